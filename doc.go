@@ -31,5 +31,3 @@
 //
 // and read the package documentation of contract.
 package pimkit
-
-import _ "io" // for the doc link to io.Reader

@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/pimkit/pimkit/internal/money"
@@ -31,34 +30,24 @@ var claimKindNames = [...]string{DirectLoss: "direct-loss", Penalty: "penalty", 
 
 // String returns "direct-loss", "penalty" or "indirect-loss"; an invalid
 // kind prints as "ClaimKind(9)".
-func (k ClaimKind) String() string {
-	if k.valid() {
-		return claimKindNames[k]
-	}
-	return "ClaimKind(" + strconv.Itoa(int(k)) + ")"
-}
+func (k ClaimKind) String() string { return enumString(claimKindNames[:], int(k), "ClaimKind") }
 
 func (k ClaimKind) valid() bool { return k >= DirectLoss && int(k) < len(claimKindNames) }
 
 // MarshalText implements encoding.TextMarshaler; the zero or an unknown
 // kind is an error wrapping ErrInvalidInput.
 func (k ClaimKind) MarshalText() ([]byte, error) {
-	if !k.valid() {
-		return nil, fmt.Errorf("%w: claim kind %d", ErrInvalidInput, uint8(k))
-	}
-	return []byte(claimKindNames[k]), nil
+	return enumMarshal(claimKindNames[:], int(k), "claim kind")
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler: "penalty" is Penalty;
 // unknown text such as "Penalty" is an error wrapping ErrInvalidInput.
 func (k *ClaimKind) UnmarshalText(b []byte) error {
-	for i, n := range claimKindNames {
-		if n != "" && n == string(b) {
-			*k = ClaimKind(i)
-			return nil
-		}
+	i, err := enumUnmarshal(claimKindNames[:], b, "claim kind")
+	if err == nil {
+		*k = ClaimKind(i)
 	}
-	return fmt.Errorf("%w: unknown claim kind %q", ErrInvalidInput, truncate(string(b)))
+	return err
 }
 
 // Claim is one amount claimed from the provider. Claims with the same

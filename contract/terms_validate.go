@@ -112,6 +112,8 @@ func (p *problems) err() error {
 
 func (p *problems) period(field string, v Period, positive bool) {
 	switch {
+	case v.tooLong():
+		p.add(field, "lte", "P9999Y")
 	case v.IsNegative():
 		p.add(field, "gte", "P0D")
 	case positive && v.IsZero():
@@ -200,4 +202,13 @@ func (t Terms) Validate() error {
 
 func validCountry(s string) bool {
 	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
+}
+
+// tooLong reports whether p is longer than any agreement could need, so
+// that counting with it could leave the range of [Date]: more than 9999
+// years in any one component.
+func (p Period) tooLong() bool {
+	const maxDays = 9999 * 366
+	return p.Years > 9999 || p.Months > 9999*12 || p.Weeks > maxDays/7 || p.Days > maxDays ||
+		p.maxDays() > maxDays
 }

@@ -141,7 +141,8 @@ type Resolution struct {
 //     (breach_notice, delete_data_at_termination), and gives way to the
 //     offer and the terms elsewhere;
 //   - [SalesMaterial] never binds;
-//   - when no document sets the parameter, base does.
+//   - base stands for the general terms, which speak on every parameter:
+//     when no document that outranks them sets it, base's value applies.
 //
 // Two documents of the winning rank that set the parameter with equal
 // Priority are a [*ValidationError] wrapping ErrConflict, even when they
@@ -203,6 +204,12 @@ func resolveParam(base Terms, docs []Document, p param, fe *[]FieldError, kinds 
 		case rank == bestRank && d.Priority == docs[best].Priority:
 			tied = i
 		}
+	}
+	if best >= 0 && bestRank < GeneralTerms.rank(p.dataProcessing) {
+		// The general terms speak on every parameter: a document that
+		// ranks below them gives way to base (the DPA outside data
+		// processing), and a tie between such documents decides nothing.
+		best, tied = -1, -1
 	}
 	if tied >= 0 {
 		*fe = append(*fe, FieldError{Field: docField(tied, p.name), Rule: "conflict",

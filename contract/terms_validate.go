@@ -124,6 +124,10 @@ func (p *problems) period(field string, v Period, positive bool) {
 }
 
 func (p *problems) decimalRange(field string, v decimal.Decimal, lo, hi string) {
+	if !saneAmount(v) {
+		p.add(field, "lte", maxAmountText)
+		return
+	}
 	if lo != "" && v.LessThan(decimal.RequireFromString(lo)) {
 		p.add(field, "gte", lo)
 	}

@@ -110,7 +110,7 @@ func TestResolveTerms(t *testing.T) {
 	want.AvailabilityPercent = dkk("99.5")
 	want.BreachNotice = 24 * 60 * 60 * 1e9
 	if diff := cmp.Diff(want, terms, cmp.Comparer(func(a, b Terms) bool {
-		return cmp.Equal(a.Params(), b.Params())
+		return cmp.Equal(a.paramTexts(), b.paramTexts())
 	})); diff != "" {
 		t.Errorf("terms 1.3 ResolveTerms (-want +got):\n%s", diff)
 	}
@@ -143,9 +143,9 @@ func TestResolveTerms(t *testing.T) {
 	}
 }
 
-// Params returns every parameter as text, for comparing Terms values
+// paramTexts returns every parameter as text, for comparing Terms values
 // whose decimals differ only in representation.
-func (t Terms) Params() map[string]string {
+func (t Terms) paramTexts() map[string]string {
 	m := map[string]string{}
 	for _, p := range params {
 		m[p.name] = p.get(t)

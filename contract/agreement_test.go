@@ -304,3 +304,16 @@ func TestAgreementKindGoverns(t *testing.T) {
 		t.Errorf("AgreementKind.UnmarshalText(web) = %v, want ErrInvalidInput", err)
 	}
 }
+
+func TestConcludeCopiesDocuments(t *testing.T) {
+	docs := []Document{offer(map[string]string{"payment_period": "P1M"})}
+	a, err := Conclude(AgreementSpec{Kind: OfferAgreement, Customer: Party{Name: "X"},
+		Concluded: MustParseDate("2026-01-01"), Terms: OpenDIMSTerms(), Documents: docs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs[0].Params["payment_period"] = "P2M"
+	if got := a.Documents[0].Params["payment_period"]; got != "P1M" {
+		t.Errorf("terms 1.2 Agreement.Documents changed with the caller's map: %q, want P1M", got)
+	}
+}

@@ -329,3 +329,10 @@ func ExampleTerms_SetParam() {
 	// P1M <nil>
 	// 48h0m0s
 }
+
+func ExampleTerms_PriceTermination() {
+	d, _ := contract.OpenDIMSTerms().PriceTermination(contract.MustParseDate("2026-06-24"),
+		contract.MustParseDate("2026-10-24"), contract.MustParseDate("2026-07-01"))
+	fmt.Println(d)
+	// Output: because of the price adjustment notified on 2026-06-24, the customer may end the agreement at the end of 2026-10-23, regardless of any binding period (terms 12.2; terms 17.2)
+}

@@ -336,3 +336,62 @@ func ExampleTerms_PriceTermination() {
 	fmt.Println(d)
 	// Output: because of the price adjustment notified on 2026-06-24, the customer may end the agreement at the end of 2026-10-23, regardless of any binding period (terms 12.2; terms 17.2)
 }
+
+func ExampleResolveTerms() {
+	terms, res, err := contract.ResolveTerms(contract.OpenDIMSTerms(), []contract.Document{
+		{Kind: contract.OfferDocument, Name: "Offer 2026-117", Params: map[string]string{"payment_period": "P1M"}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(terms.PaymentPeriod, len(res) == len(contract.Params()))
+	for _, r := range res {
+		if r.From.Kind == contract.OfferDocument {
+			fmt.Println(r.Param, r.Value, r.Citations)
+		}
+	}
+	// Output:
+	// P1M true
+	// payment_period P1M [terms 1.3 terms 12.3]
+}
+
+func ExampleParams() {
+	names := contract.Params()
+	fmt.Println(len(names), names[0], names[len(names)-1])
+	// Output: 26 availability_percent venue
+}
+
+func ExampleClauses() {
+	for _, c := range contract.Clauses()[:3] {
+		fmt.Println(c.ID, "-", c.Heading)
+	}
+	// Output:
+	// terms 1.2 - the agreement documents: offer document (optional), data processing agreement, terms
+	// terms 1.3 - precedence of the documents and conclusion of the agreement
+	// terms 2.1 - definitions: agreed hours 24/7, payment period, the provider
+}
+
+func ExampleAgreementKind_Governs() {
+	fmt.Println(contract.OfferAgreement.Governs("terms 17.2"), contract.SelfServe.Governs("terms 17.2"),
+		contract.SelfServe.Governs("terms 19.6"), contract.SelfServe.Governs("terms 20.2"))
+	// Output: true false true true
+}
+
+func ExampleAgreement_BreachTermination() {
+	a, _ := contract.Conclude(contract.AgreementSpec{
+		Kind:      contract.OfferAgreement,
+		Customer:  contract.Party{Name: "Webshop ApS", CVR: "43782495"},
+		Concluded: contract.MustParseDate("2025-02-01"),
+		Terms:     contract.OpenDIMSTerms(),
+		Documents: []contract.Document{{Kind: contract.OfferDocument, Name: "Offer"}},
+	})
+	// Notice on Saturday 2026-03-21: 14 days end on Saturday 2026-04-04,
+	// rolled past Easter to Tuesday 2026-04-07.
+	d, _ := a.BreachTermination(contract.ProviderSide, contract.MustParseDate("2026-03-21"), contract.MustParseDate("2026-04-07"), false)
+	fmt.Println(d.Allowed, d.Date)
+	fmt.Println(d.Citations)
+	// Output:
+	// false 2026-04-08
+	// [terms 17.3 Reg. 1182/71 Art. 3(2) Reg. 1182/71 Art. 3(4)]
+}

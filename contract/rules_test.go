@@ -203,3 +203,19 @@ func TestPriceTermination(t *testing.T) {
 		t.Errorf("terms 12.2 termination before the notice: error = %v, want ErrInvalidInput", err)
 	}
 }
+
+func TestReasonsRenderConcurrently(t *testing.T) {
+	terms := OpenDIMSTerms()
+	done := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			d := terms.PriceAdjustment(MustParseDate("2026-06-24"), MustParseDate("2026-10-23"))
+			done <- d.Reason.In(language.Danish)
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; got != "varsel den 2026-06-24 tillader en ny pris tidligst fra 2026-10-24, ikke 2026-10-23" {
+			t.Errorf("terms 12.2 concurrent Danish reason = %q", got)
+		}
+	}
+}

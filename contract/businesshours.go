@@ -724,30 +724,65 @@ func nextHoliday(cal HolidayCalendar, d, end Date, open weekdayMask) (Date, bool
 func (noHolidays) nextHoliday(_, _ Date, _ weekdayMask) (Date, bool) { return Date{}, false }
 
 func (danishHolidays) nextHoliday(d, end Date, _ weekdayMask) (Date, bool) {
-	for y := d.Year(); ; y++ {
-		jan1 := Date{days: int32(daysFromCivil(y, time.January, 1))}
-		if !jan1.Before(end) {
+	y := yearOf(d)
+	for {
+		jan1, easter, next := yearDays(y)
+		if jan1 >= end.days {
 			return Date{}, false
 		}
-		e := EasterSunday(y)
-		list := [...]Date{
-			jan1, e.AddDays(-3), e.AddDays(-2), e, e.AddDays(1), e.AddDays(26),
-			e.AddDays(39), e.AddDays(49), e.AddDays(50),
-			{days: int32(daysFromCivil(y, time.December, 25))},
-			{days: int32(daysFromCivil(y, time.December, 26))},
-		}
-		for i, h := range list {
-			if i == 5 && y > 2023 {
-				continue // Store bededag, abolished from 2024
+		// In date order; Store bededag (E+26) only until 2023.
+		for _, h := range [...]int32{
+			jan1, easter - 3, easter - 2, easter, easter + 1, easter + 26,
+			easter + 39, easter + 49, easter + 50, next - 7, next - 6,
+		} {
+			if h == easter+26 && y > 2023 {
+				continue
 			}
-			if !h.Before(end) {
+			if h >= end.days {
 				return Date{}, false
 			}
-			if !h.Before(d) {
-				return h, true
+			if h >= d.days {
+				return Date{days: h}, true
 			}
 		}
+		y++
 	}
+}
+
+// yearTable holds, for the years tableFirst to tableFirst+len-2, the
+// Date.days of 1 January and of Easter Sunday, so holiday stepping need not
+// run the computus and the civil-date conversion for every holiday.
+const tableFirst = 1900
+
+var yearTable = func() (t [402]struct{ jan1, easter int32 }) {
+	for i := range t {
+		y := tableFirst + i
+		t[i].jan1 = int32(daysFromCivil(y, time.January, 1))
+		t[i].easter = EasterSunday(y).days
+	}
+	return t
+}()
+
+// yearDays returns the Date.days of 1 January, Easter Sunday and the next
+// 1 January of year y.
+func yearDays(y int) (jan1, easter, next int32) {
+	if i := y - tableFirst; i >= 0 && i < len(yearTable)-1 {
+		return yearTable[i].jan1, yearTable[i].easter, yearTable[i+1].jan1
+	}
+	return int32(daysFromCivil(y, time.January, 1)), EasterSunday(y).days, int32(daysFromCivil(y+1, time.January, 1))
+}
+
+// yearOf returns d's year, from the table when it covers d.
+func yearOf(d Date) int {
+	first, last := yearTable[0].jan1, yearTable[len(yearTable)-1].jan1
+	if d.days < first || d.days >= last {
+		return d.Year()
+	}
+	i := int(d.days-first) / 366 // at most a few years early
+	for yearTable[i+1].jan1 <= d.days {
+		i++
+	}
+	return tableFirst + i
 }
 
 func (c closedDays) nextHoliday(d, end Date, open weekdayMask) (Date, bool) {

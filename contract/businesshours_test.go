@@ -475,26 +475,35 @@ func TestHolidayStepperAgrees(t *testing.T) {
 		"closed dates": WithClosedDates(NoHolidays(), "x", MustDate(2024, 2, 29), MustDate(2023, 7, 1)),
 		"none":         NoHolidays(),
 	}
-	all := weekdayMask(0x7f)
 	for name, cal := range cals {
-		from, end := MustDate(2020, 1, 1), MustDate(2029, 1, 1)
-		var want, got []string
-		for d := from; d.Before(end); d = d.AddDays(1) {
-			if _, ok := cal.Holiday(d); ok {
-				want = append(want, d.String())
-			}
+		for _, span := range [][2]Date{
+			{MustDate(1895, 1, 1), MustDate(1905, 1, 1)}, // the start of the year table
+			{MustDate(2020, 1, 1), MustDate(2029, 1, 1)}, // Store bededag 2023, not 2024
+			{MustDate(2295, 1, 1), MustDate(2305, 1, 1)}, // the end of the year table
+		} {
+			checkStepper(t, name, cal, span[0], span[1])
 		}
-		for d := from; ; d = d.AddDays(1) {
-			h, ok := nextHoliday(cal, d, end, all)
-			if !ok {
-				break
-			}
-			got = append(got, h.String())
-			d = h
+	}
+}
+
+func checkStepper(t *testing.T, name string, cal HolidayCalendar, from, end Date) {
+	t.Helper()
+	var want, got []string
+	for d := from; d.Before(end); d = d.AddDays(1) {
+		if _, ok := cal.Holiday(d); ok {
+			want = append(want, d.String())
 		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("%s: nextHoliday (-Holiday +stepper):\n%s", name, diff)
+	}
+	for d := from; ; d = d.AddDays(1) {
+		h, ok := nextHoliday(cal, d, end, weekdayMask(0x7f))
+		if !ok {
+			break
 		}
+		got = append(got, h.String())
+		d = h
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s %s-%s: nextHoliday (-Holiday +stepper):\n%s", name, from, end, diff)
 	}
 }
 

@@ -438,6 +438,14 @@ func (b *BusinessHours) zone(sec int64) (off, end int64) {
 	if !e.IsZero() {
 		end = e.Unix()
 	}
+	if end <= sec {
+		// Past a zone's last explicit transition Go derives bounds from
+		// its TZ rule and ends the last stretch of a year 365 days after 1
+		// January, so in the last day of a leap year the end is not after
+		// t (time/zoneinfo.go tzset, Go 1.26). Rules change no offset at
+		// the turn of the year: the stretch runs on to 1 January UTC.
+		end = time.Date(t.UTC().Year()+1, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
+	}
 	return int64(o), end
 }
 

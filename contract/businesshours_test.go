@@ -514,3 +514,26 @@ func TestScheduleProblemString(t *testing.T) {
 		t.Errorf("NewBusinessHours(nil, ...) error = %v, want %q", err, want)
 	}
 }
+
+// TestBusinessHoursLeapYearEndPastTzdata covers the last day of a leap year
+// after the zone's explicit transitions, where Go's zone bounds end too
+// early: arithmetic must go on into the next year.
+func TestBusinessHoursLeapYearEndPastTzdata(t *testing.T) {
+	cph := copenhagen(t)
+	bh, err := NewBusinessHours(cph, nil, OpenHours{time.Sunday, clock("00:00"), clock("12:00")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2040, 12, 30, 6, 0, 0, 0, cph) // a Sunday
+	end, err := bh.Add(start, 6*time.Hour+12*time.Hour)
+	want := time.Date(2041, 1, 6, 12, 0, 0, 0, cph)
+	if err != nil || !end.Equal(want) {
+		t.Errorf("Add(%s, 18h) = %s, %v, want %s", start, end, err, want)
+	}
+	if got := bh.Between(start, want); got != 18*time.Hour {
+		t.Errorf("Between(%s, %s) = %v, want 18h", start, want, got)
+	}
+	if got := bh.Between(time.Date(2040, 12, 31, 12, 0, 0, 0, cph), time.Date(2041, 1, 1, 12, 0, 0, 0, cph)); got != 0 {
+		t.Errorf("Between over 2040-12-31 (a Monday) = %v, want 0", got)
+	}
+}

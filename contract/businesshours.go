@@ -6,7 +6,7 @@ import (
 	"iter"
 	"math"
 	"slices"
-	"strings"
+	"strconv"
 	"time"
 )
 
@@ -118,7 +118,7 @@ func OpenOn(from, to ClockTime, days ...time.Weekday) []OpenHours {
 // Errors for business hours.
 var (
 	// ErrInvalidBusinessHours reports a schedule NewBusinessHours rejects;
-	// the error is a *BusinessHoursError listing every problem.
+	// the error is a [*ValidationError] listing every problem.
 	ErrInvalidBusinessHours = errors.New("contract: invalid business hours")
 	// ErrBusinessTimeRange reports a negative amount of business time, or
 	// a result after the year 9999.
@@ -128,59 +128,6 @@ var (
 	// business time can be counted.
 	ErrNeverOpen = errors.New("contract: business hours closed for more than a year")
 )
-
-// ScheduleProblem is one problem of a schedule: the field it concerns as a
-// path ("week[2]", "loc"), the rule it breaks ("required", "weekday",
-// "empty", "reversed", "overlap") and a parameter ("16:00-08:00",
-// "week[0]").
-type ScheduleProblem struct {
-	Field, Rule, Param string
-}
-
-// String returns "week[2]: overlap week[0]".
-func (p ScheduleProblem) String() string {
-	s := p.Field + ": " + p.Rule
-	if p.Param != "" {
-		s += " " + p.Param
-	}
-	return s
-}
-
-// BusinessHoursError lists every problem NewBusinessHours found. It
-// matches ErrInvalidBusinessHours with errors.Is, and ErrNilLocation too
-// when the location was nil.
-type BusinessHoursError struct {
-	Problems []ScheduleProblem
-}
-
-// Error returns "contract: invalid business hours: loc: required; week[1]:
-// reversed 16:00-08:00".
-func (e *BusinessHoursError) Error() string {
-	var b strings.Builder
-	b.WriteString(ErrInvalidBusinessHours.Error())
-	for i, p := range e.Problems {
-		if i == 0 {
-			b.WriteString(": ")
-		} else {
-			b.WriteString("; ")
-		}
-		b.WriteString(p.String())
-	}
-	return b.String()
-}
-
-// Unwrap returns ErrInvalidBusinessHours, and ErrNilLocation when the
-// location was nil.
-func (e *BusinessHoursError) Unwrap() []error {
-	errs := []error{ErrInvalidBusinessHours}
-	for _, p := range e.Problems {
-		if p.Field == "loc" {
-			errs = append(errs, ErrNilLocation)
-			break
-		}
-	}
-	return errs
-}
 
 // BusinessHours is a weekly schedule of open hours on the wall clock of a
 // time zone, closed on the holidays of a [HolidayCalendar]: the agreed
@@ -255,35 +202,44 @@ const (
 // Intervals of the same day may touch (08:00-12:00, 12:00-16:00) but not
 // overlap. A nil loc, an empty week, a day outside Sunday..Saturday, an
 // interval whose From is not before its To and overlapping intervals are
-// all reported at once in a *BusinessHoursError wrapping
-// ErrInvalidBusinessHours.
+// all reported at once in a [*ValidationError] whose fields name them
+// ("loc: required", "week[1]: reversed 16:00-08:00", "week[4]: overlap
+// week[0]"); it wraps ErrInvalidBusinessHours, and ErrNilLocation when loc
+// is nil.
 func NewBusinessHours(loc *time.Location, cal HolidayCalendar, week ...OpenHours) (BusinessHours, error) {
-	var probs []ScheduleProblem
+	var fields []FieldError
+	add := func(field, rule, param string) {
+		fields = append(fields, FieldError{Field: field, Rule: rule, Param: param})
+	}
 	if loc == nil {
-		probs = append(probs, ScheduleProblem{Field: "loc", Rule: "required"})
+		add("loc", "required", "")
 	}
 	if len(week) == 0 {
-		probs = append(probs, ScheduleProblem{Field: "week", Rule: "required"})
+		add("week", "required", "")
 	}
 	for i, h := range week {
-		field := fmt.Sprintf("week[%d]", i)
+		field := "week[" + strconv.Itoa(i) + "]"
 		switch {
 		case h.Day < time.Sunday || h.Day > time.Saturday:
-			probs = append(probs, ScheduleProblem{Field: field + ".day", Rule: "weekday", Param: fmt.Sprint(int(h.Day))})
+			add(field+".day", "weekday", strconv.Itoa(int(h.Day)))
 		case h.From == h.To:
-			probs = append(probs, ScheduleProblem{Field: field, Rule: "empty", Param: h.From.String() + "-" + h.To.String()})
+			add(field, "empty", h.From.String()+"-"+h.To.String())
 		case h.To.Before(h.From):
-			probs = append(probs, ScheduleProblem{Field: field, Rule: "reversed", Param: h.From.String() + "-" + h.To.String()})
+			add(field, "reversed", h.From.String()+"-"+h.To.String())
 		default:
 			for j, g := range week[:i] {
 				if g.Day == h.Day && g.From.Before(g.To) && g.From.Before(h.To) && h.From.Before(g.To) {
-					probs = append(probs, ScheduleProblem{Field: field, Rule: "overlap", Param: fmt.Sprintf("week[%d]", j)})
+					add(field, "overlap", "week["+strconv.Itoa(j)+"]")
 				}
 			}
 		}
 	}
-	if len(probs) > 0 {
-		return BusinessHours{}, &BusinessHoursError{Problems: probs}
+	if len(fields) > 0 {
+		kinds := []error{ErrInvalidBusinessHours}
+		if loc == nil {
+			kinds = append(kinds, ErrNilLocation)
+		}
+		return BusinessHours{}, &ValidationError{Op: "schedule", Fields: fields, kinds: kinds}
 	}
 	if cal == nil {
 		cal = noHolidays{}

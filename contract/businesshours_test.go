@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -547,5 +548,29 @@ func TestBusinessHoursLeapYearEndPastTzdata(t *testing.T) {
 	}
 	if got := bh.Between(time.Date(2040, 12, 31, 12, 0, 0, 0, cph), time.Date(2041, 1, 1, 12, 0, 0, 0, cph)); got != 0 {
 		t.Errorf("Between over 2040-12-31 (a Monday) = %v, want 0", got)
+	}
+}
+
+// TestOpenHoursJSON loads a schedule from a host's configuration.
+func TestOpenHoursJSON(t *testing.T) {
+	var week []OpenHours
+	in := `[{"day":1,"from":"08:00","to":"12:00"},{"day":1,"from":"12:30","to":"16:00"},{"day":5,"from":"08:00","to":"15:30"}]`
+	if err := json.Unmarshal([]byte(in), &week); err != nil {
+		t.Fatal(err)
+	}
+	bh, err := NewBusinessHours(copenhagen(t), DanishHolidays(), week...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	monday := time.Date(2026, 3, 2, 0, 0, 0, 0, bh.Location())
+	if got := bh.Between(monday, monday.AddDate(0, 0, 7)); got != 7*time.Hour+30*time.Minute+7*time.Hour+30*time.Minute {
+		t.Errorf("Between over the week of %s = %v, want 15h", monday, got)
+	}
+	out, _ := json.Marshal(bh.Week())
+	if string(out) != in {
+		t.Errorf("json.Marshal(Week()) = %s, want %s", out, in)
+	}
+	if err := json.Unmarshal([]byte(`[{"day":1,"from":"8:00","to":"12:00"}]`), &week); err == nil {
+		t.Errorf("json.Unmarshal with from 8:00 = nil error, want an error")
 	}
 }

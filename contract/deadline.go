@@ -149,10 +149,12 @@ func (c Counter) NonWorking(d Date) (why string, ok bool) {
 	if name, ok := c.calendar().Holiday(d); ok {
 		return name, true
 	}
-	_, m, dd := d.Date()
-	for _, cd := range c.Convention.orDefault().closed {
-		if cd.Month == m && cd.Day == dd {
-			return cd.Name, true
+	if closed := c.Convention.orDefault().closed; len(closed) > 0 {
+		_, m, dd := d.Date()
+		for _, cd := range closed {
+			if cd.Month == m && cd.Day == dd {
+				return cd.Name, true
+			}
 		}
 	}
 	return "", false

@@ -327,6 +327,9 @@ func TestBadInput(t *testing.T) {
 		{"negative notice period", errOf(Counter{}.DeadlineToAct(MustDate(2026, 1, 31), Months(-1))), ErrInvalidPeriod},
 		{"negative effective period", errOf(Counter{}.EffectiveDate(MustDate(2026, 1, 31), Days(-1))), ErrInvalidPeriod},
 		{"negative threshold period", errOf(Counter{}.Threshold(MustDate(2026, 1, 31), Weeks(-1))), ErrInvalidPeriod},
+		{"deadline after the year 9999", errOf(Counter{}.DeadlineToAct(MustDate(9999, 12, 1), Months(1))), ErrInvalidPeriod},
+		{"period longer than the calendar", errOf(Counter{}.EffectiveDate(MustDate(2026, 1, 1), Years(1<<40))), ErrInvalidPeriod},
+		{"days that would wrap the day count", errOf(Counter{}.Threshold(MustDate(2026, 1, 1), Days(1<<31))), ErrInvalidPeriod},
 		{"unknown deadline kind", new(DeadlineKind).UnmarshalText([]byte("soon")), nil},
 	}
 	for _, tt := range tests {

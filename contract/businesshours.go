@@ -155,8 +155,9 @@ var (
 //
 // A BusinessHours is a small immutable value, safe to copy and to use from
 // many goroutines. Its arithmetic jumps holiday to holiday and week to week
-// rather than stepping through time, so it takes well under a microsecond
-// for spans of a year with pimkit's calendars; a host's own
+// rather than stepping through time, so it allocates nothing and takes
+// well under a microsecond for spans of a year with pimkit's calendars in
+// the years 1900-2300 (a few microseconds outside them); a host's own
 // [HolidayCalendar] is asked about each scheduled day instead. Instants
 // before the year 1 or after the year 9999 count as closed.
 type BusinessHours struct {
@@ -192,6 +193,9 @@ const (
 	maxSec = 253402214400
 	// window is the most days a chunk of arithmetic covers at once.
 	window = 400
+	// maxDurationSec is the most whole seconds a Duration holds with room
+	// for a sub-second adjustment.
+	maxDurationSec = math.MaxInt64/int64(time.Second) - 1
 )
 
 // NewBusinessHours returns the schedule week on the wall clock of loc,
@@ -350,6 +354,9 @@ func (b *BusinessHours) between(from, to time.Time) time.Duration {
 		off, segEnd := b.zone(s)
 		e := min(ts, segEnd)
 		secs += b.openWall(s+off, e+off)
+		if secs > maxDurationSec {
+			return math.MaxInt64 // saturated: no need to count on
+		}
 		s = e
 	}
 	// Sub-second ends: a whole second is either open or closed.
@@ -360,7 +367,7 @@ func (b *BusinessHours) between(from, to time.Time) time.Duration {
 	if tn != 0 && b.openSecond(ts) {
 		adj += tn
 	}
-	if secs > math.MaxInt64/int64(time.Second)-1 {
+	if secs > maxDurationSec {
 		return math.MaxInt64
 	}
 	return time.Duration(secs*int64(time.Second) + adj)

@@ -548,6 +548,9 @@ func (b *BusinessHours) addSeconds(sec, n int64) (int64, error) {
 				hs := dateWall(h)
 				if hs <= w {
 					w = hs + secPerDay
+					if w-off-progress > 366*secPerDay {
+						return 0, ErrNeverOpen
+					}
 					continue
 				}
 				chunkEnd = hs

@@ -421,6 +421,14 @@ func TestBusinessHoursAddErrors(t *testing.T) {
 	if _, err := closed.Add(at, time.Hour); !errors.Is(err, ErrNeverOpen) {
 		t.Errorf("Add on a calendar closing every day: error = %v, want ErrNeverOpen", err)
 	}
+	allWeek, err := NewBusinessHours(bh.Location(), everyDayClosed{}, OpenOn(clock("00:00"), clock("24:00"),
+		time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := allWeek.Add(at, time.Hour); !errors.Is(err, ErrNeverOpen) {
+		t.Errorf("Add on every day of the week, all closed: error = %v, want ErrNeverOpen", err)
+	}
 	if got := closed.Between(at, at.AddDate(1, 0, 0)); got != 0 {
 		t.Errorf("Between on a calendar closing every day = %v, want 0", got)
 	}

@@ -582,3 +582,38 @@ func TestOpenHoursJSON(t *testing.T) {
 		t.Errorf("json.Unmarshal with from 8:00 = nil error, want an error")
 	}
 }
+
+// TestBusinessHoursOutOfRange covers instants outside the years 1 to 9999,
+// which count as closed, and stopping OpenIntervals early.
+func TestBusinessHoursOutOfRange(t *testing.T) {
+	bh := officeHours(t)
+	ancient := time.Date(-5, 3, 1, 10, 0, 0, 0, time.UTC)
+	future := time.Unix(1<<40, 0)
+	if bh.IsOpen(ancient) || bh.IsOpen(future) {
+		t.Errorf("IsOpen outside the years 1 to 9999 = true, want false")
+	}
+	if got := bh.Between(future, future.Add(1000*time.Hour)); got != 0 {
+		t.Errorf("Between after the year 9999 = %v, want 0", got)
+	}
+	y1 := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	if got, want := bh.Between(ancient, y1.AddDate(0, 0, 14)), bh.Between(y1, y1.AddDate(0, 0, 14)); got != want || got == 0 {
+		t.Errorf("Between from before year 1 = %v, want the business time from year 1 on, %v", got, want)
+	}
+	if _, err := bh.Add(future, time.Hour); !errors.Is(err, ErrBusinessTimeRange) {
+		t.Errorf("Add after the year 9999: error = %v, want ErrBusinessTimeRange", err)
+	}
+	from := time.Date(2026, 3, 2, 0, 0, 0, 0, bh.Location())
+	n := 0
+	for s := range bh.OpenIntervals(from, from.AddDate(0, 1, 0)) {
+		if n++; s.Day() != 2 {
+			t.Errorf("first open interval starts %s, want Monday 2 March", s)
+		}
+		break
+	}
+	if n != 1 {
+		t.Errorf("OpenIntervals yielded %d intervals before the break, want 1", n)
+	}
+	for range bh.OpenIntervals(from, from) {
+		t.Errorf("OpenIntervals over an empty span yielded an interval")
+	}
+}

@@ -272,3 +272,71 @@ func ExampleParseClockTime() {
 	// 15 30 15:30 <nil>
 	// contract: invalid clock time: 24:30
 }
+
+// NewDate rejects a day the month does not have instead of normalising it
+// the way time.Date does.
+func ExampleNewDate() {
+	d, err := contract.NewDate(2024, time.February, 29)
+	fmt.Println(d, err)
+	_, err = contract.NewDate(2025, time.February, 29)
+	fmt.Println(err)
+	// Output:
+	// 2024-02-29 <nil>
+	// contract: invalid date: 2025-02-29
+}
+
+// Working days under the default counter: not a weekend, not a Danish
+// public holiday.
+func ExampleCounter_NextWorkingDay() {
+	var c contract.Counter
+	for _, d := range []contract.Date{contract.MustDate(2026, 2, 28), contract.MustDate(2025, 4, 17)} {
+		next, _ := c.NextWorkingDay(d)
+		why, _ := c.NonWorking(d)
+		fmt.Println(d, c.IsWorkingDay(d), why, "->", next)
+	}
+	// Output:
+	// 2026-02-28 false Saturday -> 2026-03-02
+	// 2025-04-17 false Skærtorsdag -> 2025-04-22
+}
+
+// A one-off closed date, such as a company day, on top of the public
+// holidays.
+func ExampleWithClosedDates() {
+	cal := contract.WithClosedDates(contract.DanishHolidays(), "Firmadag", contract.MustDate(2026, 8, 14))
+	name, ok := cal.Holiday(contract.MustDate(2026, 8, 14))
+	fmt.Println(name, ok)
+	_, ok = cal.Holiday(contract.MustDate(2027, 8, 14))
+	fmt.Println(ok)
+	// Output:
+	// Firmadag true
+	// false
+}
+
+// Several intervals a day: a lunch break, and a short Friday.
+func ExampleOpenOn() {
+	cph, _ := time.LoadLocation("Europe/Copenhagen")
+	at := contract.MustClockTime
+	week := append(contract.OpenOn(at(8, 0), at(12, 0), time.Monday, time.Tuesday, time.Wednesday, time.Thursday),
+		contract.OpenOn(at(12, 30), at(16, 0), time.Monday, time.Tuesday, time.Wednesday, time.Thursday)...)
+	week = append(week, contract.OpenHours{Day: time.Friday, From: at(8, 0), To: at(14, 0)})
+	support, _ := contract.NewBusinessHours(cph, contract.DanishHolidays(), week...)
+	monday := time.Date(2026, 3, 2, 0, 0, 0, 0, cph)
+	fmt.Println(support.Between(monday, monday.AddDate(0, 0, 7)))
+	fmt.Println(support.IsOpen(monday.Add(12*time.Hour + 15*time.Minute)))
+	// Output:
+	// 36h0m0s
+	// false
+}
+
+// IsOpen reads the instant on the schedule's wall clock, whatever zone the
+// instant is given in.
+func ExampleBusinessHours_IsOpen() {
+	cph, _ := time.LoadLocation("Europe/Copenhagen")
+	support, _ := contract.NewBusinessHours(cph, contract.DanishHolidays(),
+		contract.OpenOn(contract.MustClockTime(8, 0), contract.MustClockTime(16, 0),
+			time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday)...)
+	utc := time.Date(2026, 7, 1, 6, 30, 0, 0, time.UTC) // 08:30 CEST
+	fmt.Println(support.IsOpen(utc), support.IsOpen(utc.Add(-time.Hour)))
+	// Output:
+	// true false
+}

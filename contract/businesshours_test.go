@@ -327,10 +327,10 @@ func TestBusinessHoursDST(t *testing.T) {
 }
 
 // TestBusinessHoursAgainstReference compares IsOpen, Between and Add with
-// the minute-stepping reference over weeks around the DST changes, Easter
-// and Christmas, for schedules with several intervals a day.
+// the minute-stepping reference over days around DST changes (in
+// Copenhagen, and in zones that change at midnight or by half an hour),
+// Easter and Christmas, for schedules with several intervals a day.
 func TestBusinessHoursAgainstReference(t *testing.T) {
-	cph := copenhagen(t)
 	schedules := map[string][]OpenHours{
 		"office": OpenOn(clock("08:00"), clock("16:00"), monFri...),
 		"split day and night": append(OpenOn(clock("07:30"), clock("11:45"), monFri...),
@@ -341,34 +341,56 @@ func TestBusinessHoursAgainstReference(t *testing.T) {
 			time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday),
 	}
 	cal := WithClosedDays(DanishHolidays(), ClosedDay{time.December, 24, "Juleaftensdag"})
-	starts := []string{"2025-03-27", "2025-10-23", "2025-04-15", "2025-12-20"}
-	for _, name := range []string{"office", "split day and night", "24/7 in a zone"} {
-		bh, err := NewBusinessHours(cph, cal, schedules[name]...)
+	type zoneStarts struct {
+		zone   string
+		starts []string
+	}
+	zones := []zoneStarts{
+		{"Europe/Copenhagen", []string{"2025-03-27", "2025-10-23", "2025-04-15", "2025-12-20"}},
+		// Clocks change at midnight, so the day begins at 01:00 or twice.
+		{"America/Sao_Paulo", []string{"2018-11-01", "2019-02-14"}},
+		{"America/Havana", []string{"2020-03-05", "2020-10-29"}},
+		// Half-hour changes.
+		{"Australia/Lord_Howe", []string{"2020-04-02", "2020-10-01"}},
+	}
+	for _, z := range zones {
+		loc, err := time.LoadLocation(z.zone)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, s := range starts {
-			from, _ := MustParseDate(s).In(cph)
-			from = from.Add(7*time.Hour + 45*time.Minute)
-			to := from.Add(9 * 24 * time.Hour)
-			t.Run(name+" from "+s, func(t *testing.T) {
-				// One minute-stepping pass: the reference sum up to each
-				// instant, checked every 7h15m.
-				var want time.Duration
-				for i, at := 0, from; at.Before(to); i, at = i+1, at.Add(time.Minute) {
-					open := refOpen(bh, at)
-					if i%15 == 0 && bh.IsOpen(at) != open {
-						t.Fatalf("IsOpen(%s) = %v, want %v", at, !open, open)
-					}
-					if i%435 == 0 {
-						checkAgainstReference(t, bh, from, at, want)
-					}
-					if open {
-						want += time.Minute
-					}
-				}
-			})
+		for _, name := range []string{"office", "split day and night", "24/7 in a zone"} {
+			bh, err := NewBusinessHours(loc, cal, schedules[name]...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkZoneAgainstReference(t, bh, z.zone+" "+name, z.starts)
 		}
+	}
+}
+
+func checkZoneAgainstReference(t *testing.T, bh BusinessHours, name string, starts []string) {
+	t.Helper()
+	for _, s := range starts {
+		from, _ := MustParseDate(s).In(bh.Location())
+		from = from.Add(7*time.Hour + 45*time.Minute)
+		to := from.Add(9 * 24 * time.Hour)
+		t.Run(name+" from "+s, func(t *testing.T) {
+			// One minute-stepping pass: the reference sum up to each
+			// instant, checked every 7h15m.
+			var want time.Duration
+			for i, at := 0, from; at.Before(to); i, at = i+1, at.Add(time.Minute) {
+				open := refOpen(bh, at)
+				if i%15 == 0 && bh.IsOpen(at) != open {
+					t.Fatalf("IsOpen(%s) = %v, want %v", at, !open, open)
+				}
+				if i%435 == 0 {
+					checkAgainstReference(t, bh, from, at, want)
+				}
+				if open {
+					want += time.Minute
+				}
+			}
+		})
 	}
 }
 

@@ -203,10 +203,21 @@ func FuzzBusinessHours(f *testing.F) {
 	f.Add([]byte{0, 4, 16, 0, 32, 64, 6, 0, 96}, int64(1761440000), int64(7*time.Hour+time.Nanosecond), int64(90*time.Minute), uint8(1))
 	f.Add([]byte{1, 0, 96, 2, 0, 96, 3, 0, 96}, int64(1767000000), int64(time.Hour), int64(time.Second), uint8(2))
 	f.Add([]byte{5, 60, 50, 5, 40, 70}, int64(0), int64(0), int64(-1), uint8(3))
-	cph, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		f.Fatal(err)
+	f.Add([]byte{0, 0, 96, 6, 0, 96}, int64(1552800000), int64(30*time.Hour), int64(20*time.Hour), uint8(4*2))  // Sao Paulo, 2019-03-17 change at midnight
+	f.Add([]byte{0, 0, 96, 6, 0, 96}, int64(1585400000), int64(30*time.Hour), int64(20*time.Hour), uint8(4*1))  // Havana
+	f.Add([]byte{0, 4, 12, 1, 32, 64}, int64(1586000000), int64(50*time.Hour), int64(60*time.Hour), uint8(4*3)) // Lord Howe, half-hour change
+	// Copenhagen first; then zones whose clocks change at midnight
+	// (Havana, and Sao Paulo until 2019), by half an hour (Lord Howe), or
+	// sit at odd offsets (Kathmandu), and fixed zones.
+	var locs []*time.Location
+	for _, name := range []string{"Europe/Copenhagen", "America/Havana", "America/Sao_Paulo", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		locs = append(locs, loc)
 	}
+	locs = append(locs, time.FixedZone("odd", -(3*3600+25*60+7)))
 	cals := []HolidayCalendar{
 		DanishHolidays(),
 		WithClosedDays(DanishHolidays(), ClosedDay{time.December, 24, "Juleaftensdag"}, ClosedDay{time.June, 5, "Grundlovsdag"}),
@@ -224,13 +235,14 @@ func FuzzBusinessHours(f *testing.F) {
 				To:   ClockTime{min: uint16(spec[i+2]%97) * 15},
 			})
 		}
-		bh, err := NewBusinessHours(cph, cals[int(calIdx)%len(cals)], week...)
+		loc := locs[int(calIdx/4)%len(locs)]
+		bh, err := NewBusinessHours(loc, cals[int(calIdx)%len(cals)], week...)
 		if err != nil {
 			return // every problem is listed; covered by the table tests
 		}
 		// Start within 2000..2040, any nanosecond; durations up to a year.
 		const lo, span = 946684800, 40 * 365 * 86400
-		a := time.Unix(lo+((startSec%span)+span)%span, ((startSec%1e9)+1e9)%1e9).In(cph)
+		a := time.Unix(lo+((startSec%span)+span)%span, ((startSec%1e9)+1e9)%1e9).In(loc)
 		d := time.Duration(((dur % int64(365*24*time.Hour)) + int64(365*24*time.Hour)) % int64(365*24*time.Hour))
 		end, err := bh.Add(a, d)
 		if err != nil {
@@ -268,7 +280,7 @@ func FuzzBusinessHours(f *testing.F) {
 		if want := bh.Between(a, far); sum != want {
 			t.Fatalf("OpenIntervals(%s, %s) sum %v, Between %v", a, far, sum, want)
 		}
-		for _, at := range []time.Time{a, mid, end} {
+		for _, at := range []time.Time{a, mid, end, end.Add(-time.Nanosecond), a.Add(g / 3)} {
 			if bh.IsOpen(at) != refOpen(bh, at) {
 				t.Fatalf("IsOpen(%s) = %v, reference %v", at, bh.IsOpen(at), refOpen(bh, at))
 			}

@@ -206,11 +206,15 @@ func TestConventions(t *testing.T) {
 		t.Errorf("DanishLimitationAct deadline citations = %s, want [forældelsesloven § 27]", got)
 	}
 	for _, c := range []struct {
-		conv Convention
-		want string
-	}{{Convention{}, "EU 1182/71"}, {EU1182(), "EU 1182/71"}, {DanishLimitationAct(), "forældelsesloven § 27"}} {
-		if c.conv.String() != c.want {
-			t.Errorf("Convention.String() = %q, want %q", c.conv, c.want)
+		conv       Convention
+		want, cite string
+	}{
+		{Convention{}, "EU 1182/71", "Reg. 1182/71 Art. 3"},
+		{EU1182(), "EU 1182/71", "Reg. 1182/71 Art. 3"},
+		{DanishLimitationAct(), "forældelsesloven § 27", "forældelsesloven § 27"},
+	} {
+		if c.conv.String() != c.want || c.conv.Citation().String() != c.cite {
+			t.Errorf("Convention = %q citing %q, want %q citing %q", c.conv, c.conv.Citation(), c.want, c.cite)
 		}
 	}
 	if why, ok := dk.NonWorking(MustDate(2026, 6, 5)); !ok || why != "Grundlovsdag" {

@@ -197,7 +197,8 @@ func (c *calc) clip(s, e time.Time) ival {
 }
 
 // items reduces outages to weighted items within the span; outages of
-// weight 0 are not downtime and are left out.
+// weight 0 are not downtime and are left out. Gaps counted as down join
+// only the total (keep == nil), not the breakdowns.
 func (c *calc) items(outages []Outage, keep func(*Outage) bool) []item {
 	items := make([]item, 0, len(outages)+len(c.gaps))
 	for i := range outages {
@@ -214,7 +215,7 @@ func (c *calc) items(outages []Outage, keep func(*Outage) bool) []item {
 			items = append(items, item{x.s, x.e, l})
 		}
 	}
-	if c.r.Missing == CountDown {
+	if keep == nil && c.r.Missing == CountDown {
 		for _, g := range c.gaps {
 			items = append(items, item{g.s, g.e, levelMissing})
 		}
@@ -223,20 +224,20 @@ func (c *calc) items(outages []Outage, keep func(*Outage) bool) []item {
 }
 
 // downtime returns the final downtime segments of the outages keep
-// selects, in order, and the weighted time windows excluded.
-func (c *calc) downtime(outages []Outage, keep func(*Outage) bool) ([]wseg, u128) {
+// selects, in order, and the segments windows excluded.
+func (c *calc) downtime(outages []Outage, keep func(*Outage) bool) (segs, excluded []wseg) {
 	items := c.items(outages, keep)
 	sortItems(items)
-	segs := sweep(items, &c.r.w, make([]wseg, 0, len(items)))
+	segs = sweep(items, &c.r.w, make([]wseg, 0, len(items)))
 	if c.r.Granularity == WholeMinutes {
 		segs = wholeMinutes(segs, c.from, c.to, &c.r.w)
 	}
 	if len(c.agreed) != 1 || c.agreed[0] != (ival{c.from, c.to}) {
 		segs = intersectSegs(segs, c.agreed)
 	}
-	segs, excluded := subtractSegs(segs, c.excl, &c.r.w)
+	segs, excluded = subtractSegs(segs, c.excl)
 	if c.r.Missing == ExcludeMissing {
-		segs, _ = subtractSegs(segs, c.gaps, &c.r.w)
+		segs, _ = subtractSegs(segs, c.gaps)
 	}
 	if c.r.Granularity == MinimumPeriod {
 		segs = minimumRuns(segs, int64(c.r.MinimumRun))
@@ -244,15 +245,16 @@ func (c *calc) downtime(outages []Outage, keep func(*Outage) bool) ([]wseg, u128
 	return segs, excluded
 }
 
-// availability totals segs over the agreed intervals within [lo, hi).
-func (c *calc) availability(span Span, agreed []ival, segs []wseg, excluded u128) Availability {
+// availability totals downtime segs and excluded segments over agreed
+// intervals.
+func (c *calc) availability(span Span, agreed []ival, segs, excluded []wseg) Availability {
 	unmeasured := totalLen(intersectIvals(agreed, c.gaps))
 	a := Availability{
 		Span:       span,
 		Agreed:     time.Duration(totalLen(agreed)),
 		Unmeasured: time.Duration(unmeasured),
 		down:       sumSegs(segs, &c.r.w),
-		Excluded:   time.Duration(excluded.duration()),
+		Excluded:   time.Duration(sumSegs(excluded, &c.r.w).duration()),
 	}
 	a.Counted = a.Agreed
 	if c.r.Missing == ExcludeMissing {

@@ -154,14 +154,13 @@ func intersectSegs(segs []wseg, iv []ival) []wseg {
 	return out
 }
 
-// subtractSegs returns the parts of segs outside iv and the weighted time
-// removed.
-func subtractSegs(segs []wseg, iv []ival, w *[numLevels]uint32) ([]wseg, u128) {
-	var removed u128
+// subtractSegs returns the parts of segs outside iv and, in order, the
+// parts inside it.
+func subtractSegs(segs []wseg, iv []ival) (kept, removed []wseg) {
 	if len(iv) == 0 {
-		return segs, removed
+		return segs, nil
 	}
-	out := make([]wseg, 0, len(segs))
+	kept = make([]wseg, 0, len(segs))
 	j := 0
 	for _, x := range segs {
 		for j < len(iv) && iv[j].e <= x.s {
@@ -170,17 +169,36 @@ func subtractSegs(segs []wseg, iv []ival, w *[numLevels]uint32) ([]wseg, u128) {
 		cur := x.s
 		for k := j; k < len(iv) && iv[k].s < x.e; k++ {
 			if iv[k].s > cur {
-				out = append(out, wseg{cur, iv[k].s, x.l})
+				kept = append(kept, wseg{cur, iv[k].s, x.l})
 			}
-			ce := min(iv[k].e, x.e)
-			removed.add(ce-max(cur, iv[k].s), w[x.l])
+			if s, e := max(cur, iv[k].s), min(iv[k].e, x.e); s < e {
+				removed = append(removed, wseg{s, e, x.l})
+			}
 			cur = max(cur, iv[k].e)
 		}
 		if cur < x.e {
-			out = append(out, wseg{cur, x.e, x.l})
+			kept = append(kept, wseg{cur, x.e, x.l})
 		}
 	}
-	return out, removed
+	return kept, removed
+}
+
+// within returns the parts of sorted disjoint segs inside [lo, hi),
+// finding the first by binary search.
+func within(segs []wseg, lo, hi int64) []wseg {
+	i, _ := slices.BinarySearchFunc(segs, lo, func(x wseg, t int64) int {
+		if x.e <= t {
+			return -1
+		}
+		return 1
+	})
+	var out []wseg
+	for ; i < len(segs) && segs[i].s < hi; i++ {
+		if s, e := max(segs[i].s, lo), min(segs[i].e, hi); s < e {
+			out = append(out, wseg{s, e, segs[i].l})
+		}
+	}
+	return out
 }
 
 const minuteNS = int64(60e9)

@@ -23,7 +23,7 @@ const (
 	keyCapacityDown   = "usage %s is back below %s %% of the agreed maximum %s"
 )
 
-var catalog = explain.Catalog(map[string]string{
+var danish = map[string]string{
 	keyPlannedOK:      "planlagt servicevindue varslet %s før start; %s kræves, så det er ikke nedetid",
 	keyPlannedShort:   "planlagt servicevindue varslet kun %s før start; %s kræves, så det tæller som nedetid",
 	keyCalendarOK:     "planlagt servicevindue varslet den %s må begynde fra %s; det er ikke nedetid",
@@ -37,7 +37,9 @@ var catalog = explain.Catalog(map[string]string{
 	keyCredit:         "tilgængeligheden på %s %% er under %s %%, en kompensation på %s %% af månedsbetalingen",
 	keyCapacityUp:     "forbruget %s har nået %s %% af den aftalte maksimale kapacitet %s",
 	keyCapacityDown:   "forbruget %s er igen under %s %% af den aftalte maksimale kapacitet %s",
-})
+}
+
+var catalog = explain.Catalog(danish)
 
 func reason(key string, args ...any) contract.Reason {
 	return contract.NewReason(catalog, key, args...)

@@ -24,7 +24,9 @@ func (s Severity) String() string { return enumText("Severity", severityNames, i
 
 // MarshalText implements encoding.TextMarshaler; an unknown value is an
 // error.
-func (s Severity) MarshalText() ([]byte, error) { return enumMarshal("severity", severityNames, int(s)) }
+func (s Severity) MarshalText() ([]byte, error) {
+	return enumMarshal("severity", severityNames, int(s))
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrInvalidPolicy.

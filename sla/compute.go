@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"math/bits"
 	"time"
 
 	"github.com/pimkit/pimkit/contract"
@@ -19,8 +20,8 @@ type Span struct {
 func (s Span) Duration() time.Duration { return s.To.Sub(s.From) }
 
 func (s Span) check(ps *problems, f string) {
-	okF := checkInstant(ps, f+".from", s.From, true, ErrInvalidSpan)
-	okT := checkInstant(ps, f+".to", s.To, true, ErrInvalidSpan)
+	okF := checkInstant(ps, f, -1, "from", s.From, true, ErrInvalidSpan)
+	okT := checkInstant(ps, f, -1, "to", s.To, true, ErrInvalidSpan)
 	if okF && okT && !s.To.After(s.From) {
 		ps.add(f+".to", "not after from", ErrInvalidSpan)
 	}
@@ -127,7 +128,36 @@ func (a Availability) Percent(places int32) decimal.Decimal { return a.Ratio().P
 // compared exactly: 43 minutes of downtime in a 30-day month meet 99.9 %
 // (allowed: 43 min 12 s), 44 minutes do not.
 func (a Availability) Meets(target decimal.Decimal) bool {
+	if ok, done := a.meetsFast(target); done {
+		return ok
+	}
 	return a.Ratio().CmpDecimal(target.Div(hundred)) >= 0
+}
+
+// meetsFast decides Meets in 128-bit integers for targets of at most six
+// decimals, the common case, reporting done = false when it cannot:
+//
+//	down*100*10^k <= (100*10^k - T) * counted * 10^6, target = T * 10^-k
+func (a Availability) meetsFast(target decimal.Decimal) (ok, done bool) {
+	exp := target.Exponent()
+	if a.Counted <= 0 || exp > 0 || exp < -6 || target.NumDigits() > 12 || target.Sign() <= 0 {
+		return false, false
+	}
+	scale := uint64(100)
+	for range -exp {
+		scale *= 10
+	}
+	t := uint64(target.CoefficientInt64())
+	if t > scale {
+		return false, true
+	}
+	lhs, over1 := a.down.mul(scale)
+	hi, lo := bits.Mul64(uint64(a.Counted), million)
+	rhs, over2 := u128{hi, lo}.mul(scale - t)
+	if over1 || over2 {
+		return false, false
+	}
+	return lhs.cmp(rhs) <= 0, true
 }
 
 // Coverage returns the share of agreed time that has monitoring data; 1
@@ -149,6 +179,8 @@ type calc struct {
 	agreed   []ival
 	excl     []ival
 	gaps     []ival
+	// unmeasured is agreed ∩ gaps.
+	unmeasured []ival
 	judged   []windowCheck
 }
 
@@ -180,6 +212,7 @@ func newCalc(p Policy, span Span, in Input) (*calc, error) {
 		c.gaps = append(c.gaps, c.clip(g.Start, g.End))
 	}
 	c.gaps = normalize(c.gaps)
+	c.unmeasured = intersectIvals(c.agreed, c.gaps)
 	return c, nil
 }
 
@@ -196,39 +229,36 @@ func (c *calc) clip(s, e time.Time) ival {
 	return x
 }
 
-// items reduces outages to weighted items within the span; outages of
-// weight 0 are not downtime and are left out. Gaps counted as down join
-// only the total (keep == nil), not the breakdowns.
-func (c *calc) items(outages []Outage, keep func(*Outage) bool) []item {
+// items reduces outages to weighted items within the span, sorted by
+// start; outages of weight 0 are not downtime and are left out. Gaps
+// counted as down join as items of index -1.
+func (c *calc) items(outages []Outage) []item {
 	items := make([]item, 0, len(outages)+len(c.gaps))
 	for i := range outages {
 		o := &outages[i]
-		if keep != nil && !keep(o) {
-			continue
-		}
 		l := impactLevel(o.Impact)
 		if c.r.w[l] == 0 {
 			continue
 		}
 		x := c.clip(o.Start, o.End)
 		if x.s < x.e {
-			items = append(items, item{x.s, x.e, l})
+			items = append(items, item{x.s, x.e, l, int32(i)})
 		}
 	}
-	if keep == nil && c.r.Missing == CountDown {
+	if c.r.Missing == CountDown {
 		for _, g := range c.gaps {
-			items = append(items, item{g.s, g.e, levelMissing})
+			items = append(items, item{g.s, g.e, levelMissing, -1})
 		}
 	}
+	sortItems(items)
 	return items
 }
 
-// downtime returns the final downtime segments of the outages keep
-// selects, in order, and the segments windows excluded.
-func (c *calc) downtime(outages []Outage, keep func(*Outage) bool) (segs, excluded []wseg) {
-	items := c.items(outages, keep)
-	sortItems(items)
-	segs = sweep(items, &c.r.w, make([]wseg, 0, len(items)))
+// downtime returns the final downtime segments of items sorted by start,
+// in order, and the segments windows excluded. It merges into buf, which
+// may be nil.
+func (c *calc) downtime(items []item, buf []wseg) (segs, excluded []wseg) {
+	segs = sweep(items, &c.r.w, buf[:0])
 	if c.r.Granularity == WholeMinutes {
 		segs = wholeMinutes(segs, c.from, c.to, &c.r.w)
 	}
@@ -245,14 +275,13 @@ func (c *calc) downtime(outages []Outage, keep func(*Outage) bool) (segs, exclud
 	return segs, excluded
 }
 
-// availability totals downtime segs and excluded segments over agreed
-// intervals.
-func (c *calc) availability(span Span, agreed []ival, segs, excluded []wseg) Availability {
-	unmeasured := totalLen(intersectIvals(agreed, c.gaps))
+// availability totals downtime segs and excluded segments over the
+// span's agreed intervals.
+func (c *calc) availability(span Span, segs, excluded []wseg) Availability {
 	a := Availability{
 		Span:       span,
-		Agreed:     time.Duration(totalLen(agreed)),
-		Unmeasured: time.Duration(unmeasured),
+		Agreed:     time.Duration(totalLen(c.agreed)),
+		Unmeasured: time.Duration(totalLen(c.unmeasured)),
 		down:       sumSegs(segs, &c.r.w),
 		Excluded:   time.Duration(sumSegs(excluded, &c.r.w).duration()),
 	}
@@ -281,6 +310,7 @@ func Compute(p Policy, span Span, in Input) (Availability, error) {
 	if err != nil {
 		return Availability{}, err
 	}
-	segs, excluded := c.downtime(in.Outages, nil)
-	return c.availability(span, c.agreed, segs, excluded), nil
+	items := c.items(in.Outages)
+	segs, excluded := c.downtime(items, make([]wseg, 0, len(items)))
+	return c.availability(span, segs, excluded), nil
 }

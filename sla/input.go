@@ -68,25 +68,35 @@ func field(kind string, i int, name string) string {
 	return kind + "[" + strconv.Itoa(i) + "]." + name
 }
 
-func checkInstant(ps *problems, f string, t time.Time, required bool, err error) bool {
+// checkInstant reports a missing or out-of-range instant of kind[i].name;
+// the path is built only when there is a problem.
+func checkInstant(ps *problems, kind string, i int, name string, t time.Time, required bool, err error) bool {
 	if t.IsZero() {
 		if required {
-			ps.add(f, "required", err)
+			ps.add(path(kind, i, name), "required", err)
 		}
 		return false
 	}
 	if !inRange(t) {
-		ps.add(f, "outside the years 1900-2099", err)
+		ps.add(path(kind, i, name), "outside the years 1900-2099", err)
 		return false
 	}
 	return true
 }
 
+// path returns kind[i].name, or kind.name when i < 0.
+func path(kind string, i int, name string) string {
+	if i < 0 {
+		return kind + "." + name
+	}
+	return field(kind, i, name)
+}
+
 // validate reports every problem of in at once.
 func (in Input) validate(ps *problems) {
 	for i, o := range in.Outages {
-		okS := checkInstant(ps, field("outages", i, "start"), o.Start, true, ErrInvalidOutage)
-		okE := checkInstant(ps, field("outages", i, "end"), o.End, false, ErrInvalidOutage)
+		okS := checkInstant(ps, "outages", i, "start", o.Start, true, ErrInvalidOutage)
+		okE := checkInstant(ps, "outages", i, "end", o.End, false, ErrInvalidOutage)
 		if okS && okE && o.End.Before(o.Start) {
 			ps.add(field("outages", i, "end"), "before start", ErrInvalidOutage)
 		}
@@ -95,8 +105,8 @@ func (in Input) validate(ps *problems) {
 		}
 	}
 	for i, w := range in.Windows {
-		okS := checkInstant(ps, field("windows", i, "start"), w.Start, true, ErrInvalidWindow)
-		okE := checkInstant(ps, field("windows", i, "end"), w.End, true, ErrInvalidWindow)
+		okS := checkInstant(ps, "windows", i, "start", w.Start, true, ErrInvalidWindow)
+		okE := checkInstant(ps, "windows", i, "end", w.End, true, ErrInvalidWindow)
 		if okS && okE && !w.End.After(w.Start) {
 			ps.add(field("windows", i, "end"), "not after start", ErrInvalidWindow)
 		}
@@ -104,14 +114,14 @@ func (in Input) validate(ps *problems) {
 			ps.add(field("windows", i, "kind"), "unknown window kind", ErrInvalidWindow)
 			continue
 		}
-		okN := checkInstant(ps, field("windows", i, "notified"), w.Notified, w.Kind != ForceMajeure, ErrInvalidWindow)
+		okN := checkInstant(ps, "windows", i, "notified", w.Notified, w.Kind != ForceMajeure, ErrInvalidWindow)
 		if okN && okS && w.Notified.After(w.Start) {
 			ps.add(field("windows", i, "notified"), "after start", ErrInvalidWindow)
 		}
 	}
 	for i, g := range in.Gaps {
-		okS := checkInstant(ps, field("gaps", i, "start"), g.Start, true, ErrInvalidGap)
-		okE := checkInstant(ps, field("gaps", i, "end"), g.End, true, ErrInvalidGap)
+		okS := checkInstant(ps, "gaps", i, "start", g.Start, true, ErrInvalidGap)
+		okE := checkInstant(ps, "gaps", i, "end", g.End, true, ErrInvalidGap)
 		if okS && okE && g.End.Before(g.Start) {
 			ps.add(field("gaps", i, "end"), "before start", ErrInvalidGap)
 		}

@@ -2,6 +2,8 @@ package sla
 
 import (
 	"fmt"
+
+	"github.com/shopspring/decimal"
 	"strings"
 	"testing"
 	"time"
@@ -40,7 +42,7 @@ func TestCatalogDanish(t *testing.T) {
 // per-unit brute force on small integer intervals.
 func TestSweepMatchesOracle(t *testing.T) {
 	w := [numLevels]uint32{million, million, 300_000, 0}
-	items := []item{{0, 10, 2}, {5, 15, 1}, {12, 20, 3}, {14, 18, 2}, {30, 31, 1}, {30, 35, 2}, {40, 40, 1}}
+	items := []item{{0, 10, 2, 0}, {5, 15, 1, 1}, {12, 20, 3, 2}, {14, 18, 2, 3}, {30, 31, 1, 4}, {30, 35, 2, 5}, {40, 40, 1, 6}}
 	sortItems(items)
 	segs := sweep(items, &w, nil)
 	var want [50]uint32
@@ -69,6 +71,32 @@ func TestFmtDuration(t *testing.T) {
 		dd, _ := time.ParseDuration(d)
 		if got := fmtDuration(dd); got != want {
 			t.Errorf("fmtDuration(%s) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+// TestMeetsFastMatchesExact checks the 128-bit comparison against the
+// decimal one on boundaries and large values.
+func TestMeetsFastMatchesExact(t *testing.T) {
+	targets := []string{"99.9", "99", "99.95", "99.999999", "100", "50", "0.000001", "99.9000", "1e1"}
+	month := int64(30 * 24 * time.Hour)
+	downs := []int64{0, 1, int64(43*time.Minute + 12*time.Second), int64(43*time.Minute+12*time.Second) + 1, month / 2, month}
+	for _, ts := range targets {
+		target := decimal.RequireFromString(ts)
+		for _, d := range downs {
+			for _, w := range []uint32{million, 300_000, 1} {
+				var down u128
+				down.add(d, w)
+				a := Availability{Counted: time.Duration(month), down: down}
+				slow := a.Ratio().CmpDecimal(target.Div(hundred)) >= 0
+				fast, done := a.meetsFast(target)
+				if done && fast != slow {
+					t.Errorf("meetsFast(%s, down %d x %d) = %v, exact %v", ts, d, w, fast, slow)
+				}
+				if !done && ts != "1e1" {
+					t.Errorf("meetsFast(%s) not decided", ts)
+				}
+			}
 		}
 	}
 }

@@ -15,10 +15,12 @@ type wseg struct {
 	l    uint8
 }
 
-// item is an outage reduced to what the merge needs.
+// item is an outage reduced to what the merge needs: its interval, its
+// level and its index in the input (-1 for a gap counted as down).
 type item struct {
 	s, e int64
 	l    uint8
+	idx  int32
 }
 
 // normalize sorts iv in place, drops empty intervals and merges
@@ -218,7 +220,7 @@ func wholeMinutes(segs []wseg, lo, hi int64, w *[numLevels]uint32) []wseg {
 	for i, x := range segs {
 		s := max(floorTo(x.s, minuteNS), lo)
 		e := min(-floorTo(-x.e, minuteNS), hi)
-		items[i] = item{s, e, x.l}
+		items[i] = item{s, e, x.l, -1}
 	}
 	// floorTo is monotonic, so items stay sorted by start.
 	return sweep(items, w, make([]wseg, 0, len(items)))
@@ -238,6 +240,37 @@ func minimumRuns(segs []wseg, min int64) []wseg {
 		i = j
 	}
 	return out
+}
+
+// lenWithin returns the length of sorted disjoint iv inside [lo, hi).
+func lenWithin(iv []ival, lo, hi int64) int64 {
+	i, _ := slices.BinarySearchFunc(iv, lo, func(x ival, t int64) int {
+		if x.e <= t {
+			return -1
+		}
+		return 1
+	})
+	var n int64
+	for ; i < len(iv) && iv[i].s < hi; i++ {
+		n += max(min(iv[i].e, hi)-max(iv[i].s, lo), 0)
+	}
+	return n
+}
+
+// sumWithin returns the weighted length of sorted disjoint segs inside
+// [lo, hi).
+func sumWithin(segs []wseg, lo, hi int64, w *[numLevels]uint32) u128 {
+	i, _ := slices.BinarySearchFunc(segs, lo, func(x wseg, t int64) int {
+		if x.e <= t {
+			return -1
+		}
+		return 1
+	})
+	var a u128
+	for ; i < len(segs) && segs[i].s < hi; i++ {
+		a.add(min(segs[i].e, hi)-max(segs[i].s, lo), w[segs[i].l])
+	}
+	return a
 }
 
 func sumSegs(segs []wseg, w *[numLevels]uint32) u128 {

@@ -78,6 +78,29 @@ func (a u128) plus(b u128) u128 {
 	return u128{hi: a.hi + b.hi + c, lo: lo}
 }
 
+// mul returns a*m and whether it overflowed 128 bits.
+func (a u128) mul(m uint64) (u128, bool) {
+	hi1, lo := bits.Mul64(a.lo, m)
+	hi2, lo2 := bits.Mul64(a.hi, m)
+	hi, c := bits.Add64(hi1, lo2, 0)
+	return u128{hi, lo}, hi2 != 0 || c != 0
+}
+
+func (a u128) cmp(b u128) int {
+	switch {
+	case a.hi != b.hi:
+		if a.hi < b.hi {
+			return -1
+		}
+		return 1
+	case a.lo < b.lo:
+		return -1
+	case a.lo > b.lo:
+		return 1
+	}
+	return 0
+}
+
 func (a u128) isZero() bool { return a.hi == 0 && a.lo == 0 }
 
 func (a u128) decimal() decimal.Decimal {

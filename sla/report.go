@@ -60,13 +60,14 @@ func NewReport(p Policy, span Span, in Input) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	segs, excluded := c.downtime(in.Outages, nil)
-	a := c.availability(span, c.agreed, segs, excluded)
+	items := c.items(in.Outages)
+	segs, excluded := c.downtime(items, make([]wseg, 0, len(items)))
+	a := c.availability(span, segs, excluded)
 	r := Report{Span: span, Target: p.Target, Policy: p, Availability: a, Met: a.Meets(p.Target)}
 	r.Budget, _ = a.Budget(p.Target)
 
-	r.ByComponent = c.breakdown(in.Outages, func(o *Outage) string { return o.Component })
-	r.ByCause = c.breakdown(in.Outages, func(o *Outage) string { return o.Cause })
+	r.ByComponent = c.breakdown(in.Outages, items, func(o *Outage) string { return o.Component })
+	r.ByCause = c.breakdown(in.Outages, items, func(o *Outage) string { return o.Cause })
 
 	r.Windows = make([]WindowDecision, len(in.Windows))
 	for i, w := range in.Windows {
@@ -80,20 +81,31 @@ func NewReport(p Policy, span Span, in Input) (Report, error) {
 	}
 
 	loc := c.r.loc
-	for day := contract.DateOf(span.From.In(loc)); ; day = day.AddDays(1) {
-		start, _ := day.In(loc)
-		end, _ := day.AddDays(1).In(loc)
+	unmeasured := c.unmeasured
+	day := contract.DateOf(span.From.In(loc))
+	start, _ := day.In(loc)
+	for {
+		end := nextStart(day, loc)
 		lo, hi := max(start.UnixNano(), c.from), min(end.UnixNano(), c.to)
 		if lo >= c.to {
 			break
 		}
-		if lo >= hi {
-			continue
+		// lo < hi: the first day contains the span's start and every later
+		// day begins before the span's end.
+		da := Availability{
+			Span:       Span{From: maxTime(start, span.From), To: minTime(end, span.To)},
+			Agreed:     time.Duration(lenWithin(c.agreed, lo, hi)),
+			Unmeasured: time.Duration(lenWithin(unmeasured, lo, hi)),
+			down:       sumWithin(segs, lo, hi, &c.r.w),
+			Excluded:   time.Duration(sumWithin(excluded, lo, hi, &c.r.w).duration()),
 		}
-		part := []ival{{lo, hi}}
-		da := c.availability(Span{From: maxTime(start, span.From), To: minTime(end, span.To)},
-			intersectIvals(c.agreed, part), within(segs, lo, hi), within(excluded, lo, hi))
+		da.Counted = da.Agreed
+		if c.r.Missing == ExcludeMissing {
+			da.Counted -= da.Unmeasured
+		}
+		da.Downtime = time.Duration(da.down.duration())
 		r.Days = append(r.Days, Day{Date: day, Availability: da, Met: da.Meets(p.Target)})
+		day, start = day.AddDays(1), end
 	}
 
 	key := keyMet
@@ -115,19 +127,52 @@ func durationOf(segs []wseg, w *[numLevels]uint32) time.Duration {
 	return time.Duration(sumSegs(segs, w).duration())
 }
 
-func (c *calc) breakdown(outages []Outage, name func(*Outage) string) []Breakdown {
-	var names []string
+// breakdown counts the outages of each name alone, reusing the items
+// sorted once for the total.
+func (c *calc) breakdown(outages []Outage, items []item, name func(*Outage) string) []Breakdown {
+	// Number the names in order of first appearance, then renumber them
+	// in sorted order so the result does not depend on input order.
+	first := map[string]int32{}
+	var sorted []string
+	id := make([]int32, len(outages))
 	for i := range outages {
-		names = append(names, name(&outages[i]))
+		n := name(&outages[i])
+		k, ok := first[n]
+		if !ok {
+			k = int32(len(sorted))
+			first[n] = k
+			sorted = append(sorted, n)
+		}
+		id[i] = k
 	}
-	slices.Sort(names)
-	names = slices.Compact(names)
-	out := make([]Breakdown, 0, len(names))
-	for _, n := range names {
-		segs, excluded := c.downtime(outages, func(o *Outage) bool { return name(o) == n })
-		out = append(out, Breakdown{Name: n, Availability: c.availability(c.span, c.agreed, segs, excluded)})
+	slices.Sort(sorted)
+	rank := make([]int32, len(sorted))
+	for r, n := range sorted {
+		rank[first[n]] = int32(r)
+	}
+	for i := range id {
+		id[i] = rank[id[i]]
+	}
+	out := make([]Breakdown, 0, len(sorted))
+	buf := make([]item, 0, len(items))
+	merged := make([]wseg, 0, len(items))
+	for k, n := range sorted {
+		buf = buf[:0]
+		for _, it := range items {
+			if it.idx >= 0 && id[it.idx] == int32(k) {
+				buf = append(buf, it)
+			}
+		}
+		segs, excluded := c.downtime(buf, merged)
+		out = append(out, Breakdown{Name: n, Availability: c.availability(c.span, segs, excluded)})
 	}
 	return out
+}
+
+// nextStart returns the instant the day after day begins in loc.
+func nextStart(day contract.Date, loc *time.Location) time.Time {
+	t, _ := day.AddDays(1).In(loc)
+	return t
 }
 
 func maxTime(a, b time.Time) time.Time {

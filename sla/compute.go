@@ -181,7 +181,7 @@ type calc struct {
 	gaps     []ival
 	// unmeasured is agreed ∩ gaps.
 	unmeasured []ival
-	judged   []windowCheck
+	judged     []windowCheck
 }
 
 func newCalc(p Policy, span Span, in Input) (*calc, error) {

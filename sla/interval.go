@@ -67,28 +67,6 @@ func intersectIvals(a, b []ival) []ival {
 	return out
 }
 
-// subtractIvals returns a \ b for sorted, disjoint a and b.
-func subtractIvals(a, b []ival) []ival {
-	var out []ival
-	j := 0
-	for _, x := range a {
-		for j < len(b) && b[j].e <= x.s {
-			j++
-		}
-		cur := x.s
-		for k := j; k < len(b) && b[k].s < x.e; k++ {
-			if b[k].s > cur {
-				out = append(out, ival{cur, b[k].s})
-			}
-			cur = max(cur, b[k].e)
-		}
-		if cur < x.e {
-			out = append(out, ival{cur, x.e})
-		}
-	}
-	return out
-}
-
 // sortItems sorts outages by start.
 func sortItems(items []item) {
 	slices.SortFunc(items, func(a, b item) int { return cmp.Compare(a.s, b.s) })

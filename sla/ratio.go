@@ -73,11 +73,6 @@ func (a *u128) add(ns int64, w uint32) {
 	a.hi += hi + c
 }
 
-func (a u128) plus(b u128) u128 {
-	lo, c := bits.Add64(a.lo, b.lo, 0)
-	return u128{hi: a.hi + b.hi + c, lo: lo}
-}
-
 // mul returns a*m and whether it overflowed 128 bits.
 func (a u128) mul(m uint64) (u128, bool) {
 	hi1, lo := bits.Mul64(a.lo, m)
@@ -100,8 +95,6 @@ func (a u128) cmp(b u128) int {
 	}
 	return 0
 }
-
-func (a u128) isZero() bool { return a.hi == 0 && a.lo == 0 }
 
 func (a u128) decimal() decimal.Decimal {
 	if a.hi == 0 {

@@ -38,10 +38,9 @@ type Budget struct {
 	Used time.Duration
 	// Remaining is Allowed - Used; negative when the budget is overspent.
 	Remaining time.Duration
-	// Consumed is Used / Allowed exactly: 1 means the budget is exactly
-	// spent, above 1 overspent. With no budget (a 100 % target) it is 0
-	// when nothing was used and the zero Ratio's denominator otherwise;
-	// check Exhausted instead.
+	// Consumed is the weighted downtime over the exact allowance: 1 means
+	// the budget is exactly spent, above 1 overspent. A 100 % target has
+	// no budget and leaves Consumed zero; check Exhausted instead.
 	Consumed Ratio
 	// Exhausted reports that the downtime exceeds what the target allows,
 	// compared exactly: the same answer as !Availability.Meets.

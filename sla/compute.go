@@ -71,7 +71,8 @@ func (p Policy) dates(a, b contract.Date) (Span, error) {
 }
 
 // Rolling returns the rolling window of elapsed length d that ends at end:
-// Rolling(at, 30*24*time.Hour) is the last 720 hours before at.
+// Rolling(at, 30*24*time.Hour) is the last 720 hours before at. A d that is
+// not positive gives a span that Compute rejects with ErrInvalidSpan.
 func Rolling(end time.Time, d time.Duration) Span {
 	return Span{From: end.Add(-d), To: end}
 }

@@ -200,3 +200,76 @@ func ExamplePolicy_Month() {
 	fmt.Println(mar.From.UTC(), mar.To.UTC(), mar.Duration())
 	// Output: 2025-02-28 23:00:00 +0000 UTC 2025-03-31 22:00:00 +0000 UTC 743h0m0s
 }
+
+// The burn rate of a day with 5 minutes of downtime against 99.9 %: the
+// day spent its share of the budget 3.47 times over.
+func ExampleAvailability_BurnRate() {
+	p := sla.PolicyFor(contract.OpenDIMSTerms())
+	p.Location = time.UTC
+	day, _ := p.Days(contract.MustDate(2025, 4, 2), contract.MustDate(2025, 4, 3))
+	t0 := time.Date(2025, 4, 2, 8, 0, 0, 0, time.UTC)
+	a, _ := sla.Compute(p, day, sla.Input{Outages: []sla.Outage{{Start: t0, End: t0.Add(5 * time.Minute)}}})
+	burn, _ := a.BurnRate(p.Target)
+	fmt.Println(burn.Decimal(2))
+	// Output: 3.47
+}
+
+// Credit tiers are half-open: exactly 99.9 % earns nothing, 98.5 % earns
+// the 25 % tier.
+func ExampleCreditTiers_Penalty() {
+	p := sla.PolicyFor(contract.OpenDIMSTerms())
+	april, _ := p.Month(2025, time.April) // 720 hours
+	for _, down := range []time.Duration{43*time.Minute + 12*time.Second, 648 * time.Minute} {
+		a, _ := sla.Compute(p, april, sla.Input{Outages: []sla.Outage{{Start: april.From, End: april.From.Add(down)}}})
+		pen, _ := sla.CommonCreditTiers().Penalty(a, decimal.NewFromInt(1000), currency.DKK)
+		fmt.Println(pen.Event, pen.Earned, pen.Amount.StringFixed(2))
+	}
+	// Output:
+	// availability 2025-04-01/2025-05-01 false 0.00
+	// availability 2025-04-01/2025-05-01 true 250.00
+}
+
+// An offer document may agree office hours instead of 24/7 (terms 2.1)
+// and count partial outages as Statuspage does: a three-hour partial
+// outage from 15:00 on a Wednesday costs 18 minutes of the one hour that
+// falls inside the office's day.
+func ExamplePolicyFor() {
+	cph := sla.Copenhagen()
+	hours, _ := contract.NewBusinessHours(cph, contract.DanishHolidays(),
+		contract.OpenOn(contract.MustClockTime(8, 0), contract.MustClockTime(16, 0),
+			time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday)...)
+	p := sla.PolicyFor(contract.OpenDIMSTerms())
+	p.Hours = hours
+	p.Weights = sla.StatuspageWeights()
+	april, _ := p.Month(2025, time.April)
+	a, _ := sla.Compute(p, april, sla.Input{Outages: []sla.Outage{{Impact: sla.Partial,
+		Start: time.Date(2025, 4, 2, 15, 0, 0, 0, cph), End: time.Date(2025, 4, 2, 18, 0, 0, 0, cph)}}})
+	fmt.Println(p.Target, p.PlannedNotice, p.EmergencyNotice)
+	fmt.Println(a.Agreed, a.Downtime, a.Percent(3))
+	// Output:
+	// 99.9 72h0m0s 1h0m0s
+	// 152h0m0s 18m0s 99.802
+}
+
+// Copenhagen needs no zoneinfo files and knows summer time.
+func ExampleCopenhagen() {
+	cph := sla.Copenhagen()
+	fmt.Println(time.Date(2025, 1, 15, 12, 0, 0, 0, cph).Format(time.RFC3339))
+	fmt.Println(time.Date(2025, 7, 15, 12, 0, 0, 0, cph).Format(time.RFC3339))
+	// Output:
+	// 2025-01-15T12:00:00+01:00
+	// 2025-07-15T12:00:00+02:00
+}
+
+// A rolling 30-day window ending now, and a calendar quarter.
+func ExampleRolling() {
+	now := time.Date(2025, 4, 10, 12, 0, 0, 0, time.UTC)
+	r := sla.Rolling(now, 30*24*time.Hour)
+	fmt.Println(r.From, r.Duration())
+	p := sla.PolicyFor(contract.OpenDIMSTerms())
+	q1, _ := p.Quarter(2025, 1)
+	fmt.Println(q1.From.Format(time.DateOnly), q1.To.Format(time.DateOnly), q1.Duration())
+	// Output:
+	// 2025-03-11 12:00:00 +0000 UTC 720h0m0s
+	// 2025-01-01 2025-04-01 2159h0m0s
+}

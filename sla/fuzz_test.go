@@ -207,3 +207,32 @@ func TestProperties(t *testing.T) {
 		checkCase(t, data)
 	}
 }
+
+// FuzzEnumText checks that every enum's UnmarshalText either rejects the
+// text or accepts exactly what MarshalText writes back.
+func FuzzEnumText(f *testing.F) {
+	for _, s := range []string{"unavailable", "partial", "force-majeure", "count-down", "minimum-period", "calendar-days", "page", "", "Partial", "partial "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var i sla.Impact
+		var k sla.WindowKind
+		var m sla.MissingData
+		var g sla.Granularity
+		var n sla.NoticeRule
+		var sv sla.Severity
+		type enum interface {
+			UnmarshalText([]byte) error
+			MarshalText() ([]byte, error)
+		}
+		for _, e := range []enum{&i, &k, &m, &g, &n, &sv} {
+			if err := e.UnmarshalText([]byte(s)); err != nil {
+				continue
+			}
+			b, err := e.MarshalText()
+			if err != nil || string(b) != s {
+				t.Errorf("UnmarshalText(%q) then MarshalText = %q, %v", s, b, err)
+			}
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package sla_test
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -478,5 +479,38 @@ func TestBadInput(t *testing.T) {
 	}
 	if _, err := sla.Compute(policy(), apr, sla.Input{Outages: []sla.Outage{{Start: time.Date(1800, 1, 1, 0, 0, 0, 0, time.UTC)}}}); !errors.Is(err, sla.ErrInvalidOutage) {
 		t.Errorf("outage in 1800: Compute error = %v, want ErrInvalidOutage", err)
+	}
+}
+
+// TestInputJSON checks that an input survives JSON with its enums as text.
+func TestInputJSON(t *testing.T) {
+	in := sla.Input{
+		Outages: []sla.Outage{{ID: "INC-1", Component: "api", Impact: sla.Partial, Start: at(2025, 4, 2, 10, 0)}},
+		Windows: []sla.Window{{Kind: sla.Emergency, Notified: at(2025, 4, 2, 8, 0), Start: at(2025, 4, 2, 9, 0), End: at(2025, 4, 2, 9, 30)}},
+		Gaps:    []sla.Gap{{Start: at(2025, 4, 2, 11, 0), End: at(2025, 4, 2, 11, 5)}},
+	}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"outages":[{"id":"INC-1","component":"api","impact":"partial","start":"2025-04-02T10:00:00+02:00"}],` +
+		`"windows":[{"kind":"emergency","notified":"2025-04-02T08:00:00+02:00","start":"2025-04-02T09:00:00+02:00","end":"2025-04-02T09:30:00+02:00"}],` +
+		`"gaps":[{"start":"2025-04-02T11:00:00+02:00","end":"2025-04-02T11:05:00+02:00"}]}`
+	if string(b) != want {
+		t.Errorf("json.Marshal(input) = %s, want %s", b, want)
+	}
+	var back sla.Input
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	p := policy()
+	apr := month(t, p, 2025, 4)
+	a1, err1 := sla.Compute(p, apr, in)
+	a2, err2 := sla.Compute(p, apr, back)
+	if err1 != nil || err2 != nil || a1.Downtime != a2.Downtime || a1.Excluded != a2.Excluded {
+		t.Errorf("Compute after a JSON round trip = %v, %v, want %v", a2.Downtime, err2, a1.Downtime)
+	}
+	if err := json.Unmarshal([]byte(`{"outages":[{"impact":"down"}]}`), &back); !errors.Is(err, sla.ErrInvalidPolicy) {
+		t.Errorf("json.Unmarshal(impact down) error = %v, want ErrInvalidPolicy", err)
 	}
 }

@@ -60,5 +60,5 @@ const (
 	RuleCapacity = "terms 7.2"
 	// RuleCredit is a service credit of the offer document, counted inside
 	// the liability cap (terms 8, 15.1).
-	RuleCredit = "terms 8.1"
+	RuleCredit = "terms 8"
 )

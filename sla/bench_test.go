@@ -139,3 +139,27 @@ func benchCustomers(b *testing.B) (sla.Policy, sla.Span, []sla.Input) {
 	}
 	return p, span, customers
 }
+
+// BenchmarkAvailabilityVsSort measures sorting 1,000,000 outages and
+// computing their availability alternately in each iteration, so that
+// both see the same machine load, and reports compute time over sort
+// time as the metric "x-sort" (issue 6: at most 2).
+func BenchmarkAvailabilityVsSort(b *testing.B) {
+	p, span := benchYear(b)
+	in := sla.Input{Outages: benchOutages(rand.New(rand.NewPCG(1, 2)), 1_000_000, span)}
+	buf := make([]sla.Outage, len(in.Outages))
+	var sorting, computing time.Duration
+	b.ResetTimer()
+	for range b.N {
+		copy(buf, in.Outages)
+		t0 := time.Now()
+		slices.SortFunc(buf, func(x, y sla.Outage) int { return x.Start.Compare(y.Start) })
+		t1 := time.Now()
+		if _, err := sla.Compute(p, span, in); err != nil {
+			b.Fatal(err)
+		}
+		sorting += t1.Sub(t0)
+		computing += time.Since(t1)
+	}
+	b.ReportMetric(float64(computing)/float64(sorting), "x-sort")
+}

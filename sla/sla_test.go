@@ -3,6 +3,7 @@ package sla_test
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -512,5 +513,29 @@ func TestInputJSON(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`{"outages":[{"impact":"down"}]}`), &back); !errors.Is(err, sla.ErrInvalidPolicy) {
 		t.Errorf("json.Unmarshal(impact down) error = %v, want ErrInvalidPolicy", err)
+	}
+}
+
+// TestInputUntouched checks that Compute neither reorders the caller's
+// outages nor depends on their order.
+func TestInputUntouched(t *testing.T) {
+	p := policy()
+	apr := month(t, p, 2025, 4)
+	in := sampleInput()
+	before := slices.Clone(in.Outages)
+	a, err := sla.Compute(p, apr, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(before, in.Outages) {
+		t.Errorf("Compute reordered its input")
+	}
+	slices.Reverse(in.Outages)
+	b, err := sla.Compute(p, apr, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Downtime != b.Downtime || a.Ratio().Cmp(b.Ratio()) != 0 {
+		t.Errorf("Compute on reversed outages = %v, want %v", b.Downtime, a.Downtime)
 	}
 }

@@ -40,7 +40,7 @@ func WriteSVG(w io.Writer, r Report, opts SVGOptions) error {
 	if bw <= 0 {
 		bw = 10
 	}
-	if gap < 0 || opts.Gap == 0 {
+	if gap <= 0 {
 		gap = 2
 	}
 	if h <= 0 {

@@ -6,7 +6,7 @@ import (
 	"iter"
 	"math"
 	"slices"
-	"strings"
+	"strconv"
 	"time"
 )
 
@@ -95,9 +95,13 @@ func (c *ClockTime) UnmarshalText(b []byte) error {
 // to, not including, To, read on the schedule's wall clock. A day may have
 // several intervals (08:00-12:00 and 13:00-16:00 for a lunch break); To
 // may be 24:00 to run to midnight.
+//
+// In JSON it reads {"day":1,"from":"08:00","to":"16:00"}, the day numbered
+// as [time.Weekday] (Sunday 0).
 type OpenHours struct {
-	Day      time.Weekday
-	From, To ClockTime
+	Day  time.Weekday `json:"day"`
+	From ClockTime    `json:"from"`
+	To   ClockTime    `json:"to"`
 }
 
 // OpenOn returns the interval from-to on each of days, for building a
@@ -118,7 +122,7 @@ func OpenOn(from, to ClockTime, days ...time.Weekday) []OpenHours {
 // Errors for business hours.
 var (
 	// ErrInvalidBusinessHours reports a schedule NewBusinessHours rejects;
-	// the error is a *BusinessHoursError listing every problem.
+	// the error is a [*ValidationError] listing every problem.
 	ErrInvalidBusinessHours = errors.New("contract: invalid business hours")
 	// ErrBusinessTimeRange reports a negative amount of business time, or
 	// a result after the year 9999.
@@ -128,59 +132,6 @@ var (
 	// business time can be counted.
 	ErrNeverOpen = errors.New("contract: business hours closed for more than a year")
 )
-
-// ScheduleProblem is one problem of a schedule: the field it concerns as a
-// path ("week[2]", "loc"), the rule it breaks ("required", "weekday",
-// "empty", "reversed", "overlap") and a parameter ("16:00-08:00",
-// "week[0]").
-type ScheduleProblem struct {
-	Field, Rule, Param string
-}
-
-// String returns "week[2]: overlap week[0]".
-func (p ScheduleProblem) String() string {
-	s := p.Field + ": " + p.Rule
-	if p.Param != "" {
-		s += " " + p.Param
-	}
-	return s
-}
-
-// BusinessHoursError lists every problem NewBusinessHours found. It
-// matches ErrInvalidBusinessHours with errors.Is, and ErrNilLocation too
-// when the location was nil.
-type BusinessHoursError struct {
-	Problems []ScheduleProblem
-}
-
-// Error returns "contract: invalid business hours: loc: required; week[1]:
-// reversed 16:00-08:00".
-func (e *BusinessHoursError) Error() string {
-	var b strings.Builder
-	b.WriteString(ErrInvalidBusinessHours.Error())
-	for i, p := range e.Problems {
-		if i == 0 {
-			b.WriteString(": ")
-		} else {
-			b.WriteString("; ")
-		}
-		b.WriteString(p.String())
-	}
-	return b.String()
-}
-
-// Unwrap returns ErrInvalidBusinessHours, and ErrNilLocation when the
-// location was nil.
-func (e *BusinessHoursError) Unwrap() []error {
-	errs := []error{ErrInvalidBusinessHours}
-	for _, p := range e.Problems {
-		if p.Field == "loc" {
-			errs = append(errs, ErrNilLocation)
-			break
-		}
-	}
-	return errs
-}
 
 // BusinessHours is a weekly schedule of open hours on the wall clock of a
 // time zone, closed on the holidays of a [HolidayCalendar]: the agreed
@@ -204,8 +155,9 @@ func (e *BusinessHoursError) Unwrap() []error {
 //
 // A BusinessHours is a small immutable value, safe to copy and to use from
 // many goroutines. Its arithmetic jumps holiday to holiday and week to week
-// rather than stepping through time, so it takes well under a microsecond
-// for spans of a year with pimkit's calendars; a host's own
+// rather than stepping through time, so it allocates nothing and takes
+// well under a microsecond for spans of a year with pimkit's calendars in
+// the years 1900-2300 (a few microseconds outside them); a host's own
 // [HolidayCalendar] is asked about each scheduled day instead. Instants
 // before the year 1 or after the year 9999 count as closed.
 type BusinessHours struct {
@@ -241,6 +193,9 @@ const (
 	maxSec = 253402214400
 	// window is the most days a chunk of arithmetic covers at once.
 	window = 400
+	// maxDurationSec is the most whole seconds a Duration holds with room
+	// for a sub-second adjustment.
+	maxDurationSec = math.MaxInt64/int64(time.Second) - 1
 )
 
 // NewBusinessHours returns the schedule week on the wall clock of loc,
@@ -255,35 +210,44 @@ const (
 // Intervals of the same day may touch (08:00-12:00, 12:00-16:00) but not
 // overlap. A nil loc, an empty week, a day outside Sunday..Saturday, an
 // interval whose From is not before its To and overlapping intervals are
-// all reported at once in a *BusinessHoursError wrapping
-// ErrInvalidBusinessHours.
+// all reported at once in a [*ValidationError] whose fields name them
+// ("loc: required", "week[1]: reversed 16:00-08:00", "week[4]: overlap
+// week[0]"); it wraps ErrInvalidBusinessHours, and ErrNilLocation when loc
+// is nil.
 func NewBusinessHours(loc *time.Location, cal HolidayCalendar, week ...OpenHours) (BusinessHours, error) {
-	var probs []ScheduleProblem
+	var fields []FieldError
+	add := func(field, rule, param string) {
+		fields = append(fields, FieldError{Field: field, Rule: rule, Param: param})
+	}
 	if loc == nil {
-		probs = append(probs, ScheduleProblem{Field: "loc", Rule: "required"})
+		add("loc", "required", "")
 	}
 	if len(week) == 0 {
-		probs = append(probs, ScheduleProblem{Field: "week", Rule: "required"})
+		add("week", "required", "")
 	}
 	for i, h := range week {
-		field := fmt.Sprintf("week[%d]", i)
+		field := "week[" + strconv.Itoa(i) + "]"
 		switch {
 		case h.Day < time.Sunday || h.Day > time.Saturday:
-			probs = append(probs, ScheduleProblem{Field: field + ".day", Rule: "weekday", Param: fmt.Sprint(int(h.Day))})
+			add(field+".day", "weekday", strconv.Itoa(int(h.Day)))
 		case h.From == h.To:
-			probs = append(probs, ScheduleProblem{Field: field, Rule: "empty", Param: h.From.String() + "-" + h.To.String()})
+			add(field, "empty", h.From.String()+"-"+h.To.String())
 		case h.To.Before(h.From):
-			probs = append(probs, ScheduleProblem{Field: field, Rule: "reversed", Param: h.From.String() + "-" + h.To.String()})
+			add(field, "reversed", h.From.String()+"-"+h.To.String())
 		default:
 			for j, g := range week[:i] {
 				if g.Day == h.Day && g.From.Before(g.To) && g.From.Before(h.To) && h.From.Before(g.To) {
-					probs = append(probs, ScheduleProblem{Field: field, Rule: "overlap", Param: fmt.Sprintf("week[%d]", j)})
+					add(field, "overlap", "week["+strconv.Itoa(j)+"]")
 				}
 			}
 		}
 	}
-	if len(probs) > 0 {
-		return BusinessHours{}, &BusinessHoursError{Problems: probs}
+	if len(fields) > 0 {
+		kinds := []error{ErrInvalidBusinessHours}
+		if loc == nil {
+			kinds = append(kinds, ErrNilLocation)
+		}
+		return BusinessHours{}, &ValidationError{Op: "schedule", Fields: fields, kinds: kinds}
 	}
 	if cal == nil {
 		cal = noHolidays{}
@@ -390,6 +354,9 @@ func (b *BusinessHours) between(from, to time.Time) time.Duration {
 		off, segEnd := b.zone(s)
 		e := min(ts, segEnd)
 		secs += b.openWall(s+off, e+off)
+		if secs > maxDurationSec {
+			return math.MaxInt64 // saturated: no need to count on
+		}
 		s = e
 	}
 	// Sub-second ends: a whole second is either open or closed.
@@ -400,7 +367,7 @@ func (b *BusinessHours) between(from, to time.Time) time.Duration {
 	if tn != 0 && b.openSecond(ts) {
 		adj += tn
 	}
-	if secs > math.MaxInt64/int64(time.Second)-1 {
+	if secs > maxDurationSec {
 		return math.MaxInt64
 	}
 	return time.Duration(secs*int64(time.Second) + adj)
@@ -437,6 +404,14 @@ func (b *BusinessHours) zone(sec int64) (off, end int64) {
 	end = math.MaxInt64
 	if !e.IsZero() {
 		end = e.Unix()
+	}
+	if end <= sec {
+		// Past a zone's last explicit transition Go derives bounds from
+		// its TZ rule and ends the last stretch of a year 365 days after 1
+		// January, so in the last day of a leap year the end is not after
+		// t (time/zoneinfo.go tzset, Go 1.26). Rules change no offset at
+		// the turn of the year: the stretch runs on to 1 January UTC.
+		end = time.Date(t.UTC().Year()+1, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
 	}
 	return int64(o), end
 }
@@ -573,6 +548,9 @@ func (b *BusinessHours) addSeconds(sec, n int64) (int64, error) {
 				hs := dateWall(h)
 				if hs <= w {
 					w = hs + secPerDay
+					if w-off-progress > 366*secPerDay {
+						return 0, ErrNeverOpen
+					}
 					continue
 				}
 				chunkEnd = hs
@@ -693,100 +671,4 @@ func floorDiv64(a, b int64) int64 {
 		q--
 	}
 	return q
-}
-
-// holidayStepper is implemented by pimkit's own calendars so business-hours
-// arithmetic can jump from holiday to holiday instead of asking about each
-// day.
-type holidayStepper interface {
-	// nextHoliday returns the first holiday h with d <= h < end.
-	nextHoliday(d, end Date, open weekdayMask) (Date, bool)
-}
-
-// nextHoliday returns the first holiday of cal on or after d and before
-// end; a calendar that is no holidayStepper is asked about each day whose
-// weekday is in open.
-func nextHoliday(cal HolidayCalendar, d, end Date, open weekdayMask) (Date, bool) {
-	if s, ok := cal.(holidayStepper); ok {
-		return s.nextHoliday(d, end, open)
-	}
-	for ; d.Before(end); d = d.AddDays(1) {
-		if !open.has(d.Weekday()) {
-			continue
-		}
-		if _, ok := cal.Holiday(d); ok {
-			return d, true
-		}
-	}
-	return Date{}, false
-}
-
-func (noHolidays) nextHoliday(_, _ Date, _ weekdayMask) (Date, bool) { return Date{}, false }
-
-func (danishHolidays) nextHoliday(d, end Date, _ weekdayMask) (Date, bool) {
-	for y := d.Year(); ; y++ {
-		jan1 := Date{days: int32(daysFromCivil(y, time.January, 1))}
-		if !jan1.Before(end) {
-			return Date{}, false
-		}
-		e := EasterSunday(y)
-		list := [...]Date{
-			jan1, e.AddDays(-3), e.AddDays(-2), e, e.AddDays(1), e.AddDays(26),
-			e.AddDays(39), e.AddDays(49), e.AddDays(50),
-			{days: int32(daysFromCivil(y, time.December, 25))},
-			{days: int32(daysFromCivil(y, time.December, 26))},
-		}
-		for i, h := range list {
-			if i == 5 && y > 2023 {
-				continue // Store bededag, abolished from 2024
-			}
-			if !h.Before(end) {
-				return Date{}, false
-			}
-			if !h.Before(d) {
-				return h, true
-			}
-		}
-	}
-}
-
-func (c closedDays) nextHoliday(d, end Date, open weekdayMask) (Date, bool) {
-	best, ok := nextHoliday(c.base, d, end, open)
-	if ok {
-		end = best
-	}
-	y0 := d.Year()
-	for _, cd := range c.days {
-		if cd.Month < time.January || cd.Month > time.December || cd.Day < 1 || cd.Day > 31 {
-			continue
-		}
-		// The next occurrence on or after d; 29 February needs up to eight
-		// years.
-		for y := y0; y <= y0+8; y++ {
-			if cd.Day > daysIn(y, cd.Month) {
-				continue
-			}
-			h := Date{days: int32(daysFromCivil(y, cd.Month, cd.Day))}
-			if h.Before(d) {
-				continue
-			}
-			if h.Before(end) {
-				best, end, ok = h, h, true
-			}
-			break
-		}
-	}
-	return best, ok
-}
-
-func (c closedDates) nextHoliday(d, end Date, open weekdayMask) (Date, bool) {
-	best, ok := nextHoliday(c.base, d, end, open)
-	if ok {
-		end = best
-	}
-	i, _ := slices.BinarySearchFunc(c.dates, d, Date.Compare)
-	if i < len(c.dates) && c.dates[i].Before(end) {
-		return c.dates[i], true
-	}
-	return best, ok
 }

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -122,9 +123,9 @@ func TestNewBusinessHoursProblems(t *testing.T) {
 		name string
 		loc  *time.Location
 		week []OpenHours
-		want []ScheduleProblem
+		want []FieldError
 	}{
-		{"nil location and empty week", nil, nil, []ScheduleProblem{
+		{"nil location and empty week", nil, nil, []FieldError{
 			{"loc", "required", ""}, {"week", "required", ""}}},
 		{"reversed, empty, bad weekday, overlap listed together", cph, []OpenHours{
 			{time.Monday, clock("08:00"), clock("12:00")},
@@ -133,7 +134,7 @@ func TestNewBusinessHoursProblems(t *testing.T) {
 			{time.Weekday(9), clock("08:00"), clock("16:00")},
 			{time.Monday, clock("11:00"), clock("13:00")},
 			{time.Monday, clock("07:00"), clock("24:00")},
-		}, []ScheduleProblem{
+		}, []FieldError{
 			{"week[1]", "reversed", "16:00-08:00"},
 			{"week[2]", "empty", "09:00-09:00"},
 			{"week[3].day", "weekday", "9"},
@@ -142,16 +143,16 @@ func TestNewBusinessHoursProblems(t *testing.T) {
 			{"week[5]", "overlap", "week[4]"},
 		}},
 		{"24:00 as a start is reversed", cph, []OpenHours{{time.Friday, clock("24:00"), clock("24:00")}},
-			[]ScheduleProblem{{"week[0]", "empty", "24:00-24:00"}}},
+			[]FieldError{{"week[0]", "empty", "24:00-24:00"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := NewBusinessHours(tt.loc, nil, tt.week...)
-			var be *BusinessHoursError
-			if !errors.As(err, &be) || !errors.Is(err, ErrInvalidBusinessHours) {
-				t.Fatalf("NewBusinessHours = %v, want *BusinessHoursError", err)
+			var ve *ValidationError
+			if !errors.As(err, &ve) || !errors.Is(err, ErrInvalidBusinessHours) {
+				t.Fatalf("NewBusinessHours = %v, want *ValidationError", err)
 			}
-			if diff := cmp.Diff(tt.want, be.Problems); diff != "" {
+			if diff := cmp.Diff(tt.want, ve.Fields); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 			if got := errors.Is(err, ErrNilLocation); got != (tt.loc == nil) {
@@ -351,27 +352,19 @@ func TestBusinessHoursAgainstReference(t *testing.T) {
 			from = from.Add(7*time.Hour + 45*time.Minute)
 			to := from.Add(9 * 24 * time.Hour)
 			t.Run(name+" from "+s, func(t *testing.T) {
-				for at := from; at.Before(to); at = at.Add(15 * time.Minute) {
-					if got, want := bh.IsOpen(at), refOpen(bh, at); got != want {
-						t.Fatalf("IsOpen(%s) = %v, want %v", at, got, want)
+				// One minute-stepping pass: the reference sum up to each
+				// instant, checked every 7h15m.
+				var want time.Duration
+				for i, at := 0, from; at.Before(to); i, at = i+1, at.Add(time.Minute) {
+					open := refOpen(bh, at)
+					if i%15 == 0 && bh.IsOpen(at) != open {
+						t.Fatalf("IsOpen(%s) = %v, want %v", at, !open, open)
 					}
-				}
-				for at := from; at.Before(to); at = at.Add(7*time.Hour + 15*time.Minute) {
-					want := refBetween(bh, from, at)
-					if got := bh.Between(from, at); got != want {
-						t.Fatalf("Between(%s, %s) = %v, want %v", from, at, got, want)
+					if i%435 == 0 {
+						checkAgainstReference(t, bh, from, at, want)
 					}
-					if want == 0 {
-						continue
-					}
-					got, err := bh.Add(from, want)
-					if err != nil {
-						t.Fatal(err)
-					}
-					// The earliest instant with that much business time: at
-					// itself, or the last close before it.
-					if got.After(at) || bh.Between(from, got) != want || (got.Before(at) && bh.Between(got, at) != 0) {
-						t.Fatalf("Add(%s, %v) = %s, want the earliest instant <= %s with that business time", from, want, got, at)
+					if open {
+						want += time.Minute
 					}
 				}
 			})
@@ -428,8 +421,36 @@ func TestBusinessHoursAddErrors(t *testing.T) {
 	if _, err := closed.Add(at, time.Hour); !errors.Is(err, ErrNeverOpen) {
 		t.Errorf("Add on a calendar closing every day: error = %v, want ErrNeverOpen", err)
 	}
+	allWeek, err := NewBusinessHours(bh.Location(), everyDayClosed{}, OpenOn(clock("00:00"), clock("24:00"),
+		time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := allWeek.Add(at, time.Hour); !errors.Is(err, ErrNeverOpen) {
+		t.Errorf("Add on every day of the week, all closed: error = %v, want ErrNeverOpen", err)
+	}
 	if got := closed.Between(at, at.AddDate(1, 0, 0)); got != 0 {
 		t.Errorf("Between on a calendar closing every day = %v, want 0", got)
+	}
+}
+
+// checkAgainstReference checks Between(from, at) == want and that Add(from,
+// want) is the earliest instant with that much business time.
+func checkAgainstReference(t *testing.T, bh BusinessHours, from, at time.Time, want time.Duration) {
+	t.Helper()
+	if got := bh.Between(from, at); got != want {
+		t.Fatalf("Between(%s, %s) = %v, want %v", from, at, got, want)
+	}
+	if want == 0 {
+		return
+	}
+	got, err := bh.Add(from, want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// at itself, or the last close before it.
+	if got.After(at) || bh.Between(from, got) != want || (got.Before(at) && bh.Between(got, at) != 0) {
+		t.Fatalf("Add(%s, %v) = %s, want the earliest instant <= %s with that business time", from, want, got, at)
 	}
 }
 
@@ -475,33 +496,124 @@ func TestHolidayStepperAgrees(t *testing.T) {
 		"closed dates": WithClosedDates(NoHolidays(), "x", MustDate(2024, 2, 29), MustDate(2023, 7, 1)),
 		"none":         NoHolidays(),
 	}
-	all := weekdayMask(0x7f)
 	for name, cal := range cals {
-		from, end := MustDate(2020, 1, 1), MustDate(2029, 1, 1)
-		var want, got []string
-		for d := from; d.Before(end); d = d.AddDays(1) {
-			if _, ok := cal.Holiday(d); ok {
-				want = append(want, d.String())
-			}
-		}
-		for d := from; ; d = d.AddDays(1) {
-			h, ok := nextHoliday(cal, d, end, all)
-			if !ok {
-				break
-			}
-			got = append(got, h.String())
-			d = h
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("%s: nextHoliday (-Holiday +stepper):\n%s", name, diff)
+		for _, span := range [][2]Date{
+			{MustDate(1895, 1, 1), MustDate(1905, 1, 1)}, // the start of the year table
+			{MustDate(2020, 1, 1), MustDate(2029, 1, 1)}, // Store bededag 2023, not 2024
+			{MustDate(2295, 1, 1), MustDate(2305, 1, 1)}, // the end of the year table
+		} {
+			checkStepper(t, name, cal, span[0], span[1])
 		}
 	}
 }
 
-func TestScheduleProblemString(t *testing.T) {
+func checkStepper(t *testing.T, name string, cal HolidayCalendar, from, end Date) {
+	t.Helper()
+	var want, got []string
+	for d := from; d.Before(end); d = d.AddDays(1) {
+		if _, ok := cal.Holiday(d); ok {
+			want = append(want, d.String())
+		}
+	}
+	for d := from; ; d = d.AddDays(1) {
+		h, ok := nextHoliday(cal, d, end, weekdayMask(0x7f))
+		if !ok {
+			break
+		}
+		got = append(got, h.String())
+		d = h
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s %s-%s: nextHoliday (-Holiday +stepper):\n%s", name, from, end, diff)
+	}
+}
+
+func TestBusinessHoursErrorString(t *testing.T) {
 	_, err := NewBusinessHours(nil, nil, OpenHours{time.Monday, clock("16:00"), clock("08:00")})
-	want := "contract: invalid business hours: loc: required; week[0]: reversed 16:00-08:00"
+	want := "contract: invalid business hours: schedule: loc: required; week[0]: reversed 16:00-08:00"
 	if err == nil || err.Error() != want {
 		t.Errorf("NewBusinessHours(nil, ...) error = %v, want %q", err, want)
+	}
+}
+
+// TestBusinessHoursLeapYearEndPastTzdata covers the last day of a leap year
+// after the zone's explicit transitions, where Go's zone bounds end too
+// early: arithmetic must go on into the next year.
+func TestBusinessHoursLeapYearEndPastTzdata(t *testing.T) {
+	cph := copenhagen(t)
+	bh, err := NewBusinessHours(cph, nil, OpenHours{time.Sunday, clock("00:00"), clock("12:00")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2040, 12, 30, 6, 0, 0, 0, cph) // a Sunday
+	end, err := bh.Add(start, 6*time.Hour+12*time.Hour)
+	want := time.Date(2041, 1, 6, 12, 0, 0, 0, cph)
+	if err != nil || !end.Equal(want) {
+		t.Errorf("Add(%s, 18h) = %s, %v, want %s", start, end, err, want)
+	}
+	if got := bh.Between(start, want); got != 18*time.Hour {
+		t.Errorf("Between(%s, %s) = %v, want 18h", start, want, got)
+	}
+	if got := bh.Between(time.Date(2040, 12, 31, 12, 0, 0, 0, cph), time.Date(2041, 1, 1, 12, 0, 0, 0, cph)); got != 0 {
+		t.Errorf("Between over 2040-12-31 (a Monday) = %v, want 0", got)
+	}
+}
+
+// TestOpenHoursJSON loads a schedule from a host's configuration.
+func TestOpenHoursJSON(t *testing.T) {
+	var week []OpenHours
+	in := `[{"day":1,"from":"08:00","to":"12:00"},{"day":1,"from":"12:30","to":"16:00"},{"day":5,"from":"08:00","to":"15:30"}]`
+	if err := json.Unmarshal([]byte(in), &week); err != nil {
+		t.Fatal(err)
+	}
+	bh, err := NewBusinessHours(copenhagen(t), DanishHolidays(), week...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	monday := time.Date(2026, 3, 2, 0, 0, 0, 0, bh.Location())
+	if got := bh.Between(monday, monday.AddDate(0, 0, 7)); got != 7*time.Hour+30*time.Minute+7*time.Hour+30*time.Minute {
+		t.Errorf("Between over the week of %s = %v, want 15h", monday, got)
+	}
+	out, _ := json.Marshal(bh.Week())
+	if string(out) != in {
+		t.Errorf("json.Marshal(Week()) = %s, want %s", out, in)
+	}
+	if err := json.Unmarshal([]byte(`[{"day":1,"from":"8:00","to":"12:00"}]`), &week); err == nil {
+		t.Errorf("json.Unmarshal with from 8:00 = nil error, want an error")
+	}
+}
+
+// TestBusinessHoursOutOfRange covers instants outside the years 1 to 9999,
+// which count as closed, and stopping OpenIntervals early.
+func TestBusinessHoursOutOfRange(t *testing.T) {
+	bh := officeHours(t)
+	ancient := time.Date(-5, 3, 1, 10, 0, 0, 0, time.UTC)
+	future := time.Unix(1<<40, 0)
+	if bh.IsOpen(ancient) || bh.IsOpen(future) {
+		t.Errorf("IsOpen outside the years 1 to 9999 = true, want false")
+	}
+	if got := bh.Between(future, future.Add(1000*time.Hour)); got != 0 {
+		t.Errorf("Between after the year 9999 = %v, want 0", got)
+	}
+	y1 := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	if got, want := bh.Between(ancient, y1.AddDate(0, 0, 14)), bh.Between(y1, y1.AddDate(0, 0, 14)); got != want || got == 0 {
+		t.Errorf("Between from before year 1 = %v, want the business time from year 1 on, %v", got, want)
+	}
+	if _, err := bh.Add(future, time.Hour); !errors.Is(err, ErrBusinessTimeRange) {
+		t.Errorf("Add after the year 9999: error = %v, want ErrBusinessTimeRange", err)
+	}
+	from := time.Date(2026, 3, 2, 0, 0, 0, 0, bh.Location())
+	n := 0
+	for s := range bh.OpenIntervals(from, from.AddDate(0, 1, 0)) {
+		if n++; s.Day() != 2 {
+			t.Errorf("first open interval starts %s, want Monday 2 March", s)
+		}
+		break
+	}
+	if n != 1 {
+		t.Errorf("OpenIntervals yielded %d intervals before the break, want 1", n)
+	}
+	for range bh.OpenIntervals(from, from) {
+		t.Errorf("OpenIntervals over an empty span yielded an interval")
 	}
 }

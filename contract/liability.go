@@ -132,7 +132,7 @@ type Settlement struct {
 // A negative or zero-currency fee, a claim with no event, an invalid kind,
 // a negative amount or another currency is an error wrapping
 // ErrInvalidInput that names every field at fault ("claims[1].currency");
-// terms that fail [Terms.Validate] are an error wrapping ErrInvalidTerms.
+// negative liability months in t are an error wrapping ErrInvalidTerms.
 func (t Terms) SettleLiability(monthlyFee decimal.Decimal, cur currency.Unit, claims []Claim) (Settlement, error) {
 	return t.settle(monthlyFee, Months(1), cur, claims, "monthly_fee")
 }
@@ -156,7 +156,7 @@ func MonthlyRemuneration(fee decimal.Decimal, per Period, cur currency.Unit) (de
 	n, ok := wholeMonths(per)
 	if !ok {
 		return decimal.Decimal{}, &ValidationError{Op: "monthly remuneration",
-			Fields: []FieldError{{Field: "per", Rule: "months", Param: per.String()}}, kind: ErrInvalidInput}
+			Fields: []FieldError{{Field: "per", Rule: "months", Param: per.String()}}, kinds: []error{ErrInvalidInput}}
 	}
 	return money.Round(fee.Div(decimal.NewFromInt(int64(n))), cur), nil
 }
@@ -172,7 +172,14 @@ func wholeMonths(p Period) (int, bool) {
 }
 
 func (t Terms) settle(fee decimal.Decimal, per Period, cur currency.Unit, claims []Claim, feeField string) (Settlement, error) {
-	if err := t.Validate(); err != nil {
+	tp := problems{op: "settle liability", kind: ErrInvalidTerms}
+	if t.LiabilityTotalMonths < 0 {
+		tp.add("liability_total_months", "gte", "0")
+	}
+	if t.LiabilityPerEventMonths < 0 {
+		tp.add("liability_per_event_months", "gte", "0")
+	}
+	if err := tp.err(); err != nil {
 		return Settlement{}, err
 	}
 	p := problems{op: "settle liability", kind: ErrInvalidInput}

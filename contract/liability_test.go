@@ -155,8 +155,10 @@ func TestSettleLiabilityBadInput(t *testing.T) {
 			}
 		})
 	}
-	if _, err := (Terms{}).SettleLiability(dkk("1"), currency.DKK, nil); !errors.Is(err, ErrInvalidTerms) {
-		t.Errorf("Terms{}.SettleLiability error = %v, want ErrInvalidTerms", err)
+	neg := OpenDIMSTerms()
+	neg.LiabilityTotalMonths = -1
+	if _, err := neg.SettleLiability(dkk("1"), currency.DKK, nil); !errors.Is(err, ErrInvalidTerms) {
+		t.Errorf("terms 15.1 negative total cap: SettleLiability error = %v, want ErrInvalidTerms", err)
 	}
 }
 

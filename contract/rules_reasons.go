@@ -71,4 +71,7 @@ var rulesDanish = map[string]string{
 	"unless cancelled by the end of %s, the subscription renews automatically on %s and the fee is collected in advance":                                "medmindre det opsiges inden udgangen af %s, fornyes abonnementet automatisk den %s, og betalingen opkræves forud",
 	"the breach notified on %s was not remedied by the end of %s, so the customer may terminate":                                                        "misligholdelsen, der blev påtalt den %s, var ikke afhjulpet ved udgangen af %s, så kunden kan ophæve aftalen",
 	"the breach notified on %s was not remedied by the end of %s, so the provider may terminate":                                                        "misligholdelsen, der blev påtalt den %s, var ikke afhjulpet ved udgangen af %s, så leverandøren kan ophæve aftalen",
+	// 1.3 agreement kinds
+	"a self-serve subscription ends by switching to the free plan, not by notice":                             "et selvbetjeningsabonnement ophører ved skift til den gratis version, ikke ved opsigelse",
+	"an agreement on an offer document ends by notice to the end of a payment period, not by switching plans": "en aftale på et tilbudsdokument ophører ved opsigelse til udgangen af en betalingsperiode, ikke ved skift af abonnement",
 }

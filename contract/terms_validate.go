@@ -60,15 +60,15 @@ type ValidationError struct {
 	Op string
 	// Fields are the problems, at least one.
 	Fields []FieldError
-	kind   error
+	kinds  []error
 }
 
 // Error returns "contract: invalid terms: validate terms: payment_period:
 // gte 0; availability_percent: lte 100".
 func (e *ValidationError) Error() string {
 	var b strings.Builder
-	if e.kind != nil {
-		b.WriteString(e.kind.Error())
+	if len(e.kinds) > 0 {
+		b.WriteString(e.kinds[0].Error())
 	} else {
 		b.WriteString("contract: invalid")
 	}
@@ -87,9 +87,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns the sentinel the error belongs to: [ErrInvalidTerms] or
-// [ErrInvalidInput].
-func (e *ValidationError) Unwrap() error { return e.kind }
+// Unwrap returns the sentinels the error belongs to: [ErrInvalidTerms],
+// [ErrInvalidInput], or [ErrConflict] and [ErrInvalidInput] together when
+// resolving documents found both kinds of problem. [errors.Is] and
+// [errors.As] look through them.
+func (e *ValidationError) Unwrap() []error { return e.kinds }
 
 // problems collects field errors for one operation.
 type problems struct {
@@ -107,7 +109,7 @@ func (p *problems) err() error {
 	if len(p.list) == 0 {
 		return nil
 	}
-	return &ValidationError{Op: p.op, Fields: p.list, kind: p.kind}
+	return &ValidationError{Op: p.op, Fields: p.list, kinds: []error{p.kind}}
 }
 
 func (p *problems) period(field string, v Period, positive bool) {

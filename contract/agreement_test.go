@@ -110,7 +110,7 @@ func TestResolveTerms(t *testing.T) {
 	want.AvailabilityPercent = dkk("99.5")
 	want.BreachNotice = 24 * 60 * 60 * 1e9
 	if diff := cmp.Diff(want, terms, cmp.Comparer(func(a, b Terms) bool {
-		return cmp.Equal(a.Params(), b.Params())
+		return cmp.Equal(a.paramTexts(), b.paramTexts())
 	})); diff != "" {
 		t.Errorf("terms 1.3 ResolveTerms (-want +got):\n%s", diff)
 	}
@@ -143,9 +143,9 @@ func TestResolveTerms(t *testing.T) {
 	}
 }
 
-// Params returns every parameter as text, for comparing Terms values
+// paramTexts returns every parameter as text, for comparing Terms values
 // whose decimals differ only in representation.
-func (t Terms) Params() map[string]string {
+func (t Terms) paramTexts() map[string]string {
 	m := map[string]string{}
 	for _, p := range params {
 		m[p.name] = p.get(t)
@@ -302,5 +302,18 @@ func TestAgreementKindGoverns(t *testing.T) {
 	var k AgreementKind
 	if err := k.UnmarshalText([]byte("web")); !errors.Is(err, ErrInvalidInput) {
 		t.Errorf("AgreementKind.UnmarshalText(web) = %v, want ErrInvalidInput", err)
+	}
+}
+
+func TestConcludeCopiesDocuments(t *testing.T) {
+	docs := []Document{offer(map[string]string{"payment_period": "P1M"})}
+	a, err := Conclude(AgreementSpec{Kind: OfferAgreement, Customer: Party{Name: "X"},
+		Concluded: MustParseDate("2026-01-01"), Terms: OpenDIMSTerms(), Documents: docs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs[0].Params["payment_period"] = "P2M"
+	if got := a.Documents[0].Params["payment_period"]; got != "P1M" {
+		t.Errorf("terms 1.2 Agreement.Documents changed with the caller's map: %q, want P1M", got)
 	}
 }

@@ -10,7 +10,9 @@ import (
 
 // Breakdown is the availability counted from the outages of one component
 // or one cause alone. Breakdowns overlap: an instant when both "api" and
-// "database" were down is downtime in both, once in the total.
+// "database" were down is downtime in both, once in the total. Gaps
+// counted as down under [CountDown] belong to no component or cause and
+// appear in the total only.
 type Breakdown struct {
 	// Name is the component or cause; outages without one are under "".
 	Name         string

@@ -66,10 +66,16 @@ func TestReport(t *testing.T) {
 	if d := cmp.Diff([]row{{"deploy", 80 * time.Minute}, {"maintenance", 20 * time.Minute}, {"network", 30 * time.Minute}}, causes); d != "" {
 		t.Errorf("ByCause (-want +got):\n%s", d)
 	}
+	if r.Decision.Rule != sla.RuleAvailability || r.Decision.Allowed {
+		t.Errorf("Decision = rule %q allowed %v, want %q false", r.Decision.Rule, r.Decision.Allowed, sla.RuleAvailability)
+	}
 	if len(r.Windows) != 2 {
 		t.Fatalf("Windows = %d, want 2", len(r.Windows))
 	}
 	w1, w2 := r.Windows[0], r.Windows[1]
+	if w1.Decision.Rule != sla.RuleServiceWindow || !w1.Decision.Allowed || w2.Decision.Allowed {
+		t.Errorf("window decisions = %q %v, %v, want %q true, false", w1.Decision.Rule, w1.Decision.Allowed, w2.Decision.Allowed, sla.RuleServiceWindow)
+	}
 	if !w1.Excluded || w1.Notice != 110*time.Hour || w1.Downtime != 2*time.Hour {
 		t.Errorf("W-1 = excluded %v notice %v downtime %v, want true 110h 2h", w1.Excluded, w1.Notice, w1.Downtime)
 	}

@@ -124,6 +124,9 @@ func TestCreditTiers(t *testing.T) {
 	if got, want := p.Decision.String(), "availability 98.999 % is below 99 %, a credit of 25 % of the monthly fee (terms 8.1; terms 15.1)"; got != want {
 		t.Errorf("Penalty decision = %q, want %q", got, want)
 	}
+	if p.Decision.Rule != sla.RuleCredit || !p.Decision.Allowed {
+		t.Errorf("Penalty decision rule = %q allowed %v, want %q true", p.Decision.Rule, p.Decision.Allowed, sla.RuleCredit)
+	}
 	if p.Event != "availability 2025-04-01/2025-05-01" {
 		t.Errorf("Penalty event = %q", p.Event)
 	}
@@ -202,7 +205,7 @@ func TestCapacity(t *testing.T) {
 		t.Errorf("Observe events (-want +got):\n%s", d)
 	}
 	_, e, _ := c.Observe(sla.CapacityState{}, at(2025, 4, 1, 0, 0), decimal.NewFromInt(85))
-	if got, want := e[0].Decision.String(), "usage 85 has reached 80 % of the agreed maximum 100 (terms 7.2)"; got != want {
+	if got, want := e[0].Decision.String(), "usage 85 has reached 80 % of the agreed maximum 100 (terms 7.2)"; got != want || e[0].Decision.Rule != sla.RuleCapacity {
 		t.Errorf("capacity decision = %q, want %q", got, want)
 	}
 	if _, _, err := (sla.Capacity{}).Observe(s, time.Time{}, decimal.NewFromInt(-1)); !errors.Is(err, sla.ErrInvalidCapacity) {

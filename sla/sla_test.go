@@ -205,7 +205,7 @@ func TestComputeVectors(t *testing.T) {
 			downtime: 45 * time.Minute, meets: false,
 		},
 		{
-			name: "force majeure needs no notice and is not downtime", clause: "terms 14.1",
+			name: "force majeure needs no notice and is not downtime", clause: sla.RuleForceMajeure,
 			p: policy(), span: apr,
 			in: sla.Input{
 				Outages: []sla.Outage{outage(at(2025, 4, 10, 14, 0), at(2025, 4, 10, 20, 0))},

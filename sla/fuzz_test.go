@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/sla"
 )
 
@@ -235,4 +236,57 @@ func FuzzEnumText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestBusinessHoursOracle checks agreed hours other than 24/7 against a
+// per-minute brute force over a week with a holiday (Ascension Day
+// 2025-05-29) and office hours 08:00-16:00 with a lunch break.
+func TestBusinessHoursOracle(t *testing.T) {
+	cph := sla.Copenhagen()
+	var week []contract.OpenHours
+	for _, d := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday} {
+		week = append(week,
+			contract.OpenHours{Day: d, From: contract.MustClockTime(8, 0), To: contract.MustClockTime(12, 0)},
+			contract.OpenHours{Day: d, From: contract.MustClockTime(12, 30), To: contract.MustClockTime(16, 0)})
+	}
+	hours, err := contract.NewBusinessHours(cph, contract.DanishHolidays(), week...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := policy()
+	p.Hours = hours
+	span, err := p.Days(contract.MustDate(2025, 5, 26), contract.MustDate(2025, 6, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const minutes = 7 * 24 * 60
+	rng := rand.New(rand.NewPCG(7, 2))
+	for range 20 {
+		var in sla.Input
+		for range 1 + rng.IntN(15) {
+			s := span.From.Add(time.Duration(rng.IntN(minutes)) * time.Minute)
+			in.Outages = append(in.Outages, outage(s, s.Add(time.Duration(1+rng.IntN(600))*time.Minute)))
+		}
+		a, err := sla.Compute(p, span, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var agreed, down time.Duration
+		for m := range minutes {
+			x := span.From.Add(time.Duration(m) * time.Minute)
+			if !hours.IsOpen(x) {
+				continue
+			}
+			agreed += time.Minute
+			for _, o := range in.Outages {
+				if !x.Before(o.Start) && x.Before(o.End) {
+					down += time.Minute
+					break
+				}
+			}
+		}
+		if a.Agreed != agreed || a.Downtime != down {
+			t.Fatalf("Compute with office hours = agreed %v down %v, per-minute oracle %v %v", a.Agreed, a.Downtime, agreed, down)
+		}
+	}
 }

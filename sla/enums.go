@@ -152,13 +152,15 @@ const (
 	// Exact counts downtime to the nanosecond. It is the zero value.
 	Exact Granularity = iota
 	// WholeMinutes counts every clock minute (UTC grid) that contains any
-	// downtime as a full minute of downtime: 10:00:30-10:00:40 counts
-	// 10:00-10:01.
+	// outage as a full minute, before agreed hours and service windows are
+	// applied: 10:00:30-10:00:40 counts 10:00-10:01.
 	WholeMinutes
 	// MinimumPeriod counts only runs of consecutive downtime of at least
 	// [Policy.MinimumRun], as Google Cloud's "Downtime Period" does: with a
 	// 5-minute minimum, a 4-minute blip counts nothing and a 6-minute one
-	// counts 6 minutes.
+	// counts 6 minutes. Runs are measured after agreed hours, service
+	// windows and missing data are applied, so an outage from 15:57 to
+	// 16:05 with office hours ending at 16:00 is a 3-minute run.
 	MinimumPeriod
 	numGranularities
 )

@@ -424,6 +424,19 @@ func TestBusinessHours(t *testing.T) {
 	if a.Agreed != 152*time.Hour || a.Downtime != time.Hour {
 		t.Errorf("Compute with office hours = agreed %v down %v, want 152h 1h", a.Agreed, a.Downtime)
 	}
+	// A minimum downtime period is measured inside agreed hours: 15:57-16:05
+	// is a 3-minute run when the office closes at 16:00.
+	p.Granularity = sla.MinimumPeriod
+	for _, tt := range []struct {
+		run  time.Duration
+		want time.Duration
+	}{{5 * time.Minute, 0}, {3 * time.Minute, 3 * time.Minute}} {
+		p.MinimumRun = tt.run
+		a, err := sla.Compute(p, apr, sla.Input{Outages: []sla.Outage{outage(at(2025, 4, 2, 15, 57), at(2025, 4, 2, 16, 5))}})
+		if err != nil || a.Downtime != tt.want {
+			t.Errorf("Compute with office hours and minimum run %v = %v, %v, want %v", tt.run, a.Downtime, err, tt.want)
+		}
+	}
 }
 
 // TestBadInput checks that every problem is reported at once with its

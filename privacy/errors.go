@@ -120,5 +120,6 @@ var cat = explain.Catalog(map[string]string{
 	msgSubProcessorTooSoon: "ændringen kan tidligst få virkning %s, efter indsigelsesfristen",
 	msgPolicyFreshConsent:  "ændringen kræver nyt samtykke",
 	msgPolicyNoticeOnly:    "ændringen kræver kun underretning",
+	msgRetainNeeded:        "oplysningerne opbevares, så længe de er nødvendige til formålet",
 	msgPolicyNoChange:      "politikken er uændret",
 })

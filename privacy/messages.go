@@ -37,3 +37,5 @@ const (
 	msgPolicyNoticeOnly    = "the change needs notice only"
 	msgPolicyNoChange      = "the policy is unchanged"
 )
+
+const msgRetainNeeded = "the data is kept while it is needed for the purpose"

@@ -121,5 +121,8 @@ var cat = explain.Catalog(map[string]string{
 	msgPolicyFreshConsent:  "ændringen kræver nyt samtykke",
 	msgPolicyNoticeOnly:    "ændringen kræver kun underretning",
 	msgRetainNeeded:        "oplysningerne opbevares, så længe de er nødvendige til formålet",
+	msgSignalOverridden:    "den registrerede har udtrykkeligt givet samtykke efter den automatiske indsigelse, så samtykket har forrang",
+	msgCookieNecessary:     "cookien er strengt nødvendig og kræver ikke samtykke",
+	msgCookieNoConsent:     "cookien kræver samtykke til %s",
 	msgPolicyNoChange:      "politikken er uændret",
 })

@@ -39,3 +39,10 @@ const (
 )
 
 const msgRetainNeeded = "the data is kept while it is needed for the purpose"
+
+const msgSignalOverridden = "the subject explicitly opted in after the automated objection, so the opt-in wins"
+
+const (
+	msgCookieNecessary = "the cookie is strictly necessary and needs no consent"
+	msgCookieNoConsent = "the cookie needs consent to %s"
+)

@@ -367,8 +367,10 @@ type ConsentState struct {
 	Status ConsentStatus `json:"status"`
 	// Since is the instant of the deciding event; zero for NoConsent.
 	Since time.Time `json:"since,omitzero"`
-	// Decided is the deciding event.
-	Decided ConsentEvent `json:"-"`
+	// Method and Source are those of the deciding event: how the
+	// current status came about ("signal", "Sec-GPC").
+	Method Method `json:"method,omitzero"`
+	Source string `json:"source,omitempty"`
 	// GivenAt is when the consent in force was given (Granted only).
 	GivenAt time.Time `json:"given_at,omitzero"`
 	// Policy is the policy version the consent in force was given under.
@@ -430,7 +432,7 @@ func (s *ConsentState) apply(e ConsentEvent) {
 			after = true
 		}
 		*s = ConsentState{Subject: s.Subject, Purpose: s.Purpose, Status: Granted, Since: e.At,
-			Decided: e, GivenAt: e.At, Policy: e.Policy, Guardian: e.Guardian,
+			Method: e.Method, Source: e.Source, GivenAt: e.At, Policy: e.Policy, Guardian: e.Guardian,
 			ExplicitAfterSignal: after}
 		return
 	case Objected:
@@ -439,18 +441,20 @@ func (s *ConsentState) apply(e ConsentEvent) {
 			return
 		}
 		*s = ConsentState{Subject: s.Subject, Purpose: s.Purpose, Status: ObjectedStatus,
-			Since: e.At, Decided: e, objectedBySignal: signal}
+			Since: e.At, Method: e.Method, Source: e.Source, objectedBySignal: signal}
 		return
 	case Expired:
 		if s.Status != Granted {
 			return
 		}
-		*s = ConsentState{Subject: s.Subject, Purpose: s.Purpose, Status: ExpiredStatus, Since: e.At, Decided: e}
+		*s = ConsentState{Subject: s.Subject, Purpose: s.Purpose, Status: ExpiredStatus, Since: e.At,
+			Method: e.Method, Source: e.Source}
 	case Withdrawn:
 		if s.Status == ObjectedStatus {
 			return // an objection stays stronger than a withdrawal.
 		}
-		*s = ConsentState{Subject: s.Subject, Purpose: s.Purpose, Status: WithdrawnStatus, Since: e.At, Decided: e}
+		*s = ConsentState{Subject: s.Subject, Purpose: s.Purpose, Status: WithdrawnStatus, Since: e.At,
+			Method: e.Method, Source: e.Source}
 	}
 }
 
@@ -474,30 +478,53 @@ func (l Ledger) State(subject string, purpose DataUse, at time.Time) ConsentStat
 // purpose. Each state is what [Ledger.State] returns for that pair.
 func (l Ledger) States(at time.Time) []ConsentState {
 	evs := l.events[:l.upto(at)]
-	// Group event indexes by subject, keeping the ledger's order.
-	bySubject := make(map[string][]int32)
+	// Give each subject a dense id in order of first appearance, then
+	// bucket the event indexes by subject with a counting sort, keeping
+	// the ledger's order within each bucket.
+	ids := make(map[string]int32)
+	sid := make([]int32, len(evs))
+	var names []string
 	for i := range evs {
-		s := evs[i].Subject
-		bySubject[s] = append(bySubject[s], int32(i))
+		id, ok := ids[evs[i].Subject]
+		if !ok {
+			id = int32(len(names))
+			ids[evs[i].Subject] = id
+			names = append(names, evs[i].Subject)
+		}
+		sid[i] = id
 	}
-	subjects := make([]string, 0, len(bySubject))
-	for s := range bySubject {
-		subjects = append(subjects, s)
+	start := make([]int32, len(names)+1)
+	for _, id := range sid {
+		start[id+1]++
 	}
-	slices.Sort(subjects)
-	out := make([]ConsentState, 0, len(subjects))
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	idx := make([]int32, len(evs))
+	fill := slices.Clone(start[:len(names)])
+	for i, id := range sid {
+		idx[fill[id]] = int32(i)
+		fill[id]++
+	}
+	order := make([]int32, len(names))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(names[a], names[b]) })
+	out := make([]ConsentState, 0, len(names))
 	var purposes []DataUse
-	for _, s := range subjects {
-		idx := bySubject[s]
+	for _, id := range order {
+		bucket := idx[start[id]:start[id+1]]
 		purposes = purposes[:0]
-		for _, i := range idx {
-			purposes = append(purposes, evs[i].Purpose)
+		for _, i := range bucket {
+			if !slices.Contains(purposes, evs[i].Purpose) {
+				purposes = append(purposes, evs[i].Purpose)
+			}
 		}
 		slices.Sort(purposes)
-		purposes = slices.Compact(purposes)
 		for _, p := range purposes {
-			st := ConsentState{Subject: s, Purpose: p}
-			for _, i := range idx {
+			st := ConsentState{Subject: names[id], Purpose: p}
+			for _, i := range bucket {
 				if p.Under(evs[i].Purpose) {
 					st.apply(evs[i])
 				}

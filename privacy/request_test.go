@@ -211,3 +211,15 @@ func TestObjectionRight(t *testing.T) {
 		})
 	}
 }
+
+func TestRequestDeadlineAllocFree(t *testing.T) {
+	c := contract.Counter{}
+	day := d("2026-01-31")
+	allocs := testing.AllocsPerRun(100, func() {
+		_, _ = RequestDeadline(c, day)
+		_, _ = ExtendedDeadline(c, day)
+	})
+	if allocs != 0 {
+		t.Errorf("RequestDeadline allocates %v times, want 0", allocs)
+	}
+}

@@ -167,8 +167,13 @@ type RequestEvent struct {
 	Reasons string `json:"reasons,omitempty"`
 }
 
-// String returns "2026-02-10 extend: in_progress -> extended, due 2026-04-30".
+// String returns "2026-02-10 extend: in_progress -> extended, due
+// 2026-04-30", or "2026-01-31 receive: received, due 2026-03-02" for the
+// first event. It never shows Reasons.
 func (e RequestEvent) String() string {
+	if e.From == 0 {
+		return fmt.Sprintf("%s %s: %s, due %s", e.On, e.Action, e.To, e.Due)
+	}
 	return fmt.Sprintf("%s %s: %s -> %s, due %s", e.On, e.Action, e.From, e.To, e.Due)
 }
 

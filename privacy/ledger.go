@@ -111,7 +111,8 @@ func (h NoticeHash) String() string {
 func (h NoticeHash) MarshalText() ([]byte, error) { return []byte(h.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler: 64 hex digits, or ""
-// for the zero hash. Other text is an error wrapping ErrInvalid.
+// for the zero hash. Other text, and 64 zeros (which would not read back
+// the same), is an error wrapping ErrInvalid.
 func (h *NoticeHash) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*h = NoticeHash{}
@@ -123,6 +124,9 @@ func (h *NoticeHash) UnmarshalText(b []byte) error {
 	}
 	if _, err := hex.Decode(v[:], b); err != nil {
 		return fmt.Errorf("%w: notice hash is not hex", ErrInvalid)
+	}
+	if v.IsZero() {
+		return fmt.Errorf("%w: notice hash of all zeros; use \"\" for none", ErrInvalid)
 	}
 	*h = v
 	return nil

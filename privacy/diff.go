@@ -72,13 +72,15 @@ type Change struct {
 }
 
 // String returns "recipient_added essential.service: payment and invoicing
-// systems".
+// systems". A contact change shows no addresses, which may be a person's:
+// "contact_changed".
 func (c Change) String() string {
 	s := c.Kind.String()
 	if c.Purpose != "" {
 		s += " " + string(c.Purpose)
 	}
 	switch {
+	case c.Kind == ContactChanged:
 	case c.Old != "" && c.New != "":
 		s += ": " + c.Old + " -> " + c.New
 	case c.New != "":

@@ -124,5 +124,7 @@ var cat = explain.Catalog(map[string]string{
 	msgSignalOverridden:    "den registrerede har udtrykkeligt givet samtykke efter den automatiske indsigelse, så samtykket har forrang",
 	msgCookieNecessary:     "cookien er strengt nødvendig og kræver ikke samtykke",
 	msgCookieNoConsent:     "cookien kræver samtykke til %s",
+	msgUnderMinimumAge:     "politikken indsamler ikke oplysninger fra børn under %d år",
+	msgAboveMinimumAge:     "politikkens minimumsalder er ikke til hinder",
 	msgPolicyNoChange:      "politikken er uændret",
 })

@@ -122,7 +122,7 @@ func ExampleDiff() {
 	fmt.Println(d.Decision())
 	// Output:
 	// controller_changed: OpenDIMS -> OpenSUN Systems ApS
-	// contact_changed: info@opendims.com -> support@opendims.com
+	// contact_changed
 	// purpose_added essential.service.payment_processing: Payment, invoicing and bookkeeping
 	// the change needs notice only (GDPR Art. 13(3); GDPR Art. 7(1))
 }

@@ -46,3 +46,8 @@ const (
 	msgCookieNecessary = "the cookie is strictly necessary and needs no consent"
 	msgCookieNoConsent = "the cookie needs consent to %s"
 )
+
+const (
+	msgUnderMinimumAge = "the policy collects no data from children under %d"
+	msgAboveMinimumAge = "the policy's minimum age does not stand in the way"
+)

@@ -494,3 +494,20 @@ func (p Policy) Validate(t Taxonomy) error {
 	}
 	return problemsError("policy", ps)
 }
+
+// CollectsFrom decides whether the policy lets the service collect data
+// from child on day on, given the policy's MinimumAge: Open Products
+// collects nothing from those it knows are under 13, so a child born
+// 2013-06-01 is refused on 2026-05-31 and allowed from 2026-06-01. A
+// policy with no minimum age, or the zero Child, allows.
+func (p Policy) CollectsFrom(child Child, on contract.Date) contract.Decision {
+	d := contract.Decision{Rule: "policy minimum age", Allowed: true, Date: on,
+		Citations: []contract.Citation{gdpr("Art. 8(1)")}}
+	if p.MinimumAge > 0 && !child.IsZero() && !child.atLeast(p.MinimumAge, on) {
+		d.Allowed = false
+		d.Reason = contract.NewReason(cat, msgUnderMinimumAge, p.MinimumAge)
+		return d
+	}
+	d.Reason = contract.NewReason(cat, msgAboveMinimumAge)
+	return d
+}

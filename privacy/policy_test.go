@@ -114,7 +114,7 @@ func TestDiffOpenDIMS(t *testing.T) {
 	}
 	want := []string{
 		"controller_changed: OpenDIMS -> OpenSUN Systems ApS",
-		"contact_changed: info@opendims.com -> support@opendims.com",
+		"contact_changed",
 		"purpose_added essential.service.payment_processing: Payment, invoicing and bookkeeping",
 	}
 	if d := cmp.Diff(want, got); d != "" {
@@ -240,5 +240,46 @@ func TestTaxonomy(t *testing.T) {
 	}
 	if got := ArchivingResearch.Citation().String(); got != "GDPR Art. 9(2)(j)" {
 		t.Errorf("ArchivingResearch.Citation() = %q", got)
+	}
+}
+
+func TestCollectsFrom(t *testing.T) {
+	op := OpenProducts2018()
+	tests := []struct {
+		name  string
+		p     Policy
+		child Child
+		on    string
+		want  bool
+	}{
+		{"004 Children: under 13 refused", op, Child{"SE", d("2013-06-01")}, "2026-05-31", false},
+		{"004 Children: 13th birthday allowed", op, Child{"SE", d("2013-06-01")}, "2026-06-01", true},
+		{"004 Children: adult (zero Child)", op, Child{}, "2026-06-01", true},
+		{"000 no minimum age stated", OpenDIMS2025(), Child{"DK", d("2020-01-01")}, "2026-06-01", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.p.CollectsFrom(tt.child, d(tt.on)); got.Allowed != tt.want {
+				t.Errorf("CollectsFrom(%s) = %v, want %v", tt.on, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPolicyJSONRoundTrip(t *testing.T) {
+	for _, p := range []Policy{OpenDIMS2025(), OpenDIMS2026(), OpenProducts2018()} {
+		t.Run(p.String(), func(t *testing.T) {
+			b, err := json.Marshal(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back Policy
+			if err := json.Unmarshal(b, &back); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(p, back, cmp.Comparer(func(a, b contract.Date) bool { return a == b })); diff != "" {
+				t.Errorf("JSON round trip (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

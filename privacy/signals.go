@@ -218,3 +218,32 @@ func GPCDecision(st ConsentState) contract.Decision {
 	}
 	return d
 }
+
+// SignalChoice is one purpose's choice carried by a consent signal, such
+// as a TCF string's purpose consent bit mapped onto a data use.
+type SignalChoice struct {
+	// Purpose is the data use.
+	Purpose DataUse
+	// Granted reports consent; false records a withdrawal.
+	Granted bool
+}
+
+// SignalEvents returns the ledger events that record a consent signal for
+// subject at instant at: a Given or Withdrawn event per choice, with
+// method signal, the signal's source reference (for a TCF string, for
+// example "tcf:cmp=31:v=2"; never the raw string if it identifies the
+// user) and the policy version in force. The events go through the same
+// fold rules as any other: a signal's consent does not lift an explicit
+// objection.
+func SignalEvents(subject string, at time.Time, source string, policy contract.Date, choices ...SignalChoice) []ConsentEvent {
+	out := make([]ConsentEvent, len(choices))
+	for i, c := range choices {
+		a := Withdrawn
+		if c.Granted {
+			a = Given
+		}
+		out[i] = ConsentEvent{Subject: subject, Purpose: c.Purpose, Action: a, At: at,
+			Policy: policy, Method: MethodSignal, Source: source}
+	}
+	return out
+}

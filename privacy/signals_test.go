@@ -159,3 +159,19 @@ func TestReceipt(t *testing.T) {
 		t.Errorf("Receipt(no events) = nil error")
 	}
 }
+
+func TestSignalEvents(t *testing.T) {
+	at := ts("2026-03-01T10:00:00Z")
+	evs := SignalEvents("s", at, "tcf:cmp=31", policy26,
+		SignalChoice{Purpose: UseAnalytics, Granted: true}, SignalChoice{Purpose: UseAdvertising})
+	l, err := NewLedger(append([]ConsentEvent{OptOut("s", at.Add(-time.Hour), MethodLink, "c1")}, evs...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := l.State("s", UseAnalytics, at); st.Status != Granted || st.Method != MethodSignal || st.Source != "tcf:cmp=31" {
+		t.Errorf("analytics by signal = %+v, want granted by signal", st)
+	}
+	if st := l.State("s", UseAdvertising, at); st.Status != ObjectedStatus {
+		t.Errorf("Art. 21(3): advertising after opt-out = %v, want objection kept", st)
+	}
+}

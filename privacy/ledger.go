@@ -5,8 +5,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"iter"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pimkit/pimkit/contract"
@@ -312,6 +314,9 @@ func (l Ledger) upto(at time.Time) int {
 	return n
 }
 
+// parallelFoldMin is the ledger size from which States folds in parallel.
+const parallelFoldMin = 50_000
+
 // ConsentStatus is the outcome of folding a subject's events for a
 // purpose.
 type ConsentStatus uint8
@@ -515,26 +520,50 @@ func (l Ledger) States(at time.Time) []ConsentState {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(names[a], names[b]) })
-	out := make([]ConsentState, 0, len(names))
-	var purposes []DataUse
-	for _, id := range order {
-		bucket := idx[start[id]:start[id+1]]
-		purposes = purposes[:0]
-		for _, i := range bucket {
-			if !slices.Contains(purposes, evs[i].Purpose) {
-				purposes = append(purposes, evs[i].Purpose)
-			}
-		}
-		slices.Sort(purposes)
-		for _, p := range purposes {
-			st := ConsentState{Subject: names[id], Purpose: p}
+	fold := func(order []int32) []ConsentState {
+		out := make([]ConsentState, 0, len(order)*2)
+		var purposes []DataUse
+		for _, id := range order {
+			bucket := idx[start[id]:start[id+1]]
+			purposes = purposes[:0]
 			for _, i := range bucket {
-				if p.Under(evs[i].Purpose) {
-					st.apply(evs[i])
+				if !slices.Contains(purposes, evs[i].Purpose) {
+					purposes = append(purposes, evs[i].Purpose)
 				}
 			}
-			out = append(out, st)
+			slices.Sort(purposes)
+			for _, p := range purposes {
+				st := ConsentState{Subject: names[id], Purpose: p}
+				for _, i := range bucket {
+					if p.Under(evs[i].Purpose) {
+						st.apply(evs[i])
+					}
+				}
+				out = append(out, st)
+			}
 		}
+		return out
+	}
+	// Large ledgers fold in parallel over contiguous runs of subjects; the
+	// result is the same as the sequential fold.
+	workers := runtime.GOMAXPROCS(0)
+	if len(evs) < parallelFoldMin || workers < 2 || len(order) < workers {
+		return fold(order)
+	}
+	parts := make([][]ConsentState, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := len(order)*w/workers, len(order)*(w+1)/workers
+		wg.Go(func() { parts[w] = fold(order[lo:hi]) })
+	}
+	wg.Wait()
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]ConsentState, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package privacy
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -350,5 +351,49 @@ func TestEventStringHasNoSubject(t *testing.T) {
 	}
 	if _, err := NewLedger(ConsentEvent{Subject: "jane.doe@example.com", Purpose: "Bad Key"}); err == nil || containsAny(err.Error(), "jane", "example") {
 		t.Errorf("error %v leaks the subject", err)
+	}
+}
+
+// The parallel fold of a large ledger gives what the sequential fold of
+// each subject's own ledger gives, in subject and purpose order.
+func TestStatesParallelMatchesSequential(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	uses := []DataUse{UseMarketing, UseMarketingEmail, UseTargetedAds, UseAnalytics}
+	base := ts("2026-01-01T00:00:00Z")
+	evs := make([]ConsentEvent, parallelFoldMin+10_000)
+	for i := range evs {
+		e := ConsentEvent{Subject: fmt.Sprintf("s%05d", r.IntN(5000)), Purpose: uses[r.IntN(4)],
+			Action: ConsentAction(1 + r.IntN(4)), At: base.Add(time.Duration(r.IntN(1000)) * time.Minute),
+			Method: MethodForm, Policy: policy25, Notice: notice}
+		evs[i] = e
+	}
+	l, err := NewLedger(evs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := base.Add(500 * time.Minute)
+	all := l.States(at)
+	for i := 1; i < len(all); i++ {
+		a, b := all[i-1], all[i]
+		if a.Subject > b.Subject || (a.Subject == b.Subject && a.Purpose >= b.Purpose) {
+			t.Fatalf("States out of order at %d: %s/%s then %s/%s", i, a.Subject, a.Purpose, b.Subject, b.Purpose)
+		}
+	}
+	bySubject := map[string][]ConsentState{}
+	for _, st := range all {
+		bySubject[st.Subject] = append(bySubject[st.Subject], st)
+	}
+	for k := range 20 {
+		s := fmt.Sprintf("s%05d", k*250)
+		want := l.Subject(s).States(at)
+		got := bySubject[s]
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d states, want %d", s, len(got), len(want))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%s: state %d = %+v, want %+v", s, i, got[i], want[i])
+			}
+		}
 	}
 }

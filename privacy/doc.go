@@ -71,6 +71,9 @@
 // customer (terms 6.3, [Breach.ProcessorNotice]) and whether subjects must
 // be told ([Breach.SubjectsNotice]). [SubProcessorChange.Check] applies the
 // prior notice and objection window of Art. 28(2) and terms 13.1.
+// [OpenDIMSAsProcessor] models OpenDIMS as its customers' processor (terms
+// 11.1) for the records of Art. 30(2), and [TerminationDeletion] the
+// deletion of the customer's data at termination (terms 18.3).
 //
 // # Signals and cookies
 //

@@ -126,5 +126,7 @@ var cat = explain.Catalog(map[string]string{
 	msgCookieNoConsent:     "cookien kræver samtykke til %s",
 	msgUnderMinimumAge:     "politikken indsamler ikke oplysninger fra børn under %d år",
 	msgAboveMinimumAge:     "politikkens minimumsalder er ikke til hinder",
+	msgTerminationDelete:   "kundens data slettes, når aftalen ophører den %s",
+	msgTerminationKeep:     "parterne har aftalt at beholde kundens data efter ophør",
 	msgPolicyNoChange:      "politikken er uændret",
 })

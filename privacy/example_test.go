@@ -285,3 +285,16 @@ func ExampleAgeTable_AgeOn() {
 		ages.AgeOn("SE", contract.MustDate(2025, 1, 1)), ages.AgeOn("DE", contract.MustDate(2025, 1, 1)))
 	// Output: 13 15 13 16
 }
+
+func ExampleTerminationDeletion() {
+	fmt.Println(privacy.TerminationDeletion(contract.OpenDIMSTerms(), contract.MustDate(2026, 12, 31)))
+	// Output: the customer's data is deleted when the agreement terminates on 2026-12-31 (terms 18.3; terms 18.1; GDPR Art. 28(3)(g))
+}
+
+func ExampleOpenDIMSAsProcessor() {
+	p := privacy.OpenDIMSAsProcessor(contract.OpenDIMSTerms(), contract.MustDate(2025, 2, 1),
+		contract.Party{Name: "Example Webshop ApS", Country: "DK"})
+	r := privacy.RecordsOfProcessing(p)
+	fmt.Println(r.Article, r.Organisation.Name, "for", r.OnBehalfOf[0].Name)
+	// Output: Art. 30(2) OpenDIMS ApS for Example Webshop ApS
+}

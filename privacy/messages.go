@@ -51,3 +51,8 @@ const (
 	msgUnderMinimumAge = "the policy collects no data from children under %d"
 	msgAboveMinimumAge = "the policy's minimum age does not stand in the way"
 )
+
+const (
+	msgTerminationDelete = "the customer's data is deleted when the agreement terminates on %s"
+	msgTerminationKeep   = "the parties agreed to keep the customer's data after termination"
+)

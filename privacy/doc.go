@@ -84,8 +84,11 @@
 // [CookieInventory] tells first- from third-party cookies against the
 // site's registrable domain, is checked against a policy's
 // [FirstPartyOnly] promise, and [Ledger.Cookies] decides which cookies may
-// be set now. IAB TCF strings are decoded in package privacy/tcf and
-// recorded as events with [MethodSignal].
+// be set now. IAB TCF strings are decoded in package privacy/tcf; their
+// purpose consents become ledger events through [TCFChoices] (purposes
+// 1-11 onto data uses, [TCFPurposeUse]) and [SignalEvents], with
+// [MethodSignal] and a source reference. A signal's consent never lifts an
+// objection; only an explicit opt-in does.
 //
 // # Personal data
 //

@@ -298,3 +298,21 @@ func ExampleOpenDIMSAsProcessor() {
 	fmt.Println(r.Article, r.Organisation.Name, "for", r.OnBehalfOf[0].Name)
 	// Output: Art. 30(2) OpenDIMS ApS for Example Webshop ApS
 }
+
+func ExampleSignalEvents() {
+	at := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	// Purpose consents decoded from a TC string: purposes 1 and 9 only.
+	consents := make([]bool, 11)
+	consents[0], consents[8] = true, true
+	evs := privacy.SignalEvents("visitor-7", at, "tcf:cmp=31", contract.MustDate(2026, 6, 24), privacy.TCFChoices(consents)...)
+	// The same request carried Sec-GPC: 1.
+	evs = append(evs, privacy.GPCEvents("visitor-7", at, privacy.ParseGPC("1", true))...)
+	l, _ := privacy.NewLedger(evs...)
+	for _, u := range []privacy.DataUse{"functional.storage", "analytics.reporting", privacy.UseTargetedAds} {
+		fmt.Println(l.State("visitor-7", u, at))
+	}
+	// Output:
+	// functional.storage: granted since 2026-03-01T10:00:00Z
+	// analytics.reporting: granted since 2026-03-01T10:00:00Z
+	// marketing.advertising.third_party.targeted: objected since 2026-03-01T10:00:00Z
+}

@@ -365,8 +365,10 @@ func (s *ConsentStatus) UnmarshalText(b []byte) error {
 //     Control) ends an earlier consent; but once the subject explicitly
 //     opts in (a Given event by any other method) after such an objection,
 //     later objections by signal are ignored and SignalIgnored records it;
-//   - a consent by signal (such as a TCF string) does not lift an explicit
-//     objection: only an explicit opt-in does (Art. 21(3)).
+//   - a consent by signal (such as a TCF string) does not lift any
+//     objection, explicit or by signal: only an explicit opt-in does
+//     (Art. 21(3)), so a GPC header and a TC string sent with the same
+//     requests do not take turns.
 type ConsentState struct {
 	// Subject is the subject's reference; String never shows it.
 	Subject string `json:"subject"`
@@ -433,8 +435,8 @@ func (s *ConsentState) apply(e ConsentEvent) {
 	signal := e.Method == MethodSignal
 	switch e.Action {
 	case Given:
-		if signal && s.Status == ObjectedStatus && !s.objectedBySignal {
-			return // Art. 21(3): only an explicit opt-in lifts an explicit objection.
+		if signal && s.Status == ObjectedStatus {
+			return // Art. 21(3), (5): only an explicit opt-in lifts an objection.
 		}
 		after := !signal && s.Status == ObjectedStatus && s.objectedBySignal
 		if s.Status == Granted && s.ExplicitAfterSignal && signal {

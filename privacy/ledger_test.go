@@ -81,6 +81,10 @@ func TestLedgerState(t *testing.T) {
 			OptOut(s, ts("2026-01-02T10:00:00Z"), MethodLink, "campaign-7"),
 			act(s, UseTargetedAds, Given, "2026-01-03T10:00:00Z", MethodSignal)},
 			UseTargetedAds, "2026-01-04T00:00:00Z", ObjectedStatus},
+		{"Art. 21(5) a TCF signal consent after GPC does not lift it", []ConsentEvent{
+			act(s, UseTargetedAds, Objected, "2026-01-01T10:00:00Z", MethodSignal),
+			act(s, UseTargetedAds, Given, "2026-01-02T10:00:00Z", MethodSignal)},
+			UseTargetedAds, "2026-01-04T00:00:00Z", ObjectedStatus},
 		{"Art. 21(3) an explicit opt-in lifts an objection", []ConsentEvent{
 			OptOut(s, ts("2026-01-02T10:00:00Z"), MethodLink, "campaign-7"),
 			give(s, UseMarketingEmail, "2026-01-03T10:00:00Z")},

@@ -230,3 +230,16 @@ func (h PolicyHistory) Versions() []Policy { return append([]Policy(nil), h.vers
 func sortPolicies(vs []Policy) {
 	slices.SortStableFunc(vs, func(a, b Policy) int { return a.Effective.Compare(b.Effective) })
 }
+
+// FreshConsentSince returns the effective date of the latest version whose
+// change from the version before it needs fresh consent ([Diff]), for
+// [ConsentRules].FreshConsentSince; zero when no change did. For OpenDIMS
+// it is zero: 2026-06-24 needs notice only.
+func (h PolicyHistory) FreshConsentSince() contract.Date {
+	for i := len(h.versions) - 1; i > 0; i-- {
+		if Diff(h.versions[i-1], h.versions[i]).NeedsFreshConsent {
+			return h.versions[i].Effective
+		}
+	}
+	return contract.Date{}
+}

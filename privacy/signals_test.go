@@ -175,3 +175,64 @@ func TestSignalEvents(t *testing.T) {
 		t.Errorf("Art. 21(3): advertising after opt-out = %v, want objection kept", st)
 	}
 }
+
+func TestTCFChoices(t *testing.T) {
+	tests := []struct {
+		name string
+		n    int
+		want DataUse
+		ok   bool
+	}{
+		{"TCF purpose 1 storage", 1, "functional.storage", true},
+		{"TCF purpose 4 personalised ads", 4, UseTargetedAds, true},
+		{"TCF purpose 9 audience statistics", 9, "analytics.reporting", true},
+		{"TCF purpose 11", 11, "personalize.system", true},
+		{"TCF purpose 0 does not exist", 0, "", false},
+		{"TCF purpose 12 does not exist", 12, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := TCFPurposeUse(tt.n)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("TCFPurposeUse(%d) = %q, %v, want %q, %v", tt.n, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+	for n := 1; n <= 11; n++ {
+		if u, _ := TCFPurposeUse(n); !DefaultTaxonomy().HasUse(u) {
+			t.Errorf("TCFPurposeUse(%d) = %q is not in the default taxonomy", n, u)
+		}
+	}
+	consents := make([]bool, 24)
+	consents[0], consents[4], consents[5] = true, true, false
+	choices := TCFChoices(consents)
+	if len(choices) != 11 || !choices[0].Granted || choices[1].Granted {
+		t.Fatalf("TCFChoices = %v", choices)
+	}
+	at := ts("2026-03-01T10:00:00Z")
+	l, err := NewLedger(SignalEvents("v", at, "tcf:cmp=31", policy26, choices...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Purposes 5 (granted) and 6 (not) share personalize.content: withdrawal wins.
+	if st := l.State("v", "personalize.content", at); st.Status != WithdrawnStatus {
+		t.Errorf("personalize.content = %v, want withdrawn", st)
+	}
+	if st := l.State("v", "functional.storage", at); !st.Granted() {
+		t.Errorf("functional.storage = %v, want granted", st)
+	}
+}
+
+func TestFreshConsentSince(t *testing.T) {
+	if got := OpenDIMSHistory().FreshConsentSince(); !got.IsZero() {
+		t.Errorf("OpenDIMS FreshConsentSince = %v, want zero (notice only)", got)
+	}
+	v3 := OpenDIMS2026()
+	v3.Effective = d("2027-01-01")
+	v3.Activities = append(v3.Activities, Activity{Name: "Ads", Purpose: UseTargetedAds, Basis: Consent, OptOut: true,
+		Categories: []DataCategory{"user.device.cookie_id"}, Retention: Retention{Kind: WhileNeeded}})
+	h, _ := NewPolicyHistory(OpenDIMS2025(), OpenDIMS2026(), v3)
+	if got := h.FreshConsentSince(); got != d("2027-01-01") {
+		t.Errorf("FreshConsentSince = %v, want 2027-01-01", got)
+	}
+}

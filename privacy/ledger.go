@@ -522,50 +522,65 @@ func (l Ledger) States(at time.Time) []ConsentState {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(names[a], names[b]) })
-	fold := func(order []int32) []ConsentState {
-		out := make([]ConsentState, 0, len(order)*2)
-		var purposes []DataUse
-		for _, id := range order {
-			bucket := idx[start[id]:start[id+1]]
-			purposes = purposes[:0]
-			for _, i := range bucket {
-				if !slices.Contains(purposes, evs[i].Purpose) {
-					purposes = append(purposes, evs[i].Purpose)
+	// Phase 1: each subject's distinct purposes, sorted, and its offset in
+	// the output. Phase 2: fold each subject's purposes into its slots.
+	// Both run in parallel over contiguous runs of subjects for large
+	// ledgers; the result is the same as the sequential fold.
+	offset := make([]int32, len(order)+1)
+	// A subject has no more distinct purposes than events, so its purposes
+	// fit in its bucket's range of one flat buffer.
+	flat := make([]DataUse, len(evs))
+	purposesOf := make([][]DataUse, len(order))
+	distinct := func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			id := order[k]
+			ps := flat[start[id]:start[id]:start[id+1]]
+			for _, i := range idx[start[id]:start[id+1]] {
+				if !slices.Contains(ps, evs[i].Purpose) {
+					ps = append(ps, evs[i].Purpose)
 				}
 			}
-			slices.Sort(purposes)
-			for _, p := range purposes {
-				st := ConsentState{Subject: names[id], Purpose: p}
+			slices.Sort(ps)
+			purposesOf[k] = ps
+		}
+	}
+	var out []ConsentState
+	foldRange := func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			id := order[k]
+			bucket := idx[start[id]:start[id+1]]
+			for j, p := range purposesOf[k] {
+				st := &out[offset[k]+int32(j)]
+				*st = ConsentState{Subject: names[id], Purpose: p}
 				for _, i := range bucket {
 					if p.Under(evs[i].Purpose) {
 						st.apply(evs[i])
 					}
 				}
-				out = append(out, st)
 			}
 		}
-		return out
 	}
-	// Large ledgers fold in parallel over contiguous runs of subjects; the
-	// result is the same as the sequential fold.
 	workers := runtime.GOMAXPROCS(0)
 	if len(evs) < parallelFoldMin || workers < 2 || len(order) < workers {
-		return fold(order)
+		workers = 1
 	}
-	parts := make([][]ConsentState, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := len(order)*w/workers, len(order)*(w+1)/workers
-		wg.Go(func() { parts[w] = fold(order[lo:hi]) })
+	parallel := func(f func(lo, hi int)) {
+		if workers == 1 {
+			f(0, len(order))
+			return
+		}
+		var wg sync.WaitGroup
+		for w := range workers {
+			lo, hi := len(order)*w/workers, len(order)*(w+1)/workers
+			wg.Go(func() { f(lo, hi) })
+		}
+		wg.Wait()
 	}
-	wg.Wait()
-	n := 0
-	for _, p := range parts {
-		n += len(p)
+	parallel(distinct)
+	for k, ps := range purposesOf {
+		offset[k+1] = offset[k] + int32(len(ps))
 	}
-	out := make([]ConsentState, 0, n)
-	for _, p := range parts {
-		out = append(out, p...)
-	}
+	out = make([]ConsentState, offset[len(order)])
+	parallel(foldRange)
 	return out
 }

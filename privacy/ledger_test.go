@@ -71,7 +71,7 @@ func TestLedgerState(t *testing.T) {
 		{"Art. 7 consent to a child purpose does not cover the parent", []ConsentEvent{
 			give(s, UseMarketingEmail, "2026-01-01T10:00:00Z")},
 			UseMarketing, "2026-01-04T00:00:00Z", NoConsent},
-		{"other subject's events do not apply", []ConsentEvent{give("cust-2", UseMarketingEmail, "2026-01-01T10:00:00Z")},
+		{"Art. 7 other subject's events do not apply", []ConsentEvent{give("cust-2", UseMarketingEmail, "2026-01-01T10:00:00Z")},
 			UseMarketingEmail, "2026-01-04T00:00:00Z", NoConsent},
 		{"Art. 21(3) unsubscribe link opt-out covers all marketing", []ConsentEvent{
 			give(s, "marketing.communications.sms", "2026-01-01T10:00:00Z"),

@@ -84,11 +84,11 @@ func TestPolicyInForce(t *testing.T) {
 		want string
 		err  error
 	}{
-		{"before the first version: none in force", "2025-01-31", "", ErrNoPolicy},
-		{"first day of 2025 version", "2025-02-01", "2025-02-01", nil},
-		{"half-open: the day before 2026 still the 2025 version", "2026-06-23", "2025-02-01", nil},
-		{"2026 version from its effective date", "2026-06-24", "2026-06-24", nil},
-		{"later", "2030-01-01", "2026-06-24", nil},
+		{"000 before the first version: none in force", "2025-01-31", "", ErrNoPolicy},
+		{"000 first day of 2025 version", "2025-02-01", "2025-02-01", nil},
+		{"000/002 half-open: the day before 2026 still the 2025 version", "2026-06-23", "2025-02-01", nil},
+		{"002 2026 version from its effective date", "2026-06-24", "2026-06-24", nil},
+		{"002 later", "2030-01-01", "2026-06-24", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -208,7 +208,7 @@ func TestTaxonomy(t *testing.T) {
 		{"Art. 9(1) genetic inherits", "user.health_and_medical.genetic", SpecialArt9},
 		{"Art. 9(1) political opinion", "user.demographic.political_opinion", SpecialArt9},
 		{"Art. 10 criminal", "user.criminal_history", CriminalArt10},
-		{"ordinary e-mail", "user.contact.email", NotSpecial},
+		{"Art. 4(1) ordinary e-mail", "user.contact.email", NotSpecial},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

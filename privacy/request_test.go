@@ -110,24 +110,24 @@ func TestRequestErrors(t *testing.T) {
 			_, _, err := r.Refuse(d("2026-02-10"), "")
 			return err
 		}, ErrInvalid},
-		{"completing a refused request", func() error {
+		{"Art. 12(4) completing a refused request", func() error {
 			x, _, _ := r.Refuse(d("2026-02-10"), "manifestly unfounded (Art. 12(5))")
 			_, _, err := x.Complete(d("2026-02-11"))
 			return err
 		}, ErrTransition},
-		{"event before receipt", func() error {
+		{"Art. 12(3) event before receipt", func() error {
 			_, _, err := r.Start(d("2026-01-30"))
 			return err
 		}, ErrInvalid},
-		{"zero request", func() error {
+		{"Art. 12(3) zero request was never received", func() error {
 			_, _, err := Request{}.Start(d("2026-01-30"))
 			return err
 		}, ErrTransition},
-		{"invalid kind", func() error {
+		{"Art. 15-21 invalid kind", func() error {
 			_, _, err := ReceiveRequest(c, 0, d("2026-01-30"))
 			return err
 		}, ErrInvalid},
-		{"replay without receive", func() error {
+		{"Art. 12(3) replay without receipt", func() error {
 			_, err := ReplayRequest(c, []RequestEvent{{Action: ActStart}})
 			return err
 		}, ErrTransition},

@@ -81,11 +81,11 @@ func TestMasking(t *testing.T) {
 		want   string
 		wantOK bool
 	}{
-		{"null", Masking{Kind: MaskNull}, "", false},
-		{"sha256", Masking{Kind: MaskHash}, "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb", true},
-		{"hmac RFC 4231-style key", Masking{Kind: MaskHMAC, Key: []byte("key")}, "", true},
-		{"hmac without key is misconfigured", Masking{Kind: MaskHMAC}, "", false},
-		{"invalid kind", Masking{}, "", false},
+		{"Recital 26 null anonymises", Masking{Kind: MaskNull}, "", false},
+		{"Recital 26 sha256 pseudonymises", Masking{Kind: MaskHash}, "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb", true},
+		{"Recital 26 hmac with host key", Masking{Kind: MaskHMAC, Key: []byte("key")}, "", true},
+		{"Recital 26 hmac without key is misconfigured", Masking{Kind: MaskHMAC}, "", false},
+		{"Art. 25 invalid kind masks nothing", Masking{}, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,6 +36,14 @@ type ReceiptInfo struct {
 	// SubjectKey is the host's key for hashing the subject's identifier
 	// ([HashSubject]); empty means a bare SHA-256, which is weaker.
 	SubjectKey []byte
+	// Policy, when set (non-empty Name), fills each purpose's piiCategory
+	// and thirdPartyDisclosure from the activity for that purpose or the
+	// nearest ancestor purpose, and sensitive/spiCat from its special
+	// categories under Taxonomy.
+	Policy Policy
+	// Taxonomy flags special categories; the zero Taxonomy means
+	// [DefaultTaxonomy].
+	Taxonomy Taxonomy
 }
 
 // Receipt is a consent receipt in the shape of the Kantara Initiative
@@ -145,6 +153,13 @@ func (l Ledger) Receipt(subject string, at time.Time, info ReceiptInfo) (Receipt
 			Termination: "withdraw at any time (GDPR Art. 7(3))", Status: st.Status,
 		})
 	}
+	if info.Policy.Name != "" {
+		tax := info.Taxonomy
+		if tax.categories == nil {
+			tax = DefaultTaxonomy()
+		}
+		r.fillFromPolicy(&svc, info.Policy, tax)
+	}
 	r.Services = []ReceiptService{svc}
 	r.ConsentReceiptID = receiptID(r)
 	return r, nil
@@ -174,4 +189,38 @@ func (r Receipt) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+// activityFor returns the activity for u or its nearest ancestor.
+func (p Policy) activityFor(u DataUse) (Activity, bool) {
+	for k := u; k != ""; k = k.Parent() {
+		if a, ok := p.Activity(k); ok {
+			return a, true
+		}
+	}
+	return Activity{}, false
+}
+
+func (r *Receipt) fillFromPolicy(svc *ReceiptService, p Policy, tax Taxonomy) {
+	for i := range svc.Purposes {
+		a, ok := p.activityFor(DataUse(svc.Purposes[i].Purpose))
+		if !ok {
+			continue
+		}
+		for _, c := range a.Categories {
+			svc.Purposes[i].PIICategory = append(svc.Purposes[i].PIICategory, string(c))
+			if tax.Special(c) != NotSpecial {
+				r.Sensitive = true
+				if !slices.Contains(r.SPICat, string(c)) {
+					r.SPICat = append(r.SPICat, string(c))
+				}
+			}
+		}
+		for _, rc := range a.Recipients {
+			if rc.Kind == ThirdParty || rc.Kind == Successor {
+				svc.Purposes[i].ThirdPartyDisclosure = true
+			}
+		}
+	}
+	slices.Sort(r.SPICat)
 }

@@ -236,3 +236,23 @@ func TestFreshConsentSince(t *testing.T) {
 		t.Errorf("FreshConsentSince = %v, want 2027-01-01", got)
 	}
 }
+
+func TestReceiptFromPolicy(t *testing.T) {
+	l, _ := NewLedger(give("c", UseMarketingEmail, "2026-01-05T10:00:00Z"), give("c", "analytics.reporting", "2026-01-05T10:00:00Z"))
+	r, err := l.Receipt("c", ts("2026-02-01T00:00:00Z"), ReceiptInfo{Controller: OpenProducts2018().Controller,
+		Service: "Open Products", Policy: OpenProducts2018()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := r.Services[0].Purposes
+	// 004: business transitions pass data to a successor (a third party).
+	if len(ps) != 2 || ps[0].Purpose != "analytics.reporting" || len(ps[0].PIICategory) != 3 || !ps[1].ThirdPartyDisclosure || r.Sensitive {
+		t.Errorf("receipt purposes = %+v, sensitive %v", ps, r.Sensitive)
+	}
+	p := OpenProducts2018()
+	p.Activities[4].Categories = append(p.Activities[4].Categories, "user.health_and_medical")
+	r, _ = l.Receipt("c", ts("2026-02-01T00:00:00Z"), ReceiptInfo{Service: "x", Policy: p})
+	if !r.Sensitive || len(r.SPICat) != 1 || r.SPICat[0] != "user.health_and_medical" {
+		t.Errorf("Art. 9 receipt sensitive = %v %v, want true [user.health_and_medical]", r.Sensitive, r.SPICat)
+	}
+}

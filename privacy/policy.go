@@ -314,8 +314,10 @@ type Policy struct {
 	// Effective is the first day the version applies; it identifies the
 	// version.
 	Effective contract.Date `json:"effective"`
-	// Controller is the controller; Name may be only the service name
-	// when the policy names no legal entity (OpenDIMS 2025).
+	// Controller is the organisation that issues the policy: the
+	// controller, or the processor when Role is Processor. Name may be only
+	// the service name when the policy names no legal entity (OpenDIMS
+	// 2025).
 	Controller contract.Party `json:"controller"`
 	// Role is the role of the organisation that issues the policy.
 	Role Role `json:"role"`

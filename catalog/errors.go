@@ -113,42 +113,42 @@ type Rule uint8
 
 // Rules, in the order of the field-type rules of issue 4 (catalog).
 const (
-	ruleInvalid       Rule = iota
-	RuleRequired           // a value is required for a channel and locale
-	RuleType               // the value's kind does not match the field type
-	RuleUnknownField       // no field with this code in the schema
-	RuleLocale             // localizable value without, or with an unknown, locale; or locale on a non-localizable field
-	RuleChannel            // scopable value without, or with an unknown, channel; or channel on a non-scopable field
-	RuleDuplicateValue     // two values for the same field, locale and channel
-	RuleMaxLength          // text longer than the limit, in characters
-	RuleMin                // number, measurement, price or date below the minimum
-	RuleMax                // number, measurement, price or date above the maximum
-	RuleDecimals           // more decimal places than allowed
-	RuleNegative           // negative number where not allowed
-	RuleOption             // option code not among the field's options
-	RuleUnit               // measurement unit not in the field's unit family
-	RuleCurrency           // price currency not used by the record's channels, or repeated
-	RuleExtension          // asset file extension not allowed
-	RuleMaxSize            // asset larger than allowed, in bytes
-	RuleMaxItems           // more items than allowed (options, assets)
-	RuleGTIN               // GTIN with a bad length, a non-digit or a wrong check digit
-	RuleIdentifier         // SKU or identifier empty, too long or with forbidden characters
-	RuleDuplicate          // a unique value (SKU, GTIN) used twice in a batch
-	RuleAxisMissing        // a variant lacks a value for one of its axes
-	RuleAxisCollision      // two siblings share the same axis combination
-	RuleVariantUnique      // a unique field (SKU, GTIN) set on a model instead of a variant
-	RuleParent             // a variant's parent is missing or at the wrong level
-	RuleReference          // malformed reference to another record
-	RuleCode               // code empty, too long, with forbidden characters
-	RuleReserved           // code is a reserved word such as "sku"
-	RuleFieldRule          // a field definition sets a rule its type does not have
-	RuleAxis               // axis field not select, boolean or measurement, localizable or scopable, or too many axes
-	RuleCategory           // category code unknown in the tree
-	RuleStatus             // unknown status
-	RuleQuantity           // order quantity not positive
-	RuleVATRate            // VAT rate negative or 100 % or more
-	RuleLength             // feed attribute longer than the feed allows
-	RuleSyntax             // text cannot be read as the column's type
+	ruleInvalid        Rule = iota
+	RuleRequired            // a value is required for a channel and locale
+	RuleType                // the value's kind does not match the field type
+	RuleUnknownField        // no field with this code in the schema
+	RuleLocale              // localizable value without, or with an unknown, locale; or locale on a non-localizable field
+	RuleChannel             // scopable value without, or with an unknown, channel; or channel on a non-scopable field
+	RuleDuplicateValue      // two values for the same field, locale and channel
+	RuleMaxLength           // text longer than the limit, in characters
+	RuleMin                 // number, measurement, price or date below the minimum
+	RuleMax                 // number, measurement, price or date above the maximum
+	RuleDecimals            // more decimal places than allowed
+	RuleNegative            // negative number where not allowed
+	RuleOption              // option code not among the field's options
+	RuleUnit                // measurement unit not in the field's unit family
+	RuleCurrency            // price currency not used by the record's channels, or repeated
+	RuleExtension           // asset file extension not allowed
+	RuleMaxSize             // asset larger than allowed, in bytes
+	RuleMaxItems            // more items than allowed (options, assets)
+	RuleGTIN                // GTIN with a bad length, a non-digit or a wrong check digit
+	RuleIdentifier          // SKU or identifier empty, too long or with forbidden characters
+	RuleDuplicate           // a unique value (SKU, GTIN) used twice in a batch
+	RuleAxisMissing         // a variant lacks a value for one of its axes
+	RuleAxisCollision       // two siblings share the same axis combination
+	RuleVariantUnique       // a unique field (SKU, GTIN) set on a model instead of a variant
+	RuleParent              // a variant's parent is missing or at the wrong level
+	RuleReference           // malformed reference to another record
+	RuleCode                // code empty, too long, with forbidden characters
+	RuleReserved            // code is a reserved word such as "sku"
+	RuleFieldRule           // a field definition sets a rule its type does not have
+	RuleAxis                // axis field not select, boolean or measurement, localizable or scopable, or too many axes
+	RuleCategory            // category code unknown in the tree
+	RuleStatus              // unknown status
+	RuleQuantity            // order quantity not positive
+	RuleVATRate             // VAT rate negative or 100 % or more
+	RuleLength              // feed attribute longer than the feed allows
+	RuleSyntax              // text cannot be read as the column's type
 )
 
 var ruleNames = enumText{

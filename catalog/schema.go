@@ -52,7 +52,9 @@ var fieldTypeNames = enumText{"", "identifier", "text", "textarea", "number", "m
 func (t FieldType) String() string { return fieldTypeNames.name(uint8(t)) }
 
 // MarshalText returns the type's text; the zero FieldType is an error.
-func (t FieldType) MarshalText() ([]byte, error) { return fieldTypeNames.marshal("FieldType", uint8(t)) }
+func (t FieldType) MarshalText() ([]byte, error) {
+	return fieldTypeNames.marshal("FieldType", uint8(t))
+}
 
 // UnmarshalText reads a type's text such as "multi_select"; "select" is an
 // [*EnumError].

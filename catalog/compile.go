@@ -89,7 +89,7 @@ const (
 // that are localizable or scopable.
 func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
 	c := &Compiled{schema: s, index: make(map[string]int32, len(s.Fields)), idRule: "id", curSet: map[currency.Unit]bool{}}
-	if s.Type == Product {
+	if s.Type == TypeProduct {
 		c.idRule = "sku"
 	}
 	var ps []Problem

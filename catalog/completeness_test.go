@@ -30,7 +30,7 @@ func TestPercent(t *testing.T) {
 }
 
 func TestCompleteness(t *testing.T) {
-	s := Schema{Type: Product, Fields: []Field{
+	s := Schema{Type: TypeProduct, Fields: []Field{
 		{Code: "name", Type: TextField, Localizable: true, Required: []string{"web", "print"}},
 		{Code: "price", Type: PriceField, Required: []string{"web"}},
 		{Code: "brand", Type: TextField, Required: []string{"web"}},
@@ -93,7 +93,7 @@ func TestQuality(t *testing.T) {
 		})
 	}
 
-	s := Schema{Type: Product, Fields: []Field{
+	s := Schema{Type: TypeProduct, Fields: []Field{
 		{Code: "a", Type: TextField}, {Code: "b", Type: TextField}, {Code: "c", Type: TextField},
 		{Code: "d", Type: TextField}, {Code: "img", Type: Image},
 	}}
@@ -117,9 +117,9 @@ func TestStorageValues(t *testing.T) {
 		want int64
 	}{
 		{"OpenDIMS help: base system alone is 1,200", nil, 1200},
-		{"OpenDIMS help: 5,000 products x 48 fields = 240,000 (+1,200 base)", []Usage{{Product, 5000, 48}}, 241200},
-		{"OpenDIMS help: plus 1,000 orders x 30 fields = 30,000", []Usage{{Product, 5000, 48}, {Order, 1000, 30}}, 271200},
-		{"negative counts count as zero", []Usage{{Product, -5, 48}}, 1200},
+		{"OpenDIMS help: 5,000 products x 48 fields = 240,000 (+1,200 base)", []Usage{{TypeProduct, 5000, 48}}, 241200},
+		{"OpenDIMS help: plus 1,000 orders x 30 fields = 30,000", []Usage{{TypeProduct, 5000, 48}, {TypeOrder, 1000, 30}}, 271200},
+		{"negative counts count as zero", []Usage{{TypeProduct, -5, 48}}, 1200},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,9 +17,9 @@ type DataType string
 
 // The standard data types.
 const (
-	Product  DataType = "product"
-	Category DataType = "category"
-	Order    DataType = "order"
+	TypeProduct  DataType = "product"
+	TypeCategory DataType = "category"
+	TypeOrder    DataType = "order"
 )
 
 // FieldType is the type of a field in the form designer. The zero
@@ -386,7 +386,7 @@ const (
 // and images. Add custom fields with [Schema.Add].
 func ProductSchema(basis PriceBasis, requiredIn ...string) Schema {
 	req := slices.Clone(requiredIn)
-	return Schema{Type: Product, Fields: []Field{
+	return Schema{Type: TypeProduct, Fields: []Field{
 		{Code: FieldTitle, Type: TextField, Localizable: true, Required: req,
 			Labels: Labels{{language.English, "Title"}, {language.Danish, "Titel"}}},
 		{Code: FieldDescription, Type: Textarea, Localizable: true,

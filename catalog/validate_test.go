@@ -193,7 +193,7 @@ func TestValidateBatchDuplicates(t *testing.T) {
 }
 
 func TestCompileRefusesBadSchema(t *testing.T) {
-	s := Schema{Type: Product, Fields: []Field{
+	s := Schema{Type: TypeProduct, Fields: []Field{
 		{Code: "sku", Type: TextField},
 		{Code: "a b", Type: TextField},
 		{Code: "dup", Type: TextField},

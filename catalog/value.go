@@ -407,3 +407,5 @@ func (r Record) Set(field string, locale language.Tag, channel string, v Value) 
 	r.Categories = slices.Clone(r.Categories)
 	return r
 }
+
+var langUnd = language.Und

@@ -169,4 +169,3 @@ func (c Change) Path() string {
 
 // String renders "values.title[da-DK] modified".
 func (c Change) String() string { return c.Path() + " " + c.Kind.String() }
-

@@ -118,12 +118,22 @@ const maxNumberLen = 100
 // with the English format "18,50" is an error, never 1850. No exponents,
 // currency signs or percent signs.
 func (f NumberFormat) Parse(s string) (decimal.Decimal, error) {
+	v, err := f.parseValue(s)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	return v.decimal(), nil
+}
+
+// parseValue parses like Parse into a number Value, without allocating
+// when the digits fit an int64.
+func (f NumberFormat) parseValue(s string) (Value, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return decimal.Decimal{}, &NumberError{Reason: "empty"}
+		return Value{}, &NumberError{Reason: "empty"}
 	}
 	if len(s) > maxNumberLen {
-		return decimal.Decimal{}, &NumberError{Reason: "too long"}
+		return Value{}, &NumberError{Reason: "too long"}
 	}
 	var buf [maxNumberLen + 2]byte
 	out := buf[:0]
@@ -162,63 +172,63 @@ func (f NumberFormat) Parse(s string) (decimal.Decimal, error) {
 		switch {
 		case r == dec && !inFrac:
 			if intDigits == 0 || (sawGroup && groupLen != 3) {
-				return decimal.Decimal{}, &NumberError{Reason: "decimal"}
+				return Value{}, &NumberError{Reason: "decimal"}
 			}
 			inFrac = true
 			out = append(out, '.')
 		case !inFrac && f.groupMatch(r):
 			if intDigits == 0 || (!sawGroup && intDigits > 3) || (sawGroup && groupLen != 3) {
-				return decimal.Decimal{}, &NumberError{Reason: "grouping"}
+				return Value{}, &NumberError{Reason: "grouping"}
 			}
 			sawGroup = true
 			groupLen = 0
 		case r == '.' || r == ',' || r == '\'' || r == '’' || isSpaceGroup(r):
 			// A separator of another locale: refuse rather than guess.
 			if inFrac && r == dec {
-				return decimal.Decimal{}, &NumberError{Reason: "decimal"}
+				return Value{}, &NumberError{Reason: "decimal"}
 			}
-			return decimal.Decimal{}, &NumberError{Reason: "grouping"}
+			return Value{}, &NumberError{Reason: "grouping"}
 		default:
-			return decimal.Decimal{}, &NumberError{Reason: "character"}
+			return Value{}, &NumberError{Reason: "character"}
 		}
 		i += size
 	}
 	if intDigits == 0 {
-		return decimal.Decimal{}, &NumberError{Reason: "empty"}
+		return Value{}, &NumberError{Reason: "empty"}
 	}
 	if sawGroup && groupLen != 3 && !inFrac {
-		return decimal.Decimal{}, &NumberError{Reason: "grouping"}
+		return Value{}, &NumberError{Reason: "grouping"}
 	}
 	if inFrac && fracDigits == 0 {
-		return decimal.Decimal{}, &NumberError{Reason: "decimal"}
+		return Value{}, &NumberError{Reason: "decimal"}
 	}
-	return decimalFromASCII(out, fracDigits)
+	return numberFromASCII(out, fracDigits)
 }
 
-// decimalFromASCII turns "-1234.50" (sign, digits, at most one point) with
-// frac digits after the point into a Decimal, without big.Int parsing when
-// the digits fit an int64.
-func decimalFromASCII(b []byte, frac int) (decimal.Decimal, error) {
+// numberFromASCII turns "-1234.50" (sign, digits, at most one point) with
+// frac digits after the point into a number Value, without big.Int parsing
+// when the digits fit an int64.
+func numberFromASCII(b []byte, frac int) (Value, error) {
 	neg := len(b) > 0 && b[0] == '-'
 	digits := 0
-	var v int64
+	var n int64
 	for _, c := range b {
 		if c >= '0' && c <= '9' {
 			digits++
-			v = v*10 + int64(c-'0')
+			n = n*10 + int64(c-'0')
 		}
 	}
 	if digits <= 18 {
 		if neg {
-			v = -v
+			n = -n
 		}
-		return decimal.New(v, int32(-frac)), nil
+		return Value{kind: kindNumber, n: n, e: int32(-frac)}, nil
 	}
 	d, err := decimal.NewFromString(string(b))
 	if err != nil {
-		return decimal.Decimal{}, &NumberError{Reason: "character"}
+		return Value{}, &NumberError{Reason: "character"}
 	}
-	return d, nil
+	return Number(d), nil
 }
 
 // Format writes d in f without grouping, keeping every decimal d carries:

@@ -295,6 +295,24 @@ type CSVDecoder struct {
 	layout *csvLayout
 	num    NumberFormat
 	row    int
+	// Per-row arenas: the values of one row share a few allocations. The
+	// capacities learnt from the previous row size the next.
+	extras []extra
+	strs   []string
+	assets []Asset
+	prices []Price
+}
+
+func (d *CSVDecoder) newArenas() {
+	d.extras = make([]extra, 0, max(cap(d.extras), 4))
+	d.strs = make([]string, 0, max(cap(d.strs), 4))
+	d.assets = make([]Asset, 0, max(cap(d.assets), 4))
+	d.prices = make([]Price, 0, max(cap(d.prices), 4))
+}
+
+func (d *CSVDecoder) extra() *extra {
+	d.extras = append(d.extras, extra{})
+	return &d.extras[len(d.extras)-1]
 }
 
 // NewCSVDecoder reads the header from r and maps it onto c's columns (see
@@ -370,6 +388,7 @@ func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 		return Record{}, &RowError{Row: d.row, Problems: []Problem{{Path: "row", Rule: RuleSyntax, Param: "columns " + strconv.Itoa(len(rec)) + "/" + strconv.Itoa(len(l.cols))}}}
 	}
 	var r Record
+	d.newArenas()
 	if i := l.fixed[colID]; i >= 0 {
 		r.ID = rec[i]
 	}
@@ -409,7 +428,7 @@ func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 		var errCol int
 		switch f.Type {
 		case PriceField:
-			var ps2 []Price
+			start := len(d.prices)
 			for k, ci := range s.cols {
 				if rec[ci] == "" {
 					continue
@@ -419,10 +438,12 @@ func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 					err, errCol = e, ci
 					break
 				}
-				ps2 = append(ps2, Price{Amount: amt.decimal(), Currency: s.curs[k]})
+				d.prices = append(d.prices, Price{Amount: amt.decimal(), Currency: s.curs[k]})
 			}
-			if err == nil && len(ps2) > 0 {
-				v = Value{kind: kindPrices, x: &extra{prices: ps2}}
+			if err == nil && len(d.prices) > start {
+				x := d.extra()
+				x.prices = d.prices[start:len(d.prices):len(d.prices)]
+				v = Value{kind: kindPrices, x: x}
 			}
 		case Measurement:
 			cell := rec[s.cols[0]]
@@ -498,22 +519,34 @@ func (d *CSVDecoder) parseCell(f *cfield, cell string) (Value, error) {
 	case SimpleSelect:
 		return Option(cell), nil
 	case MultiSelect:
-		return Value{kind: kindOptions, x: &extra{list: strings.Split(cell, ",")}}, nil
+		start := len(d.strs)
+		for rest, more := cell, true; more; {
+			var item string
+			item, rest, more = strings.Cut(rest, ",")
+			d.strs = append(d.strs, item)
+		}
+		x := d.extra()
+		x.list = d.strs[start:len(d.strs):len(d.strs)]
+		return Value{kind: kindOptions, x: x}, nil
 	case Image, File:
-		parts := strings.Split(cell, ",")
-		as := make([]Asset, len(parts))
-		for i, p := range parts {
+		start := len(d.assets)
+		for rest, more := cell, true; more; {
+			var p string
+			p, rest, more = strings.Cut(rest, ",")
 			ref, size, hasSize := strings.Cut(p, "|")
-			as[i].Ref = ref
+			a := Asset{Ref: ref}
 			if hasSize {
 				n, err := strconv.ParseInt(size, 10, 64)
 				if err != nil || n <= 0 {
 					return Value{}, &NumberError{Reason: "character"}
 				}
-				as[i].Size = n
+				a.Size = n
 			}
+			d.assets = append(d.assets, a)
 		}
-		return Value{kind: kindAssets, x: &extra{assets: as}}, nil
+		x := d.extra()
+		x.assets = d.assets[start:len(d.assets):len(d.assets)]
+		return Value{kind: kindAssets, x: x}, nil
 	}
 	return Text(cell), nil
 }

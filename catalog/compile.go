@@ -30,10 +30,22 @@ type Compiled struct {
 	idRule     string          // "sku" for products, "id" otherwise
 	chLocSet   [][]bool        // chLocSet[ch][loc]: locale active in channel
 	curSet     map[currency.Unit]bool
+	required   []requiredSlot // every required slot once, schema order
+}
+
+// requiredSlot is one slot the required rule checks: reported with path
+// values.field[loc][ch] and Param the first channel requiring it.
+type requiredSlot struct {
+	slot  int32
+	field int32
+	param int32
+	loc   language.Tag
+	ch    string
 }
 
 type cfield struct {
 	Field
+	minDate, maxDate int64 // yyyymmdd, 0 = unbounded
 	idx      int32
 	off      int32 // first slot
 	nc       int32 // slots per locale: channels when scopable or a price, else 1
@@ -174,6 +186,7 @@ func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
 		return nil, &ValidationError{Problems: ps}
 	}
 	c.buildCombos()
+	c.buildRequired()
 	return c, nil
 }
 
@@ -213,6 +226,12 @@ func compileField(ps []Problem, path string, cf *cfield, chIdx map[string]int, n
 		ps = append(ps, Problem{Path: path + ".min", Rule: RuleMax, Param: f.Max.Decimal.String()})
 	}
 	cf.min, cf.max = newBound(f.Min), newBound(f.Max)
+	if !f.MinDate.IsZero() {
+		cf.minDate = dateNum(f.MinDate)
+	}
+	if !f.MaxDate.IsZero() {
+		cf.maxDate = dateNum(f.MaxDate)
+	}
 	if (f.Decimals != 0 && !cf.numeric) || f.Decimals < 0 {
 		bad("decimals")
 	}
@@ -343,6 +362,42 @@ func (c *Compiled) buildCombos() {
 				}
 			}
 			c.combos = append(c.combos, cb)
+		}
+	}
+}
+
+// buildRequired lists each required slot once: a slot shared by several
+// channels (a field that is not scopable) is reported for the first channel
+// requiring it. A price always has a slot per channel, since each channel
+// needs its own currencies.
+func (c *Compiled) buildRequired() {
+	seen := map[int32]bool{}
+	for i := range c.fields {
+		f := &c.fields[i]
+		for ci, req := range f.reqIn {
+			if !req {
+				continue
+			}
+			ch := ""
+			if f.Scopable {
+				ch = c.channels[ci].Code
+			}
+			locs := []int32{0}
+			if f.Localizable {
+				locs = c.chLocales[ci]
+			}
+			for _, li := range locs {
+				s := f.slot(li, int32(ci))
+				if seen[s] {
+					continue
+				}
+				seen[s] = true
+				loc := language.Und
+				if f.Localizable {
+					loc = c.locales[li]
+				}
+				c.required = append(c.required, requiredSlot{slot: s, field: int32(i), param: int32(ci), loc: loc, ch: ch})
+			}
 		}
 	}
 }

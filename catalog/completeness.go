@@ -37,6 +37,10 @@ func (c *Compiled) Completeness(r Record) []Completeness {
 	var st slotState
 	c.newState(&st)
 	c.scan(nil, "", r.Values, &st, false)
+	return c.completenessOf(&st)
+}
+
+func (c *Compiled) completenessOf(st *slotState) []Completeness {
 	out := make([]Completeness, len(c.combos))
 	for i := range c.combos {
 		cb := &c.combos[i]

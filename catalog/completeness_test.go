@@ -138,3 +138,17 @@ func TestStorageValues(t *testing.T) {
 		t.Errorf("FilledValues = %d, want 4 (SKU, two titles, one price)", got)
 	}
 }
+
+func TestAssessMatchesValidateAndCompleteness(t *testing.T) {
+	c := mustCompile(testSchema(), testChannels()...)
+	for _, r := range []Record{completeProduct(), {ID: "X", Values: []FieldValue{fv("ean", Text("1")), lv("title", daDK, Text("a"))}}} {
+		comp, err := c.Assess(r)
+		if diff := cmp.Diff(c.Completeness(r), comp, cmp.Comparer(func(a, b language.Tag) bool { return a == b })); diff != "" {
+			t.Errorf("Assess completeness (-Completeness +Assess):\n%s", diff)
+		}
+		want := c.Validate(r)
+		if (err == nil) != (want == nil) || (err != nil && err.Error() != want.Error()) {
+			t.Errorf("Assess error = %v, want Validate's %v", err, want)
+		}
+	}
+}

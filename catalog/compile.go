@@ -46,16 +46,16 @@ type requiredSlot struct {
 type cfield struct {
 	Field
 	minDate, maxDate int64 // yyyymmdd, 0 = unbounded
-	idx      int32
-	off      int32 // first slot
-	nc       int32 // slots per locale: channels when scopable or a price, else 1
-	maxLen   int
-	min, max bound
-	options  map[string]struct{}
-	exts     map[string]struct{}
-	reqIn    []bool // per channel
-	numeric  bool
-	decimals int
+	idx              int32
+	off              int32 // first slot
+	nc               int32 // slots per locale: channels when scopable or a price, else 1
+	maxLen           int
+	min, max         bound
+	options          map[string]struct{}
+	exts             map[string]struct{}
+	reqIn            []bool // per channel
+	numeric          bool
+	decimals         int
 }
 
 type bound struct {

@@ -67,7 +67,9 @@ func (p Problem) String() string {
 }
 
 // ValidationError carries every problem found at once, in a deterministic
-// order (the order of the schema's fields, then locales, then channels).
+// order: record properties, then each value's problems in the order of the
+// record's values, then missing required values in schema order (fields,
+// then channels, then locales).
 // It unwraps to [ErrInvalid].
 type ValidationError struct {
 	Problems []Problem

@@ -91,15 +91,23 @@ const (
 	defaultMaxTextarea = 65535
 )
 
-// Compile checks the schema and the channels and compiles them. Every
+// Compile checks the schema and the channels and compiles them; the
+// result keeps its own copy of both. Every
 // problem is reported at once in a [*ValidationError] with paths such as
 // "fields[3].code" (rule reserved for "sku") or "channels[0].locales[1]":
 // malformed, reserved or repeated codes, a rule its type does not have
 // (rule field_rule, e.g. Decimals on a TextField), Min above Max, unknown
 // channels in Required, axis-incompatible settings, a measurement whose
 // standard unit is not among its units, and identifier or unique fields
-// that are localizable or scopable.
+// that are localizable or scopable; a channel without locales (path
+// "channels[0].locales", Param "empty").
 func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
+	s.Fields = slices.Clone(s.Fields)
+	for i := range s.Fields {
+		f := &s.Fields[i]
+		f.Labels, f.Required, f.Options = slices.Clone(f.Labels), slices.Clone(f.Required), slices.Clone(f.Options)
+		f.Extensions, f.Units.Units = slices.Clone(f.Extensions), slices.Clone(f.Units.Units)
+	}
 	c := &Compiled{schema: s, index: make(map[string]int32, len(s.Fields)), idRule: "id", curSet: map[currency.Unit]bool{}}
 	if s.Type == TypeProduct {
 		c.idRule = "sku"
@@ -131,6 +139,9 @@ func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
 				li = len(c.locales) - 1
 			}
 			locs = append(locs, int32(li))
+		}
+		if len(ch.Locales) == 0 {
+			ps = append(ps, Problem{Path: path + ".locales", Rule: RuleLocale, Param: "empty"})
 		}
 		c.chLocales = append(c.chLocales, locs)
 		seenCur := map[currency.Unit]bool{}
@@ -402,8 +413,13 @@ func (c *Compiled) buildRequired() {
 	}
 }
 
-// Schema returns the schema c was compiled from.
-func (c *Compiled) Schema() Schema { return c.schema }
+// Schema returns a copy of the schema c was compiled from; changing it
+// does not change c.
+func (c *Compiled) Schema() Schema {
+	s := c.schema
+	s.Fields = slices.Clone(s.Fields)
+	return s
+}
 
 // Channels returns the channels c was compiled against, in order.
 func (c *Compiled) Channels() []Channel { return append([]Channel(nil), c.channels...) }

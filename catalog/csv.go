@@ -290,6 +290,13 @@ func (e *ImportError) Unwrap() error { return ErrInvalid }
 // CSVDecoder reads records from CSV one row at a time, so an import of any
 // size runs in constant memory.
 type CSVDecoder struct {
+	// ReuseRecord, like encoding/csv's, lets Decode return records whose
+	// Values (and the options, assets and prices inside them) share
+	// storage with the previous call's, for hosts that store each record
+	// before decoding the next. Text stays valid; anything else kept must
+	// be copied. It roughly halves the cost of a streaming import.
+	ReuseRecord bool
+
 	c      *Compiled
 	r      *csv.Reader
 	layout *csvLayout
@@ -301,9 +308,14 @@ type CSVDecoder struct {
 	strs   []string
 	assets []Asset
 	prices []Price
+	values []FieldValue
 }
 
 func (d *CSVDecoder) newArenas() {
+	if d.ReuseRecord {
+		d.extras, d.strs, d.assets, d.prices = d.extras[:0], d.strs[:0], d.assets[:0], d.prices[:0]
+		return
+	}
 	d.extras = make([]extra, 0, max(cap(d.extras), 4))
 	d.strs = make([]string, 0, max(cap(d.strs), 4))
 	d.assets = make([]Asset, 0, max(cap(d.assets), 4))
@@ -419,7 +431,12 @@ func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 			}
 		}
 	}
-	r.Values = make([]FieldValue, 0, n)
+	if d.ReuseRecord && cap(d.values) >= n {
+		r.Values = d.values[:0]
+	} else {
+		r.Values = make([]FieldValue, 0, n)
+		d.values = r.Values
+	}
 	for si := range l.slots {
 		s := &l.slots[si]
 		f := &d.c.fields[s.field]
@@ -463,6 +480,12 @@ func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 			v, err = d.num.parseValue(cell)
 			errCol = s.cols[0]
 			v.kind, v.s = kindMeasure, unit
+		case Identifier, TextField, Textarea, Reference, GTIN:
+			// The common case, inline: the cell is the value.
+			if cell := rec[s.cols[0]]; cell != "" {
+				r.Values = append(r.Values, FieldValue{Field: f.Code, Locale: s.loc, Channel: s.ch, Value: Value{kind: kindText, s: cell}})
+			}
+			continue
 		default:
 			cell := rec[s.cols[0]]
 			if cell == "" {

@@ -182,3 +182,25 @@ func TestCSVExportRefusesUnknown(t *testing.T) {
 		t.Errorf("ExportCSV (-want +got):\n%s", diff)
 	}
 }
+
+func TestCSVDecoderReuseRecord(t *testing.T) {
+	c := mustCompile(testSchema(), testChannels()...)
+	var buf bytes.Buffer
+	if err := c.ExportCSV(&buf, csvProducts(), CSVOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := c.NewCSVDecoder(&buf, CSVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.ReuseRecord = true
+	for i, want := range csvProducts() {
+		got, err := d.Decode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(sortedLike(c, want), got, recordCmp); diff != "" {
+			t.Errorf("Decode #%d with ReuseRecord (-want +got):\n%s", i, diff)
+		}
+	}
+}

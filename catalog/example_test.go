@@ -335,3 +335,148 @@ func ExampleDiff() {
 	// values.brand added
 	// values.title[da-DK] modified
 }
+
+func ExampleCompiled_Assess() {
+	c := shirts()
+	r := catalog.Record{ID: "SHIRT-1", Values: []catalog.FieldValue{
+		loc("title", da, catalog.Text("Skjorte")), loc("title", en, catalog.Text("Shirt")),
+		und("price", dkk("199.00")),
+	}}
+	comp, err := c.Assess(r)
+	fmt.Println(comp[0].Percent, comp[0].Missing)
+	fmt.Println(err)
+	// Output:
+	// 66 [images]
+	// catalog: invalid: 1 problem: values.images: required(webshop)
+}
+
+func ExampleCompiled_ExportCSV() {
+	c := shirts()
+	r := catalog.Record{ID: "A", Status: catalog.StatusActive, Values: []catalog.FieldValue{
+		loc("title", da, catalog.Text("Skjorte")), und("price", dkk("1299.5")),
+		und("images", catalog.Assets(catalog.Asset{Ref: "a.jpg", Size: 52000})),
+	}}
+	_ = c.ExportCSV(os.Stdout, []catalog.Record{r}, catalog.CSVOptions{Locale: da, Comma: ';'})
+	// Output:
+	// sku;parent;status;version;categories;title-da_DK;title-en_GB;description-da_DK;description-en_GB;price-DKK;images;ean;brand;color;size
+	// A;;active;0;;Skjorte;;;;1299,5;a.jpg|52000;;;;
+}
+
+func ExampleCompiled_NewCSVDecoder() {
+	c := shirts()
+	d, err := c.NewCSVDecoder(strings.NewReader("sku,color\nA,red\nB,red\n"), catalog.CSVOptions{})
+	if err != nil {
+		panic(err)
+	}
+	for {
+		r, err := d.Decode()
+		if err != nil {
+			fmt.Println(err) // io.EOF ends the stream
+			break
+		}
+		v, _ := r.Get("color", language.Und, "")
+		fmt.Println(r.ID, v)
+	}
+	// Output:
+	// A red
+	// B red
+	// EOF
+}
+
+func ExampleCompiled_DecodeJSON() {
+	c := shirts()
+	r, err := c.DecodeJSON(strings.NewReader(`{"sku":"A","values":{"price":[{"locale":null,"channel":null,"data":[{"amount":"18.50","currency":"DKK"}]}]}}`))
+	p, _ := r.Get("price", language.Und, "")
+	fmt.Println(r.ID, p, err)
+	_, err = c.DecodeJSON(strings.NewReader(`{"sku":"A","values":{"colour":[]}}`))
+	fmt.Println(err)
+	// Output:
+	// A 18.50 DKK <nil>
+	// catalog: invalid: 1 problem: values.colour: unknown_field
+}
+
+func ExampleNumberFormatFor() {
+	for _, tag := range []string{"da-DK", "en-US", "de-CH"} {
+		f := catalog.NumberFormatFor(language.MustParse(tag))
+		fmt.Printf("%s %q %q\n", tag, f.Decimal, f.Group)
+	}
+	// Output:
+	// da-DK ',' '.'
+	// en-US '.' ','
+	// de-CH '.' '’'
+}
+
+func ExampleUnitFamily_Convert() {
+	w := catalog.UnitFamily{Code: "weight", Standard: "KILOGRAM", Units: []catalog.Unit{
+		{Code: "KILOGRAM"}, {Code: "GRAM", Factor: decimal.RequireFromString("0.001")},
+	}}
+	kg, _ := w.Convert(decimal.NewFromInt(1500), "GRAM", "KILOGRAM")
+	fmt.Println(kg)
+	// Output:
+	// 1.5
+}
+
+func ExampleChangeSet_ForChannel() {
+	old := catalog.Record{ID: "A"}
+	new := catalog.Record{ID: "A", Values: []catalog.FieldValue{
+		loc("title", da, catalog.Text("Skjorte")),
+		loc("title", language.German, catalog.Text("Hemd")),
+	}}
+	for _, ch := range catalog.Diff(old, new).ForChannel(channels()[0]).Changes {
+		fmt.Println(ch)
+	}
+	// Output:
+	// values.title[da-DK] added
+}
+
+func ExampleGradeFor() {
+	fmt.Println(catalog.GradeFor(90), catalog.GradeFor(89), catalog.GradeFor(59))
+	// Output:
+	// A B E
+}
+
+func ExampleIsReserved() {
+	fmt.Println(catalog.IsReserved("sku"), catalog.IsReserved("Categories"), catalog.IsReserved("colour"))
+	// Output:
+	// true true false
+}
+
+func ExampleCheckISBN() {
+	fmt.Println(catalog.CheckISBN("978-0-306-40615-7"))
+	fmt.Println(catalog.CheckISBN("4006381333931"))
+	// Output:
+	// <nil>
+	// catalog: invalid isbn: prefix
+}
+
+func ExampleLabels_In() {
+	ls := catalog.Labels{{Lang: language.Danish, Text: "Farve"}, {Lang: language.English, Text: "Colour"}}
+	fmt.Println(ls.In(da))
+	// Output:
+	// Farve true
+}
+
+func ExampleRecord_Set() {
+	r := catalog.Record{ID: "A"}
+	r2 := r.Set("title", da, "", catalog.Text("Skjorte"))
+	v, ok := r2.Get("title", da, "")
+	fmt.Println(len(r.Values), len(r2.Values), v, ok)
+	// Output:
+	// 0 1 Skjorte true
+}
+
+func ExampleCompiled_CheckVariation() {
+	c := shirts()
+	fmt.Println(c.CheckVariation(catalog.Variation{Levels: [][]string{{"color"}, {"size"}}}))
+	fmt.Println(c.CheckVariation(catalog.Variation{Levels: [][]string{{"title"}}}))
+	// Output:
+	// <nil>
+	// catalog: invalid: 1 problem: levels[0][0]: axis(type)
+}
+
+func ExampleNewTree() {
+	_, err := catalog.NewTree(catalog.CategoryNode{Code: "a", Parent: "b"}, catalog.CategoryNode{Code: "b", Parent: "a"})
+	fmt.Println(err)
+	// Output:
+	// catalog: invalid: 2 problems: nodes[0].parent: category(cycle); nodes[1].parent: category(cycle)
+}

@@ -59,10 +59,10 @@ type DemandRules struct {
 	// Currency is the currency of MaxFee and Compensation (DKK); a fee
 	// on a debt in another currency is refused.
 	Currency currency.Unit
-	// SuspendAfter and TerminateAfter are the numbers of unpaid demands
-	// after which access may be suspended (terms 12.3: 2) and the
-	// agreement terminated (terms 17.3: 3); 0 disables the remedy.
-	SuspendAfter, TerminateAfter int
+	// Terms give the remedies for unpaid demands: suspension after
+	// SuspendAfterDemands (terms 12.3: 2) and termination after
+	// TerminateAfterDemands (terms 17.3: 3).
+	Terms contract.Terms
 }
 
 // DemandRulesFor returns the Danish statutory demand rules (renteloven
@@ -71,13 +71,12 @@ type DemandRules struct {
 // after 2 unpaid demands, termination after 3).
 func DemandRulesFor(t contract.Terms) DemandRules {
 	return DemandRules{
-		Interval:       contract.Days(10),
-		MaxFee:         decimal.New(100, 0),
-		MaxFees:        3,
-		Compensation:   decimal.New(310, 0),
-		Currency:       currency.DKK,
-		SuspendAfter:   t.SuspendAfterDemands,
-		TerminateAfter: t.TerminateAfterDemands,
+		Interval:     contract.Days(10),
+		MaxFee:       decimal.New(100, 0),
+		MaxFees:      3,
+		Compensation: decimal.New(310, 0),
+		Currency:     currency.DKK,
+		Terms:        t,
 	}
 }
 
@@ -208,45 +207,39 @@ func (r DemandRules) Send(c Collection, on contract.Date, fee decimal.Decimal) (
 }
 
 // Remedies decides, on day on, whether unpaid demands let the provider
-// suspend the customer's access (terms 12.3) and terminate the agreement
-// (terms 17.3). A demand counts as unpaid once Interval has passed since
-// it was sent -- the day the next demand could be sent -- with the debt
-// still unpaid: with demands on 2025-03-10 and 2025-03-20, suspension is
-// allowed from 2025-03-30 (Date), not on 2025-03-29. A paid debt allows
-// neither.
+// suspend the customer's access (terms 12.3, [contract.Terms.Suspension])
+// and terminate the agreement (terms 17.3,
+// [contract.Terms.ProviderTermination]) under the rules' Terms. A demand
+// counts as unpaid once Interval has passed since it was sent -- the day
+// the next demand could be sent -- with the debt still unpaid: with
+// demands on 2025-03-10 and 2025-03-20, suspension is allowed on
+// 2025-03-30 and refused on 2025-03-29. An allowed decision's From is the
+// day the deciding demand became unpaid. A paid debt allows neither.
 func (r DemandRules) Remedies(c Collection, on contract.Date) (suspend, terminate contract.Decision, err error) {
 	_, left, err := outstanding(c.Debt, on)
 	if err != nil {
 		return suspend, terminate, err
 	}
-	unpaid := 0
+	if left <= 0 {
+		suspend = contract.Decision{Rule: "terms 12.3", Citations: []contract.Citation{cite123}, Reason: reason(rsDemandPaid)}
+		terminate = contract.Decision{Rule: "terms 17.3", Citations: []contract.Citation{cite173}, Reason: reason(rsDemandPaid)}
+		return suspend, terminate, nil
+	}
 	var since []contract.Date
-	if left > 0 {
-		for _, d := range c.Demands {
-			if at := d.Sent.Add(r.Interval); !at.After(on) {
-				unpaid++
-				since = append(since, at)
-			}
+	for _, d := range c.Demands {
+		if at := d.Sent.Add(r.Interval); !at.After(on) {
+			since = append(since, at)
 		}
 	}
-	decide := func(rule string, cite contract.Citation, after int, ok, no string) contract.Decision {
-		d := contract.Decision{Rule: rule, Citations: []contract.Citation{cite, cite9b}}
-		if left <= 0 {
-			d.Reason = reason(rsDemandPaid)
-			return d
-		}
-		if after <= 0 || unpaid < after {
-			d.Reason = reason(no, after, unpaid)
-			return d
-		}
-		d.Allowed = true
-		d.From = c.Demands[after-1].Sent
-		d.Date = since[after-1]
-		d.Reason = reason(ok, unpaid, d.Date.String())
-		return d
+	unpaid := len(since)
+	suspend = r.Terms.Suspension(unpaid, on)
+	terminate = r.Terms.ProviderTermination(unpaid, on)
+	if suspend.Allowed {
+		suspend.From = since[r.Terms.SuspendAfterDemands-1]
 	}
-	suspend = decide("terms 12.3", cite123, r.SuspendAfter, rsSuspendOK, rsSuspendNo)
-	terminate = decide("terms 17.3", cite173, r.TerminateAfter, rsTerminateOK, rsTerminateNo)
+	if terminate.Allowed {
+		terminate.From = since[r.Terms.TerminateAfterDemands-1]
+	}
 	return suspend, terminate, nil
 }
 

@@ -102,6 +102,7 @@ func TestRemedies(t *testing.T) {
 		{"terms 12.3 one unpaid demand: no suspension", c, "2025-03-29", false, false, ""},
 		{"terms 12.3 second demand unpaid after 10 days: suspend", c, "2025-03-30", true, false, "2025-03-30"},
 		{"terms 17.3 third demand unpaid: terminate", c, "2025-04-09", true, true, "2025-03-30"},
+		{"terms 17.3 third demand not yet unpaid", c, "2025-04-08", true, false, "2025-03-30"},
 		{"terms 12.3 paid: neither", paid, "2025-04-30", false, false, ""},
 	}
 	for _, tt := range tests {
@@ -110,7 +111,7 @@ func TestRemedies(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s.Allowed != tt.suspend || term.Allowed != tt.terminate || (tt.suspend && s.Date != day(tt.date)) {
+			if s.Allowed != tt.suspend || term.Allowed != tt.terminate || (tt.suspend && (s.From != day(tt.date) || s.Date != day(tt.on))) {
 				t.Errorf("Remedies(%s) = suspend %v (%s) terminate %v, want %v (%s) %v\n%s\n%s",
 					tt.on, s.Allowed, s.Date, term.Allowed, tt.suspend, tt.date, tt.terminate, s, term)
 			}

@@ -21,10 +21,6 @@ const (
 	rsCompOK           = "a business customer owes a one-off compensation of %s %s for late payment"
 	rsCompConsumer     = "compensation for recovery costs applies to business customers only"
 	rsCompClaimed      = "the compensation was already claimed on %s"
-	rsSuspendOK        = "access may be suspended: %d demands unpaid since %s"
-	rsSuspendNo        = "access may be suspended after %d unpaid demands; %d so far"
-	rsTerminateOK      = "the agreement may be terminated: %d demands unpaid since %s"
-	rsTerminateNo      = "the agreement may be terminated after %d unpaid demands; %d so far"
 	rsPriceOK          = "the new price applies from %s and gives the customer a right to terminate"
 	rsPriceLate        = "a price change needs notice of %s, so it may apply from %s at the earliest"
 	rsUpgradeNotice    = "usage exceeds plan %s; plan %s fits"
@@ -46,10 +42,6 @@ var catalogDA = explain.Catalog(map[string]string{
 	rsCompOK:           "en erhvervskunde skylder en engangskompensation på %s %s for forsinket betaling",
 	rsCompConsumer:     "kompensation for inddrivelsesomkostninger gælder kun erhvervskunder",
 	rsCompClaimed:      "kompensationen blev allerede krævet den %s",
-	rsSuspendOK:        "adgangen må lukkes midlertidigt: %d rykkere ubetalt siden %s",
-	rsSuspendNo:        "adgangen må lukkes efter %d ubetalte rykkere; %d indtil nu",
-	rsTerminateOK:      "aftalen må ophæves: %d rykkere ubetalt siden %s",
-	rsTerminateNo:      "aftalen må ophæves efter %d ubetalte rykkere; %d indtil nu",
 	rsPriceOK:          "den nye pris gælder fra den %s og giver kunden ret til at opsige aftalen",
 	rsPriceLate:        "en prisændring kræver et varsel på %s, så den tidligst kan gælde fra den %s",
 	rsUpgradeNotice:    "forbruget overstiger abonnementet %s; abonnementet %s passer",

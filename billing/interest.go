@@ -176,7 +176,10 @@ func InterestRulesFor(t contract.Terms) InterestRules {
 
 // InterestLine is one period of an interest statement, on one principal
 // at one rate: Amount = Principal x Rate x Count / Per, rounded half away
-// from zero to the currency's minor unit.
+// from zero to the currency's minor unit. When a statement has several
+// lines they are rounded cumulatively (each line is the rounded interest
+// up to its end less that up to its start), so a line may differ from its
+// own rounding by one øre while the lines add up exactly to the total.
 type InterestLine struct {
 	// From is the day before the period: it is not counted. To is the
 	// last day counted.
@@ -198,8 +201,8 @@ type InterestLine struct {
 }
 
 // InterestStatement explains the interest on one debt, period by period,
-// so the customer can check it. Total is the sum of the lines' rounded
-// amounts.
+// so the customer can check it. Total is the exact interest rounded once
+// to the minor unit, and the lines' amounts add up to it exactly.
 type InterestStatement struct {
 	Currency currency.Unit `json:"-"`
 	// Principal is the amount owed at the due date.
@@ -288,39 +291,47 @@ func (r InterestRules) Interest(d Debt, until contract.Date) (InterestStatement,
 		Until:     e.end,
 		DayCount:  r.DayCount,
 	}
+	amount, _ := toMinor(d.Amount, scale)
 	if !e.end.After(e.start) || e.principal <= 0 {
 		st.Until = maxDate(e.start, e.end)
 		st.Total = decimal.New(0, -scale)
 		st.Citations = r.citations(d, false)
 		return st, nil
 	}
-	var buf [8]rawLine
+	var buf, buf2 [8]rawLine
 	var lines []rawLine
 	switch {
 	case r.MonthlyRate.IsZero():
 		if lines, err = e.statutory(buf[:0], r.rates(), r.DayCount); err != nil {
 			return InterestStatement{}, err
 		}
+		lines = allocate(lines)
 	case d.Customer == Consumer:
-		agreed := e.agreed(buf[:0], r.DayCount)
-		stat, err := e.statutory(nil, r.rates(), r.DayCount)
+		agreed := allocate(e.agreed(buf[:0], r.DayCount))
+		stat, err := e.statutory(buf2[:0], r.rates(), r.DayCount)
 		if err != nil {
 			return InterestStatement{}, err
 		}
+		stat = allocate(stat)
 		if sum(stat) < sum(agreed) {
 			lines, st.Capped = stat, true
 		} else {
 			lines = agreed
 		}
 	default:
-		lines = e.agreed(buf[:0], r.DayCount)
+		lines = allocate(e.agreed(buf[:0], r.DayCount))
 	}
 	st.Lines = make([]InterestLine, len(lines))
 	var total int64
 	for i, l := range lines {
+		// Decimals are immutable, so a line may share the debt's amount.
+		principal := d.Amount
+		if l.principal != amount {
+			principal = decimal.New(l.principal, -scale)
+		}
 		st.Lines[i] = InterestLine{
 			From: l.from, To: l.to, Days: l.from.DaysUntil(l.to),
-			Principal: decimal.New(l.principal, -scale),
+			Principal: principal,
 			Basis:     l.basis, Rate: l.rate, Count: l.count, Per: l.per,
 			Amount: decimal.New(l.amount, -scale),
 		}
@@ -330,7 +341,11 @@ func (r InterestRules) Interest(d Debt, until contract.Date) (InterestStatement,
 				{Field: "amount", Rule: "range", Detail: "interest exceeds the largest amount pimkit computes"}}}
 		}
 	}
-	st.Total = decimal.New(total, -scale)
+	if len(st.Lines) == 1 {
+		st.Total = st.Lines[0].Amount
+	} else {
+		st.Total = decimal.New(total, -scale)
+	}
 	st.Citations = r.citations(d, st.Capped || r.MonthlyRate.IsZero())
 	return st, nil
 }
@@ -392,8 +407,46 @@ type rawLine struct {
 	principal  int64
 	basis      Basis
 	rate       decimal.Decimal
+	units      int64 // rate in 1e-8
 	count, per int64
 	amount     int64
+}
+
+// commonPer is a multiple of every Per a line can have (1, 30, 360, 365).
+const commonPer = 26280
+
+// allocate sets the lines' amounts by cumulative rounding: each line gets
+// the rounded exact interest up to and including it, less the rounded
+// exact interest before it. The lines then add up to the exact total
+// rounded once, which can only grow as days are added or a payment comes
+// later; rounding each line on its own could lose an øre when a payment
+// splits a period. Each line stays within one øre of its own rounding.
+func allocate(lines []rawLine) []rawLine {
+	if len(lines) <= 1 {
+		return lines
+	}
+	den := new(big.Int).SetInt64(commonPer * 1e8)
+	half := new(big.Int).Rsh(den, 1)
+	cum, term, q := new(big.Int), new(big.Int), new(big.Int)
+	var prev int64
+	for i := range lines {
+		l := &lines[i]
+		term.SetInt64(l.principal)
+		term.Mul(term, q.SetInt64(l.units))
+		term.Mul(term, q.SetInt64(l.count*(commonPer/l.per)))
+		cum.Add(cum, term)
+		// round half away from zero
+		q.Abs(cum)
+		q.Add(q, half)
+		q.Quo(q, den)
+		if cum.Sign() < 0 {
+			q.Neg(q)
+		}
+		r := q.Int64()
+		l.amount = r - prev
+		prev = r
+	}
+	return lines
 }
 
 func sum(ls []rawLine) int64 {
@@ -524,7 +577,7 @@ func (e *engine) agreed(out []rawLine, dc DayCount) []rawLine {
 		if p <= 0 || !to.After(cursor) {
 			return
 		}
-		l := rawLine{from: cursor, to: to, principal: p, basis: Agreed, rate: e.rate, per: 30}
+		l := rawLine{from: cursor, to: to, principal: p, basis: Agreed, rate: e.rate, units: e.monthlyRate, per: 30}
 		if dc == Thirty360 {
 			l.count = days30(to) - days30(cursor)
 		} else {
@@ -574,7 +627,7 @@ func (e *engine) perStartedMonth(out []rawLine) []rawLine {
 			continue
 		}
 		out = append(out, rawLine{from: from, to: to, principal: p, basis: Agreed, rate: e.rate,
-			count: 1, per: 1, amount: mulDiv(p, e.monthlyRate, 1, 1)})
+			units: e.monthlyRate, count: 1, per: 1, amount: mulDiv(p, e.monthlyRate, 1, 1)})
 	}
 	return out
 }
@@ -601,7 +654,7 @@ func (e *engine) statutory(out []rawLine, t RateTable, dc DayCount) ([]rawLine, 
 		if k < len(e.payments) && e.payments[k].date.Before(to) {
 			to = e.payments[k].date
 		}
-		l := rawLine{from: cursor, to: to, principal: p, basis: Statutory, rate: t.rates[i].Annual()}
+		l := rawLine{from: cursor, to: to, principal: p, basis: Statutory, rate: t.annualDec[i], units: t.annual[i]}
 		if dc == Thirty360 {
 			l.count, l.per = days30(to)-days30(cursor), 360
 		} else {

@@ -2,6 +2,7 @@ package billing
 
 import (
 	"errors"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/pimkit/pimkit/contract"
@@ -40,7 +41,7 @@ func TestInterestVectors(t *testing.T) {
 		{"terms 12.3 partial payment actual/30: 100 + 120", InterestRules{MonthlyRate: two, DayCount: ActualOver30}, withPayments, "2025-12-31", "220.00", 2, false},
 		{"terms 12.3 partial payment 30/360: 100 + 116", InterestRules{MonthlyRate: two}, withPayments, "2025-12-31", "216.00", 2, false},
 		{"terms 12.3 partial payment started month: 200 + 120", InterestRules{MonthlyRate: two, DayCount: PerStartedMonth}, withPayments, "2025-12-31", "320.00", 2, false},
-		{"renteloven § 5 half-years actual/365: 40.68 + 46.23", InterestRules{DayCount: ActualOver30}, halfYears, "2023-07-15", "86.91", 2, false},
+		{"renteloven § 5 half-years actual/365: 40.6849 + 46.2329 rounded once", InterestRules{DayCount: ActualOver30}, halfYears, "2023-07-15", "86.92", 2, false},
 		{"renteloven § 5 half-years 30/360: 41.25 + 46.88", InterestRules{}, halfYears, "2023-07-15", "88.13", 2, false},
 		{"renteloven § 7 consumer capped at statutory 11.75 %", InterestRules{MonthlyRate: two}, consumer, "2024-03-02", "101.18", 1, true},
 		{"renteloven § 3(2) no due date: from 30 days after sending", InterestRules{DayCount: ActualOver30}, noDue, "2025-03-11", "88.36", 1, false},
@@ -83,7 +84,7 @@ func TestInterestStatementLines(t *testing.T) {
 		count, per             int64
 	}{
 		{"2023-06-15", "2023-06-30", "0.099", "40.68", 15, 15, 365},
-		{"2023-06-30", "2023-07-15", "0.1125", "46.23", 15, 15, 365},
+		{"2023-06-30", "2023-07-15", "0.1125", "46.24", 15, 15, 365}, // cumulative: 86.92 - 40.68
 	}
 	for i, w := range want {
 		l := st.Lines[i]
@@ -193,6 +194,32 @@ func TestMulDivMatchesDecimal(t *testing.T) {
 			Div(decimal.NewFromInt(c[3] * 1e8)).Round(0).IntPart()
 		if got := mulDiv(c[0], c[1], c[2], c[3]); got != want {
 			t.Errorf("mulDiv%v = %d, want %d", c, got, want)
+		}
+	}
+}
+
+// TestInterestMonotoneProperty: interest never decreases as the payment
+// date moves later, for every day-count policy and both kinds of customer.
+func TestInterestMonotoneProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 9))
+	for n := 0; n < 300; n++ {
+		due := day("2023-01-01").AddDays(r.IntN(900))
+		amount := decimal.New(1+r.Int64N(100_000_000), -2)
+		for _, rules := range []InterestRules{{MonthlyRate: dec("0.02"), DayCount: DayCount(r.IntN(3))}, {DayCount: DayCount(r.IntN(3))}} {
+			prev := decimal.Zero
+			kind := CustomerKind(1 + r.IntN(2))
+			for off := -3; off < 120; off += 1 + r.IntN(7) {
+				d := Debt{Amount: amount, Currency: currency.DKK, Due: due, Customer: kind,
+					Payments: []Payment{{Date: due.AddDays(off), Amount: amount}}}
+				st, err := rules.Interest(d, day("2025-12-31"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if st.Total.LessThan(prev) {
+					t.Fatalf("paid %d days after due: %s < %s\n%s", off, st.Total, prev, st)
+				}
+				prev = st.Total
+			}
 		}
 	}
 }

@@ -38,8 +38,10 @@ func (r StatutoryRate) Annual() decimal.Decimal { return r.Reference.Add(r.Surch
 // [RateTable.With] extends it.
 type RateTable struct {
 	rates []StatutoryRate
-	// annual[i] is rates[i].Annual() in units of 1e-8.
-	annual []int64
+	// annual[i] is rates[i].Annual() in units of 1e-8, annualDec[i] as
+	// a decimal.
+	annual    []int64
+	annualDec []decimal.Decimal
 }
 
 // surcharge8 is the 8 points of renteloven § 5(1) since 2013-03-01.
@@ -108,10 +110,12 @@ func (t RateTable) With(rates ...StatutoryRate) (RateTable, error) {
 		return t, err
 	}
 	annual := make([]int64, len(out))
+	annualDec := make([]decimal.Decimal, len(out))
 	for i, r := range out {
-		annual[i], _ = rateUnits(r.Annual())
+		annualDec[i] = r.Annual()
+		annual[i], _ = rateUnits(annualDec[i])
 	}
-	return RateTable{rates: out, annual: annual}, nil
+	return RateTable{rates: out, annual: annual, annualDec: annualDec}, nil
 }
 
 // Rates returns a copy of the table's entries in date order.
@@ -166,11 +170,11 @@ func halfYearEnd(d contract.Date) contract.Date {
 const rateScale = 8
 
 // rateUnits returns r in units of 1e-8 when it has at most 8 decimals and
-// lies within -1..1.
+// lies within -1..1. It does not allocate.
 func rateUnits(r decimal.Decimal) (int64, bool) {
-	s := r.Shift(rateScale)
-	if !s.IsInteger() || s.Abs().GreaterThan(decimal.New(1, rateScale)) {
+	u, ok := toMinor(r, rateScale)
+	if !ok || u > 1e8 || u < -1e8 {
 		return 0, false
 	}
-	return s.IntPart(), true
+	return u, true
 }

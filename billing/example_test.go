@@ -1,0 +1,259 @@
+package billing_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/pimkit/pimkit/billing"
+	"github.com/pimkit/pimkit/contract"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+func d(s string) contract.Date { return contract.MustParseDate(s) }
+
+func amt(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// The first year of a monthly subscription: created and charged on the
+// day the terms are accepted, then renewed and charged in advance on the
+// anchor day of each month -- the 31st, or the month's last day.
+func ExampleSubscribe() {
+	basic := billing.Plan{ID: "basic", Kind: billing.Functionality, Cycle: billing.Monthly,
+		Price: amt("24.95"), Currency: currency.DKK, Values: 100_000}
+	sub, events, err := billing.Subscribe("sub-1", basic, d("2025-01-31"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	more, err := func() ([]billing.Event, error) {
+		s, evs, err := sub.Renew(d("2025-12-31"))
+		sub = s
+		return evs, err
+	}()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	total := decimal.Zero
+	var days []string
+	for _, e := range append(events, more...) {
+		if e.Kind == billing.Charged {
+			days = append(days, e.Date.String())
+			total = total.Add(e.Amount)
+		}
+	}
+	fmt.Println(strings.Join(days, " "))
+	fmt.Println("charged", total.StringFixed(2), "DKK excl. VAT in", sub.Period+1, "periods")
+	// Output:
+	// 2025-01-31 2025-02-28 2025-03-31 2025-04-30 2025-05-31 2025-06-30 2025-07-31 2025-08-31 2025-09-30 2025-10-31 2025-11-30 2025-12-31
+	// charged 299.40 DKK excl. VAT in 12 periods
+}
+
+// An upgrade takes effect at once and charges the difference for the days
+// left of the period; a cancellation (a switch to the free plan) waits for
+// the period's end.
+func ExampleSubscription_ChangePlan() {
+	basic := billing.Plan{ID: "basic", Kind: billing.Functionality, Cycle: billing.Monthly, Price: amt("24.95"), Currency: currency.DKK}
+	pro := billing.Plan{ID: "pro", Kind: billing.Functionality, Cycle: billing.Monthly, Price: amt("49.90"), Currency: currency.DKK}
+	free := billing.Plan{ID: "free", Kind: billing.Free}
+	sub, _, _ := billing.Subscribe("sub-1", basic, d("2025-01-01"))
+
+	sub, evs, _ := sub.ChangePlan(pro, d("2025-01-23"))
+	for _, e := range evs {
+		fmt.Println(e.Kind, e.Date, e.Plan, e.Amount)
+	}
+	_, evs, _ = sub.ChangePlan(free, d("2025-01-25"))
+	fmt.Println(evs[0].Kind, evs[0].Date, evs[0].Plan, evs[0].Citations)
+	fmt.Println(evs[0].Reason.In(language.Danish))
+	// Output:
+	// upgraded 2025-01-23 pro 0
+	// charged 2025-01-23 pro 7.24
+	// change-scheduled 2025-02-01 free [terms 19.6 terms 19.4]
+	// skiftet til det gratis abonnement får virkning ved udgangen af faktureringsperioden, 2025-02-01
+}
+
+// A late invoice: its interest statement, demands with fees, the business
+// compensation and, after unpaid demands, suspension and termination.
+func ExampleInterestRules_Interest() {
+	terms := contract.OpenDIMSTerms()
+	debt := billing.Debt{Amount: amt("10000.00"), Currency: currency.DKK, Due: d("2025-03-01"),
+		Customer: billing.Business, Payments: []billing.Payment{{Date: d("2025-03-16"), Amount: amt("4000.00")}}}
+	st, err := billing.InterestRulesFor(terms).Interest(debt, d("2025-04-15"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(st)
+
+	rules := billing.DemandRulesFor(terms)
+	c := billing.Collection{Invoice: "2025-0042", Debt: debt}
+	for _, on := range []string{"2025-03-10", "2025-03-15", "2025-03-20", "2025-03-30", "2025-04-09"} {
+		next, out, err := rules.Send(c, d(on), amt("100"))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(on, out.Demand.Allowed, out.Demand.Reason)
+		if out.Demand.Allowed && !out.Fee.Allowed {
+			fmt.Println("  fee:", out.Fee.Reason)
+		}
+		if out.Compensation.Allowed {
+			fmt.Println("  compensation:", out.Compensation.Reason)
+		}
+		c = next
+	}
+	fmt.Println("fees", c.Fees().StringFixed(2), "compensation", c.Compensation.StringFixed(2))
+	suspend, terminate, _ := rules.Remedies(c, d("2025-04-20"))
+	fmt.Println(suspend.Allowed, suspend.Citations, terminate.Allowed, terminate.Citations)
+	// Output:
+	// interest 2025-03-01 .. 2025-04-15 (30/360), DKK
+	// 2025-03-01 .. 2025-03-16   15 days     10000.00 x 2.00 %/month x 15/30 = 100.00
+	// 2025-03-16 .. 2025-04-15   30 days      6000.00 x 2.00 %/month x 29/30 = 116.00
+	// total 216.00 (terms 12.3)
+	// 2025-03-10 true demand for payment may be sent on 2025-03-10
+	//   compensation: a business customer owes a one-off compensation of 310.00 DKK for late payment
+	// 2025-03-15 false a demand must come at least 10 days after the previous one, so not before 2025-03-20
+	// 2025-03-20 true demand for payment may be sent on 2025-03-20
+	// 2025-03-30 true demand for payment may be sent on 2025-03-30
+	// 2025-04-09 true demand for payment may be sent on 2025-04-09
+	//   fee: fees may be charged for at most 3 demands
+	// fees 300.00 compensation 310.00
+	// true [terms 12.3] true [terms 17.3 terms 12.3]
+}
+
+// Statutory interest for a consumer: the agreed 2 % a month is capped at
+// the statutory rate of each half-year (renteloven §§ 5, 7).
+func ExampleInterestRules_Interest_consumer() {
+	debt := billing.Debt{Amount: amt("10000.00"), Currency: currency.DKK, Due: d("2023-06-15"), Customer: billing.Consumer}
+	rules := billing.InterestRulesFor(contract.OpenDIMSTerms())
+	rules.DayCount = billing.ActualOver30
+	st, _ := rules.Interest(debt, d("2023-07-15"))
+	fmt.Println(st)
+	// Output:
+	// interest 2023-06-15 .. 2023-07-15 (actual/30), DKK
+	// 2023-06-15 .. 2023-06-30   15 days     10000.00 x 9.90 %/year x 15/365 = 40.68
+	// 2023-06-30 .. 2023-07-15   15 days     10000.00 x 11.25 %/year x 15/365 = 46.24
+	// total 86.92 (capped at the statutory rate) (renteloven § 7; renteloven § 5; terms 12.3)
+}
+
+// The statutory rate table ends with the last half-year pimkit knows; a
+// host adds newer rates.
+func ExampleRateTable_With() {
+	t := billing.DanishStatutoryRates()
+	_, ok := t.At(d("2026-03-01"))
+	fmt.Println(ok)
+	t, err := t.With(billing.StatutoryRate{From: d("2026-01-01"), Reference: amt("0.0175"), Surcharge: amt("0.08")})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, ok := t.At(d("2026-03-01"))
+	fmt.Println(ok, r.Annual())
+	// Output:
+	// false
+	// true 0.0975
+}
+
+// An invoice rounds each line, then sums; the due date is 30 days after
+// receipt, rolled past the weekend.
+func ExampleNewInvoice() {
+	inv, err := billing.NewInvoice(billing.InvoiceInput{
+		Number: "2026-0001", Issued: d("2026-01-29"),
+		Seller:   contract.Party{Name: "OpenDIMS ApS", CVR: "43782495", Address: "Rømersvej 4, 7430 Ikast"},
+		Buyer:    contract.Party{Name: "Webshop A/S", Address: "Vestergade 1, 8000 Aarhus C"},
+		Currency: currency.DKK, Treatment: billing.DomesticVAT,
+		Lines: []billing.Line{{Description: "PIM subscription, 12 months", Quantity: amt("1"),
+			UnitPrice: amt("1234.56"), VATRate: billing.DanishVATRate()}},
+	}, contract.Counter{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(inv.Net.StringFixed(2), inv.VAT.StringFixed(2), inv.Total.StringFixed(2), inv.Due, inv.DueDeadline.Rolled())
+
+	_, err = billing.NewInvoice(billing.InvoiceInput{Number: "2026-0002", Issued: d("2026-01-29"), Due: d("2026-01-01"),
+		Currency: currency.DKK, Treatment: billing.DomesticVAT}, contract.Counter{})
+	var ve *billing.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			fmt.Println(p)
+		}
+	}
+	// Output:
+	// 1234.56 308.64 1543.20 2026-03-02 true
+	// due: gtefield (due date before issue date)
+	// seller.name: required
+	// seller.address: required
+	// seller.cvr: required_without (the seller's CVR or VAT number)
+	// buyer.name: required
+	// buyer.address: required
+	// lines: min (at least one line)
+}
+
+// A credit-based plan's ledger: a purchase, order transfers at 2 credits
+// each (fetch + ERP), a refused overdraft and a replayed event.
+func ExampleLedger_Post() {
+	t0 := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	tariff := billing.DefaultTariff()
+	l := billing.NewLedger(0)
+	l, _, _ = l.Post("buy-1", t0, billing.Purchase, 10, "10 credits")
+	l, _, _ = l.Post("orders-1", t0.Add(time.Hour), billing.Transfer, tariff.Orders(4, true), "4 orders to ERP")
+	_, _, err := l.Post("orders-2", t0.Add(2*time.Hour), billing.Transfer, tariff.Orders(2, true), "2 orders to ERP")
+	fmt.Println(err, errors.Is(err, billing.ErrInsufficientCredits))
+	l, _, _ = l.Post("orders-1", t0.Add(time.Hour), billing.Transfer, tariff.Orders(4, true), "4 orders to ERP")
+	for _, e := range l.Entries() {
+		fmt.Println(e.At.Format(time.Kitchen), e.Kind, e.Credits, e.Balance, e.Memo)
+	}
+	fmt.Println(l.BalanceAt(t0.Add(30 * time.Minute)))
+	// Output:
+	// billing: insufficient credits: debit 4 with balance 2 and overdraft 0 true
+	// 9:00AM purchase 10 10 10 credits
+	// 10:00AM transfer -8 2 4 orders to ERP
+	// 10
+}
+
+// Values usage against a plan's capacity, warning at 80, 90 and 100 %
+// (terms 7.2), and the plan that fits when usage outgrows it (terms 19.2).
+func ExampleCapacityWarnings() {
+	used := billing.Values(billing.BaseValues, billing.ValuesPart{Records: 5000, Fields: 48}, billing.ValuesPart{Records: 1000, Fields: 30})
+	for _, w := range billing.CapacityWarnings(200_000, used, 300_000, billing.DefaultThresholds()) {
+		fmt.Println(w.Percent, w.Decision)
+	}
+	plans := []billing.Plan{
+		{ID: "basic", Kind: billing.Functionality, Cycle: billing.Monthly, Price: amt("24.95"), Currency: currency.DKK, Values: 250_000},
+		{ID: "pro", Kind: billing.Functionality, Cycle: billing.Monthly, Price: amt("49.90"), Currency: currency.DKK, Values: 500_000},
+	}
+	sub, _, _ := billing.Subscribe("sub-1", plans[0], d("2025-01-01"))
+	if ev, over := sub.OverUse(used, plans, d("2025-01-20")); over {
+		fmt.Println(ev.Kind, ev.Plan, ev.Reason)
+	}
+	// Output:
+	// 80 values usage has reached 80 % of the plan's capacity (terms 7.2)
+	// 90 values usage has reached 90 % of the plan's capacity (terms 7.2)
+	// upgrade-suggested pro usage exceeds plan basic; plan pro fits
+}
+
+// A price adjusted by the net price index needs 4 months' notice and
+// gives the customer a right to terminate (terms 12.2).
+func ExampleAdjustPrice() {
+	a, err := billing.AdjustPrice(contract.OpenDIMSTerms(), amt("24.95"), currency.DKK, amt("100.0"), amt("105.0"),
+		d("2026-06-24"), d("2026-10-01"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(a.New.StringFixed(2), a.Decision.Allowed, a.Decision.Date, a.CustomerMayTerminate)
+	// Output:
+	// 26.20 false 2026-10-24 false
+}
+
+// Proration by whole days over the actual length of the period.
+func ExampleProrate() {
+	p, _ := billing.Prorate(amt("24.95"), currency.DKK, 9, 31)
+	fmt.Println(p)
+	// Output:
+	// 7.24
+}

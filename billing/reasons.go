@@ -21,8 +21,6 @@ const (
 	rsCompOK           = "a business customer owes a one-off compensation of %s %s for late payment"
 	rsCompConsumer     = "compensation for recovery costs applies to business customers only"
 	rsCompClaimed      = "the compensation was already claimed on %s"
-	rsPriceOK          = "the new price applies from %s and gives the customer a right to terminate"
-	rsPriceLate        = "a price change needs notice of %s, so it may apply from %s at the earliest"
 	rsUpgradeNotice    = "usage exceeds plan %s; plan %s fits"
 	rsUpgradeNone      = "usage exceeds plan %s and no plan fits"
 	rsUsageWarn        = "values usage has reached %s %% of the plan's capacity"
@@ -42,8 +40,6 @@ var catalogDA = explain.Catalog(map[string]string{
 	rsCompOK:           "en erhvervskunde skylder en engangskompensation på %s %s for forsinket betaling",
 	rsCompConsumer:     "kompensation for inddrivelsesomkostninger gælder kun erhvervskunder",
 	rsCompClaimed:      "kompensationen blev allerede krævet den %s",
-	rsPriceOK:          "den nye pris gælder fra den %s og giver kunden ret til at opsige aftalen",
-	rsPriceLate:        "en prisændring kræver et varsel på %s, så den tidligst kan gælde fra den %s",
 	rsUpgradeNotice:    "forbruget overstiger abonnementet %s; abonnementet %s passer",
 	rsUpgradeNone:      "forbruget overstiger abonnementet %s, og intet abonnement passer",
 	rsUsageWarn:        "forbruget af værdier har nået %s %% af abonnementets kapacitet",

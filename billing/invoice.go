@@ -24,9 +24,11 @@ const (
 	// country: no VAT is charged, the buyer accounts for it, and the
 	// invoice carries the notice "Reverse charge / omvendt
 	// betalingspligt" (VAT Directive Art. 196, momsloven § 46(1)(3)). The
-	// buyer's VAT number is required.
+	// buyer's VAT number is required and must have another member state's
+	// prefix: DE123456789 or EL123456789, not DK43782495.
 	ReverseCharge
-	// Export is a supply to a customer outside the EU: no Danish VAT.
+	// Export is a supply to a customer outside the EU: no Danish VAT. A
+	// buyer whose Country is an EU member state is an error.
 	Export
 )
 
@@ -193,11 +195,16 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	checkParty(&ps, "seller", in.Seller, true)
 	checkParty(&ps, "buyer", in.Buyer, false)
 	switch in.Treatment {
-	case DomesticVAT, Export:
+	case DomesticVAT:
+	case Export:
+		if c := in.Buyer.Country; c != "" && euMember(c) {
+			ps.add("buyer.country", "excluded_with", "export is for buyers outside the EU")
+		}
 	case ReverseCharge:
-		if in.Buyer.VATID == "" {
+		switch id := in.Buyer.VATID; {
+		case id == "":
 			ps.add("buyer.vat_id", "required", "reverse charge needs the buyer's VAT number")
-		} else if strings.HasPrefix(strings.ToUpper(in.Buyer.VATID), "DK") {
+		case len(id) < 2 || id[:2] == "DK" || !euMember(vatCountry(id[:2])):
 			ps.add("buyer.vat_id", "excluded_with", "reverse charge is for buyers in another EU country")
 		}
 	default:
@@ -339,4 +346,21 @@ func validVATID(s string) bool {
 		}
 	}
 	return true
+}
+
+// euMembers are the EU member states by ISO 3166-1 alpha-2 code.
+const euMembers = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"
+
+// euMember reports whether the ISO 3166-1 alpha-2 code c is an EU member
+// state: "DE" is, "NO" and "GB" are not.
+func euMember(c string) bool {
+	return len(c) == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' && strings.Contains(euMembers, c)
+}
+
+// vatCountry maps a VAT number prefix to its country: Greece uses "EL".
+func vatCountry(prefix string) string {
+	if prefix == "EL" {
+		return "GR"
+	}
+	return prefix
 }

@@ -108,6 +108,16 @@ func TestNewInvoiceErrors(t *testing.T) {
 			t.Errorf("error %v does not name %s", err, f)
 		}
 	}
+	ex := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dec("10")})
+	ex.Treatment, ex.Buyer.Country = Export, "SE"
+	if _, err := NewInvoice(ex, contract.Counter{}); !errors.As(err, &ve) || !ve.Field("buyer.country") {
+		t.Errorf("export to an EU country: error = %v, want one naming buyer.country", err)
+	}
+	rcNO := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dec("10")})
+	rcNO.Treatment, rcNO.Buyer.VATID = ReverseCharge, "NO123456789"
+	if _, err := NewInvoice(rcNO, contract.Counter{}); !errors.As(err, &ve) || !ve.Field("buyer.vat_id") {
+		t.Errorf("reverse charge to Norway: error = %v, want one naming buyer.vat_id", err)
+	}
 	rc := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dec("10")})
 	rc.Treatment = ReverseCharge
 	if _, err := NewInvoice(rc, contract.Counter{}); !errors.As(err, &ve) || !ve.Field("buyer.vat_id") {
@@ -148,5 +158,16 @@ func TestInvoiceTotalProperty(t *testing.T) {
 		if !sn.Equal(inv.Net) || !sv.Equal(inv.VAT) {
 			t.Fatalf("invoice %d: VAT summary %s/%s does not reconcile to %s/%s", n, sn, sv, inv.Net, inv.VAT)
 		}
+	}
+}
+
+func TestEUMember(t *testing.T) {
+	for c, want := range map[string]bool{"DE": true, "GR": true, "DK": true, "NO": false, "GB": false, " B": false, "T ": false, "de": false} {
+		if got := euMember(c); got != want {
+			t.Errorf("euMember(%q) = %v, want %v", c, got, want)
+		}
+	}
+	if !euMember(vatCountry("EL")) {
+		t.Errorf("VAT prefix EL (Greece) is not taken as an EU member")
 	}
 }

@@ -193,13 +193,21 @@ func ExampleNewInvoice() {
 	// lines: min (at least one line)
 }
 
-// A credit-based plan's ledger: a purchase, order transfers at 2 credits
-// each (fetch + ERP), a refused overdraft and a replayed event.
+// A credit-based plan's ledger: the plan's monthly credits granted with
+// each charge, order transfers at 2 credits each (fetch + ERP), a refused
+// overdraft and a replayed event that changes nothing.
 func ExampleLedger_Post() {
+	plan := billing.Plan{ID: "credits-10", Kind: billing.CreditBased, Cycle: billing.Monthly,
+		Price: amt("49.00"), Currency: currency.DKK, Credits: 10}
+	_, events, _ := billing.Subscribe("sub-9", plan, d("2025-03-01"))
 	t0 := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
 	tariff := billing.DefaultTariff()
-	l := billing.NewLedger(0)
-	l, _, _ = l.Post("buy-1", t0, billing.Purchase, 10, "10 credits")
+	l := billing.NewLedger(plan.Overdraft)
+	for _, e := range events {
+		if e.Credits > 0 {
+			l, _, _ = l.Post("grant-"+e.Date.String(), t0, billing.Grant, e.Credits, "monthly credits")
+		}
+	}
 	l, _, _ = l.Post("orders-1", t0.Add(time.Hour), billing.Transfer, tariff.Orders(4, true), "4 orders to ERP")
 	_, _, err := l.Post("orders-2", t0.Add(2*time.Hour), billing.Transfer, tariff.Orders(2, true), "2 orders to ERP")
 	fmt.Println(err, errors.Is(err, billing.ErrInsufficientCredits))
@@ -210,7 +218,7 @@ func ExampleLedger_Post() {
 	fmt.Println(l.BalanceAt(t0.Add(30 * time.Minute)))
 	// Output:
 	// billing: insufficient credits: debit 4 with balance 2 and overdraft 0 true
-	// 9:00AM purchase 10 10 10 credits
+	// 9:00AM grant 10 10 monthly credits
 	// 10:00AM transfer -8 2 4 orders to ERP
 	// 10
 }

@@ -70,6 +70,10 @@ type Event struct {
 	PeriodEnd   contract.Date   `json:"period_end"`
 	Amount      decimal.Decimal `json:"amount"`
 	Currency    currency.Unit   `json:"-"`
+	// Credits are the credits a credit-based plan grants with a Charged
+	// event for a full period: post them to the customer's [Ledger] as a
+	// [Grant]. A pro-rata upgrade charge grants none.
+	Credits int64 `json:"credits,omitempty"`
 	// Reason explains events that need it (scheduled changes, upgrade
 	// suggestions) and Citations the clauses behind the event.
 	Reason    contract.Reason     `json:"-"`
@@ -134,8 +138,12 @@ func Subscribe(id string, p Plan, accepted contract.Date) (Subscription, []Event
 }
 
 func (s Subscription) charge(start, end contract.Date, amount decimal.Decimal) Event {
-	return Event{Kind: Charged, Subscription: s.ID, Date: start, Plan: s.Plan.ID, PeriodStart: start, PeriodEnd: end,
+	e := Event{Kind: Charged, Subscription: s.ID, Date: start, Plan: s.Plan.ID, PeriodStart: start, PeriodEnd: end,
 		Amount: amount, Currency: s.Plan.Currency, Citations: []contract.Citation{cite191}}
+	if s.Plan.Kind == CreditBased {
+		e.Credits = s.Plan.Credits
+	}
+	return e
 }
 
 // Bounds returns the first day of period n and the first day of period
@@ -225,6 +233,7 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 		ev := Event{Kind: Upgraded, Subscription: s.ID, Date: on, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
 			Currency: p.Currency, Citations: []contract.Citation{cite191}}
 		charge := s.charge(on, end, amount)
+		charge.Credits = 0
 		return s, []Event{ev, charge}, nil
 	}
 	s.Next = p

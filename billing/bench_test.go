@@ -19,11 +19,13 @@ func BenchmarkInterest(b *testing.B) {
 	d := Debt{Amount: dec("12468.75"), Currency: currency.DKK, Due: day("2025-03-01"), Customer: Business}
 	until := day("2025-04-15")
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		if _, err := rules.Interest(d, until); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkInterestStatutory is the consumer case: agreed and statutory
@@ -34,11 +36,13 @@ func BenchmarkInterestStatutory(b *testing.B) {
 		Payments: []Payment{{day("2024-06-10"), dec("5000.00")}}}
 	until := day("2024-08-15")
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		if _, err := rules.Interest(d, until); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
 // monthEnd renews every subscription to on, invoices each charge with

@@ -422,7 +422,7 @@ const commonPer = 26280
 // later; rounding each line on its own could lose an øre when a payment
 // splits a period. Each line stays within one øre of its own rounding.
 func allocate(lines []rawLine) []rawLine {
-	if len(lines) <= 1 {
+	if len(lines) <= 1 || allocate128(lines) {
 		return lines
 	}
 	den := new(big.Int).SetInt64(commonPer * 1e8)
@@ -669,6 +669,57 @@ func (e *engine) statutory(out []rawLine, t RateTable, dc DayCount) ([]rawLine, 
 		cursor = to
 	}
 	return out, nil
+}
+
+// allocate128 is allocate in unsigned 128-bit arithmetic, without
+// allocating. It reports false, leaving the lines as they were, when a
+// value is negative or a sum would not fit, for allocate's math/big path.
+func allocate128(lines []rawLine) bool {
+	const den = commonPer * 1e8
+	var cumHi, cumLo uint64
+	var prev int64
+	amounts := [16]int64{}
+	if len(lines) > len(amounts) {
+		return false
+	}
+	for i, l := range lines {
+		if l.principal < 0 || l.units < 0 || l.count < 0 {
+			return false
+		}
+		m := uint64(l.count) * uint64(commonPer/l.per)
+		hi, lo := bits.Mul64(uint64(l.principal), uint64(l.units))
+		h2, l2 := bits.Mul64(lo, m)
+		h3, l3 := bits.Mul64(hi, m)
+		if h3 != 0 {
+			return false
+		}
+		h2, carry := bits.Add64(h2, l3, 0)
+		if carry != 0 {
+			return false
+		}
+		var c uint64
+		cumLo, c = bits.Add64(cumLo, l2, 0)
+		cumHi, carry = bits.Add64(cumHi, h2, c)
+		if carry != 0 {
+			return false
+		}
+		// (cum + den/2) / den, rounding half away from zero.
+		rl, c2 := bits.Add64(cumLo, den/2, 0)
+		rh, carry := bits.Add64(cumHi, 0, c2)
+		if carry != 0 || rh >= den {
+			return false
+		}
+		q, _ := bits.Div64(rh, rl, den)
+		if q > math.MaxInt64 {
+			return false
+		}
+		amounts[i] = int64(q) - prev
+		prev = int64(q)
+	}
+	for i := range lines {
+		lines[i].amount = amounts[i]
+	}
+	return true
 }
 
 // mulDiv returns p x rate x count / (per x 1e8) rounded half away from

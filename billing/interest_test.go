@@ -3,6 +3,7 @@ package billing
 import (
 	"errors"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/pimkit/pimkit/contract"
@@ -219,6 +220,31 @@ func TestInterestMonotoneProperty(t *testing.T) {
 					t.Fatalf("paid %d days after due: %s < %s\n%s", off, st.Total, prev, st)
 				}
 				prev = st.Total
+			}
+		}
+	}
+}
+
+// TestAllocatePaths checks that the 128-bit and math/big paths of
+// cumulative rounding agree.
+func TestAllocatePaths(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pers := []int64{1, 30, 360, 365}
+	for n := 0; n < 2000; n++ {
+		lines := make([]rawLine, 2+r.IntN(6))
+		for i := range lines {
+			lines[i] = rawLine{principal: r.Int64N(maxMinor), units: r.Int64N(1e8), count: r.Int64N(4000), per: pers[r.IntN(4)]}
+		}
+		fast := slices.Clone(lines)
+		if !allocate128(fast) {
+			continue
+		}
+		slow := slices.Clone(lines)
+		slow = append(slow, rawLine{principal: -1, per: 1}) // forces the big path
+		allocate(slow)
+		for i := range fast {
+			if fast[i].amount != slow[i].amount {
+				t.Fatalf("line %d: allocate128 = %d, math/big = %d (%+v)", i, fast[i].amount, slow[i].amount, lines[i])
 			}
 		}
 	}

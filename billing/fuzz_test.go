@@ -1,6 +1,7 @@
 package billing
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -118,5 +119,34 @@ func FuzzInterest(f *testing.F) {
 				}
 			}
 		}
+	})
+}
+
+// FuzzJSON feeds arbitrary text to the JSON decoders of the stored values:
+// no panic, and what decodes re-encodes to JSON that decodes the same.
+func FuzzJSON(f *testing.F) {
+	f.Add([]byte(`{"amount":"1250.50","currency":"DKK","due":"2025-03-01","customer":"business","payments":[{"date":"2025-03-05","amount":"100.00"}]}`))
+	f.Add([]byte(`{"id":"pro","kind":"functionality","cycle":"monthly","price":"49.90","currency":"DKK"}`))
+	f.Add([]byte(`{"kind":"charged","date":"2025-01-31","amount":"24.95","currency":"EUR"}`))
+	f.Add([]byte(`null`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var d Debt
+		if json.Unmarshal(b, &d) == nil && d.Customer != 0 {
+			out, err := json.Marshal(d)
+			if err != nil {
+				t.Fatalf("Marshal(%+v): %v", d, err)
+			}
+			var back Debt
+			if err := json.Unmarshal(out, &back); err != nil {
+				t.Fatalf("Unmarshal(%s): %v", out, err)
+			}
+			if again, _ := json.Marshal(back); string(again) != string(out) {
+				t.Fatalf("re-encoding %s gave %s", out, again)
+			}
+		}
+		var p Plan
+		_ = json.Unmarshal(b, &p)
+		var e Event
+		_ = json.Unmarshal(b, &e)
 	})
 }

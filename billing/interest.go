@@ -62,6 +62,10 @@ func (k *CustomerKind) UnmarshalText(b []byte) error {
 //	ActualOver30     45 actual days / 30      -> 300.00
 //	PerStartedMonth  2 months started         -> 400.00
 //
+// Statutory interest, a rate per year, counts by the same policy:
+// Thirty360 takes 30E/360 days of a 360-day year (the custom of Danish
+// interest calculators), the other two actual days of a 365-day year.
+//
 // The zero DayCount is Thirty360, the Danish custom.
 type DayCount uint8
 

@@ -84,7 +84,7 @@ type Plan struct {
 	// ID is the host's stable name for the plan: "free", "pro-monthly".
 	ID    string   `json:"id"`
 	Kind  PlanKind `json:"kind"`
-	Cycle Cycle    `json:"cycle"`
+	Cycle Cycle    `json:"cycle,omitempty"`
 	// Price is the fee per cycle excluding VAT; zero for a free plan.
 	Price    decimal.Decimal `json:"price"`
 	Currency currency.Unit   `json:"-"`

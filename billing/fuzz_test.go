@@ -148,5 +148,9 @@ func FuzzJSON(f *testing.F) {
 		_ = json.Unmarshal(b, &p)
 		var e Event
 		_ = json.Unmarshal(b, &e)
+		var inv Invoice
+		_ = json.Unmarshal(b, &inv)
+		var st InterestStatement
+		_ = json.Unmarshal(b, &st)
 	})
 }

@@ -29,6 +29,18 @@ func TestJSONRoundTrip(t *testing.T) {
 	t.Run("terms 19.6 subscription with a cancellation scheduled", func(t *testing.T) { roundTrip(t, scheduled, `"price":"24.95","currency":"DKK"`) })
 	t.Run("collection amounts at fixed scale", func(t *testing.T) { roundTrip(t, col, `"amount":"1250.50","currency":"DKK"`) })
 	t.Run("charged event", func(t *testing.T) { roundTrip(t, evs[1], `"kind":"charged"`) })
+	inv, err := NewInvoice(input(Line{Description: "PIM", Quantity: dec("1"), UnitPrice: dec("1234.56"), VATRate: DanishVATRate()}), contract.Counter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv.DueDeadline = contract.Deadline{}
+	t.Run("momsbekendtgørelsen § 58 invoice document", func(t *testing.T) { roundTrip(t, inv, `"total":"1543.20"`) })
+	st, err := InterestRules{DayCount: ActualOver30}.Interest(Debt{Amount: dec("10000"), Currency: planBasic.Currency,
+		Due: day("2023-06-15"), Customer: Business}, day("2023-07-15"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("renteloven § 5 interest statement", func(t *testing.T) { roundTrip(t, st, `"amount":"46.24"`) })
 }
 
 func roundTrip[T any](t *testing.T, v T, contains string) {
@@ -47,7 +59,8 @@ func roundTrip[T any](t *testing.T, v T, contains string) {
 	if diff := cmp.Diff(v, back, cmpDecimal,
 		cmp.Comparer(func(a, b currency.Unit) bool { return a == b }),
 		cmp.Comparer(func(a, b contract.Date) bool { return a == b }),
-		cmp.Comparer(func(a, b contract.Reason) bool { return a.Key() == b.Key() })); diff != "" {
+		cmp.Comparer(func(a, b contract.Reason) bool { return a.Key() == b.Key() }),
+		cmp.Comparer(func(a, b contract.Convention) bool { return a.String() == b.String() })); diff != "" {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
 }

@@ -43,7 +43,9 @@ func (c Collection) Fees() decimal.Decimal {
 }
 
 // DemandRules are the rules for demands for payment, their fees and what
-// unpaid demands allow the provider to do.
+// unpaid demands allow the provider to do. Build them with
+// [DemandRulesFor]; the zero DemandRules allows demands on consecutive
+// days, refuses every fee and gives no remedies.
 type DemandRules struct {
 	// Interval is the least time between two demands, and the time after
 	// which a demand counts as unpaid (renteloven § 9 b(1): 10 days).

@@ -296,6 +296,9 @@ func (r InterestRules) Interest(d Debt, until contract.Date) (InterestStatement,
 		DayCount:  r.DayCount,
 	}
 	amount, _ := toMinor(d.Amount, scale)
+	if e.principal != amount {
+		st.Principal = decimal.New(max(e.principal, 0), -scale) // paid in part by the due date
+	}
 	if !e.end.After(e.start) || e.principal <= 0 {
 		st.Until = maxDate(e.start, e.end)
 		st.Total = decimal.New(0, -scale)

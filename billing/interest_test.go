@@ -94,6 +94,11 @@ func TestInterestStatementLines(t *testing.T) {
 			t.Errorf("renteloven § 5 line %d = %+v, want %+v", i, l, w)
 		}
 	}
+	prepaid := d
+	prepaid.Payments = []Payment{{day("2023-06-01"), dec("2500.00")}}
+	if st, err := (InterestRules{}).Interest(prepaid, day("2023-07-15")); err != nil || !st.Principal.Equal(dec("7500")) {
+		t.Errorf("Interest with 2,500 paid before due: Principal = %s, %v; want 7500", st.Principal, err)
+	}
 	if got := st.Citations[0].String(); got != "renteloven § 5" {
 		t.Errorf("citation = %q, want renteloven § 5", got)
 	}

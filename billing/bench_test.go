@@ -143,3 +143,30 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkNewInvoice is one subscription invoice: one line with 25 % VAT
+// and a due date counted with Danish holidays.
+func BenchmarkNewInvoice(b *testing.B) {
+	in := input(Line{Description: "PIM subscription", Quantity: dec("1"), UnitPrice: dec("24.95"), VATRate: DanishVATRate()})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewInvoice(in, contract.Counter{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenew is one monthly renewal with its charge.
+func BenchmarkRenew(b *testing.B) {
+	s, _, err := Subscribe("s", planBasic, day("2025-01-31"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	on := day("2025-02-28")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := s.Renew(on); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package billing
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -224,6 +225,8 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		Lines: make([]InvoiceLine, len(in.Lines)),
 	}
 	var net, vat int64
+	_, inc := currency.Standard.Rounding(in.Currency)
+	fast := inc <= 1
 	for i, l := range in.Lines {
 		f := func(name string) string { return fmt.Sprintf("lines[%d].%s", i, name) }
 		if l.Currency != (currency.Unit{}) && l.Currency != in.Currency {
@@ -244,10 +247,22 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		if strings.TrimSpace(l.Description) == "" {
 			ps.add(f("description"), "required", "")
 		}
-		ln := money.Round(l.Quantity.Mul(l.UnitPrice), in.Currency)
-		lv := money.Round(ln.Mul(rate), in.Currency)
-		a, ok1 := toMinor(ln, scale)
-		b, ok2 := toMinor(lv, scale)
+		a, ok1 := mulRound(l.Quantity, l.UnitPrice, scale, fast)
+		var ln decimal.Decimal
+		if ok1 {
+			ln = decimal.New(a, -scale)
+		} else {
+			ln = money.Round(l.Quantity.Mul(l.UnitPrice), in.Currency)
+			a, ok1 = toMinor(ln, scale)
+		}
+		b, ok2 := mulRound(ln, rate, scale, fast)
+		var lv decimal.Decimal
+		if ok2 {
+			lv = decimal.New(b, -scale)
+		} else {
+			lv = money.Round(ln.Mul(rate), in.Currency)
+			b, ok2 = toMinor(lv, scale)
+		}
 		if !ok1 || !ok2 {
 			ps.add(f("unit_price"), "range", "line amount too large")
 		}
@@ -263,8 +278,11 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	if err := ps.err(); err != nil {
 		return Invoice{}, err
 	}
-	inv.Net = decimal.New(net, -scale)
-	inv.VAT = decimal.New(vat, -scale)
+	if len(inv.Lines) == 1 {
+		inv.Net, inv.VAT = inv.Lines[0].Net, inv.Lines[0].VAT // decimals are immutable
+	} else {
+		inv.Net, inv.VAT = decimal.New(net, -scale), decimal.New(vat, -scale)
+	}
 	inv.Total = decimal.New(net+vat, -scale)
 	inv.VATSummary = summarize(inv.Lines, scale)
 
@@ -295,18 +313,81 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 }
 
 func summarize(lines []InvoiceLine, scale int32) []VATSummary {
-	out := make([]VATSummary, 0, 1)
-	for _, l := range lines {
-		i := slices.IndexFunc(out, func(s VATSummary) bool { return s.Rate.Equal(l.VATRate) })
-		if i < 0 {
-			out = append(out, VATSummary{Rate: l.VATRate, Net: decimal.New(0, -scale), VAT: decimal.New(0, -scale)})
-			i = len(out) - 1
-		}
-		out[i].Net = out[i].Net.Add(l.Net)
-		out[i].VAT = out[i].VAT.Add(l.VAT)
+	if len(lines) == 1 {
+		l := lines[0]
+		return []VATSummary{{Rate: l.VATRate, Net: l.Net, VAT: l.VAT}}
 	}
-	slices.SortFunc(out, func(a, b VATSummary) int { return b.Rate.Cmp(a.Rate) })
+	type sums struct {
+		rate     decimal.Decimal
+		net, vat int64
+	}
+	var buf [4]sums
+	acc := buf[:0]
+	for _, l := range lines {
+		n, _ := toMinor(l.Net, scale)
+		v, _ := toMinor(l.VAT, scale)
+		i := 0
+		for i < len(acc) && !acc[i].rate.Equal(l.VATRate) {
+			i++
+		}
+		if i == len(acc) {
+			acc = append(acc, sums{rate: l.VATRate})
+		}
+		acc[i].net += n
+		acc[i].vat += v
+	}
+	slices.SortFunc(acc, func(a, b sums) int { return b.rate.Cmp(a.rate) })
+	out := make([]VATSummary, len(acc))
+	for i, a := range acc {
+		out[i] = VATSummary{Rate: a.rate, Net: decimal.New(a.net, -scale), VAT: decimal.New(a.vat, -scale)}
+	}
 	return out
+}
+
+// mulRound returns a x b rounded half away from zero to scale decimals, as
+// an integer of 10^-scale, in 128-bit integer arithmetic; false when fast
+// is false or a value does not fit, for the caller's decimal path.
+func mulRound(a, b decimal.Decimal, scale int32, fast bool) (int64, bool) {
+	if !fast || a.NumDigits() > 18 || b.NumDigits() > 18 {
+		return 0, false
+	}
+	ca, cb := a.CoefficientInt64(), b.CoefficientInt64()
+	neg := (ca < 0) != (cb < 0)
+	hi, lo := bits.Mul64(abs64(ca), abs64(cb))
+	var v uint64
+	switch shift := int(a.Exponent()) + int(b.Exponent()) + int(scale); {
+	case hi == 0 && lo == 0:
+		return 0, true
+	case shift >= 0:
+		if hi != 0 || shift > 18 {
+			return 0, false
+		}
+		h, l := bits.Mul64(lo, uint64(pow10[shift]))
+		if h != 0 {
+			return 0, false
+		}
+		v = l
+	default:
+		if -shift > 18 {
+			return 0, false
+		}
+		den := uint64(pow10[-shift])
+		if hi >= den {
+			return 0, false
+		}
+		q, r := bits.Div64(hi, lo, den)
+		if r >= den-r {
+			q++
+		}
+		v = q
+	}
+	if v > maxMinor {
+		return 0, false
+	}
+	if neg {
+		return -int64(v), true
+	}
+	return int64(v), true
 }
 
 // checkParty checks the names, addresses and tax numbers § 58 requires:

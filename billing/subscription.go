@@ -171,6 +171,9 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 	}
 	var evs []Event
 	for !on.Before(end) {
+		if evs == nil {
+			evs = make([]Event, 0, 3)
+		}
 		s.Period++
 		if s.Next.ID != "" {
 			if s.Next.Cycle.Period() != s.Plan.Cycle.Period() {

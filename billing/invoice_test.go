@@ -171,3 +171,25 @@ func TestEUMember(t *testing.T) {
 		t.Errorf("VAT prefix EL (Greece) is not taken as an EU member")
 	}
 }
+
+func TestMulRound(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int64
+		ok   bool
+	}{
+		{"1234.56", "0.25", 30864, true},
+		{"3", "33.333", 10000, true},
+		{"0.5", "0.01", 1, true},                                   // 0.005 rounds away from zero
+		{"-0.5", "0.01", -1, true},                                 // and below zero too
+		{"1e20", "1", 0, false},                                    // too large: the decimal path takes over
+		{"0.000000000000000001", "0.000000000000000001", 0, false}, // exponent out of reach: decimal path
+		{"123456789012345678901", "1", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := mulRound(dec(tt.a), dec(tt.b), 2, true)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("mulRound(%s, %s, 2) = %d, %v, want %d, %v", tt.a, tt.b, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -265,3 +265,105 @@ func ExampleProrate() {
 	// Output:
 	// 7.24
 }
+
+// A demand sent too early is refused with the first day it may be sent;
+// a fee above 100 DKK is refused while the demand goes out.
+func ExampleDemandRules_Send() {
+	rules := billing.DemandRulesFor(contract.OpenDIMSTerms())
+	c := billing.Collection{Invoice: "2025-0042", Debt: billing.Debt{Amount: amt("1250.00"), Currency: currency.DKK,
+		Due: d("2025-03-01"), Customer: billing.Consumer}}
+	c, out, _ := rules.Send(c, d("2025-03-05"), amt("150"))
+	fmt.Println(out.Demand.Allowed, out.Fee.Allowed, out.Fee.Reason, out.Compensation.Allowed)
+	_, out, _ = rules.Send(c, d("2025-03-10"), amt("100"))
+	fmt.Println(out.Demand.Allowed, out.Demand.Date, out.Demand.Reason.In(language.Danish))
+	// Output:
+	// true false a demand fee may be at most 100.00 DKK false
+	// false 2025-03-15 der skal gå mindst 10 dage mellem rykkere, så tidligst den 2025-03-15
+}
+
+// Two unpaid demands allow suspension (terms 12.3), three termination
+// (terms 17.3); a demand counts as unpaid 10 days after it was sent.
+func ExampleDemandRules_Remedies() {
+	rules := billing.DemandRulesFor(contract.OpenDIMSTerms())
+	c := billing.Collection{Debt: billing.Debt{Amount: amt("1250.00"), Currency: currency.DKK,
+		Due: d("2025-03-01"), Customer: billing.Business}}
+	c, _, _ = rules.Send(c, d("2025-03-10"), amt("100"))
+	c, _, _ = rules.Send(c, d("2025-03-20"), amt("100"))
+	for _, on := range []string{"2025-03-29", "2025-03-30"} {
+		suspend, terminate, _ := rules.Remedies(c, d(on))
+		fmt.Println(on, suspend.Allowed, terminate.Allowed)
+	}
+	// Output:
+	// 2025-03-29 false false
+	// 2025-03-30 true false
+}
+
+// Renewal catches up on every period started, charging each in advance.
+func ExampleSubscription_Renew() {
+	annual := billing.Plan{ID: "pro-year", Kind: billing.Functionality, Cycle: billing.Annual, Price: amt("499.00"), Currency: currency.DKK}
+	sub, _, _ := billing.Subscribe("sub-2", annual, d("2024-02-29"))
+	sub, evs, _ := sub.Renew(d("2026-03-01"))
+	for _, e := range evs {
+		fmt.Println(e.Kind, e.PeriodStart, e.PeriodEnd, e.Amount.StringFixed(2))
+	}
+	fmt.Println(sub.Period)
+	// Output:
+	// renewed 2025-02-28 2026-02-28 0.00
+	// charged 2025-02-28 2026-02-28 499.00
+	// renewed 2026-02-28 2027-02-28 0.00
+	// charged 2026-02-28 2027-02-28 499.00
+	// 2
+}
+
+// The cheapest plan that holds the values used.
+func ExampleFitPlan() {
+	plans := []billing.Plan{
+		{ID: "s", Kind: billing.Functionality, Cycle: billing.Monthly, Price: amt("24.95"), Currency: currency.DKK, Values: 100_000},
+		{ID: "m", Kind: billing.Functionality, Cycle: billing.Monthly, Price: amt("49.90"), Currency: currency.DKK, Values: 300_000},
+		{ID: "l", Kind: billing.Functionality, Cycle: billing.Monthly, Price: amt("99.00"), Currency: currency.DKK},
+	}
+	for _, v := range []int64{50_000, 271_200, 5_000_000} {
+		p, _ := billing.FitPlan(plans, billing.Functionality, billing.Monthly, v)
+		fmt.Println(v, p.ID)
+	}
+	// Output:
+	// 50000 s
+	// 271200 m
+	// 5000000 l
+}
+
+// Values are records x fields plus the 1,200 the base system needs.
+func ExampleValues() {
+	fmt.Println(billing.Values(billing.BaseValues, billing.ValuesPart{Records: 5000, Fields: 48}))
+	// Output:
+	// 241200
+}
+
+// Amounts are read strictly at the currency's scale.
+func ExampleParseAmount() {
+	for _, s := range []string{"1234.5", "10.005", "1,5"} {
+		a, err := billing.ParseAmount(s, currency.DKK)
+		fmt.Println(a.StringFixed(2), err)
+	}
+	// Output:
+	// 1234.50 <nil>
+	// 0.00 billing: invalid syntax: more than 2 decimals or too large
+	// 0.00 billing: invalid syntax: not a plain decimal amount
+}
+
+// A stored ledger is rebuilt and checked entry by entry.
+func ExampleRestore() {
+	t0 := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	entries := []billing.Entry{
+		{EventID: "buy-1", At: t0, Kind: billing.Purchase, Credits: 10, Balance: 10},
+		{EventID: "orders-1", At: t0.Add(time.Hour), Kind: billing.Transfer, Credits: -2, Balance: 7},
+	}
+	_, err := billing.Restore(0, entries)
+	fmt.Println(err)
+	entries[1].Balance = 8
+	l, err := billing.Restore(0, entries)
+	fmt.Println(l.Balance(), err)
+	// Output:
+	// billing: invalid ledger: entries[1]: balance (does not follow from the entries before it)
+	// 8 <nil>
+}

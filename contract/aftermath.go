@@ -83,9 +83,13 @@ func (t Terms) ExitAssistance(hours, hourlyRate decimal.Decimal, cur currency.Un
 	p := problems{op: "exit assistance", kind: ErrInvalidInput}
 	if hours.IsNegative() {
 		p.add("hours", "gte", "0")
+	} else if !saneAmount(hours) {
+		p.add("hours", "lte", maxAmountText)
 	}
 	if hourlyRate.IsNegative() {
 		p.add("hourly_rate", "gte", "0")
+	} else if !saneAmount(hourlyRate) {
+		p.add("hourly_rate", "lte", maxAmountText)
 	}
 	if cur == (currency.Unit{}) {
 		p.add("currency", "required", "")

@@ -63,7 +63,7 @@ func TestExitAssistance(t *testing.T) {
 		fee               string
 		reason            string
 	}{
-		{"terms 18.2 hours at the hourly rate", "7.5", "1150", false, "8625.00",
+		{"terms 18.1 exit assistance at the hourly rate (terms 18.2)", "7.5", "1150", false, "8625.00",
 			"exit assistance of 7.5 hours costs 8625.00 DKK at the hourly rate"},
 		{"terms 18.2 prepayment when in arrears", "0.25", "1150.10", true, "287.53",
 			"exit assistance of 0.25 hours costs 287.53 DKK at the hourly rate; as payments are overdue, the provider may demand prepayment first"},

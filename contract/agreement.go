@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -91,10 +92,16 @@ func b2i(b bool) int {
 // parameter: the higher wins. Two such documents with equal priority (both
 // 0, none declared) are a conflict, never a silent choice.
 type Document struct {
-	Kind     DocumentKind      `json:"kind"`
-	Name     string            `json:"name"`
-	Priority int               `json:"priority,omitempty"`
-	Params   map[string]string `json:"params,omitempty"`
+	// Kind decides the document's precedence.
+	Kind DocumentKind `json:"kind"`
+	// Name identifies the document to people: "Offer 2026-117".
+	Name string `json:"name"`
+	// Priority is a declared priority among documents of the same kind;
+	// the higher wins. 0 declares none.
+	Priority int `json:"priority,omitempty"`
+	// Params are the parameters the document sets, by [Params] name, with
+	// values as text. A nil map sets none.
+	Params map[string]string `json:"params,omitempty"`
 }
 
 // Source names the document a parameter's value came from.
@@ -141,7 +148,8 @@ type Resolution struct {
 //     (breach_notice, delete_data_at_termination), and gives way to the
 //     offer and the terms elsewhere;
 //   - [SalesMaterial] never binds;
-//   - when no document sets the parameter, base does.
+//   - base stands for the general terms, which speak on every parameter:
+//     when no document that outranks them sets it, base's value applies.
 //
 // Two documents of the winning rank that set the parameter with equal
 // Priority are a [*ValidationError] wrapping ErrConflict, even when they
@@ -203,6 +211,12 @@ func resolveParam(base Terms, docs []Document, p param, fe *[]FieldError, kinds 
 		case rank == bestRank && d.Priority == docs[best].Priority:
 			tied = i
 		}
+	}
+	if best >= 0 && bestRank < GeneralTerms.rank(p.dataProcessing) {
+		// The general terms speak on every parameter: a document that
+		// ranks below them gives way to base (the DPA outside data
+		// processing), and a tie between such documents decides nothing.
+		best, tied = -1, -1
 	}
 	if tied >= 0 {
 		*fe = append(*fe, FieldError{Field: docField(tied, p.name), Rule: "conflict",
@@ -345,6 +359,7 @@ func (k AgreementKind) Governs(id string) bool {
 // the customer, the day it was concluded, the general terms and the other
 // documents. [Conclude] checks it and resolves the terms.
 type AgreementSpec struct {
+	// Kind is how the agreement is made. Required.
 	Kind AgreementKind `json:"kind"`
 	// Customer is the customer: Name required; a Danish customer
 	// (Country "DK") needs a valid CVR number (mod 11; "DK43782495" and
@@ -369,18 +384,23 @@ type AgreementSpec struct {
 // Agreement is a concluded agreement with its terms resolved. It is a
 // value: safe to copy and share.
 type Agreement struct {
-	Kind      AgreementKind
-	Customer  Party
+	// Kind is how the agreement was made.
+	Kind AgreementKind
+	// Customer is the customer, its CVR number without the "DK" prefix.
+	Customer Party
+	// Concluded is the day the agreement was concluded (1.3).
 	Concluded Date
 	// Start is the day it entered into force (17.1).
 	Start Date
 	// Terms are the terms in force after precedence (1.3).
 	Terms Terms
-	// Resolutions say where each parameter of Terms came from.
+	// Resolutions say where each parameter of Terms came from, sorted by
+	// parameter name.
 	Resolutions []Resolution
 	// Documents are the agreement documents as given.
 	Documents []Document
-	Counter   Counter
+	// Counter counts the agreement's deadlines to act.
+	Counter Counter
 }
 
 // Conclude checks spec and returns the agreement it makes (terms 1.3,
@@ -438,7 +458,17 @@ func Conclude(spec AgreementSpec) (Agreement, error) {
 	cust := spec.Customer
 	cust.CVR = strings.TrimPrefix(cust.CVR, "DK")
 	return Agreement{Kind: spec.Kind, Customer: cust, Concluded: spec.Concluded, Start: start,
-		Terms: terms, Resolutions: res, Documents: slices.Clone(spec.Documents), Counter: spec.Counter}, nil
+		Terms: terms, Resolutions: res, Documents: cloneDocuments(spec.Documents), Counter: spec.Counter}, nil
+}
+
+// cloneDocuments copies docs and their parameter maps, so that an
+// Agreement shares nothing the caller may change later.
+func cloneDocuments(docs []Document) []Document {
+	out := slices.Clone(docs)
+	for i := range out {
+		out[i].Params = maps.Clone(out[i].Params)
+	}
+	return out
 }
 
 // Resolution returns where parameter name of a's terms came from; an

@@ -34,7 +34,7 @@ var clauseTable = []ClauseInfo{
 	clause("9.1", "confidentiality during the agreement", "Terms.Disclosure"),
 	clause("9.3", "confidentiality for 5 years after termination", "Terms.Disclosure", "Terms.Confidentiality"),
 	clause("12.1", "prices exclude VAT and taxes", "Terms.PricesExcludeVAT"),
-	clause("12.2", "index price adjustment on 4 months' notice, with a right to terminate", "Terms.PriceAdjustment"),
+	clause("12.2", "index price adjustment on 4 months' notice, with a right to terminate", "Terms.PriceAdjustment", "Terms.PriceTermination"),
 	clause("12.3", "payment period, net 30, late interest, suspension after two demands", "Terms.Suspension", "Terms.PaymentTerm", "Terms.LateInterestPerMonth"),
 	clause("12.5", "subscriptions invoiced for at least 1 month", "Terms.MinimumInvoicing"),
 	clause("14.1", "force majeure suspends obligations while it lasts", "Terms.ForceMajeure"),

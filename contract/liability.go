@@ -185,6 +185,8 @@ func (t Terms) settle(fee decimal.Decimal, per Period, cur currency.Unit, claims
 	p := problems{op: "settle liability", kind: ErrInvalidInput}
 	if fee.IsNegative() {
 		p.add(feeField, "gte", "0")
+	} else if !saneAmount(fee) {
+		p.add(feeField, "lte", maxAmountText)
 	}
 	perMonths, ok := wholeMonths(per)
 	if !ok {
@@ -203,6 +205,8 @@ func (t Terms) settle(fee decimal.Decimal, per Period, cur currency.Unit, claims
 		}
 		if c.Amount.IsNegative() {
 			p.add(f+"amount", "gte", "0")
+		} else if !saneAmount(c.Amount) {
+			p.add(f+"amount", "lte", maxAmountText)
 		}
 		if c.Currency != cur {
 			p.add(f+"currency", "eq", cur.String())
@@ -289,4 +293,19 @@ func hasPenalty(claims []Claim) bool {
 		}
 	}
 	return false
+}
+
+// maxAmountText is the largest amount the rules accept, 10^18: far above
+// any remuneration, and small enough that rounding stays cheap.
+const maxAmountText = "1e18"
+
+// saneAmount reports whether d is within ±10^18 with at most 18 decimals.
+// It checks the exponent before comparing, because comparing a decimal
+// like 1e2147483647 rescales it to a number of two billion digits.
+func saneAmount(d decimal.Decimal) bool {
+	e := d.Exponent()
+	if e < -18 || e > 18 {
+		return false
+	}
+	return d.Abs().LessThanOrEqual(decimal.New(1, 18))
 }

@@ -184,3 +184,20 @@ func TestClaimKindText(t *testing.T) {
 		t.Errorf("ClaimKind(9).String() = %q, want ClaimKind(9)", got)
 	}
 }
+
+func TestSettleLiabilityHugeAmounts(t *testing.T) {
+	terms := OpenDIMSTerms()
+	huge := decimal.New(1, 2000000000) // comparing this naively would rescale to 2e9 digits
+	_, err := terms.SettleLiability(huge, currency.DKK, []Claim{{Event: "a", Kind: DirectLoss, Amount: huge, Currency: currency.DKK}})
+	var verr *ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("terms 15.1 huge amounts: error = %v, want *ValidationError", err)
+	}
+	want := []FieldError{{"monthly_fee", "lte", "1e18"}, {"claims[0].amount", "lte", "1e18"}}
+	if diff := cmp.Diff(want, verr.Fields); diff != "" {
+		t.Errorf("terms 15.1 huge amounts (-want +got):\n%s", diff)
+	}
+	if _, err := terms.ExitAssistance(huge, dkk("1"), currency.DKK, false); !errors.Is(err, ErrInvalidInput) {
+		t.Errorf("terms 18.2 huge hours: error = %v, want ErrInvalidInput", err)
+	}
+}

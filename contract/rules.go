@@ -221,3 +221,37 @@ func (t Terms) Jurisdiction() Decision {
 	d.Reason = rulesReason("the agreement is governed by the law of %s; disputes are heard in %s", t.Law, t.Venue)
 	return d
 }
+
+// PriceTermination decides the customer's right to terminate because of a
+// price adjustment notified on notified to take effect on effective,
+// exercised on on (terms 12.2): the right exists regardless of any binding
+// period, so it does not wait for the end of a payment period (17.2). The
+// terms fix no notice for it; pimkit reads it as ending the agreement at
+// the end of the day before the new price takes effect, so the customer
+// never pays it, or at the end of on when the customer acts later. Notice
+// on 2026-06-24 of a price from 2026-10-24, terminated on 2026-07-01, ends
+// the agreement at the end of 2026-10-23.
+//
+// An adjustment that [Terms.PriceAdjustment] refuses gives no right, and
+// the decision gives the earliest date the adjustment could take effect.
+// on before notified is an error naming "on".
+func (t Terms) PriceTermination(notified, effective, on Date) (Decision, error) {
+	if !notified.IsZero() && on.Before(notified) {
+		return Decision{}, &ValidationError{Op: "price termination", kinds: []error{ErrInvalidInput},
+			Fields: []FieldError{{Field: "on", Rule: "gtefield", Param: "notified"}}}
+	}
+	adj := t.PriceAdjustment(notified, effective)
+	d := Decision{Rule: Clause("12.2").String(), From: on, Citations: []Citation{Clause("12.2"), Clause("17.2")}}
+	if !adj.Allowed {
+		d.Date = adj.Date
+		d.Reason = rulesReason("the price adjustment does not take effect on %s as notified, so it gives no right to terminate", effective)
+		return d, nil
+	}
+	d.Allowed, d.Date = true, effective.AddDays(-1)
+	if d.Date.Before(on) {
+		d.Date = on
+	}
+	d.Reason = rulesReason("because of the price adjustment notified on %s, the customer may end the agreement at the end of %s, regardless of any binding period",
+		notified, d.Date)
+	return d, nil
+}

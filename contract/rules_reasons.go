@@ -72,6 +72,8 @@ var rulesDanish = map[string]string{
 	"the breach notified on %s was not remedied by the end of %s, so the customer may terminate":                                                        "misligholdelsen, der blev påtalt den %s, var ikke afhjulpet ved udgangen af %s, så kunden kan ophæve aftalen",
 	"the breach notified on %s was not remedied by the end of %s, so the provider may terminate":                                                        "misligholdelsen, der blev påtalt den %s, var ikke afhjulpet ved udgangen af %s, så leverandøren kan ophæve aftalen",
 	// 1.3 agreement kinds
-	"a self-serve subscription ends by switching to the free plan, not by notice":                             "et selvbetjeningsabonnement ophører ved skift til den gratis version, ikke ved opsigelse",
-	"an agreement on an offer document ends by notice to the end of a payment period, not by switching plans": "en aftale på et tilbudsdokument ophører ved opsigelse til udgangen af en betalingsperiode, ikke ved skift af abonnement",
+	"a self-serve subscription ends by switching to the free plan, not by notice":                                                           "et selvbetjeningsabonnement ophører ved skift til den gratis version, ikke ved opsigelse",
+	"an agreement on an offer document ends by notice to the end of a payment period, not by switching plans":                               "en aftale på et tilbudsdokument ophører ved opsigelse til udgangen af en betalingsperiode, ikke ved skift af abonnement",
+	"the price adjustment does not take effect on %s as notified, so it gives no right to terminate":                                        "prisreguleringen får ikke virkning den %s som varslet og giver derfor ikke ret til opsigelse",
+	"because of the price adjustment notified on %s, the customer may end the agreement at the end of %s, regardless of any binding period": "på grund af prisreguleringen varslet den %s kan kunden bringe aftalen til ophør ved udgangen af %s uanset bindingsperiode",
 }

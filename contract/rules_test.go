@@ -175,3 +175,47 @@ func TestWithdrawalResaleJurisdiction(t *testing.T) {
 		t.Errorf("terms 20.2 Danish reason = %q, want %q", got, want)
 	}
 }
+
+func TestPriceTermination(t *testing.T) {
+	terms := OpenDIMSTerms()
+	tests := []struct {
+		name                    string
+		notified, effective, on string
+		allowed                 bool
+		date                    string
+	}{
+		{"terms 12.2 terminate before the new price, regardless of binding period", "2026-06-24", "2026-10-24", "2026-07-01", true, "2026-10-23"},
+		{"terms 12.2 terminate after the new price took effect", "2026-06-24", "2026-10-24", "2026-11-02", true, "2026-11-02"},
+		{"terms 12.2 invalid adjustment gives no right", "2026-06-24", "2026-09-01", "2026-07-01", false, "2026-10-24"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := terms.PriceTermination(MustParseDate(tt.notified), MustParseDate(tt.effective), MustParseDate(tt.on))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Allowed != tt.allowed || d.Date.String() != tt.date {
+				t.Errorf("PriceTermination(%s, %s, %s) = %v %s, want %v %s", tt.notified, tt.effective, tt.on, d.Allowed, d.Date, tt.allowed, tt.date)
+			}
+		})
+	}
+	if _, err := terms.PriceTermination(MustParseDate("2026-06-24"), MustParseDate("2026-10-24"), MustParseDate("2026-06-01")); !errors.Is(err, ErrInvalidInput) {
+		t.Errorf("terms 12.2 termination before the notice: error = %v, want ErrInvalidInput", err)
+	}
+}
+
+func TestReasonsRenderConcurrently(t *testing.T) {
+	terms := OpenDIMSTerms()
+	done := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			d := terms.PriceAdjustment(MustParseDate("2026-06-24"), MustParseDate("2026-10-23"))
+			done <- d.Reason.In(language.Danish)
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; got != "varsel den 2026-06-24 tillader en ny pris tidligst fra 2026-10-24, ikke 2026-10-23" {
+			t.Errorf("terms 12.2 concurrent Danish reason = %q", got)
+		}
+	}
+}

@@ -98,7 +98,7 @@ func TestSelfServeCancellation(t *testing.T) {
 		date         string
 		firstCitedAs string
 	}{
-		{"terms 19.6 switch to free plan ends at the end of the billing cycle (19.4 no refund)", "2026-01-15", Months(1), "2026-03-20", SwitchToFreePlan, true, "2026-04-14", "terms 19.6"},
+		{"terms 19.6 switch to free plan ends at the end of the billing cycle (terms 19.4 no refund)", "2026-01-15", Months(1), "2026-03-20", SwitchToFreePlan, true, "2026-04-14", "terms 19.6"},
 		{"terms 19.6 switch on the cycle's last day ends that day", "2026-01-15", Months(1), "2026-04-14", SwitchToFreePlan, true, "2026-04-14", "terms 19.6"},
 		{"terms 19.6 yearly cycle", "2025-03-01", Years(1), "2025-03-01", SwitchToFreePlan, true, "2026-02-28", "terms 19.6"},
 		{"terms 19.6 an email is not a cancellation, renews (19.2)", "2026-01-15", Months(1), "2026-03-20", CancelByEmail, false, "2026-04-15", "terms 19.6"},
@@ -135,7 +135,7 @@ func TestRenewal(t *testing.T) {
 	}{
 		{"terms 19.2 yearly renews on the anniversary", "2025-03-01", Years(1), "2025-06-01", "2026-03-01"},
 		{"terms 19.2 renewal day starts the next cycle", "2025-03-01", Years(1), "2026-03-01", "2027-03-01"},
-		{"terms 19.2 monthly renews the next month", "2026-01-31", Months(1), "2026-02-10", "2026-02-28"},
+		{"terms 19.1 monthly fee renews the next month (terms 19.2)", "2026-01-31", Months(1), "2026-02-10", "2026-02-28"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -63,8 +63,9 @@ type ValidationError struct {
 	kinds  []error
 }
 
-// Error returns "contract: invalid terms: validate terms: payment_period:
-// gte 0; availability_percent: lte 100".
+// Error returns the sentinel's text, the operation and every field:
+// "contract: invalid terms: validate terms: payment_period: gte P0D;
+// availability_percent: lte 100".
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	if len(e.kinds) > 0 {
@@ -124,6 +125,10 @@ func (p *problems) period(field string, v Period, positive bool) {
 }
 
 func (p *problems) decimalRange(field string, v decimal.Decimal, lo, hi string) {
+	if !saneAmount(v) {
+		p.add(field, "lte", maxAmountText)
+		return
+	}
 	if lo != "" && v.LessThan(decimal.RequireFromString(lo)) {
 		p.add(field, "gte", lo)
 	}

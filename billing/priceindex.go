@@ -23,7 +23,9 @@ type PriceAdjustment struct {
 	Decision contract.Decision `json:"-"`
 	// CustomerMayTerminate reports that the adjustment gives the customer
 	// a right to terminate regardless of any binding period (terms 12.2);
-	// it is set whenever the adjustment is allowed.
+	// it is set whenever the adjustment is allowed, and
+	// [contract.Terms.PriceTermination] decides when such a termination
+	// takes effect.
 	CustomerMayTerminate bool `json:"customer_may_terminate"`
 }
 

@@ -1,8 +1,7 @@
 package tcf
 
 import (
-	"encoding/base64"
-	"encoding/binary"
+		"encoding/binary"
 	"math/bits"
 )
 
@@ -89,23 +88,37 @@ func (r *reader) wide(k int) uint64 {
 	return hi<<(k-32) | r.read(k-32)
 }
 
-// writer appends big-endian bit fields to a byte slice.
+// writer writes big-endian bit fields into a byte buffer, segment after
+// segment. It stores bytes by index rather than with append so that a buffer
+// on the caller's stack stays there.
 type writer struct {
-	b   []byte
-	acc uint64 // pending bits, right-aligned
-	k   int    // number of pending bits, < 8 between calls
-	n   int    // bits written in this segment
+	b     []byte
+	i     int    // bytes written
+	acc   uint64 // pending bits, right-aligned
+	k     int    // number of pending bits, < 32 between calls
+	n     int    // bits written in the current segment
+	start int    // first byte of the current segment
 }
 
-// write appends the low k <= 56 bits of v.
+// write appends the low k <= 32 bits of v.
 func (w *writer) write(v uint64, k int) {
 	w.acc = w.acc<<k | v&(1<<k-1)
 	w.k += k
 	w.n += k
-	for w.k >= 8 {
-		w.k -= 8
-		w.b = append(w.b, byte(w.acc>>w.k))
+	if w.k >= 32 {
+		w.k -= 32
+		if w.i+4 > len(w.b) {
+			w.grow()
+		}
+		binary.BigEndian.PutUint32(w.b[w.i:], uint32(w.acc>>w.k))
+		w.i += 4
 	}
+}
+
+func (w *writer) grow() {
+	nb := make([]byte, 2*len(w.b)+64)
+	copy(nb, w.b[:w.i])
+	w.b = nb
 }
 
 // wide appends the low k <= 64 bits of v.
@@ -126,18 +139,25 @@ func (w *writer) flag(b bool) {
 	w.write(v, 1)
 }
 
-// finish pads the segment with zero bits to a multiple of 24 bits, as the
-// official library's Base64Url.encode does, and appends its base64url text
-// to dst. w.b must hold only this segment's bytes.
-func (w *writer) finish(dst []byte) []byte {
+// endSegment pads the current segment with zero bits to a multiple of 24
+// bits, as the official library's Base64Url.encode does, flushes it and
+// returns its bytes' bounds; their count is a multiple of 3, so the segment's
+// base64url text has no padding. The next segment starts at a byte boundary.
+func (w *writer) endSegment() (from, to int) {
 	if pad := (24 - w.n%24) % 24; pad > 0 {
-		for pad > 56 {
-			w.write(0, 56)
-			pad -= 56
-		}
 		w.write(0, pad)
 	}
-	return base64.RawURLEncoding.AppendEncode(dst, w.b)
+	for w.k > 0 { // a multiple of 8 now
+		w.k -= 8
+		if w.i+1 > len(w.b) {
+			w.grow()
+		}
+		w.b[w.i] = byte(w.acc >> w.k)
+		w.i++
+	}
+	from, to = w.start, w.i
+	w.start, w.n = w.i, 0
+	return from, to
 }
 
 // reverse returns the low k bits of v in reverse order: the bit for the

@@ -69,6 +69,9 @@ func (o Options) Decode(s string) (TCString, error) {
 		buf = make([]byte, need)
 	}
 	var seen [4]bool
+	// The vendor sets of one string share an arena sized for bit fields
+	// filling the whole string.
+	a := arena{size: len(s)*6/64 + 4*nseg}
 	rest := s
 	for i := 0; ; i++ {
 		seg := rest
@@ -87,7 +90,7 @@ func (o Options) Decode(s string) (TCString, error) {
 		r := reader{b: buf[:n], n: 6 * len(seg)}
 		buf = buf[n:]
 		if i == 0 {
-			if err := decodeCore(&r, &t); err != nil {
+			if err := decodeCore(&r, &a, &t); err != nil {
 				return t, err
 			}
 			seen[SegmentCore] = true
@@ -106,10 +109,10 @@ func (o Options) Decode(s string) (TCString, error) {
 			switch typ {
 			case SegmentVendorsDisclosed:
 				t.HasVendorsDisclosed = true
-				t.VendorsDisclosed, err = readVendors(&r, typ, "vendorsDisclosed.vendors")
+				t.VendorsDisclosed, err = readVendors(&r, &a, typ, "vendorsDisclosed.vendors")
 			case SegmentVendorsAllowed:
 				t.HasVendorsAllowed = true
-				t.VendorsAllowed, err = readVendors(&r, typ, "vendorsAllowed.vendors")
+				t.VendorsAllowed, err = readVendors(&r, &a, typ, "vendorsAllowed.vendors")
 			case SegmentPublisherTC:
 				t.HasPublisherTC = true
 				err = decodePublisherTC(&r, &t.PublisherTC)
@@ -135,7 +138,7 @@ func truncated(seg Segment, field string, offset int) error {
 }
 
 // decodeCore reads the core segment's fields.
-func decodeCore(r *reader, t *TCString) error {
+func decodeCore(r *reader, a *arena, t *TCString) error {
 	if v := int(r.read(6)); v != Version { // 6 bits: a non-empty segment has them
 		return &FieldError{Field: "core.version", Offset: offVersion, Err: ErrVersion,
 			Detail: "version " + strconv.Itoa(v)}
@@ -178,13 +181,13 @@ func decodeCore(r *reader, t *TCString) error {
 	t.PurposeOneTreatment = r.read(1) == 1
 	t.PublisherCountryCode = letters(r.read(12))
 	var err error
-	if t.VendorConsents, err = readVendors(r, SegmentCore, "core.vendorConsents"); err != nil {
+	if t.VendorConsents, err = readVendors(r, a, SegmentCore, "core.vendorConsents"); err != nil {
 		return err
 	}
-	if t.VendorLegitimateInterests, err = readVendors(r, SegmentCore, "core.vendorLegitimateInterests"); err != nil {
+	if t.VendorLegitimateInterests, err = readVendors(r, a, SegmentCore, "core.vendorLegitimateInterests"); err != nil {
 		return err
 	}
-	return readRestrictions(r, t)
+	return readRestrictions(r, a, t)
 }
 
 // fromDeciseconds converts epoch deciseconds to a UTC time.
@@ -223,7 +226,7 @@ var twoLetters = func() (t [26 * 26]string) {
 
 // readVendors reads a vendor section: MaxVendorId, IsRangeEncoding, then a
 // bit field or range entries (spec "Vendor Consent Section").
-func readVendors(r *reader, seg Segment, field string) (VendorSet, error) {
+func readVendors(r *reader, a *arena, seg Segment, field string) (VendorSet, error) {
 	start := r.pos
 	if !r.has(17) {
 		return VendorSet{}, truncated(seg, field, start)
@@ -233,7 +236,7 @@ func readVendors(r *reader, seg Segment, field string) (VendorSet, error) {
 		if !r.has(maxID) {
 			return VendorSet{}, truncated(seg, field+".bitField", r.pos)
 		}
-		b := newVendorBits(maxID)
+		b := a.bits(maxID)
 		for id := 1; id <= maxID; id += 32 {
 			k := min(32, maxID-id+1)
 			v := reverse(r.read(k), k)
@@ -249,14 +252,15 @@ func readVendors(r *reader, seg Segment, field string) (VendorSet, error) {
 		return VendorSet{}, truncated(seg, field+".numEntries", r.pos)
 	}
 	n := int(r.read(12))
-	b := newVendorBits(maxID)
+	b := a.bits(maxID)
 	for i := 0; i < n; i++ {
-		from, to, err := readRange(r, seg, field, i)
-		if err != nil {
-			return VendorSet{}, err
+		at := r.pos
+		from, to, problem := readRange(r)
+		if problem != rangeOK {
+			return VendorSet{}, rangeError(seg, entryField(field, i), at, from, to, problem)
 		}
 		if to > maxID {
-			return VendorSet{}, &FieldError{Segment: seg, Field: entryField(field, i), Offset: r.pos - 16,
+			return VendorSet{}, &FieldError{Segment: seg, Field: entryField(field, i), Offset: at,
 				Err: ErrInvalidRange, Detail: "vendor " + strconv.Itoa(to) + " above MaxVendorId " + strconv.Itoa(maxID)}
 		}
 		b.setRange(from, to)
@@ -268,37 +272,56 @@ func entryField(field string, i int) string {
 	return field + "[" + strconv.Itoa(i) + "]"
 }
 
+// Range entry problems found by readRange.
+const (
+	rangeOK = iota
+	rangeTruncated
+	rangeVendorZero
+	rangeReversed
+)
+
 // readRange reads one range entry: IsARange, StartOrOnlyVendorId and, for a
 // range, EndVendorId. It rejects vendor 0 and reversed ranges.
-func readRange(r *reader, seg Segment, field string, i int) (from, to int, err error) {
-	start := r.pos
+func readRange(r *reader) (from, to, problem int) {
 	if !r.has(17) {
-		return 0, 0, truncated(seg, entryField(field, i), start)
+		return 0, 0, rangeTruncated
 	}
 	isRange := r.read(1) == 1
 	from = int(r.read(16))
 	to = from
 	if isRange {
 		if !r.has(16) {
-			return 0, 0, truncated(seg, entryField(field, i), start)
+			return 0, 0, rangeTruncated
 		}
 		to = int(r.read(16))
 	}
 	switch {
 	case from == 0:
-		return 0, 0, &FieldError{Segment: seg, Field: entryField(field, i), Offset: start, Err: ErrInvalidRange,
-			Detail: "vendor 0"}
+		return 0, 0, rangeVendorZero
 	case to < from:
-		return 0, 0, &FieldError{Segment: seg, Field: entryField(field, i), Offset: start, Err: ErrInvalidRange,
-			Detail: "range " + strconv.Itoa(from) + "-" + strconv.Itoa(to) + " ends before it starts"}
+		return from, to, rangeReversed
 	}
-	return from, to, nil
+	return from, to, rangeOK
+}
+
+// rangeError reports a problem readRange found in the entry at offset.
+func rangeError(seg Segment, field string, offset, from, to, problem int) error {
+	e := &FieldError{Segment: seg, Field: field, Offset: offset, Err: ErrInvalidRange}
+	switch problem {
+	case rangeTruncated:
+		e.Err = ErrTruncated
+	case rangeVendorZero:
+		e.Detail = "vendor 0"
+	case rangeReversed:
+		e.Detail = "range " + strconv.Itoa(from) + "-" + strconv.Itoa(to) + " ends before it starts"
+	}
+	return e
 }
 
 // readRestrictions reads NumPubRestrictions and the restrictions (spec
 // "Publisher Restrictions"). Each restriction's entries are read twice: once
 // to size its vendor set, once to fill it.
-func readRestrictions(r *reader, t *TCString) error {
+func readRestrictions(r *reader, a *arena, t *TCString) error {
 	const field = "core.publisherRestrictions"
 	if !r.has(12) {
 		return &FieldError{Segment: SegmentCore, Field: "core.numPubRestrictions", Offset: r.pos,
@@ -315,9 +338,8 @@ func readRestrictions(r *reader, t *TCString) error {
 	t.PublisherRestrictions = make([]PublisherRestriction, n)
 	for i := range t.PublisherRestrictions {
 		pr := &t.PublisherRestrictions[i]
-		f := entryField(field, i)
 		if !r.has(20) {
-			return truncated(SegmentCore, f, r.pos)
+			return truncated(SegmentCore, entryField(field, i), r.pos)
 		}
 		pr.PurposeID = int(r.read(6))
 		pr.Type = RestrictionType(r.read(2))
@@ -325,9 +347,10 @@ func readRestrictions(r *reader, t *TCString) error {
 		first := r.pos
 		top := 0
 		for j := 0; j < entries; j++ {
-			_, to, err := readRange(r, SegmentCore, f+".vendors", j)
-			if err != nil {
-				return err
+			at := r.pos
+			from, to, problem := readRange(r)
+			if problem != rangeOK {
+				return rangeError(SegmentCore, entryField(entryField(field, i)+".vendors", j), at, from, to, problem)
 			}
 			top = max(top, to)
 		}
@@ -335,9 +358,9 @@ func readRestrictions(r *reader, t *TCString) error {
 			continue
 		}
 		r.pos = first
-		b := newVendorBits(top)
+		b := a.bits(top)
 		for j := 0; j < entries; j++ {
-			from, to, _ := readRange(r, SegmentCore, f+".vendors", j)
+			from, to, _ := readRange(r)
 			b.setRange(from, to)
 		}
 		pr.Vendors = b.set()
@@ -373,4 +396,26 @@ func decodePublisherTC(r *reader, p *PublisherTC) error {
 	}
 	p.CustomPurposeLegitimateInterests = IDSet(reverse(r.wide(n), n))
 	return nil
+}
+
+// arena hands out vendor bitsets carved from shared blocks, so that decoding
+// a string allocates once for all its vendor sets rather than once each.
+// Each piece has its capacity capped, so sets never overlap.
+type arena struct {
+	buf  []uint64
+	size int // words per block
+}
+
+// bits returns zeroed bits for IDs up to top.
+func (a *arena) bits(top int) vendorBits {
+	n := top>>6 + 1
+	if n > len(a.buf) {
+		if n > a.size {
+			return make(vendorBits, n)
+		}
+		a.buf = make([]uint64, a.size)
+	}
+	b := a.buf[:n:n]
+	a.buf = a.buf[n:]
+	return b
 }

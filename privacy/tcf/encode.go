@@ -1,8 +1,10 @@
 package tcf
 
 import (
+	"encoding/base64"
 	"math/bits"
 	"strconv"
+	"strings"
 )
 
 // Encode writes t as a TC string with the default [Options], after checking
@@ -33,15 +35,20 @@ func (o Options) Encode(t TCString) (string, error) {
 	if err := o.check(&t, false); err != nil {
 		return "", err
 	}
-	var scratch [512]byte
-	w := writer{b: scratch[:0]}
-	out := make([]byte, 0, 64+(t.VendorConsents.Max()+t.VendorLegitimateInterests.Max()+t.VendorsDisclosed.Max())/6)
+	var scratch [1024]byte
+	w := writer{b: scratch[:]}
+	var bounds [4][2]int // byte bounds of each segment written
+	nseg := 0
+	end := func() {
+		bounds[nseg][0], bounds[nseg][1] = w.endSegment()
+		nseg++
+	}
 
 	created, _ := deciseconds(t.Created)
 	updated, _ := deciseconds(t.LastUpdated)
 	w.write(Version, 6)
-	w.write(created, 36)
-	w.write(updated, 36)
+	w.wide(created, 36)
+	w.wide(updated, 36)
 	w.write(uint64(t.CMPID), 12)
 	w.write(uint64(t.CMPVersion), 12)
 	w.write(uint64(t.ConsentScreen), 6)
@@ -55,69 +62,75 @@ func (o Options) Encode(t TCString) (string, error) {
 	w.write(reverse(uint64(t.PurposeLegitimateInterests), 24), 24)
 	w.flag(t.PurposeOneTreatment)
 	writeLetters(&w, t.PublisherCountryCode)
-	if err := writeVendors(&w, t.VendorConsents, SegmentCore, "core.vendorConsents"); err != nil {
-		return "", err
+	if n, ok := writeVendors(&w, t.VendorConsents); !ok {
+		return "", tooLarge(SegmentCore, "core.vendorConsents", n)
 	}
-	if err := writeVendors(&w, t.VendorLegitimateInterests, SegmentCore, "core.vendorLegitimateInterests"); err != nil {
-		return "", err
+	if n, ok := writeVendors(&w, t.VendorLegitimateInterests); !ok {
+		return "", tooLarge(SegmentCore, "core.vendorLegitimateInterests", n)
 	}
 	w.write(uint64(len(t.PublisherRestrictions)), 12)
 	for i, r := range t.PublisherRestrictions {
 		w.write(uint64(r.PurposeID), 6)
 		w.write(uint64(r.Type), 2)
-		n := 0
-		for range runs(r.Vendors) {
-			n++
-		}
+		n, _ := runStats(r.Vendors)
 		if n > 4095 {
-			return "", &FieldError{Segment: SegmentCore, Offset: -1, Err: ErrTooLarge,
-				Field:  "core.publisherRestrictions[" + strconv.Itoa(i) + "].vendors",
-				Detail: strconv.Itoa(n) + " range entries"}
+			return "", tooLarge(SegmentCore, "core.publisherRestrictions["+strconv.Itoa(i)+"].vendors", n)
 		}
 		w.write(uint64(n), 12)
-		for a, b := range runs(r.Vendors) {
-			writeRange(&w, a, b)
-		}
+		writeRuns(&w, r.Vendors)
 	}
-	out = w.finish(out)
-
-	segment := func(typ Segment, fill func() error) error {
-		out = append(out, '.')
-		w = writer{b: w.b[:0]}
-		w.write(uint64(typ), 3)
-		if err := fill(); err != nil {
-			return err
-		}
-		out = w.finish(out)
-		return nil
-	}
+	end()
 	if t.HasVendorsDisclosed {
-		if err := segment(SegmentVendorsDisclosed, func() error {
-			return writeVendors(&w, t.VendorsDisclosed, SegmentVendorsDisclosed, "vendorsDisclosed.vendors")
-		}); err != nil {
-			return "", err
+		w.write(uint64(SegmentVendorsDisclosed), 3)
+		if n, ok := writeVendors(&w, t.VendorsDisclosed); !ok {
+			return "", tooLarge(SegmentVendorsDisclosed, "vendorsDisclosed.vendors", n)
 		}
+		end()
 	}
 	if t.HasVendorsAllowed {
-		if err := segment(SegmentVendorsAllowed, func() error {
-			return writeVendors(&w, t.VendorsAllowed, SegmentVendorsAllowed, "vendorsAllowed.vendors")
-		}); err != nil {
-			return "", err
+		w.write(uint64(SegmentVendorsAllowed), 3)
+		if n, ok := writeVendors(&w, t.VendorsAllowed); !ok {
+			return "", tooLarge(SegmentVendorsAllowed, "vendorsAllowed.vendors", n)
 		}
+		end()
 	}
 	if t.HasPublisherTC {
 		p := &t.PublisherTC
-		_ = segment(SegmentPublisherTC, func() error {
-			w.write(reverse(uint64(p.PurposeConsents), 24), 24)
-			w.write(reverse(uint64(p.PurposeLegitimateInterests), 24), 24)
-			n := p.NumCustomPurposes
-			w.write(uint64(n), 6)
-			w.wide(reverse(uint64(p.CustomPurposeConsents), n), n)
-			w.wide(reverse(uint64(p.CustomPurposeLegitimateInterests), n), n)
-			return nil
-		})
+		w.write(uint64(SegmentPublisherTC), 3)
+		w.write(reverse(uint64(p.PurposeConsents), 24), 24)
+		w.write(reverse(uint64(p.PurposeLegitimateInterests), 24), 24)
+		n := p.NumCustomPurposes
+		w.write(uint64(n), 6)
+		w.wide(reverse(uint64(p.CustomPurposeConsents), n), n)
+		w.wide(reverse(uint64(p.CustomPurposeLegitimateInterests), n), n)
+		end()
 	}
-	return string(out), nil
+
+	// Every segment is a multiple of 3 bytes: 4 characters per 3 bytes.
+	size := nseg - 1
+	for _, b := range bounds[:nseg] {
+		size += (b[1] - b[0]) / 3 * 4
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	var chunk [1024]byte
+	for i, b := range bounds[:nseg] {
+		if i > 0 {
+			sb.WriteByte('.')
+		}
+		for from := b[0]; from < b[1]; from += 768 {
+			to := min(from+768, b[1])
+			n := (to - from) / 3 * 4
+			base64.RawURLEncoding.Encode(chunk[:n], w.b[from:to])
+			sb.Write(chunk[:n])
+		}
+	}
+	return sb.String(), nil
+}
+
+func tooLarge(seg Segment, field string, n int) error {
+	return &FieldError{Segment: seg, Field: field, Offset: -1, Err: ErrTooLarge,
+		Detail: strconv.Itoa(n) + " range entries"}
 }
 
 // writeLetters writes a two-letter code validated as A-Z.
@@ -137,8 +150,9 @@ func writeRange(w *writer, a, b int) {
 
 // writeVendors writes a vendor section (spec "Vendor Consent Section"),
 // choosing bit field or range encoding as the official library's
-// VendorVectorEncoder does.
-func writeVendors(w *writer, s VendorSet, seg Segment, field string) error {
+// VendorVectorEncoder does. It fails, returning the number of range entries,
+// when they exceed the 12-bit count.
+func writeVendors(w *writer, s VendorSet) (int, bool) {
 	maxID := s.Max()
 	w.write(uint64(maxID), 16)
 	useRange, n := chooseRange(s, maxID)
@@ -148,18 +162,24 @@ func writeVendors(w *writer, s VendorSet, seg Segment, field string) error {
 			k := min(32, maxID-id+1)
 			w.write(reverse(s.bitsAt(id, k), k), k)
 		}
-		return nil
+		return 0, true
 	}
 	if n > 4095 {
-		return &FieldError{Segment: seg, Field: field, Offset: -1, Err: ErrTooLarge,
-			Detail: strconv.Itoa(n) + " range entries"}
+		return n, false
 	}
 	w.write(1, 1)
 	w.write(uint64(n), 12)
-	for a, b := range runs(s) {
+	writeRuns(w, s)
+	return n, true
+}
+
+// writeRuns writes the runs of consecutive IDs of s as range entries.
+func writeRuns(w *writer, s VendorSet) {
+	for a := s.nextIn(1); a > 0; {
+		b := s.nextOut(a) - 1
 		writeRange(w, a, b)
+		a = s.nextIn(b + 1)
 	}
-	return nil
 }
 
 // chooseRange reproduces the choice of @iabtechlabtcf/core's
@@ -176,69 +196,67 @@ func chooseRange(s VendorSet, maxID int) (bool, int) {
 	if maxID <= 45 {
 		return false, 0
 	}
-	limit := 17 + maxID
+	runs, singles := runStats(s)
+	lastSingle := !s.Has(maxID - 1)
 	length := 29
-	n := 0
-	prevSingle := false
-	for a, b := range runs(s) {
-		if n > 0 {
-			if prevSingle {
-				length += 16
-			} else {
-				length += 33
-			}
-			if length >= limit {
-				return false, 0
-			}
-		}
-		n++
-		prevSingle = a == b
-	}
-	if !prevSingle {
+	if lastSingle {
+		singles-- // the last run is counted apart
+	} else {
 		length += 17
 	}
-	return length < limit, n
+	length += 16*singles + 33*(runs-1-singles)
+	return length < 17+maxID, runs
 }
 
-// runs yields the maximal runs of consecutive IDs of s as (first, last).
-func runs(s VendorSet) func(yield func(int, int) bool) {
-	return func(yield func(int, int) bool) {
-		for a := s.next(1, true); a > 0; {
-			b := s.next(a, false) - 1
-			if !yield(a, b) {
-				return
-			}
-			a = s.next(b+1, true)
+// runStats counts the runs of consecutive IDs in s and how many of them are
+// single IDs, a word at a time: a run starts at a set bit whose predecessor
+// is clear and ends at a set bit whose successor is clear.
+func runStats(s VendorSet) (runs, singles int) {
+	var carry uint64 // top bit of the previous word
+	for i, x := range s.w {
+		var next uint64
+		if i+1 < len(s.w) {
+			next = s.w[i+1] & 1
 		}
+		starts := x &^ (x<<1 | carry)
+		ends := x &^ (x>>1 | next<<63)
+		runs += bits.OnesCount64(starts)
+		singles += bits.OnesCount64(starts & ends)
+		carry = x >> 63
 	}
+	return runs, singles
 }
 
-// next returns the smallest ID >= from that is in s (set) or not in s
-// (!set); for !set it may be Max()+1. It returns 0 when there is none.
-func (s VendorSet) next(from int, set bool) int {
+// nextIn returns the smallest ID >= from in s, or 0 when there is none.
+func (s VendorSet) nextIn(from int) int {
 	i := from >> 6
 	if i >= len(s.w) {
-		if set {
-			return 0
-		}
-		return from
+		return 0
 	}
-	word := func(i int) uint64 {
-		if set {
-			return s.w[i]
-		}
-		return ^s.w[i]
-	}
-	x := word(i) &^ (1<<(from&63) - 1)
+	x := s.w[i] &^ (1<<(from&63) - 1)
 	for x == 0 {
 		i++
 		if i >= len(s.w) {
-			if set {
-				return 0
-			}
+			return 0
+		}
+		x = s.w[i]
+	}
+	return i*64 + bits.TrailingZeros64(x)
+}
+
+// nextOut returns the smallest ID >= from not in s; from must be >= 1.
+func (s VendorSet) nextOut(from int) int {
+	i := from >> 6
+	if i >= len(s.w) {
+		return from
+	}
+	x := ^s.w[i] &^ (1<<(from&63) - 1)
+	for x == 0 {
+		i++
+		if i >= len(s.w) {
 			return i * 64
 		}
-		x = word(i)
+		x = ^s.w[i]
 	}
 	return i*64 + bits.TrailingZeros64(x)
 }

@@ -25,7 +25,11 @@ type Options struct {
 // (TCF v2.2, which every CMP had to adopt by 20 November 2023, so version 2
 // and 3 strings are no longer valid) and 5 (the GVL since 2024, which TCF
 // v2.3 kept). It returns a new slice on every call.
-func DefaultPolicyVersions() []int { return []int{4, 5} }
+func DefaultPolicyVersions() []int { return slices.Clone(defaultPolicyVersions[:]) }
+
+// defaultPolicyVersions backs DefaultPolicyVersions; DefaultPolicyVersions
+// hands out a copy.
+var defaultPolicyVersions = [...]int{4, 5}
 
 // DisclosedRule says when a TC string must carry the disclosed-vendors
 // segment.
@@ -143,7 +147,7 @@ func (o Options) check(t *TCString, decoded bool) error {
 	}
 	accepted := o.PolicyVersions
 	if accepted == nil {
-		accepted = DefaultPolicyVersions()
+		accepted = defaultPolicyVersions[:]
 	}
 	if !slices.Contains(accepted, t.PolicyVersion) {
 		core("policyVersion", offPolicyVersion, ErrPolicyVersion,
@@ -174,16 +178,16 @@ func (o Options) check(t *TCString, decoded bool) error {
 			"purpose "+strconv.Itoa(id)+" under policy version "+strconv.Itoa(t.PolicyVersion))
 	}
 	for i, r := range t.PublisherRestrictions {
-		f := "core.publisherRestrictions[" + strconv.Itoa(i) + "]"
+		f := func() string { return "core.publisherRestrictions[" + strconv.Itoa(i) + "]" }
 		if r.PurposeID < 1 || r.PurposeID > 63 {
-			p.add(SegmentCore, f+".purposeId", -1, ErrInvalidValue, "purpose "+strconv.Itoa(r.PurposeID)+" outside 1-63")
+			p.add(SegmentCore, f()+".purposeId", -1, ErrInvalidValue, "purpose "+strconv.Itoa(r.PurposeID)+" outside 1-63")
 		}
 		if r.Type > RequireLegitimateInterest {
-			p.add(SegmentCore, f+".restrictionType", -1, ErrInvalidValue, "type "+strconv.Itoa(int(r.Type)))
+			p.add(SegmentCore, f()+".restrictionType", -1, ErrInvalidValue, "type "+strconv.Itoa(int(r.Type)))
 		}
 		for j := range i {
 			if q := t.PublisherRestrictions[j]; q.PurposeID == r.PurposeID && q.Type == r.Type {
-				p.add(SegmentCore, f, -1, ErrInvalidValue, "same purpose and type as publisherRestrictions["+
+				p.add(SegmentCore, f(), -1, ErrInvalidValue, "same purpose and type as publisherRestrictions["+
 					strconv.Itoa(j)+"]")
 				break
 			}

@@ -1,7 +1,7 @@
 package tcf
 
 import (
-		"encoding/binary"
+	"encoding/binary"
 	"math/bits"
 )
 

@@ -211,6 +211,16 @@ func (o Options) check(t *TCString, decoded bool) error {
 				pt.CustomPurposeLegitimateInterests, n)
 		}
 	}
+	// Content of an absent segment would be lost by Encode.
+	if !t.HasVendorsDisclosed && !t.VendorsDisclosed.IsEmpty() {
+		p.add(SegmentVendorsDisclosed, "vendorsDisclosed.vendors", -1, ErrInvalidValue, "set but HasVendorsDisclosed is false")
+	}
+	if !t.HasVendorsAllowed && !t.VendorsAllowed.IsEmpty() {
+		p.add(SegmentVendorsAllowed, "vendorsAllowed.vendors", -1, ErrInvalidValue, "set but HasVendorsAllowed is false")
+	}
+	if !t.HasPublisherTC && t.PublisherTC != (PublisherTC{}) {
+		p.add(SegmentPublisherTC, "publisherTC", -1, ErrInvalidValue, "set but HasPublisherTC is false")
+	}
 	if !t.HasVendorsDisclosed {
 		switch o.DisclosedVendors {
 		case DisclosedOptional:

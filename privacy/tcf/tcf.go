@@ -85,19 +85,20 @@ type TCString struct {
 
 	// HasVendorsDisclosed says whether the disclosed-vendors segment
 	// (segment type 1) is present. It is mandatory for strings created on
-	// or after 1 March 2026 (TCF v2.3); see [DisclosedRule].
+	// or after 1 March 2026 (TCF v2.3); see [DisclosedRule]. When it is
+	// false, VendorsDisclosed must be empty: Encode would drop it.
 	HasVendorsDisclosed bool
 	// VendorsDisclosed holds the vendors the CMP disclosed to the user.
 	VendorsDisclosed VendorSet
 	// HasVendorsAllowed says whether the allowed-vendors segment (segment
 	// type 2, out-of-band legal bases; no longer used since TCF v2.2) is
-	// present.
+	// present; when false, VendorsAllowed must be empty.
 	HasVendorsAllowed bool
 	// VendorsAllowed holds the vendors the publisher allowed to use
 	// out-of-band legal bases.
 	VendorsAllowed VendorSet
 	// HasPublisherTC says whether the publisher TC segment (segment type 3)
-	// is present.
+	// is present; when false, PublisherTC must be the zero value.
 	HasPublisherTC bool
 	// PublisherTC is the publisher's own transparency and consent.
 	PublisherTC PublisherTC

@@ -421,6 +421,15 @@ func TestValidate(t *testing.T) {
 		}, tcf.ErrInvalidValue, "core.publisherRestrictions[1]"},
 		{"TCF v2.2: LI for purpose 5", func(m *tcf.TCString) { m.PurposeLegitimateInterests = tcf.NewIDSet(5) },
 			tcf.ErrLegitimateInterest, "core.purposeLegitimateInterests[5]"},
+		{"absent segment: disclosed vendors would be lost", func(m *tcf.TCString) {
+			m.Created = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+			m.HasVendorsDisclosed = false
+			m.VendorsDisclosed = tcf.NewVendorSet(1)
+		}, tcf.ErrInvalidValue, "vendorsDisclosed.vendors"},
+		{"absent segment: allowed vendors would be lost", func(m *tcf.TCString) { m.VendorsAllowed = tcf.NewVendorSet(1) },
+			tcf.ErrInvalidValue, "vendorsAllowed.vendors"},
+		{"absent segment: publisher TC would be lost", func(m *tcf.TCString) { m.PublisherTC.NumCustomPurposes = 1 },
+			tcf.ErrInvalidValue, "publisherTC"},
 		{"TCF v2.3: disclosed vendors for a 2026-03-14 string", func(m *tcf.TCString) { m.HasVendorsDisclosed = false },
 			tcf.ErrMissingVendorsDisclosed, "vendorsDisclosed"},
 	} {

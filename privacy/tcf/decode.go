@@ -237,8 +237,8 @@ func readVendors(r *reader, a *arena, seg Segment, field string) (VendorSet, err
 			return VendorSet{}, truncated(seg, field+".bitField", r.pos)
 		}
 		b := a.bits(maxID)
-		for id := 1; id <= maxID; id += 32 {
-			k := min(32, maxID-id+1)
+		for id := 1; id <= maxID; id += 56 {
+			k := min(56, maxID-id+1)
 			v := reverse(r.read(k), k)
 			w, sh := id>>6, id&63
 			b[w] |= v << sh

@@ -47,7 +47,10 @@ const (
 // Structural problems (bad base64, truncation, a bad range) stop decoding and
 // return one [*FieldError]; problems with decoded values (vendor list version
 // 0, a policy version not accepted, legitimate interest for purpose 3) are
-// all reported, joined. Decode never panics.
+// all reported, joined. After a structural problem Decode returns the zero
+// TCString; after problems with values it returns what it decoded, so that a
+// host can still log, say, the CMP of a string whose policy version is no
+// longer accepted. Decode never panics.
 func Decode(s string) (TCString, error) {
 	return Options{}.Decode(s)
 }
@@ -56,8 +59,20 @@ func Decode(s string) (TCString, error) {
 // against o.
 func (o Options) Decode(s string) (TCString, error) {
 	var t TCString
+	if err := decode(s, &t); err != nil {
+		return TCString{}, err
+	}
+	if err := o.check(&t, true); err != nil {
+		return t, err
+	}
+	return t, nil
+}
+
+// decode reads the segments of s into t, stopping at the first structural
+// problem.
+func decode(s string, t *TCString) error {
 	if s == "" {
-		return t, &FieldError{Field: "segment[0]", Offset: -1, Err: ErrBase64, Detail: "empty string"}
+		return &FieldError{Field: "segment[0]", Offset: -1, Err: ErrBase64, Detail: "empty string"}
 	}
 	nseg := strings.Count(s, ".") + 1
 	need := len(s)/4*3 + nseg*(3+slack) + 3
@@ -80,28 +95,28 @@ func (o Options) Decode(s string) (TCString, error) {
 			seg, rest, more = rest[:j], rest[j+1:], true
 		}
 		if seg == "" {
-			return t, &FieldError{Field: segField(i), Offset: -1, Err: ErrBase64, Detail: "empty segment"}
+			return &FieldError{Field: segField(i), Offset: -1, Err: ErrBase64, Detail: "empty segment"}
 		}
 		n, bad := decodeSegment(buf, seg)
 		if bad >= 0 {
-			return t, &FieldError{Field: segField(i), Offset: -1, Err: ErrBase64,
+			return &FieldError{Field: segField(i), Offset: -1, Err: ErrBase64,
 				Detail: "character " + strconv.Itoa(bad) + " is " + strconv.QuoteRune(rune(seg[bad]))}
 		}
 		r := reader{b: buf[:n], n: 6 * len(seg)}
 		buf = buf[n:]
 		if i == 0 {
-			if err := decodeCore(&r, &a, &t); err != nil {
-				return t, err
+			if err := decodeCore(&r, &a, t); err != nil {
+				return err
 			}
 			seen[SegmentCore] = true
 		} else {
 			typ := Segment(r.read(3)) // a non-empty segment has at least 6 bits
 			switch {
 			case typ > SegmentPublisherTC:
-				return t, &FieldError{Segment: typ, Field: segField(i), Offset: 0, Err: ErrUnknownSegment,
+				return &FieldError{Segment: typ, Field: segField(i), Offset: 0, Err: ErrUnknownSegment,
 					Detail: "type " + strconv.Itoa(int(typ))}
 			case seen[typ]:
-				return t, &FieldError{Segment: typ, Field: segField(i), Offset: 0, Err: ErrDuplicateSegment,
+				return &FieldError{Segment: typ, Field: segField(i), Offset: 0, Err: ErrDuplicateSegment,
 					Detail: typ.String()}
 			}
 			seen[typ] = true
@@ -118,17 +133,14 @@ func (o Options) Decode(s string) (TCString, error) {
 				err = decodePublisherTC(&r, &t.PublisherTC)
 			}
 			if err != nil {
-				return t, err
+				return err
 			}
 		}
 		if !more {
 			break
 		}
 	}
-	if err := o.check(&t, true); err != nil {
-		return t, err
-	}
-	return t, nil
+	return nil
 }
 
 func segField(i int) string { return "segment[" + strconv.Itoa(i) + "]" }

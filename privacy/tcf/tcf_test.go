@@ -528,3 +528,17 @@ func TestDefaultPolicyVersionsIsACopy(t *testing.T) {
 		t.Errorf("DefaultPolicyVersions() after changing a copy = %v, want [4 5]", got)
 	}
 }
+
+func TestDecodeResultOnError(t *testing.T) {
+	_, err := tcf.Decode(goldenMinimal[:20])
+	got, _ := tcf.Decode(goldenMinimal[:20])
+	if !errors.Is(err, tcf.ErrTruncated) || !cmp.Equal(got, tcf.TCString{}) {
+		t.Errorf("Decode(truncated) = %+v, %v, want the zero TCString and ErrTruncated", got, err)
+	}
+	const spec = "CQSbk4AQSbk4ANwAAAENAwCgAAAAAAAAAAYgACPAAAAA.IDKQA4AAgAKAGQAygAAA.YAAAAAAAAAAA"
+	got, err = tcf.Decode(spec)
+	if !errors.Is(err, tcf.ErrPolicyVersion) || got.CMPID != 880 || got.PolicyVersion != 2 {
+		t.Errorf("Decode(policy 2) = CMP %d, policy %d, %v, want CMP 880, policy 2, ErrPolicyVersion",
+			got.CMPID, got.PolicyVersion, err)
+	}
+}

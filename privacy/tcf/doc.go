@@ -85,4 +85,11 @@
 // microseconds and two allocations (one arena for all vendor sets, one slice
 // for publisher restrictions); encoding takes about as long and allocates
 // only the result. See bench_test.go.
+//
+// Vendor sets are bitsets, so their size follows the highest vendor ID, not
+// the number of IDs: a 33-bit range entry for vendors 1-65535 becomes an
+// 8 KiB set. A hostile string can therefore make Decode allocate about a
+// thousand times its own length (some 4 MB for a 4 KB cookie full of
+// publisher restrictions); hosts that decode strings from untrusted sources
+// beyond cookie size should cap their length first.
 package tcf

@@ -21,7 +21,8 @@ import (
 //     estimate of the range length stays below the bit field's length (the
 //     estimate counts 16 bits for a single-vendor entry and leaves out the
 //     last entry's final ID, so near the break-even point it may pick the
-//     longer form, and so does Encode);
+//     longer form, and so does Encode: vendors {1-3 50} are written as
+//     two range entries, 79 bits, though the bit field takes 67);
 //   - publisher restriction vendors as ranges of consecutive IDs, the
 //     restrictions in the order of t.PublisherRestrictions.
 //

@@ -159,9 +159,9 @@ func writeVendors(w *writer, s VendorSet) (int, bool) {
 	useRange, n := chooseRange(s, maxID)
 	if !useRange {
 		w.write(0, 1)
-		for id := 1; id <= maxID; id += 32 {
-			k := min(32, maxID-id+1)
-			w.write(reverse(s.bitsAt(id, k), k), k)
+		for id := 1; id <= maxID; id += 64 {
+			k := min(64, maxID-id+1)
+			w.wide(reverse(s.bitsAt(id, k), k), k)
 		}
 		return 0, true
 	}
@@ -262,13 +262,16 @@ func (s VendorSet) nextOut(from int) int {
 	return i*64 + bits.TrailingZeros64(x)
 }
 
-// bitsAt returns the membership of IDs id..id+k-1 (k <= 32) with ID id in
-// bit 0; id must be at most Max().
+// bitsAt returns the membership of IDs id..id+k-1 (1 <= k <= 64) with ID id
+// in bit 0; id must be at most Max().
 func (s VendorSet) bitsAt(id, k int) uint64 {
 	i, sh := id>>6, id&63
 	v := s.w[i] >> sh
-	if sh+k > 64 && i+1 < len(s.w) {
+	if sh > 0 && i+1 < len(s.w) {
 		v |= s.w[i+1] << (64 - sh)
 	}
-	return v & (1<<k - 1)
+	if k < 64 {
+		v &= 1<<k - 1
+	}
+	return v
 }

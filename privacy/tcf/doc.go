@@ -36,7 +36,9 @@
 // padding; each vendor list as a bit field or as ranges by the official
 // library's rule, including its near-break-even quirk (see [Encode]). For
 // every valid model, Decode(Encode(m)) equals m, with times rounded to the
-// decisecond the format stores.
+// decisecond the format stores. A TCString is also an
+// encoding.TextMarshaler, so a struct field of that type is stored as its
+// TC string in JSON.
 //
 // # Errors
 //

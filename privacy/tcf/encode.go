@@ -275,3 +275,26 @@ func (s VendorSet) bitsAt(id, k int) uint64 {
 	}
 	return v
 }
+
+// MarshalText encodes t with the default [Options], so that a TCString
+// field is written as its TC string in JSON or XML; it fails as [Encode]
+// does, for example for a model whose VendorListVersion is 0.
+func (t TCString) MarshalText() ([]byte, error) {
+	s, err := Encode(t)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(s), nil
+}
+
+// UnmarshalText decodes text with the default [Options]; on error *t is
+// left unchanged, so an empty JSON string "" leaves it as it was and
+// returns [ErrBase64].
+func (t *TCString) UnmarshalText(text []byte) error {
+	v, err := Decode(string(text))
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
+}

@@ -1,6 +1,7 @@
 package tcf_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -156,4 +157,23 @@ func ExampleVendorSet() {
 	// Output:
 	// {1-3 40-42 755} 7 755 true
 	// 1 2 3 755
+}
+
+// A TCString field is stored as its TC string in JSON.
+func ExampleTCString_MarshalText() {
+	var rec struct {
+		Subject string       `json:"subject"`
+		Signal  tcf.TCString `json:"tcf"`
+	}
+	in := `{"subject":"s-1","tcf":"CQhE6KnQhIR9AEsAMCDAC0FgAAAAAAAAAAZQAAAAAAAA.IAAA"}`
+	if err := json.Unmarshal([]byte(in), &rec); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(rec.Signal.CMPID, rec.Signal.HasVendorsDisclosed)
+	out, err := json.Marshal(rec)
+	fmt.Println(string(out) == in, err)
+	// Output:
+	// 300 true
+	// true <nil>
 }

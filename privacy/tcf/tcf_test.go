@@ -1,6 +1,7 @@
 package tcf_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -540,5 +541,32 @@ func TestDecodeResultOnError(t *testing.T) {
 	if !errors.Is(err, tcf.ErrPolicyVersion) || got.CMPID != 880 || got.PolicyVersion != 2 {
 		t.Errorf("Decode(policy 2) = CMP %d, policy %d, %v, want CMP 880, policy 2, ErrPolicyVersion",
 			got.CMPID, got.PolicyVersion, err)
+	}
+}
+
+func TestTextMarshaling(t *testing.T) {
+	type record struct {
+		Consent tcf.TCString `json:"consent"`
+	}
+	in := record{Consent: goldenModels()[1].m}
+	b, err := json.Marshal(in)
+	if want := `{"consent":"` + goldenPurposes + `"}`; err != nil || string(b) != want {
+		t.Fatalf("json.Marshal = %s, %v, want %s", b, err, want)
+	}
+	var out record
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(in, out); d != "" {
+		t.Errorf("json round trip (-want +got):\n%s", d)
+	}
+	keep := out
+	if err := json.Unmarshal([]byte(`{"consent":""}`), &out); !errors.Is(err, tcf.ErrBase64) || !cmp.Equal(keep, out) {
+		t.Errorf(`json.Unmarshal("") = %v and changed the value: %v`, err, !cmp.Equal(keep, out))
+	}
+	bad := goldenBase()
+	bad.VendorListVersion = 0
+	if _, err := json.Marshal(record{Consent: bad}); !errors.Is(err, tcf.ErrVendorListVersion) {
+		t.Errorf("json.Marshal(VLV 0) error = %v, want ErrVendorListVersion", err)
 	}
 }

@@ -169,9 +169,9 @@ const (
 
 var restrictionNames = [...]string{"notAllowed", "requireConsent", "requireLegitimateInterest"}
 
-// String returns the type's name as in the official library's
-// RestrictionType ("notAllowed", "requireConsent",
-// "requireLegitimateInterest"), or "RestrictionType(3)" for an undefined
+// String returns the type's name ("notAllowed", "requireConsent",
+// "requireLegitimateInterest"; the official library's NOT_ALLOWED,
+// REQUIRE_CONSENT and REQUIRE_LI), or "RestrictionType(3)" for an undefined
 // value.
 func (r RestrictionType) String() string {
 	if int(r) < len(restrictionNames) {

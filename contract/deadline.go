@@ -1,0 +1,312 @@
+package contract
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Convention is a way of counting legal periods in days, weeks, months and
+// years: which day the count starts from, and which days a deadline to act
+// may not end on. pimkit ships two:
+//
+//   - [EU1182] (the default): Regulation (EEC, Euratom) No 1182/71. The day
+//     of the event is not counted (Art. 3(1)); a period in months ends on
+//     the same date of the last month, or that month's last day if it has
+//     none (Art. 3(2)(c)); a deadline to act that ends on a Saturday, Sunday
+//     or public holiday ends at the end of the next working day (Art.
+//     3(4)); and a period of two days or more contains at least two working
+//     days (Art. 3(5)).
+//   - [DanishLimitationAct]: the same counting, rolling also past
+//     Grundlovsdag (5 June), 24 December and 31 December, as forældelsesloven
+//     § 27 does.
+//
+// The zero Convention is EU1182.
+type Convention struct {
+	name   string
+	cite   Citation
+	closed []ClosedDay
+	// twoWorkingDays applies Art. 3(5) of Reg. 1182/71.
+	twoWorkingDays bool
+	set            bool
+}
+
+var (
+	eu1182 = Convention{name: "EU 1182/71", cite: Cite(SourceReg1182, "Art. 3"),
+		twoWorkingDays: true, set: true}
+	danishLimitation = Convention{name: "forældelsesloven § 27",
+		cite: Cite("forældelsesloven", "§ 27"), set: true,
+		closed: []ClosedDay{
+			{time.June, 5, "Grundlovsdag"},
+			{time.December, 24, "Juleaftensdag"},
+			{time.December, 31, "Nytårsaftensdag"},
+		}}
+)
+
+// EU1182 returns the counting convention of Reg. (EEC, Euratom) 1182/71,
+// pimkit's default.
+func EU1182() Convention { return eu1182 }
+
+// DanishLimitationAct returns the Danish convention of forældelsesloven
+// § 27: days as in [EU1182], but a deadline to act that ends on a Saturday,
+// Sunday, public holiday, Grundlovsdag (5 June), 24 December or 31 December
+// is extended to the next day that is none of these. It does not apply
+// Art. 3(5)'s two-working-days rule.
+func DanishLimitationAct() Convention { return danishLimitation }
+
+func (c Convention) orDefault() Convention {
+	if !c.set {
+		return eu1182
+	}
+	return c
+}
+
+// String returns the convention's name: "EU 1182/71".
+func (c Convention) String() string { return c.orDefault().name }
+
+// Citation returns the provision the convention counts by.
+func (c Convention) Citation() Citation { return c.orDefault().cite }
+
+// DeadlineKind says how a period's last day is treated.
+type DeadlineKind uint8
+
+const (
+	// ToAct is a deadline to do something -- give notice, remedy, pay,
+	// respond. It rolls forward past weekends and holidays (Reg. 1182/71
+	// Art. 3(4)).
+	ToAct DeadlineKind = iota + 1
+	// TakesEffect is the date something takes effect or expires -- a
+	// termination, a price change, the end of confidentiality. It never
+	// rolls (Art. 4(1)).
+	TakesEffect
+	// Threshold is the first day on which a right that needs "more than"
+	// a period exists: force majeure lasting more than 30 days.
+	Threshold
+)
+
+var kindNames = [...]string{ToAct: "to-act", TakesEffect: "takes-effect", Threshold: "threshold"}
+
+// String returns "to-act", "takes-effect" or "threshold".
+func (k DeadlineKind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("DeadlineKind(%d)", uint8(k))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (k DeadlineKind) MarshalText() ([]byte, error) {
+	if int(k) >= len(kindNames) || kindNames[k] == "" {
+		return nil, fmt.Errorf("contract: invalid deadline kind %d", uint8(k))
+	}
+	return []byte(kindNames[k]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
+// error.
+func (k *DeadlineKind) UnmarshalText(b []byte) error {
+	for i, n := range kindNames {
+		if n != "" && n == string(b) {
+			*k = DeadlineKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("contract: unknown deadline kind %q", truncate(string(b)))
+}
+
+// ErrNoWorkingDay reports a holiday calendar with no working day in the
+// year after a deadline, so it cannot be rolled.
+var ErrNoWorkingDay = errors.New("contract: no working day within a year")
+
+// Counter counts legal periods by a [Convention] over a [HolidayCalendar].
+// The zero Counter counts by [EU1182] with [DanishHolidays], pimkit's
+// default; a host sets its own:
+//
+//	c := contract.Counter{Convention: contract.EU1182(), Calendar: myCalendar}
+//
+// A Counter is a small value, safe for concurrent use; its methods do not
+// allocate.
+type Counter struct {
+	Convention Convention
+	// Calendar gives the public holidays; nil means DanishHolidays.
+	Calendar HolidayCalendar
+}
+
+func (c Counter) calendar() HolidayCalendar {
+	if c.Calendar == nil {
+		return danishHolidays{}
+	}
+	return c.Calendar
+}
+
+// NonWorking reports whether d is not a working day under c, and why:
+// "Saturday", "Sunday", a holiday's name, or a day the convention closes.
+func (c Counter) NonWorking(d Date) (why string, ok bool) {
+	switch wd := d.Weekday(); wd {
+	case time.Saturday, time.Sunday:
+		return wd.String(), true
+	}
+	if name, ok := c.calendar().Holiday(d); ok {
+		return name, true
+	}
+	_, m, dd := d.Date()
+	for _, cd := range c.Convention.orDefault().closed {
+		if cd.Month == m && cd.Day == dd {
+			return cd.Name, true
+		}
+	}
+	return "", false
+}
+
+// IsWorkingDay reports whether d is a working day under c: not a Saturday,
+// Sunday, holiday of c's calendar or day closed by its convention.
+// Ascension Day 2024-05-09 is not a working day in Denmark.
+func (c Counter) IsWorkingDay(d Date) bool {
+	_, ok := c.NonWorking(d)
+	return !ok
+}
+
+// NextWorkingDay returns d if it is a working day, else the first working
+// day after it: Sat 2026-02-28 -> Mon 2026-03-02. It is an error wrapping
+// ErrNoWorkingDay when the calendar closes every day of the next year.
+func (c Counter) NextWorkingDay(d Date) (Date, error) {
+	for i := 0; i <= 366; i++ {
+		if c.IsWorkingDay(d) {
+			return d, nil
+		}
+		d = d.AddDays(1)
+	}
+	return Date{}, ErrNoWorkingDay
+}
+
+// Deadline is the last day of a legal period and how it was found.
+type Deadline struct {
+	// Kind is how the last day was treated.
+	Kind DeadlineKind
+	// From is the day of the event; it is not counted.
+	From Date
+	// Period is the period counted.
+	Period Period
+	// Raw is From + Period by the calendar, before any roll.
+	Raw Date
+	// Date is the answer: for ToAct the last day to act, rolled past
+	// non-working days; for TakesEffect, Raw; for Threshold, the first day
+	// the right exists, Raw + 1.
+	Date Date
+	// Convention is the convention counted by.
+	Convention Convention
+}
+
+// Rolled reports whether the deadline was moved past non-working days.
+func (d Deadline) Rolled() bool { return d.Kind == ToAct && d.Date != d.Raw }
+
+// Expires returns the instant the period ends in loc: the end of the last
+// day, which is the start of the next. For a Threshold it is the start of
+// Date, when the right begins. A nil loc is an error.
+func (d Deadline) Expires(loc *time.Location) (time.Time, error) {
+	if d.Kind == Threshold {
+		return d.Date.In(loc)
+	}
+	return d.Date.AddDays(1).In(loc)
+}
+
+// Citations returns the provisions the deadline was counted by: the
+// convention and, for a rolled deadline, the article that rolls it.
+func (d Deadline) Citations() []Citation {
+	conv := d.Convention.orDefault()
+	if conv.cite.Source != SourceReg1182 {
+		return []Citation{conv.cite}
+	}
+	switch {
+	case d.Kind == TakesEffect:
+		return []Citation{Cite(SourceReg1182, "Art. 3(2)"), Cite(SourceReg1182, "Art. 4(1)")}
+	case d.Rolled():
+		return []Citation{Cite(SourceReg1182, "Art. 3(2)"), Cite(SourceReg1182, "Art. 3(4)")}
+	}
+	return []Citation{Cite(SourceReg1182, "Art. 3(2)")}
+}
+
+// String returns "2026-03-02 (to-act, 2026-01-30 + P1M, rolled from
+// 2026-02-28)".
+func (d Deadline) String() string {
+	s := fmt.Sprintf("%s (%s, %s + %s", d.Date, d.Kind, d.From, d.Period)
+	if d.Rolled() {
+		s += ", rolled from " + d.Raw.String()
+	}
+	return s + ")"
+}
+
+func (c Counter) raw(kind DeadlineKind, from Date, p Period) (Deadline, error) {
+	if p.IsNegative() {
+		return Deadline{}, fmt.Errorf("%w: %s is negative", ErrInvalidPeriod, p)
+	}
+	raw := from.Add(p)
+	return Deadline{Kind: kind, From: from, Period: p, Raw: raw, Date: raw,
+		Convention: c.Convention.orDefault()}, nil
+}
+
+// DeadlineToAct returns the last day to act within period p of an event on
+// from. The day of the event is not counted; when the last day is not a
+// working day the period ends at the end of the next working day (Reg.
+// 1182/71 Art. 3(4)); under EU1182 a period of two days or more contains at
+// least two working days (Art. 3(5)):
+//
+//	Fri 2025-01-31 + P1M -> Fri 2025-02-28 (a working day, stays)
+//	Fri 2026-01-30 + P1M -> Sat 2026-02-28 -> Mon 2026-03-02
+//
+// A negative period is an error wrapping ErrInvalidPeriod.
+func (c Counter) DeadlineToAct(from Date, p Period) (Deadline, error) {
+	d, err := c.raw(ToAct, from, p)
+	if err != nil {
+		return d, err
+	}
+	if d.Date, err = c.NextWorkingDay(d.Raw); err != nil {
+		return Deadline{}, err
+	}
+	if d.Convention.twoWorkingDays && from.DaysUntil(d.Raw) >= 2 {
+		// Art. 3(5): find the second working day after the event.
+		n, day := 0, from
+		for n < 2 {
+			if day, err = c.NextWorkingDay(day.AddDays(1)); err != nil {
+				return Deadline{}, err
+			}
+			n++
+		}
+		if day.After(d.Date) {
+			d.Date = day
+		}
+	}
+	return d, nil
+}
+
+// EffectiveDate returns the day on which something that takes effect or
+// expires a period p after an event on from does so. It is counted like a
+// deadline but never rolled (Reg. 1182/71 Art. 4(1)): a price change
+// notified on 2026-06-24 with 4 months' notice takes effect on 2026-10-24,
+// a Saturday. A negative period is an error wrapping ErrInvalidPeriod.
+func (c Counter) EffectiveDate(from Date, p Period) (Deadline, error) {
+	return c.raw(TakesEffect, from, p)
+}
+
+// Threshold returns the first day on which a situation that began on from
+// has lasted more than p: force majeure from 2026-01-05 has lasted more
+// than 30 days on 2026-02-05. It never rolls. A negative period is an error
+// wrapping ErrInvalidPeriod.
+func (c Counter) Threshold(from Date, p Period) (Deadline, error) {
+	d, err := c.raw(Threshold, from, p)
+	if err != nil {
+		return d, err
+	}
+	d.Date = d.Raw.AddDays(1)
+	return d, nil
+}
+
+// Elapsed returns the instant a period of elapsed time d after at ends,
+// for deadlines in hours (48 hours, 72 hours). It counts real elapsed time,
+// so it is right across daylight-saving changes, and it never rolls: aware
+// at 2025-03-28T16:00+01:00, 72 hours later is 2025-03-31T17:00+02:00 in
+// Copenhagen, because clocks moved forward on 30 March. The result is in
+// at's location.
+func Elapsed(at time.Time, d time.Duration) time.Time {
+	return at.Add(d)
+}

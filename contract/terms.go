@@ -1,0 +1,157 @@
+package contract
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+)
+
+// Party is one side of an agreement: its legal name, its Danish CVR number
+// (eight digits, no "DK" prefix) or foreign VAT number, and its address.
+type Party struct {
+	Name    string `json:"name"`
+	CVR     string `json:"cvr,omitempty"`
+	VATID   string `json:"vat_id,omitempty"`
+	Address string `json:"address,omitempty"`
+	Country string `json:"country,omitempty"` // ISO 3166-1 alpha-2, "DK"
+}
+
+// Terms holds every parameter the clauses of a SaaS agreement fix, each
+// field documented with the clause of the OpenDIMS terms it comes from.
+// [OpenDIMSTerms] returns the preset; another provider fills in its own.
+// Packages billing, sla and privacy read their parameters from a Terms.
+//
+// Periods counted in days, months and years are [Period]s counted by a
+// [Counter]; periods counted in hours are [time.Duration]s of elapsed time.
+type Terms struct {
+	// Provider is the party that supplies the service (2.1).
+	Provider Party `json:"provider"`
+
+	// Currency is the currency prices are stated in (19.3: DKK).
+	Currency currency.Unit `json:"-"`
+	// PricesExcludeVAT reports that prices are stated excluding VAT and
+	// taxes (12.1, 19.3).
+	PricesExcludeVAT bool `json:"prices_exclude_vat"`
+
+	// PaymentPeriod is the period invoiced at a time (12.3: 12 months
+	// unless the offer document says otherwise).
+	PaymentPeriod Period `json:"payment_period"`
+	// PaymentTerm is the time the customer has to pay, counted from
+	// receipt of the invoice (12.3: 30 days).
+	PaymentTerm Period `json:"payment_term"`
+	// LateInterestPerMonth is the contractual late-payment interest as a
+	// fraction of the invoice amount per month from the due date (12.3:
+	// 0.02, 2 % a month).
+	LateInterestPerMonth decimal.Decimal `json:"late_interest_per_month"`
+	// SuspendAfterDemands is the number of unpaid demands for payment
+	// after which access may be suspended (12.3: 2).
+	SuspendAfterDemands int `json:"suspend_after_demands"`
+	// TerminateAfterDemands is the number of unpaid demands after which
+	// the provider may terminate for material breach (17.3: 3).
+	TerminateAfterDemands int `json:"terminate_after_demands"`
+	// PriceChangeNotice is the least notice of a price adjustment by net
+	// price index (12.2: 4 months).
+	PriceChangeNotice Period `json:"price_change_notice"`
+	// MinimumInvoicing is the shortest period a subscription is invoiced
+	// for (12.5: 1 month).
+	MinimumInvoicing Period `json:"minimum_invoicing"`
+
+	// ServiceWindowNotice is the least notice of a planned service window
+	// for it not to count as downtime (3.2: 3 days, counted as 72 hours).
+	ServiceWindowNotice time.Duration `json:"service_window_notice"`
+	// EmergencyNotice is the least notice of emergency service for it not
+	// to count as downtime (3.2: 1 hour).
+	EmergencyNotice time.Duration `json:"emergency_notice"`
+	// AvailabilityPercent is the guaranteed availability within the
+	// agreed hours of operation, in percent (8.1: 99.9).
+	AvailabilityPercent decimal.Decimal `json:"availability_percent"`
+
+	// BreachNotice is the time within which the provider tells the
+	// customer of a security breach, from awareness (6.3: 48 hours).
+	BreachNotice time.Duration `json:"breach_notice"`
+	// Confidentiality is how long the duty of confidentiality survives
+	// termination (9.3: 5 years).
+	Confidentiality Period `json:"confidentiality"`
+	// ForceMajeureLimit is how long force majeure may last before the
+	// other party may terminate: it must last more than this (14.3: 30
+	// days).
+	ForceMajeureLimit Period `json:"force_majeure_limit"`
+	// LiabilityTotalMonths caps the provider's total liability at this many
+	// months' remuneration (15.1: 3).
+	LiabilityTotalMonths int `json:"liability_total_months"`
+	// LiabilityPerEventMonths caps liability per event at this many
+	// months' remuneration (15.1: 1).
+	LiabilityPerEventMonths int `json:"liability_per_event_months"`
+	// PenaltiesInsideCap reports that SLA penalties count inside the
+	// liability caps (15.1).
+	PenaltiesInsideCap bool `json:"penalties_inside_cap"`
+	// DefectRemedyPeriod is the least time the provider has to remedy a
+	// notified defect before liability or a price reduction (15.3: 10
+	// days).
+	DefectRemedyPeriod Period `json:"defect_remedy_period"`
+
+	// CustomerNotice is the customer's notice to terminate at the end of
+	// a payment period, never before the end of the first (17.2: 1 month).
+	CustomerNotice Period `json:"customer_notice"`
+	// CurePeriod is the time to remedy a material breach after notice
+	// before the other party may terminate (17.3: 14 days).
+	CurePeriod Period `json:"cure_period"`
+	// DeleteDataAtTermination reports that the customer's data is deleted
+	// when the agreement terminates unless otherwise agreed (18.3).
+	DeleteDataAtTermination bool `json:"delete_data_at_termination"`
+
+	// StatutoryWithdrawal reports whether the statutory 14-day right of
+	// withdrawal applies (19.5: it does not; digital delivery on payment).
+	StatutoryWithdrawal bool `json:"statutory_withdrawal"`
+	// ResaleAllowed reports whether accounts may be resold or combined
+	// into a reseller account (19.7: no).
+	ResaleAllowed bool `json:"resale_allowed"`
+
+	// Law is the governing law, an ISO 3166-1 country code (20.1: "DK").
+	Law string `json:"law"`
+	// Venue is the court venue (20.2: "Herning").
+	Venue string `json:"venue"`
+}
+
+// OpenDIMSTerms returns the OpenDIMS ApS general terms for its SaaS
+// solutions as data: prices in DKK excluding VAT, a 12-month payment
+// period, net 30, 2 % a month late interest, suspension after two demands,
+// termination after the third, 4 months' notice of price changes, 99.9 %
+// availability, and the rest of the clauses as documented on [Terms].
+func OpenDIMSTerms() Terms {
+	return Terms{
+		Provider: Party{
+			Name:    "OpenDIMS ApS",
+			CVR:     "43782495",
+			Address: "Rømersvej 4, 7430 Ikast",
+			Country: "DK",
+		},
+		Currency:                currency.DKK,
+		PricesExcludeVAT:        true,
+		PaymentPeriod:           Months(12),
+		PaymentTerm:             Days(30),
+		LateInterestPerMonth:    decimal.New(2, -2),
+		SuspendAfterDemands:     2,
+		TerminateAfterDemands:   3,
+		PriceChangeNotice:       Months(4),
+		MinimumInvoicing:        Months(1),
+		ServiceWindowNotice:     72 * time.Hour,
+		EmergencyNotice:         time.Hour,
+		AvailabilityPercent:     decimal.New(999, -1),
+		BreachNotice:            48 * time.Hour,
+		Confidentiality:         Years(5),
+		ForceMajeureLimit:       Days(30),
+		LiabilityTotalMonths:    3,
+		LiabilityPerEventMonths: 1,
+		PenaltiesInsideCap:      true,
+		DefectRemedyPeriod:      Days(10),
+		CustomerNotice:          Months(1),
+		CurePeriod:              Days(14),
+		DeleteDataAtTermination: true,
+		StatutoryWithdrawal:     false,
+		ResaleAllowed:           false,
+		Law:                     "DK",
+		Venue:                   "Herning",
+	}
+}

@@ -213,8 +213,11 @@ func randomVendors(r *rand.Rand) tcf.VendorSet {
 		for range 1 + r.IntN(6) {
 			v = append(v, 1+r.IntN(45))
 		}
-	case 2: // dense up to a few hundred
+	case 2: // dense up to a few hundred, now and then beyond the stack buffer
 		top, p := 1+r.IntN(1200), 0.5+r.Float64()/2
+		if r.IntN(10) == 0 {
+			top = 1 + r.IntN(20000)
+		}
 		for id := 1; id <= top; id++ {
 			if r.Float64() < p {
 				v = append(v, id)

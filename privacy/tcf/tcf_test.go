@@ -570,3 +570,47 @@ func TestTextMarshaling(t *testing.T) {
 		t.Errorf("json.Marshal(VLV 0) error = %v, want ErrVendorListVersion", err)
 	}
 }
+
+func TestEncodeLargeSets(t *testing.T) {
+	var odd []int
+	for id := 1; id <= 20000; id += 2 {
+		odd = append(odd, id)
+	}
+	var spaced []int // 4096 single IDs, 16 apart, up to MaxVendorID
+	for k := range 4096 {
+		spaced = append(spaced, tcf.MaxVendorID-16*k)
+	}
+	for _, tt := range []struct {
+		name    string
+		vendors tcf.VendorSet
+		want    error
+	}{
+		{"spec bit field of 20000 vendors outgrows the stack buffer", tcf.NewVendorSet(odd...), nil},
+		{"spec range of all vendor IDs", tcf.VendorRange(1, tcf.MaxVendorID), nil},
+		{"spec NumEntries is 12 bits: 4096 range entries", tcf.NewVendorSet(spaced...), tcf.ErrTooLarge},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := goldenBase()
+			m.VendorConsents = tt.vendors
+			m.VendorsDisclosed = tt.vendors
+			s, err := tcf.Encode(m)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Encode() error = %v, want %v", err, tt.want)
+			}
+			if tt.want != nil {
+				var fe *tcf.FieldError
+				if !errors.As(err, &fe) || fe.Field != "core.vendorConsents" {
+					t.Errorf("Encode() error = %v, want it at core.vendorConsents", err)
+				}
+				return
+			}
+			got, err := tcf.Decode(s)
+			if err != nil {
+				t.Fatalf("Decode(Encode()) = %v", err)
+			}
+			if d := cmp.Diff(m, got); d != "" {
+				t.Errorf("Decode(Encode()) (-want +got):\n%s", d)
+			}
+		})
+	}
+}

@@ -50,8 +50,10 @@ var (
 	// restriction, a time outside 1970 to 2187.
 	ErrInvalidValue = errors.New("tcf: invalid value")
 	// ErrTooLarge reports a list that needs more entries than its 12-bit
-	// count can hold (more than 4095 publisher restrictions or range
-	// entries).
+	// count can hold: more than 4095 publisher restrictions or range
+	// entries, such as a restriction on every other vendor up to 10000.
+	// Validate and Encode report it; Decode does not, as a readable string
+	// kept within its counts.
 	ErrTooLarge = errors.New("tcf: too many entries")
 )
 

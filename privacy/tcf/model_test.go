@@ -185,7 +185,7 @@ func randomModel(r *rand.Rand) tcf.TCString {
 			continue
 		}
 		seen[[2]int{pr.PurposeID, int(pr.Type)}] = true
-		for pr.Vendors.IsEmpty() {
+		for pr.Vendors.IsEmpty() || pr.Vendors.Len() > 4000 { // at most 4095 range entries
 			pr.Vendors = randomVendors(r)
 		}
 		t.PublisherRestrictions = append(t.PublisherRestrictions, pr)

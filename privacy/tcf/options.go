@@ -193,6 +193,36 @@ func (o Options) check(t *TCString, decoded bool) error {
 			}
 		}
 	}
+	// Range entries are counted in 12 bits (spec NumEntries). A decoded
+	// string kept within the counts; only its canonical re-encoding could
+	// exceed them, which Encode reports.
+	for i, r := range t.PublisherRestrictions {
+		if decoded {
+			break
+		}
+		if n, _ := runStats(r.Vendors); n > 4095 {
+			p.add(SegmentCore, "core.publisherRestrictions["+strconv.Itoa(i)+"].vendors", -1, ErrTooLarge,
+				strconv.Itoa(n)+" range entries")
+		}
+	}
+	for _, v := range [...]struct {
+		seg     Segment
+		field   string
+		present bool
+		set     VendorSet
+	}{
+		{SegmentCore, "core.vendorConsents", true, t.VendorConsents},
+		{SegmentCore, "core.vendorLegitimateInterests", true, t.VendorLegitimateInterests},
+		{SegmentVendorsDisclosed, "vendorsDisclosed.vendors", t.HasVendorsDisclosed, t.VendorsDisclosed},
+		{SegmentVendorsAllowed, "vendorsAllowed.vendors", t.HasVendorsAllowed, t.VendorsAllowed},
+	} {
+		if decoded || !v.present {
+			continue
+		}
+		if useRange, n := chooseRange(v.set, v.set.Max()); useRange && n > 4095 {
+			p.add(v.seg, v.field, -1, ErrTooLarge, strconv.Itoa(n)+" range entries")
+		}
+	}
 	if len(t.PublisherRestrictions) > 4095 {
 		p.add(SegmentCore, "core.publisherRestrictions", -1, ErrTooLarge,
 			strconv.Itoa(len(t.PublisherRestrictions))+" restrictions")

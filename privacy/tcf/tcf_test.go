@@ -597,10 +597,47 @@ func TestEncodeLargeSets(t *testing.T) {
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("Encode() error = %v, want %v", err, tt.want)
 			}
+			if verr := tcf.Validate(m); !errors.Is(verr, tt.want) {
+				t.Fatalf("Validate() = %v, want %v", verr, tt.want)
+			}
 			if tt.want != nil {
 				var fe *tcf.FieldError
 				if !errors.As(err, &fe) || fe.Field != "core.vendorConsents" {
 					t.Errorf("Encode() error = %v, want it at core.vendorConsents", err)
+				}
+				return
+			}
+			got, err := tcf.Decode(s)
+			if err != nil {
+				t.Fatalf("Decode(Encode()) = %v", err)
+			}
+			if d := cmp.Diff(m, got); d != "" {
+				t.Errorf("Decode(Encode()) (-want +got):\n%s", d)
+			}
+		})
+	}
+	for _, tt := range []struct {
+		name    string
+		vendors tcf.VendorSet
+		want    error
+	}{
+		{"spec restriction NumEntries is 12 bits: 10000 runs", tcf.NewVendorSet(odd...), tcf.ErrTooLarge},
+		{"spec restriction of one range", tcf.VendorRange(1, tcf.MaxVendorID), nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := goldenBase()
+			m.PublisherRestrictions = []tcf.PublisherRestriction{{PurposeID: 3, Type: tcf.NotAllowed, Vendors: tt.vendors}}
+			s, err := tcf.Encode(m)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Encode() error = %v, want %v", err, tt.want)
+			}
+			if verr := tcf.Validate(m); !errors.Is(verr, tt.want) {
+				t.Fatalf("Validate() = %v, want %v", verr, tt.want)
+			}
+			if tt.want != nil {
+				var fe *tcf.FieldError
+				if !errors.As(err, &fe) || fe.Field != "core.publisherRestrictions[0].vendors" {
+					t.Errorf("Encode() error = %v, want it at core.publisherRestrictions[0].vendors", err)
 				}
 				return
 			}

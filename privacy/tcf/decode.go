@@ -99,7 +99,7 @@ func decode(s string, t *TCString) error {
 		}
 		n, bad := decodeSegment(buf, seg)
 		if bad >= 0 {
-			return &FieldError{Field: segField(i), Offset: -1, Err: ErrBase64,
+			return &FieldError{Segment: segmentOf(i, seg), Field: segField(i), Offset: -1, Err: ErrBase64,
 				Detail: "character " + strconv.Itoa(bad) + " is " + strconv.QuoteRune(rune(seg[bad]))}
 		}
 		r := reader{b: buf[:n], n: 6 * len(seg)}
@@ -141,6 +141,16 @@ func decode(s string, t *TCString) error {
 		}
 	}
 	return nil
+}
+
+// segmentOf guesses the type of the i-th segment from its first character,
+// for errors found before the type is read: the core segment for i == 0 or
+// when that character is not base64url.
+func segmentOf(i int, seg string) Segment {
+	if i == 0 || seg == "" || b64[seg[0]] == 0xff {
+		return SegmentCore
+	}
+	return Segment(b64[seg[0]] >> 3)
 }
 
 func segField(i int) string { return "segment[" + strconv.Itoa(i) + "]" }

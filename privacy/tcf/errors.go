@@ -62,7 +62,9 @@ var (
 // offending value only where it is a code (a version, a count, a character),
 // never the TC string itself.
 type FieldError struct {
-	// Segment is the segment the problem is in.
+	// Segment is the type of the segment the problem is in. For a segment
+	// that is empty or whose first character is not base64url it is
+	// SegmentCore, and Field names the segment's position instead.
 	Segment Segment
 	// Field is the path of the field, like "core.vendorListVersion",
 	// "core.purposeLegitimateInterests[3]" or

@@ -299,6 +299,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"base64url: padding is rejected like the official library", opts, core + "=", tcf.ErrBase64, "segment[0]", -1},
 		{"base64url: standard alphabet '+' is rejected", opts, "CQ+E", tcf.ErrBase64, "segment[0]", -1},
 		{"base64url: empty segment", opts, core + "..IAAA", tcf.ErrBase64, "segment[1]", -1},
+		{"base64url: bad character in the publisher TC segment", opts, goldenMinimal + ".dA*A", tcf.ErrBase64, "segment[2]", -1},
 		{"spec range entry: vendor 0", opts, core + "." + fromBits("001"+uint16Bits(5)+"1"+"000000000001"+"0"+uint16Bits(0)),
 			tcf.ErrInvalidRange, "vendorsDisclosed.vendors[0]", 32},
 		{"spec range entry: end before start", opts, core + "." + fromBits("001"+uint16Bits(9)+"1"+"000000000001"+"1"+uint16Bits(9)+uint16Bits(3)),
@@ -321,6 +322,9 @@ func TestDecodeErrors(t *testing.T) {
 			var fe *tcf.FieldError
 			if !errors.As(err, &fe) {
 				t.Fatalf("Decode(%q) error %T is no *FieldError", tt.in, err)
+			}
+			if strings.HasPrefix(tt.name, "base64url: bad character in the publisher") && fe.Segment != tcf.SegmentPublisherTC {
+				t.Errorf("Decode(%q) error in segment %v, want publisherTC", tt.in, fe.Segment)
 			}
 			if fe.Field != tt.field || fe.Offset != tt.offset {
 				t.Errorf("Decode(%q) error at %s bit %d, want %s bit %d (%v)", tt.in, fe.Field, fe.Offset, tt.field, tt.offset, err)

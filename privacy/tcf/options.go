@@ -102,12 +102,14 @@ const maxDeciseconds = 1<<36 - 1
 // deciseconds rounds t to the nearest epoch decisecond as the official
 // library does (Math.round(ms / 100)); ok is false outside the 36-bit range.
 func deciseconds(t time.Time) (uint64, bool) {
+	if sec := t.Unix(); sec < 0 || sec > maxDeciseconds/10+1 {
+		return 0, false // before 1970, or so late that UnixMilli would overflow
+	}
 	ms := t.UnixMilli()
-	if ms < 0 {
+	if ms >= maxDeciseconds*100+50 {
 		return 0, false
 	}
-	ds := (ms + 50) / 100
-	return uint64(ds), ds <= maxDeciseconds
+	return uint64((ms + 50) / 100), true
 }
 
 // check validates t; decoded says whether t came from Decode, in which case

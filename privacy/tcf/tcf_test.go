@@ -409,6 +409,11 @@ func TestValidate(t *testing.T) {
 			tcf.ErrInvalidValue, "core.created"},
 		{"spec LastUpdated within 36 bits", func(m *tcf.TCString) { m.LastUpdated = time.Date(2188, 1, 1, 0, 0, 0, 0, time.UTC) },
 			tcf.ErrInvalidValue, "core.lastUpdated"},
+		{"spec LastUpdated: the far future does not wrap around", func(m *tcf.TCString) { m.LastUpdated = time.Unix(1<<62, 0) },
+			tcf.ErrInvalidValue, "core.lastUpdated"},
+		{"spec Created: 2187-10-15 is past the last decisecond", func(m *tcf.TCString) {
+			m.Created = time.UnixMilli((1<<36-1)*100 + 50)
+		}, tcf.ErrInvalidValue, "core.created"},
 		{"spec ConsentScreen is 6 bits", func(m *tcf.TCString) { m.ConsentScreen = 64 },
 			tcf.ErrInvalidValue, "core.consentScreen"},
 		{"spec VendorListVersion 0", func(m *tcf.TCString) { m.VendorListVersion = 0 },

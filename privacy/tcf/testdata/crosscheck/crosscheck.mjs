@@ -6,9 +6,12 @@
 // IN is an array of cases {model, goString}: a TC string model in the JSON
 // shape below and pimkit's encoding of it. For each case this script
 //   - encodes the model with the official library's SegmentEncoder, segment by
-//     segment in the order the model lists (TCString.encode does the same
-//     after its SemanticPreEncoder, which only filters signals against a real
-//     Global Vendor List and so is left out), and
+//     segment in the order the model lists. TCString.encode runs the same
+//     SegmentEncoder after its SemanticPreEncoder, which needs a real Global
+//     Vendor List: it takes the consent language from the list, drops
+//     legitimate interest for purposes 1 and 3-6 and drops signals of vendors
+//     the list does not declare. pimkit leaves that filtering to the host (and
+//     rejects such legitimate interest), so the pre-encoder is left out; and
 //   - decodes goString with TCString.decode and reports the model it found.
 // OUT is an array of {jsString, jsModel, error}. The Go test compares.
 import { readFileSync, writeFileSync } from 'node:fs';

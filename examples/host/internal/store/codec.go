@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding"
 	"errors"
 	"fmt"
 	"strconv"
@@ -143,4 +144,76 @@ func DecodeCurrency(s string) (currency.Unit, error) {
 		return currency.Unit{}, fmt.Errorf("%w: currency %q", ErrBadValue, s)
 	}
 	return u, nil
+}
+
+// EncodeText returns an enum's text (billing.Monthly is "monthly"); a zero
+// enum whose MarshalText refuses it is "".
+func EncodeText(v encoding.TextMarshaler) string {
+	b, err := v.MarshalText()
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// DecodeText parses an enum's text into *p with its UnmarshalText; ""
+// leaves the zero value.
+func DecodeText[T any, P interface {
+	*T
+	encoding.TextUnmarshaler
+}](s string) (T, error) {
+	var v T
+	if s == "" {
+		return v, nil
+	}
+	if err := P(&v).UnmarshalText([]byte(s)); err != nil {
+		return v, fmt.Errorf("%w: %T %q", ErrBadValue, v, s)
+	}
+	return v, nil
+}
+
+// EncodeCitations joins citations as "terms 12.3; GDPR Art. 12(3)" with
+// each source and reference separated by a tab, so the text decodes
+// exactly; nil and empty lists are both "".
+func EncodeCitations(cs []contract.Citation) string {
+	var b strings.Builder
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(c.Source)
+		b.WriteByte('\t')
+		b.WriteString(c.Ref)
+	}
+	return b.String()
+}
+
+// DecodeCitations is the inverse of EncodeCitations; "" is nil.
+func DecodeCitations(s string) ([]contract.Citation, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var out []contract.Citation
+	for line := range strings.SplitSeq(s, "\n") {
+		src, ref, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("%w: citation %q", ErrBadValue, line)
+		}
+		out = append(out, contract.Cite(src, ref))
+	}
+	return out, nil
+}
+
+// EncodeConvention names a deadline convention; the zero Convention is
+// written as the default it stands for.
+func EncodeConvention(c contract.Convention) string { return c.String() }
+
+// DecodeConvention returns the convention EncodeConvention named.
+func DecodeConvention(s string) (contract.Convention, error) {
+	for _, c := range []contract.Convention{contract.EU1182(), contract.DanishLimitationAct()} {
+		if c.String() == s {
+			return c, nil
+		}
+	}
+	return contract.Convention{}, fmt.Errorf("%w: convention %q", ErrBadValue, s)
 }

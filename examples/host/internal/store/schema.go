@@ -66,4 +66,185 @@ var migrations = []migration{
 			done_at TEXT NOT NULL
 		)`,
 	}},
+	{2, "billing: customers, subscriptions, invoices, collections, credit ledgers", []string{
+		`CREATE TABLE customers (
+			id      TEXT PRIMARY KEY,
+			name    TEXT NOT NULL,
+			cvr     TEXT NOT NULL,
+			vat_id  TEXT NOT NULL,
+			address TEXT NOT NULL,
+			country TEXT NOT NULL,
+			kind    TEXT NOT NULL
+		)`,
+		`CREATE TABLE plans (
+			id         TEXT PRIMARY KEY,
+			kind       TEXT NOT NULL,
+			cycle      TEXT NOT NULL,
+			price      TEXT NOT NULL,
+			currency   TEXT NOT NULL,
+			values_cap BIGINT NOT NULL,
+			credits    BIGINT NOT NULL,
+			overdraft  BIGINT NOT NULL
+		)`,
+		// A subscription's state is billing.Subscription; version guards
+		// it like a record's.
+		`CREATE TABLE subscriptions (
+			id          TEXT PRIMARY KEY,
+			customer_id TEXT NOT NULL REFERENCES customers (id),
+			plan_id     TEXT NOT NULL REFERENCES plans (id),
+			anchor      TEXT NOT NULL,
+			period      BIGINT NOT NULL,
+			next_plan   TEXT NOT NULL,
+			version     BIGINT NOT NULL
+		)`,
+		// The events billing returns, in order; event_key makes storing
+		// the same event twice a no-op.
+		`CREATE TABLE subscription_events (
+			event_key       TEXT PRIMARY KEY,
+			subscription_id TEXT NOT NULL REFERENCES subscriptions (id),
+			kind            TEXT NOT NULL,
+			on_date         TEXT NOT NULL,
+			plan_id         TEXT NOT NULL,
+			period_start    TEXT NOT NULL,
+			period_end      TEXT NOT NULL,
+			amount          TEXT NOT NULL,
+			currency        TEXT NOT NULL,
+			citations       TEXT NOT NULL
+		)`,
+		// Invoice numbers come from a counter updated in the transaction
+		// that issues the invoice, so the sequence has no gaps
+		// (momsbekendtgørelsen § 58(1)(2)).
+		`CREATE TABLE counters (
+			name TEXT PRIMARY KEY,
+			next BIGINT NOT NULL
+		)`,
+		// charge_key (subscription and period) is unique: a period is
+		// invoiced once however often the run is repeated.
+		`CREATE TABLE invoices (
+			number          TEXT PRIMARY KEY,
+			charge_key      TEXT NOT NULL UNIQUE,
+			customer_id     TEXT NOT NULL REFERENCES customers (id),
+			subscription_id TEXT NOT NULL,
+			issued          TEXT NOT NULL,
+			received        TEXT NOT NULL,
+			due             TEXT NOT NULL,
+			due_kind        TEXT NOT NULL,
+			due_from        TEXT NOT NULL,
+			due_period      TEXT NOT NULL,
+			due_raw         TEXT NOT NULL,
+			due_convention  TEXT NOT NULL,
+			supply_from     TEXT NOT NULL,
+			supply_to       TEXT NOT NULL,
+			currency        TEXT NOT NULL,
+			treatment       TEXT NOT NULL,
+			net             TEXT NOT NULL,
+			vat             TEXT NOT NULL,
+			total           TEXT NOT NULL,
+			notice          TEXT NOT NULL,
+			citations       TEXT NOT NULL
+		)`,
+		`CREATE TABLE invoice_lines (
+			number      TEXT NOT NULL REFERENCES invoices (number),
+			line_no     BIGINT NOT NULL,
+			description TEXT NOT NULL,
+			quantity    TEXT NOT NULL,
+			unit_price  TEXT NOT NULL,
+			vat_rate    TEXT NOT NULL,
+			net         TEXT NOT NULL,
+			vat         TEXT NOT NULL,
+			PRIMARY KEY (number, line_no)
+		)`,
+		`CREATE TABLE payments (
+			payment_key TEXT PRIMARY KEY,
+			number      TEXT NOT NULL REFERENCES invoices (number),
+			paid_on     TEXT NOT NULL,
+			amount      TEXT NOT NULL
+		)`,
+		`CREATE TABLE demands (
+			number  TEXT NOT NULL REFERENCES invoices (number),
+			seq     BIGINT NOT NULL,
+			sent    TEXT NOT NULL,
+			fee     TEXT NOT NULL,
+			PRIMARY KEY (number, seq)
+		)`,
+		`CREATE TABLE compensations (
+			number  TEXT PRIMARY KEY REFERENCES invoices (number),
+			claimed TEXT NOT NULL,
+			amount  TEXT NOT NULL
+		)`,
+		// Interest statements made up at a month end, one per invoice and
+		// month.
+		`CREATE TABLE interest_statements (
+			number    TEXT NOT NULL REFERENCES invoices (number),
+			until_day TEXT NOT NULL,
+			principal TEXT NOT NULL,
+			total     TEXT NOT NULL,
+			currency  TEXT NOT NULL,
+			statement TEXT NOT NULL,
+			PRIMARY KEY (number, until_day)
+		)`,
+		// Credit ledgers (billing.Ledger): one account per customer; the
+		// event ID is unique per account, so posting twice is a no-op.
+		`CREATE TABLE credit_entries (
+			account  TEXT NOT NULL,
+			seq      BIGINT NOT NULL,
+			event_id TEXT NOT NULL,
+			at       TEXT NOT NULL,
+			zone     TEXT NOT NULL,
+			kind     TEXT NOT NULL,
+			credits  BIGINT NOT NULL,
+			balance  BIGINT NOT NULL,
+			memo     TEXT NOT NULL,
+			PRIMARY KEY (account, seq),
+			UNIQUE (account, event_id)
+		)`,
+	}},
+	{3, "sla: outages and service windows", []string{
+		// An open outage has empty end columns.
+		`CREATE TABLE outages (
+			id         TEXT PRIMARY KEY,
+			component  TEXT NOT NULL,
+			cause      TEXT NOT NULL,
+			impact     TEXT NOT NULL,
+			start_at   TEXT NOT NULL,
+			start_zone TEXT NOT NULL,
+			end_at     TEXT NOT NULL,
+			end_zone   TEXT NOT NULL
+		)`,
+		`CREATE INDEX outages_start ON outages (start_at)`,
+		`CREATE TABLE service_windows (
+			id            TEXT PRIMARY KEY,
+			kind          TEXT NOT NULL,
+			notified_at   TEXT NOT NULL,
+			notified_zone TEXT NOT NULL,
+			start_at      TEXT NOT NULL,
+			start_zone    TEXT NOT NULL,
+			end_at        TEXT NOT NULL,
+			end_zone      TEXT NOT NULL
+		)`,
+	}},
+	{4, "privacy: data-subject requests", []string{
+		// A request is the fold of its events (privacy.ReplayRequest);
+		// the row keeps the subject and the state for listing.
+		`CREATE TABLE subject_requests (
+			id       TEXT PRIMARY KEY,
+			subject  TEXT NOT NULL,
+			kind     TEXT NOT NULL,
+			received TEXT NOT NULL,
+			state    TEXT NOT NULL,
+			due      TEXT NOT NULL
+		)`,
+		`CREATE TABLE subject_request_events (
+			request_id TEXT NOT NULL REFERENCES subject_requests (id),
+			seq        BIGINT NOT NULL,
+			action     TEXT NOT NULL,
+			kind       TEXT NOT NULL,
+			on_date    TEXT NOT NULL,
+			from_state TEXT NOT NULL,
+			to_state   TEXT NOT NULL,
+			due        TEXT NOT NULL,
+			reasons    TEXT NOT NULL,
+			PRIMARY KEY (request_id, seq)
+		)`,
+	}},
 }

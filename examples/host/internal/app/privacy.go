@@ -71,7 +71,7 @@ func (a *App) ConsentProof(ctx context.Context, subject string, at time.Time) ([
 	states := l.Subject(subject).States(at)
 	a.printf("state at %s:\n", at.In(a.Location).Format(time.RFC3339))
 	for _, s := range states {
-		a.printf("  %-32s %s\n", s.Purpose, s)
+		a.printf("  %s\n", s)
 	}
 	return states, nil
 }

@@ -216,9 +216,13 @@ func EventKey(e billing.Event) string {
 
 func insertEvents(ctx context.Context, q Querier, events []billing.Event) error {
 	for _, e := range events {
-		_, err := q.Exec(ctx, `INSERT INTO subscription_events (event_key, subscription_id, kind, on_date, plan_id, period_start, period_end, amount, currency, citations)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key) DO NOTHING`,
-			EventKey(e), e.Subscription, EncodeText(e.Kind), EncodeDate(e.Date), e.Plan, EncodeDate(e.PeriodStart),
+		var seq int64
+		if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM subscription_events WHERE subscription_id = ?`, e.Subscription).Scan(&seq); err != nil {
+			return err
+		}
+		_, err := q.Exec(ctx, `INSERT INTO subscription_events (event_key, subscription_id, seq, kind, on_date, plan_id, period_start, period_end, amount, currency, citations)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key) DO NOTHING`,
+			EventKey(e), e.Subscription, seq+1, EncodeText(e.Kind), EncodeDate(e.Date), e.Plan, EncodeDate(e.PeriodStart),
 			EncodeDate(e.PeriodEnd), EncodeDecimal(e.Amount), EncodeCurrency(e.Currency), EncodeCitations(e.Citations))
 		if err != nil {
 			return fmt.Errorf("store: subscription event: %w", err)
@@ -228,11 +232,11 @@ func insertEvents(ctx context.Context, q Querier, events []billing.Event) error 
 }
 
 // SubscriptionEvents returns the stored events of a subscription in the
-// order of their day. Reasons are not stored: they are explanations a
+// order they were stored. Reasons are not stored: they are explanations a
 // host renders when it shows the event, from the citations.
 func SubscriptionEvents(ctx context.Context, q Querier, id string) ([]billing.Event, error) {
 	rows, err := q.Query(ctx, `SELECT subscription_id, kind, on_date, plan_id, period_start, period_end, amount, currency, citations
-		FROM subscription_events WHERE subscription_id = ? ORDER BY on_date, period_start, event_key`, id)
+		FROM subscription_events WHERE subscription_id = ? ORDER BY seq`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -319,12 +323,18 @@ func InvoiceByCharge(ctx context.Context, q Querier, chargeKey string) (string, 
 func InsertInvoice(ctx context.Context, q Querier, inv StoredInvoice) error {
 	d := inv.DueDeadline
 	res, err := q.Exec(ctx, `INSERT INTO invoices (number, charge_key, customer_id, subscription_id, issued, received, due,
-		due_kind, due_from, due_period, due_raw, due_convention, supply_from, supply_to, currency, treatment,
+		due_kind, due_from, due_period, due_raw, due_convention, supply_from, supply_to,
+		seller_name, seller_cvr, seller_vat_id, seller_address, seller_country,
+		buyer_name, buyer_cvr, buyer_vat_id, buyer_address, buyer_country, currency, treatment,
 		net, vat, total, notice, citations)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (charge_key) DO NOTHING`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (charge_key) DO NOTHING`,
 		inv.Number, inv.ChargeKey, inv.Customer, inv.Subscription, EncodeDate(inv.Issued), EncodeDate(inv.Received), EncodeDate(inv.Due),
 		EncodeText(d.Kind), EncodeDate(d.From), EncodePeriod(d.Period), EncodeDate(d.Raw), EncodeConvention(d.Convention),
-		EncodeDate(inv.SupplyFrom), EncodeDate(inv.SupplyTo), EncodeCurrency(inv.Currency), EncodeText(inv.Treatment),
+		EncodeDate(inv.SupplyFrom), EncodeDate(inv.SupplyTo),
+		inv.Seller.Name, inv.Seller.CVR, inv.Seller.VATID, inv.Seller.Address, inv.Seller.Country,
+		inv.Buyer.Name, inv.Buyer.CVR, inv.Buyer.VATID, inv.Buyer.Address, inv.Buyer.Country,
+		EncodeCurrency(inv.Currency), EncodeText(inv.Treatment),
 		EncodeDecimal(inv.Net), EncodeDecimal(inv.VAT), EncodeDecimal(inv.Total), inv.Notice, EncodeCitations(inv.Citations))
 	if err != nil {
 		return fmt.Errorf("store: invoice %s: %w", inv.Number, err)
@@ -334,9 +344,15 @@ func InsertInvoice(ctx context.Context, q Querier, inv StoredInvoice) error {
 	} else if n == 0 {
 		return errRetry
 	}
+	for i, v := range inv.VATSummary {
+		if _, err := q.Exec(ctx, `INSERT INTO invoice_vat (number, line_no, rate, net, vat) VALUES (?, ?, ?, ?, ?)`,
+			inv.Number, i+1, EncodeDecimal(v.Rate), EncodeDecimal(v.Net), EncodeDecimal(v.VAT)); err != nil {
+			return fmt.Errorf("store: invoice %s VAT summary: %w", inv.Number, err)
+		}
+	}
 	for i, l := range inv.Lines {
-		if _, err := q.Exec(ctx, `INSERT INTO invoice_lines (number, line_no, description, quantity, unit_price, vat_rate, net, vat)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, inv.Number, i+1, l.Description, EncodeDecimal(l.Quantity), EncodeDecimal(l.UnitPrice),
+		if _, err := q.Exec(ctx, `INSERT INTO invoice_lines (number, line_no, description, currency, quantity, unit_price, vat_rate, net, vat)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, inv.Number, i+1, l.Description, EncodeCurrency(l.Currency), EncodeDecimal(l.Quantity), EncodeDecimal(l.UnitPrice),
 			EncodeDecimal(l.VATRate), EncodeDecimal(l.Net), EncodeDecimal(l.VAT)); err != nil {
 			return fmt.Errorf("store: invoice %s line %d: %w", inv.Number, i+1, err)
 		}
@@ -345,12 +361,13 @@ func InsertInvoice(ctx context.Context, q Querier, inv StoredInvoice) error {
 }
 
 const invoiceColumns = `number, charge_key, customer_id, subscription_id, issued, received, due,
-	due_kind, due_from, due_period, due_raw, due_convention, supply_from, supply_to, currency, treatment,
+	due_kind, due_from, due_period, due_raw, due_convention, supply_from, supply_to,
+	seller_name, seller_cvr, seller_vat_id, seller_address, seller_country,
+	buyer_name, buyer_cvr, buyer_vat_id, buyer_address, buyer_country, currency, treatment,
 	net, vat, total, notice, citations`
 
-// GetInvoice returns the invoice with its lines, or an error wrapping
-// [ErrNotFound]. Seller and Buyer are the parties as they are now (the
-// provider's terms and the customer's row), VAT summary included.
+// GetInvoice returns the invoice as issued -- parties, lines, VAT summary
+// and the deadline it is due by -- or an error wrapping [ErrNotFound].
 func GetInvoice(ctx context.Context, q Querier, number string) (StoredInvoice, error) {
 	inv, err := scanInvoice(q.QueryRow(ctx, `SELECT `+invoiceColumns+` FROM invoices WHERE number = ?`, number))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -358,18 +375,44 @@ func GetInvoice(ctx context.Context, q Querier, number string) (StoredInvoice, e
 	} else if err != nil {
 		return StoredInvoice{}, err
 	}
-	rows, err := q.Query(ctx, `SELECT description, quantity, unit_price, vat_rate, net, vat FROM invoice_lines WHERE number = ? ORDER BY line_no`, number)
+	vrows, err := q.Query(ctx, `SELECT rate, net, vat FROM invoice_vat WHERE number = ? ORDER BY line_no`, number)
+	if err != nil {
+		return StoredInvoice{}, err
+	}
+	for vrows.Next() {
+		var v billing.VATSummary
+		var rate, net, vat string
+		if err := vrows.Scan(&rate, &net, &vat); err != nil {
+			vrows.Close()
+			return StoredInvoice{}, err
+		}
+		if err := decodeAll(
+			func() (err error) { v.Rate, err = DecodeDecimal(rate); return },
+			func() (err error) { v.Net, err = DecodeDecimal(net); return },
+			func() (err error) { v.VAT, err = DecodeDecimal(vat); return },
+		); err != nil {
+			vrows.Close()
+			return StoredInvoice{}, err
+		}
+		inv.VATSummary = append(inv.VATSummary, v)
+	}
+	vrows.Close()
+	if err := vrows.Err(); err != nil {
+		return StoredInvoice{}, err
+	}
+	rows, err := q.Query(ctx, `SELECT description, currency, quantity, unit_price, vat_rate, net, vat FROM invoice_lines WHERE number = ? ORDER BY line_no`, number)
 	if err != nil {
 		return StoredInvoice{}, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var l billing.InvoiceLine
-		var qty, price, rate, net, vat string
-		if err := rows.Scan(&l.Description, &qty, &price, &rate, &net, &vat); err != nil {
+		var cur, qty, price, rate, net, vat string
+		if err := rows.Scan(&l.Description, &cur, &qty, &price, &rate, &net, &vat); err != nil {
 			return StoredInvoice{}, err
 		}
 		if err := decodeAll(
+			func() (err error) { l.Currency, err = DecodeCurrency(cur); return },
 			func() (err error) { l.Quantity, err = DecodeDecimal(qty); return },
 			func() (err error) { l.UnitPrice, err = DecodeDecimal(price); return },
 			func() (err error) { l.VATRate, err = DecodeDecimal(rate); return },
@@ -386,8 +429,11 @@ func GetInvoice(ctx context.Context, q Querier, number string) (StoredInvoice, e
 func scanInvoice(row scanner) (StoredInvoice, error) {
 	var inv StoredInvoice
 	var issued, received, due, dk, df, dp, dr, dc, sf, st, cur, treat, net, vat, total, cites string
+	sp, bp := &inv.Seller, &inv.Buyer
 	if err := row.Scan(&inv.Number, &inv.ChargeKey, &inv.Customer, &inv.Subscription, &issued, &received, &due,
-		&dk, &df, &dp, &dr, &dc, &sf, &st, &cur, &treat, &net, &vat, &total, &inv.Notice, &cites); err != nil {
+		&dk, &df, &dp, &dr, &dc, &sf, &st,
+		&sp.Name, &sp.CVR, &sp.VATID, &sp.Address, &sp.Country, &bp.Name, &bp.CVR, &bp.VATID, &bp.Address, &bp.Country,
+		&cur, &treat, &net, &vat, &total, &inv.Notice, &cites); err != nil {
 		return inv, err
 	}
 	d := &inv.DueDeadline

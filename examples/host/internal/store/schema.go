@@ -102,6 +102,7 @@ var migrations = []migration{
 		`CREATE TABLE subscription_events (
 			event_key       TEXT PRIMARY KEY,
 			subscription_id TEXT NOT NULL REFERENCES subscriptions (id),
+			seq             BIGINT NOT NULL,
 			kind            TEXT NOT NULL,
 			on_date         TEXT NOT NULL,
 			plan_id         TEXT NOT NULL,
@@ -135,6 +136,16 @@ var migrations = []migration{
 			due_convention  TEXT NOT NULL,
 			supply_from     TEXT NOT NULL,
 			supply_to       TEXT NOT NULL,
+			seller_name     TEXT NOT NULL,
+			seller_cvr      TEXT NOT NULL,
+			seller_vat_id   TEXT NOT NULL,
+			seller_address  TEXT NOT NULL,
+			seller_country  TEXT NOT NULL,
+			buyer_name      TEXT NOT NULL,
+			buyer_cvr       TEXT NOT NULL,
+			buyer_vat_id    TEXT NOT NULL,
+			buyer_address   TEXT NOT NULL,
+			buyer_country   TEXT NOT NULL,
 			currency        TEXT NOT NULL,
 			treatment       TEXT NOT NULL,
 			net             TEXT NOT NULL,
@@ -147,11 +158,22 @@ var migrations = []migration{
 			number      TEXT NOT NULL REFERENCES invoices (number),
 			line_no     BIGINT NOT NULL,
 			description TEXT NOT NULL,
+			currency    TEXT NOT NULL,
 			quantity    TEXT NOT NULL,
 			unit_price  TEXT NOT NULL,
 			vat_rate    TEXT NOT NULL,
 			net         TEXT NOT NULL,
 			vat         TEXT NOT NULL,
+			PRIMARY KEY (number, line_no)
+		)`,
+		// The VAT summary per rate, as issued (momsbekendtgørelsen §
+		// 58(1)(8)-(10)).
+		`CREATE TABLE invoice_vat (
+			number  TEXT NOT NULL REFERENCES invoices (number),
+			line_no BIGINT NOT NULL,
+			rate    TEXT NOT NULL,
+			net     TEXT NOT NULL,
+			vat     TEXT NOT NULL,
 			PRIMARY KEY (number, line_no)
 		)`,
 		`CREATE TABLE payments (

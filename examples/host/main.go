@@ -40,6 +40,11 @@ func main() {
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, time.Now, os.Getenv))
 }
 
+// beforeCommit, set only by this program's tests, runs inside each unit
+// of work of a long run before it commits; the kill test uses it to kill
+// the process with SIGKILL in the middle of a transaction.
+var beforeCommit func(key string) error
+
 type command struct {
 	args, help string
 	run        func(ctx context.Context, a *app.App, fs *flag.FlagSet, args []string) error
@@ -106,6 +111,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 			fmt.Fprintf(stderr, "host: the database at %s is not initialised or not up to date; run \"host init\" first\n", db.Where())
 			return 1
 		}
+	}
+	if beforeCommit != nil {
+		a.SetBeforeCommit(beforeCommit)
 	}
 	if err := cmd.run(ctx, a, fs, fs.Args()); err != nil {
 		fmt.Fprintf(stderr, "host %s: %v\n", name, err)

@@ -61,6 +61,19 @@ func SQLite(t testing.TB) *store.DB {
 // server dsn names; the schema is dropped when the test ends.
 func Postgres(t testing.TB, dsn string) *store.DB {
 	t.Helper()
+	db, err := store.OpenPostgres(PostgresSchema(t, dsn))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	migrate(t, db)
+	return db
+}
+
+// PostgresSchema creates a schema of its own on the server dsn names and
+// returns the DSN that uses it; the schema is dropped when the test ends.
+func PostgresSchema(t testing.TB, dsn string) string {
+	t.Helper()
 	schema := fmt.Sprintf("pimkit_test_%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1e9, seq.Add(1))
 	admin, err := sql.Open("pgx", dsn)
 	if err != nil {
@@ -75,13 +88,7 @@ func Postgres(t testing.TB, dsn string) *store.DB {
 			t.Errorf("drop schema: %v", err)
 		}
 	})
-	db, err := store.OpenPostgres(WithSearchPath(dsn, schema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	migrate(t, db)
-	return db
+	return WithSearchPath(dsn, schema)
 }
 
 // WithSearchPath returns dsn with PostgreSQL's search_path set to schema,

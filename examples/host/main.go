@@ -255,7 +255,7 @@ func commands() map[string]command {
 		"invoices": {help: "list invoices with what is paid and the demands sent", run: func(ctx context.Context, a *app.App, _ *flag.FlagSet, _ []string) error {
 			return a.Invoices(ctx)
 		}},
-		"credits": {args: "-account ID -kind grant|purchase|transfer -n N -event ID [-at TIME] [-memo TEXT]", help: "post to a customer's credit ledger; the same event ID posts once",
+		"credits": {args: "-account ID -kind grant|purchase|transfer -n N -event ID [-at TIME] [-memo TEXT]", help: "post to a customer's credit ledger; the same event ID and -at post once, other content under that ID is refused",
 			setup: func(fs *flag.FlagSet) {
 				fCustomer = fs.String("account", "", "credit account (customer) `id`")
 				fKind = fs.String("kind", "", "entry kind: purchase, grant, transfer, expiry")
@@ -434,7 +434,7 @@ func commands() map[string]command {
 		"dsr-due": {args: "[-on DATE]", help: "open data-subject requests and their deadlines",
 			setup: func(fs *flag.FlagSet) { fOn = fs.String("on", "", "`date` to count from; default today") },
 			run: func(ctx context.Context, a *app.App, _ *flag.FlagSet, _ []string) error {
-				on := contract.DateOf(a.Now().In(a.Location))
+				on := a.Today()
 				if *fOn != "" {
 					var err error
 					if on, err = contract.ParseDate(*fOn); err != nil {

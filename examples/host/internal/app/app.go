@@ -56,7 +56,8 @@ func (a *App) SetBeforeCommit(f func(key string) error) { a.beforeCommit = f }
 
 func (a *App) printf(format string, args ...any) { fmt.Fprintf(a.Out, format, args...) }
 
-func (a *App) today() contract.Date { return contract.DateOf(a.Now().In(a.Location)) }
+// Today is the date of the host's clock in its zone.
+func (a *App) Today() contract.Date { return contract.DateOf(a.Now().In(a.Location)) }
 
 // DefaultPlans are the plans Init stores. The prices are examples: the
 // OpenDIMS terms fix no prices (they are set in the offer document, terms

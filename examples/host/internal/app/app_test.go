@@ -431,3 +431,41 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestConcurrentBillRunsBillOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a, _ := newApp(t, db)
+		subscribe(t, a, 4)
+		// Two operators start the same month at once (two processes
+		// on one database): each unit is done by exactly one of them.
+		const runs = 2
+		var wg sync.WaitGroup
+		results := make([]app.BillResult, runs)
+		errs := make([]error, runs)
+		for i := range runs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r, err := app.New(db, func() time.Time { return clock }, io.Discard, io.Discard)
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				results[i], errs[i] = r.Bill(context.Background(), "2026-01")
+			}()
+		}
+		wg.Wait()
+		issued, done := 0, 0
+		for i := range runs {
+			if errs[i] != nil {
+				t.Errorf("run %d: %v", i, errs[i])
+			}
+			issued += results[i].Invoices
+			done += results[i].AlreadyDone
+		}
+		if issued != 8 || done != 4 {
+			t.Errorf("two concurrent runs issued %d invoices and found %d units done; want 8 and 4", issued, done)
+		}
+		checkInvoices(t, invoices(t, db), 8)
+	})
+}

@@ -172,9 +172,10 @@ func DecodeText[T any, P interface {
 	return v, nil
 }
 
-// EncodeCitations joins citations as "terms 12.3; GDPR Art. 12(3)" with
-// each source and reference separated by a tab, so the text decodes
-// exactly; nil and empty lists are both "".
+// EncodeCitations writes citations one a line, each source and reference
+// separated by a tab ("terms\t12.3\nGDPR\tArt. 12(3)"), so the text decodes
+// exactly whatever spaces a reference holds; nil and empty lists are both
+// "".
 func EncodeCitations(cs []contract.Citation) string {
 	var b strings.Builder
 	for i, c := range cs {

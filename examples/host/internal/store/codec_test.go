@@ -236,3 +236,38 @@ func FuzzInstantRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+func FuzzDecodeInstant(f *testing.F) {
+	f.Add("2026-01-31T23:00:00.000000000Z", "Europe/Copenhagen")
+	f.Add("2026-01-31T23:00:00.000000000Z", "fixed 3600 CET")
+	f.Add("0001-01-01T00:00:00.000000000Z", "UTC")
+	f.Add("2026-01-31T23:00:00Z", "fixed x")
+	f.Fuzz(func(t *testing.T, at, zone string) {
+		got, err := store.DecodeInstant(at, zone)
+		if err != nil {
+			if !errorsIs(err, store.ErrBadValue) {
+				t.Fatalf("DecodeInstant(%q, %q) = %v, want ErrBadValue", at, zone, err)
+			}
+			return
+		}
+		a2, z2 := store.EncodeInstant(got)
+		back, err := store.DecodeInstant(a2, z2)
+		if err != nil || !cmp.Equal(got, back, exact) {
+			t.Fatalf("re-encoding %v: %q %q gave %v, %v", got, a2, z2, back, err)
+		}
+	})
+}
+
+func FuzzDecodeCitations(f *testing.F) {
+	f.Add("terms\t12.3\nGDPR\tArt. 12(3)")
+	f.Add("no tab")
+	f.Fuzz(func(t *testing.T, s string) {
+		cs, err := store.DecodeCitations(s)
+		if err != nil {
+			return
+		}
+		if back := store.EncodeCitations(cs); back != s {
+			t.Fatalf("EncodeCitations(DecodeCitations(%q)) = %q", s, back)
+		}
+	})
+}

@@ -286,3 +286,41 @@ func TestPrivacyRoundTrip(t *testing.T) {
 		}
 	})
 }
+
+func TestSubscriptionStaleUpdateRefused(t *testing.T) {
+	plan := billing.Plan{ID: "basic", Kind: billing.Functionality, Cycle: billing.Monthly, Price: dec("249.00"), Currency: currency.DKK}
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		sub, events, err := billing.Subscribe("sub-1", plan, contract.MustDate(2026, 1, 31))
+		if err != nil {
+			t.Fatal(err)
+		}
+		must := func(err error) {
+			t.Helper()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		must(store.PutPlan(ctx, db, plan))
+		must(store.PutCustomer(ctx, db, store.Customer{ID: "C1", Kind: billing.Business}))
+		v1, err := store.CreateSubscription(ctx, db, store.Subscription{Subscription: sub, Customer: "C1"}, events)
+		must(err)
+		// Two writers read version 1; the renewal (terms 19.2) lands
+		// first, the other writer's change is refused.
+		renewed, evs, err := v1.Renew(contract.MustDate(2026, 2, 28))
+		must(err)
+		if _, err := store.UpdateSubscription(ctx, db, store.Subscription{Subscription: renewed, Customer: "C1", Version: 1}, evs); err != nil {
+			t.Fatal(err)
+		}
+		_, err = store.UpdateSubscription(ctx, db, v1, nil)
+		var ce *store.ConflictError
+		if !errors.As(err, &ce) || ce.Want != 1 || ce.Have != 2 {
+			t.Errorf("stale subscription update = %v, want a conflict at version 2", err)
+		}
+		got, err := store.GetSubscription(ctx, db, "sub-1")
+		must(err)
+		if got.Period != renewed.Period || got.Version != 2 {
+			t.Errorf("subscription after the race: period %d version %d, want %d and 2", got.Period, got.Version, renewed.Period)
+		}
+	})
+}

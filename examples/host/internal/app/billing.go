@@ -166,7 +166,7 @@ func (a *App) Bill(ctx context.Context, month string) (BillResult, error) {
 		a.progress("bill %s: subscriptions %d/%d", month, i+1, len(ids))
 	}
 
-	numbers, err := store.InvoiceNumbers(ctx, a.DB)
+	numbers, err := store.OpenInvoiceNumbers(ctx, a.DB, last)
 	if err != nil {
 		return res, err
 	}
@@ -178,7 +178,7 @@ func (a *App) Bill(ctx context.Context, month string) (BillResult, error) {
 			res.Failed = append(res.Failed, n)
 			a.printf("  invoice %s FAILED, nothing stored: %v\n", n, err)
 		}
-		a.progress("bill %s: invoices checked %d/%d", month, i+1, len(numbers))
+		a.progress("bill %s: overdue invoices %d/%d", month, i+1, len(numbers))
 	}
 	a.printf("month %s billed as of %s: %d subscriptions, %d renewed, %d invoices issued, %d already billed, %d interest statements, %d demands\n",
 		month, last, res.Subscriptions, res.Renewed, res.Invoices, res.AlreadyDone, res.Interest, res.Demands)

@@ -466,10 +466,53 @@ func InvoiceNumbers(ctx context.Context, q Querier) ([]string, error) {
 
 // AddPayment records a payment received against an invoice; key makes
 // recording the same bank transaction twice a no-op.
+// Call it inside a transaction: it also marks the invoice settled on the
+// day its payments first cover the total.
 func AddPayment(ctx context.Context, q Querier, key, number string, p billing.Payment) error {
-	_, err := q.Exec(ctx, `INSERT INTO payments (payment_key, number, paid_on, amount) VALUES (?, ?, ?, ?)
-		ON CONFLICT (payment_key) DO NOTHING`, key, number, EncodeDate(p.Date), EncodeDecimal(p.Amount))
+	if _, err := q.Exec(ctx, `INSERT INTO payments (payment_key, number, paid_on, amount) VALUES (?, ?, ?, ?)
+		ON CONFLICT (payment_key) DO NOTHING`, key, number, EncodeDate(p.Date), EncodeDecimal(p.Amount)); err != nil {
+		return err
+	}
+	var total string
+	if err := q.QueryRow(ctx, `SELECT total FROM invoices WHERE number = ?`, number).Scan(&total); err != nil {
+		return err
+	}
+	owed, err := DecodeDecimal(total)
+	if err != nil {
+		return err
+	}
+	rows, err := q.Query(ctx, `SELECT paid_on, amount FROM payments WHERE number = ? ORDER BY paid_on, payment_key`, number)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	sum := decimal.Zero
+	settled := ""
+	for rows.Next() {
+		var on, amount string
+		if err := rows.Scan(&on, &amount); err != nil {
+			return err
+		}
+		a, err := DecodeDecimal(amount)
+		if err != nil {
+			return err
+		}
+		if sum = sum.Add(a); settled == "" && sum.GreaterThanOrEqual(owed) {
+			settled = on
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	_, err = q.Exec(ctx, `UPDATE invoices SET settled_on = ? WHERE number = ?`, settled, number)
 	return err
+}
+
+// OpenInvoiceNumbers returns the invoices not settled whose due date is
+// before day, oldest due first: those the month-end run collects.
+func OpenInvoiceNumbers(ctx context.Context, q Querier, before contract.Date) ([]string, error) {
+	return strings1(ctx, q, `SELECT number FROM invoices WHERE settled_on = '' AND due < ? ORDER BY due, number`, EncodeDate(before))
 }
 
 // GetCollection returns the state of collecting an invoice: its debt with

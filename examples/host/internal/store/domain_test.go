@@ -143,6 +143,19 @@ func TestBillingRoundTrip(t *testing.T) {
 		if diff := cmp.Diff(after, got, domainExact); diff != "" {
 			t.Errorf("renteloven § 9 b collection round trip (-want +got):\n%s", diff)
 		}
+
+		// Partly paid, the invoice stays open; paid in full, the
+		// month-end run no longer reads it.
+		day := contract.MustDate(2026, 4, 1)
+		if open, err := store.OpenInvoiceNumbers(ctx, db, day); err != nil || len(open) != 1 {
+			t.Errorf("open invoices after a part payment = %v, %v, want INV-000001", open, err)
+		}
+		if err := store.AddPayment(ctx, db, "bank-2", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 20), Amount: dec("211.25")}); err != nil {
+			t.Fatal(err)
+		}
+		if open, err := store.OpenInvoiceNumbers(ctx, db, day); err != nil || len(open) != 0 {
+			t.Errorf("open invoices after payment in full = %v, %v, want none", open, err)
+		}
 	})
 }
 

@@ -152,8 +152,13 @@ var migrations = []migration{
 			vat             TEXT NOT NULL,
 			total           TEXT NOT NULL,
 			notice          TEXT NOT NULL,
-			citations       TEXT NOT NULL
+			citations       TEXT NOT NULL,
+			-- The day the payments received first covered the total; ''
+			-- while anything is owed. Kept by AddPayment so the month-end
+			-- run reads only open invoices.
+			settled_on      TEXT NOT NULL DEFAULT ''
 		)`,
+		`CREATE INDEX invoices_open ON invoices (settled_on, due)`,
 		`CREATE TABLE invoice_lines (
 			number      TEXT NOT NULL REFERENCES invoices (number),
 			line_no     BIGINT NOT NULL,

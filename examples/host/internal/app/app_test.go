@@ -469,3 +469,25 @@ func TestConcurrentBillRunsBillOnce(t *testing.T) {
 		checkInvoices(t, invoices(t, db), 8)
 	})
 }
+
+func TestBillMonthsOutOfOrder(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a, _ := newApp(t, db)
+		subscribe(t, a, 1)
+		// February is billed before January: February's run renews
+		// through both; January's run then finds nothing left to do.
+		feb, err := a.Bill(ctx, "2026-02")
+		if err != nil {
+			t.Fatal(err)
+		}
+		jan, err := a.Bill(ctx, "2026-01")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if feb.Invoices != 3 || jan.Invoices != 0 {
+			t.Errorf("February then January: %d and %d invoices, want 3 and 0 (periods from 2025-12-31, 2026-01-31, 2026-02-28)", feb.Invoices, jan.Invoices)
+		}
+		checkInvoices(t, invoices(t, db), 3)
+	})
+}

@@ -214,9 +214,15 @@ func (a *App) billSubscription(ctx context.Context, tx *store.Tx, id string, las
 	if sub.Anchor.After(last) {
 		return false, nil, nil // starts after this month
 	}
-	next, events, err := sub.Renew(last)
-	if err != nil {
-		return false, nil, fmt.Errorf("renew %s: %w", id, err)
+	var next billing.Subscription
+	var events []billing.Event
+	// A later month billed first has renewed past this one already;
+	// then only its uninvoiced charges remain to invoice.
+	if start, _ := sub.Current(); !last.Before(start) {
+		next, events, err = sub.Renew(last)
+		if err != nil {
+			return false, nil, fmt.Errorf("renew %s: %w", id, err)
+		}
 	}
 	if len(events) > 0 {
 		sub.Subscription = next

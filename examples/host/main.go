@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -386,8 +387,11 @@ func commands() map[string]command {
 				}
 				return a.RecordConsent(ctx, ev)
 			}},
-		"consent-proof": {args: "[-at TIME] SUBJECT", help: "verify the consent ledger's hash chain and show a subject's consent events and state",
-			setup: func(fs *flag.FlagSet) { fAt = fs.String("at", "", "RFC 3339 instant of the state; default now") },
+		"consent-proof": {args: "[-at TIME] [-anchor SEQ:HASH] SUBJECT", help: "verify the consent ledger's hash chain and show a subject's consent events and state",
+			setup: func(fs *flag.FlagSet) {
+				fAt = fs.String("at", "", "RFC 3339 instant of the state; default now")
+				fRef = fs.String("anchor", "", "a head printed by an earlier proof, SEQ:HASH, that the ledger must still contain")
+			},
 			run: func(ctx context.Context, a *app.App, _ *flag.FlagSet, args []string) error {
 				if len(args) != 1 {
 					return errors.New("want one SUBJECT")
@@ -396,8 +400,24 @@ func commands() map[string]command {
 				if err != nil {
 					return err
 				}
-				_, err = a.ConsentProof(ctx, args[0], at)
+				var anchor store.Head
+				if *fRef != "" {
+					seq, hash, ok := strings.Cut(*fRef, ":")
+					n, err := strconv.ParseInt(seq, 10, 64)
+					if !ok || err != nil || n < 1 || len(hash) != 64 {
+						return fmt.Errorf("anchor %q is not SEQ:HASH", *fRef)
+					}
+					anchor = store.Head{Seq: n, Hash: hash}
+				}
+				_, err = a.ConsentProof(ctx, args[0], at, anchor)
 				return err
+			}},
+		"product": {args: "SKU", help: "show a stored product and the versions it has had",
+			run: func(ctx context.Context, a *app.App, _ *flag.FlagSet, args []string) error {
+				if len(args) != 1 {
+					return errors.New("want one SKU")
+				}
+				return a.ShowProduct(ctx, args[0])
 			}},
 		"dsr-receive": {args: "-id ID -subject REF -kind access -received DATE", help: "record a data-subject request and its deadline (GDPR Art. 12(3))",
 			setup: func(fs *flag.FlagSet) {

@@ -13,8 +13,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pimkit/pimkit/examples/host/internal/store"
 	"github.com/pimkit/pimkit/examples/host/internal/storetest"
 )
+
+// openFor opens the database the global flags name, to reach past the
+// program (to tamper with it).
+func openFor(flags []string) (*store.DB, error) {
+	if flags[0] == "-pg" {
+		return store.OpenPostgres(flags[1])
+	}
+	return store.OpenSQLite(flags[1])
+}
 
 var clock = time.Date(2026, 2, 1, 6, 0, 0, 0, time.UTC)
 
@@ -157,5 +167,62 @@ func TestSLAReportWritesSVG(t *testing.T) {
 				t.Errorf("SVG file: %v %.60q", err, b)
 			}
 		})
+	}
+}
+
+func TestConsentProofWithAnchor(t *testing.T) {
+	for name, db := range targets(t) {
+		t.Run(name, func(t *testing.T) {
+			mustHost(t, append(db, "init")...)
+			for i, at := range []string{"2026-01-05T10:00:00+01:00", "2026-01-06T10:00:00+01:00"} {
+				mustHost(t, append(db, "consent", "-subject", "cust-"+strconv.Itoa(i), "-purpose", "marketing",
+					"-method", "form", "-notice", "Newsletter", "-policy", "2025-02-01", "-at", at)...)
+			}
+			out := mustHost(t, append(db, "consent-proof", "cust-0")...)
+			i := strings.Index(out, "head 2 ")
+			if i < 0 {
+				t.Fatalf("no head in the proof:\n%s", out)
+			}
+			anchor := "2:" + out[i+len("head 2 "):i+len("head 2 ")+64]
+			mustHost(t, append(db, "consent-proof", "-anchor", anchor, "cust-0")...)
+			// Cutting the last entry off passes the chain alone, but not
+			// the anchored head (GDPR Art. 7(1): the proof must be whole).
+			d, err := openFor(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer d.Close()
+			if _, err := d.Exec(context.Background(), `DELETE FROM ledger_entries WHERE seq = 2`); err != nil {
+				t.Fatal(err)
+			}
+			mustHost(t, append(db, "consent-proof", "cust-0")...)
+			out, code := host(t, append(db, "consent-proof", "-anchor", anchor, "cust-0")...)
+			if code != 1 || !strings.Contains(out, "anchored entry missing (ledger ends at 1)") {
+				t.Errorf("proof with the anchor after truncation = exit %d:\n%s", code, out)
+			}
+		})
+	}
+}
+
+func TestProductHistory(t *testing.T) {
+	dir := t.TempDir()
+	db := []string{"-db", filepath.Join(dir, "host.db")}
+	mustHost(t, append(db, "init")...)
+	csv := filepath.Join(dir, "p.csv")
+	for _, body := range []string{"sku,status,version,title-da_DK\nCHAIR-1,draft,0,Stol\n", "sku,status,version,title-da_DK\nCHAIR-1,draft,1,Stol (eg)\n"} {
+		if err := os.WriteFile(csv, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		mustHost(t, append(db, "import-products", csv)...)
+	}
+	out := mustHost(t, append(db, "product", "CHAIR-1")...)
+	for _, want := range []string{"product CHAIR-1, version 2", "Stol (eg)", "  version 1 written", "  version 2 written"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("product output lacks %q:\n%s", want, out)
+		}
+	}
+	exp := mustHost(t, append(db, "export-products")...)
+	if !strings.Contains(exp, "CHAIR-1,,draft,2,") {
+		t.Errorf("export does not carry version 2:\n%s", exp)
 	}
 }

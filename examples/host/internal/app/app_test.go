@@ -367,14 +367,14 @@ func TestConsentProofDetectsTampering(t *testing.T) {
 		} {
 			must(t, a.RecordConsent(ctx, ev))
 		}
-		states, err := a.ConsentProof(ctx, "cust-1", time.Date(2026, 1, 10, 0, 0, 0, 0, a.Location))
+		states, err := a.ConsentProof(ctx, "cust-1", time.Date(2026, 1, 10, 0, 0, 0, 0, a.Location), store.Head{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(states) != 1 || !states[0].Granted() {
 			t.Errorf("GDPR Art. 7(1) state on 2026-01-10 = %v, want granted", states)
 		}
-		states, err = a.ConsentProof(ctx, "cust-1", clock)
+		states, err = a.ConsentProof(ctx, "cust-1", clock, store.Head{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -388,7 +388,7 @@ func TestConsentProofDetectsTampering(t *testing.T) {
 		if _, err := db.Exec(ctx, `UPDATE ledger_entries SET kind = ? WHERE seq = 3`, "consent.given"); err != nil {
 			t.Fatal(err)
 		}
-		_, err = a.ConsentProof(ctx, "cust-1", clock)
+		_, err = a.ConsentProof(ctx, "cust-1", clock, store.Head{})
 		var te *store.TamperError
 		if !errors.As(err, &te) || te.Seq != 3 {
 			t.Errorf("proof over a tampered ledger = %v, want a TamperError at entry 3", err)

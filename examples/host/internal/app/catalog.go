@@ -204,3 +204,22 @@ func (a *App) ExportProducts(ctx context.Context, w io.Writer, opts catalog.CSVO
 	}
 	return enc.Flush()
 }
+
+// ShowProduct prints a stored product's current JSON and every version it
+// has had, with when each was written.
+func (a *App) ShowProduct(ctx context.Context, sku string) error {
+	rec, err := a.DB.Records().Get(ctx, string(catalog.TypeProduct), sku)
+	if err != nil {
+		return err
+	}
+	hist, err := a.DB.Records().History(ctx, string(catalog.TypeProduct), sku)
+	if err != nil {
+		return err
+	}
+	a.printf("product %s, version %d, schema %s, written %s\n%s\n", rec.ID, rec.Version, rec.Schema,
+		rec.UpdatedAt.In(a.Location).Format("2006-01-02T15:04:05Z07:00"), rec.Body)
+	for _, h := range hist {
+		a.printf("  version %d written %s\n", h.Version, h.UpdatedAt.In(a.Location).Format("2006-01-02T15:04:05Z07:00"))
+	}
+	return nil
+}

@@ -36,8 +36,12 @@ func (a *App) RecordConsent(ctx context.Context, ev privacy.ConsentEvent) error 
 // it was written), lists the subject's entries with their hashes, and
 // folds them into the state of each purpose at instant at. A broken chain
 // is an error wrapping store.ErrTampered, and nothing is claimed.
-func (a *App) ConsentProof(ctx context.Context, subject string, at time.Time) ([]privacy.ConsentState, error) {
-	v, err := a.DB.Ledgers().Verify(ctx, store.ConsentLedger, store.Head{})
+//
+// anchor, when not the zero Head, is a head published earlier (printed by a
+// previous proof): the chain must still contain it, which also catches
+// entries cut off the end.
+func (a *App) ConsentProof(ctx context.Context, subject string, at time.Time, anchor store.Head) ([]privacy.ConsentState, error) {
+	v, err := a.DB.Ledgers().Verify(ctx, store.ConsentLedger, anchor)
 	if err != nil {
 		return nil, err
 	}

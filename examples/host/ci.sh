@@ -54,13 +54,20 @@ smoke() {
 }
 smoke -db "$work/smoke.db"
 
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+# The server's bin directory: one with initdb (a client-only install has
+# psql there but no server).
+find_pgbin() {
+  local d
+  d=$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$d" ] && dirname "$d" || true
+}
+pgbin=$(find_pgbin)
 if [ -z "$pgbin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "--- host: installing PostgreSQL from Debian's packages"
   if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }; then
     echo "apt-get install postgresql failed"
   fi
-  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  pgbin=$(find_pgbin)
 fi
 if [ -z "$pgbin" ]; then
   echo "*** host: PostgreSQL is NOT available (not installed and could not be installed):"

@@ -23,7 +23,8 @@ import (
 	"github.com/pimkit/pimkit/examples/host/internal/storetest"
 )
 
-var clock = time.Date(2026, 2, 1, 6, 0, 0, 0, time.UTC)
+// clock is the hosts' "now" in these tests: after every month they bill.
+var clock = time.Date(2026, 12, 1, 6, 0, 0, 0, time.UTC)
 
 func newApp(t *testing.T, db *store.DB) (*app.App, *bytes.Buffer) {
 	t.Helper()
@@ -489,5 +490,15 @@ func TestBillMonthsOutOfOrder(t *testing.T) {
 			t.Errorf("February then January: %d and %d invoices, want 3 and 0 (periods from 2025-12-31, 2026-01-31, 2026-02-28)", feb.Invoices, jan.Invoices)
 		}
 		checkInvoices(t, invoices(t, db), 3)
+	})
+}
+
+func TestBillRefusesAMonthNotEnded(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a, _ := newApp(t, db)
+		_, err := a.Bill(context.Background(), "2026-12") // clock: 2026-12-01
+		if err == nil || !strings.Contains(err.Error(), "month 2026-12 has not ended: its last day is 2026-12-31, today is 2026-12-01") {
+			t.Errorf("Bill(2026-12) on 2026-12-01 = %v, want a refusal", err)
+		}
 	})
 }

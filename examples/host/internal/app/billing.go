@@ -112,6 +112,11 @@ func (a *App) Bill(ctx context.Context, month string) (BillResult, error) {
 	if err != nil {
 		return res, err
 	}
+	if today := a.Today(); today.Before(last) {
+		// Billing a month that has not ended would issue invoices dated
+		// in the future and send demands before they are due.
+		return res, fmt.Errorf("app: month %s has not ended: its last day is %s, today is %s", month, last, today)
+	}
 	ids, err := store.SubscriptionIDs(ctx, a.DB)
 	if err != nil {
 		return res, err

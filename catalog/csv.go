@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
@@ -579,11 +578,21 @@ func parseDate(s string) (Value, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Value{}, errBadDate
 	}
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	var n int64
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := s[i]
+		if c < '0' || c > '9' {
+			return Value{}, errBadDate
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if !validDate(n) {
 		return Value{}, errBadDate
 	}
-	return Date(t), nil
+	return Value{kind: kindDate, n: n}, nil
 }
 
 // ImportCSV reads every record of r. Bad rows do not stop the good ones:

@@ -204,3 +204,26 @@ func TestCSVDecoderReuseRecord(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDate(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"ISO 8601 date", "2026-01-31", "2026-01-31"},
+		{"leap day in a leap year", "2024-02-29", "2024-02-29"},
+		{"no leap day in 2026", "2026-02-29", ""},
+		{"no leap day in 1900 (century rule)", "1900-02-29", ""},
+		{"leap day in 2000 (400-year rule)", "2000-02-29", "2000-02-29"},
+		{"month 13", "2026-13-01", ""},
+		{"year 0", "0000-01-01", ""},
+		{"slashes", "2026/01/31", ""},
+		{"day-first", "31-01-2026", ""},
+		{"short", "2026-1-31", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := parseDate(tt.in)
+			if got := v.String(); got != tt.want || (err == nil) != (tt.want != "") {
+				t.Errorf("parseDate(%q) = %q, %v, want %q", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}

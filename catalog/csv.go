@@ -44,7 +44,10 @@ func (o CSVOptions) comma() rune {
 // column per currency (price-DKK, price-ecommerce-EUR); a measurement has
 // its amount (weight) and its unit (weight-unit). Multi-select options,
 // assets and categories are joined by ","; an asset with a known size is
-// written ref|size.
+// written ref|size. An import's header may name any subset of these
+// columns in any order, but must include the ID column. As encoding/csv
+// does, a line break written "\r\n" inside a quoted text comes back as
+// "\n".
 const (
 	colID = iota
 	colParent

@@ -19,6 +19,17 @@ import (
 // Danish spreadsheets often write ';'. Dates are always ISO 8601
 // (2026-01-31) and booleans "1" or "0" (import also accepts "true" and
 // "false").
+//
+// The layout, Akeneo's: the columns sku (id for other data types),
+// parent, status, version and categories, then one column per value slot
+// named code[-locale][-channel], the locale with underscores
+// (title-da_DK, seo_title-en_GB-ecommerce); a price has one column per
+// currency (price-DKK), a measurement an amount and a unit column (weight,
+// weight-unit). Options, assets and categories are joined by ","; an asset
+// of known size is ref|size. An import's header may name any subset of
+// the columns in any order but must include the ID column. As with
+// encoding/csv, a "\r\n" line break inside a quoted text comes back as
+// "\n".
 type CSVOptions struct {
 	Locale language.Tag
 	Comma  rune

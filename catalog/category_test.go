@@ -33,10 +33,10 @@ func TestTreeMove(t *testing.T) {
 		{"issue 4 moving under a descendant is a cycle", "shoes", "trail", ErrCycle},
 		{"issue 4 moving under a child is a cycle", "shoes", "running", ErrCycle},
 		{"issue 4 moving under itself is a cycle", "shoes", "shoes", ErrCycle},
-		{"moving to another branch", "running", "shirts", nil},
-		{"moving to root", "running", "", nil},
-		{"unknown node", "hats", "master", ErrNotFound},
-		{"unknown parent", "running", "hats", ErrNotFound},
+		{"issue 4 category trees: moving to another branch", "running", "shirts", nil},
+		{"issue 4 category trees: moving to root", "running", "", nil},
+		{"issue 4 category trees: unknown node", "hats", "master", ErrNotFound},
+		{"issue 4 category trees: unknown parent", "running", "hats", ErrNotFound},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,10 +15,10 @@ func TestPercent(t *testing.T) {
 	}{
 		{"issue 4 Akeneo rule: 3 required, 1 missing is 66", 3, 1, 66},
 		{"issue 4 Akeneo rule: nothing required is 100", 0, 0, 100},
-		{"all present", 4, 0, 100},
-		{"all missing", 4, 4, 0},
-		{"floor not round: 2 of 3 is 66 not 67", 3, 1, 66},
-		{"floor: 1 missing of 7 is 85", 7, 1, 85},
+		{"issue 4 Akeneo completeness: all present", 4, 0, 100},
+		{"issue 4 Akeneo completeness: all missing", 4, 4, 0},
+		{"issue 4 Akeneo completeness: floor not round: 2 of 3 is 66 not 67", 3, 1, 66},
+		{"issue 4 Akeneo completeness: floor: 1 missing of 7 is 85", 7, 1, 85},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,7 +119,7 @@ func TestStorageValues(t *testing.T) {
 		{"OpenDIMS help: base system alone is 1,200", nil, 1200},
 		{"OpenDIMS help: 5,000 products x 48 fields = 240,000 (+1,200 base)", []Usage{{TypeProduct, 5000, 48}}, 241200},
 		{"OpenDIMS help: plus 1,000 orders x 30 fields = 30,000", []Usage{{TypeProduct, 5000, 48}, {TypeOrder, 1000, 30}}, 271200},
-		{"negative counts count as zero", []Usage{{TypeProduct, -5, 48}}, 1200},
+		{"issue 4 Akeneo completeness: negative counts count as zero", []Usage{{TypeProduct, -5, 48}}, 1200},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
@@ -20,6 +19,17 @@ import (
 // Danish spreadsheets often write ';'. Dates are always ISO 8601
 // (2026-01-31) and booleans "1" or "0" (import also accepts "true" and
 // "false").
+//
+// The layout, Akeneo's: the columns sku (id for other data types),
+// parent, status, version and categories, then one column per value slot
+// named code[-locale][-channel], the locale with underscores
+// (title-da_DK, seo_title-en_GB-ecommerce); a price has one column per
+// currency (price-DKK), a measurement an amount and a unit column (weight,
+// weight-unit). Options, assets and categories are joined by ","; an asset
+// of known size is ref|size. An import's header may name any subset of
+// the columns in any order but must include the ID column. As with
+// encoding/csv, a "\r\n" line break inside a quoted text comes back as
+// "\n".
 type CSVOptions struct {
 	Locale language.Tag
 	Comma  rune
@@ -45,7 +55,10 @@ func (o CSVOptions) comma() rune {
 // column per currency (price-DKK, price-ecommerce-EUR); a measurement has
 // its amount (weight) and its unit (weight-unit). Multi-select options,
 // assets and categories are joined by ","; an asset with a known size is
-// written ref|size.
+// written ref|size. An import's header may name any subset of these
+// columns in any order, but must include the ID column. As encoding/csv
+// does, a line break written "\r\n" inside a quoted text comes back as
+// "\n".
 const (
 	colID = iota
 	colParent
@@ -579,11 +592,21 @@ func parseDate(s string) (Value, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Value{}, errBadDate
 	}
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	var n int64
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := s[i]
+		if c < '0' || c > '9' {
+			return Value{}, errBadDate
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if !validDate(n) {
 		return Value{}, errBadDate
 	}
-	return Date(t), nil
+	return Value{kind: kindDate, n: n}, nil
 }
 
 // ImportCSV reads every record of r. Bad rows do not stop the good ones:

@@ -97,10 +97,10 @@ func TestCSVDanishNumbers(t *testing.T) {
 		want string
 	}{
 		{"issue 4: 18,50 with Danish locale is 18.50, never 18.00 or 1850", 0, "price", "18.50 DKK"},
-		{"Danish decimal comma", 0, "rating", "4.5"},
+		{"issue 4 CSV: Danish decimal comma", 0, "rating", "4.5"},
 		{"issue 4: thousands separator is not a decimal separator", 0, "stock", "1234"},
-		{"measurement with Danish amount", 0, "weight", "0.25 KILOGRAM"},
-		{"grouped price", 1, "price", "1234.50 DKK"},
+		{"issue 4 CSV: measurement with Danish amount", 0, "weight", "0.25 KILOGRAM"},
+		{"issue 4 CSV: grouped price", 1, "price", "1234.50 DKK"},
 	}
 	for _, tt := range checks {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,11 +153,11 @@ func TestCSVHeader(t *testing.T) {
 		name, header string
 		want         []Problem
 	}{
-		{"unknown column", "sku,colour\n", []Problem{{"header[1]", RuleUnknownField, "colour"}}},
-		{"locale not configured", "sku,title-de_DE\n", []Problem{{"header[1]", RuleUnknownField, "title_de_DE"}}},
-		{"repeated column", "sku,brand,brand\n", []Problem{{"header[2]", RuleDuplicate, "brand"}}},
-		{"no id column", "brand\n", []Problem{{"header", RuleRequired, "sku"}}},
-		{"empty input", "", []Problem{{"header", RuleRequired, "sku"}}},
+		{"issue 4 CSV: unknown column", "sku,colour\n", []Problem{{"header[1]", RuleUnknownField, "colour"}}},
+		{"issue 4 CSV: locale not configured", "sku,title-de_DE\n", []Problem{{"header[1]", RuleUnknownField, "title_de_DE"}}},
+		{"issue 4 CSV: repeated column", "sku,brand,brand\n", []Problem{{"header[2]", RuleDuplicate, "brand"}}},
+		{"issue 4 CSV: no id column", "brand\n", []Problem{{"header", RuleRequired, "sku"}}},
+		{"issue 4 CSV: empty input", "", []Problem{{"header", RuleRequired, "sku"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -202,5 +202,28 @@ func TestCSVDecoderReuseRecord(t *testing.T) {
 		if diff := cmp.Diff(sortedLike(c, want), got, recordCmp); diff != "" {
 			t.Errorf("Decode #%d with ReuseRecord (-want +got):\n%s", i, diff)
 		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"ISO 8601 date", "2026-01-31", "2026-01-31"},
+		{"ISO 8601 dates: leap day in a leap year", "2024-02-29", "2024-02-29"},
+		{"ISO 8601 dates: no leap day in 2026", "2026-02-29", ""},
+		{"ISO 8601 dates: no leap day in 1900 (century rule)", "1900-02-29", ""},
+		{"ISO 8601 dates: leap day in 2000 (400-year rule)", "2000-02-29", "2000-02-29"},
+		{"ISO 8601 dates: month 13", "2026-13-01", ""},
+		{"ISO 8601 dates: year 0", "0000-01-01", ""},
+		{"ISO 8601 dates: slashes", "2026/01/31", ""},
+		{"ISO 8601 dates: day-first", "31-01-2026", ""},
+		{"ISO 8601 dates: short", "2026-1-31", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := parseDate(tt.in)
+			if got := v.String(); got != tt.want || (err == nil) != (tt.want != "") {
+				t.Errorf("parseDate(%q) = %q, %v, want %q", tt.in, got, err, tt.want)
+			}
+		})
 	}
 }

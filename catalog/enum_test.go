@@ -22,15 +22,15 @@ func TestEnumsText(t *testing.T) {
 		parse func([]byte) (textEnum, error)
 	}{
 		{"Status draft is the zero value (issue 4 status)", StatusDraft, "draft", func(b []byte) (textEnum, error) { var v Status; err := v.UnmarshalText(b); return v, err }},
-		{"Status archived", StatusArchived, "archived", func(b []byte) (textEnum, error) { var v Status; err := v.UnmarshalText(b); return v, err }},
-		{"FieldType multi select", MultiSelect, "multi_select", func(b []byte) (textEnum, error) { var v FieldType; err := v.UnmarshalText(b); return v, err }},
-		{"FieldType gtin", GTIN, "gtin", func(b []byte) (textEnum, error) { var v FieldType; err := v.UnmarshalText(b); return v, err }},
+		{"DESIGN rule 8 enums: Status archived", StatusArchived, "archived", func(b []byte) (textEnum, error) { var v Status; err := v.UnmarshalText(b); return v, err }},
+		{"DESIGN rule 8 enums: FieldType multi select", MultiSelect, "multi_select", func(b []byte) (textEnum, error) { var v FieldType; err := v.UnmarshalText(b); return v, err }},
+		{"DESIGN rule 8 enums: FieldType gtin", GTIN, "gtin", func(b []byte) (textEnum, error) { var v FieldType; err := v.UnmarshalText(b); return v, err }},
 		{"PriceBasis incl. VAT (help pages: user's choice)", InclVAT, "incl_vat", func(b []byte) (textEnum, error) { var v PriceBasis; err := v.UnmarshalText(b); return v, err }},
 		{"Rule max_length", RuleMaxLength, "max_length", func(b []byte) (textEnum, error) { var v Rule; err := v.UnmarshalText(b); return v, err }},
 		{"Rule syntax (last)", RuleSyntax, "syntax", func(b []byte) (textEnum, error) { var v Rule; err := v.UnmarshalText(b); return v, err }},
-		{"Grade C", GradeC, "C", func(b []byte) (textEnum, error) { var v Grade; err := v.UnmarshalText(b); return v, err }},
-		{"ChangeKind modified", Modified, "modified", func(b []byte) (textEnum, error) { var v ChangeKind; err := v.UnmarshalText(b); return v, err }},
-		{"Availability preorder", PreOrder, "preorder", func(b []byte) (textEnum, error) { var v Availability; err := v.UnmarshalText(b); return v, err }},
+		{"DESIGN rule 8 enums: Grade C", GradeC, "C", func(b []byte) (textEnum, error) { var v Grade; err := v.UnmarshalText(b); return v, err }},
+		{"DESIGN rule 8 enums: ChangeKind modified", Modified, "modified", func(b []byte) (textEnum, error) { var v ChangeKind; err := v.UnmarshalText(b); return v, err }},
+		{"DESIGN rule 8 enums: Availability preorder", PreOrder, "preorder", func(b []byte) (textEnum, error) { var v Availability; err := v.UnmarshalText(b); return v, err }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,9 +70,9 @@ func TestLabelsIn(t *testing.T) {
 		want string
 		ok   bool
 	}{
-		{"exact language", language.English, "Title", true},
-		{"da-DK falls back to da", daDK, "Titel", true},
-		{"no label for German", language.German, "", false},
+		{"issue 4 labels per language: exact language", language.English, "Title", true},
+		{"issue 4 labels per language: da-DK falls back to da", daDK, "Titel", true},
+		{"issue 4 labels per language: no label for German", language.German, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,11 +97,11 @@ func TestUnitConvert(t *testing.T) {
 		from, to string
 		want     string
 	}{
-		{"1500 g is 1.5 kg", weight, "1500", "GRAM", "KILOGRAM", "1.5"},
-		{"0.25 kg is 250 g", weight, "0.25", "KILOGRAM", "GRAM", "250"},
-		{"25 C is 298.15 K (offset)", temp, "25", "CELSIUS", "KELVIN", "298.15"},
-		{"same unit unchanged", weight, "3.000", "GRAM", "GRAM", "3"},
-		{"25 C is 77 F (rounded to 20 places)", temp, "25", "CELSIUS", "FAHRENHEIT", "77"},
+		{"issue 4 measurement conversion: 1500 g is 1.5 kg", weight, "1500", "GRAM", "KILOGRAM", "1.5"},
+		{"issue 4 measurement conversion: 0.25 kg is 250 g", weight, "0.25", "KILOGRAM", "GRAM", "250"},
+		{"issue 4 measurement conversion: 25 C is 298.15 K (offset)", temp, "25", "CELSIUS", "KELVIN", "298.15"},
+		{"issue 4 measurement conversion: same unit unchanged", weight, "3.000", "GRAM", "GRAM", "3"},
+		{"issue 4 measurement conversion: 25 C is 77 F (rounded to 20 places)", temp, "25", "CELSIUS", "FAHRENHEIT", "77"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,15 +122,15 @@ func TestValueAccessors(t *testing.T) {
 		name, kind, str string
 		v               Value
 	}{
-		{"empty", "empty", "", Value{}},
-		{"Text(\"\") is empty", "empty", "", Text("")},
-		{"number keeps scale", "number", "18.50", Number(dec("18.50"))},
-		{"big number", "number", "123456789012345678901234567890.5", Number(dec("123456789012345678901234567890.5"))},
-		{"measurement", "measurement", "1.5 KILOGRAM", Measure(dec("1.5"), "KILOGRAM")},
-		{"boolean false is a value", "boolean", "false", Bool(false)},
-		{"date drops the clock in its own zone", "date", "2026-01-31", Date(d)},
-		{"options", "options", "a,b", Options("a", "b")},
-		{"assets", "assets", "a.jpg,b.png", Assets(Asset{Ref: "a.jpg"}, Asset{Ref: "b.png", Size: 3})},
+		{"issue 4 typed values: empty", "empty", "", Value{}},
+		{"issue 4 typed values: Text(\"\") is empty", "empty", "", Text("")},
+		{"issue 4 typed values: number keeps scale", "number", "18.50", Number(dec("18.50"))},
+		{"issue 4 typed values: big number", "number", "123456789012345678901234567890.5", Number(dec("123456789012345678901234567890.5"))},
+		{"issue 4 typed values: measurement", "measurement", "1.5 KILOGRAM", Measure(dec("1.5"), "KILOGRAM")},
+		{"issue 4 typed values: boolean false is a value", "boolean", "false", Bool(false)},
+		{"issue 4 typed values: date drops the clock in its own zone", "date", "2026-01-31", Date(d)},
+		{"issue 4 typed values: options", "options", "a,b", Options("a", "b")},
+		{"issue 4 typed values: assets", "assets", "a.jpg,b.png", Assets(Asset{Ref: "a.jpg"}, Asset{Ref: "b.png", Size: 3})},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,13 +14,13 @@ func TestCheckGTIN(t *testing.T) {
 		{"issue 4 vector GTIN-8 valid", "96385074", ""},
 		{"issue 4 vector UPC-A valid", "036000291452", ""},
 		{"GS1 GTIN-14 valid", "00012345600012", ""},
-		{"GTIN-14 padded EAN-13", "04006381333931", ""},
-		{"all zeros is a valid checksum", "00000000", ""},
-		{"length 11 refused", "03600029145", "length"},
-		{"empty refused", "", "length"},
-		{"letter refused", "400638133393A", "digit"},
-		{"space refused", "4006381 33931", "digit"},
-		{"UPC-A wrong check digit", "036000291453", "check digit"},
+		{"GS1 GTIN: GTIN-14 padded EAN-13", "04006381333931", ""},
+		{"GS1 GTIN: all zeros is a valid checksum", "00000000", ""},
+		{"GS1 GTIN: length 11 refused", "03600029145", "length"},
+		{"GS1 GTIN: empty refused", "", "length"},
+		{"GS1 GTIN: letter refused", "400638133393A", "digit"},
+		{"GS1 GTIN: space refused", "4006381 33931", "digit"},
+		{"GS1 GTIN: UPC-A wrong check digit", "036000291453", "check digit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,9 +74,9 @@ func TestISBN(t *testing.T) {
 		{"ISO 2108 979 prefix has no ISBN-10", "979-10-90636-07-1", "", "9791090636071", "!prefix"},
 		{"ISO 2108 ISBN-10 wrong check", "0-306-40615-3", "check digit", "", ""},
 		{"ISO 2108 ISBN-13 wrong check", "9780306406158", "check digit", "", ""},
-		{"GTIN-13 outside 978/979 is not an ISBN", "4006381333931", "prefix", "", ""},
-		{"X only as last character", "X306406152", "digit", "", ""},
-		{"wrong length", "12345", "length", "", ""},
+		{"ISO 2108 ISBN: GTIN-13 outside 978/979 is not an ISBN", "4006381333931", "prefix", "", ""},
+		{"ISO 2108 ISBN: X only as last character", "X306406152", "digit", "", ""},
+		{"ISO 2108 ISBN: wrong length", "12345", "length", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

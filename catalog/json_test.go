@@ -70,16 +70,16 @@ func TestJSONDecodeErrors(t *testing.T) {
 		syntax   bool
 		want     []Problem
 	}{
-		{"malformed JSON", `{"sku":`, true, nil},
-		{"unknown top-level key", `{"sku":"A","colour":"red"}`, true, nil},
-		{"wrong id key for products", `{"id":"A"}`, false, []Problem{{"id", RuleUnknownField, ""}}},
-		{"unknown field and bad data at once", `{"sku":"A","values":{"zz":[],"stock":[{"locale":null,"channel":null,"data":"1,5"}],"price":[{"locale":null,"channel":null,"data":[{"amount":"1","currency":"XYZW"}]}]}}`, false,
+		{"issue 4 JSON: malformed JSON", `{"sku":`, true, nil},
+		{"issue 4 JSON: unknown top-level key", `{"sku":"A","colour":"red"}`, true, nil},
+		{"issue 4 JSON: wrong id key for products", `{"id":"A"}`, false, []Problem{{"id", RuleUnknownField, ""}}},
+		{"issue 4 JSON: unknown field and bad data at once", `{"sku":"A","values":{"zz":[],"stock":[{"locale":null,"channel":null,"data":"1,5"}],"price":[{"locale":null,"channel":null,"data":[{"amount":"1","currency":"XYZW"}]}]}}`, false,
 			[]Problem{{"values.zz", RuleUnknownField, ""}, {"values.price[0]", RuleType, "price"}, {"values.stock[0]", RuleType, "number"}}},
-		{"float exponent refused", `{"sku":"A","values":{"stock":[{"locale":null,"channel":null,"data":1e3}]}}`, false,
+		{"issue 4 JSON: float exponent refused", `{"sku":"A","values":{"stock":[{"locale":null,"channel":null,"data":1e3}]}}`, false,
 			[]Problem{{"values.stock[0]", RuleType, "number"}}},
-		{"bad locale", `{"sku":"A","values":{"title":[{"locale":"xx-","channel":null,"data":"a"}]}}`, false,
+		{"issue 4 JSON: bad locale", `{"sku":"A","values":{"title":[{"locale":"xx-","channel":null,"data":"a"}]}}`, false,
 			[]Problem{{"values.title[0]", RuleLocale, "bcp47"}}},
-		{"bad status", `{"sku":"A","status":"live"}`, false, []Problem{{"status", RuleStatus, ""}}},
+		{"issue 4 JSON: bad status", `{"sku":"A","status":"live"}`, false, []Problem{{"status", RuleStatus, ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,14 +35,14 @@ func TestOrderTotals(t *testing.T) {
 				Rates: []RateTotal{{vat, dec("179.99"), dec("45.00"), dec("224.99")}, {dec("0"), dec("100.00"), dec("0.00"), dec("100.00")}},
 				Net:   dec("279.99"), VAT: dec("45.00"), Gross: dec("324.99"),
 			}},
-		{"fractional quantity rounded half away from zero",
+		{"issue 4 orders: fractional quantity rounded half away from zero",
 			Order{Number: "1003", Currency: currency.DKK, Lines: []OrderLine{{"CHEESE", dec("1.5"), dec("12.35"), vat}}},
 			OrderTotals{
 				Lines: []LineTotal{{dec("18.53"), dec("4.63"), dec("23.16")}},
 				Rates: []RateTotal{{vat, dec("18.53"), dec("4.63"), dec("23.16")}},
 				Net:   dec("18.53"), VAT: dec("4.63"), Gross: dec("23.16"),
 			}},
-		{"JPY has no minor unit",
+		{"issue 4 orders: JPY has no minor unit",
 			Order{Number: "1004", Currency: currency.JPY, Lines: []OrderLine{{"A", dec("3"), dec("333.5"), dec("0.10")}}},
 			OrderTotals{
 				Lines: []LineTotal{{dec("1001"), dec("100"), dec("1101")}},
@@ -88,9 +88,9 @@ func TestConvertPrice(t *testing.T) {
 	}{
 		{"issue 4 excl. to incl. at Danish 25 %", "100", ExclVAT, InclVAT, "125.00"},
 		{"issue 4 incl. to excl. at Danish 25 %", "125.00", InclVAT, ExclVAT, "100.00"},
-		{"incl. to excl. rounds the net, 99.99 -> 79.99", "99.99", InclVAT, ExclVAT, "79.99"},
-		{"excl. to incl. rounds the VAT once: 0.333 -> 0.41", "0.333", ExclVAT, InclVAT, "0.41"},
-		{"same basis only rounds", "10.005", ExclVAT, ExclVAT, "10.01"},
+		{"issue 4 orders: incl. to excl. rounds the net, 99.99 -> 79.99", "99.99", InclVAT, ExclVAT, "79.99"},
+		{"issue 4 orders: excl. to incl. rounds the VAT once: 0.333 -> 0.41", "0.333", ExclVAT, InclVAT, "0.41"},
+		{"issue 4 orders: same basis only rounds", "10.005", ExclVAT, ExclVAT, "10.01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

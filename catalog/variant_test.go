@@ -96,13 +96,13 @@ func TestValidateFamilyProblems(t *testing.T) {
 		{"issue 4 duplicate SKU among variants",
 			func(f *Family) { f.Members[4].ID = "TS-RED-S" },
 			[]Problem{{"variants[4].sku", RuleDuplicate, "variants[2]"}}},
-		{"variant under an unknown parent",
+		{"issue 4 variants: variant under an unknown parent",
 			func(f *Family) { f.Members[4].Parent = "tshirt_green" },
 			[]Problem{{"variants[4].parent", RuleParent, "tshirt_green"}}},
-		{"axis of another level set on a variant",
+		{"issue 4 variants: axis of another level set on a variant",
 			func(f *Family) { f.Members[4].Values = append(f.Members[4].Values, fv("color", Option("red"))) },
 			[]Problem{{"variants[4].axes.color", RuleAxis, "level"}}},
-		{"required checked over inherited values: title removed from model",
+		{"issue 4 variants: required checked over inherited values: title removed from model",
 			func(f *Family) { f.Model.Values = f.Model.Values[1:] },
 			[]Problem{
 				{"variants[2].values.title[da-DK]", RuleRequired, "ecommerce"},
@@ -138,7 +138,7 @@ func TestCheckVariation(t *testing.T) {
 			[]Problem{{"levels[0][0]", RuleAxis, "type"}}},
 		{"issue 4 up to five axes", Variation{Levels: [][]string{{"color", "size", "organic"}, {"weight", "x", "y"}}},
 			[]Problem{{"levels[1][1]", RuleUnknownField, "x"}, {"levels[1][2]", RuleUnknownField, "y"}, {"levels", RuleAxis, "count"}}},
-		{"repeated axis", Variation{Levels: [][]string{{"color"}, {"color"}}},
+		{"issue 4 variants: repeated axis", Variation{Levels: [][]string{{"color"}, {"color"}}},
 			[]Problem{{"levels[1][0]", RuleAxis, "repeated"}}},
 	}
 	for _, tt := range tests {

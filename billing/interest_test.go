@@ -254,3 +254,19 @@ func TestAllocatePaths(t *testing.T) {
 		}
 	}
 }
+
+// TestDanishStatutoryRatesShape checks the shipped table: one rate for
+// every half-year from 2013-07-01, each reference + 8 points.
+func TestDanishStatutoryRatesShape(t *testing.T) {
+	rs := DanishStatutoryRates().Rates()
+	if len(rs) != 26 || rs[0].From != day("2013-03-01") {
+		t.Fatalf("table has %d rates from %s, want 26 from 2013-03-01", len(rs), rs[0].From)
+	}
+	want := day("2013-07-01")
+	for _, r := range rs[1:] {
+		if r.From != want || !r.Surcharge.Equal(dec("0.08")) {
+			t.Errorf("renteloven § 5 rate from %s surcharge %s, want from %s with 0.08", r.From, r.Surcharge, want)
+		}
+		want = want.Add(contract.Months(6))
+	}
+}

@@ -56,12 +56,13 @@ var surcharge8 = decimal.New(8, -2)
 //	2023-01-01  9.90 %   2023-07-01 11.25 %   2024-01-01 11.75 %
 //	2024-07-01 11.50 %   2025-01-01 10.75 %   2025-07-01  9.75 %
 //
-// Rates up to 2024-01-01 are those published by the Danish consumer
-// authority (forbrug.dk, "Morarenten") and law firms quoting § 5; the
-// three from 2024-07-01 are Nationalbank's lending rate on those days
-// (3.50 %, 2.75 %, 1.75 %) plus 8 points and should be checked against
-// Nationalbank's own table. A date from 2026-01-01 on is an error wrapping
-// ErrNoRate until the host adds the rate with [RateTable.With]:
+// Sources: 2013-03-01 to 2023-07-01 as listed by the Danish consumer
+// authority (forbrug.dk, "Morarenten"); 2024-01-01 (3.75 % + 8) as quoted
+// by Danish law firms citing § 5. The three from 2024-07-01 are derived
+// from Nationalbank's lending rate after its rate decisions (3.50 %,
+// 2.75 %, 1.75 %) and were not checked against a published table: verify
+// them before relying on them. A date from 2026-01-01 on is an error
+// wrapping ErrNoRate until the host adds the rate with [RateTable.With]:
 //
 //	t, err := billing.DanishStatutoryRates().With(billing.StatutoryRate{
 //		From: contract.MustDate(2026, 1, 1), Reference: ref, Surcharge: decimal.New(8, -2)})

@@ -48,7 +48,8 @@ func (danishHolidays) Holiday(d Date) (string, bool) {
 	case m < time.March || m > time.June:
 		return "", false
 	}
-	switch EasterSunday(y).DaysUntil(d) {
+	_, easter, _ := yearDays(y) // EasterSunday(y), from a table for 1900-2301
+	switch d.days - easter {
 	case -3:
 		return "Skærtorsdag", true
 	case -2:

@@ -149,10 +149,12 @@ func (c Counter) NonWorking(d Date) (why string, ok bool) {
 	if name, ok := c.calendar().Holiday(d); ok {
 		return name, true
 	}
-	_, m, dd := d.Date()
-	for _, cd := range c.Convention.orDefault().closed {
-		if cd.Month == m && cd.Day == dd {
-			return cd.Name, true
+	if closed := c.Convention.orDefault().closed; len(closed) > 0 {
+		_, m, dd := d.Date()
+		for _, cd := range closed {
+			if cd.Month == m && cd.Day == dd {
+				return cd.Name, true
+			}
 		}
 	}
 	return "", false
@@ -240,7 +242,15 @@ func (c Counter) raw(kind DeadlineKind, from Date, p Period) (Deadline, error) {
 	if p.IsNegative() {
 		return Deadline{}, fmt.Errorf("%w: %s is negative", ErrInvalidPeriod, p)
 	}
+	// A period longer than the calendar (P1000000Y) would wrap Date's
+	// day count and end on a date that means nothing.
+	if p.Years > 9999 || p.Months > 12*9999 || p.Weeks > 53*9999 || p.Days > 366*9999 {
+		return Deadline{}, fmt.Errorf("%w: %s is longer than the years 1 to 9999", ErrInvalidPeriod, p)
+	}
 	raw := from.Add(p)
+	if y := raw.Year(); y < 1 || y > 9999 || from.After(raw) {
+		return Deadline{}, fmt.Errorf("%w: %s + %s is after the year 9999", ErrInvalidPeriod, from, p)
+	}
 	return Deadline{Kind: kind, From: from, Period: p, Raw: raw, Date: raw,
 		Convention: c.Convention.orDefault()}, nil
 }
@@ -254,7 +264,8 @@ func (c Counter) raw(kind DeadlineKind, from Date, p Period) (Deadline, error) {
 //	Fri 2025-01-31 + P1M -> Fri 2025-02-28 (a working day, stays)
 //	Fri 2026-01-30 + P1M -> Sat 2026-02-28 -> Mon 2026-03-02
 //
-// A negative period is an error wrapping ErrInvalidPeriod.
+// A negative period, or one that ends after the year 9999, is an error
+// wrapping ErrInvalidPeriod.
 func (c Counter) DeadlineToAct(from Date, p Period) (Deadline, error) {
 	d, err := c.raw(ToAct, from, p)
 	if err != nil {
@@ -283,15 +294,16 @@ func (c Counter) DeadlineToAct(from Date, p Period) (Deadline, error) {
 // expires a period p after an event on from does so. It is counted like a
 // deadline but never rolled (Reg. 1182/71 Art. 4(1)): a price change
 // notified on 2026-06-24 with 4 months' notice takes effect on 2026-10-24,
-// a Saturday. A negative period is an error wrapping ErrInvalidPeriod.
+// a Saturday. A negative period, or one that ends after the year 9999, is
+// an error wrapping ErrInvalidPeriod.
 func (c Counter) EffectiveDate(from Date, p Period) (Deadline, error) {
 	return c.raw(TakesEffect, from, p)
 }
 
 // Threshold returns the first day on which a situation that began on from
 // has lasted more than p: force majeure from 2026-01-05 has lasted more
-// than 30 days on 2026-02-05. It never rolls. A negative period is an error
-// wrapping ErrInvalidPeriod.
+// than 30 days on 2026-02-05. It never rolls. A negative period, or one
+// that ends after the year 9999, is an error wrapping ErrInvalidPeriod.
 func (c Counter) Threshold(from Date, p Period) (Deadline, error) {
 	d, err := c.raw(Threshold, from, p)
 	if err != nil {
@@ -309,4 +321,22 @@ func (c Counter) Threshold(from Date, p Period) (Deadline, error) {
 // at's location.
 func Elapsed(at time.Time, d time.Duration) time.Time {
 	return at.Add(d)
+}
+
+// MarshalText implements encoding.TextMarshaler with the convention's name,
+// so a stored Counter or Deadline keeps its convention: "EU 1182/71" or
+// "forældelsesloven § 27".
+func (c Convention) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler for the names of the
+// built-in conventions; any other name is an error, since a convention's
+// closed days cannot be rebuilt from its name.
+func (c *Convention) UnmarshalText(b []byte) error {
+	for _, known := range [...]Convention{eu1182, danishLimitation} {
+		if string(b) == known.name {
+			*c = known
+			return nil
+		}
+	}
+	return fmt.Errorf("contract: unknown convention %q", truncate(string(b)))
 }

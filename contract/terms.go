@@ -1,6 +1,8 @@
 package contract
 
 import (
+	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -154,4 +156,36 @@ func OpenDIMSTerms() Terms {
 		Law:                     "DK",
 		Venue:                   "Herning",
 	}
+}
+
+// termsJSON is Terms with its currency as an ISO 4217 code, since
+// currency.Unit has no JSON form of its own.
+type termsJSON struct {
+	termsFields
+	Currency string `json:"currency"`
+}
+
+type termsFields Terms
+
+// MarshalJSON writes t with its currency as an ISO 4217 code ("DKK"),
+// periods in ISO 8601 ("P12M"), hours as nanoseconds and decimals as
+// strings.
+func (t Terms) MarshalJSON() ([]byte, error) {
+	return json.Marshal(termsJSON{termsFields: termsFields(t), Currency: t.Currency.String()})
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes. An unknown currency code
+// is an error.
+func (t *Terms) UnmarshalJSON(b []byte) error {
+	var v termsJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	u, err := currency.ParseISO(v.Currency)
+	if err != nil {
+		return fmt.Errorf("contract: terms currency %q: %w", truncate(v.Currency), ErrInvalidTerms)
+	}
+	*t = Terms(v.termsFields)
+	t.Currency = u
+	return nil
 }

@@ -1,0 +1,195 @@
+// Package contract turns a SaaS agreement into executable, explainable
+// rules: its terms as data, its documents and their precedence, clauses and
+// citations, and the legal time every rule counts with.
+//
+// Packages billing, sla and privacy build on it: they read their
+// parameters from a [Terms] value, count time with its [Counter] and
+// [BusinessHours], cite with [Citation] and explain themselves with
+// [Decision]. [OpenDIMSTerms] is the preset for the OpenDIMS ApS terms; a
+// host describes its own agreement with the same types.
+//
+// A short tour:
+//
+//	terms := contract.OpenDIMSTerms()
+//	var c contract.Counter // Reg. 1182/71 over Danish public holidays
+//
+//	// Customer notice on 2025-06-10 under 12-month payment periods from
+//	// 2025-02-01 ends the agreement at the end of 2026-01-31 (terms 17.2).
+//	d, err := terms.CustomerTermination(contract.MustDate(2025, 2, 1), contract.MustDate(2025, 6, 10))
+//	fmt.Println(d.Date) // 2026-01-31
+//
+//	// A one-month deadline from Friday 2026-01-30 ends on Saturday
+//	// 2026-02-28 and so rolls to Monday 2026-03-02.
+//	dl, err := c.DeadlineToAct(contract.MustDate(2026, 1, 30), contract.Months(1))
+//
+// # Legal time
+//
+// Every rule of an agreement counts time, and the law counts it differently
+// from [time.Time.AddDate]: one month after 31 January is 28 February (29 in a
+// leap year), not 3 March. pimkit keeps three kinds of time apart:
+//
+//   - a [Date] is a civil date with no zone, for rules counted in days;
+//     [ParseDate] reads and [Date.String] writes ISO 8601 (2026-01-31), and
+//     [DateOf] and [Date.In] convert to and from instants in a location;
+//   - a [Period] of years, months, weeks and days is added to a Date by the
+//     calendar: months first, clamped to the last day of a shorter month
+//     (Reg. 1182/71 Art. 3(2)(c)), so 2025-01-31 + P1M = 2025-02-28,
+//     2024-01-31 + P1M = 2024-02-29 and 2028-02-29 + P5Y = 2033-02-28;
+//   - hours (48 hours, 72 hours) are a [time.Duration] of elapsed time on
+//     instants, see [Elapsed].
+//
+// # Deadlines
+//
+// A [Counter] turns an event date and a period into a [Deadline] of one of
+// three kinds ([DeadlineKind]). The day of the event is never counted
+// (Art. 3(1)).
+//
+//   - [Counter.DeadlineToAct]: the last day to give notice, remedy, pay or
+//     respond. When it falls on a Saturday, Sunday or holiday it moves to the
+//     next working day (Art. 3(4)), and a period of two days or more holds at
+//     least two working days (Art. 3(5)): notice given on Friday 2026-01-30
+//     with one month's notice runs to Saturday 2026-02-28 and so to Monday
+//     2026-03-02.
+//   - [Counter.EffectiveDate]: the day something takes effect or expires; it
+//     never moves (Art. 4(1)). A price change notified on 2026-06-24 with four
+//     months' notice (terms 12.2) takes effect on Saturday 2026-10-24.
+//   - [Counter.Threshold]: the first day a right that needs "more than" a
+//     period exists. Force majeure from 2026-01-05 has lasted more than 30
+//     days on 2026-02-05 (terms 14.3).
+//
+// A Deadline records the event date, the period, the raw and the final date
+// and the convention, cites the articles it rests on ([Deadline.Citations])
+// and gives the instant it ends in a zone ([Deadline.Expires]). Counting
+// allocates nothing and takes a few hundred nanoseconds.
+//
+// # Conventions and holidays
+//
+// A [Convention] says which days a deadline to act may not end on. The zero
+// Counter counts by [EU1182], Regulation (EEC, Euratom) No 1182/71, over
+// [DanishHolidays]; [DanishLimitationAct] is the convention of
+// forældelsesloven § 27, which also moves past Grundlovsdag (5 June),
+// 24 December and 31 December.
+//
+// Holidays come from a [HolidayCalendar], a one-method interface a host
+// implements for its own country. [DanishHolidays] computes the Danish public
+// holidays from Easter ([EasterSunday]), with Store bededag only up to and
+// including 2023; [NoHolidays] has none; [WithClosedDays] and
+// [WithClosedDates] add the days an office closes, such as 24 December or a
+// company day.
+//
+// # Business hours
+//
+// [BusinessHours] is a weekly schedule of [OpenHours] on the wall clock of a
+// time zone, several intervals a day if need be, closed on the holidays of a
+// calendar: the agreed support hours of terms 5. [NewBusinessHours] reports
+// every problem of a schedule at once; [OpenOn] repeats an interval over
+// several days, and a [ClockTime] is a time of day from 00:00 to 24:00.
+//
+//	cph, _ := time.LoadLocation("Europe/Copenhagen") // the host loads zones
+//	support, err := contract.NewBusinessHours(cph, contract.DanishHolidays(),
+//		contract.OpenOn(contract.MustClockTime(8, 0), contract.MustClockTime(16, 0),
+//			time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday)...)
+//
+// [BusinessHours.IsOpen] tells whether it is open at an instant,
+// [BusinessHours.Between] how much business time lies between two instants,
+// [BusinessHours.Add] when a response time of so many business hours ends,
+// and [BusinessHours.OpenIntervals] lists the open intervals of a span.
+// Ascension Day 2024-05-09 is closed in the schedule above, so eight hours
+// from Wednesday noon end on Friday noon.
+//
+// Hours are read on the wall clock: 08:00-16:00 is eight hours in winter and
+// in summer, and on the nights clocks change an interval across 02:00-03:00
+// is an hour shorter (30 March 2025 in Copenhagen) or longer (26 October).
+// The zero BusinessHours is open 24/7, the agreed hours of operation of terms
+// 2.1. The arithmetic jumps week to week and holiday to holiday, so a year of
+// business time costs well under a microsecond and no allocation.
+//
+// # Terms as data
+//
+// [Terms] holds every parameter the clauses of a SaaS agreement fix, and
+// [OpenDIMSTerms] is the preset for the OpenDIMS ApS terms. [Terms.Validate]
+// reports every problem at once as a [*ValidationError] whose [FieldError]s
+// name the JSON field, the rule and its parameter ("availability_percent:
+// lte 100"); it wraps [ErrInvalidTerms]. Each parameter has a text form, so a
+// document can set it: [Params] lists the names, [Terms.Param] and
+// [Terms.SetParam] read and write them ("payment_period" = "P12M",
+// "breach_notice" = "48h").
+//
+// # Clauses
+//
+// Every clause pimkit implements has a stable ID and a heading in a registry:
+// [Clauses] lists them in clause order and [ClauseByID] finds one ("terms
+// 12.3", or just "12.3"). Each [ClauseInfo] names the API that carries the
+// clause. A test of the package fails when a clause in the registry is cited
+// by no test.
+//
+// # Documents and precedence
+//
+// An agreement consists of [Document]s (terms 1.2): an optional
+// [OfferDocument], a [DataProcessingAgreement] and the [GeneralTerms];
+// [SalesMaterial] may be listed but never binds. [Resolve] returns the value
+// of one parameter and the [Source] it came from under terms 1.3: special
+// terms in the offer prevail over the general terms, the DPA prevails on data
+// processing (breach_notice, delete_data_at_termination), and the general
+// terms speak on everything else. Two documents of the winning rank that set
+// the same parameter with equal Priority are an error wrapping [ErrConflict]:
+// the resolver never chooses silently. [ResolveTerms] resolves every
+// parameter and returns the terms in force with one [Resolution] each.
+//
+// [Conclude] turns an [AgreementSpec] into an [Agreement]: the kind
+// ([SelfServe] on the web terms of section 19, or [OfferAgreement] on an
+// offer document under sections 1-18), the customer (a Danish customer needs a
+// valid CVR number), the day it was concluded by account creation or
+// acceptance (1.3) and the start date (17.1). [AgreementKind.Governs] says
+// which sections govern which kind.
+//
+// # Rules and decisions
+//
+// Each rule returns a [Decision]: whether it allows what was asked, the date
+// it counts from and the date of the outcome, the citations and a reason in
+// English and Danish ([Reason.In]). A refusal is a decision, not an error;
+// errors are for input a rule cannot judge (a notice before the agreement
+// starts, a claim in another currency, a negative amount), always a
+// [*ValidationError] naming the fields, never a panic.
+//
+//   - Termination: [Terms.CustomerTermination] (17.2, one month's notice to
+//     the end of a payment period, never before the end of the first);
+//     [Terms.SelfServeCancellation] and [Terms.Renewal] (19.2, 19.4, 19.6:
+//     only by switching to the free plan, at the end of the billing cycle, no
+//     refund); [Terms.BreachTermination] (17.3, 14 days to cure after notice);
+//     [Terms.ProviderTermination] (17.3, after the third unpaid demand).
+//   - Payment: [Terms.Suspension] (12.3, after two demands) and
+//     [Terms.PriceAdjustment] (12.2, at least 4 months' notice), with the
+//     customer's right to terminate because of it in [Terms.PriceTermination].
+//   - Force majeure and defects: [Terms.ForceMajeure] (14, more than 30 days
+//     or impossibility) and [Terms.DefectRemedy] (15.3, at least 10 days to
+//     remedy a notified defect).
+//   - After termination: [Terms.Disclosure] (9.3, confidentiality for 5
+//     years: terminated 2028-02-29, bound until the end of 2033-02-28),
+//     [Terms.DataDeletion] (18.3) and [Terms.ExitAssistance] (18.1-18.2).
+//   - [Terms.Withdrawal] (19.5), [Terms.Resale] (19.7) and
+//     [Terms.Jurisdiction] (20).
+//
+// Dates something takes effect on (a termination, a new price, the end of
+// confidentiality) never roll to a working day; deadlines to act (the cure
+// period, the remedy period) do, by the default [Counter] or the
+// [Agreement]'s own.
+//
+// # Liability
+//
+// [Terms.SettleLiability] computes what the provider pays for a list of
+// [Claim]s under terms 15.1, given one month's remuneration: indirect losses
+// are excluded, the claims of one event share a cap of one month, all claims
+// together a cap of three months, and SLA penalties count inside the caps.
+// Amounts are rounded per line to the currency's minor unit before they are
+// capped. The [Settlement] shows, line by line, what each cap cut. For an
+// annual fee use [Terms.SettleLiabilityFor], which computes the caps from the
+// fee exactly (a twelfth a month), or [MonthlyRemuneration].
+//
+// # Decisions and reasons
+//
+// A [Decision] carries the outcome, the dates it counts from and to, the
+// [Citation]s it rests on and a [Reason]: a message key with arguments,
+// rendered in English by [Reason.String] and in Danish by [Reason.In] with
+// [golang.org/x/text/language.Danish]. Reasons never contain personal data.
+package contract

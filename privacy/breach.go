@@ -1,0 +1,198 @@
+package privacy
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/pimkit/pimkit/contract"
+)
+
+// Risk is the likely risk of a personal data breach to people's rights
+// and freedoms (GDPR Art. 33(1), 34(1)).
+type Risk uint8
+
+// The risk levels. The zero value is invalid: assess the risk.
+const (
+	// Unlikely: the breach is unlikely to result in a risk; the
+	// authority need not be notified (Art. 33(1)), but the breach is
+	// documented (Art. 33(5)).
+	Unlikely Risk = iota + 1
+	// RiskLikely: a risk; notify the authority.
+	RiskLikely
+	// HighRisk: a high risk; notify the subjects too (Art. 34(1)).
+	HighRisk
+)
+
+var riskNames = []string{"", "unlikely", "risk", "high"}
+
+// String returns "unlikely", "risk" or "high".
+func (r Risk) String() string { return enumString(riskNames, uint8(r), "Risk") }
+
+// MarshalText implements encoding.TextMarshaler.
+func (r Risk) MarshalText() ([]byte, error) { return enumMarshal(riskNames, uint8(r), "risk") }
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
+// error wrapping ErrUnknownValue.
+func (r *Risk) UnmarshalText(b []byte) error {
+	v, err := enumParse(riskNames, b, "risk")
+	*r = Risk(v)
+	return err
+}
+
+// Breach is a personal data breach as the record of Art. 33(3) and (5)
+// asks: when the controller (or processor) became aware, what data and
+// how many people and records, the likely consequences and the measures
+// taken.
+type Breach struct {
+	// Aware is the instant of awareness; every deadline counts from it.
+	Aware time.Time `json:"aware"`
+	// Categories are the data categories concerned.
+	Categories []DataCategory `json:"categories"`
+	// Subjects and Records are the approximate numbers of people and
+	// records concerned.
+	Subjects int `json:"subjects"`
+	Records  int `json:"records"`
+	// Consequences describes the likely consequences.
+	Consequences string `json:"consequences"`
+	// Measures describes the measures taken or proposed.
+	Measures string `json:"measures"`
+	// Risk is the assessed risk.
+	Risk Risk `json:"risk"`
+	// Unintelligible reports that the data was unintelligible to anyone
+	// not authorised, such as data encrypted client-side (Open Products'
+	// backups): the subjects need not be told (Art. 34(3)(a)).
+	Unintelligible bool `json:"unintelligible,omitempty"`
+}
+
+// Validate reports every missing fact of the record at once.
+func (b Breach) Validate() error {
+	var ps []Problem
+	if b.Aware.IsZero() {
+		ps = append(ps, Problem{"aware", "required", "GDPR Art. 33(1)"})
+	}
+	if len(b.Categories) == 0 {
+		ps = append(ps, Problem{"categories", "required", "GDPR Art. 33(3)(a)"})
+	}
+	if b.Subjects < 0 {
+		ps = append(ps, Problem{"subjects", "gte", "0"})
+	}
+	if b.Records < 0 {
+		ps = append(ps, Problem{"records", "gte", "0"})
+	}
+	if b.Risk < Unlikely || b.Risk > HighRisk {
+		ps = append(ps, Problem{"risk", "oneof", "unlikely risk high"})
+	}
+	return problemsError("breach", ps)
+}
+
+// BreachAuthorityWindow is the time the controller has to notify the
+// supervisory authority after awareness (GDPR Art. 33(1)): 72 hours.
+const BreachAuthorityWindow = 72 * time.Hour
+
+// AuthorityNotice decides whether and by when the controller notifies the
+// supervisory authority: within 72 elapsed hours of awareness (Art.
+// 33(1)), counted as real time across daylight-saving changes -- aware
+// 2025-03-28T16:00+01:00 gives 2025-03-31T17:00+02:00 in Copenhagen --
+// unless the breach is unlikely to result in a risk. Allowed reports that
+// notice is required; At is the deadline in Aware's location.
+func (b Breach) AuthorityNotice() contract.Decision {
+	d := contract.Decision{Rule: "GDPR Art. 33(1)", From: contract.DateOf(b.Aware),
+		Citations: []contract.Citation{gdpr("Art. 33(1)")}}
+	if b.Risk == Unlikely {
+		d.Citations = append(d.Citations, gdpr("Art. 33(5)"))
+		d.Reason = contract.NewReason(cat, msgAuthorityNotNeeded)
+		return d
+	}
+	d.Allowed = true
+	d.At = contract.Elapsed(b.Aware, BreachAuthorityWindow)
+	d.Date = contract.DateOf(d.At)
+	d.Reason = contract.NewReason(cat, msgAuthorityNotice)
+	return d
+}
+
+// ProcessorNotice is the processor's deadline to tell its customer, the
+// controller: t.BreachNotice after awareness (terms 6.3: 48 hours; GDPR
+// Art. 33(2) "without undue delay"). It is always required.
+func (b Breach) ProcessorNotice(t contract.Terms) contract.Decision {
+	d := contract.Decision{Rule: "terms 6.3", Allowed: true, From: contract.DateOf(b.Aware),
+		Citations: []contract.Citation{contract.Clause("6.3"), gdpr("Art. 33(2)")}}
+	d.At = contract.Elapsed(b.Aware, t.BreachNotice)
+	d.Date = contract.DateOf(d.At)
+	d.Reason = contract.NewReason(cat, msgProcessorNotice, fmtHours(t.BreachNotice))
+	return d
+}
+
+func fmtHours(d time.Duration) string {
+	if d%time.Hour == 0 {
+		return fmt.Sprintf("%d hours", d/time.Hour)
+	}
+	return d.String()
+}
+
+// SubjectsNotice decides whether the data subjects must be told, without
+// undue delay (Art. 34(1)): only when the risk is high, and not when the
+// data was unintelligible to others, such as encrypted (Art. 34(3)(a)).
+// There is no fixed deadline, so At is zero; From is the day of awareness.
+func (b Breach) SubjectsNotice() contract.Decision {
+	d := contract.Decision{Rule: "GDPR Art. 34(1)", From: contract.DateOf(b.Aware),
+		Citations: []contract.Citation{gdpr("Art. 34(1)")}}
+	switch {
+	case b.Risk != HighRisk:
+		d.Reason = contract.NewReason(cat, msgSubjectsNotHigh)
+	case b.Unintelligible:
+		d.Citations = append(d.Citations, gdpr("Art. 34(3)(a)"))
+		d.Reason = contract.NewReason(cat, msgSubjectsUnreadable)
+	default:
+		d.Allowed = true
+		d.Reason = contract.NewReason(cat, msgSubjectsNotice)
+	}
+	return d
+}
+
+// SubProcessorChange is a processor's intended addition or replacement of
+// a sub-processor under a general written authorisation (GDPR Art. 28(2);
+// terms 13.1: the customer's general consent): the controller must be told
+// in advance and have time to object.
+type SubProcessorChange struct {
+	// Name is the sub-processor's name.
+	Name string `json:"name"`
+	// Notified is the day the controller was told.
+	Notified contract.Date `json:"notified"`
+	// Effective is the day the change is to take effect.
+	Effective contract.Date `json:"effective"`
+}
+
+// DefaultObjectionDays is the number of days pimkit gives a controller to
+// object to a sub-processor change when the agreement sets none: 30.
+// Terms 13.1 refers to the data processing agreement for the period, which
+// is not among the seeds; 30 days is a common DPA term and an assumption.
+const DefaultObjectionDays = 30
+
+// Check decides whether the change may take effect on c.Effective given an
+// objection window (zero means [DefaultObjectionDays]): the window runs
+// from notice, not counting the day of notice, and the change may take
+// effect the day after it ends (Reg. 1182/71 Art. 3, 4(1)); Date is that
+// earliest day. Notified 2026-03-02 with 30 days: the window ends
+// 2026-04-01, the change may take effect from 2026-04-02.
+func (c SubProcessorChange) Check(window contract.Period) (contract.Decision, error) {
+	if window.IsZero() {
+		window = contract.Days(DefaultObjectionDays)
+	}
+	if c.Notified.IsZero() || c.Effective.IsZero() {
+		return contract.Decision{}, fmt.Errorf("%w: sub-processor change needs notified and effective dates", ErrInvalid)
+	}
+	end, err := contract.Counter{}.EffectiveDate(c.Notified, window)
+	if err != nil {
+		return contract.Decision{}, err
+	}
+	earliest := end.Date.AddDays(1)
+	d := contract.Decision{Rule: "GDPR Art. 28(2)", From: c.Notified, Date: earliest,
+		Citations: []contract.Citation{gdpr("Art. 28(2)"), contract.Clause("13.1")}}
+	if c.Effective.Before(earliest) {
+		d.Reason = contract.NewReason(cat, msgSubProcessorTooSoon, earliest.String())
+		return d, nil
+	}
+	d.Allowed = true
+	d.Reason = contract.NewReason(cat, msgSubProcessorOK, end.Date.String())
+	return d, nil
+}

@@ -1,0 +1,132 @@
+package privacy
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/pimkit/pimkit/internal/explain"
+)
+
+// Sentinel errors. Errors returned by this package wrap one of them, so a
+// host matches with errors.Is; [ValidationError] also carries every problem
+// found. No error message contains personal data: subject identifiers,
+// e-mail addresses and free text given by a data subject are never echoed.
+var (
+	// ErrUnknownValue reports enum text that is not one of the known names,
+	// such as a legal basis "contractual" instead of "contract".
+	ErrUnknownValue = errors.New("privacy: unknown value")
+	// ErrInvalid reports a value that fails validation; [ValidationError]
+	// wraps it.
+	ErrInvalid = errors.New("privacy: invalid")
+	// ErrTransition reports a data-subject request event that its current
+	// state does not allow, such as completing a refused request.
+	ErrTransition = errors.New("privacy: transition not allowed")
+	// ErrTooLate reports an act outside its period, such as telling the
+	// subject of an extension after the first month (GDPR Art. 12(3)).
+	ErrTooLate = errors.New("privacy: too late")
+	// ErrNoPolicy reports that no policy version is in force on a date,
+	// such as 2025-01-31 for OpenDIMS, whose first version is 2025-02-01.
+	ErrNoPolicy = errors.New("privacy: no policy in force")
+)
+
+// Problem is one thing wrong with a value: the field path, the rule broken
+// and a parameter of the rule. Param never holds personal data.
+type Problem struct {
+	// Field is a JSON-path-like location: "activities[2].basis".
+	Field string `json:"field"`
+	// Rule is the stable name of the rule broken: "required",
+	// "special_category_undeclared".
+	Rule string `json:"rule"`
+	// Param is the rule's parameter or the offending non-personal value:
+	// a taxonomy key, an article.
+	Param string `json:"param,omitempty"`
+}
+
+// String returns "field: rule (param)".
+func (p Problem) String() string {
+	s := p.Field + ": " + p.Rule
+	if p.Param != "" {
+		s += " (" + p.Param + ")"
+	}
+	return s
+}
+
+// ValidationError reports every problem found in a value at once. It wraps
+// [ErrInvalid].
+type ValidationError struct {
+	// What names the value validated: "policy", "activity", "cookie
+	// inventory".
+	What string
+	// Problems lists each problem in the order found.
+	Problems []Problem
+}
+
+// Error returns "privacy: invalid policy: activities[0].basis: required; ...".
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	b.WriteString("privacy: invalid ")
+	b.WriteString(e.What)
+	for i, p := range e.Problems {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString("; ")
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Unwrap returns ErrInvalid.
+func (e *ValidationError) Unwrap() error { return ErrInvalid }
+
+func problemsError(what string, ps []Problem) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return &ValidationError{What: what, Problems: ps}
+}
+
+// cat renders this package's decision reasons in English and Danish.
+var cat = explain.Catalog(map[string]string{
+	msgDeadline:            "svar senest %s, en måned efter modtagelsen",
+	msgExtended:            "fristen er forlænget til %s, tre måneder efter modtagelsen",
+	msgExtensionTooLate:    "forlængelse skal meddeles inden %s",
+	msgExtensionNoReason:   "forlængelse kræver en begrundelse",
+	msgPortabilityOK:       "dataportabilitet gælder for automatisk behandling på grundlag af samtykke eller kontrakt",
+	msgPortabilityBasis:    "dataportabilitet gælder ikke for behandling med hjemmel i %s",
+	msgPortabilityManual:   "dataportabilitet gælder kun for automatisk behandling",
+	msgObjectMarketing:     "indsigelse mod direkte markedsføring skal altid efterkommes",
+	msgObjectCompelling:    "den dataansvarlige har påvist vægtige legitime grunde",
+	msgObjectUpheld:        "indsigelsen efterkommes; der er ikke påvist vægtige legitime grunde",
+	msgObjectNoRight:       "indsigelsesretten gælder ikke behandling med hjemmel i %s",
+	msgEraseNow:            "oplysningerne kan slettes nu",
+	msgEraseDeferred:       "lovkrav om opbevaring; oplysningerne slettes efter %s",
+	msgConsentValid:        "samtykket er gyldigt",
+	msgConsentNone:         "der er ikke givet samtykke",
+	msgConsentWithdrawn:    "samtykket er trukket tilbage",
+	msgConsentObjected:     "der er gjort indsigelse",
+	msgConsentExpired:      "samtykket er udløbet",
+	msgConsentOld:          "samtykket er ældre end %s og skal fornyes",
+	msgConsentPolicy:       "samtykket er givet under en tidligere politik og skal fornyes",
+	msgConsentAge:          "barnet er under %d år; samtykke skal gives af indehaveren af forældremyndigheden",
+	msgAuthorityNotice:     "tilsynsmyndigheden skal underrettes senest 72 timer efter kendskab",
+	msgAuthorityNotNeeded:  "underretning af tilsynsmyndigheden er ikke nødvendig, da bruddet sandsynligvis ikke indebærer en risiko",
+	msgProcessorNotice:     "databehandleren skal underrette kunden senest %s efter kendskab",
+	msgSubjectsNotice:      "de registrerede skal underrettes uden unødig forsinkelse",
+	msgSubjectsNotHigh:     "underretning af de registrerede kræves kun ved høj risiko",
+	msgSubjectsUnreadable:  "underretning af de registrerede er ikke nødvendig, da oplysningerne er uforståelige for uvedkommende",
+	msgSubProcessorOK:      "ændringen er varslet med indsigelsesfrist til %s",
+	msgSubProcessorTooSoon: "ændringen kan tidligst få virkning %s, efter indsigelsesfristen",
+	msgPolicyFreshConsent:  "ændringen kræver nyt samtykke",
+	msgPolicyNoticeOnly:    "ændringen kræver kun underretning",
+	msgRetainNeeded:        "oplysningerne opbevares, så længe de er nødvendige til formålet",
+	msgSignalOverridden:    "den registrerede har udtrykkeligt givet samtykke efter den automatiske indsigelse, så samtykket har forrang",
+	msgCookieNecessary:     "cookien er strengt nødvendig og kræver ikke samtykke",
+	msgCookieNoConsent:     "cookien kræver samtykke til %s",
+	msgUnderMinimumAge:     "politikken indsamler ikke oplysninger fra børn under %d år",
+	msgAboveMinimumAge:     "politikkens minimumsalder er ikke til hinder",
+	msgTerminationDelete:   "kundens data slettes, når aftalen ophører den %s",
+	msgTerminationKeep:     "parterne har aftalt at beholde kundens data efter ophør",
+	msgPolicyNoChange:      "politikken er uændret",
+})

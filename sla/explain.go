@@ -1,0 +1,64 @@
+package sla
+
+import (
+	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/explain"
+)
+
+// Reason keys: the English text is the key; every one has a Danish
+// translation.
+const (
+	keyPlannedOK      = "planned service window notified %s before its start; %s required, so it is not downtime"
+	keyPlannedShort   = "planned service window notified only %s before its start; %s required, so it counts as downtime"
+	keyCalendarOK     = "planned service window notified on %s may start from %s; it is not downtime"
+	keyCalendarShort  = "planned service window notified on %s could start from %s at the earliest, so it counts as downtime"
+	keyEmergencyOK    = "emergency service notified %s before its start; %s required, so it is not downtime"
+	keyEmergencyShort = "emergency service notified only %s before its start; %s required, so it counts as downtime"
+	keyForceMajeure   = "force majeure suspends the obligation to be available, so it is not downtime"
+	keyMet            = "availability %s %% meets the target of %s %%"
+	keyMissed         = "availability %s %% is below the target of %s %%"
+	keyNoCredit       = "availability %s %% earns no service credit"
+	keyCredit         = "availability %s %% is below %s %%, a credit of %s %% of the monthly fee"
+	keyCapacityUp     = "usage %s has reached %s %% of the agreed maximum %s"
+	keyCapacityDown   = "usage %s is back below %s %% of the agreed maximum %s"
+)
+
+var danish = map[string]string{
+	keyPlannedOK:      "planlagt servicevindue varslet %s før start; %s kræves, så det er ikke nedetid",
+	keyPlannedShort:   "planlagt servicevindue varslet kun %s før start; %s kræves, så det tæller som nedetid",
+	keyCalendarOK:     "planlagt servicevindue varslet den %s må begynde fra %s; det er ikke nedetid",
+	keyCalendarShort:  "planlagt servicevindue varslet den %s kunne tidligst begynde %s, så det tæller som nedetid",
+	keyEmergencyOK:    "nødservice varslet %s før start; %s kræves, så det er ikke nedetid",
+	keyEmergencyShort: "nødservice varslet kun %s før start; %s kræves, så det tæller som nedetid",
+	keyForceMajeure:   "force majeure suspenderer pligten til tilgængelighed, så det er ikke nedetid",
+	keyMet:            "tilgængeligheden på %s %% opfylder målet på %s %%",
+	keyMissed:         "tilgængeligheden på %s %% er under målet på %s %%",
+	keyNoCredit:       "tilgængeligheden på %s %% giver ingen kompensation",
+	keyCredit:         "tilgængeligheden på %s %% er under %s %%, en kompensation på %s %% af månedsbetalingen",
+	keyCapacityUp:     "forbruget %s har nået %s %% af den aftalte maksimale kapacitet %s",
+	keyCapacityDown:   "forbruget %s er igen under %s %% af den aftalte maksimale kapacitet %s",
+}
+
+var catalog = explain.Catalog(danish)
+
+func reason(key string, args ...any) contract.Reason {
+	return contract.NewReason(catalog, key, args...)
+}
+
+// Rule IDs of the clauses the package decides.
+const (
+	// RuleServiceWindow is the rule on service windows and emergency
+	// service (terms 3.2).
+	RuleServiceWindow = "terms 3.2"
+	// RuleForceMajeure is the suspension of obligations by force majeure
+	// (terms 14.1).
+	RuleForceMajeure = "terms 14.1"
+	// RuleAvailability is the guaranteed availability (terms 8.1).
+	RuleAvailability = "terms 8.1"
+	// RuleCapacity is the warning as usage approaches the agreed maximum
+	// capacity (terms 7.2).
+	RuleCapacity = "terms 7.2"
+	// RuleCredit is a service credit of the offer document, counted inside
+	// the liability cap (terms 8, 15.1).
+	RuleCredit = "terms 8"
+)

@@ -1,0 +1,125 @@
+package sla
+
+import (
+	"math/big"
+	"math/bits"
+
+	"github.com/shopspring/decimal"
+)
+
+// Ratio is an exact non-negative fraction -- an availability, a coverage,
+// a burn rate -- kept as numerator and denominator so that comparisons
+// with a target never round: 2,589,420 s up of 2,592,000 s (43 minutes
+// down in a 30-day month) is at least 99.9 %, 2,589,360 s (44 minutes) is
+// not. The zero Ratio is 0.
+type Ratio struct {
+	num, den decimal.Decimal
+}
+
+func newRatio(num, den decimal.Decimal) Ratio { return Ratio{num: num, den: den} }
+
+func (r Ratio) denom() decimal.Decimal {
+	if r.den.IsZero() {
+		return decimal.NewFromInt(1)
+	}
+	return r.den
+}
+
+// Cmp compares r and s exactly: -1, 0 or +1.
+func (r Ratio) Cmp(s Ratio) int {
+	return r.num.Mul(s.denom()).Cmp(s.num.Mul(r.denom()))
+}
+
+// CmpDecimal compares r with the decimal d exactly: Ratio 2/3 against
+// 0.6667 is -1.
+func (r Ratio) CmpDecimal(d decimal.Decimal) int {
+	return r.num.Cmp(d.Mul(r.denom()))
+}
+
+// Decimal returns r truncated (toward zero) to places decimals, so a
+// displayed figure never rounds up across a boundary: 0.99899999 with 3
+// places is 0.998, not 0.999.
+func (r Ratio) Decimal(places int32) decimal.Decimal {
+	q, _ := r.num.QuoRem(r.denom(), places)
+	return q
+}
+
+// Percent returns 100 r truncated to places decimals: availability 0.9990046
+// with 3 places is 99.900.
+func (r Ratio) Percent(places int32) decimal.Decimal {
+	q, _ := r.num.Mul(decimal.NewFromInt(100)).QuoRem(r.denom(), places)
+	return q
+}
+
+// Rat returns r as a new *big.Rat that the caller owns.
+func (r Ratio) Rat() *big.Rat {
+	return new(big.Rat).Quo(r.num.Rat(), r.denom().Rat())
+}
+
+// String returns r truncated to 6 decimals: "0.999004".
+func (r Ratio) String() string { return r.Decimal(6).StringFixed(6) }
+
+// u128 accumulates weighted nanoseconds (nanoseconds times a weight in
+// millionths) without overflow.
+type u128 struct{ hi, lo uint64 }
+
+func (a *u128) add(ns int64, w uint32) {
+	if ns <= 0 || w == 0 {
+		return
+	}
+	hi, lo := bits.Mul64(uint64(ns), uint64(w))
+	var c uint64
+	a.lo, c = bits.Add64(a.lo, lo, 0)
+	a.hi += hi + c
+}
+
+// mul returns a*m and whether it overflowed 128 bits.
+func (a u128) mul(m uint64) (u128, bool) {
+	hi1, lo := bits.Mul64(a.lo, m)
+	hi2, lo2 := bits.Mul64(a.hi, m)
+	hi, c := bits.Add64(hi1, lo2, 0)
+	return u128{hi, lo}, hi2 != 0 || c != 0
+}
+
+func (a u128) cmp(b u128) int {
+	switch {
+	case a.hi != b.hi:
+		if a.hi < b.hi {
+			return -1
+		}
+		return 1
+	case a.lo < b.lo:
+		return -1
+	case a.lo > b.lo:
+		return 1
+	}
+	return 0
+}
+
+func (a u128) decimal() decimal.Decimal {
+	if a.hi == 0 {
+		if a.lo <= 1<<63-1 {
+			return decimal.NewFromInt(int64(a.lo))
+		}
+	}
+	b := new(big.Int).SetUint64(a.hi)
+	b.Lsh(b, 64)
+	b.Or(b, new(big.Int).SetUint64(a.lo))
+	return decimal.NewFromBigInt(b, 0)
+}
+
+// duration returns a/1e6 rounded up to the nanosecond.
+func (a u128) duration() int64 {
+	if a.hi == 0 {
+		return int64((a.lo + million - 1) / million)
+	}
+	// Inputs are limited to 200 years, so a.hi < million and the
+	// quotient fits; the modulo only keeps Div64 from panicking.
+	q, r := bits.Div64(a.hi%million, a.lo, million)
+	if r != 0 {
+		q++
+	}
+	return int64(q)
+}
+
+const million = 1_000_000

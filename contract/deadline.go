@@ -322,3 +322,21 @@ func (c Counter) Threshold(from Date, p Period) (Deadline, error) {
 func Elapsed(at time.Time, d time.Duration) time.Time {
 	return at.Add(d)
 }
+
+// MarshalText implements encoding.TextMarshaler with the convention's name,
+// so a stored Counter or Deadline keeps its convention: "EU 1182/71" or
+// "forældelsesloven § 27".
+func (c Convention) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler for the names of the
+// built-in conventions; any other name is an error, since a convention's
+// closed days cannot be rebuilt from its name.
+func (c *Convention) UnmarshalText(b []byte) error {
+	for _, known := range [...]Convention{eu1182, danishLimitation} {
+		if string(b) == known.name {
+			*c = known
+			return nil
+		}
+	}
+	return fmt.Errorf("contract: unknown convention %q", truncate(string(b)))
+}

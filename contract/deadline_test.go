@@ -83,3 +83,29 @@ func TestEaster(t *testing.T) {
 		}
 	}
 }
+
+func TestConventionText(t *testing.T) {
+	for _, c := range []Convention{EU1182(), DanishLimitationAct(), {}} {
+		b, err := c.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Convention
+		if err := back.UnmarshalText(b); err != nil {
+			t.Fatalf("UnmarshalText(%q) = %v", b, err)
+		}
+		if back.String() != c.String() {
+			t.Errorf("round trip %q -> %q", c, back)
+		}
+	}
+	// forældelsesloven § 27 keeps its closed days through text: 5 June.
+	var dk Convention
+	_ = dk.UnmarshalText([]byte("forældelsesloven § 27"))
+	if (Counter{Convention: dk}).IsWorkingDay(MustDate(2026, 6, 5)) {
+		t.Error("forældelsesloven § 27 read from text: 2026-06-05 is a working day, want closed")
+	}
+	var bad Convention
+	if err := bad.UnmarshalText([]byte("Roman law")); err == nil {
+		t.Error("UnmarshalText(Roman law) = nil, want an error")
+	}
+}

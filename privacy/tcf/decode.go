@@ -62,7 +62,7 @@ func (o Options) Decode(s string) (TCString, error) {
 	if err := decode(s, &t); err != nil {
 		return TCString{}, err
 	}
-	if err := o.check(&t, true); err != nil {
+	if err := o.check(&t, forDecode); err != nil {
 		return t, err
 	}
 	return t, nil

@@ -83,10 +83,11 @@
 //
 // # Performance
 //
-// Decoding a typical string with a few hundred vendors takes about two
-// microseconds and two allocations (one arena for all vendor sets, one slice
-// for publisher restrictions); encoding takes about as long and allocates
-// only the result. See bench_test.go.
+// Decoding the typical string of bench_test.go (320 vendor consents among
+// IDs up to 1200, 800 disclosed vendors, two publisher restrictions, a
+// publisher TC segment) costs about 1.5 µs of CPU and two allocations (one
+// arena for all vendor sets, one slice for the restrictions); encoding it
+// about 1.8 µs and one allocation, the result.
 //
 // Vendor sets are bitsets, so their size follows the highest vendor ID, not
 // the number of IDs: a 33-bit range entry for vendors 1-65535 becomes an

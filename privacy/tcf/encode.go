@@ -33,7 +33,7 @@ func Encode(t TCString) (string, error) {
 
 // Encode writes t like the package-level [Encode], checking it against o.
 func (o Options) Encode(t TCString) (string, error) {
-	if err := o.check(&t, false); err != nil {
+	if err := o.check(&t, forEncode); err != nil {
 		return "", err
 	}
 	var scratch [1024]byte

@@ -94,7 +94,21 @@ func (d *DisclosedRule) UnmarshalText(text []byte) error {
 func Validate(t TCString) error { return Options{}.Validate(t) }
 
 // Validate is the package-level [Validate] with the rules of o.
-func (o Options) Validate(t TCString) error { return o.check(&t, false) }
+func (o Options) Validate(t TCString) error { return o.check(&t, forValidate) }
+
+// checkMode says who asks check, which changes what it looks at.
+type checkMode uint8
+
+const (
+	// forValidate checks everything Encode needs.
+	forValidate checkMode = iota
+	// forEncode skips counting range entries: Encode counts them as it
+	// writes them and reports the same errors.
+	forEncode
+	// forDecode gives core problems their bit offsets and skips counting
+	// range entries: a readable string kept within its counts.
+	forDecode
+)
 
 // maxDeciseconds is the largest 36-bit decisecond count: 2187-10-15 UTC.
 const maxDeciseconds = 1<<36 - 1
@@ -112,10 +126,10 @@ func deciseconds(t time.Time) (uint64, bool) {
 	return uint64((ms + 50) / 100), true
 }
 
-// check validates t; decoded says whether t came from Decode, in which case
-// core problems carry their bit offsets.
-func (o Options) check(t *TCString, decoded bool) error {
+// check validates t for mode.
+func (o Options) check(t *TCString, mode checkMode) error {
 	var p problems
+	decoded := mode == forDecode
 	at := func(off int) int {
 		if decoded {
 			return off
@@ -195,11 +209,9 @@ func (o Options) check(t *TCString, decoded bool) error {
 			}
 		}
 	}
-	// Range entries are counted in 12 bits (spec NumEntries). A decoded
-	// string kept within the counts; only its canonical re-encoding could
-	// exceed them, which Encode reports.
+	// Range entries are counted in 12 bits (spec NumEntries).
 	for i, r := range t.PublisherRestrictions {
-		if decoded {
+		if mode != forValidate {
 			break
 		}
 		if n, _ := runStats(r.Vendors); n > 4095 {
@@ -218,7 +230,7 @@ func (o Options) check(t *TCString, decoded bool) error {
 		{SegmentVendorsDisclosed, "vendorsDisclosed.vendors", t.HasVendorsDisclosed, t.VendorsDisclosed},
 		{SegmentVendorsAllowed, "vendorsAllowed.vendors", t.HasVendorsAllowed, t.VendorsAllowed},
 	} {
-		if decoded || !v.present {
+		if mode != forValidate || !v.present {
 			continue
 		}
 		if useRange, n := chooseRange(v.set, v.set.Max()); useRange && n > 4095 {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -44,14 +43,4 @@ func (db *DB) Once(ctx context.Context, job, key string, at time.Time, fn func(t
 		return "", false, fmt.Errorf("store: %s %s: %w", job, key, err)
 	}
 	return result, done, nil
-}
-
-// Done reports whether the unit of work named key is recorded as done,
-// and its result.
-func (db *DB) Done(ctx context.Context, key string) (result string, done bool, err error) {
-	err = db.QueryRow(ctx, `SELECT result FROM idempotency_keys WHERE key = ?`, key).Scan(&result)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", false, nil
-	}
-	return result, err == nil, err
 }

@@ -1,0 +1,172 @@
+package billing
+
+import (
+	"runtime"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/pimkit/pimkit/contract"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+)
+
+// BenchmarkInterest is the interest of one overdue invoice: target under
+// 2 µs with a bounded number of allocations.
+func BenchmarkInterest(b *testing.B) {
+	rules := InterestRulesFor(contract.OpenDIMSTerms())
+	d := Debt{Amount: dec("12468.75"), Currency: currency.DKK, Due: day("2025-03-01"), Customer: Business}
+	until := day("2025-04-15")
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := rules.Interest(d, until); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkInterestStatutory is the consumer case: agreed and statutory
+// interest both computed across a half-year boundary, with a part payment.
+func BenchmarkInterestStatutory(b *testing.B) {
+	rules := InterestRulesFor(contract.OpenDIMSTerms())
+	d := Debt{Amount: dec("12468.75"), Currency: currency.DKK, Due: day("2024-05-01"), Customer: Consumer,
+		Payments: []Payment{{day("2024-06-10"), dec("5000.00")}}}
+	until := day("2024-08-15")
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := rules.Interest(d, until); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}
+
+// monthEnd renews every subscription to on, invoices each charge with
+// Danish VAT and computes interest on the overdue ones, on all cores.
+func monthEnd(b *testing.B, subs []Subscription, overdue []Debt, on contract.Date) (invoices, interest int) {
+	rules := InterestRulesFor(contract.OpenDIMSTerms())
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	counts := make([][2]int, workers)
+	seller := seller()
+	buyer := buyerDK()
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lines := make([]Line, 1)
+			for i := w; i < len(subs); i += workers {
+				next, evs, err := subs[i].Renew(on)
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				subs[i] = next
+				for _, e := range evs {
+					if e.Kind != Charged {
+						continue
+					}
+					lines[0] = e.Line("PIM subscription", DanishVATRate())
+					_, err := NewInvoice(InvoiceInput{Number: "M-1", Issued: on, Seller: seller, Buyer: buyer,
+						Currency: currency.DKK, Treatment: DomesticVAT, Lines: lines}, contract.Counter{})
+					if err != nil {
+						b.Error(err)
+						return
+					}
+					counts[w][0]++
+				}
+				if i < len(overdue) {
+					if _, err := rules.Interest(overdue[i], on); err != nil {
+						b.Error(err)
+						return
+					}
+					counts[w][1]++
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, c := range counts {
+		invoices += c[0]
+		interest += c[1]
+	}
+	return invoices, interest
+}
+
+// BenchmarkMonthEnd is the month-end run over 1,000,000 subscriptions
+// (monthly and annual, anchored on every day of the month), with 5 % of
+// them holding an overdue invoice: target under 10 s on 2 cores.
+func BenchmarkMonthEnd(b *testing.B) {
+	const n = 1_000_000
+	plans := []Plan{planBasic, planPro, planBig, planYear, planFree}
+	base := make([]Subscription, n)
+	anchor := day("2025-01-01")
+	for i := range base {
+		s, _, err := Subscribe("s", plans[i%len(plans)], anchor.AddDays(i%31))
+		if err != nil {
+			b.Fatal(err)
+		}
+		base[i] = s
+	}
+	overdue := make([]Debt, n/20)
+	for i := range overdue {
+		overdue[i] = Debt{Amount: decimal.New(int64(1000+i%100000), -2).Add(dec("100")), Currency: currency.DKK,
+			Due: day("2025-01-15").AddDays(i % 30), Customer: CustomerKind(1 + i%2)}
+	}
+	subs := make([]Subscription, n)
+	on := day("2025-02-28")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		copy(subs, base)
+		b.StartTimer()
+		cpu0 := cpuTime()
+		inv, in := monthEnd(b, subs, overdue, on)
+		b.ReportMetric((cpuTime() - cpu0).Seconds(), "cpu-s/op")
+		b.ReportMetric(float64(inv), "invoices")
+		b.ReportMetric(float64(in), "interest")
+	}
+}
+
+// cpuTime returns the user and system CPU time the process has used, so a
+// benchmark on a shared, loaded machine can report the work done as well
+// as the wall time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkNewInvoice is one subscription invoice: one line with 25 % VAT
+// and a due date counted with Danish holidays.
+func BenchmarkNewInvoice(b *testing.B) {
+	in := input(Line{Description: "PIM subscription", Quantity: dec("1"), UnitPrice: dec("24.95"), VATRate: DanishVATRate()})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewInvoice(in, contract.Counter{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenew is one monthly renewal with its charge.
+func BenchmarkRenew(b *testing.B) {
+	s, _, err := Subscribe("s", planBasic, day("2025-01-31"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	on := day("2025-02-28")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := s.Renew(on); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,91 @@
+// Package billing is the subscription and invoicing arithmetic of a Danish
+// SaaS: plans and subscriptions, invoices and VAT, credits and values
+// usage, late-payment interest and payment demands. It applies the
+// parameters of a [contract.Terms] (terms 12 and 19 of the OpenDIMS terms
+// in seeds/003) and adds what Danish and EU law say around them:
+// statutory interest (renteloven § 5), the consumer cap (§ 7), reminder
+// fees (§ 9 b) and the business compensation (§ 9 a).
+//
+// Everything is a value: functions take values and dates and return new
+// values, the events that record a change, and [contract.Decision]s that
+// explain themselves with dates and citations. The package does no I/O
+// and reads no clock; the host stores what it returns and sends the
+// invoices.
+//
+// # Late payment
+//
+// [InterestRules.Interest] computes the interest on a [Debt] up to a date
+// as an [InterestStatement] of periods, days, rates and amounts. Terms
+// 12.3's "2 % of the invoice amount per month from the due date" needs a
+// rule for part-months, the [DayCount]: [Thirty360] (the default, the
+// Danish custom), [ActualOver30] or [PerStartedMonth]. For 10,000.00 due
+// 2025-03-01 and paid 2025-04-15 they give 293.33 (44 days of 30-day
+// months), 300.00 (45 days / 30) and 400.00 (two months started). The
+// due date itself is never counted; payments reduce the principal from
+// the day they are received. With no agreed rate, the statutory rate of
+// each half-year from a [RateTable] applies ([DanishStatutoryRates], which
+// a host extends with [RateTable.With]); for a [Consumer] the agreed
+// interest is capped at the statutory one.
+//
+// [DemandRules.Send] decides each demand for payment on a [Collection]:
+// at least 10 days apart, a fee of at most 100 DKK for at most three, and
+// the 310 DKK compensation once for a [Business]. [DemandRules.Remedies]
+// decides suspension after the second unpaid demand (terms 12.3) and
+// termination after the third (terms 17.3), through
+// [contract.Terms.Suspension] and [contract.Terms.ProviderTermination].
+//
+// # Invoices and VAT
+//
+// [NewInvoice] turns an [InvoiceInput] into an [Invoice] with what
+// momsbekendtgørelsen § 58 requires: number, dates, parties and their VAT
+// numbers, lines and totals. Each line is rounded, then the lines are
+// summed, so totals reconcile to the øre: 1,234.56 at 25 % is VAT 308.64,
+// total 1,543.20. [VATTreatment] chooses Danish VAT, EU [ReverseCharge]
+// (no VAT, the buyer's VAT number and the notice "Reverse charge /
+// omvendt betalingspligt") or [Export]. The due date is the payment term
+// (30 days) after receipt, counted as a deadline to pay: one ending on a
+// Saturday rolls to Monday (Reg. 1182/71 Art. 3(4)).
+//
+// # Plans and subscriptions
+//
+// A [Plan] is [Free], [Functionality] (a monthly or annual fee) or
+// [CreditBased]. [Subscribe] creates a [Subscription] on the day the terms
+// are accepted and charges the first period in advance (terms 19.1).
+// [Subscription.Renew] renews it automatically (19.2), [Subscription.ChangePlan]
+// upgrades at once with the pro-rata difference or schedules a downgrade
+// or cancellation -- a switch to the free plan -- for the end of the cycle
+// (19.6), with no refunds (19.4). Periods are counted from the anchor day
+// ([Subscription.Bounds]), so a subscription started on the 31st bills on
+// 31 January, 28 February, 31 March, 30 April. [Prorate] divides a price by
+// whole days of the actual period: 24.95 for 9 of 31 days is 7.24.
+// [Subscription.OverUse] names the plan that fits when usage outgrows the
+// current one (19.2), and [AdjustPrice] applies the net price index with
+// the notice of terms 12.2.
+//
+// # Credits and values
+//
+// A [Ledger] holds a customer's credits: [Purchase] and [Grant] entries
+// in, [Transfer] entries out at the [Tariff] (1 credit to fetch an order,
+// 1 more to send it to an ERP). [Ledger.Post] refuses a debit the balance
+// cannot cover, unless the plan's overdraft allows it, and records
+// nothing; posting a host event ID again is a no-op. [Values] counts
+// values usage (records x fields + 1,200 base; package catalog counts the
+// records and fields) and [CapacityWarnings] reports the thresholds
+// crossed for the capacity warnings of terms 7.2.
+//
+// # Errors
+//
+// Bad input is a [*ValidationError] that names every bad field
+// ("lines[0].quantity", "due", "vat_treatment") and wraps [ErrInvalid];
+// mixed currencies also match [ErrCurrencyMismatch]. Refusals that are
+// normal answers -- a demand sent too early, a fourth fee, a price change
+// with too little notice -- are Decisions with reasons in English and
+// Danish, not errors.
+//
+// # Money
+//
+// Amounts are [decimal.Decimal] in a [currency.Unit], rounded half away
+// from zero to the currency's minor unit. The interest engine works in
+// integer minor units (øre) inside and converts at its boundary, so one
+// overdue invoice costs a few allocations; see bench_test.go.
+package billing

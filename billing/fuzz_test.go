@@ -1,0 +1,156 @@
+package billing
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/money"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+)
+
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range []string{"1234.50", "-3", "0.5", "10.005", "1e3", " 1", "1,5", "", "-", "99999999999999.99", "0000.10"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseAmount(s, currency.DKK)
+		if err != nil {
+			if !errors.Is(err, ErrSyntax) {
+				t.Fatalf("ParseAmount(%q) error %v does not wrap ErrSyntax", s, err)
+			}
+			return
+		}
+		text := money.Format(d, currency.DKK)
+		back, err := ParseAmount(text, currency.DKK)
+		if err != nil || !back.Equal(d) {
+			t.Fatalf("ParseAmount(Format(%s)) = %s, %v; want %s", d, back, err, d)
+		}
+	})
+}
+
+func FuzzEnumText(f *testing.F) {
+	for _, s := range []string{"business", "consumer", "30/360", "actual/30", "started-month", "domestic",
+		"reverse-charge", "export", "free", "credits", "monthly", "annual", "charged", "transfer", "agreed", "", "Business"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		check := func(name string, u interface {
+			UnmarshalText([]byte) error
+			MarshalText() ([]byte, error)
+		}) {
+			if err := u.UnmarshalText([]byte(s)); err != nil {
+				if !errors.Is(err, ErrSyntax) {
+					t.Fatalf("%s.UnmarshalText(%q) error %v does not wrap ErrSyntax", name, s, err)
+				}
+				return
+			}
+			b, err := u.MarshalText()
+			if err != nil || string(b) != s {
+				t.Fatalf("%s round trip of %q = %q, %v", name, s, b, err)
+			}
+		}
+		var ck CustomerKind
+		var dc DayCount
+		var vt VATTreatment
+		var pk PlanKind
+		var cy Cycle
+		var ek EventKind
+		var en EntryKind
+		var bs Basis
+		check("CustomerKind", &ck)
+		check("DayCount", &dc)
+		check("VATTreatment", &vt)
+		check("PlanKind", &pk)
+		check("Cycle", &cy)
+		check("EventKind", &ek)
+		check("EntryKind", &en)
+		check("Basis", &bs)
+	})
+}
+
+// FuzzInterest checks the interest invariants on arbitrary debts: no
+// panic, total = sum of lines, and interest never decreases as the
+// statement date or the payment date moves later.
+func FuzzInterest(f *testing.F) {
+	f.Add(int64(1000000), 0, 45, 20, int64(400000), uint8(0), uint8(1))
+	f.Add(int64(1), 400, 3000, 1, int64(1), uint8(2), uint8(2))
+	f.Add(int64(999999999), 3600, 90, 0, int64(0), uint8(1), uint8(1))
+	f.Fuzz(func(t *testing.T, minor int64, dueOff, untilOff, payOff int, paid int64, dc, kind uint8) {
+		if minor <= 0 || minor > maxMinor || paid < 0 || paid > maxMinor {
+			return
+		}
+		due := contract.MustDate(2013, 3, 1).AddDays(((dueOff % 4500) + 4500) % 4500)
+		until := due.AddDays(untilOff % 400)
+		d := Debt{Amount: decimal.New(minor, -2), Currency: currency.DKK, Due: due, Customer: CustomerKind(1 + kind%2)}
+		if paid > 0 {
+			d.Payments = []Payment{{Date: due.AddDays(payOff % 400), Amount: decimal.New(paid, -2)}}
+		}
+		for _, rules := range []InterestRules{{MonthlyRate: decimal.New(2, -2), DayCount: DayCount(dc % 3)}, {DayCount: DayCount(dc % 3)}} {
+			a, errA := rules.Interest(d, until)
+			b, errB := rules.Interest(d, until.AddDays(1))
+			if errA != nil || errB != nil {
+				if errors.Is(errA, ErrNoRate) || errors.Is(errB, ErrNoRate) {
+					continue
+				}
+				t.Fatalf("Interest(%+v) errors %v, %v", d, errA, errB)
+			}
+			sum := decimal.Zero
+			for _, l := range a.Lines {
+				sum = sum.Add(l.Amount)
+			}
+			if !sum.Equal(a.Total) {
+				t.Fatalf("sum of lines %s != total %s", sum, a.Total)
+			}
+			if b.Total.LessThan(a.Total) {
+				t.Fatalf("interest to %s = %s > to %s = %s\n%s\n%s", until, a.Total, until.AddDays(1), b.Total, a, b)
+			}
+			if len(d.Payments) == 1 {
+				later := d
+				later.Payments = []Payment{{Date: d.Payments[0].Date.AddDays(1), Amount: d.Payments[0].Amount}}
+				c, err := rules.Interest(later, until)
+				if err != nil && !errors.Is(err, ErrNoRate) {
+					t.Fatal(err)
+				}
+				if err == nil && c.Total.LessThan(a.Total) {
+					t.Fatalf("paying a day later lowered interest from %s to %s\n%s\n%s", a.Total, c.Total, a, c)
+				}
+			}
+		}
+	})
+}
+
+// FuzzJSON feeds arbitrary text to the JSON decoders of the stored values:
+// no panic, and what decodes re-encodes to JSON that decodes the same.
+func FuzzJSON(f *testing.F) {
+	f.Add([]byte(`{"amount":"1250.50","currency":"DKK","due":"2025-03-01","customer":"business","payments":[{"date":"2025-03-05","amount":"100.00"}]}`))
+	f.Add([]byte(`{"id":"pro","kind":"functionality","cycle":"monthly","price":"49.90","currency":"DKK"}`))
+	f.Add([]byte(`{"kind":"charged","date":"2025-01-31","amount":"24.95","currency":"EUR"}`))
+	f.Add([]byte(`null`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var d Debt
+		if json.Unmarshal(b, &d) == nil && d.Customer != 0 {
+			out, err := json.Marshal(d)
+			if err != nil {
+				t.Fatalf("Marshal(%+v): %v", d, err)
+			}
+			var back Debt
+			if err := json.Unmarshal(out, &back); err != nil {
+				t.Fatalf("Unmarshal(%s): %v", out, err)
+			}
+			if again, _ := json.Marshal(back); string(again) != string(out) {
+				t.Fatalf("re-encoding %s gave %s", out, again)
+			}
+		}
+		var p Plan
+		_ = json.Unmarshal(b, &p)
+		var e Event
+		_ = json.Unmarshal(b, &e)
+		var inv Invoice
+		_ = json.Unmarshal(b, &inv)
+		var st InterestStatement
+		_ = json.Unmarshal(b, &st)
+	})
+}

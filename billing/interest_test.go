@@ -1,0 +1,272 @@
+package billing
+
+import (
+	"errors"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/pimkit/pimkit/contract"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func day(s string) contract.Date { return contract.MustParseDate(s) }
+
+func TestInterestVectors(t *testing.T) {
+	two := dec("0.02")
+	base := Debt{Amount: dec("10000.00"), Currency: currency.DKK, Due: day("2025-03-01"), Customer: Business}
+	withPayments := base
+	withPayments.Payments = []Payment{{day("2025-04-15"), dec("6000.00")}, {day("2025-03-16"), dec("4000.00")}}
+	consumer := Debt{Amount: dec("10000.00"), Currency: currency.DKK, Due: day("2024-02-01"), Customer: Consumer}
+	noDue := Debt{Amount: dec("10000.00"), Currency: currency.DKK, Sent: day("2025-01-10"), Customer: Consumer}
+	halfYears := Debt{Amount: dec("10000.00"), Currency: currency.DKK, Due: day("2023-06-15"), Customer: Business}
+	tests := []struct {
+		name   string
+		rules  InterestRules
+		debt   Debt
+		until  string
+		want   string
+		lines  int
+		capped bool
+	}{
+		{"terms 12.3 30/360 default: 44 days of 30-day months", InterestRules{MonthlyRate: two}, base, "2025-04-15", "293.33", 1, false},
+		{"terms 12.3 actual/30: 45 days", InterestRules{MonthlyRate: two, DayCount: ActualOver30}, base, "2025-04-15", "300.00", 1, false},
+		{"terms 12.3 per started month: 2 months", InterestRules{MonthlyRate: two, DayCount: PerStartedMonth}, base, "2025-04-15", "400.00", 1, false},
+		{"terms 12.3 due date itself not counted", InterestRules{MonthlyRate: two, DayCount: ActualOver30}, base, "2025-03-01", "0.00", 0, false},
+		{"terms 12.3 one day late", InterestRules{MonthlyRate: two, DayCount: ActualOver30}, base, "2025-03-02", "6.67", 1, false},
+		{"terms 12.3 started month: first day late starts month 1", InterestRules{MonthlyRate: two, DayCount: PerStartedMonth}, base, "2025-03-02", "200.00", 1, false},
+		{"terms 12.3 started month: 2025-04-01 still month 1", InterestRules{MonthlyRate: two, DayCount: PerStartedMonth}, base, "2025-04-01", "200.00", 1, false},
+		{"terms 12.3 partial payment actual/30: 100 + 120", InterestRules{MonthlyRate: two, DayCount: ActualOver30}, withPayments, "2025-12-31", "220.00", 2, false},
+		{"terms 12.3 partial payment 30/360: 100 + 116", InterestRules{MonthlyRate: two}, withPayments, "2025-12-31", "216.00", 2, false},
+		{"terms 12.3 partial payment started month: 200 + 120", InterestRules{MonthlyRate: two, DayCount: PerStartedMonth}, withPayments, "2025-12-31", "320.00", 2, false},
+		{"renteloven § 5 half-years actual/365: 40.6849 + 46.2329 rounded once", InterestRules{DayCount: ActualOver30}, halfYears, "2023-07-15", "86.92", 2, false},
+		{"renteloven § 5 half-years 30/360: 41.25 + 46.88", InterestRules{}, halfYears, "2023-07-15", "88.13", 2, false},
+		{"renteloven § 7 consumer capped at statutory 11.75 %", InterestRules{MonthlyRate: two}, consumer, "2024-03-02", "101.18", 1, true},
+		{"renteloven § 3(2) no due date: from 30 days after sending", InterestRules{DayCount: ActualOver30}, noDue, "2025-03-11", "88.36", 1, false},
+		{"terms 12.3 paid before due: no interest", InterestRules{MonthlyRate: two}, func() Debt {
+			d := base
+			d.Payments = []Payment{{day("2025-02-20"), dec("10000.00")}}
+			return d
+		}(), "2025-06-01", "0.00", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := tt.rules.Interest(tt.debt, day(tt.until))
+			if err != nil {
+				t.Fatalf("Interest() error = %v", err)
+			}
+			if !st.Total.Equal(dec(tt.want)) || len(st.Lines) != tt.lines || st.Capped != tt.capped {
+				t.Errorf("Interest(%s) = %s in %d lines capped %v, want %s in %d lines capped %v\n%s",
+					tt.until, st.Total, len(st.Lines), st.Capped, tt.want, tt.lines, tt.capped, st)
+			}
+			sum := decimal.Zero
+			for _, l := range st.Lines {
+				sum = sum.Add(l.Amount)
+			}
+			if !sum.Equal(st.Total) {
+				t.Errorf("sum of lines %s != total %s", sum, st.Total)
+			}
+		})
+	}
+}
+
+func TestInterestStatementLines(t *testing.T) {
+	d := Debt{Amount: dec("10000.00"), Currency: currency.DKK, Due: day("2023-06-15"), Customer: Business}
+	st, err := InterestRules{DayCount: ActualOver30}.Interest(d, day("2023-07-15"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		from, to, rate, amount string
+		days                   int
+		count, per             int64
+	}{
+		{"2023-06-15", "2023-06-30", "0.099", "40.68", 15, 15, 365},
+		{"2023-06-30", "2023-07-15", "0.1125", "46.24", 15, 15, 365}, // cumulative: 86.92 - 40.68
+	}
+	for i, w := range want {
+		l := st.Lines[i]
+		if l.From != day(w.from) || l.To != day(w.to) || !l.Rate.Equal(dec(w.rate)) || !l.Amount.Equal(dec(w.amount)) ||
+			l.Days != w.days || l.Count != w.count || l.Per != w.per || l.Basis != Statutory {
+			t.Errorf("renteloven § 5 line %d = %+v, want %+v", i, l, w)
+		}
+	}
+	prepaid := d
+	prepaid.Payments = []Payment{{day("2023-06-01"), dec("2500.00")}}
+	if st, err := (InterestRules{}).Interest(prepaid, day("2023-07-15")); err != nil || !st.Principal.Equal(dec("7500")) {
+		t.Errorf("Interest with 2,500 paid before due: Principal = %s, %v; want 7500", st.Principal, err)
+	}
+	if got := st.Citations[0].String(); got != "renteloven § 5" {
+		t.Errorf("citation = %q, want renteloven § 5", got)
+	}
+}
+
+func TestInterestErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		rules  InterestRules
+		debt   Debt
+		until  string
+		fields []string
+		is     error
+	}{
+		{"negative amount, no customer, no due date", InterestRules{}, Debt{Amount: dec("-1"), Currency: currency.DKK},
+			"2025-01-01", []string{"amount", "customer", "due"}, ErrInvalid},
+		{"amount below the øre", InterestRules{}, Debt{Amount: dec("1.005"), Currency: currency.DKK, Due: day("2025-01-01"), Customer: Business},
+			"2025-02-01", []string{"amount"}, ErrInvalid},
+		{"payment without date", InterestRules{}, Debt{Amount: dec("1"), Currency: currency.DKK, Due: day("2025-01-01"), Customer: Business,
+			Payments: []Payment{{Amount: dec("1")}}}, "2025-02-01", []string{"payments[0].date"}, ErrInvalid},
+		{"renteloven § 5 rate unknown after the table", InterestRules{}, Debt{Amount: dec("1"), Currency: currency.DKK, Due: day("2025-12-01"), Customer: Business},
+			"2026-02-01", nil, ErrNoRate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.rules.Interest(tt.debt, day(tt.until))
+			if !errors.Is(err, tt.is) {
+				t.Fatalf("Interest() error = %v, want %v", err, tt.is)
+			}
+			var ve *ValidationError
+			if len(tt.fields) > 0 {
+				if !errors.As(err, &ve) {
+					t.Fatalf("error %v is not a *ValidationError", err)
+				}
+				for _, f := range tt.fields {
+					if !ve.Field(f) {
+						t.Errorf("error %v does not name %s", err, f)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestRateTable(t *testing.T) {
+	tab := DanishStatutoryRates()
+	tests := []struct {
+		name, on, want string
+		ok             bool
+	}{
+		{"renteloven § 5 2023 H1", "2023-03-01", "0.099", true},
+		{"renteloven § 5 2023 H2 from 1 July", "2023-07-01", "0.1125", true},
+		{"renteloven § 5 2024 H1", "2024-06-30", "0.1175", true},
+		{"renteloven § 5 2022 negative reference", "2022-01-01", "0.0755", true},
+		{"renteloven § 5 before the 8-point surcharge", "2013-02-28", "", false},
+		{"renteloven § 5 after the table", "2026-01-01", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, ok := tab.At(day(tt.on))
+			if ok != tt.ok || (ok && !r.Annual().Equal(dec(tt.want))) {
+				t.Errorf("At(%s) = %s, %v, want %s, %v", tt.on, r.Annual(), ok, tt.want, tt.ok)
+			}
+		})
+	}
+	ext, err := tab.With(StatutoryRate{From: day("2026-01-01"), Reference: dec("0.0175"), Surcharge: dec("0.08")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, ok := ext.At(day("2026-03-01")); !ok || !r.Annual().Equal(dec("0.0975")) {
+		t.Errorf("extended At(2026-03-01) = %v, %v, want 0.0975", r.Annual(), ok)
+	}
+	if _, err := tab.With(StatutoryRate{Reference: dec("0.123456789")}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("With(bad) error = %v, want ErrInvalid", err)
+	}
+}
+
+func TestToMinor(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"10000.00", 1000000, true}, {"1.5", 150, true}, {"1.500", 150, true}, {"1.005", 0, false},
+		{"1e3", 100000, true}, {"-2.25", -225, true}, {"100000000000000000000", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := toMinor(dec(tt.in), 2)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("toMinor(%s, 2) = %d, %v, want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestMulDivMatchesDecimal(t *testing.T) {
+	cases := [][4]int64{{1000000, 2000000, 44, 30}, {123456789, 11750000, 181, 365}, {maxMinor, 100000000, 3, 7}, {maxMinor, 100000000, 1, 1}, {5, 50000000, 1, 1}}
+	for _, c := range cases {
+		want := decimal.NewFromInt(c[0]).Mul(decimal.NewFromInt(c[1])).Mul(decimal.NewFromInt(c[2])).
+			Div(decimal.NewFromInt(c[3] * 1e8)).Round(0).IntPart()
+		if got := mulDiv(c[0], c[1], c[2], c[3]); got != want {
+			t.Errorf("mulDiv%v = %d, want %d", c, got, want)
+		}
+	}
+}
+
+// TestInterestMonotoneProperty: interest never decreases as the payment
+// date moves later, for every day-count policy and both kinds of customer.
+func TestInterestMonotoneProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 9))
+	for n := 0; n < 300; n++ {
+		due := day("2023-01-01").AddDays(r.IntN(900))
+		amount := decimal.New(1+r.Int64N(100_000_000), -2)
+		for _, rules := range []InterestRules{{MonthlyRate: dec("0.02"), DayCount: DayCount(r.IntN(3))}, {DayCount: DayCount(r.IntN(3))}} {
+			prev := decimal.Zero
+			kind := CustomerKind(1 + r.IntN(2))
+			for off := -3; off < 120; off += 1 + r.IntN(7) {
+				d := Debt{Amount: amount, Currency: currency.DKK, Due: due, Customer: kind,
+					Payments: []Payment{{Date: due.AddDays(off), Amount: amount}}}
+				st, err := rules.Interest(d, day("2025-12-31"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if st.Total.LessThan(prev) {
+					t.Fatalf("paid %d days after due: %s < %s\n%s", off, st.Total, prev, st)
+				}
+				prev = st.Total
+			}
+		}
+	}
+}
+
+// TestAllocatePaths checks that the 128-bit and math/big paths of
+// cumulative rounding agree.
+func TestAllocatePaths(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pers := []int64{1, 30, 360, 365}
+	for n := 0; n < 2000; n++ {
+		lines := make([]rawLine, 2+r.IntN(6))
+		for i := range lines {
+			lines[i] = rawLine{principal: r.Int64N(maxMinor), units: r.Int64N(1e8), count: r.Int64N(4000), per: pers[r.IntN(4)]}
+		}
+		fast := slices.Clone(lines)
+		if !allocate128(fast) {
+			continue
+		}
+		slow := slices.Clone(lines)
+		slow = append(slow, rawLine{principal: -1, per: 1}) // forces the big path
+		allocate(slow)
+		for i := range fast {
+			if fast[i].amount != slow[i].amount {
+				t.Fatalf("line %d: allocate128 = %d, math/big = %d (%+v)", i, fast[i].amount, slow[i].amount, lines[i])
+			}
+		}
+	}
+}
+
+// TestDanishStatutoryRatesShape checks the shipped table: one rate for
+// every half-year from 2013-07-01, each reference + 8 points.
+func TestDanishStatutoryRatesShape(t *testing.T) {
+	rs := DanishStatutoryRates().Rates()
+	if len(rs) != 26 || rs[0].From != day("2013-03-01") {
+		t.Fatalf("table has %d rates from %s, want 26 from 2013-03-01", len(rs), rs[0].From)
+	}
+	want := day("2013-07-01")
+	for _, r := range rs[1:] {
+		if r.From != want || !r.Surcharge.Equal(dec("0.08")) {
+			t.Errorf("renteloven § 5 rate from %s surcharge %s, want from %s with 0.08", r.From, r.Surcharge, want)
+		}
+		want = want.Add(contract.Months(6))
+	}
+}

@@ -1,0 +1,181 @@
+package billing
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/pimkit/pimkit/contract"
+	"github.com/shopspring/decimal"
+)
+
+// StatutoryRate is the Danish statutory late-payment rate (morarente) in
+// force for a half-year: the official lending rate of Danmarks
+// Nationalbank on 1 January or 1 July (the reference rate) plus a
+// surcharge of 8 percentage points (renteloven § 5(1)), as annual
+// fractions: reference 0.0375 + surcharge 0.08 = 0.1175 (11.75 %) from
+// 2024-01-01.
+type StatutoryRate struct {
+	// From is the first day the rate applies: a 1 January or 1 July (or
+	// 2013-03-01, when the surcharge rose from 7 to 8 points).
+	From contract.Date `json:"from"`
+	// Reference is Nationalbank's official lending rate on From, as a
+	// fraction: 0.0375 for 3.75 %. It may be negative (-0.0045 in 2022).
+	Reference decimal.Decimal `json:"reference"`
+	// Surcharge is the statutory addition, 0.08 since 2013-03-01.
+	Surcharge decimal.Decimal `json:"surcharge"`
+}
+
+// Annual returns the statutory rate a year, Reference + Surcharge: 0.1175.
+func (r StatutoryRate) Annual() decimal.Decimal { return r.Reference.Add(r.Surcharge) }
+
+// RateTable is a table of statutory rates with effective dates, sorted by
+// From. Each entry applies from its From until the next entry's From; the
+// last entry covers its own half-year only (until the next 1 January or 1
+// July), so a date past the end of the table is an error wrapping
+// [ErrNoRate] instead of a silently stale rate. The zero RateTable is
+// empty; [DanishStatutoryRates] returns the shipped table and
+// [RateTable.With] extends it.
+type RateTable struct {
+	rates []StatutoryRate
+	// annual[i] is rates[i].Annual() in units of 1e-8, annualDec[i] as
+	// a decimal.
+	annual    []int64
+	annualDec []decimal.Decimal
+}
+
+// surcharge8 is the 8 points of renteloven § 5(1) since 2013-03-01.
+var surcharge8 = decimal.New(8, -2)
+
+// DanishStatutoryRates returns the statutory rates of renteloven § 5 known
+// to pimkit, from 2013-03-01 (when the surcharge became 8 points) to the
+// half-year starting 2025-07-01:
+//
+//	2013-03-01  8.20 %   2015-07-01 .. 2021-01-01  8.05 %
+//	2021-07-01  7.65 %   2022-01-01, 2022-07-01    7.55 %
+//	2023-01-01  9.90 %   2023-07-01 11.25 %   2024-01-01 11.75 %
+//	2024-07-01 11.50 %   2025-01-01 10.75 %   2025-07-01  9.75 %
+//
+// Sources: 2013-03-01 to 2023-07-01 as listed by the Danish consumer
+// authority (forbrug.dk, "Morarenten"); 2024-01-01 (3.75 % + 8) as quoted
+// by Danish law firms citing § 5. The three from 2024-07-01 are derived
+// from Nationalbank's lending rate after its rate decisions (3.50 %,
+// 2.75 %, 1.75 %) and were not checked against a published table: verify
+// them before relying on them. A date from 2026-01-01 on is an error
+// wrapping ErrNoRate until the host adds the rate with [RateTable.With]:
+//
+//	t, err := billing.DanishStatutoryRates().With(billing.StatutoryRate{
+//		From: contract.MustDate(2026, 1, 1), Reference: ref, Surcharge: decimal.New(8, -2)})
+func DanishStatutoryRates() RateTable {
+	ref := func(y int, m time.Month, d int, bp int64) StatutoryRate {
+		return StatutoryRate{From: contract.MustDate(y, m, d), Reference: decimal.New(bp, -4), Surcharge: surcharge8}
+	}
+	t, err := RateTable{}.With(
+		ref(2013, 3, 1, 20), ref(2013, 7, 1, 20), ref(2014, 1, 1, 20), ref(2014, 7, 1, 20),
+		ref(2015, 1, 1, 20), ref(2015, 7, 1, 5), ref(2016, 1, 1, 5), ref(2016, 7, 1, 5),
+		ref(2017, 1, 1, 5), ref(2017, 7, 1, 5), ref(2018, 1, 1, 5), ref(2018, 7, 1, 5),
+		ref(2019, 1, 1, 5), ref(2019, 7, 1, 5), ref(2020, 1, 1, 5), ref(2020, 7, 1, 5),
+		ref(2021, 1, 1, 5), ref(2021, 7, 1, -35), ref(2022, 1, 1, -45), ref(2022, 7, 1, -45),
+		ref(2023, 1, 1, 190), ref(2023, 7, 1, 325), ref(2024, 1, 1, 375), ref(2024, 7, 1, 350),
+		ref(2025, 1, 1, 275), ref(2025, 7, 1, 175),
+	)
+	if err != nil {
+		panic(err) // the table above is a constant; a test checks it
+	}
+	return t
+}
+
+// With returns a copy of t with the given rates added, sorted by From. A
+// rate whose From equals an existing entry's replaces it. It is an error
+// wrapping [ErrInvalid] for a zero From or a rate with more than 8
+// decimals or outside -100 %..+100 %.
+func (t RateTable) With(rates ...StatutoryRate) (RateTable, error) {
+	ps := problems{what: "statutory rate"}
+	out := slices.Clone(t.rates)
+	for i, r := range rates {
+		f := fmt.Sprintf("rates[%d]", i)
+		if r.From.IsZero() {
+			ps.add(f+".from", "required", "")
+		}
+		if _, ok := rateUnits(r.Annual()); !ok {
+			ps.add(f+".reference", "range", "annual rate must be within -1..1 with at most 8 decimals")
+		}
+		j, found := slices.BinarySearchFunc(out, r.From, func(a StatutoryRate, d contract.Date) int { return a.From.Compare(d) })
+		if found {
+			out[j] = r
+		} else {
+			out = slices.Insert(out, j, r)
+		}
+	}
+	if err := ps.err(); err != nil {
+		return t, err
+	}
+	annual := make([]int64, len(out))
+	annualDec := make([]decimal.Decimal, len(out))
+	for i, r := range out {
+		annualDec[i] = r.Annual()
+		annual[i], _ = rateUnits(annualDec[i])
+	}
+	return RateTable{rates: out, annual: annual, annualDec: annualDec}, nil
+}
+
+// Rates returns a copy of the table's entries in date order.
+func (t RateTable) Rates() []StatutoryRate { return slices.Clone(t.rates) }
+
+// At returns the rate in force on d, and false when the table has none:
+// before its first entry or after the half-year of its last. In the
+// shipped table At(2024-03-15) is the 11.75 % of 2024-01-01.
+func (t RateTable) At(d contract.Date) (StatutoryRate, bool) {
+	i, ok := t.index(d)
+	if !ok {
+		return StatutoryRate{}, false
+	}
+	return t.rates[i], true
+}
+
+// index returns the entry in force on d.
+func (t RateTable) index(d contract.Date) (int, bool) {
+	n := len(t.rates)
+	if n == 0 || d.Before(t.rates[0].From) {
+		return 0, false
+	}
+	i := n - 1
+	for i > 0 && d.Before(t.rates[i].From) {
+		i--
+	}
+	if i == n-1 && !d.Before(halfYearEnd(t.rates[i].From)) {
+		return 0, false
+	}
+	return i, true
+}
+
+// until returns the first day after entry i stops applying.
+func (t RateTable) until(i int) contract.Date {
+	if i+1 < len(t.rates) {
+		return t.rates[i+1].From
+	}
+	return halfYearEnd(t.rates[i].From)
+}
+
+// halfYearEnd returns the 1 January or 1 July after d.
+func halfYearEnd(d contract.Date) contract.Date {
+	y, m, _ := d.Date()
+	if m < time.July {
+		return contract.MustDate(y, time.July, 1)
+	}
+	return contract.MustDate(y+1, time.January, 1)
+}
+
+// rateScale is the fixed point of rates inside the interest engine:
+// rates are held as integers of 1e-8.
+const rateScale = 8
+
+// rateUnits returns r in units of 1e-8 when it has at most 8 decimals and
+// lies within -1..1. It does not allocate.
+func rateUnits(r decimal.Decimal) (int64, bool) {
+	u, ok := toMinor(r, rateScale)
+	if !ok || u > 1e8 || u < -1e8 {
+		return 0, false
+	}
+	return u, true
+}

@@ -1,0 +1,277 @@
+package billing
+
+import (
+	"fmt"
+
+	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/money"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+)
+
+// EventKind is what happened to a subscription. The zero value is invalid.
+type EventKind uint8
+
+const (
+	// Created: the subscription was created when the terms were accepted
+	// (terms 19.1, 12.5).
+	Created EventKind = iota + 1
+	// Charged: a period (or the rest of one) was charged in advance, on
+	// the day it starts (terms 19.1); Amount excludes VAT.
+	Charged
+	// Renewed: a new billing period started automatically (terms 19.2).
+	Renewed
+	// Upgraded: a more expensive plan took effect at once.
+	Upgraded
+	// ChangeScheduled: a downgrade, a change of cycle or a cancellation
+	// (a switch to the free plan, terms 19.6) will take effect at the end
+	// of the period, Date.
+	ChangeScheduled
+	// PlanChanged: a scheduled change took effect as a period started.
+	PlanChanged
+	// UpgradeSuggested: usage exceeds the plan; Plan names the plan that
+	// fits, or is empty when none does (terms 19.2).
+	UpgradeSuggested
+)
+
+var eventKindNames = []string{Created: "created", Charged: "charged", Renewed: "renewed", Upgraded: "upgraded",
+	ChangeScheduled: "change-scheduled", PlanChanged: "plan-changed", UpgradeSuggested: "upgrade-suggested"}
+
+// String returns the kind's text form, such as "charged".
+func (k EventKind) String() string { return enumString(eventKindNames, k, "EventKind") }
+
+// MarshalText implements encoding.TextMarshaler.
+func (k EventKind) MarshalText() ([]byte, error) { return enumMarshal(eventKindNames, k, "event kind") }
+
+// UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
+// error wrapping ErrSyntax.
+func (k *EventKind) UnmarshalText(b []byte) error {
+	v, err := enumParse[EventKind](eventKindNames, b, "event kind")
+	if err == nil {
+		*k = v
+	}
+	return err
+}
+
+// Event records a change of a subscription for the host to store and act
+// on: a Charged event is what to invoice.
+type Event struct {
+	Kind         EventKind `json:"kind"`
+	Subscription string    `json:"subscription"`
+	// Date is the day the event happens or, for ChangeScheduled, takes
+	// effect.
+	Date contract.Date `json:"date"`
+	// Plan is the plan the event concerns: the one charged, changed to or
+	// suggested.
+	Plan string `json:"plan"`
+	// PeriodStart and PeriodEnd bound the billing period concerned; End
+	// is the first day of the next period.
+	PeriodStart contract.Date   `json:"period_start"`
+	PeriodEnd   contract.Date   `json:"period_end"`
+	Amount      decimal.Decimal `json:"amount"`
+	Currency    currency.Unit   `json:"-"`
+	// Credits are the credits a credit-based plan grants with a Charged
+	// event for a full period: post them to the customer's [Ledger] as a
+	// [Grant]. A pro-rata upgrade charge grants none.
+	Credits int64 `json:"credits,omitempty"`
+	// Reason explains events that need it (scheduled changes, upgrade
+	// suggestions) and Citations the clauses behind the event.
+	Reason    contract.Reason     `json:"-"`
+	Citations []contract.Citation `json:"citations"`
+}
+
+// Line returns a Charged event as an invoice line of one unit at the
+// charged amount and the given VAT rate, described by desc.
+func (e Event) Line(desc string, vatRate decimal.Decimal) Line {
+	return Line{Description: desc, Quantity: decimal.New(1, 0), UnitPrice: e.Amount, Currency: e.Currency, VATRate: vatRate}
+}
+
+// Subscription is a customer's subscription to a plan, billed in advance
+// for periods anchored on the day it started. It is a value: every change
+// returns the new Subscription and the events that record it.
+type Subscription struct {
+	ID   string `json:"id"`
+	Plan Plan   `json:"plan"`
+	// Anchor is the first day of period 0: the day the terms were
+	// accepted, or the day the plan's cycle last changed.
+	Anchor contract.Date `json:"anchor"`
+	// Period is the index of the current billing period from Anchor.
+	Period int `json:"period"`
+	// Next is the plan that takes over when the current period ends; the
+	// zero Plan (empty ID) when no change is scheduled.
+	Next Plan `json:"next"`
+}
+
+var (
+	cite191 = contract.Clause("19.1")
+	cite192 = contract.Clause("19.2")
+	cite194 = contract.Clause("19.4")
+	cite196 = contract.Clause("19.6")
+	cite125 = contract.Clause("12.5")
+)
+
+// Subscribe creates a subscription to p on the day the terms were
+// accepted (terms 19.1, 12.5) and charges the first period in advance on
+// that day. A monthly plan accepted on 2025-01-31 has periods starting
+// 2025-01-31, 2025-02-28, 2025-03-31, 2025-04-30: see [Subscription.Bounds].
+// Every period lasts at least the month of terms 12.5.
+func Subscribe(id string, p Plan, accepted contract.Date) (Subscription, []Event, error) {
+	ps := problems{what: "subscription"}
+	if id == "" {
+		ps.add("id", "required", "")
+	}
+	if accepted.IsZero() {
+		ps.add("accepted", "required", "")
+	}
+	p.check(&ps, "plan.")
+	if err := ps.err(); err != nil {
+		return Subscription{}, nil, err
+	}
+	s := Subscription{ID: id, Plan: p, Anchor: accepted}
+	start, end := s.Bounds(0)
+	evs := []Event{{Kind: Created, Subscription: id, Date: accepted, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
+		Currency: p.Currency, Citations: []contract.Citation{cite191, cite125}}}
+	if p.Price.IsPositive() {
+		evs = append(evs, s.charge(start, end, money.Round(p.Price, p.Currency)))
+	}
+	return s, evs, nil
+}
+
+func (s Subscription) charge(start, end contract.Date, amount decimal.Decimal) Event {
+	e := Event{Kind: Charged, Subscription: s.ID, Date: start, Plan: s.Plan.ID, PeriodStart: start, PeriodEnd: end,
+		Amount: amount, Currency: s.Plan.Currency, Citations: []contract.Citation{cite191}}
+	if s.Plan.Kind == CreditBased {
+		e.Credits = s.Plan.Credits
+	}
+	return e
+}
+
+// Bounds returns the first day of period n and the first day of period
+// n+1, each counted from the anchor with [contract.Date.Add] -- never
+// from the previous period, so a subscription anchored on the 31st returns
+// to the 31st after February: period 1 of a monthly plan anchored on
+// 2024-01-31 is 2024-02-29 .. 2024-03-31.
+func (s Subscription) Bounds(n int) (start, end contract.Date) {
+	months := s.Plan.Cycle.Period().Months
+	return s.Anchor.Add(contract.Months(n * months)), s.Anchor.Add(contract.Months((n + 1) * months))
+}
+
+// Current returns the bounds of the current period.
+func (s Subscription) Current() (start, end contract.Date) { return s.Bounds(s.Period) }
+
+// Renew advances s to the period that contains on, renewing automatically
+// at the end of each cycle (terms 19.2): each period started is charged in
+// advance on its first day, and a scheduled change takes effect as the
+// first of them starts. Renewing on a day inside the current period
+// returns s and no events; a day before it is an error.
+func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
+	start, end := s.Current()
+	if on.Before(start) {
+		return s, nil, &ValidationError{What: "renewal", Problems: []Problem{{Field: "on", Rule: "gtefield", Detail: "before the current period"}}}
+	}
+	var evs []Event
+	for !on.Before(end) {
+		if evs == nil {
+			evs = make([]Event, 0, 3)
+		}
+		s.Period++
+		if s.Next.ID != "" {
+			if s.Next.Cycle.Period() != s.Plan.Cycle.Period() {
+				s.Anchor, s.Period = end, 0
+			}
+			s.Plan, s.Next = s.Next, Plan{}
+			start, end = s.Current()
+			evs = append(evs, Event{Kind: PlanChanged, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
+				PeriodStart: start, PeriodEnd: end, Currency: s.Plan.Currency, Citations: []contract.Citation{cite196}})
+		}
+		start, end = s.Current()
+		evs = append(evs, Event{Kind: Renewed, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
+			PeriodStart: start, PeriodEnd: end, Currency: s.Plan.Currency, Citations: []contract.Citation{cite192}})
+		if s.Plan.Price.IsPositive() {
+			evs = append(evs, s.charge(start, end, money.Round(s.Plan.Price, s.Plan.Currency)))
+		}
+	}
+	return s, evs, nil
+}
+
+// ChangePlan changes s to plan p on day on, which must lie in the current
+// period. A more expensive plan with the same cycle takes effect at once
+// and the difference is charged pro rata for the days left, on included:
+// from 24.95 to 49.90 a month with 9 days left of a 31-day period charges
+// 7.24. Leaving the free plan for a paid one starts a new subscription
+// period on on, charged in full. Anything else -- a cheaper plan, another
+// cycle, the free plan (a cancellation, terms 19.6) -- takes effect at the
+// end of the period, with no refund (terms 19.4). Choosing the current
+// plan undoes a scheduled change.
+func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Event, error) {
+	ps := problems{what: "plan change"}
+	p.check(&ps, "plan.")
+	start, end := s.Current()
+	if on.Before(start) || !on.Before(end) {
+		ps.add("on", "range", fmt.Sprintf("must lie in the current period %s .. %s; renew first", start, end.AddDays(-1)))
+	}
+	paid := func(q Plan) bool { return q.Kind != Free }
+	if paid(p) && paid(s.Plan) && p.Currency != s.Plan.Currency {
+		ps.add("plan.currency", ruleMixedCurrency, "plan currency differs from the subscription's")
+	}
+	if err := ps.err(); err != nil {
+		return s, nil, err
+	}
+	switch {
+	case p.ID == s.Plan.ID:
+		s.Next = Plan{}
+		return s, nil, nil
+	case s.Plan.Kind == Free && paid(p):
+		s.Plan, s.Anchor, s.Period, s.Next = p, on, 0, Plan{}
+		start, end = s.Current()
+		evs := []Event{{Kind: Upgraded, Subscription: s.ID, Date: on, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
+			Currency: p.Currency, Citations: []contract.Citation{cite191}}}
+		if p.Price.IsPositive() {
+			evs = append(evs, s.charge(start, end, money.Round(p.Price, p.Currency)))
+		}
+		return s, evs, nil
+	case paid(p) && p.Cycle == s.Plan.Cycle && p.Price.GreaterThan(s.Plan.Price):
+		amount, _ := Prorate(p.Price.Sub(s.Plan.Price), p.Currency, on.DaysUntil(end), start.DaysUntil(end))
+		s.Plan, s.Next = p, Plan{}
+		ev := Event{Kind: Upgraded, Subscription: s.ID, Date: on, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
+			Currency: p.Currency, Citations: []contract.Citation{cite191}}
+		charge := s.charge(on, end, amount)
+		charge.Credits = 0
+		return s, []Event{ev, charge}, nil
+	}
+	s.Next = p
+	cites := []contract.Citation{cite194}
+	if p.Kind == Free {
+		cites = []contract.Citation{cite196, cite194}
+	}
+	return s, []Event{{Kind: ChangeScheduled, Subscription: s.ID, Date: end, Plan: p.ID, PeriodStart: start,
+		PeriodEnd: end, Currency: s.Plan.Currency, Citations: cites,
+		Reason: reason(rsCancelAtCycleEnd, end.String())}}, nil
+}
+
+// OverUse compares values used with s's plan and, when they exceed its
+// capacity, returns an UpgradeSuggested event naming the cheapest plan of
+// plans with the same cycle that fits (terms 19.2: the provider may
+// upgrade the account and tell the customer). A free plan's users are
+// offered functionality plans. It returns false when the plan suffices.
+func (s Subscription) OverUse(values int64, plans []Plan, on contract.Date) (Event, bool) {
+	if s.Plan.Fits(values) {
+		return Event{}, false
+	}
+	kind, cycle := s.Plan.Kind, s.Plan.Cycle
+	if kind == Free {
+		kind = Functionality
+	}
+	if cycle == 0 {
+		cycle = Monthly
+	}
+	ev := Event{Kind: UpgradeSuggested, Subscription: s.ID, Date: on, Citations: []contract.Citation{cite192}}
+	ev.PeriodStart, ev.PeriodEnd = s.Current()
+	if p, ok := FitPlan(plans, kind, cycle, values); ok {
+		ev.Plan, ev.Amount, ev.Currency = p.ID, p.Price, p.Currency
+		ev.Reason = reason(rsUpgradeNotice, s.Plan.ID, p.ID)
+	} else {
+		ev.Reason = reason(rsUpgradeNone, s.Plan.ID)
+	}
+	return ev, true
+}

@@ -28,7 +28,9 @@ func main() {
 
 func run() error {
 	cph := time.FixedZone("CET", 3600) // January and February: winter time in Copenhagen
-	at := func(month time.Month, day, hour, min int) time.Time { return time.Date(2026, month, day, hour, min, 0, 0, cph) }
+	at := func(month time.Month, day, hour, min int) time.Time {
+		return time.Date(2026, month, day, hour, min, 0, 0, cph)
+	}
 	policy := privacy.OpenDIMS2025()
 	// Proof of what was shown: the SHA-256 of each notice's exact text.
 	banner := privacy.NoticeHash(sha256.Sum256([]byte("We use statistics and advertising cookies. Accept / Reject / Settings")))

@@ -1,0 +1,57 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
+)
+
+func TestDiff(t *testing.T) {
+	old := Record{ID: "A", Version: 3, Status: StatusDraft, Categories: []string{"shirts"}, Values: []FieldValue{
+		lv("title", daDK, Text("Skjorte")),
+		lv("title", enGB, Text("Shirt")),
+		fv("stock", Number(dec("18.5"))),
+		fv("brand", Text("Acme")),
+		{Field: "seo_title", Locale: daDK, Channel: "print", Value: Text("x")},
+	}}
+	new := Record{ID: "A", Version: 4, Status: StatusActive, Categories: []string{"shirts"}, Values: []FieldValue{
+		lv("title", enGB, Text("Shirt")),
+		lv("title", daDK, Text("Blå skjorte")),
+		fv("stock", Number(dec("18.50"))),
+		fv("ean", Text("96385074")),
+		lv("title", deDE, Text("Hemd")),
+	}}
+	cs := Diff(old, new)
+	var got []string
+	for _, c := range cs.Changes {
+		got = append(got, c.String())
+	}
+	want := []string{
+		"status modified",
+		"values.brand removed",
+		"values.ean added",
+		"values.seo_title[da-DK][print] removed",
+		"values.stock modified",
+		"values.title[da-DK] modified",
+		"values.title[de-DE] added",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Diff (-want +got):\n%s", diff)
+	}
+	if cs.FromVersion != 3 || cs.ToVersion != 4 {
+		t.Errorf("Diff versions = %d->%d, want 3->4", cs.FromVersion, cs.ToVersion)
+	}
+	web := Channel{Code: "ecommerce", Locales: []language.Tag{daDK, enGB}}
+	got = nil
+	for _, c := range cs.ForChannel(web).Changes {
+		got = append(got, c.String())
+	}
+	want = []string{"status modified", "values.brand removed", "values.ean added", "values.stock modified", "values.title[da-DK] modified"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ForChannel(ecommerce) (-want +got):\n%s", diff)
+	}
+	if !Diff(old, old).IsEmpty() {
+		t.Errorf("Diff(r, r) not empty")
+	}
+}

@@ -1,0 +1,427 @@
+package catalog
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"time"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+// Compiled is a schema compiled once against the host's channels into a
+// validator and completeness calculator. It holds only precomputed slices
+// and maps, so checking a record costs one map lookup per value and no
+// reflection. A Compiled is immutable and safe for concurrent use.
+type Compiled struct {
+	schema     Schema
+	fields     []cfield
+	index      map[string]int32
+	channels   []Channel
+	locales    []language.Tag  // union of the channels' locales, first-seen order
+	chLocales  [][]int32       // per channel: indices into locales
+	currencies []currency.Unit // union of the channels' currencies
+	combos     []combo         // channel x locale, channel order then locale order
+	nslots     int32           // bits in a record's slot map
+	unique     []int32         // fields with Unique
+	idRule     string          // "sku" for products, "id" otherwise
+	chLocSet   [][]bool        // chLocSet[ch][loc]: locale active in channel
+	curSet     map[currency.Unit]bool
+	required   []requiredSlot // every required slot once, schema order
+}
+
+// requiredSlot is one slot the required rule checks: reported with path
+// values.field[loc][ch] and Param the first channel requiring it.
+type requiredSlot struct {
+	slot  int32
+	field int32
+	param int32
+	loc   language.Tag
+	ch    string
+}
+
+type cfield struct {
+	Field
+	minDate, maxDate int64 // yyyymmdd, 0 = unbounded
+	idx              int32
+	off              int32 // first slot
+	nc               int32 // slots per locale: channels when scopable or a price, else 1
+	maxLen           int
+	min, max         bound
+	options          map[string]struct{}
+	exts             map[string]struct{}
+	reqIn            []bool // per channel
+	numeric          bool
+	decimals         int
+}
+
+type bound struct {
+	set   bool
+	small bool
+	n     int64
+	e     int32
+	d     decimal.Decimal
+}
+
+func newBound(nd decimal.NullDecimal) bound {
+	if !nd.Valid {
+		return bound{}
+	}
+	b := bound{set: true, d: nd.Decimal}
+	if nd.Decimal.NumDigits() <= 18 {
+		b.small, b.n, b.e = true, nd.Decimal.CoefficientInt64(), nd.Decimal.Exponent()
+	}
+	return b
+}
+
+type combo struct {
+	ch, loc  int32
+	req      []int32 // required slots
+	reqField []int32 // their fields
+	all      []int32 // every slot that applies to this channel and locale
+	allField []int32
+	images   []int32 // slots of image fields
+}
+
+const (
+	defaultMaxText     = 255
+	defaultMaxTextarea = 65535
+)
+
+// Compile checks the schema and the channels and compiles them; the
+// result keeps its own copy of both. Every
+// problem is reported at once in a [*ValidationError] with paths such as
+// "fields[3].code" (rule reserved for "sku") or "channels[0].locales[1]":
+// malformed, reserved or repeated codes, a rule its type does not have
+// (rule field_rule, e.g. Decimals on a TextField), Min above Max, unknown
+// channels in Required, axis-incompatible settings, a measurement whose
+// standard unit is not among its units, and identifier or unique fields
+// that are localizable or scopable; a channel without locales (path
+// "channels[0].locales", Param "empty").
+func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
+	s.Fields = slices.Clone(s.Fields)
+	for i := range s.Fields {
+		f := &s.Fields[i]
+		f.Labels, f.Required, f.Options = slices.Clone(f.Labels), slices.Clone(f.Required), slices.Clone(f.Options)
+		f.Extensions, f.Units.Units = slices.Clone(f.Extensions), slices.Clone(f.Units.Units)
+	}
+	c := &Compiled{schema: s, index: make(map[string]int32, len(s.Fields)), idRule: "id", curSet: map[currency.Unit]bool{}}
+	if s.Type == TypeProduct {
+		c.idRule = "sku"
+	}
+	var ps []Problem
+	if !validCode(string(s.Type)) {
+		ps = append(ps, Problem{Path: "type", Rule: RuleCode, Param: "[A-Za-z0-9_]{1,100}"})
+	}
+	chIdx := map[string]int{}
+	for i, ch := range channels {
+		path := "channels[" + strconv.Itoa(i) + "]"
+		if p, ok := checkCode(path+".code", ch.Code); !ok && p.Rule == RuleCode {
+			ps = append(ps, p)
+		} else if _, dup := chIdx[ch.Code]; dup {
+			ps = append(ps, Problem{Path: path + ".code", Rule: RuleDuplicate, Param: ch.Code})
+		}
+		chIdx[ch.Code] = i
+		var locs []int32
+		seen := map[language.Tag]bool{}
+		for j, l := range ch.Locales {
+			if l == language.Und || seen[l] {
+				ps = append(ps, Problem{Path: path + ".locales[" + strconv.Itoa(j) + "]", Rule: RuleLocale, Param: l.String()})
+				continue
+			}
+			seen[l] = true
+			li := c.localeIndex(l)
+			if li < 0 {
+				c.locales = append(c.locales, l)
+				li = len(c.locales) - 1
+			}
+			locs = append(locs, int32(li))
+		}
+		if len(ch.Locales) == 0 {
+			ps = append(ps, Problem{Path: path + ".locales", Rule: RuleLocale, Param: "empty"})
+		}
+		c.chLocales = append(c.chLocales, locs)
+		seenCur := map[currency.Unit]bool{}
+		for j, u := range ch.Currencies {
+			if u == (currency.Unit{}) || seenCur[u] {
+				ps = append(ps, Problem{Path: path + ".currencies[" + strconv.Itoa(j) + "]", Rule: RuleCurrency, Param: u.String()})
+				continue
+			}
+			seenCur[u] = true
+			if !c.curSet[u] {
+				c.curSet[u] = true
+				c.currencies = append(c.currencies, u)
+			}
+		}
+		ch.Locales = append([]language.Tag(nil), ch.Locales...)
+		ch.Currencies = append([]currency.Unit(nil), ch.Currencies...)
+		c.channels = append(c.channels, ch)
+	}
+	c.chLocSet = make([][]bool, len(c.channels))
+	for i, locs := range c.chLocales {
+		c.chLocSet[i] = make([]bool, len(c.locales))
+		for _, l := range locs {
+			c.chLocSet[i][l] = true
+		}
+	}
+	nl, nch := int32(max(len(c.locales), 1)), int32(max(len(c.channels), 1))
+	var off int32
+	for i, f := range s.Fields {
+		path := "fields[" + strconv.Itoa(i) + "]"
+		if p, ok := checkCode(path+".code", f.Code); !ok {
+			ps = append(ps, p)
+		} else if _, dup := c.index[f.Code]; dup {
+			ps = append(ps, Problem{Path: path + ".code", Rule: RuleDuplicate, Param: f.Code})
+		}
+		cf := cfield{Field: f, idx: int32(i), off: off, nc: 1}
+		if f.Scopable || f.Type == PriceField {
+			cf.nc = nch
+		}
+		loc := int32(1)
+		if f.Localizable {
+			loc = nl
+		}
+		off += loc * cf.nc
+		ps = compileField(ps, path, &cf, chIdx, len(c.channels))
+		if f.Unique {
+			c.unique = append(c.unique, int32(i))
+		}
+		c.index[f.Code] = int32(i)
+		c.fields = append(c.fields, cf)
+	}
+	c.nslots = off
+	if len(ps) > 0 {
+		return nil, &ValidationError{Problems: ps}
+	}
+	c.buildCombos()
+	c.buildRequired()
+	return c, nil
+}
+
+func compileField(ps []Problem, path string, cf *cfield, chIdx map[string]int, nch int) []Problem {
+	f := cf.Field
+	bad := func(rule string) {
+		ps = append(ps, Problem{Path: path + "." + rule, Rule: RuleFieldRule, Param: f.Type.String()})
+	}
+	t := f.Type
+	if t == fieldInvalid || int(t) >= len(fieldTypeNames) {
+		ps = append(ps, Problem{Path: path + ".type", Rule: RuleType, Param: ""})
+		return ps
+	}
+	is := func(ts ...FieldType) bool {
+		for _, x := range ts {
+			if t == x {
+				return true
+			}
+		}
+		return false
+	}
+	if f.MaxLength != 0 && (!is(Identifier, TextField, Textarea, Reference) || f.MaxLength < 0) {
+		bad("max_length")
+	}
+	cf.maxLen = f.MaxLength
+	if cf.maxLen == 0 {
+		cf.maxLen = defaultMaxText
+		if t == Textarea {
+			cf.maxLen = defaultMaxTextarea
+		}
+	}
+	cf.numeric = is(NumberField, Measurement, PriceField)
+	if (f.Min.Valid || f.Max.Valid) && !cf.numeric {
+		bad("min")
+	}
+	if f.Min.Valid && f.Max.Valid && f.Min.Decimal.GreaterThan(f.Max.Decimal) {
+		ps = append(ps, Problem{Path: path + ".min", Rule: RuleMax, Param: f.Max.Decimal.String()})
+	}
+	cf.min, cf.max = newBound(f.Min), newBound(f.Max)
+	if !f.MinDate.IsZero() {
+		cf.minDate = dateNum(f.MinDate)
+	}
+	if !f.MaxDate.IsZero() {
+		cf.maxDate = dateNum(f.MaxDate)
+	}
+	if (f.Decimals != 0 && !cf.numeric) || f.Decimals < 0 {
+		bad("decimals")
+	}
+	cf.decimals = f.Decimals
+	if f.NegativeAllowed && !cf.numeric {
+		bad("negative_allowed")
+	}
+	if (!f.MinDate.IsZero() || !f.MaxDate.IsZero()) && t != DateField {
+		bad("min_date")
+	}
+	if !f.MinDate.IsZero() && !f.MaxDate.IsZero() && dateNum(f.MinDate) > dateNum(f.MaxDate) {
+		ps = append(ps, Problem{Path: path + ".min_date", Rule: RuleMax, Param: formatDate(dateNum(f.MaxDate))})
+	}
+	if len(f.Options) > 0 && !is(SimpleSelect, MultiSelect) {
+		bad("options")
+	}
+	cf.options = make(map[string]struct{}, len(f.Options))
+	for j, o := range f.Options {
+		op := path + ".options[" + strconv.Itoa(j) + "].code"
+		if !validCode(o.Code) {
+			ps = append(ps, Problem{Path: op, Rule: RuleCode, Param: "[A-Za-z0-9_]{1,100}"})
+		} else if _, dup := cf.options[o.Code]; dup {
+			ps = append(ps, Problem{Path: op, Rule: RuleDuplicate, Param: o.Code})
+		}
+		cf.options[o.Code] = struct{}{}
+	}
+	if (f.MaxItems != 0 && !is(MultiSelect, Image, File)) || f.MaxItems < 0 {
+		bad("max_items")
+	}
+	if (len(f.Extensions) > 0 || f.MaxSize != 0) && !is(Image, File) || f.MaxSize < 0 {
+		bad("extensions")
+	}
+	cf.exts = map[string]struct{}{}
+	for _, e := range f.Extensions {
+		cf.exts[strings.ToLower(strings.TrimPrefix(e, "."))] = struct{}{}
+	}
+	if t == Measurement {
+		if _, ok := f.Units.unit(f.Units.Standard); !ok {
+			ps = append(ps, Problem{Path: path + ".units.standard", Rule: RuleUnit, Param: f.Units.Standard})
+		}
+		seen := map[string]bool{}
+		for j, u := range f.Units.Units {
+			if !validCode(u.Code) || seen[u.Code] {
+				ps = append(ps, Problem{Path: path + ".units.units[" + strconv.Itoa(j) + "].code", Rule: RuleUnit, Param: u.Code})
+			}
+			seen[u.Code] = true
+		}
+		if f.DefaultUnit != "" && !seen[f.DefaultUnit] {
+			ps = append(ps, Problem{Path: path + ".default_unit", Rule: RuleUnit, Param: f.DefaultUnit})
+		}
+	} else if f.Units.Code != "" || len(f.Units.Units) > 0 || f.DefaultUnit != "" {
+		bad("units")
+	}
+	if f.RefType != "" && t != Reference {
+		bad("ref_type")
+	}
+	if f.PriceBasis != ExclVAT && t != PriceField {
+		bad("price_basis")
+	}
+	if f.Unique && !is(Identifier, TextField, GTIN) {
+		bad("unique")
+	}
+	if (f.Unique || t == Identifier) && (f.Localizable || f.Scopable) {
+		bad("localizable")
+	}
+	cf.reqIn = make([]bool, nch)
+	for j, code := range f.Required {
+		i, ok := chIdx[code]
+		if !ok {
+			ps = append(ps, Problem{Path: path + ".required[" + strconv.Itoa(j) + "]", Rule: RuleChannel, Param: code})
+			continue
+		}
+		cf.reqIn[i] = true
+	}
+	return ps
+}
+
+func dateNum(t time.Time) int64 {
+	y, m, d := t.Date()
+	return int64(y)*10000 + int64(m)*100 + int64(d)
+}
+
+func (c *Compiled) localeIndex(t language.Tag) int {
+	for i, l := range c.locales {
+		if l == t {
+			return i
+		}
+	}
+	return -1
+}
+
+func (c *Compiled) channelIndex(code string) int {
+	for i := range c.channels {
+		if c.channels[i].Code == code {
+			return i
+		}
+	}
+	return -1
+}
+
+// slot returns the slot of field f in locale li and channel ci (either may
+// be 0 when the field does not vary by it).
+func (f *cfield) slot(li, ci int32) int32 {
+	if !f.Localizable {
+		li = 0
+	}
+	if f.nc == 1 {
+		ci = 0
+	}
+	return f.off + li*f.nc + ci
+}
+
+func (c *Compiled) buildCombos() {
+	for ci, locs := range c.chLocales {
+		for _, li := range locs {
+			cb := combo{ch: int32(ci), loc: li}
+			for i := range c.fields {
+				f := &c.fields[i]
+				s := f.slot(li, int32(ci))
+				cb.all = append(cb.all, s)
+				cb.allField = append(cb.allField, int32(i))
+				if f.reqIn[ci] {
+					cb.req = append(cb.req, s)
+					cb.reqField = append(cb.reqField, int32(i))
+				}
+				if f.Type == Image {
+					cb.images = append(cb.images, s)
+				}
+			}
+			c.combos = append(c.combos, cb)
+		}
+	}
+}
+
+// buildRequired lists each required slot once: a slot shared by several
+// channels (a field that is not scopable) is reported for the first channel
+// requiring it. A price always has a slot per channel, since each channel
+// needs its own currencies.
+func (c *Compiled) buildRequired() {
+	seen := map[int32]bool{}
+	for i := range c.fields {
+		f := &c.fields[i]
+		for ci, req := range f.reqIn {
+			if !req {
+				continue
+			}
+			ch := ""
+			if f.Scopable {
+				ch = c.channels[ci].Code
+			}
+			locs := []int32{0}
+			if f.Localizable {
+				locs = c.chLocales[ci]
+			}
+			for _, li := range locs {
+				s := f.slot(li, int32(ci))
+				if seen[s] {
+					continue
+				}
+				seen[s] = true
+				loc := language.Und
+				if f.Localizable {
+					loc = c.locales[li]
+				}
+				c.required = append(c.required, requiredSlot{slot: s, field: int32(i), param: int32(ci), loc: loc, ch: ch})
+			}
+		}
+	}
+}
+
+// Schema returns a copy of the schema c was compiled from; changing it
+// does not change c.
+func (c *Compiled) Schema() Schema {
+	s := c.schema
+	s.Fields = slices.Clone(s.Fields)
+	return s
+}
+
+// Channels returns the channels c was compiled against, in order.
+func (c *Compiled) Channels() []Channel { return append([]Channel(nil), c.channels...) }
+
+func slicesSort(s []string) { slices.Sort(s) }

@@ -1,0 +1,154 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+func TestPercent(t *testing.T) {
+	tests := []struct {
+		name          string
+		req, miss, pc int
+	}{
+		{"issue 4 Akeneo rule: 3 required, 1 missing is 66", 3, 1, 66},
+		{"issue 4 Akeneo rule: nothing required is 100", 0, 0, 100},
+		{"issue 4 Akeneo completeness: all present", 4, 0, 100},
+		{"issue 4 Akeneo completeness: all missing", 4, 4, 0},
+		{"issue 4 Akeneo completeness: floor not round: 2 of 3 is 66 not 67", 3, 1, 66},
+		{"issue 4 Akeneo completeness: floor: 1 missing of 7 is 85", 7, 1, 85},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := percent(tt.req, tt.miss); got != tt.pc {
+				t.Errorf("percent(%d, %d) = %d, want %d", tt.req, tt.miss, got, tt.pc)
+			}
+		})
+	}
+}
+
+func TestCompleteness(t *testing.T) {
+	s := Schema{Type: TypeProduct, Fields: []Field{
+		{Code: "name", Type: TextField, Localizable: true, Required: []string{"web", "print"}},
+		{Code: "price", Type: PriceField, Required: []string{"web"}},
+		{Code: "brand", Type: TextField, Required: []string{"web"}},
+		{Code: "teaser", Type: TextField, Scopable: true, Required: []string{"print"}},
+		{Code: "notes", Type: Textarea},
+	}}
+	chs := []Channel{
+		{Code: "web", Locales: []language.Tag{daDK, enGB}, Currencies: []currency.Unit{currency.DKK}},
+		{Code: "print", Locales: []language.Tag{daDK}},
+	}
+	c := mustCompile(s, chs...)
+	r := Record{ID: "P1", Values: []FieldValue{
+		lv("name", daDK, Text("Stol")),
+		fv("price", Prices(Price{dec("100"), currency.EUR})), // no DKK: missing for web
+		fv("brand", Text("Acme")),
+		{Field: "teaser", Channel: "web", Value: Text("for web only")},
+	}}
+	got := c.Completeness(r)
+	want := []Completeness{
+		{Channel: "web", Locale: daDK, Required: 3, Missing: []string{"price"}, Percent: 66},
+		{Channel: "web", Locale: enGB, Required: 3, Missing: []string{"name", "price"}, Percent: 33},
+		{Channel: "print", Locale: daDK, Required: 2, Missing: []string{"teaser"}, Percent: 50},
+	}
+	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b language.Tag) bool { return a == b })); diff != "" {
+		t.Errorf("Completeness (-want +got):\n%s", diff)
+	}
+}
+
+func TestCompletenessNothingRequired(t *testing.T) {
+	c := mustCompile(Schema{Type: "supplier", Fields: []Field{{Code: "name", Type: TextField}}},
+		Channel{Code: "web", Locales: []language.Tag{daDK}})
+	got := c.Completeness(Record{ID: "S1"})
+	if len(got) != 1 || got[0].Percent != 100 || got[0].Required != 0 || got[0].Missing != nil {
+		t.Errorf("Completeness(nothing required) = %+v, want 100 %% with nothing missing (issue 4)", got)
+	}
+}
+
+func TestQuality(t *testing.T) {
+	tests := []struct {
+		name  string
+		score int
+		want  Grade
+	}{
+		{"issue 4 grade A 100", 100, GradeA},
+		{"issue 4 grade A 90", 90, GradeA},
+		{"issue 4 grade B 89", 89, GradeB},
+		{"issue 4 grade B 80", 80, GradeB},
+		{"issue 4 grade C 79", 79, GradeC},
+		{"issue 4 grade C 70", 70, GradeC},
+		{"issue 4 grade D 69", 69, GradeD},
+		{"issue 4 grade D 60", 60, GradeD},
+		{"issue 4 grade E 59", 59, GradeE},
+		{"issue 4 grade E 0", 0, GradeE},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := GradeFor(tt.score); got != tt.want {
+				t.Errorf("GradeFor(%d) = %v, want %v", tt.score, got, tt.want)
+			}
+		})
+	}
+
+	s := Schema{Type: TypeProduct, Fields: []Field{
+		{Code: "a", Type: TextField}, {Code: "b", Type: TextField}, {Code: "c", Type: TextField},
+		{Code: "d", Type: TextField}, {Code: "img", Type: Image},
+	}}
+	c := mustCompile(s, Channel{Code: "web", Locales: []language.Tag{daDK}})
+	withImg := Record{ID: "1", Values: []FieldValue{fv("a", Text("x")), fv("b", Text("x")), fv("c", Text("x")), fv("img", Assets(Asset{Ref: "a.jpg"}))}}
+	q := c.Quality(withImg)[0]
+	if q.Filled != 4 || q.Fields != 5 || q.FieldsPercent != 80 || !q.HasImage || q.Score != 90 || q.Grade != GradeA {
+		t.Errorf("Quality(80 %% fields + image) = %+v, want 4/5, 80, image, score 90, A (issue 4)", q)
+	}
+	noImg := Record{ID: "2", Values: []FieldValue{fv("a", Text("x")), fv("b", Text("x")), fv("c", Text("x")), fv("d", Text("x"))}}
+	q = c.Quality(noImg)[0]
+	if q.FieldsPercent != 80 || q.HasImage || q.Score != 40 || q.Grade != GradeE {
+		t.Errorf("Quality(80 %% fields, no image) = %+v, want score 40, E (issue 4)", q)
+	}
+}
+
+func TestStorageValues(t *testing.T) {
+	tests := []struct {
+		name string
+		us   []Usage
+		want int64
+	}{
+		{"OpenDIMS help: base system alone is 1,200", nil, 1200},
+		{"OpenDIMS help: 5,000 products x 48 fields = 240,000 (+1,200 base)", []Usage{{TypeProduct, 5000, 48}}, 241200},
+		{"OpenDIMS help: plus 1,000 orders x 30 fields = 30,000", []Usage{{TypeProduct, 5000, 48}, {TypeOrder, 1000, 30}}, 271200},
+		{"issue 4 Akeneo completeness: negative counts count as zero", []Usage{{TypeProduct, -5, 48}}, 1200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := StorageValues(tt.us...); got != tt.want {
+				t.Errorf("StorageValues(%v) = %d, want %d", tt.us, got, tt.want)
+			}
+		})
+	}
+	c := mustCompile(ProductSchema(ExclVAT), testChannels()...)
+	if got := c.FieldCount(); got != 5 {
+		t.Errorf("FieldCount(ProductSchema) = %d, want 5 (SKU, title, description, price, images)", got)
+	}
+	r := Record{ID: "A", Values: []FieldValue{lv("title", daDK, Text("a")), lv("title", enGB, Text("b")),
+		fv("price", Prices(Price{dec("1"), currency.DKK}, Price{dec("1"), currency.EUR})), fv("description", Value{})}}
+	if got := c.FilledValues(r); got != 4 {
+		t.Errorf("FilledValues = %d, want 4 (SKU, two titles, one price)", got)
+	}
+}
+
+func TestAssessMatchesValidateAndCompleteness(t *testing.T) {
+	c := mustCompile(testSchema(), testChannels()...)
+	for _, r := range []Record{completeProduct(), {ID: "X", Values: []FieldValue{fv("ean", Text("1")), lv("title", daDK, Text("a"))}}} {
+		comp, err := c.Assess(r)
+		if diff := cmp.Diff(c.Completeness(r), comp, cmp.Comparer(func(a, b language.Tag) bool { return a == b })); diff != "" {
+			t.Errorf("Assess completeness (-Completeness +Assess):\n%s", diff)
+		}
+		want := c.Validate(r)
+		if (err == nil) != (want == nil) || (err != nil && err.Error() != want.Error()) {
+			t.Errorf("Assess error = %v, want Validate's %v", err, want)
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package catalog
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+var (
+	daDK = language.MustParse("da-DK")
+	enGB = language.MustParse("en-GB")
+	deDE = language.MustParse("de-DE")
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func nd(s string) decimal.NullDecimal { return decimal.NewNullDecimal(dec(s)) }
+
+func testChannels() []Channel {
+	return []Channel{
+		{Code: "ecommerce", Locales: []language.Tag{daDK, enGB}, Currencies: []currency.Unit{currency.DKK, currency.EUR}, CategoryTree: "master"},
+		{Code: "print", Locales: []language.Tag{daDK}, Currencies: []currency.Unit{currency.DKK}, CategoryTree: "master"},
+	}
+}
+
+var weight = UnitFamily{Code: "weight", Standard: "KILOGRAM", Units: []Unit{
+	{Code: "KILOGRAM", Factor: dec("1")},
+	{Code: "GRAM", Factor: dec("0.001")},
+}}
+
+// testSchema is a product schema with one field of every type.
+func testSchema() Schema {
+	s := ProductSchema(ExclVAT, "ecommerce")
+	s, err := s.Add(
+		Field{Code: "ean", Type: GTIN, Unique: true},
+		Field{Code: "mpn", Type: Identifier},
+		Field{Code: "brand", Type: TextField, MaxLength: 70, Required: []string{"ecommerce", "print"}},
+		Field{Code: "seo_title", Type: TextField, Localizable: true, Scopable: true},
+		Field{Code: "stock", Type: NumberField, Min: nd("0"), Max: nd("100000")},
+		Field{Code: "rating", Type: NumberField, Decimals: 1, Min: nd("0"), Max: nd("5")},
+		Field{Code: "weight", Type: Measurement, Units: weight, DefaultUnit: "KILOGRAM", Decimals: 3, Max: nd("30")},
+		Field{Code: "organic", Type: Boolean},
+		Field{Code: "release", Type: DateField, MinDate: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)},
+		Field{Code: "size", Type: SimpleSelect, Options: []SelectOption{{Code: "s"}, {Code: "m"}, {Code: "l"}}},
+		Field{Code: "color", Type: SimpleSelect, Options: []SelectOption{{Code: "red"}, {Code: "blue"}}},
+		Field{Code: "tags", Type: MultiSelect, MaxItems: 2, Options: []SelectOption{{Code: "new"}, {Code: "sale"}, {Code: "eco"}}},
+		Field{Code: "manual", Type: File, Extensions: []string{"pdf"}, MaxSize: 1000},
+		Field{Code: "supplier", Type: Reference, RefType: "supplier"},
+	)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func mustCompile(s Schema, chs ...Channel) *Compiled {
+	c, err := s.Compile(chs...)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+func fv(field string, v Value) FieldValue { return FieldValue{Field: field, Value: v} }
+
+func lv(field string, loc language.Tag, v Value) FieldValue {
+	return FieldValue{Field: field, Locale: loc, Value: v}
+}
+
+// completeProduct is valid and complete for every channel of testChannels.
+func completeProduct() Record {
+	return Record{
+		ID: "SHIRT-1", Status: StatusActive, Categories: []string{"shirts"},
+		Values: []FieldValue{
+			lv("title", daDK, Text("Skjorte")),
+			lv("title", enGB, Text("Shirt")),
+			fv("price", Prices(Price{dec("199.00"), currency.DKK}, Price{dec("26.95"), currency.EUR})),
+			fv("images", Assets(Asset{Ref: "img/shirt.jpg"})),
+			fv("brand", Text("Acme")),
+			fv("ean", Text("4006381333931")),
+			fv("stock", Number(dec("12"))),
+			fv("rating", Number(dec("4.50"))),
+			fv("weight", Measure(dec("250"), "GRAM")),
+		},
+	}
+}

@@ -1,0 +1,493 @@
+package catalog
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/pimkit/pimkit/internal/money"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+// The JSON form of a record, one object per record (JSON Lines when
+// streamed), keys always in this order:
+//
+//	{"sku":"SHIRT-1","parent":"tshirt","status":"active","version":7,
+//	 "categories":["shirts"],
+//	 "values":{"title":[{"locale":"da-DK","channel":null,"data":"Skjorte"}],
+//	           "price":[{"locale":null,"channel":null,"data":[{"amount":"199.00","currency":"DKK"}]}]}}
+//
+// "sku" is "id" for data types other than products; "parent" and
+// "categories" are left out when empty. Values come in schema order, each
+// field's slots in locale then channel order. Numbers and amounts are
+// strings so that no float ever touches them: a price has at least its
+// currency's scale ("199.00", never "199"), a number keeps its own scale
+// ("18.50"). A measurement's data is {"amount":"0.25","unit":"KILOGRAM"},
+// a date "2026-01-31", options an array of codes, assets an array of
+// {"ref":"img/a.jpg","size":1234} (size left out when unknown).
+
+type jsonValue struct {
+	Locale  *string         `json:"locale"`
+	Channel *string         `json:"channel"`
+	Data    json.RawMessage `json:"data"`
+}
+
+type jsonRecord struct {
+	SKU        *string                `json:"sku"`
+	ID         *string                `json:"id"`
+	Parent     string                 `json:"parent"`
+	Status     string                 `json:"status"`
+	Version    uint64                 `json:"version"`
+	Categories []string               `json:"categories"`
+	Values     map[string][]jsonValue `json:"values"`
+}
+
+type jsonAmount struct {
+	Amount   json.RawMessage `json:"amount"`
+	Currency string          `json:"currency"`
+	Unit     string          `json:"unit"`
+}
+
+type jsonAsset struct {
+	Ref  string `json:"ref"`
+	Size int64  `json:"size"`
+}
+
+// JSONError reports input that is not JSON of the record form (bad
+// syntax, a wrong type for a key, an unknown key). It unwraps to
+// [ErrSyntax]; the offending text is not repeated.
+type JSONError struct {
+	Offset int64 // byte offset of the error, when known
+}
+
+// Error implements error: "catalog: invalid json at byte 17".
+func (e *JSONError) Error() string {
+	return "catalog: invalid json at byte " + strconv.FormatInt(e.Offset, 10)
+}
+
+// Unwrap returns [ErrSyntax].
+func (e *JSONError) Unwrap() error { return ErrSyntax }
+
+// JSONDecoder reads records in the JSON form from a stream of objects
+// (one object, or JSON Lines).
+type JSONDecoder struct {
+	c   *Compiled
+	dec *json.Decoder
+}
+
+// NewJSONDecoder returns a decoder reading from r.
+func (c *Compiled) NewJSONDecoder(r io.Reader) *JSONDecoder {
+	d := json.NewDecoder(r)
+	d.DisallowUnknownFields()
+	return &JSONDecoder{c: c, dec: d}
+}
+
+// Decode reads the next record; io.EOF ends the stream. Malformed JSON is
+// a [*JSONError] (and ends the stream); well-formed JSON whose values do
+// not fit the schema is a [*ValidationError] listing every problem, with
+// paths such as "values.price[0]" or "values.title[da-DK]", after which
+// the next object can be read. The record is parsed, not validated: run
+// [Compiled.Validate] on it.
+func (d *JSONDecoder) Decode() (Record, error) {
+	var jr jsonRecord
+	if err := d.dec.Decode(&jr); err != nil {
+		if errors.Is(err, io.EOF) {
+			return Record{}, io.EOF
+		}
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			return Record{}, &JSONError{Offset: se.Offset}
+		case errors.As(err, &te):
+			return Record{}, &JSONError{Offset: te.Offset}
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return Record{}, &JSONError{Offset: d.dec.InputOffset()}
+		}
+		if strings.HasPrefix(err.Error(), "json: ") {
+			// e.g. "json: unknown field", "json: cannot unmarshal ..."
+			return Record{}, &JSONError{Offset: d.dec.InputOffset()}
+		}
+		return Record{}, err // the reader's own error
+	}
+	return d.c.fromJSON(&jr)
+}
+
+// DecodeJSON reads one record in the JSON form from r; see
+// [JSONDecoder.Decode].
+func (c *Compiled) DecodeJSON(r io.Reader) (Record, error) {
+	rec, err := c.NewJSONDecoder(r).Decode()
+	if err == io.EOF {
+		return Record{}, &JSONError{}
+	}
+	return rec, err
+}
+
+func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
+	var ps []Problem
+	var r Record
+	id, other := jr.SKU, jr.ID
+	if c.idRule == "id" {
+		id, other = jr.ID, jr.SKU
+	}
+	if other != nil {
+		otherName := "id"
+		if c.idRule == "id" {
+			otherName = "sku"
+		}
+		ps = append(ps, Problem{Path: otherName, Rule: RuleUnknownField})
+	}
+	if id != nil {
+		r.ID = *id
+	}
+	r.Parent = jr.Parent
+	r.Version = jr.Version
+	r.Categories = jr.Categories
+	if jr.Status != "" {
+		if err := r.Status.UnmarshalText([]byte(jr.Status)); err != nil {
+			ps = append(ps, Problem{Path: "status", Rule: RuleStatus})
+		}
+	}
+	var unknown []string
+	for code := range jr.Values {
+		if _, ok := c.index[code]; !ok {
+			unknown = append(unknown, code)
+		}
+	}
+	slices.Sort(unknown)
+	for _, code := range unknown {
+		ps = append(ps, Problem{Path: "values." + safeSegment(code), Rule: RuleUnknownField})
+	}
+	for fi := range c.fields {
+		f := &c.fields[fi]
+		for k, jv := range jr.Values[f.Code] {
+			fv := FieldValue{Field: f.Code, Locale: language.Und}
+			path := "values." + f.Code + "[" + strconv.Itoa(k) + "]"
+			if jv.Locale != nil {
+				t, err := language.Parse(*jv.Locale)
+				if err != nil {
+					ps = append(ps, Problem{Path: path, Rule: RuleLocale, Param: "bcp47"})
+					continue
+				}
+				fv.Locale = t
+			}
+			if jv.Channel != nil {
+				fv.Channel = *jv.Channel
+			}
+			v, ok := decodeData(f, jv.Data)
+			if !ok {
+				ps = append(ps, Problem{Path: path, Rule: RuleType, Param: f.Type.String()})
+				continue
+			}
+			fv.Value = v
+			r.Values = append(r.Values, fv)
+		}
+	}
+	if len(ps) > 0 {
+		return Record{}, &ValidationError{Problems: ps}
+	}
+	return r, nil
+}
+
+func jsonString(raw json.RawMessage) (string, bool) {
+	var s string
+	if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
+		return "", false
+	}
+	return s, true
+}
+
+// jsonNumber reads an amount written as a string ("18.50") or, leniently,
+// as a bare JSON number (18.50) whose text is parsed exactly.
+func jsonNumber(raw json.RawMessage) (Value, bool) {
+	s, ok := jsonString(raw)
+	if !ok {
+		if len(raw) == 0 || raw[0] == '"' || raw[0] == 'n' || raw[0] == '{' || raw[0] == '[' || raw[0] == 't' || raw[0] == 'f' {
+			return Value{}, false
+		}
+		s = string(raw)
+	}
+	v, err := NumberFormat{}.parseValue(s)
+	if err != nil || s != trimSpaceASCII(s) {
+		return Value{}, false
+	}
+	return v, true
+}
+
+func trimSpaceASCII(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\n' || s[len(s)-1] == '\r') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func decodeData(f *cfield, raw json.RawMessage) (Value, bool) {
+	if bytes.Equal(raw, []byte("null")) {
+		return Value{}, true
+	}
+	switch f.Type {
+	case NumberField:
+		return jsonNumber(raw)
+	case Measurement:
+		var a jsonAmount
+		if json.Unmarshal(raw, &a) != nil || a.Currency != "" {
+			return Value{}, false
+		}
+		v, ok := jsonNumber(a.Amount)
+		v.kind, v.s = kindMeasure, a.Unit
+		return v, ok
+	case PriceField:
+		var as []jsonAmount
+		if json.Unmarshal(raw, &as) != nil {
+			return Value{}, false
+		}
+		ps := make([]Price, 0, len(as))
+		for _, a := range as {
+			v, ok := jsonNumber(a.Amount)
+			u, err := currency.ParseISO(a.Currency)
+			if !ok || err != nil || a.Unit != "" {
+				return Value{}, false
+			}
+			ps = append(ps, Price{Amount: v.decimal(), Currency: u})
+		}
+		return Prices(ps...), true
+	case Boolean:
+		var b bool
+		if json.Unmarshal(raw, &b) != nil {
+			return Value{}, false
+		}
+		return Bool(b), true
+	case DateField:
+		s, ok := jsonString(raw)
+		if !ok {
+			return Value{}, false
+		}
+		v, err := parseDate(s)
+		return v, err == nil
+	case SimpleSelect:
+		s, ok := jsonString(raw)
+		return Option(s), ok
+	case MultiSelect:
+		var list []string
+		if json.Unmarshal(raw, &list) != nil {
+			return Value{}, false
+		}
+		return Options(list...), true
+	case Image, File:
+		var as []jsonAsset
+		if json.Unmarshal(raw, &as) != nil {
+			return Value{}, false
+		}
+		out := make([]Asset, len(as))
+		for i, a := range as {
+			out[i] = Asset(a)
+		}
+		return Assets(out...), true
+	}
+	s, ok := jsonString(raw)
+	return Text(s), ok
+}
+
+// EncodeJSON writes r in the JSON form followed by a newline (so that
+// consecutive calls produce JSON Lines). Values the schema cannot place
+// (unknown fields, wrong kinds) are reported at once in a
+// [*ValidationError] and nothing is written.
+func (c *Compiled) EncodeJSON(w io.Writer, r Record) error {
+	var ps []Problem
+	byField := make([][]int, len(c.fields))
+	for i, fv := range r.Values {
+		fi, ok := c.index[fv.Field]
+		if !ok {
+			ps = append(ps, Problem{Path: "values." + safeSegment(fv.Field), Rule: RuleUnknownField})
+			continue
+		}
+		if !fv.Value.IsEmpty() && fv.Value.kind != c.fields[fi].kind() {
+			ps = append(ps, Problem{Path: valuePath("", fv.Field, fv.Locale, safeSegment(fv.Channel)), Rule: RuleType, Param: c.fields[fi].Type.String()})
+			continue
+		}
+		byField[fi] = append(byField[fi], i)
+	}
+	if len(ps) > 0 {
+		return &ValidationError{Problems: ps}
+	}
+	bw := bufio.NewWriter(w)
+	b := make([]byte, 0, 256)
+	b = append(b, '{')
+	b = appendKey(b, c.idRule)
+	b = appendJSONString(b, r.ID)
+	if r.Parent != "" {
+		b = append(b, ',')
+		b = appendKey(b, "parent")
+		b = appendJSONString(b, r.Parent)
+	}
+	b = append(b, ',')
+	b = appendKey(b, "status")
+	b = appendJSONString(b, r.Status.String())
+	b = append(b, ',')
+	b = appendKey(b, "version")
+	b = strconv.AppendUint(b, r.Version, 10)
+	if len(r.Categories) > 0 {
+		b = append(b, ',')
+		b = appendKey(b, "categories")
+		b = append(b, '[')
+		for i, cat := range r.Categories {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, cat)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, ',')
+	b = appendKey(b, "values")
+	b = append(b, '{')
+	first := true
+	for fi := range c.fields {
+		idx := byField[fi]
+		if len(idx) == 0 {
+			continue
+		}
+		f := &c.fields[fi]
+		slices.SortStableFunc(idx, func(x, y int) int { return c.slotOrder(f, r.Values[x]) - c.slotOrder(f, r.Values[y]) })
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = appendKey(b, f.Code)
+		b = append(b, '[')
+		for k, i := range idx {
+			fv := r.Values[i]
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"locale":`...)
+			if fv.Locale == language.Und {
+				b = append(b, "null"...)
+			} else {
+				b = appendJSONString(b, fv.Locale.String())
+			}
+			b = append(b, `,"channel":`...)
+			if fv.Channel == "" {
+				b = append(b, "null"...)
+			} else {
+				b = appendJSONString(b, fv.Channel)
+			}
+			b = append(b, `,"data":`...)
+			b = appendData(b, fv.Value)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, "}}\n"...)
+	if _, err := bw.Write(b); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// slotOrder sorts a field's values by locale then channel, in the order
+// of the compiled channels; unknown locales and channels go last.
+func (c *Compiled) slotOrder(f *cfield, fv FieldValue) int {
+	li := 0
+	if fv.Locale != language.Und {
+		li = c.localeIndex(fv.Locale)
+		if li < 0 {
+			li = len(c.locales)
+		}
+		li++
+	}
+	ci := 0
+	if fv.Channel != "" {
+		ci = c.channelIndex(fv.Channel)
+		if ci < 0 {
+			ci = len(c.channels)
+		}
+		ci++
+	}
+	return li*(len(c.channels)+2) + ci
+}
+
+func appendKey(b []byte, k string) []byte {
+	b = appendJSONString(b, k)
+	return append(b, ':')
+}
+
+func appendJSONString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always marshals
+	return append(b, q...)
+}
+
+// amountText writes an amount with at least the currency's scale and never
+// fewer decimals than it has: 199 DKK -> "199.00", 0.125 DKK -> "0.125".
+func amountText(d decimal.Decimal, u currency.Unit) string {
+	scale := money.Scale(u)
+	if p := int32(decimalPlaces(d)); p > scale {
+		scale = p
+	}
+	return d.StringFixed(scale)
+}
+
+func appendData(b []byte, v Value) []byte {
+	switch v.kind {
+	case kindEmpty:
+		return append(b, "null"...)
+	case kindNumber:
+		return appendJSONString(b, NumberFormat{}.Format(v.decimal()))
+	case kindMeasure:
+		b = append(b, `{"amount":`...)
+		b = appendJSONString(b, NumberFormat{}.Format(v.decimal()))
+		b = append(b, `,"unit":`...)
+		b = appendJSONString(b, v.s)
+		return append(b, '}')
+	case kindPrices:
+		b = append(b, '[')
+		for i, p := range v.x.prices {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"amount":`...)
+			b = appendJSONString(b, amountText(p.Amount, p.Currency))
+			b = append(b, `,"currency":`...)
+			b = appendJSONString(b, p.Currency.String())
+			b = append(b, '}')
+		}
+		return append(b, ']')
+	case kindBool:
+		return strconv.AppendBool(b, v.b)
+	case kindOptions:
+		b = append(b, '[')
+		for i, o := range v.x.list {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, o)
+		}
+		return append(b, ']')
+	case kindAssets:
+		b = append(b, '[')
+		for i, a := range v.x.assets {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"ref":`...)
+			b = appendJSONString(b, a.Ref)
+			if a.Size != 0 {
+				b = append(b, `,"size":`...)
+				b = strconv.AppendInt(b, a.Size, 10)
+			}
+			b = append(b, '}')
+		}
+		return append(b, ']')
+	}
+	return appendJSONString(b, v.String())
+}

@@ -1,0 +1,103 @@
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/currency"
+)
+
+func TestJSONStableOutput(t *testing.T) {
+	c := mustCompile(testSchema(), testChannels()...)
+	r := Record{ID: "SHIRT-1", Status: StatusActive, Version: 2, Categories: []string{"shirts"}, Values: []FieldValue{
+		fv("stock", Number(dec("12"))),
+		lv("title", enGB, Text("Shirt")),
+		fv("price", Prices(Price{dec("199"), currency.DKK}, Price{dec("26.9"), currency.EUR})),
+		lv("title", daDK, Text("Skjorte \"blå\"")),
+		fv("weight", Measure(dec("0.250"), "KILOGRAM")),
+		fv("organic", Bool(true)),
+	}}
+	var buf bytes.Buffer
+	if err := c.EncodeJSON(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"sku":"SHIRT-1","status":"active","version":2,"categories":["shirts"],"values":{` +
+		`"title":[{"locale":"da-DK","channel":null,"data":"Skjorte \"blå\""},{"locale":"en-GB","channel":null,"data":"Shirt"}],` +
+		`"price":[{"locale":null,"channel":null,"data":[{"amount":"199.00","currency":"DKK"},{"amount":"26.90","currency":"EUR"}]}],` +
+		`"stock":[{"locale":null,"channel":null,"data":"12"}],` +
+		`"weight":[{"locale":null,"channel":null,"data":{"amount":"0.250","unit":"KILOGRAM"}}],` +
+		`"organic":[{"locale":null,"channel":null,"data":true}]}}` + "\n"
+	if got := buf.String(); got != want {
+		t.Errorf("EncodeJSON (issue 4: amounts as fixed-scale strings, stable order) =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestJSONRoundTrip(t *testing.T) {
+	c := mustCompile(testSchema(), testChannels()...)
+	var buf bytes.Buffer
+	for _, r := range csvProducts() {
+		if err := c.EncodeJSON(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := c.NewJSONDecoder(&buf)
+	for i, want := range csvProducts() {
+		got, err := d.Decode()
+		if err != nil {
+			t.Fatalf("Decode #%d: %v", i, err)
+		}
+		// Prices are written at currency scale: 1234.5 DKK comes back as 1234.50.
+		if i == 1 {
+			want = want.Set("price", langUnd, "", Prices(Price{dec("1234.50"), currency.DKK}))
+		}
+		if diff := cmp.Diff(sortedLike(c, want), sortedLike(c, got), recordCmp); diff != "" {
+			t.Errorf("JSON round trip #%d (-want +got):\n%s", i, diff)
+		}
+	}
+	if _, err := d.Decode(); err != io.EOF {
+		t.Errorf("Decode at end = %v, want io.EOF", err)
+	}
+}
+
+func TestJSONDecodeErrors(t *testing.T) {
+	c := mustCompile(testSchema(), testChannels()...)
+	tests := []struct {
+		name, in string
+		syntax   bool
+		want     []Problem
+	}{
+		{"issue 4 JSON: malformed JSON", `{"sku":`, true, nil},
+		{"issue 4 JSON: unknown top-level key", `{"sku":"A","colour":"red"}`, true, nil},
+		{"issue 4 JSON: wrong id key for products", `{"id":"A"}`, false, []Problem{{"id", RuleUnknownField, ""}}},
+		{"issue 4 JSON: unknown field and bad data at once", `{"sku":"A","values":{"zz":[],"stock":[{"locale":null,"channel":null,"data":"1,5"}],"price":[{"locale":null,"channel":null,"data":[{"amount":"1","currency":"XYZW"}]}]}}`, false,
+			[]Problem{{"values.zz", RuleUnknownField, ""}, {"values.price[0]", RuleType, "price"}, {"values.stock[0]", RuleType, "number"}}},
+		{"issue 4 JSON: float exponent refused", `{"sku":"A","values":{"stock":[{"locale":null,"channel":null,"data":1e3}]}}`, false,
+			[]Problem{{"values.stock[0]", RuleType, "number"}}},
+		{"issue 4 JSON: bad locale", `{"sku":"A","values":{"title":[{"locale":"xx-","channel":null,"data":"a"}]}}`, false,
+			[]Problem{{"values.title[0]", RuleLocale, "bcp47"}}},
+		{"issue 4 JSON: bad status", `{"sku":"A","status":"live"}`, false, []Problem{{"status", RuleStatus, ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := c.DecodeJSON(strings.NewReader(tt.in))
+			if tt.syntax {
+				var je *JSONError
+				if !errors.As(err, &je) || !errors.Is(err, ErrSyntax) {
+					t.Fatalf("DecodeJSON(%s) = %v, want *JSONError", tt.in, err)
+				}
+				return
+			}
+			if diff := cmp.Diff(tt.want, problemsOf(t, err)); diff != "" {
+				t.Errorf("DecodeJSON problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+	got, err := c.DecodeJSON(strings.NewReader(`{"sku":"A","values":{"stock":[{"locale":null,"channel":null,"data":18.50}]}}`))
+	if v, _ := got.Get("stock", langUnd, ""); err != nil || v.String() != "18.50" {
+		t.Errorf("DecodeJSON(bare number 18.50) = %q, %v, want exact 18.50", v.String(), err)
+	}
+}

@@ -1,0 +1,421 @@
+package catalog
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/pimkit/pimkit/internal/money"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+// Availability is a product's stock state as schema.org and Google
+// Merchant Center name it. The zero Availability is invalid; a host must
+// say.
+type Availability uint8
+
+// Availabilities.
+const (
+	availabilityInvalid Availability = iota
+	InStock
+	OutOfStock
+	PreOrder
+	BackOrder
+)
+
+var availabilityNames = enumText{"", "in_stock", "out_of_stock", "preorder", "backorder"}
+var availabilitySchema = [...]string{"", "InStock", "OutOfStock", "PreOrder", "BackOrder"}
+
+// String returns the Merchant Center value: "in_stock", "out_of_stock",
+// "preorder" or "backorder".
+func (a Availability) String() string { return availabilityNames.name(uint8(a)) }
+
+// MarshalText returns the Merchant Center value; the zero Availability is
+// an error.
+func (a Availability) MarshalText() ([]byte, error) {
+	return availabilityNames.marshal("Availability", uint8(a))
+}
+
+// UnmarshalText reads a Merchant Center value; "InStock" is an
+// [*EnumError].
+func (a *Availability) UnmarshalText(b []byte) error {
+	v, err := availabilityNames.parse("Availability", b)
+	if err == nil {
+		*a = Availability(v)
+	}
+	return err
+}
+
+// SchemaOrg returns the schema.org URL, e.g. "https://schema.org/InStock",
+// or "" for the zero Availability.
+func (a Availability) SchemaOrg() string {
+	if a == availabilityInvalid || int(a) >= len(availabilitySchema) {
+		return ""
+	}
+	return "https://schema.org/" + availabilitySchema[a]
+}
+
+// PublishOptions says how records are shown on one channel, for JSON-LD
+// and merchant feeds.
+//
+// Locale and Channel choose which localizable and scopable values are
+// used (a value without locale or channel is used as is); Currency picks
+// the price. Field codes default to the standard fields: title,
+// description, price and images ([ProductSchema]); Brand, GTIN and MPN
+// name custom fields and are left out when "". ShowBasis is the VAT basis
+// to show (consumer prices in the EU include VAT); when it differs from
+// the price field's basis the price is converted at VATRate, which must
+// then be set (Danish VAT: [DanishVAT]). Link returns a product's page
+// URL; ImageURL turns an asset into a public URL (nil: the asset's Ref);
+// Availability returns its stock state. None of them may be nil except
+// ImageURL.
+type PublishOptions struct {
+	Locale       language.Tag
+	Channel      string
+	Currency     currency.Unit
+	Title        string
+	Description  string
+	Price        string
+	Images       string
+	Brand        string
+	GTIN         string
+	MPN          string
+	ShowBasis    PriceBasis
+	VATRate      decimal.Decimal
+	Link         func(Record) string
+	ImageURL     func(Asset) string
+	Availability func(Record) Availability
+}
+
+func (o PublishOptions) code(set, def string) string {
+	if set != "" {
+		return set
+	}
+	return def
+}
+
+// shown is the channel view of one record.
+type shown struct {
+	id, title, description, link, brand, gtin, mpn, price string
+	images                                                []string
+	availability                                          Availability
+}
+
+// pick returns the value of field for the options' locale and channel,
+// falling back from (locale, channel) to locale only, channel only and
+// neither.
+func (o PublishOptions) pick(r Record, field string) Value {
+	if field == "" {
+		return Value{}
+	}
+	for _, k := range [...]slotKey{{o.Locale, o.Channel}, {o.Locale, ""}, {language.Und, o.Channel}, {language.Und, ""}} {
+		if v, ok := r.Get(field, k.loc, k.ch); ok {
+			return v
+		}
+	}
+	return Value{}
+}
+
+// view extracts what a channel shows of r and reports what is missing or
+// malformed with paths under prefix.
+func (c *Compiled) view(r Record, o PublishOptions, prefix string) (shown, []Problem) {
+	var ps []Problem
+	s := shown{id: r.ID}
+	text := func(field string) string {
+		v := o.pick(r, field)
+		if t, ok := v.Text(); ok {
+			return t
+		}
+		return v.String()
+	}
+	s.title = text(o.code(o.Title, FieldTitle))
+	s.description = text(o.code(o.Description, FieldDescription))
+	s.brand = text(o.Brand)
+	s.mpn = text(o.MPN)
+	if o.GTIN != "" {
+		s.gtin = text(o.GTIN)
+		if s.gtin != "" && CheckGTIN(s.gtin) != nil {
+			ps = append(ps, Problem{Path: prefix + "gtin", Rule: RuleGTIN, Param: "check digit"})
+		}
+	}
+	for _, a := range o.pick(r, o.code(o.Images, FieldImages)).Assets() {
+		u := a.Ref
+		if o.ImageURL != nil {
+			u = o.ImageURL(a)
+		}
+		s.images = append(s.images, u)
+	}
+	if o.Link != nil {
+		s.link = o.Link(r)
+	}
+	if o.Availability != nil {
+		s.availability = o.Availability(r)
+	}
+	priceCode := o.code(o.Price, FieldPrice)
+	amount, ok := o.pick(r, priceCode).Price(o.Currency)
+	switch {
+	case !ok:
+		ps = append(ps, Problem{Path: prefix + "price", Rule: RuleRequired, Param: o.Currency.String()})
+	case decimalPlaces(amount) > int(money.Scale(o.Currency)):
+		ps = append(ps, Problem{Path: prefix + "price", Rule: RuleDecimals, Param: strconv.Itoa(int(money.Scale(o.Currency)))})
+	default:
+		basis := ExclVAT
+		if f, ok := c.schema.Field(priceCode); ok {
+			basis = f.PriceBasis
+		}
+		if basis != o.ShowBasis {
+			if o.VATRate.IsZero() {
+				ps = append(ps, Problem{Path: prefix + "price", Rule: RuleVATRate, Param: o.ShowBasis.String()})
+				break
+			}
+			amount = ConvertPrice(amount, o.VATRate, basis, o.ShowBasis, o.Currency)
+		}
+		s.price = money.Format(amount, o.Currency)
+	}
+	return s, ps
+}
+
+// ProductJSONLD writes r as a schema.org Product in JSON-LD, for a
+// product page's <script type="application/ld+json">: name, description,
+// image, sku, gtin, mpn, brand and an Offer with url, price (a string at
+// the currency's scale, "199.00"), priceCurrency and availability.
+// Missing text fields are left out; a missing price in opts.Currency is a
+// [*ValidationError] (path "price", rule required) and nothing is written.
+func (c *Compiled) ProductJSONLD(w io.Writer, r Record, opts PublishOptions) error {
+	s, ps := c.view(r, opts, "")
+	if len(ps) > 0 {
+		return &ValidationError{Problems: ps}
+	}
+	b := []byte(`{"@context":"https://schema.org",`)
+	b = appendProductLD(b, s, opts)
+	b = append(b, "}\n"...)
+	_, err := w.Write(b)
+	return err
+}
+
+func appendProductLD(b []byte, s shown, o PublishOptions) []byte {
+	b = append(b, `"@type":"Product"`...)
+	field := func(k, v string) {
+		if v != "" {
+			b = append(b, ',')
+			b = appendKey(b, k)
+			b = appendJSONString(b, v)
+		}
+	}
+	field("name", s.title)
+	field("description", s.description)
+	if len(s.images) > 0 {
+		b = append(b, `,"image":[`...)
+		for i, u := range s.images {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, u)
+		}
+		b = append(b, ']')
+	}
+	field("sku", s.id)
+	field("gtin", s.gtin)
+	field("mpn", s.mpn)
+	if s.brand != "" {
+		b = append(b, `,"brand":{"@type":"Brand","name":`...)
+		b = appendJSONString(b, s.brand)
+		b = append(b, '}')
+	}
+	b = append(b, `,"offers":{"@type":"Offer"`...)
+	field("url", s.link)
+	field("price", s.price)
+	field("priceCurrency", o.Currency.String())
+	field("availability", s.availability.SchemaOrg())
+	return append(b, '}')
+}
+
+// variesBy maps an axis code to its schema.org property where one exists
+// ("color" and "colour" -> https://schema.org/color, "size", "material",
+// "pattern", "suggestedAge", "suggestedGender"); other axes keep their
+// code.
+func variesBy(axis string) string {
+	switch strings.ToLower(axis) {
+	case "color", "colour":
+		return "https://schema.org/color"
+	case "size":
+		return "https://schema.org/size"
+	case "material":
+		return "https://schema.org/material"
+	case "pattern":
+		return "https://schema.org/pattern"
+	case "suggestedage", "suggested_age", "age_group":
+		return "https://schema.org/suggestedAge"
+	case "suggestedgender", "suggested_gender", "gender":
+		return "https://schema.org/suggestedGender"
+	}
+	return axis
+}
+
+// ProductGroupJSONLD writes a product model as a schema.org ProductGroup:
+// name, description, brand, productGroupID (the model's code), variesBy
+// (the axes, as schema.org properties where they have one: "color" ->
+// "https://schema.org/color") and hasVariant with one Product per variant,
+// built from its inherited values. Every variant's problems are reported
+// at once with paths "variants[i].price".
+func (c *Compiled) ProductGroupJSONLD(w io.Writer, f Family, opts PublishOptions) error {
+	model, ps := c.view(f.Model, opts, "model.")
+	ps = ps[:0] // a model need not carry a price of its own
+	variants := f.Variants()
+	views := make([]shown, len(variants))
+	for i, v := range variants {
+		var vp []Problem
+		views[i], vp = c.view(v, opts, "variants["+strconv.Itoa(i)+"].")
+		ps = append(ps, vp...)
+	}
+	if len(ps) > 0 {
+		return &ValidationError{Problems: ps}
+	}
+	b := []byte(`{"@context":"https://schema.org","@type":"ProductGroup"`)
+	add := func(k, v string) {
+		if v != "" {
+			b = append(b, ',')
+			b = appendKey(b, k)
+			b = appendJSONString(b, v)
+		}
+	}
+	add("name", model.title)
+	add("description", model.description)
+	add("productGroupID", f.Model.ID)
+	if model.brand != "" {
+		b = append(b, `,"brand":{"@type":"Brand","name":`...)
+		b = appendJSONString(b, model.brand)
+		b = append(b, '}')
+	}
+	b = append(b, `,"variesBy":[`...)
+	n := 0
+	for _, level := range f.Variation.Levels {
+		for _, a := range level {
+			if n > 0 {
+				b = append(b, ',')
+			}
+			n++
+			b = appendJSONString(b, variesBy(a))
+		}
+	}
+	b = append(b, `],"hasVariant":[`...)
+	for i, s := range views {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '{')
+		b = appendProductLD(b, s, opts)
+		b = append(b, '}')
+	}
+	b = append(b, "]}\n"...)
+	_, err := w.Write(b)
+	return err
+}
+
+// Google Merchant Center limits, in characters (Merchant Center product
+// data specification).
+var feedLimits = []struct {
+	name     string
+	max      int
+	required bool
+}{
+	{"id", 50, true},
+	{"title", 150, true},
+	{"description", 5000, true},
+	{"link", 2000, true},
+	{"image_link", 2000, true},
+	{"availability", 0, true},
+	{"price", 0, true},
+	{"brand", 70, false},
+	{"gtin", 50, false},
+	{"mpn", 70, false},
+	{"item_group_id", 50, false},
+}
+
+// WriteFeed writes a Google Merchant Center product feed as tab-separated
+// text: a header, then one line per simple product and one per variant of
+// each family (its inherited values, item_group_id the model's code).
+// Columns: id, title, description, link, image_link, availability, price
+// ("199.00 DKK"), brand, gtin, mpn, item_group_id. Tabs and line breaks
+// inside values become spaces.
+//
+// Items that break the feed's rules are left out and reported together in
+// a [*ValidationError], the good ones still written: a required attribute
+// missing (rule required), one longer than its limit in characters (rule
+// length, e.g. "products[2].title: length(150)"), a bad GTIN, or neither
+// gtin nor mpn (path "gtin", rule required, Param "gtin|mpn"). Paths are
+// "products[i]." or "families[j].variants[k].".
+func (c *Compiled) WriteFeed(w io.Writer, products []Record, families []Family, opts PublishOptions) error {
+	bw := bufio.NewWriter(w)
+	var ps []Problem
+	cells := make([]string, len(feedLimits))
+	for i, l := range feedLimits {
+		cells[i] = l.name
+	}
+	writeLine(bw, cells)
+	emit := func(r Record, group, prefix string) {
+		s, vp := c.view(r, opts, prefix)
+		img := ""
+		if len(s.images) > 0 {
+			img = s.images[0]
+		}
+		price := ""
+		if s.price != "" {
+			price = s.price + " " + opts.Currency.String()
+		}
+		cells = []string{s.id, s.title, s.description, s.link, img, "", price, s.brand, s.gtin, s.mpn, group}
+		if s.availability != availabilityInvalid {
+			cells[5] = s.availability.String()
+		}
+		for i, l := range feedLimits {
+			cells[i] = feedClean(cells[i])
+			n := runeCount(cells[i])
+			switch {
+			case n == 0 && l.required && l.name != "price":
+				vp = append(vp, Problem{Path: prefix + l.name, Rule: RuleRequired})
+			case l.max > 0 && n > l.max:
+				vp = append(vp, Problem{Path: prefix + l.name, Rule: RuleLength, Param: strconv.Itoa(l.max)})
+			}
+		}
+		if s.gtin == "" && s.mpn == "" {
+			vp = append(vp, Problem{Path: prefix + "gtin", Rule: RuleRequired, Param: "gtin|mpn"})
+		}
+		if len(vp) > 0 {
+			ps = append(ps, vp...)
+			return
+		}
+		writeLine(bw, cells)
+	}
+	for i, r := range products {
+		emit(r, "", "products["+strconv.Itoa(i)+"].")
+	}
+	for j, f := range families {
+		for k, v := range f.Variants() {
+			emit(v, f.Model.ID, "families["+strconv.Itoa(j)+"].variants["+strconv.Itoa(k)+"].")
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return problemsError(ps)
+}
+
+func feedClean(s string) string {
+	if !strings.ContainsAny(s, "\t\r\n") {
+		return s
+	}
+	return strings.NewReplacer("\t", " ", "\r\n", " ", "\r", " ", "\n", " ").Replace(s)
+}
+
+func writeLine(w *bufio.Writer, cells []string) {
+	for i, c := range cells {
+		if i > 0 {
+			w.WriteByte('\t')
+		}
+		w.WriteString(c)
+	}
+	w.WriteByte('\n')
+}

@@ -1,0 +1,399 @@
+package catalog
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+// DataType names a kind of record. OpenDIMS ships Product, Category and
+// Order (seeds/README.md, help pages); hosts define their own with any
+// code that passes the code rule, e.g. "supplier".
+type DataType string
+
+// The standard data types.
+const (
+	TypeProduct  DataType = "product"
+	TypeCategory DataType = "category"
+	TypeOrder    DataType = "order"
+)
+
+// FieldType is the type of a field in the form designer. The zero
+// FieldType is invalid: a Field must choose one.
+type FieldType uint8
+
+// Field types.
+const (
+	fieldInvalid FieldType = iota
+	Identifier             // unique code-like text: no spaces at the ends, no commas, semicolons or line breaks; max 255
+	TextField              // one line of text, max 255 characters unless MaxLength says otherwise
+	Textarea               // long text, max 65,535 characters unless MaxLength says otherwise
+	NumberField            // a number: Min, Max, Decimals, NegativeAllowed
+	Measurement            // an amount with a unit of Units, converted by factor and offset
+	PriceField             // an amount per currency: Min, Max, Decimals, NegativeAllowed, PriceBasis
+	Boolean                // yes or no
+	DateField              // a calendar date: MinDate, MaxDate
+	SimpleSelect           // one of Options
+	MultiSelect            // any number of Options, at most MaxItems
+	Image                  // one or more image assets: Extensions, MaxSize, MaxItems
+	File                   // one or more file assets: Extensions, MaxSize, MaxItems
+	Reference              // the identifier of another record of data type RefType
+	GTIN                   // a GS1 GTIN-8, -12, -13 or -14 with a correct check digit
+)
+
+var fieldTypeNames = enumText{"", "identifier", "text", "textarea", "number", "measurement", "price",
+	"boolean", "date", "simple_select", "multi_select", "image", "file", "reference", "gtin"}
+
+// String returns the type's text, e.g. "simple_select".
+func (t FieldType) String() string { return fieldTypeNames.name(uint8(t)) }
+
+// MarshalText returns the type's text; the zero FieldType is an error.
+func (t FieldType) MarshalText() ([]byte, error) {
+	return fieldTypeNames.marshal("FieldType", uint8(t))
+}
+
+// UnmarshalText reads a type's text such as "multi_select"; "select" is an
+// [*EnumError].
+func (t *FieldType) UnmarshalText(b []byte) error {
+	v, err := fieldTypeNames.parse("FieldType", b)
+	if err == nil {
+		*t = FieldType(v)
+	}
+	return err
+}
+
+// PriceBasis says whether a price field's amounts include VAT. OpenDIMS
+// lets the user choose (seeds/README.md, help pages). The zero PriceBasis
+// is ExclVAT, the basis of the OpenDIMS terms (terms 12.1: prices excl.
+// VAT).
+type PriceBasis uint8
+
+// Price bases.
+const (
+	ExclVAT PriceBasis = iota // amounts are net
+	InclVAT                   // amounts are gross
+)
+
+var priceBasisNames = enumText{"excl_vat", "incl_vat"}
+
+// String returns "excl_vat" or "incl_vat".
+func (p PriceBasis) String() string { return priceBasisNames.name(uint8(p)) }
+
+// MarshalText returns "excl_vat" or "incl_vat".
+func (p PriceBasis) MarshalText() ([]byte, error) {
+	return priceBasisNames.marshal("PriceBasis", uint8(p))
+}
+
+// UnmarshalText reads "excl_vat" or "incl_vat"; "net" is an [*EnumError].
+func (p *PriceBasis) UnmarshalText(b []byte) error {
+	v, err := priceBasisNames.parse("PriceBasis", b)
+	if err == nil {
+		*p = PriceBasis(v)
+	}
+	return err
+}
+
+// Label is a text in one language, e.g. {da, "Titel"}.
+type Label struct {
+	Lang language.Tag
+	Text string
+}
+
+// Labels is a list of labels, at most one per language.
+type Labels []Label
+
+// In returns the label for lang, falling back to the label of lang's
+// parent ("da" for "da-DK") and then to ok false: with labels for "da"
+// and "en", In(da-DK) gives the "da" label.
+func (ls Labels) In(lang language.Tag) (text string, ok bool) {
+	for t := lang; ; t = t.Parent() {
+		for _, l := range ls {
+			if l.Lang == t {
+				return l.Text, true
+			}
+		}
+		if t.IsRoot() {
+			return "", false
+		}
+	}
+}
+
+// SelectOption is one choice of a select field: a code (the stored value)
+// and its labels.
+type SelectOption struct {
+	Code   string
+	Labels Labels
+}
+
+// Unit is one unit of a measurement family: a value v in this unit is
+// v*Factor + Offset in the family's standard unit. Gram in a kilogram
+// family has Factor 0.001; Celsius in a kelvin family has Factor 1, Offset
+// 273.15. The zero Factor means 1.
+type Unit struct {
+	Code   string
+	Factor decimal.Decimal
+	Offset decimal.Decimal
+}
+
+// UnitFamily is a measurement family such as weight or length: its
+// standard unit and the units it converts between.
+type UnitFamily struct {
+	Code     string
+	Standard string
+	Units    []Unit
+}
+
+func (f UnitFamily) unit(code string) (Unit, bool) {
+	for _, u := range f.Units {
+		if u.Code == code {
+			if u.Factor.IsZero() {
+				u.Factor = decimal.NewFromInt(1)
+			}
+			return u, true
+		}
+	}
+	return Unit{}, false
+}
+
+// conversionPlaces bounds the decimals of a division in Convert.
+const conversionPlaces = 20
+
+// Convert converts v from unit from to unit to through the standard unit:
+// 1500 GRAM is 1.5 KILOGRAM; 25 CELSIUS is 77 FAHRENHEIT. Multiplications
+// are exact; a division by a factor that has no finite decimal expansion is
+// rounded half away from zero to 20 decimals. An unknown unit is
+// [ErrNotFound].
+func (f UnitFamily) Convert(v decimal.Decimal, from, to string) (decimal.Decimal, error) {
+	uf, ok := f.unit(from)
+	if !ok {
+		return decimal.Decimal{}, ErrNotFound
+	}
+	ut, ok := f.unit(to)
+	if !ok {
+		return decimal.Decimal{}, ErrNotFound
+	}
+	std := v.Mul(uf.Factor).Add(uf.Offset)
+	if from == to {
+		return v, nil
+	}
+	return std.Sub(ut.Offset).DivRound(ut.Factor, conversionPlaces), nil
+}
+
+// Field is one field definition of the form designer.
+//
+// Required lists the channels for which a value is required; a localizable
+// field is then required in every locale of those channels. Localizable
+// fields hold a value per locale, scopable fields a value per channel.
+// Unique fields (Identifier, GTIN, TextField) must not repeat within a batch
+// and, for variants, live on the variant, never on the model.
+//
+// Type-specific rules follow. A rule set on a type that does not have it
+// is refused by [Schema.Compile] with rule field_rule, so Decimals set on a
+// TextField is caught rather than silently ignored:
+//
+//   - MaxLength: Identifier, TextField, Textarea, Reference (0 = 255, or
+//     65,535 for Textarea).
+//   - Min, Max: NumberField, Measurement (in the family's standard unit),
+//     PriceField.
+//   - Decimals: NumberField and Measurement (0 = whole numbers only);
+//     PriceField (0 = the currency's minor unit: 2 for DKK, 0 for JPY).
+//     Trailing zeros do not count: 18.50 has one decimal.
+//   - NegativeAllowed: NumberField, Measurement, PriceField.
+//   - MinDate, MaxDate: DateField (zero = unbounded; compared by date).
+//   - Options: SimpleSelect, MultiSelect.
+//   - MaxItems: MultiSelect, Image, File (0 = no limit).
+//   - Extensions, MaxSize: Image, File (lower-case without dot, "jpg";
+//     MaxSize in bytes, 0 = no limit).
+//   - Units, DefaultUnit: Measurement.
+//   - RefType: Reference.
+//   - PriceBasis: PriceField.
+type Field struct {
+	Code        string
+	Type        FieldType
+	Labels      Labels
+	Required    []string
+	Localizable bool
+	Scopable    bool
+	Unique      bool
+
+	MaxLength       int
+	Min, Max        decimal.NullDecimal
+	Decimals        int
+	NegativeAllowed bool
+	MinDate         time.Time
+	MaxDate         time.Time
+	Options         []SelectOption
+	MaxItems        int
+	Extensions      []string
+	MaxSize         int64
+	Units           UnitFamily
+	DefaultUnit     string
+	RefType         DataType
+	PriceBasis      PriceBasis
+}
+
+// Schema is the list of fields of one data type, as built in the form
+// designer. Field order is display order and the order of every output
+// (problems, CSV columns, JSON values). A Schema is a plain value; compile
+// it with [Schema.Compile] before use.
+type Schema struct {
+	Type   DataType
+	Fields []Field
+}
+
+// Field returns the field with code; ok is false when there is none.
+func (s Schema) Field(code string) (f Field, ok bool) {
+	for _, f := range s.Fields {
+		if f.Code == code {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// Add returns a copy of s with the fields appended, the form designer's
+// "add field". Codes are immutable once added: Add refuses a code already
+// in s (rule duplicate), a reserved word such as "sku" (rule reserved) or a
+// malformed code (rule code), with every problem at once. s is unchanged.
+func (s Schema) Add(fields ...Field) (Schema, error) {
+	var ps []Problem
+	have := make(map[string]bool, len(s.Fields)+len(fields))
+	for _, f := range s.Fields {
+		have[f.Code] = true
+	}
+	for i, f := range fields {
+		path := "fields[" + strconv.Itoa(len(s.Fields)+i) + "].code"
+		if p, ok := checkCode(path, f.Code); !ok {
+			ps = append(ps, p)
+			continue
+		}
+		if have[f.Code] {
+			ps = append(ps, Problem{Path: path, Rule: RuleDuplicate, Param: f.Code})
+		}
+		have[f.Code] = true
+	}
+	if len(ps) > 0 {
+		return s, &ValidationError{Problems: ps}
+	}
+	out := s
+	out.Fields = append(slices.Clone(s.Fields), fields...)
+	return out, nil
+}
+
+// Remove returns a copy of s without the field code; ok is false when s
+// has no such field. Values stored for a removed field become unknown
+// fields to the new schema.
+func (s Schema) Remove(code string) (out Schema, ok bool) {
+	i := slices.IndexFunc(s.Fields, func(f Field) bool { return f.Code == code })
+	if i < 0 {
+		return s, false
+	}
+	out = s
+	out.Fields = slices.Delete(slices.Clone(s.Fields), i, i+1)
+	return out, true
+}
+
+// reservedCodes are the words a field code may not take because the record
+// or the exchange formats use them (Akeneo reserves the same words).
+var reservedCodes = []string{
+	"associations", "categories", "category", "channel", "code", "completeness",
+	"enabled", "family", "groups", "id", "identifier", "label", "locale",
+	"parent", "scope", "sku", "status", "type", "values", "variants", "version",
+}
+
+// IsReserved reports whether code is reserved and cannot name a field:
+// "sku", "categories", "values", "parent", "status" and "version" are
+// among them. The check ignores case: "SKU" is reserved too.
+func IsReserved(code string) bool {
+	for _, r := range reservedCodes {
+		if len(r) == len(code) && equalFoldASCII(r, code) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalFoldASCII(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+const maxCodeLen = 100
+
+// validCode reports whether s is 1-100 characters of ASCII letters, digits
+// and underscores.
+func validCode(s string) bool {
+	if s == "" || len(s) > maxCodeLen {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func checkCode(path, code string) (Problem, bool) {
+	if !validCode(code) {
+		return Problem{Path: path, Rule: RuleCode, Param: "[A-Za-z0-9_]{1,100}"}, false
+	}
+	if IsReserved(code) {
+		return Problem{Path: path, Rule: RuleReserved, Param: code}, false
+	}
+	return Problem{}, true
+}
+
+// Channel is a publication target (a webshop, a marketplace, print): its
+// locales, its currencies and the root of its category tree. Code follows
+// the code rule ("ecommerce", "print_dk").
+type Channel struct {
+	Code         string
+	Locales      []language.Tag
+	Currencies   []currency.Unit
+	CategoryTree string
+}
+
+// Standard field codes of [ProductSchema].
+const (
+	FieldTitle       = "title"
+	FieldDescription = "description"
+	FieldPrice       = "price"
+	FieldImages      = "images"
+)
+
+// ProductSchema returns the OpenDIMS product schema with its standard
+// fields (seeds/README.md, help pages): the part number is the record's ID
+// (SKU) and not a field; title (localizable text), description
+// (localizable textarea), price (per currency, stated on basis) and images
+// (one or more). requiredIn lists the channels that require title, price
+// and images. Add custom fields with [Schema.Add].
+func ProductSchema(basis PriceBasis, requiredIn ...string) Schema {
+	req := slices.Clone(requiredIn)
+	return Schema{Type: TypeProduct, Fields: []Field{
+		{Code: FieldTitle, Type: TextField, Localizable: true, Required: req,
+			Labels: Labels{{language.English, "Title"}, {language.Danish, "Titel"}}},
+		{Code: FieldDescription, Type: Textarea, Localizable: true,
+			Labels: Labels{{language.English, "Description"}, {language.Danish, "Beskrivelse"}}},
+		{Code: FieldPrice, Type: PriceField, PriceBasis: basis, Required: req,
+			Labels: Labels{{language.English, "Price"}, {language.Danish, "Pris"}}},
+		{Code: FieldImages, Type: Image, Required: req, Extensions: []string{"jpg", "jpeg", "png", "webp", "gif"},
+			Labels: Labels{{language.English, "Images"}, {language.Danish, "Billeder"}}},
+	}}
+}

@@ -1,0 +1,411 @@
+package catalog
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+type valueKind uint8
+
+const (
+	kindEmpty valueKind = iota
+	kindText
+	kindNumber
+	kindMeasure
+	kindPrices
+	kindBool
+	kindDate
+	kindOption
+	kindOptions
+	kindAssets
+)
+
+var kindNames = [...]string{"empty", "text", "number", "measurement", "price", "boolean", "date", "option", "options", "assets"}
+
+// Value is one field's data, a small immutable value of one of the kinds
+// the field types need: text, number, measurement, prices, boolean, date,
+// option, options or assets. Build it with [Text], [Number], [Measure],
+// [Prices], [Bool], [Date], [Option], [Options] or [Assets]; read it with
+// the accessor of the same kind. The zero Value is empty: it counts as
+// missing for completeness and [Value.IsEmpty] reports true.
+//
+// Numbers are exact: they are kept as an int64 coefficient and a decimal
+// exponent when they fit (18.50 is 1850e-2) and as a [decimal.Decimal]
+// otherwise, so validating them allocates nothing.
+type Value struct {
+	kind valueKind
+	b    bool
+	e    int32 // exponent of n for numbers; unused otherwise
+	n    int64 // coefficient for numbers; yyyymmdd for dates
+	s    string
+	x    *extra
+}
+
+type extra struct {
+	big    decimal.Decimal // numbers whose coefficient does not fit n
+	list   []string
+	prices []Price
+	assets []Asset
+}
+
+// Price is an amount in one currency, e.g. 199.00 DKK.
+type Price struct {
+	Amount   decimal.Decimal
+	Currency currency.Unit
+}
+
+// Asset references a stored file (an image or a document) by the host's
+// key or path, e.g. "img/shirt-blue.jpg", with its size in bytes when known
+// (0 = unknown, which passes any size limit).
+type Asset struct {
+	Ref  string
+	Size int64
+}
+
+// Text returns a text value, used by identifier, text, textarea, reference
+// and GTIN fields. Text("") is empty.
+func Text(s string) Value {
+	if s == "" {
+		return Value{}
+	}
+	return Value{kind: kindText, s: s}
+}
+
+func setNumber(v *Value, d decimal.Decimal) {
+	if d.NumDigits() <= 18 {
+		v.n, v.e = d.CoefficientInt64(), d.Exponent()
+		return
+	}
+	v.x = &extra{big: d}
+	v.b = true // marks a big number
+}
+
+// Number returns a number value, keeping d's scale: Number(18.50) keeps
+// two decimals and prints "18.50".
+func Number(d decimal.Decimal) Value {
+	v := Value{kind: kindNumber}
+	setNumber(&v, d)
+	return v
+}
+
+// Measure returns a measurement: an amount and a unit code of the field's
+// unit family, e.g. Measure(1.5, "KILOGRAM").
+func Measure(d decimal.Decimal, unit string) Value {
+	v := Value{kind: kindMeasure, s: unit}
+	setNumber(&v, d)
+	return v
+}
+
+// Prices returns a price value with one amount per currency, kept in the
+// order given. Prices() with no amount is empty.
+func Prices(ps ...Price) Value {
+	if len(ps) == 0 {
+		return Value{}
+	}
+	return Value{kind: kindPrices, x: &extra{prices: slices.Clone(ps)}}
+}
+
+// Bool returns a boolean value. Bool(false) is a value, not empty: a
+// "no" answer counts as filled.
+func Bool(b bool) Value { return Value{kind: kindBool, b: b} }
+
+// Date returns a date value from t's year, month and day in t's own
+// location; the clock time is dropped: 2026-01-31T23:30 in UTC+1 is
+// 2026-01-31.
+func Date(t time.Time) Value {
+	y, m, d := t.Date()
+	return Value{kind: kindDate, n: int64(y)*10000 + int64(m)*100 + int64(d)}
+}
+
+// Option returns a simple-select value holding one option code.
+// Option("") is empty.
+func Option(code string) Value {
+	if code == "" {
+		return Value{}
+	}
+	return Value{kind: kindOption, s: code}
+}
+
+// Options returns a multi-select value holding option codes in the order
+// given. Options() with no code is empty.
+func Options(codes ...string) Value {
+	if len(codes) == 0 {
+		return Value{}
+	}
+	return Value{kind: kindOptions, x: &extra{list: slices.Clone(codes)}}
+}
+
+// Assets returns an image or file value holding one or more assets.
+// Assets() with no asset is empty.
+func Assets(as ...Asset) Value {
+	if len(as) == 0 {
+		return Value{}
+	}
+	return Value{kind: kindAssets, x: &extra{assets: slices.Clone(as)}}
+}
+
+// IsEmpty reports whether v holds nothing: the zero Value, Text(""),
+// Prices(), Options() and Assets() are empty; Bool(false) and Number(0)
+// are not.
+func (v Value) IsEmpty() bool { return v.kind == kindEmpty }
+
+// Kind returns the value's kind as text: "empty", "text", "number",
+// "measurement", "price", "boolean", "date", "option", "options" or
+// "assets".
+func (v Value) Kind() string { return kindNames[v.kind] }
+
+// Text returns the text of a text value; ok is false for other kinds.
+func (v Value) Text() (s string, ok bool) { return v.s, v.kind == kindText }
+
+func (v Value) decimal() decimal.Decimal {
+	if v.x != nil && v.b {
+		return v.x.big
+	}
+	return decimal.New(v.n, v.e)
+}
+
+// Number returns the amount of a number value; ok is false for other kinds.
+func (v Value) Number() (d decimal.Decimal, ok bool) {
+	if v.kind != kindNumber {
+		return decimal.Decimal{}, false
+	}
+	return v.decimal(), true
+}
+
+// Measure returns the amount and unit of a measurement; ok is false for
+// other kinds.
+func (v Value) Measure() (d decimal.Decimal, unit string, ok bool) {
+	if v.kind != kindMeasure {
+		return decimal.Decimal{}, "", false
+	}
+	return v.decimal(), v.s, true
+}
+
+// Prices returns a copy of a price value's amounts, nil for other kinds.
+func (v Value) Prices() []Price {
+	if v.kind != kindPrices {
+		return nil
+	}
+	return slices.Clone(v.x.prices)
+}
+
+// Price returns the amount in currency u; ok is false when the value has
+// none.
+func (v Value) Price(u currency.Unit) (d decimal.Decimal, ok bool) {
+	if v.kind != kindPrices {
+		return decimal.Decimal{}, false
+	}
+	for _, p := range v.x.prices {
+		if p.Currency == u {
+			return p.Amount, true
+		}
+	}
+	return decimal.Decimal{}, false
+}
+
+// Bool returns a boolean value; ok is false for other kinds.
+func (v Value) Bool() (b, ok bool) { return v.b && v.kind == kindBool, v.kind == kindBool }
+
+// Date returns a date value as midnight UTC; ok is false for other kinds.
+func (v Value) Date() (t time.Time, ok bool) {
+	if v.kind != kindDate {
+		return time.Time{}, false
+	}
+	return time.Date(int(v.n/10000), time.Month(v.n/100%100), int(v.n%100), 0, 0, 0, 0, time.UTC), true
+}
+
+// Option returns a simple-select value's code; ok is false for other kinds.
+func (v Value) Option() (code string, ok bool) { return v.s, v.kind == kindOption }
+
+// Options returns a copy of a multi-select value's codes, nil for other
+// kinds.
+func (v Value) Options() []string {
+	if v.kind != kindOptions {
+		return nil
+	}
+	return slices.Clone(v.x.list)
+}
+
+// Assets returns a copy of an asset value's assets, nil for other kinds.
+func (v Value) Assets() []Asset {
+	if v.kind != kindAssets {
+		return nil
+	}
+	return slices.Clone(v.x.assets)
+}
+
+// Equal reports whether v and w hold the same data. Numbers compare by
+// value and scale: 18.5 and 18.50 differ, because a host syncing to a
+// channel should send the new scale; prices compare in order.
+func (v Value) Equal(w Value) bool {
+	if v.kind != w.kind || v.s != w.s {
+		return false
+	}
+	switch v.kind {
+	case kindNumber, kindMeasure:
+		if (v.x != nil && v.b) || (w.x != nil && w.b) {
+			a, b := v.decimal(), w.decimal()
+			return a.Equal(b) && a.Exponent() == b.Exponent()
+		}
+		return v.n == w.n && v.e == w.e
+	case kindBool:
+		return v.b == w.b
+	case kindDate:
+		return v.n == w.n
+	case kindOptions:
+		return slices.Equal(v.x.list, w.x.list)
+	case kindAssets:
+		return slices.Equal(v.x.assets, w.x.assets)
+	case kindPrices:
+		return slices.EqualFunc(v.x.prices, w.x.prices, func(a, b Price) bool {
+			return a.Currency == b.Currency && a.Amount.Equal(b.Amount) && a.Amount.Exponent() == b.Amount.Exponent()
+		})
+	}
+	return true
+}
+
+// String renders v canonically: text as is, numbers with their scale
+// ("18.50"), measurements "1.5 KILOGRAM", prices "199.00 DKK, 25.00 EUR",
+// booleans "true"/"false", dates "2026-01-31", options joined by ",",
+// assets by their refs joined by ",". The empty value is "".
+func (v Value) String() string {
+	switch v.kind {
+	case kindText, kindOption:
+		return v.s
+	case kindNumber:
+		return NumberFormat{}.Format(v.decimal())
+	case kindMeasure:
+		return NumberFormat{}.Format(v.decimal()) + " " + v.s
+	case kindPrices:
+		parts := make([]string, len(v.x.prices))
+		for i, p := range v.x.prices {
+			parts[i] = NumberFormat{}.Format(p.Amount) + " " + p.Currency.String()
+		}
+		return strings.Join(parts, ", ")
+	case kindBool:
+		return strconv.FormatBool(v.b)
+	case kindDate:
+		return formatDate(v.n)
+	case kindOptions:
+		return strings.Join(v.x.list, ",")
+	case kindAssets:
+		parts := make([]string, len(v.x.assets))
+		for i, a := range v.x.assets {
+			parts[i] = a.Ref
+		}
+		return strings.Join(parts, ",")
+	}
+	return ""
+}
+
+func formatDate(n int64) string {
+	y, m, d := n/10000, n/100%100, n%100
+	b := make([]byte, 0, 10)
+	if y < 1000 {
+		b = append(b, strings.Repeat("0", 4-len(strconv.FormatInt(y, 10)))...)
+	}
+	b = strconv.AppendInt(b, y, 10)
+	b = append(b, '-', byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+	return string(b)
+}
+
+// FieldValue is a value stored for one field, in one locale when the field
+// is localizable (else [language.Und]) and for one channel when it is
+// scopable (else "").
+type FieldValue struct {
+	Field   string
+	Locale  language.Tag
+	Channel string
+	Value   Value
+}
+
+// Status is a record's publication state. The zero Status is StatusDraft.
+type Status uint8
+
+// Statuses.
+const (
+	StatusDraft    Status = iota // being edited; not published to channels
+	StatusActive                 // published
+	StatusArchived               // withdrawn, kept for history
+)
+
+var statusNames = enumText{"draft", "active", "archived"}
+
+// String returns "draft", "active" or "archived".
+func (s Status) String() string { return statusNames.name(uint8(s)) }
+
+// MarshalText returns the status text; a Status beyond StatusArchived is
+// an [*EnumError].
+func (s Status) MarshalText() ([]byte, error) { return statusNames.marshal("Status", uint8(s)) }
+
+// UnmarshalText reads "draft", "active" or "archived"; "Active" or
+// "published" are an [*EnumError].
+func (s *Status) UnmarshalText(b []byte) error {
+	v, err := statusNames.parse("Status", b)
+	if err == nil {
+		*s = Status(v)
+	}
+	return err
+}
+
+// Record is one stored record of a data type: a product, a product model,
+// a category's custom data, an order's custom data or a host-defined type.
+//
+// ID is the record's identifier: the part number (SKU) of a product or
+// variant, the code of a product model. Parent is the code of the model
+// or sub-model a variant belongs to ("" for a simple product or a root
+// model). Version is the host's optimistic-concurrency counter; this
+// package only copies and compares it. Values holds custom and standard
+// field values; their order carries no meaning.
+type Record struct {
+	ID         string
+	Parent     string
+	Status     Status
+	Version    uint64
+	Categories []string
+	Values     []FieldValue
+}
+
+// Get returns the value of field for locale and channel (use language.Und
+// and "" for a field that is not localizable or scopable); ok is false when
+// the record has none.
+func (r Record) Get(field string, locale language.Tag, channel string) (v Value, ok bool) {
+	for _, fv := range r.Values {
+		if fv.Field == field && fv.Locale == locale && fv.Channel == channel {
+			return fv.Value, true
+		}
+	}
+	return Value{}, false
+}
+
+// Set returns a copy of r with field's value for locale and channel
+// replaced, or added when absent; r itself is unchanged. Setting an empty
+// Value removes the value.
+func (r Record) Set(field string, locale language.Tag, channel string, v Value) Record {
+	out := make([]FieldValue, 0, len(r.Values)+1)
+	found := false
+	for _, fv := range r.Values {
+		if fv.Field == field && fv.Locale == locale && fv.Channel == channel {
+			found = true
+			if !v.IsEmpty() {
+				out = append(out, FieldValue{field, locale, channel, v})
+			}
+			continue
+		}
+		out = append(out, fv)
+	}
+	if !found && !v.IsEmpty() {
+		out = append(out, FieldValue{field, locale, channel, v})
+	}
+	r.Values = out
+	r.Categories = slices.Clone(r.Categories)
+	return r
+}
+
+var langUnd = language.Und

@@ -23,8 +23,8 @@ import (
 //
 // The zero Convention is EU1182.
 type Convention struct {
-	name   string
-	cite   Citation
+	name string
+	cite Citation
 	// closed points to a static table so that a Convention, and so a
 	// Deadline, stays comparable with ==.
 	closed *[]ClosedDay

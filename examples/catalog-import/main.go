@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -30,13 +31,13 @@ var (
 )
 
 func main() {
-	if err := run(); err != nil {
+	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "catalog-import:", err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
+func run(w io.Writer) error {
 	channels := []catalog.Channel{
 		{Code: "webshop", Locales: []language.Tag{da, en}, Currencies: []currency.Unit{currency.DKK, currency.EUR}},
 		{Code: "print", Locales: []language.Tag{da}, Currencies: []currency.Unit{currency.DKK}},
@@ -69,11 +70,11 @@ func run() error {
 		return err // a bad header or a reader error: nothing imported
 	}
 	refused := map[int]bool{}
-	fmt.Printf("Imported %d records, refused %d rows:\n", len(records), len(rowsOf(ie)))
+	fmt.Fprintf(w, "Imported %d records, refused %d rows:\n", len(records), len(rowsOf(ie)))
 	for _, re := range rowsOf(ie) {
 		refused[re.Row] = true
 		for _, p := range re.Problems {
-			fmt.Printf("  row %d, column %-12s %s(%s)\n", re.Row, p.Path+":", p.Rule, p.Param)
+			fmt.Fprintf(w, "  row %d, column %-12s %s(%s)\n", re.Row, p.Path+":", p.Rule, p.Param)
 		}
 	}
 	// The good records come back in file order: record i is the i-th row not refused.
@@ -84,57 +85,57 @@ func run() error {
 		}
 	}
 
-	fmt.Println("\nValidation of the imported records:")
+	fmt.Fprintln(w, "\nValidation of the imported records:")
 	for i, r := range records {
 		var ve *catalog.ValidationError
 		if err := c.Validate(r); errors.As(err, &ve) {
 			for _, p := range ve.Problems {
-				fmt.Printf("  row %d (%s) %v\n", rows[i], r.ID, p)
+				fmt.Fprintf(w, "  row %d (%s) %v\n", rows[i], r.ID, p)
 			}
 		} else if err != nil {
 			return err
 		}
 	}
 	if err := c.ValidateBatch(records); err == nil {
-		fmt.Println("  no duplicate SKUs or GTINs in the batch")
+		fmt.Fprintln(w, "  no duplicate SKUs or GTINs in the batch")
 	}
 
-	fmt.Println("\nCompleteness per channel and locale:")
-	fmt.Printf("  %-9s", "")
+	fmt.Fprintln(w, "\nCompleteness per channel and locale:")
+	fmt.Fprintf(w, "  %-9s", "")
 	for _, ch := range channels {
 		for _, l := range ch.Locales {
-			fmt.Printf(" %13s", ch.Code+"/"+l.String())
+			fmt.Fprintf(w, " %13s", ch.Code+"/"+l.String())
 		}
 	}
-	fmt.Println()
+	fmt.Fprintln(w)
 	for _, r := range records {
-		fmt.Printf("  %-9s", r.ID)
+		fmt.Fprintf(w, "  %-9s", r.ID)
 		var missing []string
 		for _, comp := range c.Completeness(r) {
-			fmt.Printf(" %12d%%", comp.Percent)
+			fmt.Fprintf(w, " %12d%%", comp.Percent)
 			if len(comp.Missing) > 0 {
 				missing = append(missing, fmt.Sprintf("%s/%s: %s", comp.Channel, comp.Locale, strings.Join(comp.Missing, ", ")))
 			}
 		}
 		if len(missing) > 0 {
-			fmt.Printf("   missing %s", strings.Join(missing, "; "))
+			fmt.Fprintf(w, "   missing %s", strings.Join(missing, "; "))
 		}
-		fmt.Println()
+		fmt.Fprintln(w)
 	}
 
-	fmt.Println("\nMUG-01 as schema.org JSON-LD for the Danish webshop:")
+	fmt.Fprintln(w, "\nMUG-01 as schema.org JSON-LD for the Danish webshop:")
 	for _, r := range records {
 		if r.ID != "MUG-01" {
 			continue
 		}
-		err := c.ProductJSONLD(os.Stdout, r, catalog.PublishOptions{
+		err := c.ProductJSONLD(w, r, catalog.PublishOptions{
 			Locale: da, Channel: "webshop", Currency: currency.DKK, Brand: "brand", GTIN: "ean",
 			ShowBasis:    catalog.InclVAT,
 			Link:         func(r catalog.Record) string { return "https://shop.example.dk/p/" + strings.ToLower(r.ID) },
 			ImageURL:     func(a catalog.Asset) string { return "https://cdn.example.dk/" + a.Ref },
 			Availability: func(catalog.Record) catalog.Availability { return catalog.InStock },
 		})
-		fmt.Println()
+		fmt.Fprintln(w)
 		return err
 	}
 	return errors.New("MUG-01 was not imported")

@@ -10,6 +10,7 @@ package main
 import (
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -20,13 +21,13 @@ import (
 const subject = "cust-4711" // the host's pseudonymous reference, never an e-mail address
 
 func main() {
-	if err := run(); err != nil {
+	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "consent-proof:", err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
+func run(w io.Writer) error {
 	cph := time.FixedZone("CET", 3600) // January and February: winter time in Copenhagen
 	at := func(month time.Month, day, hour, min int) time.Time {
 		return time.Date(2026, month, day, hour, min, 0, 0, cph)
@@ -64,23 +65,23 @@ func run() error {
 
 	var ledger privacy.Ledger
 	mode := ledger.ConsentMode(mapping, subject, at(1, 5, 9, 59), privacy.ConsentRules{}, privacy.Child{})
-	fmt.Printf("before any choice: consent mode %v\n", mode)
+	fmt.Fprintf(w, "before any choice: consent mode %v\n", mode)
 	for _, step := range timeline {
 		var err error
 		if ledger, err = ledger.Append(step.events...); err != nil {
 			return err
 		}
 		now := step.events[0].At
-		fmt.Printf("%s  %s\n", now.Format("2006-01-02 15:04"), step.what)
+		fmt.Fprintf(w, "%s  %s\n", now.Format("2006-01-02 15:04"), step.what)
 		for _, u := range uses {
 			st := ledger.State(subject, u, now)
-			fmt.Printf("    %-45s %s\n", u, st.Reason())
+			fmt.Fprintf(w, "    %-45s %s\n", u, st.Reason())
 			if st.Source == privacy.GPCSource || st.SignalIgnored {
-				fmt.Printf("    %-45s GPC: %v\n", "", privacy.GPCDecision(st))
+				fmt.Fprintf(w, "    %-45s GPC: %v\n", "", privacy.GPCDecision(st))
 			}
 		}
 		if m := ledger.ConsentMode(mapping, subject, now, privacy.ConsentRules{}, privacy.Child{}); m != mode {
-			fmt.Printf("    consent mode now %v\n", m)
+			fmt.Fprintf(w, "    consent mode now %v\n", m)
 			mode = m
 		}
 	}
@@ -89,10 +90,10 @@ func run() error {
 	rules := privacy.ConsentRules{MaxAge: contract.Months(13)}
 	for _, on := range []time.Time{at(12, 1, 12, 0), time.Date(2027, 2, 6, 12, 0, 0, 0, cph)} {
 		v := ledger.Valid(subject, privacy.UseAnalytics, on, rules, privacy.Child{})
-		fmt.Printf("analytics on %s: relied on %v, renewal %s: %v\n", on.Format(time.DateOnly), v.Allowed, v.Renewal, v.Decision)
+		fmt.Fprintf(w, "analytics on %s: relied on %v, renewal %s: %v\n", on.Format(time.DateOnly), v.Allowed, v.Renewal, v.Decision)
 	}
 
-	fmt.Println("\nConsent receipt (Kantara v1.1) with the ledger as evidence:")
+	fmt.Fprintln(w, "\nConsent receipt (Kantara v1.1) with the ledger as evidence:")
 	receipt, err := ledger.Receipt(subject, at(3, 1, 9, 0), privacy.ReceiptInfo{
 		Controller: policy.Controller, Contact: policy.Contact, Jurisdiction: "DK",
 		PolicyURL: "https://opendims.com/privacy", Language: "en", Service: "OpenDIMS webshop",
@@ -101,5 +102,5 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	return receipt.WriteJSON(os.Stdout)
+	return receipt.WriteJSON(w)
 }

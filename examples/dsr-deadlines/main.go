@@ -10,6 +10,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -53,13 +54,13 @@ func main() {
 	if base, _ := tag.Base(); base.String() == "da" {
 		l = danish
 	}
-	if err := run(tag, l); err != nil {
+	if err := run(os.Stdout, tag, l); err != nil {
 		fmt.Fprintln(os.Stderr, "dsr-deadlines:", err)
 		os.Exit(1)
 	}
 }
 
-func run(tag language.Tag, l labels) error {
+func run(w io.Writer, tag language.Tag, l labels) error {
 	var c contract.Counter // Reg. 1182/71 over Danish public holidays
 	requests := []struct {
 		kind     privacy.RequestKind
@@ -73,7 +74,7 @@ func run(tag language.Tag, l labels) error {
 		{privacy.Portability, contract.MustDate(2026, 2, 25)},    // extended onto Whit Monday
 		{privacy.Restriction, contract.MustDate(2026, 4, 14)},    // Ascension Day
 	}
-	fmt.Println(l.title)
+	fmt.Fprintln(w, l.title)
 	var opened []privacy.Request
 	for _, q := range requests {
 		r, _, err := privacy.ReceiveRequest(c, q.kind, q.received)
@@ -85,10 +86,10 @@ func run(tag language.Tag, l labels) error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("\n%s, %s %s\n", l.kind(q.kind), l.received, l.date(q.received))
-		fmt.Printf("  %-16s %s%s\n", l.due+":", l.date(r.Due.Date), l.moved(c, r.Due))
-		fmt.Printf("  %-16s %s%s\n", l.extended+":", l.date(ext.Date), l.moved(c, ext))
-		fmt.Printf("  %s (%s)\n", r.DueDecision().Reason.In(tag), cites(r.DueDecision().Citations))
+		fmt.Fprintf(w, "\n%s, %s %s\n", l.kind(q.kind), l.received, l.date(q.received))
+		fmt.Fprintf(w, "  %-16s %s%s\n", l.due+":", l.date(r.Due.Date), l.moved(c, r.Due))
+		fmt.Fprintf(w, "  %-16s %s%s\n", l.extended+":", l.date(ext.Date), l.moved(c, ext))
+		fmt.Fprintf(w, "  %s (%s)\n", r.DueDecision().Reason.In(tag), cites(r.DueDecision().Citations))
 	}
 
 	// The first request: the controller tells the subject in time, with reasons.
@@ -96,14 +97,14 @@ func run(tag language.Tag, l labels) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\n%s %s: %s (%s)\n", l.extend, l.date(ev.On), r.DueDecision().Reason.In(tag), cites(r.DueDecision().Citations))
+	fmt.Fprintf(w, "\n%s %s: %s (%s)\n", l.extend, l.date(ev.On), r.DueDecision().Reason.In(tag), cites(r.DueDecision().Citations))
 
 	// The Christmas request: telling the subject after the first month is too late.
 	_, _, err = opened[2].Extend(c, contract.MustDate(2026, 1, 5), "many records")
 	if !errors.Is(err, privacy.ErrTooLate) {
 		return fmt.Errorf("late extension: got %v, want an error wrapping ErrTooLate", err)
 	}
-	fmt.Printf("%s %s: %v\n", l.tooLate, l.date(contract.MustDate(2026, 1, 5)), err)
+	fmt.Fprintf(w, "%s %s: %v\n", l.tooLate, l.date(contract.MustDate(2026, 1, 5)), err)
 	return nil
 }
 

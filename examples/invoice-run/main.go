@@ -8,6 +8,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -24,13 +25,13 @@ var (
 )
 
 func main() {
-	if err := run(); err != nil {
+	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "invoice-run:", err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
+func run(w io.Writer) error {
 	terms := contract.OpenDIMSTerms()
 	counter, runDay := contract.Counter{}, contract.MustDate(2026, 1, 31) // Reg. 1182/71, Danish holidays
 
@@ -45,12 +46,10 @@ func run() error {
 		accepted contract.Date
 		vat      billing.VATTreatment
 	}{
-		// Accepted on the 31st: billed on the 31st or the month's last day.
-		{webshop, basic, contract.MustDate(2025, 10, 31), billing.DomesticVAT},
-		// An EU business customer: reverse charge, the buyer accounts for VAT.
-		{retail, pro, contract.MustDate(2025, 1, 31), billing.ReverseCharge},
+		{webshop, basic, contract.MustDate(2025, 10, 31), billing.DomesticVAT}, // billed on the 31st or the month's last day
+		{retail, pro, contract.MustDate(2025, 1, 31), billing.ReverseCharge},   // EU business: the buyer accounts for VAT
 	}
-	fmt.Printf("Month-end run %s (%s)\n\n", runDay, runDay.Weekday())
+	fmt.Fprintf(w, "Month-end run %s (%s)\n\n", runDay, runDay.Weekday())
 	for i, c := range customers {
 		sub, _, err := billing.Subscribe(fmt.Sprintf("sub-%d", i+1), c.plan, c.accepted)
 		if err != nil {
@@ -63,14 +62,14 @@ func run() error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("%s  %s, anchored %s, billed on", sub.ID, c.plan.ID, sub.Anchor)
+		fmt.Fprintf(w, "%s  %s, anchored %s, billed on", sub.ID, c.plan.ID, sub.Anchor)
 		for n := range sub.Period + 3 {
 			start, _ := sub.Bounds(n)
-			fmt.Print(" ", start)
+			fmt.Fprint(w, " ", start)
 		}
-		fmt.Println(" ...")
+		fmt.Fprintln(w, " ...")
 		for _, e := range events {
-			fmt.Printf("  %-8s %s %s %s DKK (%s)\n", e.Kind, e.Date, e.Plan, e.Amount.StringFixed(2), cites(e.Citations))
+			fmt.Fprintf(w, "  %-8s %s %s %s DKK (%s)\n", e.Kind, e.Date, e.Plan, e.Amount.StringFixed(2), cites(e.Citations))
 			if e.Kind != billing.Charged {
 				continue
 			}
@@ -84,7 +83,7 @@ func run() error {
 			if err != nil {
 				return err
 			}
-			printInvoice("invoice", inv)
+			printInvoice(w, "invoice", inv)
 		}
 	}
 	late, err := billing.NewInvoice(billing.InvoiceInput{Number: "2025-0388", Issued: contract.MustDate(2025, 11, 14), // unpaid
@@ -94,13 +93,13 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	printInvoice("OVERDUE invoice", late)
+	printInvoice(w, "OVERDUE invoice", late)
 	debt := late.Debt(billing.Business)
 	st, err := billing.InterestRulesFor(terms).Interest(debt, runDay)
 	if err != nil {
 		return err
 	}
-	fmt.Println("  " + strings.ReplaceAll(strings.TrimSpace(st.String()), "\n", "\n  "))
+	fmt.Fprintln(w, "  "+strings.ReplaceAll(strings.TrimSpace(st.String()), "\n", "\n  "))
 
 	rules := billing.DemandRulesFor(terms)
 	col := billing.Collection{Invoice: late.Number, Debt: debt}
@@ -109,35 +108,35 @@ func run() error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("  demand %s: %v\n", on, out.Demand)
+		fmt.Fprintf(w, "  demand %s: %v\n", on, out.Demand)
 		if out.Demand.Allowed {
-			fmt.Printf("    fee: %v\n    compensation: %v\n", out.Fee, out.Compensation)
+			fmt.Fprintf(w, "    fee: %v\n    compensation: %v\n", out.Fee, out.Compensation)
 		}
 		col = next
 	}
-	fmt.Printf("  owed on %s: %s + interest %s + fees %s + compensation %s = %s DKK\n", runDay, debt.Amount.StringFixed(2),
+	fmt.Fprintf(w, "  owed on %s: %s + interest %s + fees %s + compensation %s = %s DKK\n", runDay, debt.Amount.StringFixed(2),
 		st.Total.StringFixed(2), col.Fees().StringFixed(2), col.Compensation.StringFixed(2),
 		debt.Amount.Add(st.Total).Add(col.Fees()).Add(col.Compensation).StringFixed(2))
 	suspend, terminate, err := rules.Remedies(col, runDay)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("  suspend: %v, 2nd demand unpaid since %s: %v\n  terminate: %v: %v\n",
+	fmt.Fprintf(w, "  suspend: %v, 2nd demand unpaid since %s: %v\n  terminate: %v: %v\n",
 		suspend.Allowed, suspend.From, suspend, terminate.Allowed, terminate)
 	return nil
 }
 
-func printInvoice(label string, inv billing.Invoice) {
-	fmt.Printf("  %s %s to %s (%s), issued %s, due %s\n", label, inv.Number, inv.Buyer.Name, inv.Treatment, inv.Issued, inv.DueDeadline)
+func printInvoice(w io.Writer, label string, inv billing.Invoice) {
+	fmt.Fprintf(w, "  %s %s to %s (%s), issued %s, due %s\n", label, inv.Number, inv.Buyer.Name, inv.Treatment, inv.Issued, inv.DueDeadline)
 	for _, l := range inv.Lines {
-		fmt.Printf("    %-34s %5s x %9s = %9s  VAT %8s\n", l.Description, l.Quantity, l.UnitPrice.StringFixed(2),
+		fmt.Fprintf(w, "    %-34s %5s x %9s = %9s  VAT %8s\n", l.Description, l.Quantity, l.UnitPrice.StringFixed(2),
 			l.Net.StringFixed(2), l.VAT.StringFixed(2))
 	}
-	fmt.Printf("    net %s  VAT %s  total %s %s\n", inv.Net.StringFixed(2), inv.VAT.StringFixed(2), inv.Total.StringFixed(2), inv.Currency)
+	fmt.Fprintf(w, "    net %s  VAT %s  total %s %s\n", inv.Net.StringFixed(2), inv.VAT.StringFixed(2), inv.Total.StringFixed(2), inv.Currency)
 	if inv.Notice != "" {
-		fmt.Printf("    notice: %s\n", inv.Notice)
+		fmt.Fprintf(w, "    notice: %s\n", inv.Notice)
 	}
-	fmt.Printf("    (%s)\n\n", cites(inv.Citations))
+	fmt.Fprintf(w, "    (%s)\n\n", cites(inv.Citations))
 }
 
 func cites(cs []contract.Citation) string {

@@ -10,6 +10,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -22,13 +23,13 @@ import (
 func main() {
 	svg := flag.String("svg", "", "write the month's uptime bar as SVG to this `path`")
 	flag.Parse()
-	if err := run(*svg); err != nil {
+	if err := run(os.Stdout, *svg); err != nil {
 		fmt.Fprintln(os.Stderr, "sla-report:", err)
 		os.Exit(1)
 	}
 }
 
-func run(svgPath string) error {
+func run(w io.Writer, svgPath string) error {
 	cph, err := time.LoadLocation("Europe/Copenhagen")
 	if err != nil {
 		cph = sla.Copenhagen() // no zoneinfo on this machine: pimkit's built-in zone
@@ -62,21 +63,21 @@ func run(svgPath string) error {
 		return err
 	}
 	a := r.Availability
-	fmt.Printf("Availability %s .. %s (%s, %v agreed)\n", month.From.Format(time.DateOnly),
+	fmt.Fprintf(w, "Availability %s .. %s (%s, %v agreed)\n", month.From.Format(time.DateOnly),
 		month.To.Add(-time.Nanosecond).Format(time.DateOnly), cph, a.Agreed)
-	fmt.Printf("  %v\n", r.Decision)
-	fmt.Printf("  downtime %v, excluded by service windows %v, coverage %s %%\n", a.Downtime, a.Excluded, a.Coverage().Percent(1).StringFixed(1))
-	fmt.Printf("  error budget: allowed %v, used %v, left %v (%s %% of it consumed)\n",
+	fmt.Fprintf(w, "  %v\n", r.Decision)
+	fmt.Fprintf(w, "  downtime %v, excluded by service windows %v, coverage %s %%\n", a.Downtime, a.Excluded, a.Coverage().Percent(1).StringFixed(1))
+	fmt.Fprintf(w, "  error budget: allowed %v, used %v, left %v (%s %% of it consumed)\n",
 		r.Budget.Allowed, r.Budget.Used, r.Budget.Remaining, r.Budget.Consumed.Percent(1))
 	for _, b := range r.ByComponent {
-		fmt.Printf("  %-9s %v down, %s %%\n", b.Name, b.Availability.Downtime, b.Availability.Percent(3).StringFixed(3))
+		fmt.Fprintf(w, "  %-9s %v down, %s %%\n", b.Name, b.Availability.Downtime, b.Availability.Percent(3).StringFixed(3))
 	}
-	fmt.Println("Service windows:")
-	for _, w := range r.Windows {
-		fmt.Printf("  %s excluded=%v: %v\n", w.Window.ID, w.Excluded, w.Decision)
+	fmt.Fprintln(w, "Service windows:")
+	for _, wd := range r.Windows {
+		fmt.Fprintf(w, "  %s excluded=%v: %v\n", wd.Window.ID, wd.Excluded, wd.Decision)
 	}
 
-	fmt.Println("Burn-rate alerts (SRE workbook rules):")
+	fmt.Fprintln(w, "Burn-rate alerts (SRE workbook rules):")
 	rules := sla.WorkbookRules(month.Duration())
 	for _, now := range []time.Time{at(21, 22, 30), at(31, 23, 0)} {
 		alerts, err := sla.EvaluateBurn(p, in, now, rules)
@@ -91,7 +92,7 @@ func run(svgPath string) error {
 				break
 			}
 		}
-		fmt.Printf("  at %s: %s\n", now.Format("Jan 2 15:04"), firing)
+		fmt.Fprintf(w, "  at %s: %s\n", now.Format("Jan 2 15:04"), firing)
 	}
 
 	// The offer document agrees service credits; the standard terms set none.
@@ -100,19 +101,19 @@ func run(svgPath string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Service credit on a monthly fee of %s DKK: %v = %s DKK\n", fee.StringFixed(2), pen.Decision, pen.Amount.StringFixed(2))
+	fmt.Fprintf(w, "Service credit on a monthly fee of %s DKK: %v = %s DKK\n", fee.StringFixed(2), pen.Decision, pen.Amount.StringFixed(2))
 	// The customer also claims a direct loss for the same breach: one event, one cap.
 	loss := contract.Claim{Event: pen.Event, Kind: contract.DirectLoss, Amount: decimal.RequireFromString("4000.00"), Currency: currency.DKK}
 	s, err := sla.Settle(terms, fee, currency.DKK, []sla.Penalty{pen}, loss)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Settlement: %v\n", s.Decision)
+	fmt.Fprintf(w, "Settlement: %v\n", s.Decision)
 	for _, l := range s.Lines {
-		fmt.Printf("  %-11s %9s claimed, %9s cut by the event cap, %9s payable\n", l.Claim.Kind,
+		fmt.Fprintf(w, "  %-11s %9s claimed, %9s cut by the event cap, %9s payable\n", l.Claim.Kind,
 			l.Claimed.StringFixed(2), l.CutByEventCap.StringFixed(2), l.Payable.StringFixed(2))
 	}
-	fmt.Printf("  payable %s of %s DKK claimed (cap per event %s, total %s)\n", s.Payable.StringFixed(2),
+	fmt.Fprintf(w, "  payable %s of %s DKK claimed (cap per event %s, total %s)\n", s.Payable.StringFixed(2),
 		s.Claimed.StringFixed(2), s.CapPerEvent.StringFixed(2), s.CapTotal.StringFixed(2))
 
 	if svgPath == "" {
@@ -129,6 +130,6 @@ func run(svgPath string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Println("uptime bar written to", svgPath)
+	fmt.Fprintln(w, "uptime bar written to", svgPath)
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -40,13 +41,13 @@ func main() {
 	if flag.NArg() > 0 {
 		s = flag.Arg(0)
 	}
-	if err := run(s, *gpc); err != nil {
+	if err := run(os.Stdout, s, *gpc); err != nil {
 		fmt.Fprintln(os.Stderr, "tcf-decode:", err)
 		os.Exit(1)
 	}
 }
 
-func run(s string, gpc bool) error {
+func run(w io.Writer, s string, gpc bool) error {
 	tc, err := tcf.Decode(s)
 	if err != nil {
 		var fe *tcf.FieldError
@@ -55,39 +56,39 @@ func run(s string, gpc bool) error {
 		}
 		return fmt.Errorf("not a valid TC string: %w", err)
 	}
-	fmt.Printf("CMP %d version %d, screen %d, language %s, publisher country %s\n",
+	fmt.Fprintf(w, "CMP %d version %d, screen %d, language %s, publisher country %s\n",
 		tc.CMPID, tc.CMPVersion, tc.ConsentScreen, tc.ConsentLanguage, tc.PublisherCountryCode)
-	fmt.Printf("Global Vendor List %d, policy version %d, created %s, updated %s\n", tc.VendorListVersion,
+	fmt.Fprintf(w, "Global Vendor List %d, policy version %d, created %s, updated %s\n", tc.VendorListVersion,
 		tc.PolicyVersion, tc.Created.Format(time.RFC3339), tc.LastUpdated.Format(time.RFC3339))
 
-	fmt.Println("\nPurposes (consent / legitimate interest):")
+	fmt.Fprintln(w, "\nPurposes (consent / legitimate interest):")
 	for id := 1; id < len(purposes); id++ {
-		fmt.Printf("  %2d %-50s %-8s %s\n", id, purposes[id], yes(tc.PurposeConsents.Has(id), "consent"),
+		fmt.Fprintf(w, "  %2d %-50s %-8s %s\n", id, purposes[id], yes(tc.PurposeConsents.Has(id), "consent"),
 			yes(tc.PurposeLegitimateInterests.Has(id), "LI"))
 	}
 	if tc.PurposeOneTreatment {
-		fmt.Println("  purpose 1 was not asked: the publisher's country does not require consent for it")
+		fmt.Fprintln(w, "  purpose 1 was not asked: the publisher's country does not require consent for it")
 	}
-	fmt.Println("Special features opted in:")
+	fmt.Fprintln(w, "Special features opted in:")
 	for id := 1; id < len(features); id++ {
-		fmt.Printf("  %2d %-56s %s\n", id, features[id], yes(tc.SpecialFeatureOptIns.Has(id), "opted in"))
+		fmt.Fprintf(w, "  %2d %-56s %s\n", id, features[id], yes(tc.SpecialFeatureOptIns.Has(id), "opted in"))
 	}
 
-	fmt.Println("\nVendors:")
-	fmt.Printf("  consent             %v\n", tc.VendorConsents)
-	fmt.Printf("  legitimate interest %v\n", tc.VendorLegitimateInterests)
+	fmt.Fprintln(w, "\nVendors:")
+	fmt.Fprintf(w, "  consent             %v\n", tc.VendorConsents)
+	fmt.Fprintf(w, "  legitimate interest %v\n", tc.VendorLegitimateInterests)
 	if tc.HasVendorsDisclosed {
-		fmt.Printf("  disclosed           %v\n", tc.VendorsDisclosed)
+		fmt.Fprintf(w, "  disclosed           %v\n", tc.VendorsDisclosed)
 	}
 	for _, r := range tc.PublisherRestrictions {
-		fmt.Printf("  restriction on purpose %d: %s for %v\n", r.PurposeID, r.Type, r.Vendors)
+		fmt.Fprintf(w, "  restriction on purpose %d: %s for %v\n", r.PurposeID, r.Type, r.Vendors)
 	}
 	if tc.HasPublisherTC {
-		fmt.Printf("  publisher's own purposes: consent %v, LI %v\n", tc.PublisherTC.PurposeConsents,
+		fmt.Fprintf(w, "  publisher's own purposes: consent %v, LI %v\n", tc.PublisherTC.PurposeConsents,
 			tc.PublisherTC.PurposeLegitimateInterests)
 	}
 	for _, v := range []int{10, 44} {
-		fmt.Printf("  vendor %d may store and read cookies (purpose 1): %v\n", v,
+		fmt.Fprintf(w, "  vendor %d may store and read cookies (purpose 1): %v\n", v,
 			tc.PurposeConsents.Has(1) && tc.VendorConsents.Has(v))
 	}
 
@@ -106,7 +107,7 @@ func run(s string, gpc bool) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\nConsent ledger (%d events, policy %s, GPC %v):\n", ledger.Len(), policy.Effective, gpc)
+	fmt.Fprintf(w, "\nConsent ledger (%d events, policy %s, GPC %v):\n", ledger.Len(), policy.Effective, gpc)
 	seen := map[privacy.DataUse]bool{}
 	for id := 1; id < len(purposes); id++ {
 		use, _ := privacy.TCFPurposeUse(id)
@@ -115,10 +116,10 @@ func run(s string, gpc bool) error {
 		}
 		seen[use] = true
 		st := ledger.State(visitor, use, at)
-		fmt.Printf("  purpose %2d  %-46s %s\n", id, use, st.Reason())
+		fmt.Fprintf(w, "  purpose %2d  %-46s %s\n", id, use, st.Reason())
 	}
 	mode := ledger.ConsentMode(privacy.TCFConsentModeMapping(), visitor, at, privacy.ConsentRules{}, privacy.Child{})
-	fmt.Println("Consent Mode (TCF mapping):", mode)
+	fmt.Fprintln(w, "Consent Mode (TCF mapping):", mode)
 	return nil
 }
 

@@ -29,8 +29,8 @@ func main() {
 
 func run(w io.Writer) error {
 	cph := time.FixedZone("CET", 3600) // January and February: winter time in Copenhagen
-	at := func(month time.Month, day, hour, min int) time.Time {
-		return time.Date(2026, month, day, hour, min, 0, 0, cph)
+	at := func(month time.Month, day, hour, minute int) time.Time {
+		return time.Date(2026, month, day, hour, minute, 0, 0, cph)
 	}
 	policy := privacy.OpenDIMS2025()
 	// Proof of what was shown: the SHA-256 of each notice's exact text.

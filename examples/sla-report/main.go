@@ -34,7 +34,9 @@ func run(w io.Writer, svgPath string) error {
 	if err != nil {
 		cph = sla.Copenhagen() // no zoneinfo on this machine: pimkit's built-in zone
 	}
-	at := func(day, hour, minute int) time.Time { return time.Date(2026, time.January, day, hour, minute, 0, 0, cph) }
+	at := func(day, hour, minute int) time.Time {
+		return time.Date(2026, time.January, day, hour, minute, 0, 0, cph)
+	}
 
 	terms := contract.OpenDIMSTerms()
 	p := sla.PolicyFor(terms)

@@ -1,12 +1,23 @@
 // Package pimkit is an embeddable library for the rules of a product
-// information (PIM) SaaS: its catalog, its subscription terms and its
-// privacy policy, as importable, tested Go code.
+// information (PIM) SaaS: its catalog, its subscription terms, its uptime
+// promise and its privacy policy, as importable, tested Go code.
 //
-// pimkit is a set of packages; this one holds only this overview.
+// This package holds only this overview; the code is in its packages:
 //
 //   - [github.com/pimkit/pimkit/contract]: the agreement as data (terms,
-//     documents and precedence, clauses and citations) and legal time
-//     (periods, deadlines, holiday calendars, business hours).
+//     documents and precedence, clauses, citations and decisions) and
+//     legal time (periods, deadlines, holiday calendars, business hours).
+//     Start here: every other package but catalog builds on it.
+//   - [github.com/pimkit/pimkit/catalog]: products, categories and orders,
+//     the form designer's fields, validation, completeness, variants,
+//     identifiers and the exchange formats.
+//   - [github.com/pimkit/pimkit/billing]: subscriptions, invoices and VAT,
+//     credits, late interest and payment demands.
+//   - [github.com/pimkit/pimkit/sla]: availability, service windows, error
+//     budgets, credits against the liability cap, capacity warnings.
+//   - [github.com/pimkit/pimkit/privacy]: policies, consent with proof,
+//     data-subject requests, retention, breaches and consent signals, with
+//     [github.com/pimkit/pimkit/privacy/tcf] for IAB TCF strings.
 //
 // # Rules that hold in every package
 //
@@ -21,11 +32,12 @@
 //     [time.Time.AddDate] over months: 31 January plus one month is
 //     28 February in law.
 //   - Every decision explains itself with the clauses and articles it rests
-//     on.
+//     on, in English or Danish.
 //
 // # Where to start
 //
-// Run the tour with
+// Run the tour, a Danish webshop on the OpenDIMS terms from catalog import
+// to termination:
 //
 //	go run ./examples/tour
 //

@@ -110,7 +110,7 @@ type InvoiceInput struct {
 // VAT = Net x VATRate, each rounded half away from zero to the minor unit.
 type InvoiceLine struct {
 	Line
-	Net decimal.Decimal `json:"net"`
+	Net decimal.Decimal `json:"net_amount"`
 	VAT decimal.Decimal `json:"vat"`
 }
 
@@ -118,7 +118,7 @@ type InvoiceLine struct {
 // (momsbekendtgørelsen § 58(1)(8)-(10)).
 type VATSummary struct {
 	Rate decimal.Decimal `json:"rate"`
-	Net  decimal.Decimal `json:"net"`
+	Net  decimal.Decimal `json:"net_amount"`
 	VAT  decimal.Decimal `json:"vat"`
 }
 
@@ -143,7 +143,7 @@ type Invoice struct {
 	Treatment   VATTreatment      `json:"vat_treatment"`
 	Lines       []InvoiceLine     `json:"lines"`
 	VATSummary  []VATSummary      `json:"vat_summary"`
-	Net         decimal.Decimal   `json:"net"`
+	Net         decimal.Decimal   `json:"net_amount"`
 	VAT         decimal.Decimal   `json:"vat"`
 	Total       decimal.Decimal   `json:"total"`
 	// Notice is the VAT notice the invoice must print, empty for

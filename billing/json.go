@@ -180,13 +180,13 @@ type lineJSON struct {
 	Quantity    string `json:"quantity"`
 	UnitPrice   string `json:"unit_price"`
 	VATRate     string `json:"vat_rate"`
-	Net         string `json:"net"`
+	Net         string `json:"net_amount"`
 	VAT         string `json:"vat"`
 }
 
 type vatSummaryJSON struct {
 	Rate string `json:"rate"`
-	Net  string `json:"net"`
+	Net  string `json:"net_amount"`
 	VAT  string `json:"vat"`
 }
 
@@ -210,7 +210,7 @@ func (inv Invoice) MarshalJSON() ([]byte, error) {
 		Currency   string           `json:"currency"`
 		Lines      []lineJSON       `json:"lines"`
 		VATSummary []vatSummaryJSON `json:"vat_summary"`
-		Net        string           `json:"net"`
+		Net        string           `json:"net_amount"`
 		VAT        string           `json:"vat"`
 		Total      string           `json:"total"`
 	}{plain(inv), currencyCode(u), lines, sums, amountText(inv.Net, u), amountText(inv.VAT, u), amountText(inv.Total, u)})
@@ -227,7 +227,7 @@ func (inv *Invoice) UnmarshalJSON(b []byte) error {
 		Currency   string           `json:"currency"`
 		Lines      []lineJSON       `json:"lines"`
 		VATSummary []vatSummaryJSON `json:"vat_summary"`
-		Net        string           `json:"net"`
+		Net        string           `json:"net_amount"`
 		VAT        string           `json:"vat"`
 		Total      string           `json:"total"`
 	}
@@ -261,14 +261,14 @@ func (inv *Invoice) UnmarshalJSON(b []byte) error {
 		inv.Lines[i] = InvoiceLine{
 			Line: Line{Description: l.Description, Quantity: number(f+"quantity", l.Quantity),
 				UnitPrice: number(f+"unit_price", l.UnitPrice), Currency: u, VATRate: number(f+"vat_rate", l.VATRate)},
-			Net: amount(f+"net", l.Net), VAT: amount(f+"vat", l.VAT)}
+			Net: amount(f+"net_amount", l.Net), VAT: amount(f+"vat", l.VAT)}
 	}
 	inv.VATSummary = make([]VATSummary, len(v.VATSummary))
 	for i, s := range v.VATSummary {
 		f := fmt.Sprintf("vat_summary[%d].", i)
-		inv.VATSummary[i] = VATSummary{Rate: number(f+"rate", s.Rate), Net: amount(f+"net", s.Net), VAT: amount(f+"vat", s.VAT)}
+		inv.VATSummary[i] = VATSummary{Rate: number(f+"rate", s.Rate), Net: amount(f+"net_amount", s.Net), VAT: amount(f+"vat", s.VAT)}
 	}
-	inv.Net, inv.VAT, inv.Total = amount("net", v.Net), amount("vat", v.VAT), amount("total", v.Total)
+	inv.Net, inv.VAT, inv.Total = amount("net_amount", v.Net), amount("vat", v.VAT), amount("total", v.Total)
 	return ps.err()
 }
 

@@ -88,7 +88,8 @@ func (p PriceBasis) MarshalText() ([]byte, error) {
 	return priceBasisNames.marshal("PriceBasis", uint8(p))
 }
 
-// UnmarshalText reads "excl_vat" or "incl_vat"; "net" is an [*EnumError].
+// UnmarshalText reads "excl_vat" or "incl_vat"; other text, such as net,
+// is an [*EnumError].
 func (p *PriceBasis) UnmarshalText(b []byte) error {
 	v, err := priceBasisNames.parse("PriceBasis", b)
 	if err == nil {

@@ -23,9 +23,11 @@ import (
 //
 // The zero Convention is EU1182.
 type Convention struct {
-	name   string
-	cite   Citation
-	closed []ClosedDay
+	name string
+	cite Citation
+	// closed points to a static table so that a Convention, and so a
+	// Deadline, stays comparable with ==.
+	closed *[]ClosedDay
 	// twoWorkingDays applies Art. 3(5) of Reg. 1182/71.
 	twoWorkingDays bool
 	set            bool
@@ -36,7 +38,7 @@ var (
 		twoWorkingDays: true, set: true}
 	danishLimitation = Convention{name: "forældelsesloven § 27",
 		cite: Cite("forældelsesloven", "§ 27"), set: true,
-		closed: []ClosedDay{
+		closed: &[]ClosedDay{
 			{time.June, 5, "Grundlovsdag"},
 			{time.December, 24, "Juleaftensdag"},
 			{time.December, 31, "Nytårsaftensdag"},
@@ -149,9 +151,9 @@ func (c Counter) NonWorking(d Date) (why string, ok bool) {
 	if name, ok := c.calendar().Holiday(d); ok {
 		return name, true
 	}
-	if closed := c.Convention.orDefault().closed; len(closed) > 0 {
+	if closed := c.Convention.orDefault().closed; closed != nil {
 		_, m, dd := d.Date()
-		for _, cd := range closed {
+		for _, cd := range *closed {
 			if cd.Month == m && cd.Day == dd {
 				return cd.Name, true
 			}

@@ -109,3 +109,18 @@ func TestConventionText(t *testing.T) {
 		t.Error("UnmarshalText(Roman law) = nil, want an error")
 	}
 }
+
+// TestDeadlinesCompare checks that deadlines are comparable values: the
+// same Reg. 1182/71 Art. 3(4) count twice gives == deadlines.
+func TestDeadlinesCompare(t *testing.T) {
+	var c Counter
+	a, _ := c.DeadlineToAct(MustDate(2026, 1, 30), Months(1))
+	b, _ := c.DeadlineToAct(MustDate(2026, 1, 30), Months(1))
+	dk, _ := Counter{Convention: DanishLimitationAct()}.DeadlineToAct(MustDate(2026, 1, 30), Months(1))
+	if a != b {
+		t.Errorf("two counts of the same deadline differ: %v, %v", a, b)
+	}
+	if a == dk {
+		t.Errorf("deadlines under different conventions compare equal: %v", a)
+	}
+}

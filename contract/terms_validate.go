@@ -90,8 +90,9 @@ func (e *ValidationError) Error() string {
 
 // Unwrap returns the sentinels the error belongs to: [ErrInvalidTerms],
 // [ErrInvalidInput], or [ErrConflict] and [ErrInvalidInput] together when
-// resolving documents found both kinds of problem. [errors.Is] and
-// [errors.As] look through them.
+// resolving documents found both kinds of problem; for a schedule rejected
+// by [NewBusinessHours], [ErrInvalidBusinessHours] and, when the location
+// was nil, [ErrNilLocation]. [errors.Is] and [errors.As] look through them.
 func (e *ValidationError) Unwrap() []error { return e.kinds }
 
 // problems collects field errors for one operation.

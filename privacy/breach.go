@@ -118,15 +118,12 @@ func (b Breach) ProcessorNotice(t contract.Terms) contract.Decision {
 		Citations: []contract.Citation{contract.Clause("6.3"), gdpr("Art. 33(2)")}}
 	d.At = contract.Elapsed(b.Aware, t.BreachNotice)
 	d.Date = contract.DateOf(d.At)
-	d.Reason = contract.NewReason(cat, msgProcessorNotice, fmtHours(t.BreachNotice))
-	return d
-}
-
-func fmtHours(d time.Duration) string {
-	if d%time.Hour == 0 {
-		return fmt.Sprintf("%d hours", d/time.Hour)
+	if t.BreachNotice%time.Hour == 0 {
+		d.Reason = contract.NewReason(cat, msgProcessorNoticeH, int64(t.BreachNotice/time.Hour))
+	} else {
+		d.Reason = contract.NewReason(cat, msgProcessorNotice, t.BreachNotice.String())
 	}
-	return d.String()
+	return d
 }
 
 // SubjectsNotice decides whether the data subjects must be told, without

@@ -84,11 +84,13 @@
 // [CookieInventory] tells first- from third-party cookies against the
 // site's registrable domain, is checked against a policy's
 // [FirstPartyOnly] promise, and [Ledger.Cookies] decides which cookies may
-// be set now. IAB TCF strings are decoded in package privacy/tcf; their
-// purpose consents become ledger events through [TCFChoices] (purposes
-// 1-11 onto data uses, [TCFPurposeUse]) and [SignalEvents], with
-// [MethodSignal] and a source reference. A signal's consent never lifts an
-// objection; only an explicit opt-in does.
+// be set now. IAB TCF strings are decoded in package
+// [github.com/pimkit/pimkit/privacy/tcf]; [TCFEvents] records a decoded
+// string's purpose consents as ledger events (purposes 1-11 onto data uses,
+// [TCFPurposeUse]) with [MethodSignal] and a source reference, and
+// [TCFConsentModeMapping] derives Consent Mode from them. [TCFChoices] and
+// [SignalEvents] do the same for any other signal. A signal's consent never
+// lifts an objection; only an explicit opt-in does.
 //
 // # Personal data
 //

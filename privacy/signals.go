@@ -169,6 +169,46 @@ func DefaultConsentModeMapping() ConsentModeMapping {
 	}
 }
 
+// TCFConsentModeMapping returns a mapping for hosts whose consent comes
+// from IAB TCF strings recorded with [TCFEvents]. TCF purposes map onto
+// specific data uses ([TCFPurposeUse]), and a consent to a specific use
+// does not imply its parent, so [DefaultConsentModeMapping], which asks
+// for consent to the parents, would deny every flag. This mapping follows
+// Google's published correspondence between TCF purposes and Consent Mode
+// for the ad flags, and pimkit's choice for the others:
+//
+//	ad_storage              purpose 1 (functional.storage)
+//	ad_user_data            purposes 1 and 7 (analytics.reporting.ad_performance)
+//	ad_personalization      purposes 3 and 4 (marketing.advertising.profiling,
+//	                        marketing.advertising.third_party.targeted)
+//	analytics_storage       purposes 1 and 9 (analytics.reporting)
+//	functionality_storage   purpose 1
+//	personalization_storage purposes 1 and 5 (personalize.content)
+//	security_storage        essential.service.security (always granted)
+//
+// A banner consent recorded against a parent use (analytics) grants these
+// too, since a consent covers every use under it. A Global Privacy Control
+// objection to targeted advertising denies ad_personalization.
+func TCFConsentModeMapping() ConsentModeMapping {
+	p := func(ns ...int) []DataUse {
+		uses := make([]DataUse, 0, len(ns))
+		for _, n := range ns {
+			u, _ := TCFPurposeUse(n)
+			uses = append(uses, u)
+		}
+		return uses
+	}
+	return ConsentModeMapping{
+		AdStorage:              p(1),
+		AdUserData:             p(1, 7),
+		AdPersonalization:      p(3, 4),
+		AnalyticsStorage:       p(1, 9),
+		FunctionalityStorage:   p(1),
+		PersonalizationStorage: p(1, 5),
+		SecurityStorage:        []DataUse{UseSecurity},
+	}
+}
+
 // flag grants when every use is essential or consented.
 func flag(uses []DataUse, consented func(DataUse) bool) ConsentModeValue {
 	if len(uses) == 0 {

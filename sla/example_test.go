@@ -185,7 +185,7 @@ func ExampleWriteSVG() {
 	_ = sla.WriteSVG(os.Stdout, r, sla.SVGOptions{})
 	// Output:
 	// <svg xmlns="http://www.w3.org/2000/svg" width="34" height="40" viewBox="0 0 34 40" role="img">
-	// <title>2025-04-01 to 2025-04-04: 98.495 % available, target 99.9 %</title>
+	// <title>2025-04-01 to 2025-04-03: 98.495 % available, target 99.9 %</title>
 	// <rect x="0" y="0" width="10" height="40" fill="#2e9e5b"><title>2025-04-01: 100.000 % available, 0h00m down of 24h00m agreed</title></rect>
 	// <rect x="12" y="0" width="10" height="40" fill="#e3a008"><title>2025-04-02: 99.652 % available, 0h05m down of 24h00m agreed</title></rect>
 	// <rect x="24" y="0" width="10" height="40" fill="#d6332a"><title>2025-04-03: 95.833 % available, 1h00m down of 24h00m agreed</title></rect>

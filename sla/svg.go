@@ -55,9 +55,15 @@ func WriteSVG(w io.Writer, r Report, opts SVGOptions) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img">`+"\n", width, h, width, h)
 	b.WriteString("<title>")
+	// Name the first and last calendar day shown, both inclusive, as a
+	// reader expects: April is "2025-04-01 to 2025-04-30", not "to
+	// 2025-05-01", the exclusive end of the span.
+	first, last := r.Span.From.Format("2006-01-02"), r.Span.To.Format("2006-01-02")
+	if n > 0 {
+		first, last = r.Days[0].Date.String(), r.Days[n-1].Date.String()
+	}
 	escape(&b, fmt.Sprintf("%s to %s: %s %% available, target %s %%",
-		r.Span.From.Format("2006-01-02"), r.Span.To.Format("2006-01-02"),
-		r.Availability.Percent(3).StringFixed(3), r.Target.String()))
+		first, last, r.Availability.Percent(3).StringFixed(3), r.Target.String()))
 	b.WriteString("</title>\n")
 	for i, d := range r.Days {
 		a := d.Availability

@@ -1,0 +1,148 @@
+// Command invoice-run is a month-end billing run on the OpenDIMS terms: it
+// renews the subscriptions, invoices what was charged (25 % Danish VAT, reverse
+// charge for an EU business), and follows up an overdue invoice with interest,
+// demands for payment and the suspension decision, each with its citations.
+//
+//	go run ./examples/invoice-run
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/pimkit/pimkit/billing"
+	"github.com/pimkit/pimkit/contract"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+)
+
+var (
+	seller  = contract.Party{Name: "OpenDIMS ApS", CVR: "43782495", Address: "Rømersvej 4, 7430 Ikast", Country: "DK"}
+	webshop = contract.Party{Name: "Webshop A/S", CVR: "12345674", Address: "Vestergade 1, 8000 Aarhus C", Country: "DK"}
+	retail  = contract.Party{Name: "Nordic Retail GmbH", VATID: "DE123456789", Address: "Hafenstraße 7, 20457 Hamburg", Country: "DE"}
+)
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "invoice-run:", err)
+		os.Exit(1)
+	}
+}
+
+func run(w io.Writer) error {
+	terms := contract.OpenDIMSTerms()
+	counter, runDay := contract.Counter{}, contract.MustDate(2026, 1, 31) // Reg. 1182/71, Danish holidays
+
+	basic := billing.Plan{ID: "basic-monthly", Kind: billing.Functionality, Cycle: billing.Monthly,
+		Price: decimal.RequireFromString("249.00"), Currency: currency.DKK, Values: 250_000}
+	pro := billing.Plan{ID: "pro-annual", Kind: billing.Functionality, Cycle: billing.Annual,
+		Price: decimal.RequireFromString("4990.00"), Currency: currency.DKK, Values: 1_000_000}
+	number, prevRun := 41, contract.MustDate(2025, 12, 31) // as the last run left them
+	customers := []struct {
+		party    contract.Party
+		plan     billing.Plan
+		accepted contract.Date
+		vat      billing.VATTreatment
+	}{
+		{webshop, basic, contract.MustDate(2025, 10, 31), billing.DomesticVAT}, // billed on the 31st or the month's last day
+		{retail, pro, contract.MustDate(2025, 1, 31), billing.ReverseCharge},   // EU business: the buyer accounts for VAT
+	}
+	fmt.Fprintf(w, "Month-end run %s (%s)\n\n", runDay, runDay.Weekday())
+	for i, c := range customers {
+		sub, _, err := billing.Subscribe(fmt.Sprintf("sub-%d", i+1), c.plan, c.accepted)
+		if err != nil {
+			return err
+		}
+		if sub, _, err = sub.Renew(prevRun); err != nil {
+			return err
+		}
+		sub, events, err := sub.Renew(runDay)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "%s  %s, anchored %s, billed on", sub.ID, c.plan.ID, sub.Anchor)
+		for n := range sub.Period + 3 {
+			start, _ := sub.Bounds(n)
+			fmt.Fprint(w, " ", start)
+		}
+		fmt.Fprintln(w, " ...")
+		for _, e := range events {
+			fmt.Fprintf(w, "  %-8s %s %s %s DKK (%s)\n", e.Kind, e.Date, e.Plan, e.Amount.StringFixed(2), cites(e.Citations))
+			if e.Kind != billing.Charged {
+				continue
+			}
+			number++
+			inv, err := billing.NewInvoice(billing.InvoiceInput{
+				Number: fmt.Sprintf("2026-%04d", number), Issued: runDay,
+				SupplyFrom: e.PeriodStart, SupplyTo: e.PeriodEnd.AddDays(-1),
+				Seller: seller, Buyer: c.party, Currency: currency.DKK, Treatment: c.vat,
+				Lines: []billing.Line{e.Line("PIM subscription "+e.Plan, billing.DanishVATRate())},
+			}, counter)
+			if err != nil {
+				return err
+			}
+			printInvoice(w, "invoice", inv)
+		}
+	}
+	late, err := billing.NewInvoice(billing.InvoiceInput{Number: "2025-0388", Issued: contract.MustDate(2025, 11, 14), // unpaid
+		Seller: seller, Buyer: webshop, Currency: currency.DKK, Treatment: billing.DomesticVAT,
+		Lines: []billing.Line{{Description: "Integration set-up (hours)", Quantity: decimal.NewFromInt(6),
+			UnitPrice: decimal.RequireFromString("950.00"), VATRate: billing.DanishVATRate()}}}, counter)
+	if err != nil {
+		return err
+	}
+	printInvoice(w, "OVERDUE invoice", late)
+	debt := late.Debt(billing.Business)
+	st, err := billing.InterestRulesFor(terms).Interest(debt, runDay)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "  "+strings.ReplaceAll(strings.TrimSpace(st.String()), "\n", "\n  "))
+
+	rules := billing.DemandRulesFor(terms)
+	col := billing.Collection{Invoice: late.Number, Debt: debt}
+	for _, on := range []contract.Date{contract.MustDate(2025, 12, 18), contract.MustDate(2025, 12, 24), contract.MustDate(2026, 1, 5)} {
+		next, out, err := rules.Send(col, on, decimal.NewFromInt(100))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  demand %s: %v\n", on, out.Demand)
+		if out.Demand.Allowed {
+			fmt.Fprintf(w, "    fee: %v\n    compensation: %v\n", out.Fee, out.Compensation)
+		}
+		col = next
+	}
+	fmt.Fprintf(w, "  owed on %s: %s + interest %s + fees %s + compensation %s = %s DKK\n", runDay, debt.Amount.StringFixed(2),
+		st.Total.StringFixed(2), col.Fees().StringFixed(2), col.Compensation.StringFixed(2),
+		debt.Amount.Add(st.Total).Add(col.Fees()).Add(col.Compensation).StringFixed(2))
+	suspend, terminate, err := rules.Remedies(col, runDay)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  suspend: %v, 2nd demand unpaid since %s: %v\n  terminate: %v: %v\n",
+		suspend.Allowed, suspend.From, suspend, terminate.Allowed, terminate)
+	return nil
+}
+
+func printInvoice(w io.Writer, label string, inv billing.Invoice) {
+	fmt.Fprintf(w, "  %s %s to %s (%s), issued %s, due %s\n", label, inv.Number, inv.Buyer.Name, inv.Treatment, inv.Issued, inv.DueDeadline)
+	for _, l := range inv.Lines {
+		fmt.Fprintf(w, "    %-34s %5s x %9s = %9s  VAT %8s\n", l.Description, l.Quantity, l.UnitPrice.StringFixed(2),
+			l.Net.StringFixed(2), l.VAT.StringFixed(2))
+	}
+	fmt.Fprintf(w, "    net %s  VAT %s  total %s %s\n", inv.Net.StringFixed(2), inv.VAT.StringFixed(2), inv.Total.StringFixed(2), inv.Currency)
+	if inv.Notice != "" {
+		fmt.Fprintf(w, "    notice: %s\n", inv.Notice)
+	}
+	fmt.Fprintf(w, "    (%s)\n\n", cites(inv.Citations))
+}
+
+func cites(cs []contract.Citation) string {
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = c.String()
+	}
+	return strings.Join(s, "; ")
+}

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/pimkit/pimkit/billing"
+	"github.com/pimkit/pimkit/contract"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+)
+
+var (
+	shop = contract.Party{Name: "Nordlys Webshop ApS", CVR: "12345674",
+		Address: "Vestergade 1, 8000 Aarhus C", Country: "DK"}
+	accepted = contract.MustDate(2026, 1, 30) // a Friday
+)
+
+// billing concludes the agreement, subscribes the webshop to an annual plan
+// and a credit plan, issues the first invoice, and follows a late invoice
+// through interest, demands and suspension.
+func (t *tour) billing() error {
+	t.terms = contract.OpenDIMSTerms()
+	a, err := contract.Conclude(contract.AgreementSpec{
+		Kind: contract.SelfServe, Customer: shop, Concluded: accepted, Terms: t.terms,
+	})
+	if err != nil {
+		return err
+	}
+	t.agreement = a
+	t.say("%s accepted the OpenDIMS terms on %s (%s); prices in %s excl. VAT, payment within %d days",
+		shop.Name, a.Concluded, a.Kind, a.Terms.Currency, a.Terms.PaymentTerm.Days)
+
+	annual := billing.Plan{ID: "pro-annual", Kind: billing.Functionality, Cycle: billing.Annual,
+		Price: decimal.RequireFromString("2995.00"), Currency: currency.DKK, Values: 500_000}
+	sub, events, err := billing.Subscribe("sub-nordlys", annual, accepted)
+	if err != nil {
+		return err
+	}
+	start, end := sub.Current()
+	t.say("annual plan %s: period %s to %s, charged in advance on the day it starts", annual.ID, start, end.AddDays(-1))
+
+	var charged billing.Event
+	for _, e := range events {
+		if e.Kind == billing.Charged {
+			charged = e
+		}
+	}
+	inv, err := billing.NewInvoice(billing.InvoiceInput{
+		Number: "2026-0001", Issued: accepted,
+		SupplyFrom: charged.PeriodStart, SupplyTo: charged.PeriodEnd.AddDays(-1),
+		Seller: t.terms.Provider, Buyer: shop, Currency: currency.DKK, Treatment: billing.DomesticVAT,
+		Lines: []billing.Line{charged.Line("OpenDIMS Pro, 12 months", billing.DanishVATRate())},
+	}, a.Counter)
+	if err != nil {
+		return err
+	}
+	t.say("invoice %s: net %s + VAT 25 %% %s = %s %s", inv.Number, inv.Net.StringFixed(2),
+		inv.VAT.StringFixed(2), inv.Total.StringFixed(2), inv.Currency)
+	due := inv.DueDeadline
+	t.say("due %s %s: %d days after receipt end on %s %s, and a deadline to pay rolls to the next working day",
+		due.Date.Weekday(), due.Date, due.Period.Days, due.Raw.Weekday(), due.Raw)
+
+	credits := billing.Plan{ID: "credits-500", Kind: billing.CreditBased, Cycle: billing.Monthly,
+		Price: decimal.RequireFromString("199.00"), Currency: currency.DKK, Credits: 500}
+	csub, cevents, err := billing.Subscribe("sub-nordlys-credits", credits, accepted)
+	if err != nil {
+		return err
+	}
+	ledger := billing.NewLedger(csub.Plan.Overdraft)
+	at := time.Date(2026, 1, 30, 9, 0, 0, 0, time.UTC)
+	for _, e := range cevents {
+		if e.Kind == billing.Charged && e.Credits > 0 {
+			if ledger, _, err = ledger.Post("grant-2026-01", at, billing.Grant, e.Credits, "monthly credits"); err != nil {
+				return err
+			}
+		}
+	}
+	cost := billing.DefaultTariff().Orders(120, true)
+	if ledger, _, err = ledger.Post("orders-2026-02-02", at.Add(72*time.Hour), billing.Transfer, cost, "120 orders to the ERP"); err != nil {
+		return err
+	}
+	t.say("credit plan: 500 credits granted; 120 orders fetched and sent to the ERP cost %d credits; balance %d",
+		cost, ledger.Balance())
+	if _, _, err := ledger.Post("orders-bulk", at.Add(96*time.Hour), billing.Transfer, 1000, "bulk sync"); err != nil {
+		t.say("a 1,000-credit bulk sync is refused and nothing is recorded: %v", err)
+	}
+
+	return t.lateInvoice(inv)
+}
+
+// lateInvoice follows the first invoice when it is not paid: the interest
+// statement, the demands for payment and the suspension decision.
+func (t *tour) lateInvoice(inv billing.Invoice) error {
+	debt := inv.Debt(billing.Business)
+	rules := billing.InterestRulesFor(t.terms)
+	until := contract.MustDate(2026, 4, 15)
+	st, err := rules.Interest(debt, until)
+	if err != nil {
+		return err
+	}
+	t.say("invoice %s is still unpaid on %s; interest at 2 %% a month from the due date:", inv.Number, until)
+	for _, l := range st.Lines {
+		t.say("  %s to %s: %s x %s %% a month x %d/%d = %s", l.From, l.To, l.Principal.StringFixed(2),
+			l.Rate.Shift(2).String(), l.Count, l.Per, l.Amount.StringFixed(2))
+	}
+	t.say("  interest total %s %s", st.Total.StringFixed(2), st.Currency)
+
+	demands := billing.DemandRulesFor(t.terms)
+	c := billing.Collection{Invoice: inv.Number, Debt: debt}
+	fee := decimal.NewFromInt(100)
+	for _, on := range []contract.Date{
+		contract.MustDate(2026, 3, 9), contract.MustDate(2026, 3, 12), contract.MustDate(2026, 3, 19),
+	} {
+		next, out, err := demands.Send(c, on, fee)
+		if err != nil {
+			return err
+		}
+		t.explain(fmt.Sprintf("demand on %s", on), out.Demand)
+		if out.Compensation.Allowed {
+			t.explain("  compensation", out.Compensation)
+		}
+		c = next
+	}
+	suspend, _, err := demands.Remedies(c, contract.MustDate(2026, 3, 30))
+	if err != nil {
+		return err
+	}
+	t.explain("suspension on 2026-03-30", suspend)
+	return nil
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"crypto/sha256"
+	"time"
+
+	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/privacy"
+	"github.com/pimkit/pimkit/sla"
+)
+
+// privacy follows one of the webshop's own customers: a newsletter consent
+// given and withdrawn with its proof, an erasure request with its deadline
+// and a retention plan that keeps the bookkeeping data, and a breach with
+// its 48- and 72-hour deadlines.
+func (t *tour) privacy() error {
+	policy := privacy.OpenDIMSHistory()
+	given := time.Date(2026, 3, 2, 10, 15, 0, 0, time.UTC)
+	inForce, err := policy.InForce(contract.DateOf(given))
+	if err != nil {
+		return err
+	}
+	notice := privacy.NoticeHash(sha256.Sum256([]byte("Monthly newsletter with product news.")))
+	ledger, err := privacy.NewLedger(
+		privacy.ConsentEvent{Subject: "cust-1042", Purpose: privacy.UseMarketingEmail, Action: privacy.Given,
+			At: given, Policy: inForce.Effective, Method: privacy.MethodForm, Notice: notice},
+		privacy.OptOut("cust-1042", given.Add(30*24*time.Hour), privacy.MethodLink, "newsletter-2026-04"),
+	)
+	if err != nil {
+		return err
+	}
+	t.say("newsletter consent under the policy of %s: %s", inForce.Effective,
+		ledger.State("cust-1042", privacy.UseMarketingEmail, given.Add(time.Hour)))
+	t.say("after the unsubscribe link: %s",
+		ledger.State("cust-1042", privacy.UseMarketingEmail, given.Add(31*24*time.Hour)))
+	receipt, err := ledger.Receipt("cust-1042", given.Add(31*24*time.Hour), privacy.ReceiptInfo{
+		Controller: contract.Party{Name: shop.Name, CVR: shop.CVR}, Contact: "privacy@nordlys.example",
+		Jurisdiction: "DK", Service: "Nordlys Webshop", SubjectKey: []byte("host secret"),
+	})
+	if err != nil {
+		return err
+	}
+	t.say("proof: a %s consent receipt with %d events and the subject hashed", receipt.Version, len(receipt.Evidence))
+
+	var c contract.Counter
+	received := contract.MustDate(2026, 1, 31) // a Saturday
+	req, _, err := privacy.ReceiveRequest(c, privacy.Erasure, received)
+	if err != nil {
+		return err
+	}
+	t.explain("erasure request received "+received.String(), req.DueDecision())
+
+	rules := privacy.RulesFromPolicy(privacy.OpenDIMS2026())
+	plans, err := privacy.PlanRetention([]privacy.InventoryRecord{
+		{ID: "invoice-2025-311", Category: "user.payment", Purpose: "essential.service.payment_processing",
+			Basis: privacy.LegalObligation, Created: contract.MustDate(2025, 11, 3), YearEnd: contract.MustDate(2025, 12, 31)},
+		{ID: "account-1042", Category: "user.contact.email", Purpose: "essential.service",
+			Basis: privacy.Contract, Created: contract.MustDate(2025, 6, 1)},
+	}, rules, received, true)
+	if err != nil {
+		return err
+	}
+	for _, p := range plans {
+		t.explain(p.Record, p.Decision)
+	}
+
+	aware := time.Date(2025, 3, 28, 16, 0, 0, 0, sla.Copenhagen())
+	b := privacy.Breach{Aware: aware, Categories: []privacy.DataCategory{"user.contact.email"},
+		Subjects: 120, Records: 300, Risk: privacy.HighRisk}
+	t.say("a breach discovered %s:", aware.Format("Mon 2006-01-02 15:04 MST"))
+	for _, n := range []struct {
+		label string
+		d     contract.Decision
+	}{
+		{"provider to customer by ", b.ProcessorNotice(t.agreement.Terms)},
+		{"to the authority by ", b.AuthorityNotice()},
+	} {
+		t.explain("  "+n.label+n.d.At.In(aware.Location()).Format("Mon 2006-01-02 15:04 MST"), n.d)
+	}
+	t.explain("  to the people concerned", b.SubjectsNotice())
+	return nil
+}

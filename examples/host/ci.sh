@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# CI for the reference host (examples/host, a module of its own): vet and
+# the race-detector tests against SQLite; then the same tests against a
+# throwaway PostgreSQL server on loopback, installed from Debian's packages
+# when it is missing; then a smoke run of the host program on both.
+#
+# Without PostgreSQL (not root, no apt-get, install failed) it says so
+# loudly and passes on the SQLite run alone.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+echo "--- host: gofmt"
+unformatted=$(gofmt -l .)
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change:"; echo "$unformatted"; exit 1
+fi
+
+echo "--- host: go vet ./..."
+go vet ./...
+
+echo "--- host: go test -race -count=1 ./... (SQLite)"
+PIMKIT_TEST_PG_DSN= go test -race -count=1 ./...
+
+work=$(mktemp -d)
+pgdata=""
+pgctl=""
+cleanup() {
+  if [ -n "$pgctl" ] && [ -n "$pgdata" ] && [ -f "$pgdata/postmaster.pid" ]; then
+    as_pg "$pgctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "--- host: smoke run on SQLite"
+go build -o "$work/host" .
+smoke() {
+  local h=("$work/host" "$@")
+  "${h[@]}" init
+  "${h[@]}" subscribe -customer C1 -name "Webshop ApS" -cvr 12345674 -address "Vestergade 1, 7400 Herning" \
+    -plan basic-monthly -start 2025-12-31 sub-1
+  "${h[@]}" bill -month 2026-01
+  local again
+  again=$("${h[@]}" bill -month 2026-01)
+  echo "$again"
+  case "$again" in
+    *"0 invoices issued, 1 already billed"*) ;;
+    *) echo "the second month-end run did not find the month billed"; exit 1 ;;
+  esac
+  "${h[@]}" consent -subject cust-1 -purpose marketing.communications.email -action given -method form \
+    -notice "Newsletter, monthly" -policy 2025-02-01 -at 2026-01-05T10:00:00+01:00
+  "${h[@]}" consent-proof -at 2026-02-01T00:00:00+01:00 cust-1
+  "${h[@]}" status
+}
+smoke -db "$work/smoke.db"
+
+# The server's bin directory: one with initdb (a client-only install has
+# psql there but no server).
+find_pgbin() {
+  local d
+  d=$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$d" ] && dirname "$d" || true
+}
+pgbin=$(find_pgbin)
+if [ -z "$pgbin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "--- host: installing PostgreSQL from Debian's packages"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }; then
+    echo "apt-get install postgresql failed"
+  fi
+  pgbin=$(find_pgbin)
+fi
+if [ -z "$pgbin" ]; then
+  echo "*** host: PostgreSQL is NOT available (not installed and could not be installed):"
+  echo "*** host: the PostgreSQL run is SKIPPED; only the SQLite run above was tested."
+  exit 0
+fi
+
+# initdb refuses to run as root: run the server as the postgres user then.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then
+    su -s /bin/sh postgres -c "$(printf '%q ' "$@")"
+  else
+    "$@"
+  fi
+}
+if [ "$(id -u)" = 0 ]; then
+  chown postgres "$work"
+fi
+port=""
+for p in $(seq 55432 55532); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+done
+if [ -z "$port" ]; then
+  echo "*** host: no free port for PostgreSQL; the PostgreSQL run is SKIPPED"; exit 0
+fi
+pgdata="$work/pgdata"
+pgctl="$pgbin/pg_ctl"
+echo "--- host: throwaway PostgreSQL ($("$pgbin/postgres" --version)) on 127.0.0.1:$port"
+as_pg "$pgbin/initdb" -D "$pgdata" -U postgres -A trust --no-sync >"$work/initdb.log" 2>&1 || {
+  cat "$work/initdb.log"; echo "initdb failed"; exit 1; }
+# Durability off: the cluster lives for this run only.
+as_pg "$pgctl" -D "$pgdata" -l "$work/pg.log" -w -t 60 start \
+  -o "-h 127.0.0.1 -p $port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null || {
+  cat "$work/pg.log"; echo "PostgreSQL did not start"; exit 1; }
+export PIMKIT_TEST_PG_DSN="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
+
+echo "--- host: go test -race -count=1 ./... (SQLite and PostgreSQL)"
+go test -race -count=1 ./...
+
+echo "--- host: smoke run on PostgreSQL"
+smoke -pg "$PIMKIT_TEST_PG_DSN"
+echo "--- host: ok"

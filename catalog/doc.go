@@ -26,7 +26,9 @@
 // (locales as [golang.org/x/text/language.Tag], currencies as
 // [golang.org/x/text/currency.Unit]) and compiles it once into a
 // [Compiled] validator: slot maps and precomputed rule values, no
-// reflection per record.
+// reflection per record. A Schema marshals to JSON with snake_case keys and
+// enums as text, and reads back exactly, so a host stores the form
+// designer's output beside its records.
 //
 // # Values and records
 //

@@ -100,8 +100,8 @@ func (p *PriceBasis) UnmarshalText(b []byte) error {
 
 // Label is a text in one language, e.g. {da, "Titel"}.
 type Label struct {
-	Lang language.Tag
-	Text string
+	Lang language.Tag `json:"lang"`
+	Text string       `json:"text"`
 }
 
 // Labels is a list of labels, at most one per language.
@@ -126,8 +126,8 @@ func (ls Labels) In(lang language.Tag) (text string, ok bool) {
 // SelectOption is one choice of a select field: a code (the stored value)
 // and its labels.
 type SelectOption struct {
-	Code   string
-	Labels Labels
+	Code   string `json:"code"`
+	Labels Labels `json:"labels,omitempty"`
 }
 
 // Unit is one unit of a measurement family: a value v in this unit is
@@ -135,17 +135,17 @@ type SelectOption struct {
 // family has Factor 0.001; Celsius in a kelvin family has Factor 1, Offset
 // 273.15. The zero Factor means 1.
 type Unit struct {
-	Code   string
-	Factor decimal.Decimal
-	Offset decimal.Decimal
+	Code   string          `json:"code"`
+	Factor decimal.Decimal `json:"factor"`
+	Offset decimal.Decimal `json:"offset"`
 }
 
 // UnitFamily is a measurement family such as weight or length: its
 // standard unit and the units it converts between.
 type UnitFamily struct {
-	Code     string
-	Standard string
-	Units    []Unit
+	Code     string `json:"code,omitempty"`
+	Standard string `json:"standard,omitempty"`
+	Units    []Unit `json:"units,omitempty"`
 }
 
 func (f UnitFamily) unit(code string) (Unit, bool) {
@@ -213,28 +213,29 @@ func (f UnitFamily) Convert(v decimal.Decimal, from, to string) (decimal.Decimal
 //   - RefType: Reference.
 //   - PriceBasis: PriceField.
 type Field struct {
-	Code        string
-	Type        FieldType
-	Labels      Labels
-	Required    []string
-	Localizable bool
-	Scopable    bool
-	Unique      bool
+	Code        string    `json:"code"`
+	Type        FieldType `json:"type"`
+	Labels      Labels    `json:"labels,omitempty"`
+	Required    []string  `json:"required,omitempty"`
+	Localizable bool      `json:"localizable,omitempty"`
+	Scopable    bool      `json:"scopable,omitempty"`
+	Unique      bool      `json:"unique,omitempty"`
 
-	MaxLength       int
-	Min, Max        decimal.NullDecimal
-	Decimals        int
-	NegativeAllowed bool
-	MinDate         time.Time
-	MaxDate         time.Time
-	Options         []SelectOption
-	MaxItems        int
-	Extensions      []string
-	MaxSize         int64
-	Units           UnitFamily
-	DefaultUnit     string
-	RefType         DataType
-	PriceBasis      PriceBasis
+	MaxLength       int                 `json:"max_length,omitempty"`
+	Min             decimal.NullDecimal `json:"min,omitzero"`
+	Max             decimal.NullDecimal `json:"max,omitzero"`
+	Decimals        int                 `json:"decimals,omitempty"`
+	NegativeAllowed bool                `json:"negative_allowed,omitempty"`
+	MinDate         time.Time           `json:"min_date,omitzero"`
+	MaxDate         time.Time           `json:"max_date,omitzero"`
+	Options         []SelectOption      `json:"options,omitempty"`
+	MaxItems        int                 `json:"max_items,omitempty"`
+	Extensions      []string            `json:"extensions,omitempty"`
+	MaxSize         int64               `json:"max_size,omitempty"`
+	Units           UnitFamily          `json:"units,omitzero"`
+	DefaultUnit     string              `json:"default_unit,omitempty"`
+	RefType         DataType            `json:"ref_type,omitempty"`
+	PriceBasis      PriceBasis          `json:"price_basis,omitzero"`
 }
 
 // Schema is the list of fields of one data type, as built in the form
@@ -242,8 +243,8 @@ type Field struct {
 // (problems, CSV columns, JSON values). A Schema is a plain value; compile
 // it with [Schema.Compile] before use.
 type Schema struct {
-	Type   DataType
-	Fields []Field
+	Type   DataType `json:"type"`
+	Fields []Field  `json:"fields"`
 }
 
 // Field returns the field with code; ok is false when there is none.

@@ -1,0 +1,59 @@
+package catalog
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/language"
+)
+
+// TestSchemaJSONRoundTrip checks that a schema built in the form designer
+// survives JSON exactly, so a host can store it beside its records (issue
+// 4: the form designer's field definitions).
+func TestSchemaJSONRoundTrip(t *testing.T) {
+	da := language.MustParse("da-DK")
+	s, err := ProductSchema(InclVAT, "webshop").Add(
+		Field{Code: "ean", Type: GTIN, Unique: true},
+		Field{Code: "material", Type: SimpleSelect, Required: []string{"webshop"}, Labels: Labels{{Lang: da, Text: "Materiale"}},
+			Options: []SelectOption{{Code: "stoneware", Labels: Labels{{Lang: da, Text: "Stentøj"}}}, {Code: "glass"}}},
+		Field{Code: "weight", Type: Measurement, DefaultUnit: "KILOGRAM", Min: decimal.NewNullDecimal(decimal.Zero),
+			Units: UnitFamily{Code: "weight", Standard: "KILOGRAM", Units: []Unit{
+				{Code: "KILOGRAM", Factor: decimal.NewFromInt(1)}, {Code: "GRAM", Factor: decimal.RequireFromString("0.001")}}}},
+		Field{Code: "launch", Type: DateField, MinDate: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)},
+		Field{Code: "manual", Type: File, Extensions: []string{"pdf"}, MaxSize: 5 << 20},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"code":"ean","type":"gtin"`, `"default_unit":"KILOGRAM"`, `"lang":"da-DK","text":"Stentøj"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("json.Marshal(schema) = %s, want it to contain %s", b, want)
+		}
+	}
+	var back Schema
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	dec := cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+	if diff := cmp.Diff(s, back, dec, cmp.Comparer(func(a, b language.Tag) bool { return a == b })); diff != "" {
+		t.Errorf("schema JSON round trip (-want +got):\n%s", diff)
+	}
+	if _, err := back.Compile(Channel{Code: "webshop", Locales: []language.Tag{da}}); err != nil {
+		t.Errorf("Compile(schema read from JSON) = %v", err)
+	}
+
+	var bad Schema
+	err = json.Unmarshal([]byte(`{"type":"product","fields":[{"code":"x","type":"hologram"}]}`), &bad)
+	if !errors.Is(err, ErrEnum) {
+		t.Errorf("Unmarshal(field type hologram) = %v, want ErrEnum", err)
+	}
+}

@@ -2,7 +2,8 @@ package billing
 
 import (
 	"errors"
-	"strings"
+
+	"github.com/pimkit/pimkit/internal/validate"
 )
 
 // Sentinel errors of package billing. Every error the package returns
@@ -59,18 +60,7 @@ type ValidationError struct {
 
 // Error returns all problems on one line.
 func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("billing: invalid ")
-	b.WriteString(e.What)
-	for i, p := range e.Problems {
-		if i == 0 {
-			b.WriteString(": ")
-		} else {
-			b.WriteString("; ")
-		}
-		b.WriteString(p.String())
-	}
-	return b.String()
+	return validate.Join("billing: invalid "+e.What, e.Problems)
 }
 
 // Unwrap returns ErrInvalid, and ErrCurrencyMismatch when a problem has

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/pimkit/pimkit/internal/validate"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
@@ -77,15 +78,7 @@ func (e *ValidationError) Error() string {
 		b.WriteString(": ")
 		b.WriteString(e.Op)
 	}
-	for i, f := range e.Fields {
-		if i == 0 {
-			b.WriteString(": ")
-		} else {
-			b.WriteString("; ")
-		}
-		b.WriteString(f.String())
-	}
-	return b.String()
+	return validate.Join(b.String(), e.Fields)
 }
 
 // Unwrap returns the sentinels the error belongs to: [ErrInvalidTerms],

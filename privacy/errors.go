@@ -2,9 +2,9 @@ package privacy
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/pimkit/pimkit/internal/explain"
+	"github.com/pimkit/pimkit/internal/validate"
 )
 
 // Sentinel errors. Errors returned by this package wrap one of them, so a
@@ -63,18 +63,7 @@ type ValidationError struct {
 
 // Error returns "privacy: invalid policy: activities[0].basis: required; ...".
 func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("privacy: invalid ")
-	b.WriteString(e.What)
-	for i, p := range e.Problems {
-		if i == 0 {
-			b.WriteString(": ")
-		} else {
-			b.WriteString("; ")
-		}
-		b.WriteString(p.String())
-	}
-	return b.String()
+	return validate.Join("privacy: invalid "+e.What, e.Problems)
 }
 
 // Unwrap returns ErrInvalid.

@@ -21,6 +21,7 @@ package validate
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"sync"
@@ -191,4 +192,22 @@ func validVATID(s string) bool {
 		}
 	}
 	return true
+}
+
+// Join renders an error message: head, then ": " and the items separated by
+// "; " when there are any. Every package's ValidationError renders its
+// problems with it: Join("billing: invalid invoice", problems) is
+// "billing: invalid invoice: due: after; lines: min".
+func Join[T fmt.Stringer](head string, items []T) string {
+	var b strings.Builder
+	b.WriteString(head)
+	for i, it := range items {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString("; ")
+		}
+		b.WriteString(it.String())
+	}
+	return b.String()
 }

@@ -71,3 +71,13 @@ func TestStructReportsEveryProblemWithPaths(t *testing.T) {
 		t.Errorf("Struct(42) = %v, want one struct problem", got)
 	}
 }
+
+func TestJoin(t *testing.T) {
+	ps := []Problem{{"due", "after", ""}, {"lines", "min", "1"}}
+	if got, want := Join("billing: invalid invoice", ps), "billing: invalid invoice: due: after; lines: min 1"; got != want {
+		t.Errorf("Join(...) = %q, want %q", got, want)
+	}
+	if got := Join("sla", []Problem(nil)); got != "sla" {
+		t.Errorf("Join(sla, nil) = %q, want sla", got)
+	}
+}

@@ -148,6 +148,12 @@ type UnitFamily struct {
 	Units    []Unit `json:"units,omitempty"`
 }
 
+// IsZero reports whether f defines no family: no code, no standard unit
+// and no units. A field's JSON leaves such a family out.
+func (f UnitFamily) IsZero() bool {
+	return f.Code == "" && f.Standard == "" && len(f.Units) == 0
+}
+
 func (f UnitFamily) unit(code string) (Unit, bool) {
 	for _, u := range f.Units {
 		if u.Code == code {

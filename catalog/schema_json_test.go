@@ -57,3 +57,31 @@ func TestSchemaJSONRoundTrip(t *testing.T) {
 		t.Errorf("Unmarshal(field type hologram) = %v, want ErrEnum", err)
 	}
 }
+
+// FuzzSchemaJSON checks that any text read as a schema neither panics nor,
+// when it can be written back, changes when written and read again.
+func FuzzSchemaJSON(f *testing.F) {
+	f.Add(`{"type":"product","fields":[{"code":"ean","type":"gtin","unique":true}]}`)
+	f.Add(`{"type":"product","fields":[{"code":"w","type":"measurement","min":"0","units":{"standard":"KG","units":[{"code":"KG","factor":"1","offset":"0"}]}}]}`)
+	f.Add(`{"fields":[{"code":"d","type":"date","min_date":"2020-01-01T00:00:00Z","labels":[{"lang":"da-DK","text":"Dato"}]}]}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		var s Schema
+		if json.Unmarshal([]byte(in), &s) != nil {
+			return
+		}
+		b, err := json.Marshal(s)
+		if err != nil {
+			// A field without a type reads as the zero FieldType, which is
+			// invalid and refuses to be written: an error, not a panic.
+			return
+		}
+		var back Schema
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("Unmarshal(Marshal(schema)) = %v for %s", err, b)
+		}
+		b2, _ := json.Marshal(back)
+		if string(b) != string(b2) {
+			t.Fatalf("schema JSON not stable:\n%s\n%s", b, b2)
+		}
+	})
+}

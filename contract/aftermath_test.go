@@ -84,8 +84,8 @@ func TestExitAssistance(t *testing.T) {
 	if !errors.As(err, &verr) || !errors.Is(err, ErrInvalidInput) {
 		t.Fatalf("terms 18.2 bad input error = %v", err)
 	}
-	want := []FieldError{{"hours", "gte", "0"}, {"hourly_rate", "gte", "0"}, {"currency", "required", ""}}
-	if diff := cmp.Diff(want, verr.Fields); diff != "" {
+	want := []fe{{"hours", "gte", "0"}, {"hourly_rate", "gte", "0"}, {"currency", "required", ""}}
+	if diff := cmp.Diff(want, fields(verr)); diff != "" {
 		t.Errorf("terms 18.2 bad input (-want +got):\n%s", diff)
 	}
 }

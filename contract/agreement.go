@@ -159,14 +159,14 @@ type Resolution struct {
 func Resolve(base Terms, docs []Document, name string) (Resolution, error) {
 	p, ok := findParam(name)
 	if !ok {
-		return Resolution{}, &ValidationError{Op: "resolve", Fields: []FieldError{{Field: truncate(name), Rule: "param"}},
+		return Resolution{}, &ValidationError{Op: "resolve", Problems: []Problem{{Path: truncate(name), Rule: "param"}},
 			kinds: []error{ErrUnknownParam}}
 	}
-	var fe []FieldError
+	var fe []Problem
 	var kinds []error
 	r := resolveParam(base, docs, p, &fe, &kinds)
 	if len(fe) > 0 {
-		return Resolution{}, &ValidationError{Op: "resolve", Fields: fe, kinds: kinds}
+		return Resolution{}, &ValidationError{Op: "resolve", Problems: fe, kinds: kinds}
 	}
 	return r, nil
 }
@@ -181,7 +181,7 @@ func addKind(kinds *[]error, k error) {
 	}
 }
 
-func resolveParam(base Terms, docs []Document, p param, fe *[]FieldError, kinds *[]error) Resolution {
+func resolveParam(base Terms, docs []Document, p param, fe *[]Problem, kinds *[]error) Resolution {
 	r := Resolution{Param: p.name, Citations: []Citation{Clause("1.3"), Clause(p.ref)}}
 	best := -1 // index into docs of the winner
 	bestRank, tied := -1, -1
@@ -198,7 +198,7 @@ func resolveParam(base Terms, docs []Document, p param, fe *[]FieldError, kinds 
 		}
 		var scratch Terms
 		if err := p.set(&scratch, v); err != nil {
-			*fe = append(*fe, FieldError{Field: docField(i, p.name), Rule: "syntax"})
+			*fe = append(*fe, Problem{Path: docField(i, p.name), Rule: "syntax"})
 			addKind(kinds, ErrInvalidInput)
 			continue
 		}
@@ -219,7 +219,7 @@ func resolveParam(base Terms, docs []Document, p param, fe *[]FieldError, kinds 
 		best, tied = -1, -1
 	}
 	if tied >= 0 {
-		*fe = append(*fe, FieldError{Field: docField(tied, p.name), Rule: "conflict",
+		*fe = append(*fe, Problem{Path: docField(tied, p.name), Rule: "conflict",
 			Param: "documents[" + strconv.Itoa(best) + "]"})
 		addKind(kinds, ErrConflict)
 	}
@@ -254,11 +254,11 @@ func resolveParam(base Terms, docs []Document, p param, fe *[]FieldError, kinds 
 // names no [Terms] field carries (ErrUnknownParam). Terms that resolve but
 // fail [Terms.Validate] are an error wrapping ErrInvalidTerms.
 func ResolveTerms(base Terms, docs []Document) (Terms, []Resolution, error) {
-	var fe []FieldError
+	var fe []Problem
 	var kinds []error
 	for i, d := range docs {
 		if !d.Kind.valid() {
-			fe = append(fe, FieldError{Field: "documents[" + strconv.Itoa(i) + "].kind", Rule: "oneof",
+			fe = append(fe, Problem{Path: "documents[" + strconv.Itoa(i) + "].kind", Rule: "oneof",
 				Param: "offer dpa terms sales-material"})
 			addKind(&kinds, ErrInvalidInput)
 		}
@@ -269,7 +269,7 @@ func ResolveTerms(base Terms, docs []Document) (Terms, []Resolution, error) {
 		slices.Sort(names)
 		for _, name := range names {
 			if _, ok := findParam(name); !ok {
-				fe = append(fe, FieldError{Field: "documents[" + strconv.Itoa(i) + "].params." + truncate(name), Rule: "param"})
+				fe = append(fe, Problem{Path: "documents[" + strconv.Itoa(i) + "].params." + truncate(name), Rule: "param"})
 				addKind(&kinds, ErrUnknownParam)
 			}
 		}
@@ -286,8 +286,8 @@ func ResolveTerms(base Terms, docs []Document) (Terms, []Resolution, error) {
 		res = append(res, r)
 	}
 	if len(fe) > 0 {
-		slices.SortStableFunc(fe, func(a, b FieldError) int { return strings.Compare(a.Field, b.Field) })
-		return Terms{}, nil, &ValidationError{Op: "resolve terms", Fields: fe, kinds: kinds}
+		slices.SortStableFunc(fe, func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
+		return Terms{}, nil, &ValidationError{Op: "resolve terms", Problems: fe, kinds: kinds}
 	}
 	if err := out.Validate(); err != nil {
 		return Terms{}, nil, err
@@ -490,7 +490,7 @@ func (a Agreement) CustomerTermination(notice Date) (Decision, error) {
 	if a.Kind == SelfServe {
 		if notice.Before(a.Start) {
 			return Decision{}, &ValidationError{Op: "customer termination", kinds: []error{ErrInvalidInput},
-				Fields: []FieldError{{Field: "notice", Rule: "gtefield", Param: "start"}}}
+				Problems: []Problem{{Path: "notice", Rule: "gtefield", Param: "start"}}}
 		}
 		return Decision{Rule: Clause("19.6").String(), From: notice,
 			Citations: []Citation{Clause("19.6"), Clause("17.2")},
@@ -507,7 +507,7 @@ func (a Agreement) Cancel(asked Date, method CancelMethod) (Decision, error) {
 	if a.Kind == OfferAgreement {
 		if asked.Before(a.Start) {
 			return Decision{}, &ValidationError{Op: "self-serve cancellation", kinds: []error{ErrInvalidInput},
-				Fields: []FieldError{{Field: "asked", Rule: "gtefield", Param: "start"}}}
+				Problems: []Problem{{Path: "asked", Rule: "gtefield", Param: "start"}}}
 		}
 		return Decision{Rule: Clause("17.2").String(), From: asked,
 			Citations: []Citation{Clause("17.2"), Clause("19.6")},
@@ -521,7 +521,7 @@ func (a Agreement) Cancel(asked Date, method CancelMethod) (Decision, error) {
 func (a Agreement) BreachTermination(by Side, noticed, on Date, remedied bool) (Decision, error) {
 	if !noticed.IsZero() && noticed.Before(a.Start) {
 		return Decision{}, &ValidationError{Op: "breach termination", kinds: []error{ErrInvalidInput},
-			Fields: []FieldError{{Field: "noticed", Rule: "gtefield", Param: "start"}}}
+			Problems: []Problem{{Path: "noticed", Rule: "gtefield", Param: "start"}}}
 	}
 	return a.Terms.breachTermination(a.Counter, by, noticed, on, remedied)
 }
@@ -531,7 +531,7 @@ func (a Agreement) BreachTermination(by Side, noticed, on Date, remedied bool) (
 func (a Agreement) DefectRemedy(notified, on Date, remedied bool) (Decision, error) {
 	if !notified.IsZero() && notified.Before(a.Start) {
 		return Decision{}, &ValidationError{Op: "defect remedy", kinds: []error{ErrInvalidInput},
-			Fields: []FieldError{{Field: "notified", Rule: "gtefield", Param: "start"}}}
+			Problems: []Problem{{Path: "notified", Rule: "gtefield", Param: "start"}}}
 	}
 	return a.Terms.defectRemedy(a.Counter, notified, on, remedied)
 }

@@ -69,17 +69,17 @@ func TestResolveErrors(t *testing.T) {
 		docs     []Document
 		param    string
 		sentinel error
-		want     []FieldError
+		want     []fe
 	}{
 		{"terms 1.3 two offers with no declared priority conflict", []Document{
 			offer(map[string]string{"payment_period": "P3M"}), offer(map[string]string{"payment_period": "P6M"})},
-			"payment_period", ErrConflict, []FieldError{{"documents[1].params.payment_period", "conflict", "documents[0]"}}},
+			"payment_period", ErrConflict, []fe{{"documents[1].params.payment_period", "conflict", "documents[0]"}}},
 		{"terms 1.3 agreeing offers still conflict", []Document{
 			offer(map[string]string{"payment_period": "P3M"}), offer(map[string]string{"payment_period": "P3M"})},
-			"payment_period", ErrConflict, []FieldError{{"documents[1].params.payment_period", "conflict", "documents[0]"}}},
+			"payment_period", ErrConflict, []fe{{"documents[1].params.payment_period", "conflict", "documents[0]"}}},
 		{"terms 1.3 value that does not parse", []Document{offer(map[string]string{"payment_period": "12 months"})},
-			"payment_period", ErrInvalidInput, []FieldError{{"documents[0].params.payment_period", "syntax", ""}}},
-		{"terms 1.3 unknown parameter", nil, "agreed_hours", ErrUnknownParam, []FieldError{{"agreed_hours", "param", ""}}},
+			"payment_period", ErrInvalidInput, []fe{{"documents[0].params.payment_period", "syntax", ""}}},
+		{"terms 1.3 unknown parameter", nil, "agreed_hours", ErrUnknownParam, []fe{{"agreed_hours", "param", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,7 +88,7 @@ func TestResolveErrors(t *testing.T) {
 			if !errors.As(err, &verr) || !errors.Is(err, tt.sentinel) {
 				t.Fatalf("Resolve(%s) error = %v, want *ValidationError wrapping %v", tt.param, err, tt.sentinel)
 			}
-			if diff := cmp.Diff(tt.want, verr.Fields); diff != "" {
+			if diff := cmp.Diff(tt.want, fields(verr)); diff != "" {
 				t.Errorf("fields (-want +got):\n%s", diff)
 			}
 		})
@@ -127,13 +127,13 @@ func TestResolveTerms(t *testing.T) {
 	if !errors.As(err, &verr) || !errors.Is(err, ErrConflict) || !errors.Is(err, ErrInvalidInput) || !errors.Is(err, ErrUnknownParam) {
 		t.Fatalf("terms 1.3 ResolveTerms bad documents error = %v, want all three sentinels", err)
 	}
-	wantFields := []FieldError{
+	wantFields := []fe{
 		{"documents[0].params.uptime", "param", ""},
 		{"documents[1].params.availability_percent", "syntax", ""},
 		{"documents[1].params.payment_period", "conflict", "documents[0]"},
 		{"documents[2].kind", "oneof", "offer dpa terms sales-material"},
 	}
-	if diff := cmp.Diff(wantFields, verr.Fields); diff != "" {
+	if diff := cmp.Diff(wantFields, fields(verr)); diff != "" {
 		t.Errorf("terms 1.3 ResolveTerms fields (-want +got):\n%s", diff)
 	}
 
@@ -231,23 +231,23 @@ func TestConcludeErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		spec AgreementSpec
-		want []FieldError
+		want []fe
 	}{
-		{"terms 1.3 everything missing", AgreementSpec{}, []FieldError{
+		{"terms 1.3 everything missing", AgreementSpec{}, []fe{
 			{"kind", "oneof", "self-serve offer"}, {"customer.name", "required", ""}, {"concluded", "required", ""}}},
 		{"terms 1.3 Danish customer needs a valid CVR, start not before conclusion", AgreementSpec{Kind: OfferAgreement,
 			Customer: Party{Name: "X", CVR: "43782496"}, Concluded: MustParseDate("2025-02-01"), Start: MustParseDate("2025-01-01"),
 			Documents: []Document{offer(nil)}},
-			[]FieldError{{"customer.cvr", "cvr", ""}, {"start", "gtefield", "concluded"}}},
+			[]fe{{"customer.cvr", "cvr", ""}, {"start", "gtefield", "concluded"}}},
 		{"terms 1.3 Danish customer without CVR", AgreementSpec{Kind: OfferAgreement,
 			Customer: Party{Name: "X", Country: "DK"}, Concluded: MustParseDate("2025-02-01"), Documents: []Document{offer(nil)}},
-			[]FieldError{{"customer.cvr", "required_if", "country DK"}}},
+			[]fe{{"customer.cvr", "required_if", "country DK"}}},
 		{"terms 1.2 offer agreement needs an offer document", AgreementSpec{Kind: OfferAgreement,
 			Customer: Party{Name: "X"}, Concluded: MustParseDate("2025-02-01")},
-			[]FieldError{{"documents", "required_if", "kind offer"}}},
+			[]fe{{"documents", "required_if", "kind offer"}}},
 		{"terms 19.6 self-serve has no offer document", AgreementSpec{Kind: SelfServe,
 			Customer: Party{Name: "X"}, Concluded: MustParseDate("2025-02-01"), Documents: []Document{{Kind: DataProcessingAgreement}, offer(nil)}},
-			[]FieldError{{"documents[1].kind", "excluded_if", "kind self-serve"}}},
+			[]fe{{"documents[1].kind", "excluded_if", "kind self-serve"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -257,7 +257,7 @@ func TestConcludeErrors(t *testing.T) {
 			if !errors.As(err, &verr) || !errors.Is(err, ErrInvalidInput) {
 				t.Fatalf("Conclude error = %v, want *ValidationError wrapping ErrInvalidInput", err)
 			}
-			if diff := cmp.Diff(tt.want, verr.Fields); diff != "" {
+			if diff := cmp.Diff(tt.want, fields(verr)); diff != "" {
 				t.Errorf("Conclude fields (-want +got):\n%s", diff)
 			}
 		})

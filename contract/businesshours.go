@@ -215,9 +215,9 @@ const (
 // week[0]"); it wraps ErrInvalidBusinessHours, and ErrNilLocation when loc
 // is nil.
 func NewBusinessHours(loc *time.Location, cal HolidayCalendar, week ...OpenHours) (BusinessHours, error) {
-	var fields []FieldError
+	var fields []Problem
 	add := func(field, rule, param string) {
-		fields = append(fields, FieldError{Field: field, Rule: rule, Param: param})
+		fields = append(fields, Problem{Path: field, Rule: rule, Param: param})
 	}
 	if loc == nil {
 		add("loc", "required", "")
@@ -247,7 +247,7 @@ func NewBusinessHours(loc *time.Location, cal HolidayCalendar, week ...OpenHours
 		if loc == nil {
 			kinds = append(kinds, ErrNilLocation)
 		}
-		return BusinessHours{}, &ValidationError{Op: "schedule", Fields: fields, kinds: kinds}
+		return BusinessHours{}, &ValidationError{Op: "schedule", Problems: fields, kinds: kinds}
 	}
 	if cal == nil {
 		cal = noHolidays{}

@@ -123,9 +123,9 @@ func TestNewBusinessHoursProblems(t *testing.T) {
 		name string
 		loc  *time.Location
 		week []OpenHours
-		want []FieldError
+		want []fe
 	}{
-		{"nil location and empty week", nil, nil, []FieldError{
+		{"nil location and empty week", nil, nil, []fe{
 			{"loc", "required", ""}, {"week", "required", ""}}},
 		{"reversed, empty, bad weekday, overlap listed together", cph, []OpenHours{
 			{time.Monday, clock("08:00"), clock("12:00")},
@@ -134,7 +134,7 @@ func TestNewBusinessHoursProblems(t *testing.T) {
 			{time.Weekday(9), clock("08:00"), clock("16:00")},
 			{time.Monday, clock("11:00"), clock("13:00")},
 			{time.Monday, clock("07:00"), clock("24:00")},
-		}, []FieldError{
+		}, []fe{
 			{"week[1]", "reversed", "16:00-08:00"},
 			{"week[2]", "empty", "09:00-09:00"},
 			{"week[3].day", "weekday", "9"},
@@ -143,7 +143,7 @@ func TestNewBusinessHoursProblems(t *testing.T) {
 			{"week[5]", "overlap", "week[4]"},
 		}},
 		{"24:00 as a start is reversed", cph, []OpenHours{{time.Friday, clock("24:00"), clock("24:00")}},
-			[]FieldError{{"week[0]", "empty", "24:00-24:00"}}},
+			[]fe{{"week[0]", "empty", "24:00-24:00"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -152,7 +152,7 @@ func TestNewBusinessHoursProblems(t *testing.T) {
 			if !errors.As(err, &ve) || !errors.Is(err, ErrInvalidBusinessHours) {
 				t.Fatalf("NewBusinessHours = %v, want *ValidationError", err)
 			}
-			if diff := cmp.Diff(tt.want, ve.Fields); diff != "" {
+			if diff := cmp.Diff(tt.want, fields(ve)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 			if got := errors.Is(err, ErrNilLocation); got != (tt.loc == nil) {
@@ -552,7 +552,7 @@ func checkStepper(t *testing.T, name string, cal HolidayCalendar, from, end Date
 
 func TestBusinessHoursErrorString(t *testing.T) {
 	_, err := NewBusinessHours(nil, nil, OpenHours{time.Monday, clock("16:00"), clock("08:00")})
-	want := "contract: invalid business hours: schedule: loc: required; week[0]: reversed 16:00-08:00"
+	want := "contract: invalid business hours: schedule: 2 problems: loc: required; week[0]: reversed(16:00-08:00)"
 	if err == nil || err.Error() != want {
 		t.Errorf("NewBusinessHours(nil, ...) error = %v, want %q", err, want)
 	}

@@ -1,9 +1,13 @@
 package contract
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
 	"time"
 
+	"github.com/pimkit/pimkit/internal/explain"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
@@ -14,10 +18,10 @@ import (
 // 3(4)", "renteloven § 9 b". Every package of pimkit cites with it.
 type Citation struct {
 	// Source is the document or act: "terms", "GDPR", "renteloven".
-	Source string
+	Source string `json:"source"`
 	// Ref is the clause, article or section within it: "12.3",
 	// "Art. 12(3)", "§ 9 b".
-	Ref string
+	Ref string `json:"ref,omitempty"`
 }
 
 // Cite returns the citation of ref in source: Cite("GDPR", "Art. 12(3)").
@@ -55,21 +59,21 @@ func (c Citation) IsZero() bool { return c == Citation{} }
 // rule cannot judge.
 type Decision struct {
 	// Rule is the stable ID of the rule decided, such as "terms 17.2".
-	Rule string
+	Rule string `json:"rule"`
 	// Allowed reports whether the rule allows what was asked.
-	Allowed bool
+	Allowed bool `json:"allowed"`
 	// From is the date the rule counted from; zero when it counts none.
-	From Date
+	From Date `json:"from,omitzero"`
 	// Date is the date the outcome takes effect or is due; zero when none.
-	Date Date
+	Date Date `json:"date,omitzero"`
 	// At is the instant the outcome takes effect or is due, for rules
 	// counted in hours; zero otherwise.
-	At time.Time
+	At time.Time `json:"at,omitzero"`
 	// Citations are the clauses and articles the decision rests on, the
 	// most specific first.
-	Citations []Citation
+	Citations []Citation `json:"citations,omitempty"`
 	// Reason explains the outcome in one sentence.
-	Reason Reason
+	Reason Reason `json:"reason,omitzero"`
 }
 
 // String returns the decision's reason in English followed by its
@@ -92,8 +96,18 @@ func (d Decision) String() string {
 }
 
 // Reason is a sentence that explains a decision, kept as a message key and
-// its arguments so it can be rendered in any language its catalog knows.
-// The zero Reason renders as "".
+// its arguments so it can be rendered in any language its catalog knows,
+// and stored: its JSON holds the key, the typed arguments and the English
+// sentence, and reads back whole ({"key":..., "args":[{"date":
+// "2026-01-31"}, {"money": {"amount": "100.00", "currency": "DKK"}}],
+// "text": ...}). The zero Reason renders as "".
+//
+// Arguments keep their type so each language formats them its own way:
+// a [Money] is "1.234,50 kr." in Danish and "DKK 1,234.50" in English, a
+// [Percent] "99,9 %" and "99.9%", a [decimal.Decimal] "99,838" and
+// "99.838". Strings, integers, booleans, [Date], [time.Time], [Duration],
+// [Period] and [Citation] are kept as they are; any other argument is
+// stored as its fmt.Sprint text.
 type Reason struct {
 	key  string
 	args []any
@@ -104,9 +118,51 @@ type Reason struct {
 // through cat. pimkit's packages pass their own catalogs of English and
 // Danish texts; a host may pass one with more languages. The key is the
 // English text with fmt verbs (golang.org/x/text/message rules), so a nil
-// cat renders English.
+// cat renders English. A reason read back from JSON finds pimkit's
+// catalogs by its key; a host's own catalog is not stored, so such a
+// reason renders in English after a round trip.
 func NewReason(cat catalog.Catalog, key string, args ...any) Reason {
-	return Reason{key: key, args: args, cat: cat}
+	norm := make([]any, len(args))
+	for i, a := range args {
+		norm[i] = normArg(a)
+	}
+	if len(norm) == 0 {
+		norm = nil
+	}
+	return Reason{key: key, args: norm, cat: cat}
+}
+
+// normArg brings an argument to one of the kinds a Reason stores.
+func normArg(a any) any {
+	switch v := a.(type) {
+	case string, bool, int64, Date, Money, decimal.Decimal, Percent, time.Time, Duration, Period, Citation:
+		return v
+	case int:
+		return int64(v)
+	case int8:
+		return int64(v)
+	case int16:
+		return int64(v)
+	case int32:
+		return int64(v)
+	case uint8:
+		return int64(v)
+	case uint16:
+		return int64(v)
+	case uint32:
+		return int64(v)
+	case uint:
+		if v <= math.MaxInt64 {
+			return int64(v)
+		}
+	case uint64:
+		if v <= math.MaxInt64 {
+			return int64(v)
+		}
+	case time.Duration:
+		return Duration(v)
+	}
+	return fmt.Sprint(a)
 }
 
 // Key returns the message key, the English text before its arguments are
@@ -117,19 +173,178 @@ func (r Reason) Key() string { return r.key }
 func (r Reason) Args() []any { return append([]any(nil), r.args...) }
 
 // IsZero reports whether r is the zero Reason.
-func (r Reason) IsZero() bool { return r.key == "" }
+func (r Reason) IsZero() bool { return r.key == "" && len(r.args) == 0 }
+
+// Equal reports whether r and o have the same key and equal arguments;
+// go-cmp compares reasons with it.
+func (r Reason) Equal(o Reason) bool {
+	if r.key != o.key || len(r.args) != len(o.args) {
+		return false
+	}
+	for i := range r.args {
+		if !argEqual(r.args[i], o.args[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func argEqual(a, b any) bool {
+	switch x := a.(type) {
+	case Money:
+		y, ok := b.(Money)
+		return ok && x.Equal(y)
+	case decimal.Decimal:
+		y, ok := b.(decimal.Decimal)
+		return ok && x.Equal(y)
+	case Percent:
+		y, ok := b.(Percent)
+		return ok && x.Equal(y)
+	case time.Time:
+		y, ok := b.(time.Time)
+		return ok && x.Equal(y)
+	}
+	return a == b
+}
 
 // String renders the reason in English.
 func (r Reason) String() string { return r.In(language.English) }
 
 // In renders the reason in the language that best matches tag, falling
 // back to English: In(language.Danish) for Danish, and "da-DK" matches it.
+// Amounts, percentages and decimals are formatted in that language.
 func (r Reason) In(tag language.Tag) string {
 	if r.key == "" {
 		return ""
 	}
-	if r.cat == nil {
-		return fmt.Sprintf(r.key, r.args...)
+	args := make([]any, len(r.args))
+	for i, a := range r.args {
+		args[i] = renderArg(a, tag)
 	}
-	return message.NewPrinter(tag, message.Catalog(r.cat)).Sprintf(r.key, r.args...)
+	cat := r.cat
+	if cat == nil {
+		cat = explain.Lookup(r.key)
+	}
+	if cat == nil {
+		return fmt.Sprintf(r.key, args...)
+	}
+	return message.NewPrinter(tag, message.Catalog(cat)).Sprintf(r.key, args...)
+}
+
+func renderArg(a any, tag language.Tag) any {
+	switch v := a.(type) {
+	case Money:
+		return v.Format(tag)
+	case Percent:
+		return v.Format(tag)
+	case decimal.Decimal:
+		return FormatDecimal(v, tag)
+	case Date, Duration, Period, Citation:
+		return v.(fmt.Stringer).String()
+	case time.Time:
+		return v.Format("2006-01-02 15:04 MST")
+	}
+	return a
+}
+
+// reasonArg is the JSON form of one argument: an object with exactly one
+// key naming its kind.
+type reasonArg struct {
+	String   *string          `json:"string,omitempty"`
+	Int      *int64           `json:"int,omitempty"`
+	Bool     *bool            `json:"bool,omitempty"`
+	Date     *Date            `json:"date,omitempty"`
+	Money    *Money           `json:"money,omitempty"`
+	Decimal  *decimal.Decimal `json:"decimal,omitempty"`
+	Percent  *Percent         `json:"percent,omitempty"`
+	Time     *time.Time       `json:"time,omitempty"`
+	Duration *Duration        `json:"duration,omitempty"`
+	Period   *Period          `json:"period,omitempty"`
+	Citation *Citation        `json:"citation,omitempty"`
+}
+
+type reasonJSON struct {
+	Key  string      `json:"key"`
+	Args []reasonArg `json:"args,omitempty"`
+	Text string      `json:"text,omitempty"`
+}
+
+// MarshalJSON writes the key, the typed arguments and the English text.
+func (r Reason) MarshalJSON() ([]byte, error) {
+	v := reasonJSON{Key: r.key, Text: r.String()}
+	for _, a := range r.args {
+		var j reasonArg
+		switch x := a.(type) {
+		case string:
+			j.String = &x
+		case int64:
+			j.Int = &x
+		case bool:
+			j.Bool = &x
+		case Date:
+			j.Date = &x
+		case Money:
+			j.Money = &x
+		case decimal.Decimal:
+			j.Decimal = &x
+		case Percent:
+			j.Percent = &x
+		case time.Time:
+			j.Time = &x
+		case Duration:
+			j.Duration = &x
+		case Period:
+			j.Period = &x
+		case Citation:
+			j.Citation = &x
+		default:
+			s := fmt.Sprint(x)
+			j.String = &s
+		}
+		v.Args = append(v.Args, j)
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; the text is not read back
+// but rendered again from the key and arguments. Each argument must name
+// exactly one kind; otherwise the error wraps [ErrInvalidInput].
+func (r *Reason) UnmarshalJSON(b []byte) error {
+	var v reasonJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	args := make([]any, 0, len(v.Args))
+	for i, j := range v.Args {
+		var got []any
+		for _, p := range []struct {
+			set bool
+			val func() any
+		}{
+			{j.String != nil, func() any { return *j.String }},
+			{j.Int != nil, func() any { return *j.Int }},
+			{j.Bool != nil, func() any { return *j.Bool }},
+			{j.Date != nil, func() any { return *j.Date }},
+			{j.Money != nil, func() any { return *j.Money }},
+			{j.Decimal != nil, func() any { return *j.Decimal }},
+			{j.Percent != nil, func() any { return *j.Percent }},
+			{j.Time != nil, func() any { return *j.Time }},
+			{j.Duration != nil, func() any { return *j.Duration }},
+			{j.Period != nil, func() any { return *j.Period }},
+			{j.Citation != nil, func() any { return *j.Citation }},
+		} {
+			if p.set {
+				got = append(got, p.val())
+			}
+		}
+		if len(got) != 1 {
+			return fmt.Errorf("%w: reason args[%d] names %d kinds, want 1", ErrInvalidInput, i, len(got))
+		}
+		args = append(args, got[0])
+	}
+	if len(args) == 0 {
+		args = nil
+	}
+	*r = Reason{key: v.Key, args: args, cat: explain.Lookup(v.Key)}
+	return nil
 }

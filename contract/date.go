@@ -78,6 +78,10 @@ func (d Date) Weekday() time.Weekday {
 	return time.Weekday((int(d.days)%7 + 7 + 1) % 7)
 }
 
+// Equal reports whether d and e are the same day, like d == e; go-cmp
+// compares dates with it.
+func (d Date) Equal(e Date) bool { return d.days == e.days }
+
 // IsZero reports whether d is the zero Date, 0001-01-01.
 func (d Date) IsZero() bool { return d.days == 0 }
 

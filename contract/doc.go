@@ -108,7 +108,7 @@
 //
 // [Terms] holds every parameter the clauses of a SaaS agreement fix, and
 // [OpenDIMSTerms] is the preset for the OpenDIMS ApS terms. [Terms.Validate]
-// reports every problem at once as a [*ValidationError] whose [FieldError]s
+// reports every problem at once as a [*ValidationError] whose [Problem]s
 // name the JSON field, the rule and its parameter ("availability_percent:
 // lte 100"); it wraps [ErrInvalidTerms]. Each parameter has a text form, so a
 // document can set it: [Params] lists the names, [Terms.Param] and

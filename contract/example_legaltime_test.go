@@ -211,7 +211,7 @@ func ExampleNewBusinessHours() {
 	// <nil>
 	// false
 	// true
-	// contract: invalid business hours: schedule: loc: required; week[0]: reversed 16:00-08:00
+	// contract: invalid business hours: schedule: 2 problems: loc: required; week[0]: reversed(16:00-08:00)
 }
 
 // Eight business hours from Wednesday noon before Ascension Day 2024 end

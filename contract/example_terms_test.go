@@ -27,14 +27,14 @@ func ExampleTerms_Validate() {
 	err := t.Validate()
 	var verr *contract.ValidationError
 	if errors.As(err, &verr) {
-		for _, f := range verr.Fields {
+		for _, f := range verr.Problems {
 			fmt.Println(f)
 		}
 	}
 	fmt.Println(errors.Is(err, contract.ErrInvalidTerms))
 	// Output:
-	// availability_percent: lte 100
-	// liability_total_months: gte 0
+	// availability_percent: lte(100)
+	// liability_total_months: gte(0)
 	// true
 }
 
@@ -75,7 +75,7 @@ func ExampleResolve_conflict() {
 	fmt.Println(r.Value, "from", r.From.Name)
 	// Output:
 	// true
-	// contract: conflicting documents: resolve: documents[1].params.payment_period: conflict documents[0]
+	// contract: conflicting documents: resolve: 1 problem: documents[1].params.payment_period: conflict(documents[0])
 	// P6M from Addendum
 }
 
@@ -119,7 +119,7 @@ func ExampleTerms_CustomerTermination() {
 	// 2026-01-31
 	// 2026-02-28
 	// opsigelse den 2026-01-01 bringer aftalen til ophør ved udgangen af 2026-02-28, slutningen af betalingsperiode 4
-	// contract: invalid input: customer termination: notice: gtefield start
+	// contract: invalid input: customer termination: 1 problem: notice: gtefield(start)
 }
 
 func ExampleTerms_SelfServeCancellation() {
@@ -244,7 +244,7 @@ func ExampleTerms_SettleLiability_badInput() {
 	}
 	_, err := contract.OpenDIMSTerms().SettleLiability(decimal.NewFromInt(1000), currency.DKK, claims)
 	fmt.Println(err)
-	// Output: contract: invalid input: settle liability: claims[0].currency: eq DKK; claims[1].amount: gte 0
+	// Output: contract: invalid input: settle liability: 2 problems: claims[0].currency: eq(DKK); claims[1].amount: gte(0)
 }
 
 func ExampleMonthlyRemuneration() {

@@ -32,7 +32,7 @@ func FuzzSettleLiability(f *testing.F) {
 			s, err := terms.SettleLiability(monthly, currency.DKK, claims)
 			if err != nil {
 				var verr *ValidationError
-				if !errors.As(err, &verr) || !errors.Is(err, ErrInvalidInput) || len(verr.Fields) == 0 {
+				if !errors.As(err, &verr) || !errors.Is(err, ErrInvalidInput) || len(verr.Problems) == 0 {
 					t.Fatalf("SettleLiability error %v is not a ValidationError", err)
 				}
 				return
@@ -88,7 +88,7 @@ func FuzzResolve(f *testing.F) {
 			r, err := Resolve(base, docs, name)
 			if err != nil {
 				var verr *ValidationError
-				if !errors.As(err, &verr) || len(verr.Fields) == 0 {
+				if !errors.As(err, &verr) || len(verr.Problems) == 0 {
 					t.Fatalf("Resolve(%q) error %v is not a ValidationError", name, err)
 				}
 				continue
@@ -118,7 +118,7 @@ func FuzzResolve(f *testing.F) {
 		terms, res, err := ResolveTerms(base, docs)
 		if err != nil {
 			var verr *ValidationError
-			if !errors.As(err, &verr) || len(verr.Fields) == 0 {
+			if !errors.As(err, &verr) || len(verr.Problems) == 0 {
 				t.Fatalf("ResolveTerms error %v is not a ValidationError", err)
 			}
 			return
@@ -158,7 +158,7 @@ func FuzzCustomerTermination(f *testing.F) {
 		if d.Date.Before(earliest) {
 			t.Fatalf("CustomerTermination(%s, %s) = %s, before %s", s, n, d.Date, earliest)
 		}
-		k := d.Reason.Args()[2].(int)
+		k := int(d.Reason.Args()[2].(int64))
 		if periodEnd(s, terms.PaymentPeriod, k) != d.Date || k < 1 {
 			t.Fatalf("end %s is not period %d's last day", d.Date, k)
 		}

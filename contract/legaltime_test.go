@@ -454,3 +454,15 @@ func TestNoAllocations(t *testing.T) {
 		}
 	}
 }
+
+// fe is a problem without its message, for tables of expected problems.
+type fe struct{ Field, Rule, Param string }
+
+// fields returns the path, rule and parameter of each problem of e.
+func fields(e *ValidationError) []fe {
+	var out []fe
+	for _, p := range e.Problems {
+		out = append(out, fe{p.Path, p.Rule, p.Param})
+	}
+	return out
+}

@@ -156,7 +156,7 @@ func MonthlyRemuneration(fee decimal.Decimal, per Period, cur currency.Unit) (de
 	n, ok := wholeMonths(per)
 	if !ok {
 		return decimal.Decimal{}, &ValidationError{Op: "monthly remuneration",
-			Fields: []FieldError{{Field: "per", Rule: "months", Param: per.String()}}, kinds: []error{ErrInvalidInput}}
+			Problems: []Problem{{Path: "per", Rule: "months", Param: per.String()}}, kinds: []error{ErrInvalidInput}}
 	}
 	return money.Round(fee.Div(decimal.NewFromInt(int64(n))), cur), nil
 }

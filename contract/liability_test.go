@@ -128,20 +128,20 @@ func TestSettleLiabilityBadInput(t *testing.T) {
 		per    Period
 		cur    currency.Unit
 		claims []Claim
-		want   []FieldError
+		want   []fe
 	}{
 		{"terms 15.1 negative fee", "-1", Months(1), currency.DKK, nil,
-			[]FieldError{{"fee", "gte", "0"}}},
+			[]fe{{"fee", "gte", "0"}}},
 		{"terms 15.1 claim in another currency, negative amount, no event, no kind", "1000", Months(1), currency.DKK,
 			[]Claim{claim("a", DirectLoss, "1"),
 				{Event: "b", Kind: DirectLoss, Amount: dkk("5"), Currency: currency.EUR},
 				{Event: "", Kind: 0, Amount: dkk("-5"), Currency: currency.DKK}},
-			[]FieldError{{"claims[1].currency", "eq", "DKK"}, {"claims[2].event", "required", ""},
+			[]fe{{"claims[1].currency", "eq", "DKK"}, {"claims[2].event", "required", ""},
 				{"claims[2].kind", "oneof", "direct-loss penalty indirect-loss"}, {"claims[2].amount", "gte", "0"}}},
 		{"terms 15.1 fee per 30 days is not months", "1000", Days(30), currency.DKK, nil,
-			[]FieldError{{"per", "months", "P30D"}}},
+			[]fe{{"per", "months", "P30D"}}},
 		{"terms 15.1 no currency", "1000", Months(1), currency.Unit{}, nil,
-			[]FieldError{{"currency", "required", ""}}},
+			[]fe{{"currency", "required", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -150,7 +150,7 @@ func TestSettleLiabilityBadInput(t *testing.T) {
 			if !errors.As(err, &verr) || !errors.Is(err, ErrInvalidInput) {
 				t.Fatalf("SettleLiabilityFor error = %v, want *ValidationError wrapping ErrInvalidInput", err)
 			}
-			if diff := cmp.Diff(tt.want, verr.Fields); diff != "" {
+			if diff := cmp.Diff(tt.want, fields(verr)); diff != "" {
 				t.Errorf("fields (-want +got):\n%s", diff)
 			}
 		})
@@ -193,8 +193,8 @@ func TestSettleLiabilityHugeAmounts(t *testing.T) {
 	if !errors.As(err, &verr) {
 		t.Fatalf("terms 15.1 huge amounts: error = %v, want *ValidationError", err)
 	}
-	want := []FieldError{{"monthly_fee", "lte", "1e18"}, {"claims[0].amount", "lte", "1e18"}}
-	if diff := cmp.Diff(want, verr.Fields); diff != "" {
+	want := []fe{{"monthly_fee", "lte", "1e18"}, {"claims[0].amount", "lte", "1e18"}}
+	if diff := cmp.Diff(want, fields(verr)); diff != "" {
 		t.Errorf("terms 15.1 huge amounts (-want +got):\n%s", diff)
 	}
 	if _, err := terms.ExitAssistance(huge, dkk("1"), currency.DKK, false); !errors.Is(err, ErrInvalidInput) {

@@ -200,11 +200,11 @@ func (t Terms) Param(name string) (string, bool) {
 func (t Terms) SetParam(name, value string) (Terms, error) {
 	p, ok := findParam(name)
 	if !ok {
-		return t, &ValidationError{Op: "set parameter", Fields: []FieldError{{Field: truncate(name), Rule: "param"}},
+		return t, &ValidationError{Op: "set parameter", Problems: []Problem{{Path: truncate(name), Rule: "param"}},
 			kinds: []error{ErrUnknownParam}}
 	}
 	if err := p.set(&t, value); err != nil {
-		return t, &ValidationError{Op: "set parameter", Fields: []FieldError{{Field: name, Rule: "syntax"}},
+		return t, &ValidationError{Op: "set parameter", Problems: []Problem{{Path: name, Rule: "syntax"}},
 			kinds: []error{ErrInvalidInput}}
 	}
 	return t, nil

@@ -238,7 +238,7 @@ func (t Terms) Jurisdiction() Decision {
 func (t Terms) PriceTermination(notified, effective, on Date) (Decision, error) {
 	if !notified.IsZero() && on.Before(notified) {
 		return Decision{}, &ValidationError{Op: "price termination", kinds: []error{ErrInvalidInput},
-			Fields: []FieldError{{Field: "on", Rule: "gtefield", Param: "notified"}}}
+			Problems: []Problem{{Path: "on", Rule: "gtefield", Param: "notified"}}}
 	}
 	adj := t.PriceAdjustment(notified, effective)
 	d := Decision{Rule: Clause("12.2").String(), From: on, Citations: []Citation{Clause("12.2"), Clause("17.2")}}

@@ -40,7 +40,7 @@ func TestCustomerTermination(t *testing.T) {
 			if d.Rule != "terms 17.2" {
 				t.Errorf("Rule = %q, want terms 17.2", d.Rule)
 			}
-			if len(d.Reason.Args()) != 3 || d.Reason.Args()[2] != tt.period {
+			if len(d.Reason.Args()) != 3 || d.Reason.Args()[2] != int64(tt.period) {
 				t.Errorf("CustomerTermination(%s, %s) period = %v, want %d", tt.start, tt.notice, d.Reason.Args(), tt.period)
 			}
 		})
@@ -63,14 +63,14 @@ func TestCustomerTerminationErrors(t *testing.T) {
 		terms         Terms
 		start, notice string
 		sentinel      error
-		want          []FieldError
+		want          []fe
 	}{
 		{"terms 17.2 notice before the agreement starts", OpenDIMSTerms(), "2025-02-01", "2025-01-31", ErrInvalidInput,
-			[]FieldError{{"notice", "gtefield", "start"}}},
+			[]fe{{"notice", "gtefield", "start"}}},
 		{"terms 17.2 notice beyond the counting range", OpenDIMSTerms(), "2025-02-01", "9999-12-31", ErrInvalidInput,
-			[]FieldError{{"notice", "lte", "9000-12-31"}}},
+			[]fe{{"notice", "lte", "9000-12-31"}}},
 		{"terms 17.2 empty payment period and negative notice", bad, "2025-02-01", "2025-03-01", ErrInvalidTerms,
-			[]FieldError{{"payment_period", "gt", "P0D"}, {"customer_notice", "gte", "P0D"}}},
+			[]fe{{"payment_period", "gt", "P0D"}, {"customer_notice", "gte", "P0D"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,7 +79,7 @@ func TestCustomerTerminationErrors(t *testing.T) {
 			if !errors.As(err, &verr) || !errors.Is(err, tt.sentinel) {
 				t.Fatalf("CustomerTermination(%s, %s) error = %v, want *ValidationError wrapping %v", tt.start, tt.notice, err, tt.sentinel)
 			}
-			if diff := cmp.Diff(tt.want, verr.Fields); diff != "" {
+			if diff := cmp.Diff(tt.want, fields(verr)); diff != "" {
 				t.Errorf("fields (-want +got):\n%s", diff)
 			}
 		})
@@ -120,8 +120,8 @@ func TestSelfServeCancellation(t *testing.T) {
 	if !errors.As(err, &verr) {
 		t.Fatalf("terms 19.6 bad input error = %v, want *ValidationError", err)
 	}
-	want := []FieldError{{"cycle", "gt", "P0D"}, {"asked", "gtefield", "start"}, {"method", "oneof", "switch-to-free-plan email phone"}}
-	if diff := cmp.Diff(want, verr.Fields); diff != "" {
+	want := []fe{{"cycle", "gt", "P0D"}, {"asked", "gtefield", "start"}, {"method", "oneof", "switch-to-free-plan email phone"}}
+	if diff := cmp.Diff(want, fields(verr)); diff != "" {
 		t.Errorf("terms 19.6 bad input fields (-want +got):\n%s", diff)
 	}
 }
@@ -195,7 +195,7 @@ func TestBreachTermination(t *testing.T) {
 	if !errors.As(err, &verr) {
 		t.Fatalf("terms 17.3 bad input error = %v, want *ValidationError", err)
 	}
-	if diff := cmp.Diff([]FieldError{{"by", "oneof", "customer provider"}, {"on", "gtefield", "noticed"}}, verr.Fields); diff != "" {
+	if diff := cmp.Diff([]fe{{"by", "oneof", "customer provider"}, {"on", "gtefield", "noticed"}}, fields(verr)); diff != "" {
 		t.Errorf("terms 17.3 bad input fields (-want +got):\n%s", diff)
 	}
 }

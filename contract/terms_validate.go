@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/pimkit/pimkit/internal/validate"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
@@ -28,84 +27,17 @@ var (
 	ErrUnknownParam = errors.New("contract: unknown parameter")
 )
 
-// FieldError is one broken rule: the field's JSON path
-// ("claims[2].amount", "availability_percent"), the rule's name ("gte",
-// "lte", "required", "currency", "cvr", "before") and its parameter ("0",
-// "100", "DKK"). It never holds the offending value when that could be
-// personal data.
-type FieldError struct {
-	Field string
-	Rule  string
-	Param string
-}
-
-// String returns "availability_percent: lte 100".
-func (f FieldError) String() string {
-	s := f.Field + ": " + f.Rule
-	if f.Param != "" {
-		s += " " + f.Param
-	}
-	return s
-}
-
-// ValidationError lists every problem found in one value at once, in field
-// order. It unwraps to [ErrInvalidTerms] when a [Terms] value was checked
-// and to [ErrInvalidInput] when the arguments of a rule were:
-//
-//	var verr *contract.ValidationError
-//	if errors.As(err, &verr) { for _, f := range verr.Fields { ... } }
-//	errors.Is(err, contract.ErrInvalidTerms) // true for Terms.Validate
-type ValidationError struct {
-	// Op is the operation that validated: "validate terms",
-	// "settle liability", "customer termination".
-	Op string
-	// Fields are the problems, at least one.
-	Fields []FieldError
-	kinds  []error
-}
-
-// Error returns the sentinel's text, the operation and every field:
-// "contract: invalid terms: validate terms: payment_period: gte P0D;
-// availability_percent: lte 100".
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	if len(e.kinds) > 0 {
-		b.WriteString(e.kinds[0].Error())
-	} else {
-		b.WriteString("contract: invalid")
-	}
-	if e.Op != "" {
-		b.WriteString(": ")
-		b.WriteString(e.Op)
-	}
-	return validate.Join(b.String(), e.Fields)
-}
-
-// Unwrap returns the sentinels the error belongs to: [ErrInvalidTerms],
-// [ErrInvalidInput], or [ErrConflict] and [ErrInvalidInput] together when
-// resolving documents found both kinds of problem; for a schedule rejected
-// by [NewBusinessHours], [ErrInvalidBusinessHours] and, when the location
-// was nil, [ErrNilLocation]. [errors.Is] and [errors.As] look through them.
-func (e *ValidationError) Unwrap() []error { return e.kinds }
-
 // problems collects field errors for one operation.
 type problems struct {
 	op   string
 	kind error
-	list []FieldError
+	Problems
 }
 
-func (p *problems) add(field, rule, param string) {
-	p.list = append(p.list, FieldError{Field: field, Rule: rule, Param: param})
-}
+func (p *problems) add(field, rule, param string) { p.Add(field, rule, param) }
 
 // err returns nil when no problem was added.
-func (p *problems) err() error {
-	if len(p.list) == 0 {
-		return nil
-	}
-	return &ValidationError{Op: p.op, Fields: p.list, kinds: []error{p.kind}}
-}
+func (p *problems) err() error { return p.Err(p.op, p.kind) }
 
 func (p *problems) period(field string, v Period, positive bool) {
 	switch {

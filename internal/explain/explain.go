@@ -7,6 +7,8 @@
 package explain
 
 import (
+	"sync"
+
 	"golang.org/x/text/language"
 	"golang.org/x/text/message/catalog"
 )
@@ -17,6 +19,9 @@ import (
 // tests.
 func Catalog(da map[string]string) catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for key := range da {
+		byKey.Store(key, b)
+	}
 	for key, text := range da {
 		if err := b.SetString(language.English, key, key); err != nil {
 			panic(err)
@@ -26,4 +31,18 @@ func Catalog(da map[string]string) catalog.Catalog {
 		}
 	}
 	return b
+}
+
+// byKey maps each message key to the catalog built for it, so a reason read
+// back from storage, which keeps only its key, renders in Danish again. It
+// is written only while packages build their catalogs at initialisation.
+var byKey sync.Map
+
+// Lookup returns the catalog that translates key, or nil when no pimkit
+// catalog knows it.
+func Lookup(key string) catalog.Catalog {
+	if c, ok := byKey.Load(key); ok {
+		return c.(catalog.Catalog)
+	}
+	return nil
 }

@@ -126,7 +126,7 @@ func Parse(s string) (decimal.Decimal, error) {
 
 func plainDecimal(s string) bool {
 	s = strings.TrimPrefix(s, "-")
-	if s == "" || len(s) > 64 {
+	if s == "" || len(s) > MaxText {
 		return false
 	}
 	digits, dots := 0, 0
@@ -144,4 +144,26 @@ func plainDecimal(s string) bool {
 		}
 	}
 	return digits > 0
+}
+
+// MaxText is the longest decimal text, in bytes, that ParseDecimal reads.
+const MaxText = 100
+
+// maxAbs is the largest magnitude ParseDecimal accepts: 10^18.
+var maxAbs = decimal.New(1, 18)
+
+// ParseDecimal reads a plain decimal ("1234.50", "-3", "0.125") of at most
+// MaxText bytes and at most 10^18 in magnitude: the one bounded parser for
+// every decimal pimkit reads, so that hostile text costs nothing and
+// whatever it accepts can be written and read again. It accepts no
+// exponent, grouping, sign other than a leading minus, or space.
+func ParseDecimal(s string) (decimal.Decimal, error) {
+	if len(s) > MaxText || !plainDecimal(s) {
+		return decimal.Decimal{}, ErrSyntax
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || d.Abs().GreaterThan(maxAbs) {
+		return decimal.Decimal{}, ErrSyntax
+	}
+	return d, nil
 }

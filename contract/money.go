@@ -1,0 +1,340 @@
+package contract
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/pimkit/pimkit/internal/money"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+// Money is an exact amount in one currency: a [decimal.Decimal] with its
+// ISO 4217 [currency.Unit]. It is a small immutable value like
+// [time.Time]: copy it, compare it with [Money.Equal] (go-cmp uses that
+// method), store it as JSON.
+//
+// Arithmetic never rounds by itself and refuses to mix currencies:
+// 10.00 DKK + 5.00 EUR is an error wrapping [ErrCurrencyMismatch]. Round
+// explicitly with [Money.Round] (the currency's minor unit, half away from
+// zero), [Money.RoundHalfEven] or [Money.RoundCash] (DKK in 0.50 steps).
+//
+// The zero Money has no currency (its unit is XXX) and reports
+// [Money.IsZero]; it is the identity of [Money.Add] and [Money.Sub], so a
+// sum can start from it: var total Money; total, _ = total.Add(line).
+// A 0.00 DKK amount is not the zero Money: its [Money.Sign] is 0 but it has
+// a currency.
+type Money struct {
+	amount decimal.Decimal
+	cur    currency.Unit
+}
+
+// ErrCurrencyMismatch reports arithmetic or a comparison between amounts of
+// two currencies: 10.00 DKK + 5.00 EUR.
+var ErrCurrencyMismatch = errors.New("contract: currency mismatch")
+
+// ErrInvalidMoney reports text that is not an amount a [Money] can hold: not
+// a plain decimal, more decimals than the currency's minor unit where the
+// parser asks for it, longer than [MaxDecimalText] characters, or beyond
+// ±10^18.
+var ErrInvalidMoney = errors.New("contract: invalid amount")
+
+// MaxDecimalText is the longest decimal text, in bytes, that pimkit reads:
+// 100 characters. Longer text is refused before any arithmetic, so a
+// megabyte of digits costs nothing.
+const MaxDecimalText = money.MaxText
+
+// NewMoney returns amount in cur, exactly as given: NewMoney(12.345, DKK)
+// keeps its three decimals until it is rounded.
+func NewMoney(amount decimal.Decimal, cur currency.Unit) Money {
+	return Money{amount: amount, cur: cur}
+}
+
+// MoneyFromMinor returns minor units of cur: MoneyFromMinor(123450, DKK) is
+// 1234.50 DKK, MoneyFromMinor(5, JPY) is 5 JPY, MoneyFromMinor(1234, BHD) is
+// 1.234 BHD.
+func MoneyFromMinor(minor int64, cur currency.Unit) Money {
+	return Money{amount: decimal.New(minor, -money.Scale(cur)), cur: cur}
+}
+
+// ZeroMoney returns 0 in cur: ZeroMoney(DKK) is 0.00 DKK, which is not the
+// zero Money.
+func ZeroMoney(cur currency.Unit) Money { return Money{amount: decimal.Zero, cur: cur} }
+
+// ParseMoney reads amount text in cur at the currency's scale: a plain
+// decimal with a point ("1234.50", "-3", "0.5"), at most as many decimals
+// as the minor unit ("10.005" DKK is an error, "10.5" is 10.50 DKK), no
+// exponent, no grouping, no sign but a leading minus, at most
+// [MaxDecimalText] characters and within ±10^18. Errors wrap
+// [ErrInvalidMoney] and never quote the text.
+func ParseMoney(s string, cur currency.Unit) (Money, error) {
+	d, err := money.ParseDecimal(s)
+	if err != nil {
+		return Money{}, fmt.Errorf("%w: not a plain decimal amount", ErrInvalidMoney)
+	}
+	if scale := money.Scale(cur); d.Exponent() < -scale {
+		if r := d.Round(scale); r.Equal(d) {
+			d = r // "10.500" DKK is 10.50 DKK
+		} else {
+			return Money{}, fmt.Errorf("%w: more than %d decimals for %s", ErrInvalidMoney, scale, cur)
+		}
+	}
+	return Money{amount: d, cur: cur}, nil
+}
+
+// MustParseMoney is [ParseMoney] for package-level values, tests and
+// examples; it panics on invalid text, which is a programming error there.
+func MustParseMoney(s string, cur currency.Unit) Money {
+	m, err := ParseMoney(s, cur)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// Amount returns the exact amount, unrounded.
+func (m Money) Amount() decimal.Decimal { return m.amount }
+
+// Currency returns the currency; XXX for the zero Money.
+func (m Money) Currency() currency.Unit { return m.cur }
+
+// IsZero reports whether m is the zero Money (no currency, amount 0).
+// 0.00 DKK is not zero in this sense; test its [Money.Sign].
+func (m Money) IsZero() bool { return m.cur == currency.Unit{} && m.amount.IsZero() }
+
+// Sign returns -1, 0 or 1 as the amount is negative, zero or positive.
+func (m Money) Sign() int { return m.amount.Sign() }
+
+// IsNegative reports whether the amount is below zero.
+func (m Money) IsNegative() bool { return m.amount.Sign() < 0 }
+
+// IsPositive reports whether the amount is above zero.
+func (m Money) IsPositive() bool { return m.amount.Sign() > 0 }
+
+// Equal reports whether m and o have the same currency and numerically
+// equal amounts: 10.5 DKK equals 10.50 DKK, 10.50 DKK does not equal
+// 10.50 EUR. go-cmp compares Money with this method.
+func (m Money) Equal(o Money) bool { return m.cur == o.cur && m.amount.Equal(o.amount) }
+
+// SameCurrency reports whether m and o are in the same currency; the zero
+// Money matches every currency.
+func (m Money) SameCurrency(o Money) bool {
+	return m.cur == o.cur || m.IsZero() || o.IsZero()
+}
+
+func (m Money) unify(o Money, op string) (currency.Unit, error) {
+	switch {
+	case m.cur == o.cur:
+		return m.cur, nil
+	case m.IsZero():
+		return o.cur, nil
+	case o.IsZero():
+		return m.cur, nil
+	}
+	return currency.Unit{}, fmt.Errorf("%w: %s %s and %s", ErrCurrencyMismatch, op, m.cur, o.cur)
+}
+
+// Add returns m + o, exactly; amounts in two currencies are an error
+// wrapping [ErrCurrencyMismatch]. The zero Money adds as nothing.
+func (m Money) Add(o Money) (Money, error) {
+	cur, err := m.unify(o, "add")
+	if err != nil {
+		return Money{}, err
+	}
+	return Money{amount: m.amount.Add(o.amount), cur: cur}, nil
+}
+
+// Sub returns m - o, exactly; amounts in two currencies are an error
+// wrapping [ErrCurrencyMismatch].
+func (m Money) Sub(o Money) (Money, error) {
+	cur, err := m.unify(o, "subtract")
+	if err != nil {
+		return Money{}, err
+	}
+	return Money{amount: m.amount.Sub(o.amount), cur: cur}, nil
+}
+
+// Cmp compares m and o: -1 if m < o, 0 if equal, 1 if m > o; amounts in two
+// currencies are an error wrapping [ErrCurrencyMismatch].
+func (m Money) Cmp(o Money) (int, error) {
+	if _, err := m.unify(o, "compare"); err != nil {
+		return 0, err
+	}
+	return m.amount.Cmp(o.amount), nil
+}
+
+// Mul returns m times f, exactly and unrounded: 10.00 DKK x 0.25 is 2.5000
+// DKK until rounded.
+func (m Money) Mul(f decimal.Decimal) Money { return Money{amount: m.amount.Mul(f), cur: m.cur} }
+
+// MulInt returns m times n: a unit price times a quantity.
+func (m Money) MulInt(n int64) Money {
+	return Money{amount: m.amount.Mul(decimal.NewFromInt(n)), cur: m.cur}
+}
+
+// Neg returns -m.
+func (m Money) Neg() Money { return Money{amount: m.amount.Neg(), cur: m.cur} }
+
+// Abs returns |m|.
+func (m Money) Abs() Money { return Money{amount: m.amount.Abs(), cur: m.cur} }
+
+// Round rounds to the currency's minor unit, half away from zero: 0.125
+// DKK is 0.13, -0.125 DKK is -0.13, 1.2345 BHD is 1.235, 2.5 JPY is 3.
+func (m Money) Round() Money { return Money{amount: money.Round(m.amount, m.cur), cur: m.cur} }
+
+// RoundHalfEven rounds to the minor unit, half to even (banker's rounding):
+// 0.125 DKK is 0.12, 0.135 DKK is 0.14.
+func (m Money) RoundHalfEven() Money {
+	return Money{amount: money.RoundMode(m.amount, m.cur, money.HalfEven), cur: m.cur}
+}
+
+// RoundCash rounds to the currency's cash increment, half away from zero:
+// DKK in 0.50 steps (10.26 is 10.50, 10.24 is 10.00), CHF in 0.05, SEK in
+// whole kronor. A currency without a cash rule rounds to its minor unit.
+func (m Money) RoundCash() Money {
+	return Money{amount: money.RoundCash(m.amount, m.cur), cur: m.cur}
+}
+
+// Minor returns the amount rounded to the minor unit as a count of minor
+// units: 1234.50 DKK is 123450. ok is false when it does not fit an int64.
+func (m Money) Minor() (minor int64, ok bool) {
+	d := money.Round(m.amount, m.cur).Shift(money.Scale(m.cur))
+	if !d.IsInteger() || d.Abs().GreaterThan(decimal.New(1, 18)) {
+		return 0, false
+	}
+	return d.IntPart(), true
+}
+
+// Allocate splits m, rounded to its minor unit, into parts proportional to
+// weights that sum to it exactly, giving the minor units left over by
+// rounding one each to the parts with the largest remainders (the first
+// such part on a tie): 100.00 DKK by 1, 1, 1 is 33.34, 33.33, 33.33.
+// Weights must not be negative and not all zero; otherwise the error wraps
+// [ErrInvalidInput].
+func (m Money) Allocate(weights ...decimal.Decimal) ([]Money, error) {
+	total := decimal.Zero
+	for _, w := range weights {
+		if w.Sign() < 0 {
+			return nil, fmt.Errorf("%w: allocate: negative weight", ErrInvalidInput)
+		}
+		total = total.Add(w)
+	}
+	if total.Sign() == 0 {
+		return nil, fmt.Errorf("%w: allocate: weights sum to zero", ErrInvalidInput)
+	}
+	scale := money.Scale(m.cur)
+	whole := money.Round(m.amount, m.cur)
+	units := whole.Shift(scale) // an integer
+	sign := units.Sign()
+	units = units.Abs()
+	parts := make([]decimal.Decimal, len(weights))
+	rems := make([]decimal.Decimal, len(weights))
+	given := decimal.Zero
+	for i, w := range weights {
+		exact := units.Mul(w).DivRound(total, 24)
+		parts[i] = exact.Floor()
+		rems[i] = exact.Sub(parts[i])
+		given = given.Add(parts[i])
+	}
+	left := units.Sub(given).IntPart()
+	for ; left > 0; left-- {
+		best := -1
+		for i := range rems {
+			if weights[i].Sign() == 0 {
+				continue
+			}
+			if best < 0 || rems[i].GreaterThan(rems[best]) {
+				best = i
+			}
+		}
+		parts[best] = parts[best].Add(decimal.NewFromInt(1))
+		rems[best] = decimal.NewFromInt(-1)
+	}
+	out := make([]Money, len(parts))
+	for i, p := range parts {
+		if sign < 0 {
+			p = p.Neg()
+		}
+		out[i] = Money{amount: p.Shift(-scale), cur: m.cur}
+	}
+	return out, nil
+}
+
+// Split divides m into n parts as equal as the minor unit allows, the
+// larger parts first: 100.00 DKK in 3 is 33.34, 33.33, 33.33. n must be
+// positive.
+func (m Money) Split(n int) ([]Money, error) {
+	if n <= 0 || n > 1<<20 {
+		return nil, fmt.Errorf("%w: split into %d parts", ErrInvalidInput, n)
+	}
+	w := make([]decimal.Decimal, n)
+	for i := range w {
+		w[i] = decimal.NewFromInt(1)
+	}
+	return m.Allocate(w...)
+}
+
+// Text returns the amount as plain decimal text with at least the
+// currency's minor-unit decimals and no fewer than it holds, so no digit is
+// lost: 1234.5 DKK is "1234.50", 0.125 DKK is "0.125", 5 JPY is "5".
+func (m Money) Text() string {
+	places := money.Scale(m.cur)
+	if e := -m.amount.Exponent(); e > places {
+		places = e
+	}
+	return m.amount.StringFixed(places)
+}
+
+// String returns "1234.50 DKK": [Money.Text], a space and the ISO code.
+func (m Money) String() string { return m.Text() + " " + m.cur.String() }
+
+// Format renders m for a reader of tag by the locale's CLDR currency
+// pattern, exactly, with at least the minor unit's decimals: 1234.5 DKK is
+// "1.234,50 kr." in Danish, "DKK 1,234.50" in English and "1 234,50 kr" in
+// Swedish. The amount never passes through a float.
+func (m Money) Format(tag language.Tag) string {
+	f := formatFor(tag)
+	num := f.number(m.Text())
+	return f.currency(num, m.cur, tag)
+}
+
+type moneyJSON struct {
+	Amount   string `json:"amount"`
+	Currency string `json:"currency"`
+}
+
+// MarshalJSON writes {"amount":"1234.50","currency":"DKK"}, the amount as
+// [Money.Text].
+func (m Money) MarshalJSON() ([]byte, error) {
+	return json.Marshal(moneyJSON{Amount: m.Text(), Currency: m.cur.String()})
+}
+
+// UnmarshalJSON reads {"amount":"1234.50","currency":"DKK"}. The amount is
+// read exactly, with any number of decimals up to [MaxDecimalText]
+// characters; unknown currencies and malformed amounts wrap
+// [ErrInvalidMoney]. null leaves m unchanged.
+func (m *Money) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+		return nil
+	}
+	if len(b) > 4*MaxDecimalText {
+		return fmt.Errorf("%w: amount object too long", ErrInvalidMoney)
+	}
+	var v moneyJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return fmt.Errorf("%w: not an amount object", ErrInvalidMoney)
+	}
+	cur, err := ParseCurrency(v.Currency)
+	if err != nil {
+		return fmt.Errorf("%w: unknown currency", ErrInvalidMoney)
+	}
+	d, err := money.ParseDecimal(v.Amount)
+	if err != nil {
+		return fmt.Errorf("%w: not a plain decimal amount", ErrInvalidMoney)
+	}
+	*m = Money{amount: d, cur: cur.Unit()}
+	return nil
+}

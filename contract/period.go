@@ -150,3 +150,11 @@ func (d Date) Add(p Period) Date {
 	}
 	return d.AddDays(p.Weeks*7 + p.Days)
 }
+
+// AddPeriods returns d plus k whole periods p, counted from d in one step
+// rather than period by period, so that month ends do not drift: monthly
+// from 2024-01-31, period 1 starts 2024-02-29 and period 2 on 2024-03-31.
+// It is the one rule for the bounds of payment periods and billing cycles
+// (terms 12.3, 17.2, 19.2): period n (from 0) runs from d.AddPeriods(p, n)
+// to the day before d.AddPeriods(p, n+1).
+func (d Date) AddPeriods(p Period, k int) Date { return d.Add(p.multiply(k)) }

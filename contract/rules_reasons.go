@@ -17,6 +17,9 @@ func rulesReason(key string, args ...any) Reason {
 // rulesDanish maps each English reason of the agreement rules to Danish.
 // A test checks that every key used in the package is here.
 var rulesDanish = map[string]string{
+	// 7.2 capacity
+	"usage %s has reached %s of the agreed maximum %s":   "forbruget %s har nået %s af den aftalte maksimale kapacitet %s",
+	"usage %s is back below %s of the agreed maximum %s": "forbruget %s er igen under %s af den aftalte maksimale kapacitet %s",
 	// 15.1 liability
 	"no claims were made, so nothing is payable":                                                    "der er ikke rejst krav, så intet skal betales",
 	"%s of %s claimed is payable: the total is capped at %s, %d months' remuneration":               "%s af de krævede %s skal betales: det samlede ansvar er begrænset til %s, %d måneders vederlag",

@@ -71,7 +71,7 @@ func (p Period) maxDays() int { return p.Years*366 + p.Months*31 + p.Weeks*7 + p
 // time so that month ends do not drift (2025-01-31 monthly: 2025-02-27,
 // 2025-03-30).
 func periodEnd(start Date, p Period, k int) Date {
-	return start.Add(p.multiply(k)).AddDays(-1)
+	return start.AddPeriods(p, k).AddDays(-1)
 }
 
 // firstPeriodEndOnOrAfter returns the smallest k >= 1 and the last day of

@@ -116,11 +116,11 @@ func TestBillingRoundTrip(t *testing.T) {
 
 		// Collection: a payment, a demand and the compensation of
 		// renteloven § 9 a round-trip.
-		if err := store.AddPayment(ctx, db, "bank-1", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 10), Amount: dec("100.00")}); err != nil {
-			t.Fatal(err)
+		if ok, err := store.AddPayment(ctx, db, "bank-1", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 10), Amount: dec("100.00")}); err != nil || !ok {
+			t.Fatalf("AddPayment = %v, %v, want stored", ok, err)
 		}
-		if err := store.AddPayment(ctx, db, "bank-1", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 10), Amount: dec("100.00")}); err != nil {
-			t.Fatal(err)
+		if ok, err := store.AddPayment(ctx, db, "bank-1", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 10), Amount: dec("100.00")}); err != nil || ok {
+			t.Fatalf("AddPayment of the same payment again = %v, %v, want not stored, no error", ok, err)
 		}
 		before, err := store.GetCollection(ctx, db, "INV-000001")
 		if err != nil {
@@ -150,7 +150,7 @@ func TestBillingRoundTrip(t *testing.T) {
 		if open, err := store.OpenInvoiceNumbers(ctx, db, day); err != nil || len(open) != 1 {
 			t.Errorf("open invoices after a part payment = %v, %v, want INV-000001", open, err)
 		}
-		if err := store.AddPayment(ctx, db, "bank-2", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 20), Amount: dec("211.25")}); err != nil {
+		if _, err := store.AddPayment(ctx, db, "bank-2", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 20), Amount: dec("211.25")}); err != nil {
 			t.Fatal(err)
 		}
 		if open, err := store.OpenInvoiceNumbers(ctx, db, day); err != nil || len(open) != 0 {
@@ -163,6 +163,9 @@ func TestCreditLedgerRoundTrip(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		at := time.Date(2026, 1, 5, 9, 0, 0, 0, cph)
+		if err := store.PutCustomer(ctx, db, store.Customer{ID: "C1", Kind: billing.Business, Party: contract.Party{Name: "Shop", Country: "DK"}}); err != nil {
+			t.Fatal(err)
+		}
 		var want []billing.Entry
 		for i, p := range []struct {
 			id      string

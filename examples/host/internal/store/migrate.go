@@ -112,7 +112,9 @@ func (db *DB) migrateTo(ctx context.Context, now time.Time, target int64) ([]App
 			}
 			continue
 		}
+		applied := false
 		err := db.Tx(ctx, func(tx *Tx) error {
+			applied = false
 			var n int
 			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
 				return err
@@ -127,12 +129,13 @@ func (db *DB) migrateTo(ctx context.Context, now time.Time, target int64) ([]App
 			}
 			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)`,
 				m.version, m.name, m.checksum(), InstantUTC(now))
+			applied = err == nil
 			return err
 		})
 		if err != nil {
 			return nil, fmt.Errorf("store: migration %d (%s): %w", m.version, m.name, err)
 		}
-		fresh[m.version] = true
+		fresh[m.version] = applied
 	}
 	rows, err := db.Query(ctx, `SELECT version, name, applied_at FROM schema_migrations ORDER BY version`)
 	if err != nil {

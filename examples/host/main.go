@@ -35,6 +35,10 @@ import (
 // from instead of the -pg flag.
 const EnvPostgres = "PIMKIT_PG_DSN"
 
+// EnvLedgerKey names the environment variable the ledger key file's path
+// may come from instead of the -ledger-key flag.
+const EnvLedgerKey = "PIMKIT_LEDGER_KEY"
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -58,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 	global.SetOutput(stderr)
 	dbPath := global.String("db", "pimkit.db", "SQLite database `file`, created on first run")
 	pgDSN := global.String("pg", getenv(EnvPostgres), "PostgreSQL `dsn` (postgres://user@host/db); overrides -db; default $"+EnvPostgres)
+	keyPath := global.String("ledger-key", or(getenv(EnvLedgerKey), "pimkit-ledger.key"),
+		"`file` with the consent ledger's key, created by init; its signed head is kept in FILE.head; default $"+EnvLedgerKey)
 	global.Usage = func() { usage(stderr, global) }
 	if err := global.Parse(args); err != nil {
 		return 2
@@ -98,7 +104,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		db, err = store.OpenSQLite(*dbPath)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "host:", err)
+		fmt.Fprintln(stderr, "host:", redact(err.Error(), global))
 		return 1
 	}
 	defer db.Close()
@@ -113,18 +119,63 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 			return 1
 		}
 	}
+	switch name {
+	case "init", "consent", "consent-proof":
+		key, err := store.LoadLedgerKey(*keyPath, name == "init")
+		if err != nil {
+			fmt.Fprintln(stderr, "host:", redact(err.Error(), global))
+			return 1
+		}
+		a.LedgerKey, a.Heads = key, store.HeadFile{Path: *keyPath + ".head"}
+	}
 	if beforeCommit != nil {
 		a.SetBeforeCommit(beforeCommit)
 	}
 	if err := cmd.run(ctx, a, fs, fs.Args()); err != nil {
-		fmt.Fprintf(stderr, "host %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "host %s: %s\n", name, redact(err.Error(), global, fs))
 		return 1
 	}
 	return 0
 }
 
+// redact removes from an error message every value given on the command
+// line -- flag values and arguments -- naming the flag instead: a message
+// must not carry a customer's ID, a subject's reference or anything else
+// typed in (personal data), whatever layer wrote it. Values of one
+// character are left alone (they carry nothing and would garble the
+// message).
+func redact(msg string, sets ...*flag.FlagSet) string {
+	type value struct{ v, name string }
+	var vals []value
+	for _, fs := range sets {
+		fs.Visit(func(f *flag.Flag) {
+			vals = append(vals, value{f.Value.String(), "-" + f.Name})
+		})
+		for _, a := range fs.Args() {
+			vals = append(vals, value{a, "argument"})
+		}
+	}
+	// Longest first, so a value inside another is not replaced first.
+	sort.SliceStable(vals, func(i, j int) bool { return len(vals[i].v) > len(vals[j].v) })
+	for _, v := range vals {
+		if len(v.v) < 2 {
+			continue
+		}
+		msg = strings.ReplaceAll(msg, strconv.Quote(v.v), "["+v.name+"]")
+		msg = strings.ReplaceAll(msg, v.v, "["+v.name+"]")
+	}
+	return msg
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
 func usage(w io.Writer, global *flag.FlagSet) {
-	fmt.Fprintln(w, "usage: host [-db FILE | -pg DSN] COMMAND [flags] [args]")
+	fmt.Fprintln(w, "usage: host [-db FILE | -pg DSN] [-ledger-key FILE] COMMAND [flags] [args]")
 	global.SetOutput(w)
 	global.PrintDefaults()
 	fmt.Fprintln(w, "commands:")
@@ -405,7 +456,7 @@ func commands() map[string]command {
 					seq, hash, ok := strings.Cut(*fRef, ":")
 					n, err := strconv.ParseInt(seq, 10, 64)
 					if !ok || err != nil || n < 1 || len(hash) != 64 {
-						return fmt.Errorf("anchor %q is not SEQ:HASH", *fRef)
+						return errors.New("-anchor is not SEQ:HASH")
 					}
 					anchor = store.Head{Seq: n, Hash: hash}
 				}
@@ -477,14 +528,14 @@ func csvOptions() (catalog.CSVOptions, error) {
 	if *fLocale != "" {
 		tag, err := language.Parse(*fLocale)
 		if err != nil {
-			return opts, fmt.Errorf("locale %q: %w", *fLocale, err)
+			return opts, errors.New("-locale is not a BCP 47 language tag (da-DK)")
 		}
 		opts.Locale = tag
 	}
 	if r := []rune(*fComma); len(r) == 1 {
 		opts.Comma = r[0]
 	} else if *fComma != "" {
-		return opts, fmt.Errorf("comma %q is not one character", *fComma)
+		return opts, errors.New("-comma is not one character")
 	}
 	return opts, nil
 }
@@ -497,7 +548,7 @@ func instant(s string, a *app.App) (time.Time, error) {
 	}
 	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(s))
 	if err != nil {
-		return time.Time{}, fmt.Errorf("instant %q is not RFC 3339 (2026-01-31T14:00:00+01:00)", s)
+		return time.Time{}, errors.New("an instant is not RFC 3339 (2026-01-31T14:00:00+01:00)")
 	}
 	return t, nil
 }

@@ -70,9 +70,10 @@ func mustHost(t *testing.T, args ...string) string {
 // targets returns the global flags of a fresh database per test: SQLite
 // always, PostgreSQL when PIMKIT_TEST_PG_DSN is set.
 func targets(t *testing.T) map[string][]string {
-	out := map[string][]string{"sqlite": {"-db", filepath.Join(t.TempDir(), "host.db")}}
+	dir := t.TempDir()
+	out := map[string][]string{"sqlite": {"-db", filepath.Join(dir, "host.db"), "-ledger-key", filepath.Join(dir, "sqlite.key")}}
 	if dsn := os.Getenv(storetest.EnvPostgres); dsn != "" {
-		out["postgres"] = []string{"-pg", storetest.PostgresSchema(t, dsn)}
+		out["postgres"] = []string{"-pg", storetest.PostgresSchema(t, dsn), "-ledger-key", filepath.Join(dir, "postgres.key")}
 	} else {
 		t.Log(storetest.EnvPostgres + " not set: PostgreSQL skipped")
 	}
@@ -185,8 +186,9 @@ func TestConsentProofWithAnchor(t *testing.T) {
 			}
 			anchor := "2:" + out[i+len("head 2 "):i+len("head 2 ")+64]
 			mustHost(t, append(db, "consent-proof", "-anchor", anchor, "cust-0")...)
-			// Cutting the last entry off passes the chain alone, but not
-			// the anchored head (GDPR Art. 7(1): the proof must be whole).
+			// Cutting the last entry off is caught by the signed head kept
+			// beside the key, and by the published anchor (GDPR Art. 7(1):
+			// the proof must be whole).
 			d, err := openFor(db)
 			if err != nil {
 				t.Fatal(err)
@@ -195,10 +197,17 @@ func TestConsentProofWithAnchor(t *testing.T) {
 			if _, err := d.Exec(context.Background(), `DELETE FROM ledger_entries WHERE seq = 2`); err != nil {
 				t.Fatal(err)
 			}
-			mustHost(t, append(db, "consent-proof", "cust-0")...)
-			out, code := host(t, append(db, "consent-proof", "-anchor", anchor, "cust-0")...)
-			if code != 1 || !strings.Contains(out, "anchored entry missing (ledger ends at 1)") {
-				t.Errorf("proof with the anchor after truncation = exit %d:\n%s", code, out)
+			out, code := host(t, append(db, "consent-proof", "cust-0")...)
+			if code != 1 || !strings.Contains(out, "entries cut off the end (ledger ends at 1, the signed head is 2)") {
+				t.Errorf("proof after truncation = exit %d:\n%s", code, out)
+			}
+			// Without the head file, nothing is claimed either.
+			if err := os.Remove(db[3] + ".head"); err != nil {
+				t.Fatal(err)
+			}
+			out, code = host(t, append(db, "consent-proof", "-anchor", anchor, "cust-0")...)
+			if code != 1 || !strings.Contains(out, "no signed head") {
+				t.Errorf("proof without the head file = exit %d:\n%s", code, out)
 			}
 		})
 	}
@@ -206,7 +215,7 @@ func TestConsentProofWithAnchor(t *testing.T) {
 
 func TestProductHistory(t *testing.T) {
 	dir := t.TempDir()
-	db := []string{"-db", filepath.Join(dir, "host.db")}
+	db := []string{"-db", filepath.Join(dir, "host.db"), "-ledger-key", filepath.Join(dir, "ledger.key")}
 	mustHost(t, append(db, "init")...)
 	csv := filepath.Join(dir, "p.csv")
 	for _, body := range []string{"sku,status,version,title-da_DK\nCHAIR-1,draft,0,Stol\n", "sku,status,version,title-da_DK\nCHAIR-1,draft,1,Stol (eg)\n"} {

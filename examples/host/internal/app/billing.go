@@ -34,7 +34,7 @@ func (a *App) Subscribe(ctx context.Context, cust store.Customer, subID, planID 
 		if _, err := billing.NewInvoice(billing.InvoiceInput{Number: "check", Issued: accepted, Seller: a.Terms.Provider,
 			Buyer: cust.Party, Currency: plan.Currency, Treatment: treatment(cust.Party),
 			Lines: []billing.Line{{Description: "check", Quantity: decimal.NewFromInt(1), UnitPrice: plan.Price}}}, a.Counter); err != nil {
-			return fmt.Errorf("customer %s cannot be invoiced: %w", cust.ID, err)
+			return fmt.Errorf("app: the customer cannot be invoiced: %w", err)
 		}
 		sub, err = store.CreateSubscription(ctx, tx, store.Subscription{Subscription: s, Customer: cust.ID}, events)
 		return err
@@ -113,7 +113,7 @@ type BillResult struct {
 func MonthBounds(month string) (first, last contract.Date, err error) {
 	first, err = contract.ParseDate(month + "-01")
 	if err != nil || len(month) != 7 {
-		return first, last, fmt.Errorf("app: month %q is not YYYY-MM", month)
+		return first, last, errors.New("app: the month is not YYYY-MM")
 	}
 	return first, first.Add(contract.Months(1)).AddDays(-1), nil
 }

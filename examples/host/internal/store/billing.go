@@ -41,7 +41,7 @@ func GetCustomer(ctx context.Context, q Querier, id string) (Customer, error) {
 	err := q.QueryRow(ctx, `SELECT name, cvr, vat_id, address, country, kind FROM customers WHERE id = ?`, id).
 		Scan(&c.Party.Name, &c.Party.CVR, &c.Party.VATID, &c.Party.Address, &c.Party.Country, &kind)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Customer{}, fmt.Errorf("%w: customer %q", ErrNotFound, id)
+		return Customer{}, fmt.Errorf("%w: customer", ErrNotFound)
 	} else if err != nil {
 		return Customer{}, err
 	}

@@ -285,11 +285,11 @@ func TestPrivacyRoundTrip(t *testing.T) {
 		consent := privacy.ConsentEvent{Subject: "cust-1", Purpose: "marketing.communications.email", Action: privacy.Given,
 			At: time.Date(2026, 1, 5, 10, 0, 0, 123, cph), Policy: contract.MustDate(2025, 2, 1), Method: privacy.MethodForm,
 			Notice: privacy.NoticeHash(sha256.Sum256([]byte("Newsletter")))}
-		entry, err := store.AppendConsent(ctx, db, consent)
+		entry, err := store.AppendConsent(ctx, db, testKey, consent)
 		if err != nil {
 			t.Fatal(err)
 		}
-		entries, err := db.Ledgers().Subject(ctx, store.ConsentLedger, "cust-1")
+		entries, err := db.Ledgers(testKey).Subject(ctx, store.ConsentLedger, "cust-1")
 		if err != nil || len(entries) != 1 || entries[0].Hash != entry.Hash {
 			t.Fatalf("Subject = %v, %v", entries, err)
 		}

@@ -292,4 +292,10 @@ var migrations = []migration{
 		`DROP TABLE payments`,
 		`ALTER TABLE payments_v5 RENAME TO payments`,
 	}},
+	{6, "ledgers: entries carry an HMAC under the host's ledger key", []string{
+		// The MAC of each entry's hash under a key the database never
+		// sees; '' for entries written before, until the program seals
+		// them (Ledgers.Seal, run by "host init" with the key).
+		`ALTER TABLE ledger_entries ADD COLUMN mac TEXT NOT NULL DEFAULT ''`,
+	}},
 }

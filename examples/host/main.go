@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,7 +60,7 @@ type command struct {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time, getenv func(string) string) int {
 	global := flag.NewFlagSet("host", flag.ContinueOnError)
-	global.SetOutput(stderr)
+	global.SetOutput(unquoting{stderr})
 	dbPath := global.String("db", "pimkit.db", "SQLite database `file`, created on first run")
 	pgDSN := global.String("pg", getenv(EnvPostgres), "PostgreSQL `dsn` (postgres://user@host/db); overrides -db; default $"+EnvPostgres)
 	keyPath := global.String("ledger-key", or(getenv(EnvLedgerKey), "pimkit-ledger.key"),
@@ -84,7 +85,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		return 2
 	}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(unquoting{stderr})
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: host %s %s\n  %s\n", name, cmd.args, cmd.help)
 		fs.PrintDefaults()
@@ -136,6 +137,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		return 1
 	}
 	return 0
+}
+
+// unquoting writes the flag package's messages without the value of a
+// flag it could not parse ("invalid value "..." for flag -n").
+type unquoting struct{ w io.Writer }
+
+var invalidValue = regexp.MustCompile(`invalid value ".*?" for flag`)
+
+func (u unquoting) Write(p []byte) (int, error) {
+	if _, err := u.w.Write(invalidValue.ReplaceAll(p, []byte("invalid value for flag"))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // redact removes from an error message every value given on the command

@@ -235,3 +235,47 @@ func TestProductHistory(t *testing.T) {
 		t.Errorf("export does not carry version 2:\n%s", exp)
 	}
 }
+
+// No error message echoes what was typed: customer IDs, subjects,
+// references and other flag values are personal data or may be (GDPR Art.
+// 5(1)(f)); messages name the flag instead.
+func TestErrorsDoNotEchoWhatWasTyped(t *testing.T) {
+	const secret = "Jens-Hansen-4711"
+	dir := t.TempDir()
+	db := []string{"-db", filepath.Join(dir, "host.db"), "-ledger-key", filepath.Join(dir, "ledger.key")}
+	mustHost(t, append(db, "init")...)
+	mustHost(t, append(db, "subscribe", "-customer", "C1", "-name", "Shop", "-cvr", "12345674",
+		"-address", "Vestergade 1, 7400 Herning", "-plan", "basic-monthly", "-start", "2025-12-31", "sub-1")...)
+	for _, row := range []struct {
+		name string
+		args []string
+	}{
+		{"a SQLite path with a query string", []string{"-db", secret + "?x.db", "status"}},
+		{"payment against an unknown invoice", append(db, "pay", "-invoice", secret, "-amount", "10.00", "-on", "2026-02-03")},
+		{"payment with a bad date", append(db, "pay", "-invoice", "INV-000001", "-amount", "10.00", "-on", secret)},
+		{"payment with a bad amount", append(db, "pay", "-invoice", "INV-000001", "-amount", secret, "-on", "2026-02-03")},
+		{"credits to no customer", append(db, "credits", "-account", secret, "-kind", "grant", "-n", "5", "-event", "e-1", "-at", "2026-01-01T00:00:00Z")},
+		{"credits of an unknown kind", append(db, "credits", "-account", "C1", "-kind", secret, "-n", "5", "-event", "e-1")},
+		{"subscription of an unknown customer kind", append(db, "subscribe", "-customer", secret, "-name", secret, "-kind", secret, "-start", "2026-01-01", "sub-2")},
+		{"subscription that cannot be invoiced", append(db, "subscribe", "-customer", secret, "-name", "Shop", "-start", "2026-01-01", "sub-"+secret)},
+		{"subscription to an unknown plan", append(db, "subscribe", "-customer", secret, "-name", "Shop", "-address", "x", "-plan", secret, "-start", "2026-01-01", "sub-3")},
+		{"a bad month", append(db, "bill", "-month", secret)},
+		{"a bad instant", append(db, "consent", "-subject", secret, "-purpose", "marketing", "-at", secret)},
+		{"a bad consent action", append(db, "consent", "-subject", secret, "-purpose", "marketing", "-action", secret)},
+		{"a bad anchor", append(db, "consent-proof", "-anchor", secret, secret)},
+		{"an unknown request", append(db, "dsr-advance", "-id", secret, "-action", "start", "-on", "2026-01-01")},
+		{"an unknown request action", append(db, "dsr-advance", "-id", "dsr-1", "-action", secret, "-on", "2026-01-01")},
+		{"a bad locale", append(db, "export-products", "-locale", secret)},
+		{"a flag that does not parse", append(db, "credits", "-account", "C1", "-n", secret)},
+	} {
+		t.Run(row.name, func(t *testing.T) {
+			out, code := host(t, row.args...)
+			if code == 0 {
+				t.Fatalf("host %v succeeded:\n%s", row.args, out)
+			}
+			if strings.Contains(out, secret) || strings.Contains(out, "Jens") {
+				t.Errorf("the error echoes the value typed:\n%s", out)
+			}
+		})
+	}
+}

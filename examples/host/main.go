@@ -153,18 +153,21 @@ func (u unquoting) Write(p []byte) (int, error) {
 }
 
 // redact removes from an error message every value given on the command
-// line -- flag values and arguments -- naming the flag instead: a message
-// must not carry a customer's ID, a subject's reference or anything else
-// typed in (personal data), whatever layer wrote it. Values of one
-// character are left alone (they carry nothing and would garble the
-// message).
-func redact(msg string, sets ...*flag.FlagSet) string {
+// line -- flag values and the command's arguments -- naming the flag
+// instead: a message must not carry a customer's ID, a subject's reference
+// or anything else typed in (personal data), whatever layer wrote it. A
+// value is replaced where it stands as a word of its own (so "2026-02"
+// stays inside the date "2026-02-28"); values of one character are left
+// alone.
+func redact(msg string, global *flag.FlagSet, cmd ...*flag.FlagSet) string {
 	type value struct{ v, name string }
 	var vals []value
-	for _, fs := range sets {
+	for _, fs := range append([]*flag.FlagSet{global}, cmd...) {
 		fs.Visit(func(f *flag.Flag) {
 			vals = append(vals, value{f.Value.String(), "-" + f.Name})
 		})
+	}
+	for _, fs := range cmd {
 		for _, a := range fs.Args() {
 			vals = append(vals, value{a, "argument"})
 		}
@@ -175,10 +178,35 @@ func redact(msg string, sets ...*flag.FlagSet) string {
 		if len(v.v) < 2 {
 			continue
 		}
-		msg = strings.ReplaceAll(msg, strconv.Quote(v.v), "["+v.name+"]")
-		msg = strings.ReplaceAll(msg, v.v, "["+v.name+"]")
+		msg = replaceWord(msg, strconv.Quote(v.v), "["+v.name+"]")
+		msg = replaceWord(msg, v.v, "["+v.name+"]")
 	}
 	return msg
+}
+
+// replaceWord replaces old in s by new where old is not part of a longer
+// word (letters, digits, '-', '_', '.').
+func replaceWord(s, old, new string) string {
+	word := func(c byte) bool {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.'
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, old)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		end := i + len(old)
+		if (i > 0 && word(s[i-1]) && word(old[0])) || (end < len(s) && word(s[end]) && word(old[len(old)-1])) {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		b.WriteString(new)
+		s = s[end:]
+	}
 }
 
 func or(s, def string) string {

@@ -46,8 +46,15 @@ func TestMain(m *testing.M) {
 		}
 		return nil
 	}
+	now := clock
+	if c := os.Getenv("HOST_TEST_CLOCK"); c != "" {
+		var err error
+		if now, err = time.Parse(time.RFC3339, c); err != nil {
+			panic(err)
+		}
+	}
 	args := strings.Split(os.Getenv("HOST_TEST_ARGS"), "\t")
-	os.Exit(run(context.Background(), args, os.Stdout, os.Stderr, func() time.Time { return clock }, func(string) string { return "" }))
+	os.Exit(run(context.Background(), args, os.Stdout, os.Stderr, func() time.Time { return now }, func(string) string { return "" }))
 }
 
 // host runs the program in-process with args and returns its output.

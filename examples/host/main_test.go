@@ -286,3 +286,27 @@ func TestErrorsDoNotEchoWhatWasTyped(t *testing.T) {
 		})
 	}
 }
+
+// -db is a file name: a query string is refused, and status names the file
+// SQLite opened, which is the one asked for even with URI characters in
+// its name.
+func TestSQLitePathIsAFileName(t *testing.T) {
+	dir := t.TempDir()
+	for _, bad := range []string{filepath.Join(dir, "a?x.db"), filepath.Join(dir, "x.db?_pragma=synchronous(OFF)")} {
+		if out, code := host(t, "-db", bad, "-ledger-key", filepath.Join(dir, "k"), "init"); code != 1 || !strings.Contains(out, "without a '?' query string") {
+			t.Errorf("init -db %s = exit %d:\n%s", bad, code, out)
+		}
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("a refused path created %v", ents)
+	}
+	file := filepath.Join(dir, "my db%41#1.db")
+	mustHost(t, "-db", file, "-ledger-key", filepath.Join(dir, "k"), "init")
+	out := mustHost(t, "-db", file, "status")
+	if !strings.Contains(out, "database "+file+" (sqlite)") {
+		t.Errorf("status does not name %s:\n%s", file, out)
+	}
+	if _, err := os.Stat(file); err != nil {
+		t.Errorf("the file asked for was not created: %v", err)
+	}
+}

@@ -2,9 +2,11 @@ package app_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/pimkit/pimkit/billing"
 	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/privacy"
 	"github.com/shopspring/decimal"
 
 	"github.com/pimkit/pimkit/examples/host/internal/app"
@@ -200,6 +203,52 @@ func TestCreditsRefuseAnAccountThatIsNoCustomer(t *testing.T) {
 		var n int
 		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM credit_entries WHERE account = ?`, "NOBODY-42").Scan(&n); err != nil || n != 0 {
 			t.Errorf("%d entries stored for no customer (%v)", n, err)
+		}
+	})
+}
+
+// A consent ledger written before the chain was keyed (its entries have no
+// MAC, as migration 6 leaves them) is sealed by Init with the key, and
+// proves consent afterwards; Init does not seal it again.
+func TestInitSealsAnUnkeyedConsentLedger(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a, out := newApp(t, db)
+		at := time.Date(2026, 1, 5, 10, 0, 0, 0, a.Location)
+		prev := store.GenesisHash
+		for i, subject := range []string{"cust-1", "cust-2"} {
+			ev := privacy.ConsentEvent{Subject: subject, Purpose: "marketing", Action: privacy.Given, Method: privacy.MethodForm,
+				Notice: privacy.NoticeHash{1}, Policy: contract.MustDate(2025, 2, 1), At: at.Add(time.Duration(i) * time.Hour)}
+			body, _ := json.Marshal(ev)
+			e := store.Entry{Ledger: store.ConsentLedger, Seq: int64(i + 1), At: ev.At, Subject: subject, Kind: "consent.given", Body: body, Prev: prev}
+			e.Hash = store.ComputeHash(e)
+			zat, zone := store.EncodeInstant(e.At)
+			if _, err := db.Exec(ctx, `INSERT INTO ledger_entries (ledger, seq, at, zone, subject, kind, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				e.Ledger, e.Seq, zat, zone, e.Subject, e.Kind, string(e.Body), e.Prev, e.Hash); err != nil {
+				t.Fatal(err)
+			}
+			prev = e.Hash
+		}
+		// newApp's Init started a head for the empty ledger; the upgraded
+		// host has none yet.
+		if err := os.Remove(a.Heads.Path); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.ConsentProof(ctx, "cust-1", clock, store.Head{}); !errors.Is(err, app.ErrNoHead) {
+			t.Errorf("proof before sealing = %v, want ErrNoHead", err)
+		}
+		must(t, a.Init(ctx))
+		if !strings.Contains(out.String(), "consent ledger sealed with the ledger key: 2 entries") {
+			t.Errorf("Init did not seal:\n%s", out)
+		}
+		states, err := a.ConsentProof(ctx, "cust-1", clock, store.Head{})
+		if err != nil || len(states) != 1 || !states[0].Granted() {
+			t.Errorf("proof after sealing = %v, %v, want cust-1's consent (GDPR Art. 7(1))", states, err)
+		}
+		out.Reset()
+		must(t, a.Init(ctx))
+		if strings.Contains(out.String(), "sealed") {
+			t.Errorf("Init sealed again:\n%s", out)
 		}
 	})
 }

@@ -3,10 +3,11 @@ package sla
 import (
 	"fmt"
 
-	"github.com/shopspring/decimal"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
 
 	"golang.org/x/text/language"
 )

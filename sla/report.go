@@ -46,11 +46,12 @@ type Report struct {
 	// Met reports whether the span meets the target, compared exactly.
 	Met    bool   `json:"met"`
 	Budget Budget `json:"budget"`
-	// ByComponent and ByCause are sorted by name.
+	// ByComponent and ByCause are sorted by name; nil without outages.
 	ByComponent []Breakdown `json:"by_component,omitempty"`
 	ByCause     []Breakdown `json:"by_cause,omitempty"`
 	// Windows are the decisions on every window of the input, in input
-	// order, including those outside the span (with no downtime).
+	// order, including those outside the span (with no downtime); nil
+	// without windows.
 	Windows []WindowDecision `json:"windows,omitempty"`
 	Days    []Day            `json:"days,omitempty"`
 	// Decision is the outcome against terms 8.1 with its reason.
@@ -74,7 +75,9 @@ func NewReport(p Policy, span Span, in Input) (Report, error) {
 	r.ByComponent = c.breakdown(in.Outages, items, func(o *Outage) string { return o.Component })
 	r.ByCause = c.breakdown(in.Outages, items, func(o *Outage) string { return o.Cause })
 
-	r.Windows = make([]WindowDecision, len(in.Windows))
+	if len(in.Windows) > 0 {
+		r.Windows = make([]WindowDecision, len(in.Windows))
+	}
 	for i, w := range in.Windows {
 		d := c.judged[i]
 		d.Index = i
@@ -157,6 +160,9 @@ func (c *calc) breakdown(outages []Outage, items []item, name func(*Outage) stri
 	}
 	for i := range id {
 		id[i] = rank[id[i]]
+	}
+	if len(sorted) == 0 {
+		return nil // as read back from JSON
 	}
 	out := make([]Breakdown, 0, len(sorted))
 	buf := make([]item, 0, len(items))

@@ -35,7 +35,7 @@ func month(t *testing.T, p sla.Policy, y int, m time.Month) sla.Span {
 
 func outage(s, e time.Time) sla.Outage { return sla.Outage{Start: s, End: e} }
 
-// TestComputeVectors checks the figures of issue 6 against terms 2.1,
+// TestComputeVectors checks worked figures against terms 2.1,
 // 3.2 and 8.1.
 func TestComputeVectors(t *testing.T) {
 	apr := sla.Span{From: at(2025, 4, 1, 0, 0), To: at(2025, 5, 1, 0, 0)} // 30 days, no DST change
@@ -260,7 +260,7 @@ func TestComputeVectors(t *testing.T) {
 	}
 }
 
-// TestAllowedDowntime checks the allowances of issue 6 for terms 8.1.
+// TestAllowedDowntime checks worked allowances for terms 8.1.
 func TestAllowedDowntime(t *testing.T) {
 	tests := []struct {
 		name   string

@@ -64,10 +64,6 @@ var (
 
 func inRange(t time.Time) bool { return !t.Before(minInstant) && t.Before(maxInstant) }
 
-func field(kind string, i int, name string) string {
-	return kind + "[" + strconv.Itoa(i) + "]." + name
-}
-
 // checkInstant reports an instant at path outside the years 1900-2099 and
 // whether t is usable: set and in range. A missing instant is the
 // validate tags' to report.

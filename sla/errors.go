@@ -52,6 +52,13 @@ func (c *checks) add(path, rule, param string, kind error) {
 	c.kind(kind)
 }
 
+// addMessage records a problem of a rule [contract.RuleMessage] does not
+// know, with its English message.
+func (c *checks) addMessage(path, rule, param, message string, kind error) {
+	c.ps.AddProblem("", contract.Problem{Path: path, Rule: rule, Param: param, Message: message})
+	c.kind(kind)
+}
+
 // tags runs the validate tags of v under prefix; the problems found are
 // of kind.
 func (c *checks) tags(prefix string, v any, kind error) {

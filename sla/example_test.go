@@ -1,6 +1,7 @@
 package sla_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"time"
@@ -246,4 +247,27 @@ func ExampleRolling() {
 	// Output:
 	// 2025-03-11 12:00:00 +0000 UTC 720h0m0s
 	// 2025-01-01 2025-04-01 2159h0m0s
+}
+
+// An availability is stored as JSON with ISO 8601 durations and its exact
+// weighted downtime, and reads back equal: a day that missed 99.9 % still
+// misses it.
+func ExampleAvailability_MarshalJSON() {
+	p := sla.PolicyFor(contract.OpenDIMSTerms())
+	p.Zone = contract.ZoneUTC
+	p.Weights = sla.StatuspageWeights()
+	day, _ := p.Days(contract.MustDate(2025, 4, 2), contract.MustDate(2025, 4, 3))
+	t0 := time.Date(2025, 4, 2, 8, 0, 0, 0, time.UTC)
+	a, _ := sla.Compute(p, day, sla.Input{Outages: []sla.Outage{
+		{Start: t0, End: t0.Add(2 * time.Minute)},
+		{Impact: sla.Partial, Start: t0.Add(time.Hour), End: t0.Add(time.Hour + time.Second + 1)},
+	}})
+	b, _ := json.Marshal(a)
+	fmt.Println(string(b))
+	var back sla.Availability
+	_ = json.Unmarshal(b, &back)
+	fmt.Println(back.Equal(a), back.Meets(p.Target), back.Percent(4))
+	// Output:
+	// {"span":{"from":"2025-04-02T00:00:00Z","to":"2025-04-03T00:00:00Z"},"agreed":"PT24H","unmeasured":"PT0S","counted":"PT24H","downtime":"PT2M0.300000001S","excluded":"PT0S","downtime_exact":"PT2M0.3000000003S"}
+	// true false 99.8610
 }

@@ -74,8 +74,12 @@ func checkInstant(c *checks, path string, t time.Time, required bool, kind error
 		}
 		return false
 	}
-	if !inRange(t) {
-		c.add(path, "year_range", "1900-2099", kind)
+	if t.Before(minInstant) {
+		c.add(path, "gte", "1900-01-01T00:00:00Z", kind)
+		return false
+	}
+	if !t.Before(maxInstant) {
+		c.add(path, "lt", "2100-01-01T00:00:00Z", kind)
 		return false
 	}
 	return true

@@ -237,20 +237,33 @@ func (p Policy) resolve(c *checks) resolved {
 	return r
 }
 
+// Validate reports every problem of p at once, as a
+// [*contract.ValidationError] with JSON paths: a target outside (0, 100]
+// ("target": dlte(100)) wraps ErrInvalidTarget; negative notice
+// ("planned_notice": gte(0)), weights outside [0, 1], with more than six
+// decimals or increasing from unavailable to degraded, an unknown zone or
+// enum value, notice in calendar days that is not whole days, or
+// [MinimumPeriod] without a MinimumRun wrap ErrInvalidPolicy.
+func (p Policy) Validate() error {
+	var c checks
+	p.check(&c, "")
+	return c.err("validate policy")
+}
+
 // check reports every problem of p under prefix: the validate tags, then
 // the rules across fields.
 func (p Policy) check(c *checks, prefix string) {
 	n := c.ps.Len()
 	c.ps.Check(prefix, p)
 	for _, pr := range c.ps.List()[n:] {
-		if pr.Path == prefix+".target" {
+		if pr.Path == join(prefix, "target") {
 			c.kind(ErrInvalidTarget)
 		} else {
 			c.kind(ErrInvalidPolicy)
 		}
 	}
 	if _, err := p.Zone.Location(); err != nil {
-		c.add(prefix+".zone", "oneof", "Europe/Copenhagen Europe/Stockholm UTC", ErrInvalidPolicy)
+		c.add(join(prefix, "zone"), "oneof", "Europe/Copenhagen Europe/Stockholm UTC", ErrInvalidPolicy)
 	}
 	w := p.Weights
 	if w.IsZero() {
@@ -263,27 +276,27 @@ func (p Policy) check(c *checks, prefix string) {
 	}{{"unavailable", w.Unavailable}, {"partial", w.Partial}, {"degraded", w.Degraded}} {
 		v, ok := ppm(f.d)
 		if !ok && f.d.Sign() >= 0 && f.d.Cmp(one) <= 0 {
-			c.add(prefix+".weights."+f.name, "max_decimals", "6", ErrInvalidPolicy)
+			c.addMessage(join(prefix, "weights."+f.name), "max_decimals", "6", "must have at most 6 decimals", ErrInvalidPolicy)
 		}
 		lv[i] = v
 	}
 	if lv[1] > lv[0] {
-		c.add(prefix+".weights.partial", "ltefield", "unavailable", ErrInvalidPolicy)
+		c.add(join(prefix, "weights.partial"), "ltefield", "unavailable", ErrInvalidPolicy)
 	}
 	if lv[2] > lv[1] {
-		c.add(prefix+".weights.degraded", "ltefield", "partial", ErrInvalidPolicy)
+		c.add(join(prefix, "weights.degraded"), "ltefield", "partial", ErrInvalidPolicy)
 	}
 	if p.Notice >= numNoticeRules {
-		c.add(prefix+".notice", "oneof", "elapsed_hours calendar_days", ErrInvalidPolicy)
+		c.add(join(prefix, "notice"), "oneof", "elapsed_hours calendar_days", ErrInvalidPolicy)
 	} else if p.Notice == CalendarDays && p.PlannedNotice%contract.Hours(24) != 0 {
-		c.add(prefix+".planned_notice", "whole_days", "calendar_days", ErrInvalidPolicy)
+		c.addMessage(join(prefix, "planned_notice"), "whole_days", "calendar_days", "must be whole days when notice is counted in calendar days", ErrInvalidPolicy)
 	}
 	if p.Missing >= numMissing {
-		c.add(prefix+".missing", "oneof", "exclude count_up count_down", ErrInvalidPolicy)
+		c.add(join(prefix, "missing"), "oneof", "exclude count_up count_down", ErrInvalidPolicy)
 	}
 	if p.Granularity >= numGranularities {
-		c.add(prefix+".granularity", "oneof", "exact whole_minutes minimum_period", ErrInvalidPolicy)
+		c.add(join(prefix, "granularity"), "oneof", "exact whole_minutes minimum_period", ErrInvalidPolicy)
 	} else if p.Granularity == MinimumPeriod && p.MinimumRun <= 0 {
-		c.add(prefix+".minimum_run", "required", "minimum_period", ErrInvalidPolicy)
+		c.add(join(prefix, "minimum_run"), "required", "minimum_period", ErrInvalidPolicy)
 	}
 }

@@ -36,7 +36,9 @@ type Day struct {
 // daily timeline.
 //
 // A Report is stored as JSON and reads back equal: a month that missed
-// its target still misses it, to the femtosecond.
+// its target still misses it, to the femtosecond. Like its [Policy], a
+// report counted over agreed hours other than a [contract.BusinessHours]
+// refuses to marshal.
 type Report struct {
 	Span   Span            `json:"span"`
 	Target decimal.Decimal `json:"target"`

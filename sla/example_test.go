@@ -269,5 +269,5 @@ func ExampleAvailability_MarshalJSON() {
 	fmt.Println(back.Equal(a), back.Meets(p.Target), back.Percent(4))
 	// Output:
 	// {"span":{"from":"2025-04-02T00:00:00Z","to":"2025-04-03T00:00:00Z"},"agreed":"PT24H","unmeasured":"PT0S","counted":"PT24H","downtime":"PT2M0.300000001S","excluded":"PT0S","downtime_exact":"PT2M0.3000000003S"}
-	// true false 99.8610
+	// true false 99.8607
 }

@@ -48,8 +48,10 @@
 // # Time zones and agreed hours
 //
 // Spans are cut in the policy's zone, a [contract.Zone] that [PolicyFor]
-// takes from the terms: Europe/Copenhagen by default, built from the EU
-// daylight-saving rule without zoneinfo files ([contract.Copenhagen]).
+// takes from the terms ([contract.Terms.Zone]): Europe/Copenhagen by
+// default, which package contract builds from the EU daylight-saving rule
+// without zoneinfo files ([contract.Copenhagen]). Notice in calendar days
+// is counted with the policy's Counter, the terms' counter.
 // Durations are elapsed time: 30 March 2025 has 23 hours, 26 October 2025
 // has 25, March 2025 has 743. An outage from 23:50 on 31 January to 00:20
 // on 1 February counts 10 minutes in January and 20 in February. Agreed

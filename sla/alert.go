@@ -1,8 +1,11 @@
 package sla
 
 import (
+	"strconv"
 	"time"
 
+	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/enum"
 	"github.com/shopspring/decimal"
 )
 
@@ -17,25 +20,21 @@ const (
 	numSeverities
 )
 
-var severityNames = []string{"page", "ticket"}
+var severityNames = enum.Names{"page", "ticket"}
 
 // String returns "page" or "ticket".
-func (s Severity) String() string { return enumText("Severity", severityNames, int(s)) }
+func (s Severity) String() string { return enum.String(severityNames, s, "Severity") }
 
 // MarshalText implements encoding.TextMarshaler; an unknown value is an
 // error.
 func (s Severity) MarshalText() ([]byte, error) {
-	return enumMarshal("severity", severityNames, int(s))
+	return enum.Marshal(severityNames, s, "severity", ErrInvalidPolicy)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrInvalidPolicy.
 func (s *Severity) UnmarshalText(b []byte) error {
-	v, err := enumParse("severity", severityNames, b)
-	if err == nil {
-		*s = Severity(v)
-	}
-	return err
+	return enum.Unmarshal(severityNames, b, s, "severity", ErrInvalidPolicy)
 }
 
 // BurnRule is one multi-window burn-rate alert condition: it fires when
@@ -43,9 +42,13 @@ func (s *Severity) UnmarshalText(b []byte) error {
 // Factor. The short window makes the alert stop soon after the burning
 // stops.
 type BurnRule struct {
-	Long, Short time.Duration
-	Factor      decimal.Decimal
-	Severity    Severity
+	// Long and Short are the trailing windows, both positive: "PT1H" and
+	// "PT5M".
+	Long  contract.Duration `json:"long" validate:"gt=0"`
+	Short contract.Duration `json:"short" validate:"gt=0"`
+	// Factor is the burn rate both windows must exceed; positive.
+	Factor   decimal.Decimal `json:"factor" validate:"dgt=0"`
+	Severity Severity        `json:"severity"`
 }
 
 // WorkbookRules returns the multi-window, multi-burn-rate alerts of the
@@ -66,7 +69,7 @@ func WorkbookRules(slo time.Duration) []BurnRule {
 			Div(decimal.NewFromInt(int64(base))).IntPart())
 	}
 	rule := func(long, short time.Duration, factor decimal.Decimal, s Severity) BurnRule {
-		return BurnRule{Long: scale(long), Short: scale(short), Factor: factor, Severity: s}
+		return BurnRule{Long: contract.Duration(scale(long)), Short: contract.Duration(scale(short)), Factor: factor, Severity: s}
 	}
 	return []BurnRule{
 		rule(time.Hour, 5*time.Minute, decimal.New(144, -1), Page),
@@ -78,33 +81,32 @@ func WorkbookRules(slo time.Duration) []BurnRule {
 
 // BurnAlert is the evaluation of one [BurnRule] at an instant.
 type BurnAlert struct {
-	Rule BurnRule
+	Rule BurnRule `json:"rule"`
 	// LongBurn and ShortBurn are the exact burn rates over the trailing
 	// windows.
-	LongBurn, ShortBurn Ratio
+	LongBurn  Ratio `json:"long_burn"`
+	ShortBurn Ratio `json:"short_burn"`
 	// Firing reports that both exceed the rule's factor.
-	Firing bool
+	Firing bool `json:"firing"`
 }
 
 // EvaluateBurn evaluates rules at instant at over the trailing windows
 // [at - Long, at) and [at - Short, at), with open outages running to at.
 // The comparison is exact and strict, as in the workbook's alert
 // expressions: a burn of exactly 14.4 does not fire. Rules with a window
-// that is not positive are an error wrapping ErrInvalidPolicy.
+// that is not positive or a factor that is not positive are a
+// [*contract.ValidationError] wrapping ErrInvalidPolicy ("rules[0].long":
+// gt(0)); a 100 % target, which leaves no budget to burn, wraps
+// ErrInvalidTarget.
 func EvaluateBurn(p Policy, in Input, at time.Time, rules []BurnRule) ([]BurnAlert, error) {
-	var ps problems
+	var c checks
 	for i, r := range rules {
-		if r.Long <= 0 || r.Short <= 0 {
-			ps.add(field("rules", i, "window"), "must be positive", ErrInvalidPolicy)
-		}
-		if r.Factor.Sign() <= 0 {
-			ps.add(field("rules", i, "factor"), "must be positive", ErrInvalidPolicy)
-		}
+		c.tags("rules["+strconv.Itoa(i)+"]", r, ErrInvalidPolicy)
 	}
 	if p.Target.Cmp(hundred) == 0 {
-		ps.add("policy.target", "100 % leaves no error budget to burn", ErrInvalidTarget)
+		c.add("policy.target", "dlt", "100", ErrInvalidTarget)
 	}
-	if err := ps.err(); err != nil {
+	if err := c.err("evaluate burn"); err != nil {
 		return nil, err
 	}
 	burn := func(d time.Duration) (Ratio, error) {
@@ -116,11 +118,11 @@ func EvaluateBurn(p Policy, in Input, at time.Time, rules []BurnRule) ([]BurnAle
 	}
 	out := make([]BurnAlert, len(rules))
 	for i, r := range rules {
-		long, err := burn(r.Long)
+		long, err := burn(r.Long.Std())
 		if err != nil {
 			return nil, err
 		}
-		short, err := burn(r.Short)
+		short, err := burn(r.Short.Std())
 		if err != nil {
 			return nil, err
 		}

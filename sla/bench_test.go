@@ -62,7 +62,7 @@ func benchYear(b *testing.B) (sla.Policy, sla.Span) {
 	return p, span
 }
 
-// BenchmarkSortOutages is the yardstick of issue 6: sorting 1,000,000
+// BenchmarkSortOutages is the yardstick: sorting 1,000,000
 // outages by start. Compare it with BenchmarkAvailability in the same run;
 // availability must cost at most twice as much.
 func BenchmarkSortOutages(b *testing.B) {
@@ -100,7 +100,7 @@ func BenchmarkAvailability(b *testing.B) {
 // BenchmarkMonthlyReports builds April's full report (breakdowns by
 // component and cause, window decisions, daily timeline) for 10,000
 // customers with 100 outages and one service window each, one customer
-// after another on one goroutine. Issue 6 asks for under 2 s per op.
+// after another on one goroutine; the target is under 2 s per op.
 func BenchmarkMonthlyReports(b *testing.B) {
 	p, span, customers := benchCustomers(b)
 	b.ResetTimer()
@@ -169,7 +169,7 @@ func benchCustomers(b *testing.B) (sla.Policy, sla.Span, []sla.Input) {
 // BenchmarkAvailabilityVsSort measures sorting 1,000,000 outages and
 // computing their availability alternately in each iteration, so that
 // both see the same machine load, and reports the CPU time of computing
-// over that of sorting as the metric "x-sort" (issue 6: at most 2).
+// over that of sorting as the metric "x-sort" (target: at most 2).
 func BenchmarkAvailabilityVsSort(b *testing.B) {
 	p, span := benchYear(b)
 	in := sla.Input{Outages: benchOutages(rand.New(rand.NewPCG(1, 2)), 1_000_000, span)}

@@ -3,6 +3,7 @@ package sla
 import (
 	"time"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 )
 
@@ -12,20 +13,20 @@ import (
 // error wrapping ErrInvalidTarget; a negative agreed time is an error
 // wrapping ErrInvalidSpan.
 func AllowedDowntime(target decimal.Decimal, agreed time.Duration) (time.Duration, error) {
-	var ps problems
-	checkTarget(&ps, "target", target)
+	var c checks
+	checkTarget(&c, "target", target)
 	if agreed < 0 {
-		ps.add("agreed", "must not be negative", ErrInvalidSpan)
+		c.add("agreed", "gte", "PT0S", ErrInvalidSpan)
 	}
-	if err := ps.err(); err != nil {
+	if err := c.err("allowed downtime"); err != nil {
 		return 0, err
 	}
-	return allowed(target, agreed), nil
+	return allowed(target, contract.Duration(agreed)).Std(), nil
 }
 
-func allowed(target decimal.Decimal, agreed time.Duration) time.Duration {
+func allowed(target decimal.Decimal, agreed contract.Duration) contract.Duration {
 	q, _ := decimal.NewFromInt(int64(agreed)).Mul(hundred.Sub(target)).QuoRem(hundred, 0)
-	return time.Duration(q.IntPart())
+	return contract.Duration(q.IntPart())
 }
 
 // Budget is the error budget of one span: the downtime the target allows,
@@ -33,27 +34,28 @@ func allowed(target decimal.Decimal, agreed time.Duration) time.Duration {
 type Budget struct {
 	// Allowed is the downtime the target allows in the counted time,
 	// rounded down to the nanosecond.
-	Allowed time.Duration
+	Allowed contract.Duration `json:"allowed"`
 	// Used is the weighted downtime, rounded up to the nanosecond.
-	Used time.Duration
-	// Remaining is Allowed - Used; negative when the budget is overspent.
-	Remaining time.Duration
+	Used contract.Duration `json:"used"`
+	// Remaining is Allowed - Used; negative when the budget is overspent
+	// ("-PT48S").
+	Remaining contract.Duration `json:"remaining"`
 	// Consumed is the weighted downtime over the exact allowance: 1 means
 	// the budget is exactly spent, above 1 overspent. A 100 % target has
 	// no budget and leaves Consumed zero; check Exhausted instead.
-	Consumed Ratio
+	Consumed Ratio `json:"consumed"`
 	// Exhausted reports that the downtime exceeds what the target allows,
 	// compared exactly: the same answer as !Availability.Meets.
-	Exhausted bool
+	Exhausted bool `json:"exhausted"`
 }
 
 // Budget returns a's error budget against target percent: with 99.9 % in
 // a 30-day month and 43 minutes down, 12 s remain; with 44 minutes, -48 s.
 // A target outside (0, 100] is an error wrapping ErrInvalidTarget.
 func (a Availability) Budget(target decimal.Decimal) (Budget, error) {
-	var ps problems
-	checkTarget(&ps, "target", target)
-	if err := ps.err(); err != nil {
+	var c checks
+	checkTarget(&c, "target", target)
+	if err := c.err("budget"); err != nil {
 		return Budget{}, err
 	}
 	b := Budget{Allowed: allowed(target, a.Counted), Used: a.Downtime}
@@ -73,12 +75,12 @@ func (a Availability) Budget(target decimal.Decimal) (Budget, error) {
 // spends 2 % of a 30-day budget. A 100 % target has no budget and is an
 // error wrapping ErrInvalidTarget; no counted time burns 0.
 func (a Availability) BurnRate(target decimal.Decimal) (Ratio, error) {
-	var ps problems
-	checkTarget(&ps, "target", target)
-	if ps == nil && target.Cmp(hundred) == 0 {
-		ps.add("target", "100 % leaves no error budget to burn", ErrInvalidTarget)
+	var c checks
+	checkTarget(&c, "target", target)
+	if c.ok() && target.Cmp(hundred) == 0 {
+		c.add("target", "dlt", "100", ErrInvalidTarget)
 	}
-	if err := ps.err(); err != nil {
+	if err := c.err("burn rate"); err != nil {
 		return Ratio{}, err
 	}
 	if a.Counted <= 0 {

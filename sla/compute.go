@@ -1,53 +1,69 @@
 package sla
 
 import (
-	"math/bits"
+	"cmp"
+	"strconv"
 	"time"
 
 	"github.com/pimkit/pimkit/contract"
-	"github.com/shopspring/decimal"
 )
 
 // Span is a reporting period [From, To): a calendar month, a quarter or a
 // rolling window. Build calendar spans with [Policy.Month] and
 // [Policy.Quarter] so they are cut in the agreement's zone.
 type Span struct {
-	From, To time.Time
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
 }
 
 // Duration returns the elapsed time of s: a March in Copenhagen is 743
 // hours, not 744, because 30 March 2025 has 23.
 func (s Span) Duration() time.Duration { return s.To.Sub(s.From) }
 
-func (s Span) check(ps *problems, f string) {
-	okF := checkInstant(ps, f, -1, "from", s.From, true, ErrInvalidSpan)
-	okT := checkInstant(ps, f, -1, "to", s.To, true, ErrInvalidSpan)
+func (s Span) check(c *checks, f string) {
+	okF := checkInstant(c, f+".from", s.From, true, ErrInvalidSpan)
+	okT := checkInstant(c, f+".to", s.To, true, ErrInvalidSpan)
 	if okF && okT && !s.To.After(s.From) {
-		ps.add(f+".to", "not after from", ErrInvalidSpan)
+		c.add(f+".to", "gtfield", "from", ErrInvalidSpan)
 	}
+}
+
+// spanError reports one problem with the arguments of a span.
+func spanError(op, path, rule, param string) error {
+	var c checks
+	c.add(path, rule, param, ErrInvalidSpan)
+	return c.err(op)
+}
+
+// rangeError reports v outside [lo, hi] at path, or nil.
+func rangeError(op, path string, v, lo, hi int) error {
+	switch {
+	case v < lo:
+		return spanError(op, path, "gte", strconv.Itoa(lo))
+	case v > hi:
+		return spanError(op, path, "lte", strconv.Itoa(hi))
+	}
+	return nil
 }
 
 // Month returns the calendar month year-month in p's zone: January 2025
 // in Copenhagen runs from 2024-12-31T23:00Z to 2025-01-31T23:00Z. The month
 // is counted with [contract.Date.Add], never time.AddDate.
 func (p Policy) Month(year int, month time.Month) (Span, error) {
-	d, err := contract.NewDate(year, month, 1)
-	if err != nil {
-		return Span{}, &ValidationError{Problems: []Problem{{Field: "month", Rule: "invalid year or month", Err: ErrInvalidSpan}}}
+	if err := cmp.Or(rangeError("month", "month", int(month), 1, 12), rangeError("month", "year", year, 1, 9999)); err != nil {
+		return Span{}, err
 	}
+	d, _ := contract.NewDate(year, month, 1)
 	return p.dates(d, d.Add(contract.Months(1)))
 }
 
 // Quarter returns calendar quarter q (1-4) of year in p's zone: Q1 2025 is
 // January to March, 2,159 hours in Copenhagen (one lost to summer time).
 func (p Policy) Quarter(year, q int) (Span, error) {
-	if q < 1 || q > 4 {
-		return Span{}, &ValidationError{Problems: []Problem{{Field: "quarter", Rule: "must be 1-4", Err: ErrInvalidSpan}}}
+	if err := cmp.Or(rangeError("quarter", "quarter", q, 1, 4), rangeError("quarter", "year", year, 1, 9999)); err != nil {
+		return Span{}, err
 	}
-	d, err := contract.NewDate(year, time.Month(3*q-2), 1)
-	if err != nil {
-		return Span{}, &ValidationError{Problems: []Problem{{Field: "quarter", Rule: "invalid year", Err: ErrInvalidSpan}}}
-	}
+	d, _ := contract.NewDate(year, time.Month(3*q-2), 1)
 	return p.dates(d, d.Add(contract.Months(3)))
 }
 
@@ -55,7 +71,7 @@ func (p Policy) Quarter(year, q int) (Span, error) {
 // last, in p's zone.
 func (p Policy) Days(first, last contract.Date) (Span, error) {
 	if !first.Before(last) {
-		return Span{}, &ValidationError{Problems: []Problem{{Field: "last", Rule: "not after first", Err: ErrInvalidSpan}}}
+		return Span{}, spanError("days", "last", "gtfield", "first")
 	}
 	return p.dates(first, last)
 }
@@ -64,10 +80,10 @@ func (p Policy) dates(a, b contract.Date) (Span, error) {
 	loc := p.loc()
 	from, _ := a.In(loc)
 	to, _ := b.In(loc)
-	var ps problems
+	var c checks
 	s := Span{From: from, To: to}
-	s.check(&ps, "span")
-	return s, ps.err()
+	s.check(&c, "span")
+	return s, c.err("span")
 }
 
 // Rolling returns the rolling window of elapsed length d that ends at end:
@@ -77,97 +93,13 @@ func Rolling(end time.Time, d time.Duration) Span {
 	return Span{From: end.Add(-d), To: end}
 }
 
+// loc returns the location of p's zone; Copenhagen for a zone pimkit
+// does not know, which Compute rejects.
 func (p Policy) loc() *time.Location {
-	if p.Location == nil {
-		return contract.Copenhagen()
+	if loc, err := p.Zone.Location(); err == nil {
+		return loc
 	}
-	return p.Location
-}
-
-// Availability is the outcome of counting one span: the agreed time, the
-// downtime within it and what was not measured. Counted is the
-// denominator: the agreed time, less unmeasured time under
-// [ExcludeMissing]. Durations are elapsed time; weighted downtime is exact
-// inside and rounded up to the nanosecond in Downtime.
-//
-// With no counted time (agreed hours that never open in the span, or no
-// monitoring data at all under ExcludeMissing) the availability is 1 --
-// nothing that was promised and measured failed -- and [Availability.Coverage]
-// tells the host how much was measured. It is never NaN.
-type Availability struct {
-	Span Span
-	// Agreed is the agreed time of operation within the span.
-	Agreed time.Duration
-	// Unmeasured is the agreed time without monitoring data.
-	Unmeasured time.Duration
-	// Counted is the agreed time the availability is a fraction of.
-	Counted time.Duration
-	// Downtime is the weighted downtime within counted time.
-	Downtime time.Duration
-	// Excluded is the weighted outage time within agreed hours that
-	// service windows and force majeure kept out of Downtime.
-	Excluded time.Duration
-
-	down u128
-}
-
-// Ratio returns (Counted - Downtime) / Counted exactly; 1 with no counted
-// time.
-func (a Availability) Ratio() Ratio {
-	if a.Counted <= 0 {
-		return newRatio(decimal.NewFromInt(1), decimal.NewFromInt(1))
-	}
-	den := decimal.NewFromInt(int64(a.Counted)).Shift(6)
-	return newRatio(den.Sub(a.down.decimal()), den)
-}
-
-// Percent returns the availability in percent truncated to places
-// decimals: 43 minutes down in 30 days with 4 places is 99.9004.
-func (a Availability) Percent(places int32) decimal.Decimal { return a.Ratio().Percent(places) }
-
-// Meets reports whether the availability is at least target percent,
-// compared exactly: 43 minutes of downtime in a 30-day month meet 99.9 %
-// (allowed: 43 min 12 s), 44 minutes do not.
-func (a Availability) Meets(target decimal.Decimal) bool {
-	if ok, done := a.meetsFast(target); done {
-		return ok
-	}
-	return a.Ratio().CmpDecimal(target.Div(hundred)) >= 0
-}
-
-// meetsFast decides Meets in 128-bit integers for targets of at most six
-// decimals, the common case, reporting done = false when it cannot:
-//
-//	down*100*10^k <= (100*10^k - T) * counted * 10^6, target = T * 10^-k
-func (a Availability) meetsFast(target decimal.Decimal) (ok, done bool) {
-	exp := target.Exponent()
-	if a.Counted <= 0 || exp > 0 || exp < -6 || target.NumDigits() > 12 || target.Sign() <= 0 {
-		return false, false
-	}
-	scale := uint64(100)
-	for range -exp {
-		scale *= 10
-	}
-	t := uint64(target.CoefficientInt64())
-	if t > scale {
-		return false, true
-	}
-	lhs, over1 := a.down.mul(scale)
-	hi, lo := bits.Mul64(uint64(a.Counted), million)
-	rhs, over2 := u128{hi, lo}.mul(scale - t)
-	if over1 || over2 {
-		return false, false
-	}
-	return lhs.cmp(rhs) <= 0, true
-}
-
-// Coverage returns the share of agreed time that has monitoring data; 1
-// with no agreed time.
-func (a Availability) Coverage() Ratio {
-	if a.Agreed <= 0 {
-		return newRatio(decimal.NewFromInt(1), decimal.NewFromInt(1))
-	}
-	return newRatio(decimal.NewFromInt(int64(a.Agreed-a.Unmeasured)), decimal.NewFromInt(int64(a.Agreed)))
+	return contract.Copenhagen()
 }
 
 // calc holds what one span's computations share: the resolved policy,
@@ -185,11 +117,12 @@ type calc struct {
 	judged     []windowCheck
 }
 
-func newCalc(p Policy, span Span, in Input) (*calc, error) {
-	r, ps := p.resolve()
-	span.check(&ps, "span")
-	in.validate(&ps)
-	if err := ps.err(); err != nil {
+func newCalc(op string, p Policy, span Span, in Input) (*calc, error) {
+	var ck checks
+	r := p.resolve(&ck)
+	span.check(&ck, "span")
+	in.check(&ck)
+	if err := ck.err(op); err != nil {
 		return nil, err
 	}
 	c := &calc{r: r, span: span, from: span.From.UnixNano(), to: span.To.UnixNano()}
@@ -281,16 +214,16 @@ func (c *calc) downtime(items []item, buf []wseg) (segs, excluded []wseg) {
 func (c *calc) availability(span Span, segs, excluded []wseg) Availability {
 	a := Availability{
 		Span:       span,
-		Agreed:     time.Duration(totalLen(c.agreed)),
-		Unmeasured: time.Duration(totalLen(c.unmeasured)),
+		Agreed:     contract.Duration(totalLen(c.agreed)),
+		Unmeasured: contract.Duration(totalLen(c.unmeasured)),
 		down:       sumSegs(segs, &c.r.w),
-		Excluded:   time.Duration(sumSegs(excluded, &c.r.w).duration()),
+		Excluded:   contract.Duration(sumSegs(excluded, &c.r.w).duration()),
 	}
 	a.Counted = a.Agreed
 	if c.r.Missing == ExcludeMissing {
 		a.Counted -= a.Unmeasured
 	}
-	a.Downtime = time.Duration(a.down.duration())
+	a.Downtime = contract.Duration(a.down.duration())
 	return a
 }
 
@@ -307,7 +240,7 @@ func (c *calc) availability(span Span, segs, excluded []wseg) Availability {
 // dropped. Compute sorts a copy of the outages once and merges them in one
 // pass.
 func Compute(p Policy, span Span, in Input) (Availability, error) {
-	c, err := newCalc(p, span, in)
+	c, err := newCalc("compute", p, span, in)
 	if err != nil {
 		return Availability{}, err
 	}

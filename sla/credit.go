@@ -1,10 +1,10 @@
 package sla
 
 import (
+	"strconv"
+
 	"github.com/pimkit/pimkit/contract"
-	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/currency"
 )
 
 // CreditTier is one step of a service-credit schedule: availability below
@@ -12,8 +12,10 @@ import (
 // half-open and compared exactly: with Below 99.9, 99.9 % earns nothing
 // and 99.8999 % earns the credit.
 type CreditTier struct {
-	Below  decimal.Decimal `json:"below"`
-	Credit decimal.Decimal `json:"credit"`
+	// Below is the availability in percent, in (0, 100].
+	Below decimal.Decimal `json:"below" validate:"dgt=0,dlte=100"`
+	// Credit is the fraction of the monthly fee, in [0, 1].
+	Credit decimal.Decimal `json:"credit" validate:"dgte=0,dlte=1"`
 }
 
 // CreditTiers are the service credits an offer document agrees, as data;
@@ -34,28 +36,31 @@ func CommonCreditTiers() CreditTiers {
 	}
 }
 
-// Validate reports every problem of ts at once: a Below outside (0, 100],
-// a Credit outside [0, 1], bounds not strictly descending or credits
-// decreasing, as an error wrapping ErrInvalidCredit.
+// Validate reports every problem of ts at once, as a
+// [*contract.ValidationError] wrapping ErrInvalidCredit with paths such as
+// "tiers[1].below": a Below outside (0, 100] (dgt(0), dlte(100)), a Credit
+// outside [0, 1] (dgte(0), dlte(1)), a Below not below the previous
+// tier's (ltfield(tiers[0].below)) or a Credit less than the previous
+// tier's (gtefield(tiers[0].credit)).
 func (ts CreditTiers) Validate() error {
-	var ps problems
-	ts.check(&ps)
-	return ps.err()
+	var c checks
+	ts.check(&c)
+	return c.err("validate credit tiers")
 }
 
-func (ts CreditTiers) check(ps *problems) {
+func (ts CreditTiers) check(c *checks) {
 	for i, t := range ts {
-		if t.Below.Sign() <= 0 || t.Below.Cmp(hundred) > 0 {
-			ps.add(field("tiers", i, "below"), "must be within (0, 100]", ErrInvalidCredit)
+		at := "tiers[" + strconv.Itoa(i) + "]"
+		c.tags(at, t, ErrInvalidCredit)
+		if i == 0 {
+			continue
 		}
-		if t.Credit.Sign() < 0 || t.Credit.Cmp(decimal.NewFromInt(1)) > 0 {
-			ps.add(field("tiers", i, "credit"), "must be within [0, 1]", ErrInvalidCredit)
+		prev := "tiers[" + strconv.Itoa(i-1) + "]"
+		if t.Below.Cmp(ts[i-1].Below) >= 0 {
+			c.add(at+".below", "ltfield", prev+".below", ErrInvalidCredit)
 		}
-		if i > 0 && t.Below.Cmp(ts[i-1].Below) >= 0 {
-			ps.add(field("tiers", i, "below"), "must be below the previous tier's", ErrInvalidCredit)
-		}
-		if i > 0 && t.Credit.Cmp(ts[i-1].Credit) < 0 {
-			ps.add(field("tiers", i, "credit"), "must not be less than the previous tier's", ErrInvalidCredit)
+		if t.Credit.Cmp(ts[i-1].Credit) < 0 {
+			c.add(at+".credit", "gtefield", prev+".credit", ErrInvalidCredit)
 		}
 	}
 }
@@ -80,33 +85,32 @@ type Penalty struct {
 	// 2025-01-01/2025-02-01" for January in Copenhagen. A host that also
 	// claims a direct loss for the same breach uses the same Event, so both
 	// share the per-event cap (terms 15.1).
-	Event        string
-	Span         Span
-	Availability Availability
+	Event        string       `json:"event"`
+	Span         Span         `json:"span"`
+	Availability Availability `json:"availability"`
 	// Tier is the tier earned; Earned is false when none was.
-	Tier   CreditTier
-	Earned bool
+	Tier   CreditTier `json:"tier,omitzero"`
+	Earned bool       `json:"earned"`
 	// Amount is Tier.Credit x the monthly fee, rounded to the currency's
-	// minor unit; zero when no tier was earned.
-	Amount   decimal.Decimal
-	Currency currency.Unit
-	Decision contract.Decision
+	// minor unit; zero (in the fee's currency) when no tier was earned.
+	Amount   contract.Money    `json:"amount"`
+	Decision contract.Decision `json:"decision"`
 }
 
-// Penalty returns the credit that a earns against monthlyFee in cur:
-// 98.5 % with CommonCreditTiers and a fee of 1,000.00 DKK is 250.00 DKK.
-// Bad tiers, a negative fee or the zero currency are an error wrapping
-// ErrInvalidCredit.
-func (ts CreditTiers) Penalty(a Availability, monthlyFee decimal.Decimal, cur currency.Unit) (Penalty, error) {
-	var ps problems
-	ts.check(&ps)
-	if monthlyFee.Sign() < 0 {
-		ps.add("monthly_fee", "must not be negative", ErrInvalidCredit)
+// Penalty returns the credit that a earns against monthlyFee: 98.5 % with
+// CommonCreditTiers and a fee of 1,000.00 DKK is 250.00 DKK. Bad tiers, a
+// negative fee or a fee without a currency are a
+// [*contract.ValidationError] wrapping ErrInvalidCredit.
+func (ts CreditTiers) Penalty(a Availability, monthlyFee contract.Money) (Penalty, error) {
+	var c checks
+	ts.check(&c)
+	if monthlyFee.IsNegative() {
+		c.add("monthly_fee", "dgte", "0", ErrInvalidCredit)
 	}
-	if cur == (currency.Unit{}) {
-		ps.add("currency", "required", ErrInvalidCredit)
+	if contract.CurrencyOf(monthlyFee.Currency()).IsZero() {
+		c.add("monthly_fee.currency", "required", "", ErrInvalidCredit)
 	}
-	if err := ps.err(); err != nil {
+	if err := c.err("penalty"); err != nil {
 		return Penalty{}, err
 	}
 	loc := a.Span.From.Location()
@@ -115,16 +119,15 @@ func (ts CreditTiers) Penalty(a Availability, monthlyFee decimal.Decimal, cur cu
 		Event:        "availability " + from.String() + "/" + to.String(),
 		Span:         a.Span,
 		Availability: a,
-		Amount:       money.Round(decimal.Zero, cur),
-		Currency:     cur,
+		Amount:       contract.ZeroMoney(monthlyFee.Currency()).Round(),
 	}
 	p.Tier, p.Earned = ts.For(a)
-	pct := a.Percent(3).StringFixed(3)
+	pct := contract.PercentOf(a.Percent(3))
 	dec := contract.Decision{Rule: RuleCredit, Allowed: p.Earned, From: from, Date: to,
 		Citations: []contract.Citation{contract.Clause("8.1"), contract.Clause("15.1")}}
 	if p.Earned {
-		p.Amount = money.Round(monthlyFee.Mul(p.Tier.Credit), cur)
-		dec.Reason = reason(keyCredit, pct, p.Tier.Below.String(), p.Tier.Credit.Shift(2).String())
+		p.Amount = monthlyFee.Mul(p.Tier.Credit).Round()
+		dec.Reason = reason(keyCredit, pct, contract.PercentOf(p.Tier.Below), contract.PercentOf(p.Tier.Credit.Shift(2)))
 	} else {
 		dec.Reason = reason(keyNoCredit, pct)
 	}
@@ -134,7 +137,7 @@ func (ts CreditTiers) Penalty(a Availability, monthlyFee decimal.Decimal, cur cu
 
 // Claim returns p as a penalty claim for [contract.Terms.SettleLiability].
 func (p Penalty) Claim() contract.Claim {
-	return contract.Claim{Event: p.Event, Kind: contract.Penalty, Amount: p.Amount, Currency: p.Currency}
+	return contract.Claim{Event: p.Event, Kind: contract.Penalty, Amount: p.Amount.Amount(), Currency: p.Amount.Currency()}
 }
 
 // Settle settles the penalties earned, together with any other claims,
@@ -143,7 +146,7 @@ func (p Penalty) Claim() contract.Claim {
 // most one month's remuneration per event and three in total. Penalties
 // that earned nothing are left out. The settlement says what is payable
 // and, per line, what each cap cut. Errors are those of SettleLiability.
-func Settle(t contract.Terms, monthlyFee decimal.Decimal, cur currency.Unit, penalties []Penalty, claims ...contract.Claim) (contract.Settlement, error) {
+func Settle(t contract.Terms, monthlyFee contract.Money, penalties []Penalty, claims ...contract.Claim) (contract.Settlement, error) {
 	all := make([]contract.Claim, 0, len(penalties)+len(claims))
 	for _, p := range penalties {
 		if p.Earned {
@@ -151,5 +154,5 @@ func Settle(t contract.Terms, monthlyFee decimal.Decimal, cur currency.Unit, pen
 		}
 	}
 	all = append(all, claims...)
-	return t.SettleLiability(monthlyFee, cur, all)
+	return t.SettleLiability(monthlyFee.Amount(), monthlyFee.Currency(), all)
 }

@@ -1,18 +1,18 @@
 // Package sla computes what an agreement promises about uptime -- agreed
 // hours, downtime, service windows, availability against a target, error
-// budgets, service credits and capacity warnings -- exactly, so that a host
-// can report it every month, alert before the budget is gone and settle
-// penalties against the liability cap.
+// budgets and service credits -- exactly, so that a host can report it
+// every month, alert before the budget is gone and settle penalties
+// against the liability cap.
 //
-// The rules come from the OpenDIMS terms (seeds/003): Downtime is time
+// The rules come from the OpenDIMS terms: Downtime is time
 // within the Agreed Hours of Operation (24/7 unless otherwise agreed) when
 // the service is unavailable, except notified service windows (terms 2.1);
 // planned maintenance with at least 3 days' written notice and emergency
 // service with 1 hour's notice are not downtime (terms 3.2); the standard
 // guaranteed availability is 99.9 % (terms 8.1); the customer is warned as
-// consumption approaches an agreed maximum (terms 7.2); and penalties count
-// inside the liability caps of one month's remuneration per event and
-// three in total (terms 15.1).
+// consumption approaches an agreed maximum (terms 7.2, decided by
+// [contract.Capacity]); and penalties count inside the liability caps of
+// one month's remuneration per event and three in total (terms 15.1).
 //
 // # Counting a month
 //
@@ -24,7 +24,8 @@
 //	p := sla.PolicyFor(contract.OpenDIMSTerms())
 //	april, _ := p.Month(2025, time.April)
 //	r, err := sla.NewReport(p, april, sla.Input{Outages: outages, Windows: windows})
-//	fmt.Println(r.Decision) // availability 99.918 % meets the target of 99.9 % (terms 8.1; ...)
+//	fmt.Println(r.Decision) // availability 99.918% meets the target of 99.9% (terms 8.1; ...)
+//	r.Decision.Reason.In(language.Danish) // tilgængeligheden på 99,918 % opfylder målet på 99,9 %
 //
 // [Compute] returns only the [Availability]; [NewReport] adds downtime by
 // component and by cause, a [WindowDecision] per window with the notice
@@ -46,11 +47,11 @@
 //
 // # Time zones and agreed hours
 //
-// Spans are cut in the policy's zone: [PolicyFor] takes the terms' zone
-// ([contract.Terms.Zone]), and a nil Location means
-// [contract.Copenhagen], which package contract builds from the EU
-// daylight-saving rule without zoneinfo files. Notice in calendar days is
-// counted with the policy's Counter, the terms' counter.
+// Spans are cut in the policy's zone, a [contract.Zone] that [PolicyFor]
+// takes from the terms ([contract.Terms.Zone]): Europe/Copenhagen by
+// default, which package contract builds from the EU daylight-saving rule
+// without zoneinfo files ([contract.Copenhagen]). Notice in calendar days
+// is counted with the policy's Counter, the terms' counter.
 // Durations are elapsed time: 30 March 2025 has 23 hours, 26 October 2025
 // has 25, March 2025 has 743. An outage from 23:50 on 31 January to 00:20
 // on 1 February counts 10 minutes in January and 20 in February. Agreed
@@ -60,8 +61,9 @@
 // # Service windows and missing data
 //
 // A [Window] is an exclusion mask over the outages: with enough notice
-// ([Planned]: 72 elapsed hours by default, or whole calendar days with
-// [CalendarDays]; [Emergency]: 1 hour; [ForceMajeure]: none, terms 14.1)
+// ([Planned]: 72 elapsed hours by default, or whole calendar days counted
+// with the policy's [contract.Counter] under [CalendarDays]; [Emergency]:
+// 1 hour; [ForceMajeure]: none, terms 14.1)
 // the outage time inside it is not downtime, and the time an outage runs
 // past the notified end is. Monitoring gaps are a policy ([MissingData]):
 // excluded from both sides with the coverage reported (the default),
@@ -87,13 +89,25 @@
 // [CreditTiers] data ([CommonCreditTiers]: below 99.9 % 10 %, below 99 %
 // 25 %, below 95 % 100 % of the monthly fee, half-open bounds).
 // [CreditTiers.Penalty] prices one span and [Settle] settles the penalties
-// with any other claims through [contract.Terms.SettleLiability].
+// with any other claims through [contract.Terms.SettleLiability]. Fees and
+// credits are [contract.Money]: 250.00 DKK, "250,00 kr." in Danish.
 //
-// # Capacity warnings
+// # Storing results
 //
-// [Capacity.Observe] takes the stored [CapacityState] and a usage sample
-// and returns the new state with a [CapacityEvent] per threshold crossed,
-// so the customer is warned once per crossing, not on every sample.
+// Every value the package hands back or takes in -- [Policy], [Input],
+// [Availability], [Report], [Penalty], [BurnAlert] -- is stored as JSON
+// with snake_case keys and reads back equal under go-cmp without options:
+// durations are ISO 8601 ("planned_notice": "PT72H"), enums snake_case
+// text ("force_majeure"), instants RFC 3339, a [Ratio] an exact fraction
+// ("14386/14400"). An [Availability] keeps its exact weighted downtime
+// ("downtime_exact": "PT1H12M13.0000000003S"), so a month that missed its
+// target by a fraction of a nanosecond still misses it when read back. A
+// [Policy] stores its agreed hours when they are a [contract.BusinessHours];
+// other [AgreedHours] refuse to marshal rather than be lost.
+//
+// Decisions carry their reasons with typed arguments, so each language
+// formats numbers its own way: "99.838%" in English, "99,838 %" in
+// Danish; notice reads "PT72H".
 //
 // # Pictures
 //
@@ -102,9 +116,14 @@
 //
 // # Errors
 //
-// Every problem of the input is reported at once in a [*ValidationError]
-// with field paths ("outages[1].end: before start"), matchable with
-// [errors.Is] against the package's sentinels such as [ErrInvalidOutage]
-// and [ErrInvalidTarget]. Nothing is silently dropped; the package never
-// panics on input.
+// Every problem of the input is reported at once in a
+// [*contract.ValidationError], the one problem type of every pimkit
+// package, with JSON paths and rule names ("outages[1].end:
+// gtefield(start)", "policy.target: dlte(100)"). The configuration types a
+// host fills in ([Policy], [Weights], [Outage], [Window], [Gap],
+// [CreditTier], [BurnRule]) carry validate tags; rules across fields are
+// checked by hand and reported the same way. The error unwraps to the
+// package's sentinels for the kinds of problem found, such as
+// [ErrInvalidOutage] and [ErrInvalidTarget], for [errors.Is]. Nothing is
+// silently dropped; the package never panics on input.
 package sla

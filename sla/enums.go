@@ -1,37 +1,6 @@
 package sla
 
-import (
-	"fmt"
-	"strconv"
-)
-
-// enumText returns names[v] or "Name(7)" for an unknown value.
-func enumText(typ string, names []string, v int) string {
-	if v >= 0 && v < len(names) {
-		return names[v]
-	}
-	return typ + "(" + strconv.Itoa(v) + ")"
-}
-
-func enumMarshal(typ string, names []string, v int) ([]byte, error) {
-	if v < 0 || v >= len(names) {
-		return nil, fmt.Errorf("%w: unknown %s %d", ErrInvalidPolicy, typ, v)
-	}
-	return []byte(names[v]), nil
-}
-
-func enumParse(typ string, names []string, b []byte) (int, error) {
-	for i, n := range names {
-		if string(b) == n {
-			return i, nil
-		}
-	}
-	s := string(b)
-	if len(s) > 32 {
-		s = s[:32] + "..."
-	}
-	return 0, fmt.Errorf("%w: unknown %s %q", ErrInvalidPolicy, typ, s)
-}
+import "github.com/pimkit/pimkit/internal/enum"
 
 // Impact is how badly an outage affects the service, after the levels of
 // Atlassian Statuspage. Only [Unavailable] is Downtime under terms 2.1;
@@ -49,24 +18,22 @@ const (
 	numImpacts
 )
 
-var impactNames = []string{"unavailable", "partial", "degraded"}
+var impactNames = enum.Names{"unavailable", "partial", "degraded"}
 
 // String returns "unavailable", "partial" or "degraded"; an unknown value
 // prints as "Impact(7)".
-func (i Impact) String() string { return enumText("Impact", impactNames, int(i)) }
+func (i Impact) String() string { return enum.String(impactNames, i, "Impact") }
 
 // MarshalText implements encoding.TextMarshaler; an unknown value is an
 // error.
-func (i Impact) MarshalText() ([]byte, error) { return enumMarshal("impact", impactNames, int(i)) }
+func (i Impact) MarshalText() ([]byte, error) {
+	return enum.Marshal(impactNames, i, "impact", ErrInvalidPolicy)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; "down" is an error
 // wrapping ErrInvalidPolicy.
 func (i *Impact) UnmarshalText(b []byte) error {
-	v, err := enumParse("impact", impactNames, b)
-	if err == nil {
-		*i = Impact(v)
-	}
-	return err
+	return enum.Unmarshal(impactNames, b, i, "impact", ErrInvalidPolicy)
 }
 
 // WindowKind is why a period is excluded from downtime.
@@ -87,25 +54,21 @@ const (
 	numWindowKinds
 )
 
-var windowKindNames = []string{"planned", "emergency", "force-majeure"}
+var windowKindNames = enum.Names{"planned", "emergency", "force_majeure"}
 
-// String returns "planned", "emergency" or "force-majeure".
-func (k WindowKind) String() string { return enumText("WindowKind", windowKindNames, int(k)) }
+// String returns "planned", "emergency" or "force_majeure".
+func (k WindowKind) String() string { return enum.String(windowKindNames, k, "WindowKind") }
 
 // MarshalText implements encoding.TextMarshaler; an unknown value is an
 // error.
 func (k WindowKind) MarshalText() ([]byte, error) {
-	return enumMarshal("window kind", windowKindNames, int(k))
+	return enum.Marshal(windowKindNames, k, "window kind", ErrInvalidPolicy)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrInvalidPolicy.
 func (k *WindowKind) UnmarshalText(b []byte) error {
-	v, err := enumParse("window kind", windowKindNames, b)
-	if err == nil {
-		*k = WindowKind(v)
-	}
-	return err
+	return enum.Unmarshal(windowKindNames, b, k, "window kind", ErrInvalidPolicy)
 }
 
 // MissingData is what agreed time without monitoring data counts as. It
@@ -124,25 +87,21 @@ const (
 	numMissing
 )
 
-var missingNames = []string{"exclude", "count-up", "count-down"}
+var missingNames = enum.Names{"exclude", "count_up", "count_down"}
 
-// String returns "exclude", "count-up" or "count-down".
-func (m MissingData) String() string { return enumText("MissingData", missingNames, int(m)) }
+// String returns "exclude", "count_up" or "count_down".
+func (m MissingData) String() string { return enum.String(missingNames, m, "MissingData") }
 
 // MarshalText implements encoding.TextMarshaler; an unknown value is an
 // error.
 func (m MissingData) MarshalText() ([]byte, error) {
-	return enumMarshal("missing-data policy", missingNames, int(m))
+	return enum.Marshal(missingNames, m, "missing-data policy", ErrInvalidPolicy)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrInvalidPolicy.
 func (m *MissingData) UnmarshalText(b []byte) error {
-	v, err := enumParse("missing-data policy", missingNames, b)
-	if err == nil {
-		*m = MissingData(v)
-	}
-	return err
+	return enum.Unmarshal(missingNames, b, m, "missing-data policy", ErrInvalidPolicy)
 }
 
 // Granularity is how finely downtime is counted.
@@ -165,25 +124,21 @@ const (
 	numGranularities
 )
 
-var granularityNames = []string{"exact", "whole-minutes", "minimum-period"}
+var granularityNames = enum.Names{"exact", "whole_minutes", "minimum_period"}
 
-// String returns "exact", "whole-minutes" or "minimum-period".
-func (g Granularity) String() string { return enumText("Granularity", granularityNames, int(g)) }
+// String returns "exact", "whole_minutes" or "minimum_period".
+func (g Granularity) String() string { return enum.String(granularityNames, g, "Granularity") }
 
 // MarshalText implements encoding.TextMarshaler; an unknown value is an
 // error.
 func (g Granularity) MarshalText() ([]byte, error) {
-	return enumMarshal("granularity", granularityNames, int(g))
+	return enum.Marshal(granularityNames, g, "granularity", ErrInvalidPolicy)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrInvalidPolicy.
 func (g *Granularity) UnmarshalText(b []byte) error {
-	v, err := enumParse("granularity", granularityNames, b)
-	if err == nil {
-		*g = Granularity(v)
-	}
-	return err
+	return enum.Unmarshal(granularityNames, b, g, "granularity", ErrInvalidPolicy)
 }
 
 // NoticeRule is how the notice of a planned service window is counted.
@@ -202,23 +157,19 @@ const (
 	numNoticeRules
 )
 
-var noticeRuleNames = []string{"elapsed-hours", "calendar-days"}
+var noticeRuleNames = enum.Names{"elapsed_hours", "calendar_days"}
 
-// String returns "elapsed-hours" or "calendar-days".
-func (r NoticeRule) String() string { return enumText("NoticeRule", noticeRuleNames, int(r)) }
+// String returns "elapsed_hours" or "calendar_days".
+func (r NoticeRule) String() string { return enum.String(noticeRuleNames, r, "NoticeRule") }
 
 // MarshalText implements encoding.TextMarshaler; an unknown value is an
 // error.
 func (r NoticeRule) MarshalText() ([]byte, error) {
-	return enumMarshal("notice rule", noticeRuleNames, int(r))
+	return enum.Marshal(noticeRuleNames, r, "notice rule", ErrInvalidPolicy)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrInvalidPolicy.
 func (r *NoticeRule) UnmarshalText(b []byte) error {
-	v, err := enumParse("notice rule", noticeRuleNames, b)
-	if err == nil {
-		*r = NoticeRule(v)
-	}
-	return err
+	return enum.Unmarshal(noticeRuleNames, b, r, "notice rule", ErrInvalidPolicy)
 }

@@ -2,15 +2,18 @@ package sla
 
 import (
 	"errors"
-	"strings"
+
+	"github.com/pimkit/pimkit/contract"
 )
 
 // Sentinel errors. Every error the package returns wraps one or more of
-// them, so a host can match with [errors.Is]; [*ValidationError] lists
-// every problem found at once.
+// them, so a host can match with [errors.Is]; input the package rejects
+// comes back as a [*contract.ValidationError] that lists every problem
+// found at once, with its JSON path and rule, and unwraps to the
+// sentinels of the kinds of problem found.
 var (
 	// ErrInvalidOutage reports an outage that cannot be counted: no start,
-	// an end before its start, or an instant outside the years 1678-2261.
+	// an end before its start, or an instant outside the years 1900-2099.
 	ErrInvalidOutage = errors.New("sla: invalid outage")
 	// ErrInvalidWindow reports a service window or force-majeure period
 	// that cannot be judged: no notice time, notice given after the window
@@ -33,80 +36,49 @@ var (
 	// applied: thresholds not strictly descending, a credit outside
 	// [0, 1], a negative fee.
 	ErrInvalidCredit = errors.New("sla: invalid credit tiers")
-	// ErrInvalidCapacity reports a capacity detector without a positive
-	// maximum or with thresholds not strictly ascending.
-	ErrInvalidCapacity = errors.New("sla: invalid capacity rule")
 )
 
-// Problem is one thing wrong with an input: the field path
-// ("outages[3].end"), the rule it breaks ("after start") and the sentinel
-// it belongs to. Problems carry no personal data: they name fields, not
-// values.
-type Problem struct {
-	// Field is the JSON-style path of the offending field.
-	Field string
-	// Rule is the broken rule in a few lower-case words.
-	Rule string
-	// Err is the sentinel the problem matches, such as ErrInvalidOutage.
-	Err error
+// checks collects the problems of one operation and the sentinels of the
+// kinds found, in order of first appearance.
+type checks struct {
+	ps    contract.Problems
+	kinds []error
 }
 
-// String returns "field: rule".
-func (p Problem) String() string { return p.Field + ": " + p.Rule }
-
-// ValidationError lists every problem found in one call, so that nothing
-// is silently dropped: an outage ending before it starts and a window
-// notified after it started are reported together. It matches each
-// problem's sentinel with [errors.Is]:
-//
-//	errors.Is(err, sla.ErrInvalidOutage)
-type ValidationError struct {
-	Problems []Problem
+// add records that the field at path broke rule with param, a problem of
+// kind.
+func (c *checks) add(path, rule, param string, kind error) {
+	c.ps.Add(path, rule, param)
+	c.kind(kind)
 }
 
-// Error returns "sla: outages[1].end: before start; windows[0].notified:
-// after start".
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("sla: ")
-	for i, p := range e.Problems {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(p.String())
+// addMessage records a problem of a rule [contract.RuleMessage] does not
+// know, with its English message.
+func (c *checks) addMessage(path, rule, param, message string, kind error) {
+	c.ps.AddProblem("", contract.Problem{Path: path, Rule: rule, Param: param, Message: message})
+	c.kind(kind)
+}
+
+// tags runs the validate tags of v under prefix; the problems found are
+// of kind.
+func (c *checks) tags(prefix string, v any, kind error) {
+	n := c.ps.Len()
+	c.ps.Check(prefix, v)
+	if c.ps.Len() > n {
+		c.kind(kind)
 	}
-	return b.String()
 }
 
-// Unwrap returns the distinct sentinels of the problems, in order of first
-// appearance.
-func (e *ValidationError) Unwrap() []error {
-	var out []error
-	for _, p := range e.Problems {
-		dup := false
-		for _, o := range out {
-			if o == p.Err {
-				dup = true
-				break
-			}
-		}
-		if !dup && p.Err != nil {
-			out = append(out, p.Err)
+func (c *checks) kind(kind error) {
+	for _, k := range c.kinds {
+		if k == kind {
+			return
 		}
 	}
-	return out
+	c.kinds = append(c.kinds, kind)
 }
 
-// problems collects Problems; err returns nil or a *ValidationError.
-type problems []Problem
+func (c *checks) ok() bool { return c.ps.Len() == 0 }
 
-func (ps *problems) add(field, rule string, err error) {
-	*ps = append(*ps, Problem{Field: field, Rule: rule, Err: err})
-}
-
-func (ps problems) err() error {
-	if len(ps) == 0 {
-		return nil
-	}
-	return &ValidationError{Problems: ps}
-}
+// err returns a *contract.ValidationError for op, or nil.
+func (c *checks) err(op string) error { return c.ps.Err(op, c.kinds...) }

@@ -1,6 +1,7 @@
 package sla_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/pimkit/pimkit/sla"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
 )
 
 // A month's report under the OpenDIMS terms: a planned service window
@@ -35,33 +37,33 @@ func ExampleNewReport() {
 		return
 	}
 	fmt.Println(r.Decision)
-	fmt.Println("downtime:", r.Availability.Downtime, "excluded:", r.Availability.Excluded, "budget left:", r.Budget.Remaining)
+	fmt.Println("downtime:", r.Availability.Downtime.Std(), "excluded:", r.Availability.Excluded.Std(), "budget left:", r.Budget.Remaining.Std())
 	for _, b := range r.ByComponent {
-		fmt.Printf("  %s: %v\n", b.Name, b.Availability.Downtime)
+		fmt.Printf("  %s: %v\n", b.Name, b.Availability.Downtime.Std())
 	}
 	for _, w := range r.Windows {
 		fmt.Println(w.Decision)
 	}
 	// Output:
-	// availability 99.918 % meets the target of 99.9 % (terms 8.1; terms 2.1; terms 3.2)
+	// availability 99.918% meets the target of 99.9% (terms 8.1; terms 2.1; terms 3.2)
 	// downtime: 35m0s excluded: 2h0m0s budget left: 8m12s
 	//   api: 20m0s
 	//   database: 15m0s
-	// planned service window notified 110h00m before its start; 72h00m required, so it is not downtime (terms 3.2; terms 2.1)
+	// planned service window notified PT110H before its start; PT72H required, so it is not downtime (terms 3.2; terms 2.1)
 }
 
 // Two 30-minute outages that overlap by 15 minutes are 45 minutes of
 // downtime; 45 minutes in a 30-day month miss 99.9 % (43 min 12 s allowed).
 func ExampleCompute() {
 	p := sla.PolicyFor(contract.OpenDIMSTerms())
-	p.Location = time.UTC
+	p.Zone = contract.ZoneUTC
 	april, _ := p.Month(2025, time.April)
 	t0 := time.Date(2025, 4, 2, 10, 0, 0, 0, time.UTC)
 	a, _ := sla.Compute(p, april, sla.Input{Outages: []sla.Outage{
 		{Start: t0, End: t0.Add(30 * time.Minute)},
 		{Start: t0.Add(15 * time.Minute), End: t0.Add(45 * time.Minute)},
 	}})
-	fmt.Println(a.Downtime, a.Percent(4), a.Meets(p.Target))
+	fmt.Println(a.Downtime.Std(), a.Percent(4), a.Meets(p.Target))
 	// Output: 45m0s 99.8958 false
 }
 
@@ -79,13 +81,13 @@ func ExampleAllowedDowntime() {
 // Error budget left after 43 and 44 minutes of downtime in a 30-day month.
 func ExampleAvailability_Budget() {
 	p := sla.PolicyFor(contract.OpenDIMSTerms())
-	p.Location = time.UTC
+	p.Zone = contract.ZoneUTC
 	april, _ := p.Month(2025, time.April)
 	for _, m := range []time.Duration{43, 44} {
 		t0 := time.Date(2025, 4, 2, 10, 0, 0, 0, time.UTC)
 		a, _ := sla.Compute(p, april, sla.Input{Outages: []sla.Outage{{Start: t0, End: t0.Add(m * time.Minute)}}})
 		b, _ := a.Budget(p.Target)
-		fmt.Println(a.Downtime, "remaining", b.Remaining, "exhausted", b.Exhausted)
+		fmt.Println(a.Downtime.Std(), "remaining", b.Remaining.Std(), "exhausted", b.Exhausted)
 	}
 	// Output:
 	// 43m0s remaining 12s exhausted false
@@ -100,7 +102,7 @@ func ExampleEvaluateBurn() {
 	in := sla.Input{Outages: []sla.Outage{{Start: now.Add(-20 * time.Minute)}}} // still open
 	alerts, _ := sla.EvaluateBurn(p, in, now, sla.WorkbookRules(30*24*time.Hour))
 	for _, a := range alerts {
-		fmt.Printf("%s %v/%v over %s: long %s short %s firing %v\n", a.Rule.Severity, a.Rule.Long, a.Rule.Short,
+		fmt.Printf("%s %v/%v over %s: long %s short %s firing %v\n", a.Rule.Severity, a.Rule.Long.Std(), a.Rule.Short.Std(),
 			a.Rule.Factor, a.LongBurn.Decimal(1), a.ShortBurn.Decimal(1), a.Firing)
 	}
 	// Output:
@@ -113,7 +115,7 @@ func ExampleEvaluateBurn() {
 // Scaled alert windows for a 28-day SLO period.
 func ExampleWorkbookRules() {
 	for _, r := range sla.WorkbookRules(28 * 24 * time.Hour) {
-		fmt.Println(r.Severity, r.Long, r.Short, r.Factor)
+		fmt.Println(r.Severity, r.Long.Std(), r.Short.Std(), r.Factor)
 	}
 	// Output:
 	// page 56m0s 4m40s 14.4
@@ -128,53 +130,36 @@ func ExampleWorkbookRules() {
 func ExampleSettle() {
 	p := sla.PolicyFor(contract.OpenDIMSTerms())
 	tiers := sla.CommonCreditTiers()
-	fee := decimal.NewFromInt(1000)
+	fee := contract.MustParseMoney("1000", currency.DKK)
 	var penalties []sla.Penalty
 	for _, down := range []time.Duration{648 * time.Minute, 48 * time.Hour, 48 * time.Hour, 48 * time.Hour, 48 * time.Hour} {
 		span, _ := p.Month(2025, time.Month(len(penalties)+1))
 		a, _ := sla.Compute(p, span, sla.Input{Outages: []sla.Outage{{Start: span.From, End: span.From.Add(down)}}})
-		pen, _ := tiers.Penalty(a, fee, currency.DKK)
-		fmt.Println(pen.Decision.Reason, "=", pen.Amount.StringFixed(2))
+		pen, _ := tiers.Penalty(a, fee)
+		fmt.Println(pen.Decision.Reason, "=", pen.Amount)
 		penalties = append(penalties, pen)
 	}
-	s, err := sla.Settle(contract.OpenDIMSTerms(), fee, currency.DKK, penalties)
+	fmt.Println(penalties[0].Decision.Reason.In(language.Danish))
+	s, err := sla.Settle(contract.OpenDIMSTerms(), fee, penalties)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Println("claimed", s.Claimed.StringFixed(2), "payable", s.Payable.StringFixed(2), "cap", s.CapTotal.StringFixed(2))
 	// Output:
-	// availability 98.548 % is below 99 %, a credit of 25 % of the monthly fee = 250.00
-	// availability 92.857 % is below 95 %, a credit of 100 % of the monthly fee = 1000.00
-	// availability 93.539 % is below 95 %, a credit of 100 % of the monthly fee = 1000.00
-	// availability 93.333 % is below 95 %, a credit of 100 % of the monthly fee = 1000.00
-	// availability 93.548 % is below 95 %, a credit of 100 % of the monthly fee = 1000.00
+	// availability 98.548% is below 99%, a credit of 25% of the monthly fee = 250.00 DKK
+	// availability 92.857% is below 95%, a credit of 100% of the monthly fee = 1000.00 DKK
+	// availability 93.539% is below 95%, a credit of 100% of the monthly fee = 1000.00 DKK
+	// availability 93.333% is below 95%, a credit of 100% of the monthly fee = 1000.00 DKK
+	// availability 93.548% is below 95%, a credit of 100% of the monthly fee = 1000.00 DKK
+	// tilgængeligheden på 98,548 % er under 99 %, en kompensation på 25 % af månedsbetalingen
 	// claimed 4250.00 payable 3000.00 cap 3000.00
-}
-
-// A capacity warning is sent once per threshold crossed, not on every
-// sample (terms 7.2).
-func ExampleCapacity_Observe() {
-	c := sla.DefaultCapacity(decimal.NewFromInt(240000)) // values
-	var state sla.CapacityState
-	for i, used := range []int64{150000, 195000, 196000, 199000, 230000, 170000} {
-		var events []sla.CapacityEvent
-		state, events, _ = c.Observe(state, time.Date(2025, 4, 1+i, 0, 0, 0, 0, time.UTC), decimal.NewFromInt(used))
-		for _, e := range events {
-			fmt.Println(e.At.Format("2006-01-02"), e.Decision.Reason)
-		}
-	}
-	// Output:
-	// 2025-04-02 usage 195000 has reached 80 % of the agreed maximum 240000
-	// 2025-04-05 usage 230000 has reached 90 % of the agreed maximum 240000
-	// 2025-04-06 usage 170000 is back below 90 % of the agreed maximum 240000
-	// 2025-04-06 usage 170000 is back below 80 % of the agreed maximum 240000
 }
 
 // The uptime bar of three days: green, amber and red against 99.9 %.
 func ExampleWriteSVG() {
 	p := sla.PolicyFor(contract.OpenDIMSTerms())
-	p.Location = time.UTC
+	p.Zone = contract.ZoneUTC
 	span, _ := p.Days(contract.MustDate(2025, 4, 1), contract.MustDate(2025, 4, 4))
 	d2 := time.Date(2025, 4, 2, 8, 0, 0, 0, time.UTC)
 	d3 := time.Date(2025, 4, 3, 8, 0, 0, 0, time.UTC)
@@ -205,7 +190,7 @@ func ExamplePolicy_Month() {
 // day spent its share of the budget 3.47 times over.
 func ExampleAvailability_BurnRate() {
 	p := sla.PolicyFor(contract.OpenDIMSTerms())
-	p.Location = time.UTC
+	p.Zone = contract.ZoneUTC
 	day, _ := p.Days(contract.MustDate(2025, 4, 2), contract.MustDate(2025, 4, 3))
 	t0 := time.Date(2025, 4, 2, 8, 0, 0, 0, time.UTC)
 	a, _ := sla.Compute(p, day, sla.Input{Outages: []sla.Outage{{Start: t0, End: t0.Add(5 * time.Minute)}}})
@@ -221,12 +206,12 @@ func ExampleCreditTiers_Penalty() {
 	april, _ := p.Month(2025, time.April) // 720 hours
 	for _, down := range []time.Duration{43*time.Minute + 12*time.Second, 648 * time.Minute} {
 		a, _ := sla.Compute(p, april, sla.Input{Outages: []sla.Outage{{Start: april.From, End: april.From.Add(down)}}})
-		pen, _ := sla.CommonCreditTiers().Penalty(a, decimal.NewFromInt(1000), currency.DKK)
-		fmt.Println(pen.Event, pen.Earned, pen.Amount.StringFixed(2))
+		pen, _ := sla.CommonCreditTiers().Penalty(a, contract.MustParseMoney("1000", currency.DKK))
+		fmt.Println(pen.Event, pen.Earned, pen.Amount)
 	}
 	// Output:
-	// availability 2025-04-01/2025-05-01 false 0.00
-	// availability 2025-04-01/2025-05-01 true 250.00
+	// availability 2025-04-01/2025-05-01 false 0.00 DKK
+	// availability 2025-04-01/2025-05-01 true 250.00 DKK
 }
 
 // An offer document may agree office hours instead of 24/7 (terms 2.1)
@@ -244,8 +229,8 @@ func ExamplePolicyFor() {
 	april, _ := p.Month(2025, time.April)
 	a, _ := sla.Compute(p, april, sla.Input{Outages: []sla.Outage{{Impact: sla.Partial,
 		Start: time.Date(2025, 4, 2, 15, 0, 0, 0, cph), End: time.Date(2025, 4, 2, 18, 0, 0, 0, cph)}}})
-	fmt.Println(p.Target, p.PlannedNotice, p.EmergencyNotice)
-	fmt.Println(a.Agreed, a.Downtime, a.Percent(3))
+	fmt.Println(p.Target, p.PlannedNotice.Std(), p.EmergencyNotice.Std())
+	fmt.Println(a.Agreed.Std(), a.Downtime.Std(), a.Percent(3))
 	// Output:
 	// 99.9 72h0m0s 1h0m0s
 	// 152h0m0s 18m0s 99.802
@@ -262,4 +247,27 @@ func ExampleRolling() {
 	// Output:
 	// 2025-03-11 12:00:00 +0000 UTC 720h0m0s
 	// 2025-01-01 2025-04-01 2159h0m0s
+}
+
+// An availability is stored as JSON with ISO 8601 durations and its exact
+// weighted downtime, and reads back equal: a day that missed 99.9 % still
+// misses it.
+func ExampleAvailability_MarshalJSON() {
+	p := sla.PolicyFor(contract.OpenDIMSTerms())
+	p.Zone = contract.ZoneUTC
+	p.Weights = sla.StatuspageWeights()
+	day, _ := p.Days(contract.MustDate(2025, 4, 2), contract.MustDate(2025, 4, 3))
+	t0 := time.Date(2025, 4, 2, 8, 0, 0, 0, time.UTC)
+	a, _ := sla.Compute(p, day, sla.Input{Outages: []sla.Outage{
+		{Start: t0, End: t0.Add(2 * time.Minute)},
+		{Impact: sla.Partial, Start: t0.Add(time.Hour), End: t0.Add(time.Hour + time.Second + 1)},
+	}})
+	b, _ := json.Marshal(a)
+	fmt.Println(string(b))
+	var back sla.Availability
+	_ = json.Unmarshal(b, &back)
+	fmt.Println(back.Equal(a), back.Meets(p.Target), back.Percent(4))
+	// Output:
+	// {"span":{"from":"2025-04-02T00:00:00Z","to":"2025-04-03T00:00:00Z"},"agreed":"PT24H","unmeasured":"PT0S","counted":"PT24H","downtime":"PT2M0.300000001S","excluded":"PT0S","downtime_exact":"PT2M0.3000000003S"}
+	// true false 99.8607
 }

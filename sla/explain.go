@@ -6,7 +6,10 @@ import (
 )
 
 // Reason keys: the English text is the key; every one has a Danish
-// translation.
+// translation. Arguments are typed -- a [contract.Duration] ("PT72H"), a
+// [contract.Date], an instant, a [contract.Percent] -- so each language
+// formats them its own way: 99.838 % is "99.838%" in English and
+// "99,838 %" in Danish.
 const (
 	keyPlannedOK      = "planned service window notified %s before its start; %s required, so it is not downtime"
 	keyPlannedShort   = "planned service window notified only %s before its start; %s required, so it counts as downtime"
@@ -15,12 +18,10 @@ const (
 	keyEmergencyOK    = "emergency service notified %s before its start; %s required, so it is not downtime"
 	keyEmergencyShort = "emergency service notified only %s before its start; %s required, so it counts as downtime"
 	keyForceMajeure   = "force majeure suspends the obligation to be available, so it is not downtime"
-	keyMet            = "availability %s %% meets the target of %s %%"
-	keyMissed         = "availability %s %% is below the target of %s %%"
-	keyNoCredit       = "availability %s %% earns no service credit"
-	keyCredit         = "availability %s %% is below %s %%, a credit of %s %% of the monthly fee"
-	keyCapacityUp     = "usage %s has reached %s %% of the agreed maximum %s"
-	keyCapacityDown   = "usage %s is back below %s %% of the agreed maximum %s"
+	keyMet            = "availability %s meets the target of %s"
+	keyMissed         = "availability %s is below the target of %s"
+	keyNoCredit       = "availability %s earns no service credit"
+	keyCredit         = "availability %s is below %s, a credit of %s of the monthly fee"
 )
 
 var danish = map[string]string{
@@ -31,12 +32,10 @@ var danish = map[string]string{
 	keyEmergencyOK:    "nødservice varslet %s før start; %s kræves, så det er ikke nedetid",
 	keyEmergencyShort: "nødservice varslet kun %s før start; %s kræves, så det tæller som nedetid",
 	keyForceMajeure:   "force majeure suspenderer pligten til tilgængelighed, så det er ikke nedetid",
-	keyMet:            "tilgængeligheden på %s %% opfylder målet på %s %%",
-	keyMissed:         "tilgængeligheden på %s %% er under målet på %s %%",
-	keyNoCredit:       "tilgængeligheden på %s %% giver ingen kompensation",
-	keyCredit:         "tilgængeligheden på %s %% er under %s %%, en kompensation på %s %% af månedsbetalingen",
-	keyCapacityUp:     "forbruget %s har nået %s %% af den aftalte maksimale kapacitet %s",
-	keyCapacityDown:   "forbruget %s er igen under %s %% af den aftalte maksimale kapacitet %s",
+	keyMet:            "tilgængeligheden på %s opfylder målet på %s",
+	keyMissed:         "tilgængeligheden på %s er under målet på %s",
+	keyNoCredit:       "tilgængeligheden på %s giver ingen kompensation",
+	keyCredit:         "tilgængeligheden på %s er under %s, en kompensation på %s af månedsbetalingen",
 }
 
 var catalog = explain.Catalog(danish)
@@ -55,9 +54,6 @@ const (
 	RuleForceMajeure = "terms 14.1"
 	// RuleAvailability is the guaranteed availability (terms 8.1).
 	RuleAvailability = "terms 8.1"
-	// RuleCapacity is the warning as usage approaches the agreed maximum
-	// capacity (terms 7.2).
-	RuleCapacity = "terms 7.2"
 	// RuleCredit is a service credit of the offer document, counted inside
 	// the liability cap (terms 8, 15.1).
 	RuleCredit = "terms 8"

@@ -19,7 +19,7 @@ type Outage struct {
 	// Impact is how badly the service was affected; the zero value is
 	// Unavailable.
 	Impact Impact    `json:"impact"`
-	Start  time.Time `json:"start"`
+	Start  time.Time `json:"start" validate:"required"`
 	End    time.Time `json:"end,omitzero"`
 }
 
@@ -35,15 +35,15 @@ type Window struct {
 	// Notified is when written notice was given; it is required for
 	// Planned and Emergency windows and must not be after Start.
 	Notified time.Time `json:"notified,omitzero"`
-	Start    time.Time `json:"start"`
-	End      time.Time `json:"end"`
+	Start    time.Time `json:"start" validate:"required"`
+	End      time.Time `json:"end" validate:"required"`
 }
 
 // Gap is a period without monitoring data; [MissingData] decides what it
 // counts as.
 type Gap struct {
-	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	Start time.Time `json:"start" validate:"required"`
+	End   time.Time `json:"end" validate:"required"`
 }
 
 // Input is what was observed: outages, service windows and force-majeure
@@ -64,66 +64,133 @@ var (
 
 func inRange(t time.Time) bool { return !t.Before(minInstant) && t.Before(maxInstant) }
 
-func field(kind string, i int, name string) string {
-	return kind + "[" + strconv.Itoa(i) + "]." + name
-}
-
-// checkInstant reports a missing or out-of-range instant of kind[i].name;
-// the path is built only when there is a problem.
-func checkInstant(ps *problems, kind string, i int, name string, t time.Time, required bool, err error) bool {
+// checkInstant reports an instant at path outside the years 1900-2099 and
+// whether t is usable: set and in range. A missing instant is the
+// validate tags' to report.
+func checkInstant(c *checks, path string, t time.Time, required bool, kind error) bool {
 	if t.IsZero() {
 		if required {
-			ps.add(path(kind, i, name), "required", err)
+			c.add(path, "required", "", kind)
 		}
 		return false
 	}
-	if !inRange(t) {
-		ps.add(path(kind, i, name), "outside the years 1900-2099", err)
+	if t.Before(minInstant) {
+		c.add(path, "gte", "1900-01-01T00:00:00Z", kind)
+		return false
+	}
+	if !t.Before(maxInstant) {
+		c.add(path, "lt", "2100-01-01T00:00:00Z", kind)
 		return false
 	}
 	return true
 }
 
-// path returns kind[i].name, or kind.name when i < 0.
-func path(kind string, i int, name string) string {
-	if i < 0 {
-		return kind + "." + name
-	}
-	return field(kind, i, name)
+// ok reports whether o can be counted: a start, an end not before it,
+// both within 1900-2099, a known impact.
+func (o *Outage) ok() bool {
+	return inRange(o.Start) && (o.End.IsZero() || inRange(o.End) && !o.End.Before(o.Start)) && o.Impact < numImpacts
 }
 
-// validate reports every problem of in at once.
-func (in Input) validate(ps *problems) {
-	for i, o := range in.Outages {
-		okS := checkInstant(ps, "outages", i, "start", o.Start, true, ErrInvalidOutage)
-		okE := checkInstant(ps, "outages", i, "end", o.End, false, ErrInvalidOutage)
-		if okS && okE && o.End.Before(o.Start) {
-			ps.add(field("outages", i, "end"), "before start", ErrInvalidOutage)
-		}
-		if o.Impact >= numImpacts {
-			ps.add(field("outages", i, "impact"), "unknown impact", ErrInvalidOutage)
+// check reports every problem of o at prefix: its validate tags, then the
+// rules across fields.
+func (o *Outage) check(c *checks, prefix string) {
+	c.tags(prefix, o, ErrInvalidOutage)
+	okS := checkInstant(c, prefix+".start", o.Start, false, ErrInvalidOutage)
+	okE := checkInstant(c, prefix+".end", o.End, false, ErrInvalidOutage)
+	if okS && okE && o.End.Before(o.Start) {
+		c.add(prefix+".end", "gtefield", "start", ErrInvalidOutage)
+	}
+	if o.Impact >= numImpacts {
+		c.add(prefix+".impact", "oneof", "unavailable partial degraded", ErrInvalidOutage)
+	}
+}
+
+// ok reports whether w can be judged: a start and an end after it, a known
+// kind, and for planned and emergency windows notice not after the start,
+// all instants within 1900-2099.
+func (w *Window) ok() bool {
+	return inRange(w.Start) && inRange(w.End) && w.End.After(w.Start) && w.Kind < numWindowKinds &&
+		(w.Kind == ForceMajeure && w.Notified.IsZero() || inRange(w.Notified) && !w.Notified.After(w.Start))
+}
+
+// Validate reports every problem of w at once, as a
+// [*contract.ValidationError] wrapping ErrInvalidWindow with JSON paths:
+// a missing start or end ("end": required), an end not after the start
+// ("end": gtfield(start)), notice missing for a planned or emergency
+// window or given after its start ("notified": ltefield(start)).
+func (w Window) Validate() error {
+	var c checks
+	w.check(&c, "")
+	return c.err("validate window")
+}
+
+// check reports every problem of w at prefix: its validate tags, then the
+// rules across fields.
+func (w *Window) check(c *checks, prefix string) {
+	c.tags(prefix, w, ErrInvalidWindow)
+	okS := checkInstant(c, join(prefix, "start"), w.Start, false, ErrInvalidWindow)
+	okE := checkInstant(c, join(prefix, "end"), w.End, false, ErrInvalidWindow)
+	if okS && okE && !w.End.After(w.Start) {
+		c.add(join(prefix, "end"), "gtfield", "start", ErrInvalidWindow)
+	}
+	if w.Kind >= numWindowKinds {
+		c.add(join(prefix, "kind"), "oneof", "planned emergency force_majeure", ErrInvalidWindow)
+		return
+	}
+	okN := checkInstant(c, join(prefix, "notified"), w.Notified, w.Kind != ForceMajeure, ErrInvalidWindow)
+	if okN && okS && w.Notified.After(w.Start) {
+		c.add(join(prefix, "notified"), "ltefield", "start", ErrInvalidWindow)
+	}
+}
+
+// ok reports whether g has a start and an end not before it, within
+// 1900-2099.
+func (g *Gap) ok() bool { return inRange(g.Start) && inRange(g.End) && !g.End.Before(g.Start) }
+
+// check reports every problem of g at prefix.
+func (g *Gap) check(c *checks, prefix string) {
+	c.tags(prefix, g, ErrInvalidGap)
+	okS := checkInstant(c, prefix+".start", g.Start, false, ErrInvalidGap)
+	okE := checkInstant(c, prefix+".end", g.End, false, ErrInvalidGap)
+	if okS && okE && g.End.Before(g.Start) {
+		c.add(prefix+".end", "gtefield", "start", ErrInvalidGap)
+	}
+}
+
+func join(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "." + name
+}
+
+// Validate reports every problem of in at once, as a
+// [*contract.ValidationError] with JSON paths ("outages[1].end":
+// gtefield(start)) that wraps the sentinel of each kind of problem found:
+// ErrInvalidOutage, ErrInvalidWindow, ErrInvalidGap.
+func (in Input) Validate() error {
+	var c checks
+	in.check(&c)
+	return c.err("validate input")
+}
+
+// check reports every problem of in. The validate tags and the rules
+// across fields run only for an entry the quick test rejects, so a
+// million valid outages cost no reflection.
+func (in Input) check(c *checks) {
+	for i := range in.Outages {
+		if o := &in.Outages[i]; !o.ok() {
+			o.check(c, "outages["+strconv.Itoa(i)+"]")
 		}
 	}
-	for i, w := range in.Windows {
-		okS := checkInstant(ps, "windows", i, "start", w.Start, true, ErrInvalidWindow)
-		okE := checkInstant(ps, "windows", i, "end", w.End, true, ErrInvalidWindow)
-		if okS && okE && !w.End.After(w.Start) {
-			ps.add(field("windows", i, "end"), "not after start", ErrInvalidWindow)
-		}
-		if w.Kind >= numWindowKinds {
-			ps.add(field("windows", i, "kind"), "unknown window kind", ErrInvalidWindow)
-			continue
-		}
-		okN := checkInstant(ps, "windows", i, "notified", w.Notified, w.Kind != ForceMajeure, ErrInvalidWindow)
-		if okN && okS && w.Notified.After(w.Start) {
-			ps.add(field("windows", i, "notified"), "after start", ErrInvalidWindow)
+	for i := range in.Windows {
+		if w := &in.Windows[i]; !w.ok() {
+			w.check(c, "windows["+strconv.Itoa(i)+"]")
 		}
 	}
-	for i, g := range in.Gaps {
-		okS := checkInstant(ps, "gaps", i, "start", g.Start, true, ErrInvalidGap)
-		okE := checkInstant(ps, "gaps", i, "end", g.End, true, ErrInvalidGap)
-		if okS && okE && g.End.Before(g.Start) {
-			ps.add(field("gaps", i, "end"), "before start", ErrInvalidGap)
+	for i := range in.Gaps {
+		if g := &in.Gaps[i]; !g.ok() {
+			g.check(c, "gaps["+strconv.Itoa(i)+"]")
 		}
 	}
 }

@@ -3,10 +3,12 @@ package sla
 import (
 	"fmt"
 
-	"github.com/shopspring/decimal"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pimkit/pimkit/contract"
+	"github.com/shopspring/decimal"
 
 	"golang.org/x/text/language"
 )
@@ -15,7 +17,7 @@ import (
 // the same verbs, and that it renders.
 func TestCatalogDanish(t *testing.T) {
 	keys := []string{keyPlannedOK, keyPlannedShort, keyCalendarOK, keyCalendarShort, keyEmergencyOK,
-		keyEmergencyShort, keyForceMajeure, keyMet, keyMissed, keyNoCredit, keyCredit, keyCapacityUp, keyCapacityDown}
+		keyEmergencyShort, keyForceMajeure, keyMet, keyMissed, keyNoCredit, keyCredit}
 	if len(keys) != len(danish) {
 		t.Errorf("catalog has %d Danish texts for %d keys", len(danish), len(keys))
 	}
@@ -87,7 +89,7 @@ func TestMeetsFastMatchesExact(t *testing.T) {
 			for _, w := range []uint32{million, 300_000, 1} {
 				var down u128
 				down.add(d, w)
-				a := Availability{Counted: time.Duration(month), down: down}
+				a := Availability{Counted: contract.Duration(month), down: down}
 				slow := a.Ratio().CmpDecimal(target.Div(hundred)) >= 0
 				fast, done := a.meetsFast(target)
 				if done && fast != slow {

@@ -1,6 +1,8 @@
 package sla
 
 import (
+	"encoding/json"
+	"fmt"
 	"iter"
 	"time"
 
@@ -25,7 +27,9 @@ type AgreedHours interface {
 // as fractions in [0, 1] with at most six decimals, ordered Unavailable >=
 // Partial >= Degraded. The zero Weights means [DefaultWeights].
 type Weights struct {
-	Unavailable, Partial, Degraded decimal.Decimal
+	Unavailable decimal.Decimal `json:"unavailable" validate:"dgte=0,dlte=1"`
+	Partial     decimal.Decimal `json:"partial" validate:"dgte=0,dlte=1"`
+	Degraded    decimal.Decimal `json:"degraded" validate:"dgte=0,dlte=1"`
 }
 
 // DefaultWeights counts only unavailability, as terms 2.1 defines
@@ -50,38 +54,90 @@ func (w Weights) IsZero() bool {
 // [PolicyFor] from the agreement's terms and change the fields the offer
 // document or the host decides. The zero Policy has no target and is
 // rejected with [ErrInvalidTarget].
+//
+// A Policy is stored as JSON and reads back equal. Its agreed hours are
+// stored when they are a [contract.BusinessHours] (nil, 24/7, is left
+// out); a policy with another [AgreedHours] refuses to marshal rather
+// than lose them.
 type Policy struct {
 	// Target is the guaranteed availability in percent, in (0, 100]
 	// (terms 8.1: 99.9).
-	Target decimal.Decimal
-	// Location is the zone in which months, quarters and days are cut;
-	// nil means [contract.Copenhagen]. [PolicyFor] sets the terms' zone.
-	Location *time.Location
+	Target decimal.Decimal `json:"target" validate:"dgt=0,dlte=100"`
+	// Zone is the zone in which months, quarters and days are cut; the
+	// zero Zone is Europe/Copenhagen. [PolicyFor] sets the terms' zone.
+	Zone contract.Zone `json:"zone,omitzero"`
 	// Counter counts notice in calendar days ([CalendarDays]); the zero
 	// Counter is Reg. 1182/71 over Danish public holidays. [PolicyFor] sets
 	// the terms' counter.
-	Counter contract.Counter
+	Counter contract.Counter `json:"counter,omitzero"`
 	// Hours are the agreed hours of operation; nil means 24/7 (terms
 	// 2.1).
-	Hours AgreedHours
+	Hours AgreedHours `json:"-"`
 	// Weights price each impact; zero means DefaultWeights.
-	Weights Weights
+	Weights Weights `json:"weights,omitzero"`
 	// PlannedNotice is the least notice of a planned service window
-	// (terms 3.2: 3 days, counted as 72 hours).
-	PlannedNotice time.Duration
+	// (terms 3.2: 3 days, counted as 72 hours, "PT72H").
+	PlannedNotice contract.Duration `json:"planned_notice" validate:"gte=0"`
 	// EmergencyNotice is the least notice of emergency service (terms
 	// 3.2: 1 hour).
-	EmergencyNotice time.Duration
+	EmergencyNotice contract.Duration `json:"emergency_notice" validate:"gte=0"`
 	// Notice is how PlannedNotice is counted: elapsed hours (default) or
 	// calendar days, in which case PlannedNotice must be whole days.
-	Notice NoticeRule
+	Notice NoticeRule `json:"notice"`
 	// Missing is what time without monitoring data counts as.
-	Missing MissingData
+	Missing MissingData `json:"missing"`
 	// Granularity is how finely downtime is counted.
-	Granularity Granularity
+	Granularity Granularity `json:"granularity"`
 	// MinimumRun is the shortest run of downtime that counts under
 	// [MinimumPeriod]; it must be positive then and is ignored otherwise.
-	MinimumRun time.Duration
+	MinimumRun contract.Duration `json:"minimum_run,omitzero" validate:"gte=0"`
+}
+
+// policyFields is Policy without its methods, for its JSON.
+type policyFields Policy
+
+// policyJSON is Policy's JSON: the fields and the agreed hours.
+type policyJSON struct {
+	policyFields
+	Hours *contract.BusinessHours `json:"hours,omitempty"`
+}
+
+// MarshalJSON writes the policy with snake_case keys and ISO 8601
+// durations ("planned_notice": "PT72H"). Agreed hours other than nil or a
+// [contract.BusinessHours] cannot be stored and are an error wrapping
+// ErrInvalidPolicy.
+func (p Policy) MarshalJSON() ([]byte, error) {
+	v := policyJSON{policyFields: policyFields(p)}
+	switch h := p.Hours.(type) {
+	case nil:
+	case contract.BusinessHours:
+		if _, ok := any(h).(json.Marshaler); !ok {
+			return nil, fmt.Errorf("%w: these agreed hours cannot be stored as JSON", ErrInvalidPolicy)
+		}
+		v.Hours = &h
+	default:
+		return nil, fmt.Errorf("%w: agreed hours of type %T cannot be stored as JSON; use contract.BusinessHours", ErrInvalidPolicy, h)
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; "hours" is read as a
+// [contract.BusinessHours].
+func (p *Policy) UnmarshalJSON(b []byte) error {
+	var v policyJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	if v.Hours != nil {
+		if _, ok := any(v.Hours).(json.Unmarshaler); !ok {
+			return fmt.Errorf("%w: agreed hours cannot be read from JSON", ErrInvalidPolicy)
+		}
+	}
+	*p = Policy(v.policyFields)
+	if v.Hours != nil {
+		p.Hours = *v.Hours
+	}
+	return nil
 }
 
 // PolicyFor returns the policy of an agreement on terms t: its
@@ -89,16 +145,14 @@ type Policy struct {
 // service (3.2), 24/7 agreed hours (2.1), unavailability-only weights,
 // elapsed-hours notice, missing data excluded and reported, exact
 // granularity, cut in the terms' zone (Europe/Copenhagen for the OpenDIMS
-// terms) and counted with the terms' counter. Terms whose zone is unknown
-// ([contract.Terms.Validate] reports it) leave Location nil, the default.
+// terms) and counted with the terms' counter.
 func PolicyFor(t contract.Terms) Policy {
-	loc, _ := t.Zone.Location()
 	return Policy{
 		Target:          t.AvailabilityPercent,
-		Location:        loc,
+		Zone:            t.Zone,
 		Counter:         t.Counter,
-		PlannedNotice:   t.ServiceWindowNotice,
-		EmergencyNotice: t.EmergencyNotice,
+		PlannedNotice:   contract.Duration(t.ServiceWindowNotice),
+		EmergencyNotice: contract.Duration(t.EmergencyNotice),
 	}
 }
 
@@ -118,70 +172,131 @@ const (
 
 func impactLevel(i Impact) uint8 { return uint8(i) + 1 }
 
-var hundred = decimal.NewFromInt(100)
+var (
+	hundred = decimal.NewFromInt(100)
+	one     = decimal.NewFromInt(1)
+)
 
-func checkTarget(ps *problems, field string, t decimal.Decimal) {
+// targetOK reports whether t is within (0, 100], the rule of the tag on
+// Policy.Target.
+func targetOK(t decimal.Decimal) bool { return t.Sign() > 0 && t.Cmp(hundred) <= 0 }
+
+// checkTarget reports a target outside (0, 100] at path, with the rules
+// of the tag on Policy.Target.
+func checkTarget(c *checks, path string, t decimal.Decimal) {
 	switch {
-	case t.IsZero():
-		ps.add(field, "required", ErrInvalidTarget)
-	case t.Sign() < 0:
-		ps.add(field, "must be above 0 %", ErrInvalidTarget)
+	case t.Sign() <= 0:
+		c.add(path, "dgt", "0", ErrInvalidTarget)
 	case t.Cmp(hundred) > 0:
-		ps.add(field, "must be at most 100 %", ErrInvalidTarget)
+		c.add(path, "dlte", "100", ErrInvalidTarget)
 	}
 }
 
-// ppm converts a weight to millionths, reporting a weight outside [0, 1]
-// or with more than six decimals.
-func ppm(ps *problems, field string, w decimal.Decimal) uint32 {
+// ppm converts a weight in [0, 1] with at most six decimals to
+// millionths; ok is false for any other weight.
+func ppm(w decimal.Decimal) (uint32, bool) {
+	if w.Sign() < 0 || w.Cmp(one) > 0 {
+		return 0, false
+	}
 	m := w.Shift(6)
-	if w.Sign() < 0 || w.Cmp(decimal.NewFromInt(1)) > 0 {
-		ps.add(field, "must be within [0, 1]", ErrInvalidPolicy)
-		return 0
-	}
 	if !m.IsInteger() {
-		ps.add(field, "at most 6 decimals", ErrInvalidPolicy)
-		return 0
+		return 0, false
 	}
-	return uint32(m.IntPart())
+	return uint32(m.IntPart()), true
 }
 
-func (p Policy) resolve() (resolved, problems) {
-	var ps problems
-	r := resolved{Policy: p, loc: p.Location}
-	if r.loc == nil {
-		r.loc = contract.Copenhagen()
-	}
-	checkTarget(&ps, "policy.target", p.Target)
+// resolve fills in p's defaults. The checks run only when a quick pass
+// finds something wrong, so a valid policy costs no reflection: the quick
+// pass accepts exactly what the validate tags and the cross-field rules
+// accept.
+func (p Policy) resolve(c *checks) resolved {
+	r := resolved{Policy: p}
+	loc, errZone := p.Zone.Location()
+	r.loc = loc
 	w := p.Weights
 	if w.IsZero() {
 		w = DefaultWeights()
 	}
+	var okU, okP, okD bool
 	r.w[levelMissing] = million
-	r.w[impactLevel(Unavailable)] = ppm(&ps, "policy.weights.unavailable", w.Unavailable)
-	r.w[impactLevel(Partial)] = ppm(&ps, "policy.weights.partial", w.Partial)
-	r.w[impactLevel(Degraded)] = ppm(&ps, "policy.weights.degraded", w.Degraded)
-	if r.w[2] > r.w[1] || r.w[3] > r.w[2] {
-		ps.add("policy.weights", "must not increase from unavailable to degraded", ErrInvalidPolicy)
+	r.w[impactLevel(Unavailable)], okU = ppm(w.Unavailable)
+	r.w[impactLevel(Partial)], okP = ppm(w.Partial)
+	r.w[impactLevel(Degraded)], okD = ppm(w.Degraded)
+	ordered := r.w[2] <= r.w[1] && r.w[3] <= r.w[2]
+	if errZone == nil && targetOK(p.Target) && okU && okP && okD && ordered &&
+		p.PlannedNotice >= 0 && p.EmergencyNotice >= 0 && p.MinimumRun >= 0 &&
+		p.Notice < numNoticeRules && p.Missing < numMissing && p.Granularity < numGranularities &&
+		(p.Notice != CalendarDays || p.PlannedNotice%contract.Hours(24) == 0) &&
+		(p.Granularity != MinimumPeriod || p.MinimumRun > 0) {
+		return r
 	}
-	if p.PlannedNotice < 0 {
-		ps.add("policy.planned_notice", "must not be negative", ErrInvalidPolicy)
+	if r.loc == nil {
+		r.loc = contract.Copenhagen()
 	}
-	if p.EmergencyNotice < 0 {
-		ps.add("policy.emergency_notice", "must not be negative", ErrInvalidPolicy)
+	p.check(c, "policy")
+	return r
+}
+
+// Validate reports every problem of p at once, as a
+// [*contract.ValidationError] with JSON paths: a target outside (0, 100]
+// ("target": dlte(100)) wraps ErrInvalidTarget; negative notice
+// ("planned_notice": gte(0)), weights outside [0, 1], with more than six
+// decimals or increasing from unavailable to degraded, an unknown zone or
+// enum value, notice in calendar days that is not whole days, or
+// [MinimumPeriod] without a MinimumRun wrap ErrInvalidPolicy.
+func (p Policy) Validate() error {
+	var c checks
+	p.check(&c, "")
+	return c.err("validate policy")
+}
+
+// check reports every problem of p under prefix: the validate tags, then
+// the rules across fields.
+func (p Policy) check(c *checks, prefix string) {
+	n := c.ps.Len()
+	c.ps.Check(prefix, p)
+	for _, pr := range c.ps.List()[n:] {
+		if pr.Path == join(prefix, "target") {
+			c.kind(ErrInvalidTarget)
+		} else {
+			c.kind(ErrInvalidPolicy)
+		}
+	}
+	if _, err := p.Zone.Location(); err != nil {
+		c.add(join(prefix, "zone"), "oneof", "Europe/Copenhagen Europe/Stockholm UTC", ErrInvalidPolicy)
+	}
+	w := p.Weights
+	if w.IsZero() {
+		w = DefaultWeights()
+	}
+	var lv [3]uint32
+	for i, f := range []struct {
+		name string
+		d    decimal.Decimal
+	}{{"unavailable", w.Unavailable}, {"partial", w.Partial}, {"degraded", w.Degraded}} {
+		v, ok := ppm(f.d)
+		if !ok && f.d.Sign() >= 0 && f.d.Cmp(one) <= 0 {
+			c.addMessage(join(prefix, "weights."+f.name), "max_decimals", "6", "must have at most 6 decimals", ErrInvalidPolicy)
+		}
+		lv[i] = v
+	}
+	if lv[1] > lv[0] {
+		c.add(join(prefix, "weights.partial"), "ltefield", "unavailable", ErrInvalidPolicy)
+	}
+	if lv[2] > lv[1] {
+		c.add(join(prefix, "weights.degraded"), "ltefield", "partial", ErrInvalidPolicy)
 	}
 	if p.Notice >= numNoticeRules {
-		ps.add("policy.notice", "unknown notice rule", ErrInvalidPolicy)
-	} else if p.Notice == CalendarDays && p.PlannedNotice%(24*time.Hour) != 0 {
-		ps.add("policy.planned_notice", "must be whole days when counted in calendar days", ErrInvalidPolicy)
+		c.add(join(prefix, "notice"), "oneof", "elapsed_hours calendar_days", ErrInvalidPolicy)
+	} else if p.Notice == CalendarDays && p.PlannedNotice%contract.Hours(24) != 0 {
+		c.addMessage(join(prefix, "planned_notice"), "whole_days", "calendar_days", "must be whole days when notice is counted in calendar days", ErrInvalidPolicy)
 	}
 	if p.Missing >= numMissing {
-		ps.add("policy.missing", "unknown missing-data policy", ErrInvalidPolicy)
+		c.add(join(prefix, "missing"), "oneof", "exclude count_up count_down", ErrInvalidPolicy)
 	}
 	if p.Granularity >= numGranularities {
-		ps.add("policy.granularity", "unknown granularity", ErrInvalidPolicy)
+		c.add(join(prefix, "granularity"), "oneof", "exact whole_minutes minimum_period", ErrInvalidPolicy)
 	} else if p.Granularity == MinimumPeriod && p.MinimumRun <= 0 {
-		ps.add("policy.minimum_run", "must be positive for minimum-period granularity", ErrInvalidPolicy)
+		c.add(join(prefix, "minimum_run"), "required", "minimum_period", ErrInvalidPolicy)
 	}
-	return r, ps
 }

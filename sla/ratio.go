@@ -1,8 +1,10 @@
 package sla
 
 import (
+	"fmt"
 	"math/big"
 	"math/bits"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -58,6 +60,54 @@ func (r Ratio) Rat() *big.Rat {
 
 // String returns r truncated to 6 decimals: "0.999004".
 func (r Ratio) String() string { return r.Decimal(6).StringFixed(6) }
+
+// Equal reports whether r and s are the same number: 1/2 equals 2/4.
+// go-cmp compares ratios with it.
+func (r Ratio) Equal(s Ratio) bool { return r.Cmp(s) == 0 }
+
+// maxRatioText bounds the text UnmarshalText reads: two integers of up to
+// 60 digits, far more than any ratio the package computes.
+const maxRatioText = 121
+
+// MarshalText writes r exactly, as a fraction in lowest terms:
+// "2589420/2592000" is written "14386/14400", and 1 is "1/1".
+func (r Ratio) MarshalText() ([]byte, error) {
+	return []byte(r.Rat().String()), nil
+}
+
+// UnmarshalText reads what MarshalText writes: a non-negative integer
+// numerator, "/", a positive integer denominator, digits only, at most 121
+// bytes. "1/0", "-1/2" and "0.5" are errors wrapping ErrInvalidPolicy that
+// do not quote the text.
+func (r *Ratio) UnmarshalText(b []byte) error {
+	bad := fmt.Errorf("%w: a ratio is two integers, numerator/denominator", ErrInvalidPolicy)
+	if len(b) == 0 || len(b) > maxRatioText {
+		return bad
+	}
+	num, den, ok := strings.Cut(string(b), "/")
+	if !ok || !digits(num) || !digits(den) {
+		return bad
+	}
+	n, _ := new(big.Int).SetString(num, 10)
+	d, _ := new(big.Int).SetString(den, 10)
+	if d.Sign() == 0 {
+		return bad
+	}
+	*r = newRatio(decimal.NewFromBigInt(n, 0), decimal.NewFromBigInt(d, 0))
+	return nil
+}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // u128 accumulates weighted nanoseconds (nanoseconds times a weight in
 // millionths) without overflow.

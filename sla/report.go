@@ -15,8 +15,8 @@ import (
 // appear in the total only.
 type Breakdown struct {
 	// Name is the component or cause; outages without one are under "".
-	Name         string
-	Availability Availability
+	Name         string       `json:"name"`
+	Availability Availability `json:"availability"`
 }
 
 // Day is one calendar day of a report's timeline in the agreement's zone.
@@ -24,41 +24,47 @@ type Breakdown struct {
 // end at midnight; a daylight-saving day has 23 or 25 hours of agreed time
 // under 24/7 hours.
 type Day struct {
-	Date         contract.Date
-	Availability Availability
+	Date         contract.Date `json:"date"`
+	Availability Availability  `json:"availability"`
 	// Met reports whether the day alone meets the target.
-	Met bool
+	Met bool `json:"met"`
 }
 
 // Report is what a host shows a customer for one span: the availability
 // against the target, the error budget, downtime by component and by
 // cause, each service window with whether and why it was excluded, and a
 // daily timeline.
+//
+// A Report is stored as JSON and reads back equal: a month that missed
+// its target still misses it, to the femtosecond. Like its [Policy], a
+// report counted over agreed hours other than a [contract.BusinessHours]
+// refuses to marshal.
 type Report struct {
-	Span   Span
-	Target decimal.Decimal
+	Span   Span            `json:"span"`
+	Target decimal.Decimal `json:"target"`
 	// Policy is the policy the report was counted by.
-	Policy       Policy
-	Availability Availability
+	Policy       Policy       `json:"policy"`
+	Availability Availability `json:"availability"`
 	// Met reports whether the span meets the target, compared exactly.
-	Met    bool
-	Budget Budget
-	// ByComponent and ByCause are sorted by name.
-	ByComponent []Breakdown
-	ByCause     []Breakdown
+	Met    bool   `json:"met"`
+	Budget Budget `json:"budget"`
+	// ByComponent and ByCause are sorted by name; nil without outages.
+	ByComponent []Breakdown `json:"by_component,omitempty"`
+	ByCause     []Breakdown `json:"by_cause,omitempty"`
 	// Windows are the decisions on every window of the input, in input
-	// order, including those outside the span (with no downtime).
-	Windows []WindowDecision
-	Days    []Day
+	// order, including those outside the span (with no downtime); nil
+	// without windows.
+	Windows []WindowDecision `json:"windows,omitempty"`
+	Days    []Day            `json:"days,omitempty"`
 	// Decision is the outcome against terms 8.1 with its reason.
-	Decision contract.Decision
+	Decision contract.Decision `json:"decision"`
 }
 
 // NewReport counts span under policy p: the same figures as [Compute],
 // plus breakdowns, window decisions and a daily timeline. Every problem of
 // the input is reported at once; nothing is dropped.
 func NewReport(p Policy, span Span, in Input) (Report, error) {
-	c, err := newCalc(p, span, in)
+	c, err := newCalc("new report", p, span, in)
 	if err != nil {
 		return Report{}, err
 	}
@@ -71,7 +77,9 @@ func NewReport(p Policy, span Span, in Input) (Report, error) {
 	r.ByComponent = c.breakdown(in.Outages, items, func(o *Outage) string { return o.Component })
 	r.ByCause = c.breakdown(in.Outages, items, func(o *Outage) string { return o.Cause })
 
-	r.Windows = make([]WindowDecision, len(in.Windows))
+	if len(in.Windows) > 0 {
+		r.Windows = make([]WindowDecision, len(in.Windows))
+	}
 	for i, w := range in.Windows {
 		d := c.judged[i]
 		d.Index = i
@@ -96,16 +104,16 @@ func NewReport(p Policy, span Span, in Input) (Report, error) {
 		// day begins before the span's end.
 		da := Availability{
 			Span:       Span{From: maxTime(start, span.From), To: minTime(end, span.To)},
-			Agreed:     time.Duration(lenWithin(c.agreed, lo, hi)),
-			Unmeasured: time.Duration(lenWithin(unmeasured, lo, hi)),
+			Agreed:     contract.Duration(lenWithin(c.agreed, lo, hi)),
+			Unmeasured: contract.Duration(lenWithin(unmeasured, lo, hi)),
 			down:       sumWithin(segs, lo, hi, &c.r.w),
-			Excluded:   time.Duration(sumWithin(excluded, lo, hi, &c.r.w).duration()),
+			Excluded:   contract.Duration(sumWithin(excluded, lo, hi, &c.r.w).duration()),
 		}
 		da.Counted = da.Agreed
 		if c.r.Missing == ExcludeMissing {
 			da.Counted -= da.Unmeasured
 		}
-		da.Downtime = time.Duration(da.down.duration())
+		da.Downtime = contract.Duration(da.down.duration())
 		r.Days = append(r.Days, Day{Date: day, Availability: da, Met: da.Meets(p.Target)})
 		day, start = day.AddDays(1), end
 	}
@@ -120,13 +128,13 @@ func NewReport(p Policy, span Span, in Input) (Report, error) {
 		From:      contract.DateOf(span.From.In(loc)),
 		Date:      contract.DateOf(span.To.In(loc)),
 		Citations: []contract.Citation{contract.Clause("8.1"), contract.Clause("2.1"), contract.Clause("3.2")},
-		Reason:    reason(key, a.Percent(3).StringFixed(3), p.Target.String()),
+		Reason:    reason(key, contract.PercentOf(a.Percent(3)), contract.PercentOf(p.Target)),
 	}
 	return r, nil
 }
 
-func durationOf(segs []wseg, w *[numLevels]uint32) time.Duration {
-	return time.Duration(sumSegs(segs, w).duration())
+func durationOf(segs []wseg, w *[numLevels]uint32) contract.Duration {
+	return contract.Duration(sumSegs(segs, w).duration())
 }
 
 // breakdown counts the outages of each name alone, reusing the items
@@ -154,6 +162,9 @@ func (c *calc) breakdown(outages []Outage, items []item, name func(*Outage) stri
 	}
 	for i := range id {
 		id[i] = rank[id[i]]
+	}
+	if len(sorted) == 0 {
+		return nil // as read back from JSON
 	}
 	out := make([]Breakdown, 0, len(sorted))
 	buf := make([]item, 0, len(items))

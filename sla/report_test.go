@@ -43,10 +43,10 @@ func TestReport(t *testing.T) {
 	}
 	// 45 min (INC-1/INC-2 merged) + 20 min past W-1's end + 50 min
 	// (W-2 had 49 hours' notice) = 115 min.
-	if r.Availability.Downtime != 115*time.Minute || r.Met || r.Availability.Excluded != 2*time.Hour {
-		t.Errorf("NewReport = down %v excluded %v met %v, want 1h55m 2h false", r.Availability.Downtime, r.Availability.Excluded, r.Met)
+	if r.Availability.Downtime.Std() != 115*time.Minute || r.Met || r.Availability.Excluded.Std() != 2*time.Hour {
+		t.Errorf("NewReport = down %v excluded %v met %v, want 1h55m 2h false", r.Availability.Downtime.Std(), r.Availability.Excluded, r.Met)
 	}
-	if got, want := r.Decision.String(), "availability 99.733 % is below the target of 99.9 % (terms 8.1; terms 2.1; terms 3.2)"; got != want {
+	if got, want := r.Decision.String(), "availability 99.733% is below the target of 99.9% (terms 8.1; terms 2.1; terms 3.2)"; got != want {
 		t.Errorf("Decision = %q, want %q", got, want)
 	}
 	type row struct {
@@ -55,10 +55,10 @@ func TestReport(t *testing.T) {
 	}
 	var comps, causes []row
 	for _, b := range r.ByComponent {
-		comps = append(comps, row{b.Name, b.Availability.Downtime})
+		comps = append(comps, row{b.Name, b.Availability.Downtime.Std()})
 	}
 	for _, b := range r.ByCause {
-		causes = append(causes, row{b.Name, b.Availability.Downtime})
+		causes = append(causes, row{b.Name, b.Availability.Downtime.Std()})
 	}
 	if d := cmp.Diff([]row{{"api", 50 * time.Minute}, {"database", 80 * time.Minute}}, comps); d != "" {
 		t.Errorf("ByComponent (-want +got):\n%s", d)
@@ -76,31 +76,31 @@ func TestReport(t *testing.T) {
 	if w1.Decision.Rule != sla.RuleServiceWindow || !w1.Decision.Allowed || w2.Decision.Allowed {
 		t.Errorf("window decisions = %q %v, %v, want %q true, false", w1.Decision.Rule, w1.Decision.Allowed, w2.Decision.Allowed, sla.RuleServiceWindow)
 	}
-	if !w1.Excluded || w1.Notice != 110*time.Hour || w1.Downtime != 2*time.Hour {
-		t.Errorf("W-1 = excluded %v notice %v downtime %v, want true 110h 2h", w1.Excluded, w1.Notice, w1.Downtime)
+	if !w1.Excluded || w1.Notice.Std() != 110*time.Hour || w1.Downtime.Std() != 2*time.Hour {
+		t.Errorf("W-1 = excluded %v notice %v downtime %v, want true 110h 2h", w1.Excluded, w1.Notice.Std(), w1.Downtime.Std())
 	}
-	if got, want := w1.Decision.String(), "planned service window notified 110h00m before its start; 72h00m required, so it is not downtime (terms 3.2; terms 2.1)"; got != want {
+	if got, want := w1.Decision.String(), "planned service window notified PT110H before its start; PT72H required, so it is not downtime (terms 3.2; terms 2.1)"; got != want {
 		t.Errorf("W-1 decision = %q, want %q", got, want)
 	}
-	if got, want := w2.Decision.Reason.In(language.Danish), "planlagt servicevindue varslet kun 49h00m før start; 72h00m kræves, så det tæller som nedetid"; w2.Excluded || got != want {
+	if got, want := w2.Decision.Reason.In(language.Danish), "planlagt servicevindue varslet kun PT49H før start; PT72H kræves, så det tæller som nedetid"; w2.Excluded || got != want {
 		t.Errorf("W-2 = excluded %v, Danish reason %q, want false, %q", w2.Excluded, got, want)
 	}
 	if len(r.Days) != 30 {
 		t.Fatalf("Days = %d, want 30", len(r.Days))
 	}
 	d3 := r.Days[2]
-	if d3.Date != contract.MustDate(2025, 4, 3) || d3.Availability.Downtime != 45*time.Minute || d3.Availability.Agreed != 24*time.Hour || d3.Met {
-		t.Errorf("Days[2] = %s down %v agreed %v met %v, want 2025-04-03 45m 24h false", d3.Date, d3.Availability.Downtime, d3.Availability.Agreed, d3.Met)
+	if d3.Date != contract.MustDate(2025, 4, 3) || d3.Availability.Downtime.Std() != 45*time.Minute || d3.Availability.Agreed.Std() != 24*time.Hour || d3.Met {
+		t.Errorf("Days[2] = %s down %v agreed %v met %v, want 2025-04-03 45m 24h false", d3.Date, d3.Availability.Downtime.Std(), d3.Availability.Agreed.Std(), d3.Met)
 	}
-	if d12 := r.Days[11]; d12.Availability.Excluded != 2*time.Hour || d12.Availability.Downtime != 20*time.Minute {
-		t.Errorf("Days[11] = excluded %v down %v, want 2h 20m", d12.Availability.Excluded, d12.Availability.Downtime)
+	if d12 := r.Days[11]; d12.Availability.Excluded.Std() != 2*time.Hour || d12.Availability.Downtime.Std() != 20*time.Minute {
+		t.Errorf("Days[11] = excluded %v down %v, want 2h 20m", d12.Availability.Excluded, d12.Availability.Downtime.Std())
 	}
 	var sum time.Duration
 	for _, d := range r.Days {
-		sum += d.Availability.Downtime
+		sum += d.Availability.Downtime.Std()
 	}
-	if sum != r.Availability.Downtime {
-		t.Errorf("sum of daily downtime = %v, want the month's %v", sum, r.Availability.Downtime)
+	if sum != r.Availability.Downtime.Std() {
+		t.Errorf("sum of daily downtime = %v, want the month's %v", sum, r.Availability.Downtime.Std())
 	}
 }
 
@@ -115,9 +115,9 @@ func TestReportQuarterAndRolling(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Days) != 91 || r.Availability.Agreed != 91*24*time.Hour || r.Availability.Downtime != 115*time.Minute || !r.Met {
+	if len(r.Days) != 91 || r.Availability.Agreed.Std() != 91*24*time.Hour || r.Availability.Downtime.Std() != 115*time.Minute || !r.Met {
 		t.Errorf("Q2 report = %d days, agreed %v, down %v, met %v, want 91, 2184h, 1h55m, true",
-			len(r.Days), r.Availability.Agreed, r.Availability.Downtime, r.Met)
+			len(r.Days), r.Availability.Agreed.Std(), r.Availability.Downtime.Std(), r.Met)
 	}
 	roll := sla.Rolling(at(2025, 4, 4, 12, 0), 7*24*time.Hour)
 	r, err = sla.NewReport(p, roll, sampleInput())
@@ -126,8 +126,8 @@ func TestReportQuarterAndRolling(t *testing.T) {
 	}
 	// 2025-03-28 12:00 to 2025-04-04 12:00 spans 8 calendar days, partial at both ends;
 	// 168 elapsed hours run from 11:00 CET on 28 March, across the summer-time change.
-	if len(r.Days) != 8 || r.Availability.Agreed != 168*time.Hour || r.Availability.Downtime != 45*time.Minute {
-		t.Errorf("rolling week = %d days, agreed %v, down %v, want 8, 168h, 45m", len(r.Days), r.Availability.Agreed, r.Availability.Downtime)
+	if len(r.Days) != 8 || r.Availability.Agreed.Std() != 168*time.Hour || r.Availability.Downtime.Std() != 45*time.Minute {
+		t.Errorf("rolling week = %d days, agreed %v, down %v, want 8, 168h, 45m", len(r.Days), r.Availability.Agreed.Std(), r.Availability.Downtime.Std())
 	}
 	if _, err := p.Quarter(2025, 5); err == nil {
 		t.Errorf("Quarter(2025, 5) error = nil, want ErrInvalidSpan")

@@ -21,10 +21,12 @@ const (
 // bars 40 pixels high with 2 pixels between them, red below 99 %.
 type SVGOptions struct {
 	// BarWidth, Gap and Height are in pixels; zero means 10, 2 and 40.
-	BarWidth, Gap, Height int
+	BarWidth int `json:"bar_width,omitzero"`
+	Gap      int `json:"gap,omitzero"`
+	Height   int `json:"height,omitzero"`
 	// Critical is the percentage below which a day is red rather than
 	// amber; zero means 99.
-	Critical decimal.Decimal
+	Critical decimal.Decimal `json:"critical,omitzero"`
 }
 
 // WriteSVG draws r's daily timeline as an uptime bar, the picture status
@@ -82,9 +84,9 @@ func WriteSVG(w io.Writer, r Report, opts SVGOptions) error {
 			t = fmt.Sprintf("%s: no counted time", d.Date)
 		} else {
 			t = fmt.Sprintf("%s: %s %% available, %s down of %s agreed", d.Date,
-				a.Percent(3).StringFixed(3), fmtDuration(a.Downtime), fmtDuration(a.Agreed))
+				a.Percent(3).StringFixed(3), fmtDuration(a.Downtime.Std()), fmtDuration(a.Agreed.Std()))
 			if a.Unmeasured > 0 {
-				t += fmt.Sprintf(", %s without data", fmtDuration(a.Unmeasured))
+				t += fmt.Sprintf(", %s without data", fmtDuration(a.Unmeasured.Std()))
 			}
 		}
 		escape(&b, t)

@@ -10,24 +10,24 @@ import (
 // the notice given, the notice required and the clause.
 type WindowDecision struct {
 	// Index is the window's position in Input.Windows.
-	Index  int
-	Window Window
+	Index  int    `json:"index"`
+	Window Window `json:"window"`
 	// Excluded reports that outages inside the window are not downtime.
-	Excluded bool
+	Excluded bool `json:"excluded"`
 	// Notice is the elapsed time from the notice to the window's start;
 	// zero for force majeure without notice.
-	Notice time.Duration
-	// Required is the notice the policy requires (72 hours for a planned
-	// window, 1 hour for emergency service under the OpenDIMS terms).
-	Required time.Duration
+	Notice contract.Duration `json:"notice"`
+	// Required is the notice the policy requires ("PT72H" for a planned
+	// window, "PT1H" for emergency service under the OpenDIMS terms).
+	Required contract.Duration `json:"required"`
 	// Earliest is the first start the notice allowed; zero for force
 	// majeure.
-	Earliest time.Time
+	Earliest time.Time `json:"earliest,omitzero"`
 	// Downtime is the weighted outage time within agreed hours that this
 	// window kept out of downtime (overlapping windows each count theirs).
-	Downtime time.Duration
+	Downtime contract.Duration `json:"downtime"`
 	// Decision explains the outcome with its citation.
-	Decision contract.Decision
+	Decision contract.Decision `json:"decision"`
 }
 
 // windowCheck is the judgement of a window before outages are counted.
@@ -37,7 +37,7 @@ type windowCheck = WindowDecision
 func (r resolved) judge(w Window) windowCheck {
 	d := windowCheck{Window: w}
 	if !w.Notified.IsZero() {
-		d.Notice = w.Start.Sub(w.Notified)
+		d.Notice = contract.Duration(w.Start.Sub(w.Notified))
 	}
 	dec := contract.Decision{Rule: RuleServiceWindow, Citations: []contract.Citation{contract.Clause("3.2"), contract.Clause("2.1")}}
 	switch w.Kind {
@@ -47,17 +47,17 @@ func (r resolved) judge(w Window) windowCheck {
 			Reason: reason(keyForceMajeure)}
 	case Emergency:
 		d.Required = r.EmergencyNotice
-		d.Earliest = w.Notified.Add(d.Required)
+		d.Earliest = w.Notified.Add(d.Required.Std())
 		d.Excluded = d.Notice >= d.Required
 		key := keyEmergencyOK
 		if !d.Excluded {
 			key = keyEmergencyShort
 		}
-		dec.Reason = reason(key, fmtDuration(d.Notice), fmtDuration(d.Required))
+		dec.Reason = reason(key, d.Notice, d.Required)
 	default:
 		d.Required = r.PlannedNotice
 		if r.Notice == CalendarDays {
-			days := int(r.PlannedNotice / (24 * time.Hour))
+			days := int(r.PlannedNotice / contract.Hours(24))
 			notified := contract.DateOf(w.Notified.In(r.loc))
 			// The notice period is counted in whole days from the day
 			// after the notice (Reg. 1182/71 Art. 3(1)) and ends at the end
@@ -69,16 +69,16 @@ func (r resolved) judge(w Window) windowCheck {
 			if !d.Excluded {
 				key = keyCalendarShort
 			}
-			dec.Reason = reason(key, notified.String(), d.Earliest.In(r.loc).Format("2006-01-02 15:04 MST"))
+			dec.Reason = reason(key, notified, d.Earliest.In(r.loc))
 			dec.Citations = append(dec.Citations, contract.Cite(contract.SourceReg1182, "Art. 3(2)(b)"))
 		} else {
-			d.Earliest = w.Notified.Add(d.Required)
+			d.Earliest = w.Notified.Add(d.Required.Std())
 			d.Excluded = d.Notice >= d.Required
 			key := keyPlannedOK
 			if !d.Excluded {
 				key = keyPlannedShort
 			}
-			dec.Reason = reason(key, fmtDuration(d.Notice), fmtDuration(d.Required))
+			dec.Reason = reason(key, d.Notice, d.Required)
 		}
 	}
 	dec.Allowed = d.Excluded

@@ -28,8 +28,8 @@ func TestPolicyForTermsZone(t *testing.T) {
 		terms.Zone = tt.zone
 		terms.Counter = contract.Counter{Convention: contract.SwedishStatutoryTimeAct(), Calendar: contract.SwedishHolidays()}
 		p := sla.PolicyFor(terms)
-		if p.Location != tt.loc {
-			t.Errorf("terms 20.1: PolicyFor(zone %s).Location = %v", tt.zone, p.Location)
+		if p.Zone != tt.zone {
+			t.Errorf("terms 20.1: PolicyFor(zone %s).Zone = %v", tt.zone, p.Zone)
 		}
 		if !cmp.Equal(p.Counter, terms.Counter) {
 			t.Errorf("PolicyFor().Counter = %+v, want the terms' counter", p.Counter)

@@ -18,6 +18,7 @@ import (
 	"github.com/pimkit/pimkit/sla"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
 )
 
 func main() {
@@ -39,8 +40,7 @@ func run(w io.Writer, svgPath string) error {
 	}
 
 	terms := contract.OpenDIMSTerms()
-	p := sla.PolicyFor(terms)
-	p.Location = cph
+	p := sla.PolicyFor(terms) // cut in the terms' zone, Europe/Copenhagen
 	month, err := p.Month(2026, time.January)
 	if err != nil {
 		return err
@@ -66,13 +66,13 @@ func run(w io.Writer, svgPath string) error {
 	}
 	a := r.Availability
 	fmt.Fprintf(w, "Availability %s .. %s (%s, %v agreed)\n", month.From.Format(time.DateOnly),
-		month.To.Add(-time.Nanosecond).Format(time.DateOnly), cph, a.Agreed)
+		month.To.Add(-time.Nanosecond).Format(time.DateOnly), p.Zone, a.Agreed.Std())
 	fmt.Fprintf(w, "  %v\n", r.Decision)
-	fmt.Fprintf(w, "  downtime %v, excluded by service windows %v, coverage %s %%\n", a.Downtime, a.Excluded, a.Coverage().Percent(1).StringFixed(1))
+	fmt.Fprintf(w, "  downtime %v, excluded by service windows %v, coverage %s %%\n", a.Downtime.Std(), a.Excluded.Std(), a.Coverage().Percent(1).StringFixed(1))
 	fmt.Fprintf(w, "  error budget: allowed %v, used %v, left %v (%s %% of it consumed)\n",
-		r.Budget.Allowed, r.Budget.Used, r.Budget.Remaining, r.Budget.Consumed.Percent(1))
+		r.Budget.Allowed.Std(), r.Budget.Used.Std(), r.Budget.Remaining.Std(), r.Budget.Consumed.Percent(1))
 	for _, b := range r.ByComponent {
-		fmt.Fprintf(w, "  %-9s %v down, %s %%\n", b.Name, b.Availability.Downtime, b.Availability.Percent(3).StringFixed(3))
+		fmt.Fprintf(w, "  %-9s %v down, %s %%\n", b.Name, b.Availability.Downtime.Std(), b.Availability.Percent(3).StringFixed(3))
 	}
 	fmt.Fprintln(w, "Service windows:")
 	for _, wd := range r.Windows {
@@ -90,7 +90,7 @@ func run(w io.Writer, svgPath string) error {
 		for _, al := range alerts {
 			if al.Firing {
 				firing = fmt.Sprintf("%s: burn %s over %v and %s over %v exceed %s", al.Rule.Severity,
-					al.LongBurn.Decimal(1), al.Rule.Long, al.ShortBurn.Decimal(1), al.Rule.Short, al.Rule.Factor)
+					al.LongBurn.Decimal(1), al.Rule.Long.Std(), al.ShortBurn.Decimal(1), al.Rule.Short.Std(), al.Rule.Factor)
 				break
 			}
 		}
@@ -98,15 +98,16 @@ func run(w io.Writer, svgPath string) error {
 	}
 
 	// The offer document agrees service credits; the standard terms set none.
-	fee := decimal.RequireFromString("2490.00")
-	pen, err := sla.CommonCreditTiers().Penalty(a, fee, currency.DKK)
+	fee := contract.MustParseMoney("2490.00", currency.DKK)
+	pen, err := sla.CommonCreditTiers().Penalty(a, fee)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "Service credit on a monthly fee of %s DKK: %v = %s DKK\n", fee.StringFixed(2), pen.Decision, pen.Amount.StringFixed(2))
+	fmt.Fprintf(w, "Service credit on a monthly fee of %v: %v = %v\n", fee, pen.Decision, pen.Amount)
+	fmt.Fprintf(w, "  in Danish: %s = %s\n", pen.Decision.Reason.In(language.Danish), pen.Amount.Format(language.Danish))
 	// The customer also claims a direct loss for the same breach: one event, one cap.
 	loss := contract.Claim{Event: pen.Event, Kind: contract.DirectLoss, Amount: decimal.RequireFromString("4000.00"), Currency: currency.DKK}
-	s, err := sla.Settle(terms, fee, currency.DKK, []sla.Penalty{pen}, loss)
+	s, err := sla.Settle(terms, fee, []sla.Penalty{pen}, loss)
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func TestTourTellsTheStory(t *testing.T) {
 		"x 43/30 = 107.32",                  // terms 12.3: 2 % a month, 30/360
 		"not before 2026-03-19",             // renteloven § 9 b: 10 days between demands
 		"access may be suspended",           // terms 12.3: after two demands
-		"99.866 % is below the target",      // terms 8.1
+		"99.866% is below the target",       // terms 8.1
 		"so it counts as downtime",          // terms 3.2: emergency notice under 1 hour
 		"reply by 2026-03-02",               // GDPR Art. 12(3)
 		"erase after 2030-12-31",            // bogføringsloven § 10

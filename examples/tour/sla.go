@@ -37,7 +37,7 @@ func (t *tour) sla() error {
 	}
 	t.explain("February 2026", r.Decision)
 	t.say("downtime %v of %v agreed; %v excluded as notified service; budget left %v of %v",
-		r.Availability.Downtime, r.Availability.Agreed, r.Availability.Excluded, r.Budget.Remaining, r.Budget.Allowed)
+		r.Availability.Downtime.Std(), r.Availability.Agreed.Std(), r.Availability.Excluded.Std(), r.Budget.Remaining.Std(), r.Budget.Allowed.Std())
 	for _, w := range r.Windows {
 		t.explain("window "+w.Window.ID, w.Decision)
 	}

@@ -347,7 +347,7 @@ func TestSLAReport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r.Availability.Downtime != 43*time.Minute || r.Availability.Excluded != time.Hour || !r.Met {
+		if r.Availability.Downtime.Std() != 43*time.Minute || r.Availability.Excluded.Std() != time.Hour || !r.Met {
 			t.Errorf("January: downtime %s, excluded %s, met %t; want 43m0s, 1h0m0s, true", r.Availability.Downtime, r.Availability.Excluded, r.Met)
 		}
 		if !strings.HasPrefix(strings.TrimSpace(svg.String()), "<svg") || !strings.Contains(svg.String(), "</svg>") {

@@ -13,9 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
 // The Akeneo workload of issue 4: 160,000 products, 350 fields, 3 channels
@@ -27,11 +27,11 @@ const (
 )
 
 func benchChannels() []Channel {
-	locs := []language.Tag{daDK, enGB}
+	locs := []contract.Locale{daDK, enGB}
 	return []Channel{
-		{Code: "ecommerce", Locales: locs, Currencies: []currency.Unit{currency.DKK, currency.EUR}},
-		{Code: "marketplace", Locales: locs, Currencies: []currency.Unit{currency.EUR}},
-		{Code: "print", Locales: locs, Currencies: []currency.Unit{currency.DKK}},
+		{Code: "ecommerce", Locales: locs, Currencies: curs(currency.DKK, currency.EUR)},
+		{Code: "marketplace", Locales: locs, Currencies: curs(currency.EUR)},
+		{Code: "print", Locales: locs, Currencies: curs(currency.DKK)},
 	}
 }
 
@@ -111,7 +111,7 @@ func benchProduct(c *Compiled, i int) Record {
 			case Measurement:
 				v = Measure(decimal.New(int64(250+i%1000), 0), "GRAM")
 			case PriceField:
-				v = Prices(Price{decimal.New(int64(19900+i%500), -2), currency.DKK}, Price{decimal.New(int64(2695+i%50), -2), currency.EUR})
+				v = Prices(contract.NewMoney(decimal.New(int64(19900+i%500), -2), currency.DKK), contract.NewMoney(decimal.New(int64(2695+i%50), -2), currency.EUR))
 			case Image:
 				v = Assets(Asset{Ref: fmt.Sprintf("img/%d-%d.jpg", i, fi), Size: 120_000})
 			case GTIN:

@@ -76,7 +76,7 @@ func TestTreeQueries(t *testing.T) {
 		t.Errorf("Root(trail) = %q, want master", got)
 	}
 	err := tr.CheckCategories(Record{Categories: []string{"trail", "hats", "print"}}, Channel{Code: "web", CategoryTree: "master"})
-	want := []Problem{{"categories[1]", RuleCategory, "unknown"}, {"categories[2]", RuleCategory, "master"}}
+	want := []prob{{"categories[1]", RuleCategory, "unknown"}, {"categories[2]", RuleCategory, "master"}}
 	if diff := cmp.Diff(want, problemsOf(t, err)); diff != "" {
 		t.Errorf("CheckCategories (-want +got):\n%s", diff)
 	}
@@ -90,7 +90,7 @@ func TestNewTreeRefuses(t *testing.T) {
 		CategoryNode{Code: "c"},
 		CategoryNode{Code: "bad code"},
 	)
-	want := []Problem{
+	want := []prob{
 		{"nodes[3].code", RuleDuplicate, "c"},
 		{"nodes[4].code", RuleCode, "[A-Za-z0-9_]{1,100}"},
 		{"nodes[0].parent", RuleCategory, "cycle"},

@@ -4,17 +4,18 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/pimkit/pimkit/contract"
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
 // CSVOptions chooses the text conventions of one CSV import or export.
 //
 // Locale picks the number format ([NumberFormatFor]): with da-DK, "18,50"
-// is 18.50 and "1.234,5" is 1234.5; the zero Locale ([language.Und]) uses
+// is 18.50 and "1.234,5" is 1234.5; the zero Locale uses
 // plain numbers with a point. Comma is the field separator, ',' when 0;
 // Danish spreadsheets often write ';'. Dates are always ISO 8601
 // (2026-01-31) and booleans "1" or "0" (import also accepts "true" and
@@ -31,15 +32,15 @@ import (
 // encoding/csv, a "\r\n" line break inside a quoted text comes back as
 // "\n".
 type CSVOptions struct {
-	Locale language.Tag
-	Comma  rune
+	Locale contract.Locale `json:"locale,omitzero"`
+	Comma  rune            `json:"comma,omitempty"`
 }
 
 func (o CSVOptions) format() NumberFormat {
-	if o.Locale == language.Und {
+	if o.Locale.IsZero() {
 		return NumberFormat{}
 	}
-	return NumberFormatFor(o.Locale)
+	return NumberFormatFor(o.Locale.Tag())
 }
 
 func (o CSVOptions) comma() rune {
@@ -79,7 +80,7 @@ type csvCol struct {
 
 type csvSlot struct {
 	field   int32
-	loc     language.Tag
+	loc     contract.Locale
 	ch      string
 	cols    []int           // amount/value columns (one per currency for prices)
 	curs    []currency.Unit // currencies of cols, prices only
@@ -92,7 +93,7 @@ type csvLayout struct {
 	fixed [colValue]int // column of each fixed kind, -1 when absent
 }
 
-func localeCol(t language.Tag) string { return strings.ReplaceAll(t.String(), "-", "_") }
+func localeCol(t contract.Locale) string { return strings.ReplaceAll(t.String(), "-", "_") }
 
 // columns returns the full export layout of c.
 func (c *Compiled) columns() *csvLayout {
@@ -105,7 +106,7 @@ func (c *Compiled) columns() *csvLayout {
 		f := &c.fields[fi]
 		for _, sc := range c.slotsOf(f) {
 			name := f.Code
-			if sc.loc != language.Und {
+			if !sc.loc.IsZero() {
 				name += "-" + localeCol(sc.loc)
 			}
 			if sc.ch != "" {
@@ -117,7 +118,7 @@ func (c *Compiled) columns() *csvLayout {
 			case PriceField:
 				curs := c.currencies
 				if sc.ch != "" {
-					curs = c.channels[c.channelIndex(sc.ch)].Currencies
+					curs = c.chCurs[c.channelIndex(sc.ch)]
 				}
 				for _, u := range curs {
 					s.cols = append(s.cols, len(l.cols))
@@ -140,7 +141,7 @@ func (c *Compiled) columns() *csvLayout {
 }
 
 type slotKey struct {
-	loc language.Tag
+	loc contract.Locale
 	ch  string
 }
 
@@ -162,10 +163,10 @@ func (c *Compiled) slotsOf(f *cfield) []slotKey {
 		}
 	case f.Scopable:
 		for _, ch := range c.channels {
-			out = append(out, slotKey{language.Und, ch.Code})
+			out = append(out, slotKey{contract.Locale{}, ch.Code})
 		}
 	default:
-		out = append(out, slotKey{language.Und, ""})
+		out = append(out, slotKey{contract.Locale{}, ""})
 	}
 	return out
 }
@@ -184,7 +185,7 @@ func (c *Compiled) layoutFor(header []string) (*csvLayout, error) {
 		l.fixed[i] = -1
 	}
 	slotIdx := map[int]int{} // full slot -> new slot
-	var ps []Problem
+	var ps []contract.Problem
 	used := map[string]bool{}
 	for i, h := range header {
 		if i == 0 {
@@ -193,11 +194,11 @@ func (c *Compiled) layoutFor(header []string) (*csvLayout, error) {
 		path := "header[" + strconv.Itoa(i) + "]"
 		j, ok := byName[h]
 		if !ok {
-			ps = append(ps, Problem{Path: path, Rule: RuleUnknownField, Param: safeSegment(strings.ReplaceAll(strings.ReplaceAll(h, "-", "_"), " ", "_"))})
+			ps = append(ps, contract.Problem{Path: path, Rule: RuleUnknownField, Param: safeSegment(strings.ReplaceAll(strings.ReplaceAll(h, "-", "_"), " ", "_"))})
 			continue
 		}
 		if used[h] {
-			ps = append(ps, Problem{Path: path, Rule: RuleDuplicate, Param: safeSegment(strings.ReplaceAll(h, "-", "_"))})
+			ps = append(ps, contract.Problem{Path: path, Rule: RuleDuplicate, Param: safeSegment(strings.ReplaceAll(h, "-", "_"))})
 			continue
 		}
 		used[h] = true
@@ -228,19 +229,19 @@ func (c *Compiled) layoutFor(header []string) (*csvLayout, error) {
 		l.cols[i] = col
 	}
 	if l.fixed[colID] < 0 && len(ps) == 0 {
-		ps = append(ps, Problem{Path: "header", Rule: RuleRequired, Param: c.idRule})
+		ps = append(ps, contract.Problem{Path: "header", Rule: RuleRequired, Param: c.idRule})
 	}
 	for _, s := range l.slots {
 		f := &c.fields[s.field]
 		if f.Type == Measurement && s.unitCol < 0 && f.DefaultUnit == "" {
-			ps = append(ps, Problem{Path: "header", Rule: RuleUnit, Param: f.Code + "-unit"})
+			ps = append(ps, contract.Problem{Path: "header", Rule: RuleUnit, Param: f.Code + "-unit"})
 		}
 		if f.Type == Measurement && len(s.cols) == 0 {
-			ps = append(ps, Problem{Path: "header", Rule: RuleRequired, Param: f.Code})
+			ps = append(ps, contract.Problem{Path: "header", Rule: RuleRequired, Param: f.Code})
 		}
 	}
 	if len(ps) > 0 {
-		return nil, &ValidationError{Problems: ps}
+		return nil, invalid("read csv header", ps)
 	}
 	return l, nil
 }
@@ -248,11 +249,14 @@ func (c *Compiled) layoutFor(header []string) (*csvLayout, error) {
 // RowError reports the problems of one CSV row. Row counts lines of
 // records as a spreadsheet shows them: the header is row 1, the first
 // record row 2. Each problem's Path is the column name ("price-DKK") and
-// its Param the reason ("grouping", "check digit"...). It unwraps to
-// [ErrInvalid]. Cell contents are never repeated.
+// its Param the reason ("grouping", "check digit"...). Cell contents are
+// never repeated. It unwraps to a [*contract.ValidationError] with the
+// same problems (operation "decode csv row 3"), which unwraps to
+// [ErrInvalid], so one [errors.As] finds its problems as it finds every
+// other pimkit package's.
 type RowError struct {
 	Row      int
-	Problems []Problem
+	Problems []contract.Problem
 }
 
 // Error implements error: "catalog: csv row 3: price-DKK: syntax(grouping)".
@@ -271,11 +275,28 @@ func (e *RowError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns [ErrInvalid].
-func (e *RowError) Unwrap() error { return ErrInvalid }
+// Unwrap returns the row's problems as a [*contract.ValidationError].
+func (e *RowError) Unwrap() error {
+	if len(e.Problems) == 0 {
+		return ErrInvalid
+	}
+	return invalid("decode csv row "+strconv.Itoa(e.Row), slices.Clone(e.Problems))
+}
+
+// rowError returns the problems of row, each with its English message.
+func rowError(row int, ps []contract.Problem) *RowError {
+	for i := range ps {
+		if ps[i].Message == "" {
+			ps[i].Message = contract.RuleMessage(ps[i].Rule, ps[i].Param)
+		}
+	}
+	return &RowError{Row: row, Problems: ps}
+}
 
 // ImportError collects the [RowError]s of an import whose good rows were
-// still returned. It unwraps to [ErrInvalid].
+// still returned. It unwraps to its rows, so [errors.Is] matches
+// [ErrInvalid] and [errors.As] finds the first bad row's
+// [*contract.ValidationError]; range over Rows for every row.
 type ImportError struct {
 	Rows []*RowError
 }
@@ -297,8 +318,14 @@ func (e *ImportError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns [ErrInvalid].
-func (e *ImportError) Unwrap() error { return ErrInvalid }
+// Unwrap returns the row errors.
+func (e *ImportError) Unwrap() []error {
+	out := make([]error, len(e.Rows), len(e.Rows)+1)
+	for i, r := range e.Rows {
+		out[i] = r
+	}
+	return append(out, ErrInvalid)
+}
 
 // CSVDecoder reads records from CSV one row at a time, so an import of any
 // size runs in constant memory.
@@ -352,11 +379,11 @@ func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, err
 	header, err := cr.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &ValidationError{Problems: []Problem{{Path: "header", Rule: RuleRequired, Param: c.idRule}}}
+			return nil, invalid("read csv header", []contract.Problem{newProblem("header", RuleRequired, c.idRule)})
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return nil, &ValidationError{Problems: []Problem{{Path: "header", Rule: RuleSyntax, Param: "csv"}}}
+			return nil, invalid("read csv header", []contract.Problem{newProblem("header", RuleSyntax, "csv")})
 		}
 		return nil, err
 	}
@@ -382,7 +409,7 @@ func (d *CSVDecoder) Decode() (Record, error) {
 			if errors.As(err, &pe) {
 				d.row = pe.StartLine
 				// encoding/csv knows the byte, not the column, of a bad quote.
-				return Record{}, &RowError{Row: pe.StartLine, Problems: []Problem{{Path: "row", Rule: RuleSyntax, Param: "csv at byte " + strconv.Itoa(pe.Column)}}}
+				return Record{}, rowError(pe.StartLine, []contract.Problem{{Path: "row", Rule: RuleSyntax, Param: "csv at byte " + strconv.Itoa(pe.Column)}})
 			}
 			return Record{}, err
 		}
@@ -405,12 +432,12 @@ func (d *CSVDecoder) colName(i int) string {
 
 func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 	l := d.layout
-	var ps []Problem
-	bad := func(col int, rule Rule, param string) {
-		ps = append(ps, Problem{Path: d.colName(col), Rule: rule, Param: param})
+	var ps []contract.Problem
+	bad := func(col int, rule, param string) {
+		ps = append(ps, contract.Problem{Path: d.colName(col), Rule: rule, Param: param})
 	}
 	if len(rec) != len(l.cols) {
-		return Record{}, &RowError{Row: d.row, Problems: []Problem{{Path: "row", Rule: RuleSyntax, Param: "columns " + strconv.Itoa(len(rec)) + "/" + strconv.Itoa(len(l.cols))}}}
+		return Record{}, rowError(d.row, []contract.Problem{{Path: "row", Rule: RuleSyntax, Param: "columns " + strconv.Itoa(len(rec)) + "/" + strconv.Itoa(len(l.cols))}})
 	}
 	var r Record
 	d.newArenas()
@@ -468,7 +495,7 @@ func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 					err, errCol = e, ci
 					break
 				}
-				d.prices = append(d.prices, Price{Amount: amt.decimal(), Currency: s.curs[k]})
+				d.prices = append(d.prices, contract.NewMoney(amt.decimal(), s.curs[k]))
 			}
 			if err == nil && len(d.prices) > start {
 				x := d.extra()
@@ -527,7 +554,7 @@ func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 		}
 	}
 	if len(ps) > 0 {
-		return Record{}, &RowError{Row: d.row, Problems: ps}
+		return Record{}, rowError(d.row, ps)
 	}
 	return r, nil
 }
@@ -587,26 +614,15 @@ func (d *CSVDecoder) parseCell(f *cfield, cell string) (Value, error) {
 	return Text(cell), nil
 }
 
-// parseDate reads an ISO 8601 calendar date, 2026-01-31.
+// parseDate reads an ISO 8601 calendar date, 2026-01-31, with
+// [contract.ParseDate].
 func parseDate(s string) (Value, error) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+	d, err := contract.ParseDate(s)
+	if err != nil {
 		return Value{}, errBadDate
 	}
-	var n int64
-	for i := 0; i < 10; i++ {
-		if i == 4 || i == 7 {
-			continue
-		}
-		c := s[i]
-		if c < '0' || c > '9' {
-			return Value{}, errBadDate
-		}
-		n = n*10 + int64(c-'0')
-	}
-	if !validDate(n) {
-		return Value{}, errBadDate
-	}
-	return Value{kind: kindDate, n: n}, nil
+	y, m, dd := d.Date()
+	return Value{kind: kindDate, n: int64(y)*10000 + int64(m)*100 + int64(dd)}, nil
 }
 
 // ImportCSV reads every record of r. Bad rows do not stop the good ones:
@@ -654,7 +670,7 @@ type CSVEncoder struct {
 
 type slotIndexKey struct {
 	field int32
-	loc   language.Tag
+	loc   contract.Locale
 	ch    string
 }
 
@@ -699,12 +715,12 @@ func (e *CSVEncoder) Encode(r Record) error {
 	e.cells[l.fixed[colStatus]] = r.Status.String()
 	e.cells[l.fixed[colVersion]] = strconv.FormatUint(r.Version, 10)
 	e.cells[l.fixed[colCategories]] = strings.Join(r.Categories, ",")
-	var ps []Problem
+	var ps []contract.Problem
 	for _, fv := range r.Values {
 		fi, ok := e.c.index[fv.Field]
 		si, ok2 := e.index[slotIndexKey{fi, fv.Locale, fv.Channel}]
 		if !ok || !ok2 {
-			ps = append(ps, Problem{Path: valuePath("", safeSegment(fv.Field), fv.Locale, safeSegment(fv.Channel)), Rule: RuleUnknownField})
+			ps = append(ps, contract.Problem{Path: valuePath("", safeSegment(fv.Field), fv.Locale, safeSegment(fv.Channel)), Rule: RuleUnknownField})
 			continue
 		}
 		f := &e.c.fields[fi]
@@ -714,7 +730,7 @@ func (e *CSVEncoder) Encode(r Record) error {
 			continue
 		}
 		if v.kind != f.kind() {
-			ps = append(ps, Problem{Path: valuePath("", f.Code, fv.Locale, fv.Channel), Rule: RuleType, Param: f.Type.String()})
+			ps = append(ps, contract.Problem{Path: valuePath("", f.Code, fv.Locale, fv.Channel), Rule: RuleType, Param: f.Type.String()})
 			continue
 		}
 		switch f.Type {
@@ -722,15 +738,15 @@ func (e *CSVEncoder) Encode(r Record) error {
 			for _, p := range v.x.prices {
 				k := -1
 				for j, u := range s.curs {
-					if u == p.Currency {
+					if u == p.Currency() {
 						k = j
 					}
 				}
 				if k < 0 {
-					ps = append(ps, Problem{Path: valuePath("", f.Code, fv.Locale, fv.Channel), Rule: RuleCurrency, Param: p.Currency.String()})
+					ps = append(ps, contract.Problem{Path: valuePath("", f.Code, fv.Locale, fv.Channel), Rule: RuleCurrency, Param: p.Currency().String()})
 					continue
 				}
-				e.cells[s.cols[k]] = e.num.Format(p.Amount)
+				e.cells[s.cols[k]] = e.num.Format(p.Amount())
 			}
 		case Measurement:
 			e.cells[s.cols[0]] = e.num.Format(v.decimal())
@@ -757,7 +773,7 @@ func (e *CSVEncoder) Encode(r Record) error {
 		}
 	}
 	if len(ps) > 0 {
-		return &ValidationError{Problems: ps}
+		return invalid("encode csv", ps)
 	}
 	return e.w.Write(e.cells)
 }
@@ -779,7 +795,7 @@ func (c *Compiled) ExportCSV(w io.Writer, rs []Record, opts CSVOptions) error {
 	e := c.NewCSVEncoder(w, opts)
 	for i, r := range rs {
 		if err := e.Encode(r); err != nil {
-			var ve *ValidationError
+			var ve *contract.ValidationError
 			if errors.As(err, &ve) {
 				for j := range ve.Problems {
 					ve.Problems[j].Path = "records[" + strconv.Itoa(i) + "]." + ve.Problems[j].Path

@@ -8,13 +8,13 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pimkit/pimkit/contract"
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
 var recordCmp = cmp.Options{
 	cmp.Comparer(func(a, b Value) bool { return a.Equal(b) }),
-	cmp.Comparer(func(a, b language.Tag) bool { return a == b }),
+	cmp.Comparer(func(a, b contract.Locale) bool { return a == b }),
 }
 
 func csvProducts() []Record {
@@ -31,7 +31,7 @@ func csvProducts() []Record {
 		fv("mpn", Text("MPN-9")),
 	)
 	q := Record{ID: "SHIRT-2", Parent: "tshirt", Status: StatusArchived, Values: []FieldValue{
-		fv("price", Prices(Price{dec("1234.5"), currency.DKK})),
+		fv("price", Prices(contract.NewMoney(dec("1234.5"), currency.DKK))),
 		fv("rating", Number(dec("-0.5"))),
 		fv("stock", Number(dec("123456789012345678901234567890"))),
 	}}
@@ -55,7 +55,7 @@ func sortedLike(c *Compiled, r Record) Record {
 
 func TestCSVRoundTrip(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
-	for _, opts := range []CSVOptions{{}, {Locale: daDK, Comma: ';'}, {Locale: language.MustParse("sv-SE")}, {Locale: language.MustParse("de-CH")}} {
+	for _, opts := range []CSVOptions{{}, {Locale: daDK, Comma: ';'}, {Locale: contract.MustLocale("sv-SE")}, {Locale: contract.MustLocale("de-CH")}} {
 		t.Run("issue 4 round-trip exact "+opts.Locale.String(), func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := c.ExportCSV(&buf, csvProducts(), opts); err != nil {
@@ -104,14 +104,14 @@ func TestCSVDanishNumbers(t *testing.T) {
 	}
 	for _, tt := range checks {
 		t.Run(tt.name, func(t *testing.T) {
-			v, _ := got[tt.rec].Get(tt.fld, language.Und, "")
+			v, _ := got[tt.rec].Get(tt.fld, contract.Locale{}, "")
 			if v.String() != tt.want {
 				t.Errorf("record %d %s = %q, want %q", tt.rec, tt.fld, v.String(), tt.want)
 			}
 		})
 	}
-	want := []*RowError{{Row: 3, Problems: []Problem{{"price-DKK", RuleSyntax, "grouping"}}}}
-	if diff := cmp.Diff(want, ie.Rows); diff != "" {
+	want := []rowProbs{{Row: 3, Problems: []prob{{"price-DKK", RuleSyntax, "grouping"}}}}
+	if diff := cmp.Diff(want, rowProblems(ie.Rows)); diff != "" {
 		t.Errorf("bad rows (-want +got):\n%s", diff)
 	}
 }
@@ -137,12 +137,12 @@ func TestCSVBadRows(t *testing.T) {
 	if diff := cmp.Diff([]string{"A", "C", "F"}, ids); diff != "" {
 		t.Errorf("good rows (-want +got):\n%s", diff)
 	}
-	want := []*RowError{
-		{Row: 3, Problems: []Problem{{"status", RuleStatus, ""}, {"organic", RuleSyntax, "boolean"}, {"release", RuleSyntax, "date"}, {"stock", RuleSyntax, "character"}}},
-		{Row: 5, Problems: []Problem{{"row", RuleSyntax, "csv at byte 7"}}},
-		{Row: 6, Problems: []Problem{{"row", RuleSyntax, "columns 2/5"}}},
+	want := []rowProbs{
+		{Row: 3, Problems: []prob{{"status", RuleStatus, ""}, {"organic", RuleSyntax, "boolean"}, {"release", RuleSyntax, "date"}, {"stock", RuleSyntax, "character"}}},
+		{Row: 5, Problems: []prob{{"row", RuleSyntax, "csv at byte 7"}}},
+		{Row: 6, Problems: []prob{{"row", RuleSyntax, "columns 2/5"}}},
 	}
-	if diff := cmp.Diff(want, ie.Rows); diff != "" {
+	if diff := cmp.Diff(want, rowProblems(ie.Rows)); diff != "" {
 		t.Errorf("bad rows (-want +got):\n%s", diff)
 	}
 }
@@ -151,13 +151,13 @@ func TestCSVHeader(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
 	tests := []struct {
 		name, header string
-		want         []Problem
+		want         []prob
 	}{
-		{"issue 4 CSV: unknown column", "sku,colour\n", []Problem{{"header[1]", RuleUnknownField, "colour"}}},
-		{"issue 4 CSV: locale not configured", "sku,title-de_DE\n", []Problem{{"header[1]", RuleUnknownField, "title_de_DE"}}},
-		{"issue 4 CSV: repeated column", "sku,brand,brand\n", []Problem{{"header[2]", RuleDuplicate, "brand"}}},
-		{"issue 4 CSV: no id column", "brand\n", []Problem{{"header", RuleRequired, "sku"}}},
-		{"issue 4 CSV: empty input", "", []Problem{{"header", RuleRequired, "sku"}}},
+		{"issue 4 CSV: unknown column", "sku,colour\n", []prob{{"header[1]", RuleUnknownField, "colour"}}},
+		{"issue 4 CSV: locale not configured", "sku,title-de_DE\n", []prob{{"header[1]", RuleUnknownField, "title_de_DE"}}},
+		{"issue 4 CSV: repeated column", "sku,brand,brand\n", []prob{{"header[2]", RuleDuplicate, "brand"}}},
+		{"issue 4 CSV: no id column", "brand\n", []prob{{"header", RuleRequired, "sku"}}},
+		{"issue 4 CSV: empty input", "", []prob{{"header", RuleRequired, "sku"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -171,9 +171,9 @@ func TestCSVHeader(t *testing.T) {
 
 func TestCSVExportRefusesUnknown(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
-	r := Record{ID: "A", Values: []FieldValue{fv("colour", Text("red")), fv("price", Prices(Price{dec("1"), currency.USD})), fv("stock", Text("x"))}}
+	r := Record{ID: "A", Values: []FieldValue{fv("colour", Text("red")), fv("price", Prices(contract.NewMoney(dec("1"), currency.USD))), fv("stock", Text("x"))}}
 	err := c.ExportCSV(&bytes.Buffer{}, []Record{r}, CSVOptions{})
-	want := []Problem{
+	want := []prob{
 		{"records[0].values.colour", RuleUnknownField, ""},
 		{"records[0].values.price", RuleCurrency, "USD"},
 		{"records[0].values.stock", RuleType, "number"},

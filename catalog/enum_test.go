@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pimkit/pimkit/contract"
 	"golang.org/x/text/language"
 )
 
@@ -26,8 +27,6 @@ func TestEnumsText(t *testing.T) {
 		{"DESIGN rule 8 enums: FieldType multi select", MultiSelect, "multi_select", func(b []byte) (textEnum, error) { var v FieldType; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: FieldType gtin", GTIN, "gtin", func(b []byte) (textEnum, error) { var v FieldType; err := v.UnmarshalText(b); return v, err }},
 		{"PriceBasis incl. VAT (help pages: user's choice)", InclVAT, "incl_vat", func(b []byte) (textEnum, error) { var v PriceBasis; err := v.UnmarshalText(b); return v, err }},
-		{"Rule max_length", RuleMaxLength, "max_length", func(b []byte) (textEnum, error) { var v Rule; err := v.UnmarshalText(b); return v, err }},
-		{"Rule syntax (last)", RuleSyntax, "syntax", func(b []byte) (textEnum, error) { var v Rule; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: Grade C", GradeC, "C", func(b []byte) (textEnum, error) { var v Grade; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: ChangeKind modified", Modified, "modified", func(b []byte) (textEnum, error) { var v ChangeKind; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: Availability preorder", PreOrder, "preorder", func(b []byte) (textEnum, error) { var v Availability; err := v.UnmarshalText(b); return v, err }},
@@ -52,27 +51,27 @@ func TestEnumsText(t *testing.T) {
 }
 
 func TestEnumZeroInvalid(t *testing.T) {
-	for _, v := range []textEnum{FieldType(0), Rule(0), Grade(0), ChangeKind(0), Availability(0), Status(9), PriceBasis(7)} {
+	for _, v := range []textEnum{FieldType(0), Grade(0), ChangeKind(0), Availability(0), Status(9), PriceBasis(7)} {
 		if _, err := v.MarshalText(); !errors.Is(err, ErrEnum) {
 			t.Errorf("%T(%d).MarshalText() error = %v, want ErrEnum", v, v, err)
 		}
 	}
-	if got := FieldType(200).String(); got != "%!(200)" {
-		t.Errorf("FieldType(200).String() = %q, want %%!(200)", got)
+	if got := FieldType(200).String(); got != "FieldType(200)" {
+		t.Errorf("FieldType(200).String() = %q, want FieldType(200)", got)
 	}
 }
 
 func TestLabelsIn(t *testing.T) {
-	ls := Labels{{language.Danish, "Titel"}, {language.English, "Title"}}
+	ls := Labels{{contract.LocaleOf(language.Danish), "Titel"}, {contract.LocaleOf(language.English), "Title"}}
 	tests := []struct {
 		name string
-		tag  language.Tag
+		tag  contract.Locale
 		want string
 		ok   bool
 	}{
-		{"issue 4 labels per language: exact language", language.English, "Title", true},
+		{"issue 4 labels per language: exact language", contract.LocaleOf(language.English), "Title", true},
 		{"issue 4 labels per language: da-DK falls back to da", daDK, "Titel", true},
-		{"issue 4 labels per language: no label for German", language.German, "", false},
+		{"issue 4 labels per language: no label for German", contract.LocaleOf(language.German), "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,8 +153,8 @@ func TestValueAccessors(t *testing.T) {
 	if got, _ := Date(d).Date(); !got.Equal(time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("Date() = %v", got)
 	}
-	r := Record{ID: "A"}.Set("brand", language.Und, "", Text("Acme"))
-	r2 := r.Set("brand", language.Und, "", Value{})
+	r := Record{ID: "A"}.Set("brand", contract.Locale{}, "", Text("Acme"))
+	r2 := r.Set("brand", contract.Locale{}, "", Value{})
 	if len(r.Values) != 1 || len(r2.Values) != 0 {
 		t.Errorf("Set: %d values then %d after removal, want 1 then 0", len(r.Values), len(r2.Values))
 	}

@@ -8,15 +8,15 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/language"
 )
 
 // TestSchemaJSONRoundTrip checks that a schema built in the form designer
 // survives JSON exactly, so a host can store it beside its records (issue
 // 4: the form designer's field definitions).
 func TestSchemaJSONRoundTrip(t *testing.T) {
-	da := language.MustParse("da-DK")
+	da := contract.MustLocale("da-DK")
 	s, err := ProductSchema(InclVAT, "webshop").Add(
 		Field{Code: "ean", Type: GTIN, Unique: true},
 		Field{Code: "material", Type: SimpleSelect, Required: []string{"webshop"}, Labels: Labels{{Lang: da, Text: "Materiale"}},
@@ -44,10 +44,10 @@ func TestSchemaJSONRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	dec := cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-	if diff := cmp.Diff(s, back, dec, cmp.Comparer(func(a, b language.Tag) bool { return a == b })); diff != "" {
+	if diff := cmp.Diff(s, back, dec, cmp.Comparer(func(a, b contract.Locale) bool { return a == b })); diff != "" {
 		t.Errorf("schema JSON round trip (-want +got):\n%s", diff)
 	}
-	if _, err := back.Compile(Channel{Code: "webshop", Locales: []language.Tag{da}}); err != nil {
+	if _, err := back.Compile(Channel{Code: "webshop", Locales: []contract.Locale{da}}); err != nil {
 		t.Errorf("Compile(schema read from JSON) = %v", err)
 	}
 

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/language"
 )
 
 // slotState is a record's slot map: which (field, locale, channel) slots
@@ -34,12 +34,12 @@ func setBit(m []uint64, i int32)   { m[i>>6] |= 1 << (uint(i) & 63) }
 
 // valuePath renders "values.title[da-DK][ecommerce]"; the brackets appear
 // only for a locale or channel the value has.
-func valuePath(prefix, field string, loc language.Tag, ch string) string {
+func valuePath(prefix, field string, loc contract.Locale, ch string) string {
 	var b strings.Builder
 	b.WriteString(prefix)
 	b.WriteString("values.")
 	b.WriteString(field)
-	if loc != language.Und {
+	if !loc.IsZero() {
 		b.WriteByte('[')
 		b.WriteString(loc.String())
 		b.WriteByte(']')
@@ -72,7 +72,7 @@ func valuePath(prefix, field string, loc language.Tag, ch string) string {
 //
 // Use [Compiled.ValidateDraft] to skip the required rule for drafts.
 func (c *Compiled) Validate(r Record) error {
-	return problemsError(c.appendProblems(nil, "", &r, true))
+	return invalid("validate record", c.appendProblems(nil, "", &r, true))
 }
 
 // Assess validates r exactly as [Compiled.Validate] does and computes its
@@ -81,13 +81,13 @@ func (c *Compiled) Validate(r Record) error {
 func (c *Compiled) Assess(r Record) ([]Completeness, error) {
 	var st slotState
 	ps := c.appendProblemsState(nil, "", &r, true, &st)
-	return c.completenessOf(&st), problemsError(ps)
+	return c.completenessOf(&st), invalid("validate record", ps)
 }
 
 // ValidateDraft is [Compiled.Validate] without the required rule, for
 // saving work in progress; completeness still reports what is missing.
 func (c *Compiled) ValidateDraft(r Record) error {
-	return problemsError(c.appendProblems(nil, "", &r, false))
+	return invalid("validate draft", c.appendProblems(nil, "", &r, false))
 }
 
 // ValidateBatch validates every record with [Compiled.Validate], prefixing
@@ -97,7 +97,7 @@ func (c *Compiled) ValidateDraft(r Record) error {
 // compared in their GTIN-14 form, so "96385074" and "00000096385074"
 // collide.
 func (c *Compiled) ValidateBatch(rs []Record) error {
-	var ps []Problem
+	var ps []contract.Problem
 	ids := make(map[string]int, len(rs))
 	uniq := make(map[string]int)
 	for i := range rs {
@@ -105,17 +105,17 @@ func (c *Compiled) ValidateBatch(rs []Record) error {
 		ps = c.appendProblems(ps, prefix, &rs[i], true)
 		if id := rs[i].ID; id != "" {
 			if first, dup := ids[id]; dup {
-				ps = append(ps, Problem{Path: prefix + c.idRule, Rule: RuleDuplicate, Param: "records[" + strconv.Itoa(first) + "]"})
+				ps = append(ps, contract.Problem{Path: prefix + c.idRule, Rule: RuleDuplicate, Param: "records[" + strconv.Itoa(first) + "]"})
 			} else {
 				ids[id] = i
 			}
 		}
 		ps = c.appendUnique(ps, prefix, "records", i, &rs[i], uniq)
 	}
-	return problemsError(ps)
+	return invalid("validate batch", ps)
 }
 
-func (c *Compiled) appendUnique(ps []Problem, prefix, list string, i int, r *Record, uniq map[string]int) []Problem {
+func (c *Compiled) appendUnique(ps []contract.Problem, prefix, list string, i int, r *Record, uniq map[string]int) []contract.Problem {
 	for _, fi := range c.unique {
 		f := &c.fields[fi]
 		for _, fv := range r.Values {
@@ -133,7 +133,7 @@ func (c *Compiled) appendUnique(ps []Problem, prefix, list string, i int, r *Rec
 			}
 			key := f.Code + "\x00" + s
 			if first, dup := uniq[key]; dup && first != i {
-				ps = append(ps, Problem{Path: valuePath(prefix, f.Code, fv.Locale, fv.Channel), Rule: RuleDuplicate, Param: list + "[" + strconv.Itoa(first) + "]"})
+				ps = append(ps, contract.Problem{Path: valuePath(prefix, f.Code, fv.Locale, fv.Channel), Rule: RuleDuplicate, Param: list + "[" + strconv.Itoa(first) + "]"})
 			} else if !dup {
 				uniq[key] = i
 			}
@@ -142,17 +142,17 @@ func (c *Compiled) appendUnique(ps []Problem, prefix, list string, i int, r *Rec
 	return ps
 }
 
-func (c *Compiled) appendProblems(ps []Problem, prefix string, r *Record, required bool) []Problem {
+func (c *Compiled) appendProblems(ps []contract.Problem, prefix string, r *Record, required bool) []contract.Problem {
 	var st slotState
 	return c.appendProblemsState(ps, prefix, r, required, &st)
 }
 
-func (c *Compiled) appendProblemsState(ps []Problem, prefix string, r *Record, required bool, st *slotState) []Problem {
+func (c *Compiled) appendProblemsState(ps []contract.Problem, prefix string, r *Record, required bool, st *slotState) []contract.Problem {
 	if p, ok := checkIdentifier(r.ID, defaultMaxText); !ok {
-		ps = append(ps, Problem{Path: prefix + c.idRule, Rule: RuleIdentifier, Param: p})
+		ps = append(ps, contract.Problem{Path: prefix + c.idRule, Rule: RuleIdentifier, Param: p})
 	}
 	if int(r.Status) >= len(statusNames) {
-		ps = append(ps, Problem{Path: prefix + "status", Rule: RuleStatus, Param: strconv.Itoa(int(r.Status))})
+		ps = append(ps, contract.Problem{Path: prefix + "status", Rule: RuleStatus, Param: strconv.Itoa(int(r.Status))})
 	}
 	for i, cat := range r.Categories {
 		bad := cat == "" || len(cat) > maxCodeLen
@@ -160,7 +160,7 @@ func (c *Compiled) appendProblemsState(ps []Problem, prefix string, r *Record, r
 			bad = r.Categories[j] == cat
 		}
 		if bad {
-			ps = append(ps, Problem{Path: prefix + "categories[" + strconv.Itoa(i) + "]", Rule: RuleCategory, Param: ""})
+			ps = append(ps, contract.Problem{Path: prefix + "categories[" + strconv.Itoa(i) + "]", Rule: RuleCategory, Param: ""})
 		}
 	}
 	c.newState(st)
@@ -173,12 +173,12 @@ func (c *Compiled) appendProblemsState(ps []Problem, prefix string, r *Record, r
 
 // appendRequired reports each required slot that is not filled, once, in
 // schema order (see [Compiled.buildRequired]).
-func (c *Compiled) appendRequired(ps []Problem, prefix string, st *slotState) []Problem {
+func (c *Compiled) appendRequired(ps []contract.Problem, prefix string, st *slotState) []contract.Problem {
 	for i := range c.required {
 		rq := &c.required[i]
 		if !bit(st.filled, rq.slot) {
 			f := &c.fields[rq.field]
-			ps = append(ps, Problem{Path: valuePath(prefix, f.Code, rq.loc, rq.ch), Rule: RuleRequired, Param: c.channels[rq.param].Code})
+			ps = append(ps, contract.Problem{Path: valuePath(prefix, f.Code, rq.loc, rq.ch), Rule: RuleRequired, Param: c.channels[rq.param].Code})
 		}
 	}
 	return ps
@@ -186,7 +186,7 @@ func (c *Compiled) appendRequired(ps []Problem, prefix string, st *slotState) []
 
 // scan walks the values once, marking slots and, when check is set,
 // appending problems.
-func (c *Compiled) scan(ps []Problem, prefix string, vals []FieldValue, st *slotState, check bool) []Problem {
+func (c *Compiled) scan(ps []contract.Problem, prefix string, vals []FieldValue, st *slotState, check bool) []contract.Problem {
 	// Values usually come grouped by field in schema order (every decoder
 	// here produces them so), so the field of the previous value, or the
 	// next one, is tried before the map; comparing a code with itself is a
@@ -206,7 +206,7 @@ func (c *Compiled) scan(ps []Problem, prefix string, vals []FieldValue, st *slot
 		}
 		if !ok {
 			if check {
-				ps = append(ps, Problem{Path: prefix + "values." + safeSegment(fv.Field), Rule: RuleUnknownField})
+				ps = append(ps, contract.Problem{Path: prefix + "values." + safeSegment(fv.Field), Rule: RuleUnknownField})
 			}
 			continue
 		}
@@ -220,12 +220,12 @@ func (c *Compiled) scan(ps []Problem, prefix string, vals []FieldValue, st *slot
 				bad = true
 			}
 			li = int32(l)
-		} else if fv.Locale != language.Und {
+		} else if !fv.Locale.IsZero() {
 			bad = true
 		}
 		if bad {
 			if check {
-				ps = append(ps, Problem{Path: valuePath(prefix, f.Code, fv.Locale, safeSegment(fv.Channel)), Rule: RuleLocale, Param: localeParam(f)})
+				ps = append(ps, contract.Problem{Path: valuePath(prefix, f.Code, fv.Locale, safeSegment(fv.Channel)), Rule: RuleLocale, Param: localeParam(f)})
 			}
 			continue
 		}
@@ -233,21 +233,21 @@ func (c *Compiled) scan(ps []Problem, prefix string, vals []FieldValue, st *slot
 			ch := c.channelIndex(fv.Channel)
 			if ch < 0 || (f.Localizable && !c.chLocSet[ch][li]) {
 				if check {
-					ps = append(ps, Problem{Path: valuePath(prefix, f.Code, fv.Locale, safeSegment(fv.Channel)), Rule: RuleChannel, Param: "scopable"})
+					ps = append(ps, contract.Problem{Path: valuePath(prefix, f.Code, fv.Locale, safeSegment(fv.Channel)), Rule: RuleChannel, Param: "scopable"})
 				}
 				continue
 			}
 			ci = int32(ch)
 		} else if fv.Channel != "" {
 			if check {
-				ps = append(ps, Problem{Path: valuePath(prefix, f.Code, fv.Locale, safeSegment(fv.Channel)), Rule: RuleChannel, Param: "not scopable"})
+				ps = append(ps, contract.Problem{Path: valuePath(prefix, f.Code, fv.Locale, safeSegment(fv.Channel)), Rule: RuleChannel, Param: "not scopable"})
 			}
 			continue
 		}
 		s := f.slot(li, ci)
 		if bit(st.seen, s) {
 			if check {
-				ps = append(ps, Problem{Path: valuePath(prefix, f.Code, fv.Locale, fv.Channel), Rule: RuleDuplicateValue})
+				ps = append(ps, contract.Problem{Path: valuePath(prefix, f.Code, fv.Locale, fv.Channel), Rule: RuleDuplicateValue})
 			}
 			continue
 		}
@@ -297,8 +297,8 @@ func (c *Compiled) markPrice(st *slotState, f *cfield, li, ci int32, v Value) {
 			continue
 		}
 		ok := true
-		for _, u := range c.channels[ch].Currencies {
-			if _, has := v.Price(u); !has {
+		for _, u := range c.chCurs[ch] {
+			if !v.hasPrice(u) {
 				ok = false
 				break
 			}
@@ -357,10 +357,10 @@ func checkIdentifier(s string, max int) (string, bool) {
 	return "", true
 }
 
-func (c *Compiled) checkValue(ps []Problem, prefix string, f *cfield, fv *FieldValue, ci int32) []Problem {
+func (c *Compiled) checkValue(ps []contract.Problem, prefix string, f *cfield, fv *FieldValue, ci int32) []contract.Problem {
 	v := &fv.Value
-	prob := func(rule Rule, param string) {
-		ps = append(ps, Problem{Path: valuePath(prefix, f.Code, fv.Locale, fv.Channel), Rule: rule, Param: param})
+	prob := func(rule, param string) {
+		ps = append(ps, contract.Problem{Path: valuePath(prefix, f.Code, fv.Locale, fv.Channel), Rule: rule, Param: param})
 	}
 	if v.kind == kindEmpty {
 		return ps
@@ -505,7 +505,7 @@ func validDate(n int64) bool {
 	return d <= days
 }
 
-func (c *Compiled) checkNumber(f *cfield, v *Value, prob func(Rule, string)) {
+func (c *Compiled) checkNumber(f *cfield, v *Value, prob func(rule, param string)) {
 	if places(v) > f.decimals {
 		prob(RuleDecimals, strconv.Itoa(f.decimals))
 	}
@@ -520,18 +520,18 @@ func (c *Compiled) checkNumber(f *cfield, v *Value, prob func(Rule, string)) {
 	}
 }
 
-func (c *Compiled) checkPrices(f *cfield, v *Value, ci int32, scoped bool, prob func(Rule, string)) {
+func (c *Compiled) checkPrices(f *cfield, v *Value, ci int32, scoped bool, prob func(rule, param string)) {
 	ps := v.x.prices
 	for i, p := range ps {
-		u := p.Currency
+		u, amt := p.Currency(), p.Amount()
 		bad := u.String() == "XXX"
 		for j := 0; j < i && !bad; j++ {
-			bad = ps[j].Currency == u
+			bad = ps[j].Currency() == u
 		}
 		if !bad && len(c.currencies) > 0 {
 			if scoped {
 				bad = true
-				for _, cu := range c.channels[ci].Currencies {
+				for _, cu := range c.chCurs[ci] {
 					if cu == u {
 						bad = false
 						break
@@ -549,16 +549,16 @@ func (c *Compiled) checkPrices(f *cfield, v *Value, ci int32, scoped bool, prob 
 		if dec == 0 {
 			dec = int(money.Scale(u))
 		}
-		if decimalPlaces(p.Amount) > dec {
+		if decimalPlaces(amt) > dec {
 			prob(RuleDecimals, strconv.Itoa(dec))
 		}
-		if !f.NegativeAllowed && p.Amount.Sign() < 0 {
+		if !f.NegativeAllowed && amt.Sign() < 0 {
 			prob(RuleNegative, u.String())
 		}
-		if f.min.set && p.Amount.LessThan(f.min.d) {
+		if f.min.set && amt.LessThan(f.min.d) {
 			prob(RuleMin, f.min.d.String())
 		}
-		if f.max.set && p.Amount.GreaterThan(f.max.d) {
+		if f.max.set && amt.GreaterThan(f.max.d) {
 			prob(RuleMax, f.max.d.String())
 		}
 	}

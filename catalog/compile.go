@@ -43,6 +43,8 @@ type requiredSlot struct {
 	param int32
 	loc   contract.Locale
 	ch    string
+	path  string // values.field[loc][ch]
+	msg   string // the English message of the problem
 }
 
 type cfield struct {
@@ -415,7 +417,8 @@ func (c *Compiled) buildRequired() {
 				if f.Localizable {
 					loc = c.locales[li]
 				}
-				c.required = append(c.required, requiredSlot{slot: s, field: int32(i), param: int32(ci), loc: loc, ch: ch})
+				c.required = append(c.required, requiredSlot{slot: s, field: int32(i), param: int32(ci), loc: loc, ch: ch,
+					path: valuePath("", f.Code, loc, ch), msg: contract.RuleMessage(RuleRequired, c.channels[ci].Code)})
 			}
 		}
 	}

@@ -177,8 +177,12 @@ func (c *Compiled) appendRequired(ps []contract.Problem, prefix string, st *slot
 	for i := range c.required {
 		rq := &c.required[i]
 		if !bit(st.filled, rq.slot) {
-			f := &c.fields[rq.field]
-			ps = append(ps, contract.Problem{Path: valuePath(prefix, f.Code, rq.loc, rq.ch), Rule: RuleRequired, Param: c.channels[rq.param].Code})
+			// Path and message are built once, at compile time.
+			path := rq.path
+			if prefix != "" {
+				path = prefix + path
+			}
+			ps = append(ps, contract.Problem{Path: path, Rule: RuleRequired, Param: c.channels[rq.param].Code, Message: rq.msg})
 		}
 	}
 	return ps

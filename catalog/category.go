@@ -148,7 +148,7 @@ func (t Tree) Node(code string) (n CategoryNode, ok bool) {
 }
 
 // Add returns a tree with n added under n.Parent (or as a root). A repeated
-// or malformed code is a [*ValidationError]; an unknown parent is
+// or malformed code is a [*contract.ValidationError]; an unknown parent is
 // [ErrNotFound].
 func (t Tree) Add(n CategoryNode) (Tree, error) {
 	if n.Parent != "" && !t.Contains(n.Parent) {

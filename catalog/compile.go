@@ -96,15 +96,21 @@ const (
 )
 
 // Compile checks the schema and the channels and compiles them; the
-// result keeps its own copy of both. Every
-// problem is reported at once in a [*ValidationError] with paths such as
-// "fields[3].code" (rule reserved for "sku") or "channels[0].locales[1]":
-// malformed, reserved or repeated codes, a rule its type does not have
-// (rule field_rule, e.g. Decimals on a TextField), Min above Max, unknown
-// channels in Required, axis-incompatible settings, a measurement whose
-// standard unit is not among its units, and identifier or unique fields
-// that are localizable or scopable; a channel without locales (path
-// "channels[0].locales", Param "empty").
+// result keeps its own copy of both. Every problem is reported at once in
+// a [*contract.ValidationError] unwrapping to [ErrInvalid]. First come the
+// `validate` tags of [Schema], [Field], [SelectOption], [Unit] and
+// [Channel]: an empty code ("fields[3].code", rule required), one over
+// 100 characters (rule max), a field without a type ("fields[3].type",
+// rule required), a negative MaxLength, Decimals, MaxItems or MaxSize
+// (rule gte), a channel without locales ("channels[0].locales", rule
+// min). Then the rules that span fields and channels: codes with other
+// characters than ASCII letters, digits and '_' (rule code), reserved
+// (rule reserved, "sku") or repeated (rule duplicate); a rule its type
+// does not have (rule field_rule, e.g. Decimals on a TextField); Min
+// above Max; unknown channels in Required; a measurement whose standard
+// unit is not among its units; identifier or unique fields that are
+// localizable or scopable; a zero or repeated locale or currency in a
+// channel ("channels[0].locales[1]", rule locale).
 func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
 	s.Fields = slices.Clone(s.Fields)
 	for i := range s.Fields {

@@ -52,7 +52,7 @@ func (d *CSVDecoder) extra() *extra {
 
 // NewCSVDecoder reads the header from r and maps it onto c's columns (see
 // [CSVOptions] for the layout). A header with unknown or repeated columns,
-// or without the ID column, is a [*ValidationError] with paths
+// or without the ID column, is a [*contract.ValidationError] with paths
 // "header[i]"; a reader error is returned as is.
 func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, error) {
 	cr := csv.NewReader(r)

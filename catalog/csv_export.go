@@ -53,7 +53,7 @@ func (e *CSVEncoder) writeHeader() error {
 
 // Encode writes one record. Values the layout has no column for (unknown
 // fields, locales or channels, a price currency no channel uses, a value
-// of the wrong kind) are reported at once in a [*ValidationError] and the
+// of the wrong kind) are reported at once in a [*contract.ValidationError] and the
 // record is not written, so an export never silently drops data.
 func (e *CSVEncoder) Encode(r Record) error {
 	if err := e.writeHeader(); err != nil {

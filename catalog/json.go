@@ -83,7 +83,7 @@ func (c *Compiled) NewJSONDecoder(r io.Reader) *JSONDecoder {
 
 // Decode reads the next record; io.EOF ends the stream. Malformed JSON is
 // a [*JSONError] (and ends the stream); well-formed JSON whose values do
-// not fit the schema is a [*ValidationError] listing every problem, with
+// not fit the schema is a [*contract.ValidationError] listing every problem, with
 // paths such as "values.price[0]" or "values.title[da-DK]", after which
 // the next object can be read. The record is parsed, not validated: run
 // [Compiled.Validate] on it.
@@ -297,7 +297,7 @@ func decodeKind(k valueKind, raw json.RawMessage) (Value, bool) {
 // EncodeJSON writes r in the JSON form followed by a newline (so that
 // consecutive calls produce JSON Lines). Values the schema cannot place
 // (unknown fields, wrong kinds) are reported at once in a
-// [*ValidationError] and nothing is written.
+// [*contract.ValidationError] and nothing is written.
 func (c *Compiled) EncodeJSON(w io.Writer, r Record) error {
 	var ps []contract.Problem
 	byField := make([][]int, len(c.fields))

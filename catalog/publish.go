@@ -46,7 +46,8 @@ func (a Availability) SchemaOrg() string {
 // name custom fields and are left out when "". ShowBasis is the VAT basis
 // to show (consumer prices in the EU include VAT); when it differs from
 // the price field's basis the price is converted at VATRate, which must
-// then be set (Danish VAT: [DanishVAT]). Link returns a product's page
+// then be set (read it from the table the library shares:
+// contract.EUVATRates().Rate("DK", day) is 0.25). Link returns a product's page
 // URL; ImageURL turns an asset into a public URL (nil: the asset's Ref);
 // Availability returns its stock state. None of them may be nil except
 // ImageURL.
@@ -162,7 +163,7 @@ func (c *Compiled) view(r Record, o PublishOptions, prefix string) (shown, []con
 // image, sku, gtin, mpn, brand and an Offer with url, price (a string at
 // the currency's scale, "199.00"), priceCurrency and availability.
 // Missing text fields are left out; a missing price in opts.Currency is a
-// [*ValidationError] (path "price", rule required) and nothing is written.
+// [*contract.ValidationError] (path "price", rule required) and nothing is written.
 func (c *Compiled) ProductJSONLD(w io.Writer, r Record, opts PublishOptions) error {
 	s, ps := c.view(r, opts, "")
 	if len(ps) > 0 {
@@ -322,7 +323,7 @@ var feedLimits = []struct {
 // inside values become spaces.
 //
 // Items that break the feed's rules are left out and reported together in
-// a [*ValidationError], the good ones still written: a required attribute
+// a [*contract.ValidationError], the good ones still written: a required attribute
 // missing (rule required), one longer than its limit in characters (rule
 // length, e.g. "products[2].title: length(150)"), a bad GTIN, or neither
 // gtin nor mpn (path "gtin", rule required, Param "gtin|mpn"). Paths are

@@ -12,7 +12,7 @@ import (
 )
 
 // DataType names a kind of record. OpenDIMS ships Product, Category and
-// Order (seeds/README.md, help pages); hosts define their own with any
+// Order (its help pages); hosts define their own with any
 // code that passes the code rule, e.g. "supplier".
 type DataType string
 
@@ -47,7 +47,7 @@ const (
 )
 
 // PriceBasis says whether a price field's amounts include VAT. OpenDIMS
-// lets the user choose (seeds/README.md, help pages). The zero PriceBasis
+// lets the user choose (its help pages). The zero PriceBasis
 // is ExclVAT, the basis of the OpenDIMS terms (terms 12.1: prices excl.
 // VAT).
 type PriceBasis uint8
@@ -376,7 +376,7 @@ var (
 )
 
 // ProductSchema returns the OpenDIMS product schema with its standard
-// fields (seeds/README.md, help pages): the part number is the record's ID
+// fields (its help pages): the part number is the record's ID
 // (SKU) and not a field; title (localizable text), description
 // (localizable textarea), price (per currency, stated on basis) and images
 // (one or more). requiredIn lists the channels that require title, price

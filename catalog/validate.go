@@ -7,7 +7,7 @@ import (
 )
 
 // Validate checks r against the schema and reports every problem at once in
-// a [*ValidationError] (nil when r is valid), in schema order:
+// a [*contract.ValidationError] (nil when r is valid), in schema order:
 //
 //   - the ID (path "sku" for products, "id" otherwise): present, at most
 //     255 characters, no surrounding spaces, commas, semicolons or line

@@ -152,7 +152,7 @@ func inherit(r Record, chain []*Record) Record {
 }
 
 // Variants lists the model's variants (the leaves) with their inherited
-// values, in member order: the first-class listing of issue 4. Members at
+// values, in member order. Members at
 // the wrong level are left out; [Compiled.ValidateFamily] reports them.
 func (f Family) Variants() []Record {
 	var out []Record

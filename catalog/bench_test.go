@@ -18,7 +18,7 @@ import (
 	"golang.org/x/text/currency"
 )
 
-// The Akeneo workload of issue 4: 160,000 products, 350 fields, 3 channels
+// The Akeneo workload: 160,000 products, 350 fields, 3 channels
 // of 2 locales each.
 const (
 	benchProducts = 160_000
@@ -199,7 +199,7 @@ func cpuTime() time.Duration {
 
 // BenchmarkValidateVsJSON measures, in one run, validating one 350-field
 // product against decoding the same product's JSON with encoding/json into
-// its wire struct. Issue 4 asks validate <= 3 x decode.
+// its wire struct. The target is validate <= 3 x decode.
 func BenchmarkValidateVsJSON(b *testing.B) {
 	c, pool := benchPoolOf(2)
 	p := pool[1]
@@ -245,7 +245,7 @@ func BenchmarkValidateVsJSON(b *testing.B) {
 	})
 	// interleaved alternates the two in every iteration, so that a load
 	// change on a shared machine hits both alike; validate/json is the
-	// ratio issue 4 bounds by 3.
+	// ratio the target bounds by 3.
 	b.Run("interleaved", func(b *testing.B) {
 		var tv, tj time.Duration
 		for b.Loop() {
@@ -267,8 +267,8 @@ func BenchmarkValidateVsJSON(b *testing.B) {
 }
 
 // BenchmarkCSV compares ImportCSV with bare encoding/csv reading the same
-// file (500 products, about 790 columns, Danish number format). Issue 4
-// asks import >= half the bare throughput.
+// file (500 products, about 790 columns, Danish number format). The target
+// is import >= half the bare throughput.
 func BenchmarkCSV(b *testing.B) {
 	c := mustCompile(benchSchema(), benchChannels()...)
 	var buf bytes.Buffer
@@ -320,7 +320,7 @@ func BenchmarkCSV(b *testing.B) {
 	// interleaved alternates bare reading and a streaming import (each
 	// record decoded with ReuseRecord and handed on, as a host persisting
 	// rows does; bare reading likewise drops each row) in every iteration; import/csv is
-	// import throughput over bare throughput, which issue 4 wants at 0.5
+	// import throughput over bare throughput, whose target is at 0.5
 	// or more.
 	b.Run("interleaved", func(b *testing.B) {
 		var tc, ti time.Duration

@@ -30,13 +30,13 @@ func TestTreeMove(t *testing.T) {
 		name, code, parent string
 		err                error
 	}{
-		{"issue 4 moving under a descendant is a cycle", "shoes", "trail", ErrCycle},
-		{"issue 4 moving under a child is a cycle", "shoes", "running", ErrCycle},
-		{"issue 4 moving under itself is a cycle", "shoes", "shoes", ErrCycle},
-		{"issue 4 category trees: moving to another branch", "running", "shirts", nil},
-		{"issue 4 category trees: moving to root", "running", "", nil},
-		{"issue 4 category trees: unknown node", "hats", "master", ErrNotFound},
-		{"issue 4 category trees: unknown parent", "running", "hats", ErrNotFound},
+		{"moving under a descendant is a cycle", "shoes", "trail", ErrCycle},
+		{"moving under a child is a cycle", "shoes", "running", ErrCycle},
+		{"moving under itself is a cycle", "shoes", "shoes", ErrCycle},
+		{"category trees: moving to another branch", "running", "shirts", nil},
+		{"category trees: moving to root", "running", "", nil},
+		{"category trees: unknown node", "hats", "master", ErrNotFound},
+		{"category trees: unknown parent", "running", "hats", ErrNotFound},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,12 +13,12 @@ func TestPercent(t *testing.T) {
 		name          string
 		req, miss, pc int
 	}{
-		{"issue 4 Akeneo rule: 3 required, 1 missing is 66", 3, 1, 66},
-		{"issue 4 Akeneo rule: nothing required is 100", 0, 0, 100},
-		{"issue 4 Akeneo completeness: all present", 4, 0, 100},
-		{"issue 4 Akeneo completeness: all missing", 4, 4, 0},
-		{"issue 4 Akeneo completeness: floor not round: 2 of 3 is 66 not 67", 3, 1, 66},
-		{"issue 4 Akeneo completeness: floor: 1 missing of 7 is 85", 7, 1, 85},
+		{"Akeneo rule: 3 required, 1 missing is 66", 3, 1, 66},
+		{"Akeneo rule: nothing required is 100", 0, 0, 100},
+		{"Akeneo completeness: all present", 4, 0, 100},
+		{"Akeneo completeness: all missing", 4, 4, 0},
+		{"Akeneo completeness: floor not round: 2 of 3 is 66 not 67", 3, 1, 66},
+		{"Akeneo completeness: floor: 1 missing of 7 is 85", 7, 1, 85},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,7 +64,7 @@ func TestCompletenessNothingRequired(t *testing.T) {
 		Channel{Code: "web", Locales: []contract.Locale{daDK}})
 	got := c.Completeness(Record{ID: "S1"})
 	if len(got) != 1 || got[0].Percent != 100 || got[0].Required != 0 || got[0].Missing != nil {
-		t.Errorf("Completeness(nothing required) = %+v, want 100 %% with nothing missing (issue 4)", got)
+		t.Errorf("Completeness(nothing required) = %+v, want 100 %% with nothing missing", got)
 	}
 }
 
@@ -74,16 +74,16 @@ func TestQuality(t *testing.T) {
 		score int
 		want  Grade
 	}{
-		{"issue 4 grade A 100", 100, GradeA},
-		{"issue 4 grade A 90", 90, GradeA},
-		{"issue 4 grade B 89", 89, GradeB},
-		{"issue 4 grade B 80", 80, GradeB},
-		{"issue 4 grade C 79", 79, GradeC},
-		{"issue 4 grade C 70", 70, GradeC},
-		{"issue 4 grade D 69", 69, GradeD},
-		{"issue 4 grade D 60", 60, GradeD},
-		{"issue 4 grade E 59", 59, GradeE},
-		{"issue 4 grade E 0", 0, GradeE},
+		{"grade A 100", 100, GradeA},
+		{"grade A 90", 90, GradeA},
+		{"grade B 89", 89, GradeB},
+		{"grade B 80", 80, GradeB},
+		{"grade C 79", 79, GradeC},
+		{"grade C 70", 70, GradeC},
+		{"grade D 69", 69, GradeD},
+		{"grade D 60", 60, GradeD},
+		{"grade E 59", 59, GradeE},
+		{"grade E 0", 0, GradeE},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,12 +101,12 @@ func TestQuality(t *testing.T) {
 	withImg := Record{ID: "1", Values: []FieldValue{fv("a", Text("x")), fv("b", Text("x")), fv("c", Text("x")), fv("img", Assets(Asset{Ref: "a.jpg"}))}}
 	q := c.Quality(withImg)[0]
 	if q.Filled != 4 || q.Fields != 5 || q.FieldsPercent != 80 || !q.HasImage || q.Score != 90 || q.Grade != GradeA {
-		t.Errorf("Quality(80 %% fields + image) = %+v, want 4/5, 80, image, score 90, A (issue 4)", q)
+		t.Errorf("Quality(80 %% fields + image) = %+v, want 4/5, 80, image, score 90, A", q)
 	}
 	noImg := Record{ID: "2", Values: []FieldValue{fv("a", Text("x")), fv("b", Text("x")), fv("c", Text("x")), fv("d", Text("x"))}}
 	q = c.Quality(noImg)[0]
 	if q.FieldsPercent != 80 || q.HasImage || q.Score != 40 || q.Grade != GradeE {
-		t.Errorf("Quality(80 %% fields, no image) = %+v, want score 40, E (issue 4)", q)
+		t.Errorf("Quality(80 %% fields, no image) = %+v, want score 40, E", q)
 	}
 }
 

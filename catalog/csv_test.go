@@ -51,7 +51,7 @@ func sortedLike(c *Compiled, r Record) Record {
 func TestCSVRoundTrip(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
 	for _, opts := range []CSVOptions{{}, {Locale: daDK, Comma: ';'}, {Locale: contract.MustLocale("sv-SE")}, {Locale: contract.MustLocale("de-CH")}} {
-		t.Run("issue 4 round-trip exact "+opts.Locale.String(), func(t *testing.T) {
+		t.Run("round-trip exact "+opts.Locale.String(), func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := c.ExportCSV(&buf, csvProducts(), opts); err != nil {
 				t.Fatalf("ExportCSV: %v", err)
@@ -91,11 +91,11 @@ func TestCSVDanishNumbers(t *testing.T) {
 		fld  string
 		want string
 	}{
-		{"issue 4: 18,50 with Danish locale is 18.50, never 18.00 or 1850", 0, "price", "18.50 DKK"},
-		{"issue 4 CSV: Danish decimal comma", 0, "rating", "4.5"},
-		{"issue 4: thousands separator is not a decimal separator", 0, "stock", "1234"},
-		{"issue 4 CSV: measurement with Danish amount", 0, "weight", "0.25 KILOGRAM"},
-		{"issue 4 CSV: grouped price", 1, "price", "1234.50 DKK"},
+		{"18,50 with Danish locale is 18.50, never 18.00 or 1850", 0, "price", "18.50 DKK"},
+		{"CSV: Danish decimal comma", 0, "rating", "4.5"},
+		{"thousands separator is not a decimal separator", 0, "stock", "1234"},
+		{"CSV: measurement with Danish amount", 0, "weight", "0.25 KILOGRAM"},
+		{"CSV: grouped price", 1, "price", "1234.50 DKK"},
 	}
 	for _, tt := range checks {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,11 +148,11 @@ func TestCSVHeader(t *testing.T) {
 		name, header string
 		want         []prob
 	}{
-		{"issue 4 CSV: unknown column", "sku,colour\n", []prob{{"header[1]", RuleUnknownField, "colour"}}},
-		{"issue 4 CSV: locale not configured", "sku,title-de_DE\n", []prob{{"header[1]", RuleUnknownField, "title_de_DE"}}},
-		{"issue 4 CSV: repeated column", "sku,brand,brand\n", []prob{{"header[2]", RuleDuplicate, "brand"}}},
-		{"issue 4 CSV: no id column", "brand\n", []prob{{"header", RuleRequired, "sku"}}},
-		{"issue 4 CSV: empty input", "", []prob{{"header", RuleRequired, "sku"}}},
+		{"CSV: unknown column", "sku,colour\n", []prob{{"header[1]", RuleUnknownField, "colour"}}},
+		{"CSV: locale not configured", "sku,title-de_DE\n", []prob{{"header[1]", RuleUnknownField, "title_de_DE"}}},
+		{"CSV: repeated column", "sku,brand,brand\n", []prob{{"header[2]", RuleDuplicate, "brand"}}},
+		{"CSV: no id column", "brand\n", []prob{{"header", RuleRequired, "sku"}}},
+		{"CSV: empty input", "", []prob{{"header", RuleRequired, "sku"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,7 +22,7 @@ func TestEnumsText(t *testing.T) {
 		text  string
 		parse func([]byte) (textEnum, error)
 	}{
-		{"Status draft is the zero value (issue 4 status)", StatusDraft, "draft", func(b []byte) (textEnum, error) { var v Status; err := v.UnmarshalText(b); return v, err }},
+		{"Status draft is the zero value (status)", StatusDraft, "draft", func(b []byte) (textEnum, error) { var v Status; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: Status archived", StatusArchived, "archived", func(b []byte) (textEnum, error) { var v Status; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: FieldType multi select", MultiSelect, "multi_select", func(b []byte) (textEnum, error) { var v FieldType; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: FieldType gtin", GTIN, "gtin", func(b []byte) (textEnum, error) { var v FieldType; err := v.UnmarshalText(b); return v, err }},
@@ -69,9 +69,9 @@ func TestLabelsIn(t *testing.T) {
 		want string
 		ok   bool
 	}{
-		{"issue 4 labels per language: exact language", contract.LocaleOf(language.English), "Title", true},
-		{"issue 4 labels per language: da-DK falls back to da", daDK, "Titel", true},
-		{"issue 4 labels per language: no label for German", contract.LocaleOf(language.German), "", false},
+		{"labels per language: exact language", contract.LocaleOf(language.English), "Title", true},
+		{"labels per language: da-DK falls back to da", daDK, "Titel", true},
+		{"labels per language: no label for German", contract.LocaleOf(language.German), "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,11 +96,11 @@ func TestUnitConvert(t *testing.T) {
 		from, to string
 		want     string
 	}{
-		{"issue 4 measurement conversion: 1500 g is 1.5 kg", weight, "1500", "GRAM", "KILOGRAM", "1.5"},
-		{"issue 4 measurement conversion: 0.25 kg is 250 g", weight, "0.25", "KILOGRAM", "GRAM", "250"},
-		{"issue 4 measurement conversion: 25 C is 298.15 K (offset)", temp, "25", "CELSIUS", "KELVIN", "298.15"},
-		{"issue 4 measurement conversion: same unit unchanged", weight, "3.000", "GRAM", "GRAM", "3"},
-		{"issue 4 measurement conversion: 25 C is 77 F (rounded to 20 places)", temp, "25", "CELSIUS", "FAHRENHEIT", "77"},
+		{"measurement conversion: 1500 g is 1.5 kg", weight, "1500", "GRAM", "KILOGRAM", "1.5"},
+		{"measurement conversion: 0.25 kg is 250 g", weight, "0.25", "KILOGRAM", "GRAM", "250"},
+		{"measurement conversion: 25 C is 298.15 K (offset)", temp, "25", "CELSIUS", "KELVIN", "298.15"},
+		{"measurement conversion: same unit unchanged", weight, "3.000", "GRAM", "GRAM", "3"},
+		{"measurement conversion: 25 C is 77 F (rounded to 20 places)", temp, "25", "CELSIUS", "FAHRENHEIT", "77"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,15 +121,15 @@ func TestValueAccessors(t *testing.T) {
 		name, kind, str string
 		v               Value
 	}{
-		{"issue 4 typed values: empty", "empty", "", Value{}},
-		{"issue 4 typed values: Text(\"\") is empty", "empty", "", Text("")},
-		{"issue 4 typed values: number keeps scale", "number", "18.50", Number(dec("18.50"))},
-		{"issue 4 typed values: big number", "number", "123456789012345678901234567890.5", Number(dec("123456789012345678901234567890.5"))},
-		{"issue 4 typed values: measurement", "measurement", "1.5 KILOGRAM", Measure(dec("1.5"), "KILOGRAM")},
-		{"issue 4 typed values: boolean false is a value", "boolean", "false", Bool(false)},
-		{"issue 4 typed values: date drops the clock in its own zone", "date", "2026-01-31", Date(d)},
-		{"issue 4 typed values: options", "options", "a,b", Options("a", "b")},
-		{"issue 4 typed values: assets", "assets", "a.jpg,b.png", Assets(Asset{Ref: "a.jpg"}, Asset{Ref: "b.png", Size: 3})},
+		{"typed values: empty", "empty", "", Value{}},
+		{"typed values: Text(\"\") is empty", "empty", "", Text("")},
+		{"typed values: number keeps scale", "number", "18.50", Number(dec("18.50"))},
+		{"typed values: big number", "number", "123456789012345678901234567890.5", Number(dec("123456789012345678901234567890.5"))},
+		{"typed values: measurement", "measurement", "1.5 KILOGRAM", Measure(dec("1.5"), "KILOGRAM")},
+		{"typed values: boolean false is a value", "boolean", "false", Bool(false)},
+		{"typed values: date drops the clock in its own zone", "date", "2026-01-31", Date(d)},
+		{"typed values: options", "options", "a,b", Options("a", "b")},
+		{"typed values: assets", "assets", "a.jpg,b.png", Assets(Asset{Ref: "a.jpg"}, Asset{Ref: "b.png", Size: 3})},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -33,7 +33,7 @@ func TestJSONStableOutput(t *testing.T) {
 		`"weight":[{"locale":null,"channel":null,"data":{"amount":"0.250","unit":"KILOGRAM"}}],` +
 		`"organic":[{"locale":null,"channel":null,"data":true}]}}` + "\n"
 	if got := buf.String(); got != want {
-		t.Errorf("EncodeJSON (issue 4: amounts as fixed-scale strings, stable order) =\n%s\nwant\n%s", got, want)
+		t.Errorf("EncodeJSON (amounts as fixed-scale strings, stable order) =\n%s\nwant\n%s", got, want)
 	}
 }
 
@@ -70,16 +70,16 @@ func TestJSONDecodeErrors(t *testing.T) {
 		syntax   bool
 		want     []prob
 	}{
-		{"issue 4 JSON: malformed JSON", `{"sku":`, true, nil},
-		{"issue 4 JSON: unknown top-level key", `{"sku":"A","colour":"red"}`, true, nil},
-		{"issue 4 JSON: wrong id key for products", `{"id":"A"}`, false, []prob{{"id", RuleUnknownField, ""}}},
-		{"issue 4 JSON: unknown field and bad data at once", `{"sku":"A","values":{"zz":[],"stock":[{"locale":null,"channel":null,"data":"1,5"}],"price":[{"locale":null,"channel":null,"data":[{"amount":"1","currency":"XYZW"}]}]}}`, false,
+		{"JSON: malformed JSON", `{"sku":`, true, nil},
+		{"JSON: unknown top-level key", `{"sku":"A","colour":"red"}`, true, nil},
+		{"JSON: wrong id key for products", `{"id":"A"}`, false, []prob{{"id", RuleUnknownField, ""}}},
+		{"JSON: unknown field and bad data at once", `{"sku":"A","values":{"zz":[],"stock":[{"locale":null,"channel":null,"data":"1,5"}],"price":[{"locale":null,"channel":null,"data":[{"amount":"1","currency":"XYZW"}]}]}}`, false,
 			[]prob{{"values.zz", RuleUnknownField, ""}, {"values.price[0]", RuleType, "price"}, {"values.stock[0]", RuleType, "number"}}},
-		{"issue 4 JSON: float exponent refused", `{"sku":"A","values":{"stock":[{"locale":null,"channel":null,"data":1e3}]}}`, false,
+		{"JSON: float exponent refused", `{"sku":"A","values":{"stock":[{"locale":null,"channel":null,"data":1e3}]}}`, false,
 			[]prob{{"values.stock[0]", RuleType, "number"}}},
-		{"issue 4 JSON: bad locale", `{"sku":"A","values":{"title":[{"locale":"xx-","channel":null,"data":"a"}]}}`, false,
+		{"JSON: bad locale", `{"sku":"A","values":{"title":[{"locale":"xx-","channel":null,"data":"a"}]}}`, false,
 			[]prob{{"values.title[0]", RuleLocale, "bcp47"}}},
-		{"issue 4 JSON: bad status", `{"sku":"A","status":"live"}`, false, []prob{{"status", RuleStatus, ""}}},
+		{"JSON: bad status", `{"sku":"A","status":"live"}`, false, []prob{{"status", RuleStatus, ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -41,7 +41,7 @@ func TestOrderTotals(t *testing.T) {
 		order Order
 		want  OrderTotals
 	}{
-		{"issue 4 round per line then sum (excl. VAT)",
+		{"round per line then sum (excl. VAT)",
 			Order{Number: "1001", Currency: contract.CurrencyOf(currency.DKK), Basis: ExclVAT, Lines: []OrderLine{
 				{"A", dec("1"), dkk("0.333"), vat}, {"B", dec("1"), dkk("0.333"), vat}, {"C", dec("1"), dkk("0.333"), vat},
 			}},
@@ -50,7 +50,7 @@ func TestOrderTotals(t *testing.T) {
 				Rates: []RateTotal{{vat, dkk("0.99"), dkk("0.24"), dkk("1.23")}},
 				Net:   dkk("0.99"), VAT: dkk("0.24"), Gross: dkk("1.23"),
 			}},
-		{"issue 4 prices incl. VAT split per line at Danish 25 %",
+		{"prices incl. VAT split per line at Danish 25 %",
 			Order{Number: "1002", Currency: contract.CurrencyOf(currency.DKK), Basis: InclVAT, Lines: []OrderLine{
 				{"A", dec("2"), dkk("62.50"), vat}, {"B", dec("1"), dkk("99.99"), vat}, {"BOOK", dec("1"), dkk("100"), dec("0")},
 			}},
@@ -59,14 +59,14 @@ func TestOrderTotals(t *testing.T) {
 				Rates: []RateTotal{{vat, dkk("179.99"), dkk("45.00"), dkk("224.99")}, {dec("0"), dkk("100.00"), dkk("0.00"), dkk("100.00")}},
 				Net:   dkk("279.99"), VAT: dkk("45.00"), Gross: dkk("324.99"),
 			}},
-		{"issue 4 orders: fractional quantity rounded half away from zero",
+		{"orders: fractional quantity rounded half away from zero",
 			Order{Number: "1003", Currency: contract.CurrencyOf(currency.DKK), Lines: []OrderLine{{"CHEESE", dec("1.5"), dkk("12.35"), vat}}},
 			OrderTotals{
 				Lines: []LineTotal{{dkk("18.53"), dkk("4.63"), dkk("23.16")}},
 				Rates: []RateTotal{{vat, dkk("18.53"), dkk("4.63"), dkk("23.16")}},
 				Net:   dkk("18.53"), VAT: dkk("4.63"), Gross: dkk("23.16"),
 			}},
-		{"issue 4 orders: JPY has no minor unit",
+		{"orders: JPY has no minor unit",
 			Order{Number: "1004", Currency: contract.CurrencyOf(currency.JPY), Lines: []OrderLine{{"A", dec("3"), jpy("333.5"), dec("0.10")}}},
 			OrderTotals{
 				Lines: []LineTotal{{jpy("1001"), jpy("100"), jpy("1101")}},
@@ -122,11 +122,11 @@ func TestConvertPrice(t *testing.T) {
 		from, to PriceBasis
 		want     string
 	}{
-		{"issue 4 excl. to incl. at Danish 25 %", "100", ExclVAT, InclVAT, "125.00"},
-		{"issue 4 incl. to excl. at Danish 25 %", "125.00", InclVAT, ExclVAT, "100.00"},
-		{"issue 4 orders: incl. to excl. rounds the net, 99.99 -> 79.99", "99.99", InclVAT, ExclVAT, "79.99"},
-		{"issue 4 orders: excl. to incl. rounds the VAT once: 0.333 -> 0.41", "0.333", ExclVAT, InclVAT, "0.41"},
-		{"issue 4 orders: same basis only rounds", "10.005", ExclVAT, ExclVAT, "10.01"},
+		{"excl. to incl. at Danish 25 %", "100", ExclVAT, InclVAT, "125.00"},
+		{"incl. to excl. at Danish 25 %", "125.00", InclVAT, ExclVAT, "100.00"},
+		{"orders: incl. to excl. rounds the net, 99.99 -> 79.99", "99.99", InclVAT, ExclVAT, "79.99"},
+		{"orders: excl. to incl. rounds the VAT once: 0.333 -> 0.41", "0.333", ExclVAT, InclVAT, "0.41"},
+		{"orders: same basis only rounds", "10.005", ExclVAT, ExclVAT, "10.01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

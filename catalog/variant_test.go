@@ -47,7 +47,7 @@ func TestFamilyInheritance(t *testing.T) {
 	if !ok {
 		t.Fatal("Variant(TS-RED-M) not found")
 	}
-	// issue 4: values inherit from the model unless the variant sets them.
+	// values inherit from the model unless the variant sets them.
 	if got, _ := v.Get("title", enGB, ""); got.String() != "T-shirt red M" {
 		t.Errorf("own title[en-GB] = %q, want the variant's", got.String())
 	}
@@ -84,25 +84,25 @@ func TestValidateFamilyProblems(t *testing.T) {
 		edit func(f *Family)
 		want []prob
 	}{
-		{"issue 4 axis combination unique among siblings",
+		{"axis combination unique among siblings",
 			func(f *Family) { f.Members[3].Values[0] = fv("size", Option("s")) },
 			[]prob{{"variants[3].axes", RuleAxisCollision, "variants[2]"}}},
-		{"issue 4 variants[3].axes.size missing",
+		{"variants[3].axes.size missing",
 			func(f *Family) { f.Members[3].Values = f.Members[3].Values[1:] },
 			[]prob{{"variants[3].axes.size", RuleAxisMissing, "2"}}},
-		{"issue 4 unique fields live on the variant, not the model",
+		{"unique fields live on the variant, not the model",
 			func(f *Family) { f.Model.Values = append(f.Model.Values, fv("ean", Text("96385074"))) },
 			[]prob{{"model.values.ean", RuleVariantUnique, "ean"}}},
-		{"issue 4 duplicate SKU among variants",
+		{"duplicate SKU among variants",
 			func(f *Family) { f.Members[4].ID = "TS-RED-S" },
 			[]prob{{"variants[4].sku", RuleDuplicate, "variants[2]"}}},
-		{"issue 4 variants: variant under an unknown parent",
+		{"variants: variant under an unknown parent",
 			func(f *Family) { f.Members[4].Parent = "tshirt_green" },
 			[]prob{{"variants[4].parent", RuleParent, "tshirt_green"}}},
-		{"issue 4 variants: axis of another level set on a variant",
+		{"variants: axis of another level set on a variant",
 			func(f *Family) { f.Members[4].Values = append(f.Members[4].Values, fv("color", Option("red"))) },
 			[]prob{{"variants[4].axes.color", RuleAxis, "level"}}},
-		{"issue 4 variants: required checked over inherited values: title removed from model",
+		{"variants: required checked over inherited values: title removed from model",
 			func(f *Family) { f.Model.Values = f.Model.Values[1:] },
 			[]prob{
 				{"variants[2].values.title[da-DK]", RuleRequired, "ecommerce"},
@@ -128,17 +128,17 @@ func TestCheckVariation(t *testing.T) {
 		v    Variation
 		want []prob
 	}{
-		{"issue 4 one level", Variation{Levels: [][]string{{"color", "size"}}}, nil},
-		{"issue 4 measurement and boolean axes", Variation{Levels: [][]string{{"weight"}, {"organic"}}}, nil},
-		{"issue 4 at most two levels", Variation{Levels: [][]string{{"color"}, {"size"}, {"organic"}}},
+		{"one level", Variation{Levels: [][]string{{"color", "size"}}}, nil},
+		{"measurement and boolean axes", Variation{Levels: [][]string{{"weight"}, {"organic"}}}, nil},
+		{"at most two levels", Variation{Levels: [][]string{{"color"}, {"size"}, {"organic"}}},
 			[]prob{{"levels", "max", "2"}}},
-		{"issue 4 axes never localizable or scopable", Variation{Levels: [][]string{{"seo_title"}}},
+		{"axes never localizable or scopable", Variation{Levels: [][]string{{"seo_title"}}},
 			[]prob{{"levels[0][0]", RuleAxis, "type"}}},
-		{"issue 4 axis must be select, boolean or measurement", Variation{Levels: [][]string{{"stock"}}},
+		{"axis must be select, boolean or measurement", Variation{Levels: [][]string{{"stock"}}},
 			[]prob{{"levels[0][0]", RuleAxis, "type"}}},
-		{"issue 4 up to five axes", Variation{Levels: [][]string{{"color", "size", "organic"}, {"weight", "x", "y"}}},
+		{"up to five axes", Variation{Levels: [][]string{{"color", "size", "organic"}, {"weight", "x", "y"}}},
 			[]prob{{"levels[1][1]", RuleUnknownField, "x"}, {"levels[1][2]", RuleUnknownField, "y"}, {"levels", RuleAxis, "count"}}},
-		{"issue 4 variants: repeated axis", Variation{Levels: [][]string{{"color"}, {"color"}}},
+		{"variants: repeated axis", Variation{Levels: [][]string{{"color"}, {"color"}}},
 			[]prob{{"levels[1][0]", RuleAxis, "repeated"}}},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
@@ -145,16 +146,11 @@ func runeCount(s string) int {
 	return n
 }
 
+// validDate reports whether a date value's yyyymmdd is a calendar date in
+// years 1-9999, by the calendar rule of [contract.NewDate].
 func validDate(n int64) bool {
-	y, m, d := n/10000, n/100%100, n%100
-	if y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 {
-		return false
-	}
-	days := [...]int64{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
-	if m == 2 && (y%4 == 0 && (y%100 != 0 || y%400 == 0)) {
-		days = 29
-	}
-	return d <= days
+	_, err := contract.NewDate(int(n/10000), time.Month(n/100%100), int(n%100))
+	return err == nil
 }
 
 func (c *Compiled) checkNumber(f *cfield, v *Value, prob func(rule, param string)) {

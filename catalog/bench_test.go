@@ -60,7 +60,7 @@ func benchSchema() Schema {
 	add(30, Field{Type: SimpleSelect, Options: opts})
 	add(20, Field{Type: MultiSelect, Options: opts, MaxItems: 5})
 	add(30, Field{Type: Boolean})
-	add(20, Field{Type: DateField, MinDate: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
+	add(20, Field{Type: DateField, MinDate: contract.MustDate(2000, 1, 1)})
 	add(14, Field{Type: Measurement, Units: weight, Decimals: 3})
 	add(6, Field{Type: PriceField})
 	add(10, Field{Type: Image, Extensions: []string{"jpg", "png"}, MaxSize: 5 << 20})

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"time"
-
 	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
@@ -336,7 +334,7 @@ func compileField(ps *problems, path string, cf *cfield, chIdx map[string]int, n
 	}
 }
 
-func dateNum(t time.Time) int64 {
+func dateNum(t contract.Date) int64 {
 	y, m, d := t.Date()
 	return int64(y)*10000 + int64(m)*100 + int64(d)
 }

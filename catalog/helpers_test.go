@@ -1,8 +1,6 @@
 package catalog
 
 import (
-	"time"
-
 	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
@@ -54,7 +52,7 @@ func testSchema() Schema {
 		Field{Code: "rating", Type: NumberField, Decimals: 1, Min: nd("0"), Max: nd("5")},
 		Field{Code: "weight", Type: Measurement, Units: weight, DefaultUnit: "KILOGRAM", Decimals: 3, Max: nd("30")},
 		Field{Code: "organic", Type: Boolean},
-		Field{Code: "release", Type: DateField, MinDate: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)},
+		Field{Code: "release", Type: DateField, MinDate: contract.MustDate(2000, 1, 1)},
 		Field{Code: "size", Type: SimpleSelect, Options: []SelectOption{{Code: "s"}, {Code: "m"}, {Code: "l"}}},
 		Field{Code: "color", Type: SimpleSelect, Options: []SelectOption{{Code: "red"}, {Code: "blue"}}},
 		Field{Code: "tags", Type: MultiSelect, MaxItems: 2, Options: []SelectOption{{Code: "new"}, {Code: "sale"}, {Code: "eco"}}},

@@ -49,7 +49,7 @@ func TestRoundTrip(t *testing.T) {
 	channel := Channel{Code: "ecommerce", Locales: []contract.Locale{daDK, enGB}, Currencies: curs(currency.DKK, currency.EUR), CategoryTree: "master"}
 	field := Field{Code: "weight", Type: Measurement, Labels: labels, Required: []string{"ecommerce"}, Localizable: true,
 		Scopable: true, Unique: true, MaxLength: 80, Min: nd("0.5"), Max: nd("30"), Decimals: 3, NegativeAllowed: true,
-		MinDate: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), MaxDate: time.Date(2099, 12, 31, 0, 0, 0, 0, time.UTC),
+		MinDate: contract.MustDate(2000, 1, 1), MaxDate: contract.MustDate(2099, 12, 31),
 		Options: []SelectOption{{Code: "s", Labels: labels}}, MaxItems: 5, Extensions: []string{"jpg"}, MaxSize: 1 << 20,
 		Units: weight, DefaultUnit: "KILOGRAM", RefType: "supplier", PriceBasis: InclVAT}
 	line := OrderLine{SKU: "A", Quantity: dec("1.5"), UnitPrice: dkk, VATRate: dec("0.25")}

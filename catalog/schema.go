@@ -3,7 +3,6 @@ package catalog
 import (
 	"slices"
 	"strconv"
-	"time"
 	"unicode/utf8"
 
 	"github.com/pimkit/pimkit/contract"
@@ -193,8 +192,8 @@ type Field struct {
 	Max             decimal.NullDecimal `json:"max,omitzero"`
 	Decimals        int                 `json:"decimals,omitempty" validate:"gte=0"`
 	NegativeAllowed bool                `json:"negative_allowed,omitempty"`
-	MinDate         time.Time           `json:"min_date,omitzero"`
-	MaxDate         time.Time           `json:"max_date,omitzero"`
+	MinDate         contract.Date       `json:"min_date,omitzero"`
+	MaxDate         contract.Date       `json:"max_date,omitzero"`
 	Options         []SelectOption      `json:"options,omitempty" validate:"dive"`
 	MaxItems        int                 `json:"max_items,omitempty" validate:"gte=0"`
 	Extensions      []string            `json:"extensions,omitempty"`

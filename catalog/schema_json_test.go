@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/pimkit/pimkit/contract"
@@ -24,7 +23,7 @@ func TestSchemaJSONRoundTrip(t *testing.T) {
 		Field{Code: "weight", Type: Measurement, DefaultUnit: "KILOGRAM", Min: decimal.NewNullDecimal(decimal.Zero),
 			Units: UnitFamily{Code: "weight", Standard: "KILOGRAM", Units: []Unit{
 				{Code: "KILOGRAM", Factor: decimal.NewFromInt(1)}, {Code: "GRAM", Factor: decimal.RequireFromString("0.001")}}}},
-		Field{Code: "launch", Type: DateField, MinDate: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)},
+		Field{Code: "launch", Type: DateField, MinDate: contract.MustDate(2020, 1, 1)},
 		Field{Code: "manual", Type: File, Extensions: []string{"pdf"}, MaxSize: 5 << 20},
 	)
 	if err != nil {
@@ -63,7 +62,7 @@ func TestSchemaJSONRoundTrip(t *testing.T) {
 func FuzzSchemaJSON(f *testing.F) {
 	f.Add(`{"type":"product","fields":[{"code":"ean","type":"gtin","unique":true}]}`)
 	f.Add(`{"type":"product","fields":[{"code":"w","type":"measurement","min":"0","units":{"standard":"KG","units":[{"code":"KG","factor":"1","offset":"0"}]}}]}`)
-	f.Add(`{"fields":[{"code":"d","type":"date","min_date":"2020-01-01T00:00:00Z","labels":[{"lang":"da-DK","text":"Dato"}]}]}`)
+	f.Add(`{"fields":[{"code":"d","type":"date","min_date":"2020-01-01","labels":[{"lang":"da-DK","text":"Dato"}]}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		var s Schema
 		if json.Unmarshal([]byte(in), &s) != nil {

@@ -125,6 +125,11 @@ func TestCSVBadRows(t *testing.T) {
 	if !errors.As(err, &ie) {
 		t.Fatalf("ImportCSV error = %v, want *ImportError", err)
 	}
+	// One errors.As finds the shared problem type (the first bad row's).
+	var ve *contract.ValidationError
+	if !errors.As(err, &ve) || !errors.Is(err, ErrInvalid) || !ve.Has("status", RuleStatus) || ve.Problems[0].Message == "" {
+		t.Errorf("errors.As(ImportError, *contract.ValidationError) = %v, want row 3's problems with messages", ve)
+	}
 	var ids []string
 	for _, r := range got {
 		ids = append(ids, r.ID)

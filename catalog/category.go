@@ -13,8 +13,8 @@ import (
 // ("" for a root) and its labels.
 type CategoryNode struct {
 	Code   string `json:"code" validate:"required,max=100"`
-	Parent string `json:"parent,omitempty"`
-	Labels Labels `json:"labels,omitempty"`
+	Parent string `json:"parent,omitzero"`
+	Labels Labels `json:"labels,omitzero"`
 }
 
 // Tree is a forest of categories of unlimited depth, each root the tree of

@@ -24,7 +24,7 @@ const (
 type Change struct {
 	Field   string          `json:"field"`
 	Locale  contract.Locale `json:"locale,omitzero"`
-	Channel string          `json:"channel,omitempty"`
+	Channel string          `json:"channel,omitzero"`
 	Kind    ChangeKind      `json:"kind"`
 	Old     Value           `json:"old"`
 	New     Value           `json:"new"`

@@ -25,7 +25,7 @@ import (
 // "\n".
 type CSVOptions struct {
 	Locale contract.Locale `json:"locale,omitzero"`
-	Comma  rune            `json:"comma,omitempty"`
+	Comma  rune            `json:"comma,omitzero"`
 }
 
 func (o CSVOptions) format() NumberFormat {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"reflect"
 	"testing"
 	"time"
 
@@ -153,6 +154,30 @@ func TestRecordDecodeJSONEqual(t *testing.T) {
 		}
 		if !cmp.Equal(r, got) {
 			t.Errorf("record %d after EncodeJSON/DecodeJSON (-want +got):\n%s", i, cmp.Diff(r, got))
+		}
+	}
+}
+
+// TestRoundTripEmptySlices checks that an empty list and no list stay
+// apart through JSON, as go-cmp without options tells them apart.
+func TestRoundTripEmptySlices(t *testing.T) {
+	for _, v := range []any{
+		Field{Code: "a", Type: TextField, Labels: Labels{}, Required: []string{}, Options: []SelectOption{}, Extensions: []string{}},
+		Field{Code: "a", Type: TextField},
+		Record{ID: "A", Categories: []string{}, Values: []FieldValue{}},
+		Record{ID: "A"},
+		Channel{Code: "web", Locales: []contract.Locale{}, Currencies: []contract.Currency{}},
+	} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back := reflect.New(reflect.TypeOf(v))
+		if err := json.Unmarshal(b, back.Interface()); err != nil {
+			t.Fatal(err)
+		}
+		if got := back.Elem().Interface(); !cmp.Equal(v, got) {
+			t.Errorf("%s reads back changed (-sent +read):\n%s", b, cmp.Diff(v, got))
 		}
 	}
 }

@@ -87,7 +87,7 @@ func (ls Labels) In(lang contract.Locale) (text string, ok bool) {
 // and its labels.
 type SelectOption struct {
 	Code   string `json:"code" validate:"required,max=100"`
-	Labels Labels `json:"labels,omitempty"`
+	Labels Labels `json:"labels,omitzero"`
 }
 
 // Unit is one unit of a measurement family: a value v in this unit is
@@ -103,9 +103,9 @@ type Unit struct {
 // UnitFamily is a measurement family such as weight or length: its
 // standard unit and the units it converts between.
 type UnitFamily struct {
-	Code     string `json:"code,omitempty"`
-	Standard string `json:"standard,omitempty"`
-	Units    []Unit `json:"units,omitempty" validate:"dive"`
+	Code     string `json:"code,omitzero"`
+	Standard string `json:"standard,omitzero"`
+	Units    []Unit `json:"units,omitzero" validate:"dive"`
 }
 
 // IsZero reports whether f defines no family: no code, no standard unit
@@ -181,26 +181,26 @@ func (f UnitFamily) Convert(v decimal.Decimal, from, to string) (decimal.Decimal
 type Field struct {
 	Code        string    `json:"code" validate:"required,max=100"`
 	Type        FieldType `json:"type" validate:"required"`
-	Labels      Labels    `json:"labels,omitempty"`
-	Required    []string  `json:"required,omitempty"`
-	Localizable bool      `json:"localizable,omitempty"`
-	Scopable    bool      `json:"scopable,omitempty"`
-	Unique      bool      `json:"unique,omitempty"`
+	Labels      Labels    `json:"labels,omitzero"`
+	Required    []string  `json:"required,omitzero"`
+	Localizable bool      `json:"localizable,omitzero"`
+	Scopable    bool      `json:"scopable,omitzero"`
+	Unique      bool      `json:"unique,omitzero"`
 
-	MaxLength       int                 `json:"max_length,omitempty" validate:"gte=0"`
+	MaxLength       int                 `json:"max_length,omitzero" validate:"gte=0"`
 	Min             decimal.NullDecimal `json:"min,omitzero"`
 	Max             decimal.NullDecimal `json:"max,omitzero"`
-	Decimals        int                 `json:"decimals,omitempty" validate:"gte=0"`
-	NegativeAllowed bool                `json:"negative_allowed,omitempty"`
+	Decimals        int                 `json:"decimals,omitzero" validate:"gte=0"`
+	NegativeAllowed bool                `json:"negative_allowed,omitzero"`
 	MinDate         contract.Date       `json:"min_date,omitzero"`
 	MaxDate         contract.Date       `json:"max_date,omitzero"`
-	Options         []SelectOption      `json:"options,omitempty" validate:"dive"`
-	MaxItems        int                 `json:"max_items,omitempty" validate:"gte=0"`
-	Extensions      []string            `json:"extensions,omitempty"`
-	MaxSize         int64               `json:"max_size,omitempty" validate:"gte=0"`
+	Options         []SelectOption      `json:"options,omitzero" validate:"dive"`
+	MaxItems        int                 `json:"max_items,omitzero" validate:"gte=0"`
+	Extensions      []string            `json:"extensions,omitzero"`
+	MaxSize         int64               `json:"max_size,omitzero" validate:"gte=0"`
 	Units           UnitFamily          `json:"units,omitzero"`
-	DefaultUnit     string              `json:"default_unit,omitempty"`
-	RefType         DataType            `json:"ref_type,omitempty"`
+	DefaultUnit     string              `json:"default_unit,omitzero"`
+	RefType         DataType            `json:"ref_type,omitzero"`
 	PriceBasis      PriceBasis          `json:"price_basis,omitzero"`
 }
 
@@ -358,7 +358,7 @@ type Channel struct {
 	Code         string              `json:"code" validate:"required,max=100"`
 	Locales      []contract.Locale   `json:"locales" validate:"min=1"`
 	Currencies   []contract.Currency `json:"currencies"`
-	CategoryTree string              `json:"category_tree,omitempty" validate:"max=100"`
+	CategoryTree string              `json:"category_tree,omitzero" validate:"max=100"`
 }
 
 // Standard field codes of [ProductSchema].

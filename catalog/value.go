@@ -68,7 +68,7 @@ type Price = contract.Money
 // (0 = unknown, which passes any size limit).
 type Asset struct {
 	Ref  string `json:"ref"`
-	Size int64  `json:"size,omitempty"`
+	Size int64  `json:"size,omitzero"`
 }
 
 // Text returns a text value, used by identifier, text, textarea, reference
@@ -354,7 +354,7 @@ func formatDate(n int64) string {
 type FieldValue struct {
 	Field   string          `json:"field"`
 	Locale  contract.Locale `json:"locale,omitzero"`
-	Channel string          `json:"channel,omitempty"`
+	Channel string          `json:"channel,omitzero"`
 	Value   Value           `json:"value"`
 }
 
@@ -383,9 +383,9 @@ const (
 // exchange form for other systems.
 type Record struct {
 	ID         string       `json:"id"`
-	Parent     string       `json:"parent,omitempty"`
+	Parent     string       `json:"parent,omitzero"`
 	Status     Status       `json:"status"`
-	Version    uint64       `json:"version,omitempty"`
+	Version    uint64       `json:"version,omitzero"`
 	Categories []string     `json:"categories"`
 	Values     []FieldValue `json:"values"`
 }

@@ -1,16 +1,20 @@
 package catalog
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
+
+	"github.com/pimkit/pimkit/contract"
 )
 
 // CategoryNode is one category of a tree: its code, its parent's code
 // ("" for a root) and its labels.
 type CategoryNode struct {
-	Code   string
-	Parent string
-	Labels Labels
+	Code   string `json:"code" validate:"required,max=100"`
+	Parent string `json:"parent,omitzero"`
+	Labels Labels `json:"labels,omitzero"`
 }
 
 // Tree is a forest of categories of unlimited depth, each root the tree of
@@ -36,41 +40,77 @@ func (e *CategoryError) Error() string { return e.Err.Error() + ": " + safeSegme
 func (e *CategoryError) Unwrap() error { return e.Err }
 
 // NewTree builds a tree from nodes in any order. Every problem is reported
-// at once in a [*ValidationError]: malformed or repeated codes (path
-// "nodes[2].code"), unknown parents and cycles (path "nodes[2].parent",
-// rule category, Param "cycle" for a cycle such as a -> b -> a).
+// at once in a [*contract.ValidationError]: malformed codes (path
+// "nodes[2].code", rule required, max or code), repeated codes (rule
+// duplicate), unknown parents and cycles (path "nodes[2].parent", rule
+// category, Param "unknown", or "cycle" for a cycle such as a -> b -> a).
 func NewTree(nodes ...CategoryNode) (Tree, error) {
 	t := Tree{nodes: slices.Clone(nodes), index: make(map[string]int, len(nodes))}
-	var ps []Problem
+	var vp problems
+	for i, n := range nodes {
+		vp.Check("nodes["+strconv.Itoa(i)+"]", n)
+	}
 	for i, n := range nodes {
 		path := "nodes[" + strconv.Itoa(i) + "].code"
-		if !validCode(n.Code) {
-			ps = append(ps, Problem{Path: path, Rule: RuleCode, Param: "[A-Za-z0-9_]{1,100}"})
+		if !checkCode(&vp, path, n.Code, true, false) {
 			continue
 		}
 		if _, dup := t.index[n.Code]; dup {
-			ps = append(ps, Problem{Path: path, Rule: RuleDuplicate, Param: n.Code})
+			vp.Add(path, RuleDuplicate, n.Code)
 			continue
 		}
 		t.index[n.Code] = i
 	}
+	ps := vp.List()
 	for i, n := range nodes {
 		if n.Parent == "" {
 			continue
 		}
 		path := "nodes[" + strconv.Itoa(i) + "].parent"
 		if _, ok := t.index[n.Parent]; !ok {
-			ps = append(ps, Problem{Path: path, Rule: RuleCategory, Param: "unknown"})
+			ps = append(ps, contract.Problem{Path: path, Rule: RuleCategory, Param: "unknown"})
 			continue
 		}
 		if t.index[n.Code] == i && t.reaches(n.Parent, n.Code) {
-			ps = append(ps, Problem{Path: path, Rule: RuleCategory, Param: "cycle"})
+			ps = append(ps, contract.Problem{Path: path, Rule: RuleCategory, Param: "cycle"})
 		}
 	}
 	if len(ps) > 0 {
-		return Tree{}, &ValidationError{Problems: ps}
+		return Tree{}, invalid("new tree", ps)
 	}
 	return t, nil
+}
+
+type treeJSON struct {
+	Nodes []CategoryNode `json:"nodes"`
+}
+
+// MarshalJSON writes the tree as {"nodes":[{"code":"master"},{"code":"shoes","parent":"master"}]},
+// the nodes in insertion order.
+func (t Tree) MarshalJSON() ([]byte, error) { return json.Marshal(treeJSON{Nodes: t.nodes}) }
+
+// UnmarshalJSON reads the form [Tree.MarshalJSON] writes and rebuilds the
+// tree with [NewTree], so stored JSON with a cycle or a repeated code is
+// refused with NewTree's error rather than read into a broken tree.
+func (t *Tree) UnmarshalJSON(b []byte) error {
+	var j treeJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return fmt.Errorf("%w: category tree is not a {\"nodes\":[...]} object", ErrSyntax)
+	}
+	nt, err := NewTree(j.Nodes...)
+	if err != nil {
+		return err
+	}
+	*t = nt
+	return nil
+}
+
+// Equal reports whether t and u hold the same nodes in the same order;
+// go-cmp compares trees with it.
+func (t Tree) Equal(u Tree) bool {
+	return slices.EqualFunc(t.nodes, u.nodes, func(a, b CategoryNode) bool {
+		return a.Code == b.Code && a.Parent == b.Parent && slices.Equal(a.Labels, b.Labels)
+	})
 }
 
 // reaches reports whether walking up from code reaches target, bounded by
@@ -108,7 +148,7 @@ func (t Tree) Node(code string) (n CategoryNode, ok bool) {
 }
 
 // Add returns a tree with n added under n.Parent (or as a root). A repeated
-// or malformed code is a [*ValidationError]; an unknown parent is
+// or malformed code is a [*contract.ValidationError]; an unknown parent is
 // [ErrNotFound].
 func (t Tree) Add(n CategoryNode) (Tree, error) {
 	if n.Parent != "" && !t.Contains(n.Parent) {
@@ -194,15 +234,15 @@ func (t Tree) Descendants(code string) []string {
 // "unknown"), and, when channel has a CategoryTree, each that lies outside
 // that tree (Param the tree's root). It returns nil when all are fine.
 func (t Tree) CheckCategories(r Record, channel Channel) error {
-	var ps []Problem
+	var ps []contract.Problem
 	for i, code := range r.Categories {
 		path := "categories[" + strconv.Itoa(i) + "]"
 		switch {
 		case !t.Contains(code):
-			ps = append(ps, Problem{Path: path, Rule: RuleCategory, Param: "unknown"})
+			ps = append(ps, contract.Problem{Path: path, Rule: RuleCategory, Param: "unknown"})
 		case channel.CategoryTree != "" && t.Root(code) != channel.CategoryTree:
-			ps = append(ps, Problem{Path: path, Rule: RuleCategory, Param: channel.CategoryTree})
+			ps = append(ps, contract.Problem{Path: path, Rule: RuleCategory, Param: channel.CategoryTree})
 		}
 	}
-	return problemsError(ps)
+	return invalid("check categories", ps)
 }

@@ -30,13 +30,13 @@ func TestTreeMove(t *testing.T) {
 		name, code, parent string
 		err                error
 	}{
-		{"issue 4 moving under a descendant is a cycle", "shoes", "trail", ErrCycle},
-		{"issue 4 moving under a child is a cycle", "shoes", "running", ErrCycle},
-		{"issue 4 moving under itself is a cycle", "shoes", "shoes", ErrCycle},
-		{"issue 4 category trees: moving to another branch", "running", "shirts", nil},
-		{"issue 4 category trees: moving to root", "running", "", nil},
-		{"issue 4 category trees: unknown node", "hats", "master", ErrNotFound},
-		{"issue 4 category trees: unknown parent", "running", "hats", ErrNotFound},
+		{"moving under a descendant is a cycle", "shoes", "trail", ErrCycle},
+		{"moving under a child is a cycle", "shoes", "running", ErrCycle},
+		{"moving under itself is a cycle", "shoes", "shoes", ErrCycle},
+		{"category trees: moving to another branch", "running", "shirts", nil},
+		{"category trees: moving to root", "running", "", nil},
+		{"category trees: unknown node", "hats", "master", ErrNotFound},
+		{"category trees: unknown parent", "running", "hats", ErrNotFound},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,7 +76,7 @@ func TestTreeQueries(t *testing.T) {
 		t.Errorf("Root(trail) = %q, want master", got)
 	}
 	err := tr.CheckCategories(Record{Categories: []string{"trail", "hats", "print"}}, Channel{Code: "web", CategoryTree: "master"})
-	want := []Problem{{"categories[1]", RuleCategory, "unknown"}, {"categories[2]", RuleCategory, "master"}}
+	want := []prob{{"categories[1]", RuleCategory, "unknown"}, {"categories[2]", RuleCategory, "master"}}
 	if diff := cmp.Diff(want, problemsOf(t, err)); diff != "" {
 		t.Errorf("CheckCategories (-want +got):\n%s", diff)
 	}
@@ -90,7 +90,7 @@ func TestNewTreeRefuses(t *testing.T) {
 		CategoryNode{Code: "c"},
 		CategoryNode{Code: "bad code"},
 	)
-	want := []Problem{
+	want := []prob{
 		{"nodes[3].code", RuleDuplicate, "c"},
 		{"nodes[4].code", RuleCode, "[A-Za-z0-9_]{1,100}"},
 		{"nodes[0].parent", RuleCategory, "cycle"},

@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"slices"
 
-	"golang.org/x/text/language"
+	"github.com/pimkit/pimkit/contract"
 )
 
 // ChangeKind says how a value changed between two versions.
@@ -18,44 +18,27 @@ const (
 	Modified                 // both have a value and they differ
 )
 
-var changeKindNames = enumText{"", "added", "removed", "modified"}
-
-// String returns "added", "removed" or "modified".
-func (k ChangeKind) String() string { return changeKindNames.name(uint8(k)) }
-
-// MarshalText returns the kind's text; the zero kind is an error.
-func (k ChangeKind) MarshalText() ([]byte, error) {
-	return changeKindNames.marshal("ChangeKind", uint8(k))
-}
-
-// UnmarshalText reads "added", "removed" or "modified"; "changed" is an
-// [*EnumError].
-func (k *ChangeKind) UnmarshalText(b []byte) error {
-	v, err := changeKindNames.parse("ChangeKind", b)
-	if err == nil {
-		*k = ChangeKind(v)
-	}
-	return err
-}
-
 // Change is one changed value. Field is a field code, or for record
 // properties one of "id", "parent", "status" or "categories" (whose Old and
 // New are [Text] and [Options] values) with the zero Locale and Channel.
 type Change struct {
-	Field    string
-	Locale   language.Tag
-	Channel  string
-	Kind     ChangeKind
-	Old, New Value
+	Field   string          `json:"field"`
+	Locale  contract.Locale `json:"locale,omitzero"`
+	Channel string          `json:"channel,omitzero"`
+	Kind    ChangeKind      `json:"kind"`
+	Old     Value           `json:"old"`
+	New     Value           `json:"new"`
 }
 
 // ChangeSet is what changed from one version of a record to another, so a
-// host can send a channel only what changed.
+// host can send a channel only what changed. It survives encoding/json
+// exactly, so a host can queue it for a channel:
+// {"id":"SHIRT-1","from_version":3,"to_version":4,"changes":[{"field":"title","locale":"da-DK","kind":"modified","old":{...},"new":{...}}]}.
 type ChangeSet struct {
-	ID          string
-	FromVersion uint64
-	ToVersion   uint64
-	Changes     []Change
+	ID          string   `json:"id"`
+	FromVersion uint64   `json:"from_version"`
+	ToVersion   uint64   `json:"to_version"`
+	Changes     []Change `json:"changes"`
 }
 
 // Diff compares two versions of a record. Record properties come first
@@ -82,7 +65,7 @@ func Diff(old, new Record) ChangeSet {
 		field, loc, ch string
 	}
 	type pair struct {
-		loc      language.Tag
+		loc      contract.Locale
 		old, new Value
 	}
 	m := map[key]*pair{}
@@ -147,7 +130,7 @@ func (cs ChangeSet) ForChannel(ch Channel) ChangeSet {
 		if c.Channel != "" && c.Channel != ch.Code {
 			continue
 		}
-		if c.Locale != language.Und && !slices.Contains(ch.Locales, c.Locale) {
+		if !c.Locale.IsZero() && !slices.Contains(ch.Locales, c.Locale) {
 			continue
 		}
 		out.Changes = append(out.Changes, c)
@@ -160,7 +143,7 @@ func (cs ChangeSet) ForChannel(ch Channel) ChangeSet {
 func (c Change) Path() string {
 	switch c.Field {
 	case "id", "parent", "status", "categories":
-		if c.Locale == language.Und && c.Channel == "" {
+		if c.Locale.IsZero() && c.Channel == "" {
 			return c.Field
 		}
 	}

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/text/language"
+	"github.com/pimkit/pimkit/contract"
 )
 
 func TestDiff(t *testing.T) {
@@ -42,7 +42,7 @@ func TestDiff(t *testing.T) {
 	if cs.FromVersion != 3 || cs.ToVersion != 4 {
 		t.Errorf("Diff versions = %d->%d, want 3->4", cs.FromVersion, cs.ToVersion)
 	}
-	web := Channel{Code: "ecommerce", Locales: []language.Tag{daDK, enGB}}
+	web := Channel{Code: "ecommerce", Locales: []contract.Locale{daDK, enGB}}
 	got = nil
 	for _, c := range cs.ForChannel(web).Changes {
 		got = append(got, c.String())

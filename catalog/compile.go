@@ -4,12 +4,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
-	"time"
-
+	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
 // Compiled is a schema compiled once against the host's channels into a
@@ -21,14 +20,15 @@ type Compiled struct {
 	fields     []cfield
 	index      map[string]int32
 	channels   []Channel
-	locales    []language.Tag  // union of the channels' locales, first-seen order
-	chLocales  [][]int32       // per channel: indices into locales
-	currencies []currency.Unit // union of the channels' currencies
-	combos     []combo         // channel x locale, channel order then locale order
-	nslots     int32           // bits in a record's slot map
-	unique     []int32         // fields with Unique
-	idRule     string          // "sku" for products, "id" otherwise
-	chLocSet   [][]bool        // chLocSet[ch][loc]: locale active in channel
+	locales    []contract.Locale // union of the channels' locales, first-seen order
+	chLocales  [][]int32         // per channel: indices into locales
+	currencies []currency.Unit   // union of the channels' currencies
+	chCurs     [][]currency.Unit // per channel: its currencies
+	combos     []combo           // channel x locale, channel order then locale order
+	nslots     int32             // bits in a record's slot map
+	unique     []int32           // fields with Unique
+	idRule     string            // "sku" for products, "id" otherwise
+	chLocSet   [][]bool          // chLocSet[ch][loc]: locale active in channel
 	curSet     map[currency.Unit]bool
 	required   []requiredSlot // every required slot once, schema order
 }
@@ -39,8 +39,10 @@ type requiredSlot struct {
 	slot  int32
 	field int32
 	param int32
-	loc   language.Tag
+	loc   contract.Locale
 	ch    string
+	path  string // values.field[loc][ch]
+	msg   string // the English message of the problem
 }
 
 type cfield struct {
@@ -92,15 +94,21 @@ const (
 )
 
 // Compile checks the schema and the channels and compiles them; the
-// result keeps its own copy of both. Every
-// problem is reported at once in a [*ValidationError] with paths such as
-// "fields[3].code" (rule reserved for "sku") or "channels[0].locales[1]":
-// malformed, reserved or repeated codes, a rule its type does not have
-// (rule field_rule, e.g. Decimals on a TextField), Min above Max, unknown
-// channels in Required, axis-incompatible settings, a measurement whose
-// standard unit is not among its units, and identifier or unique fields
-// that are localizable or scopable; a channel without locales (path
-// "channels[0].locales", Param "empty").
+// result keeps its own copy of both. Every problem is reported at once in
+// a [*contract.ValidationError] unwrapping to [ErrInvalid]. First come the
+// `validate` tags of [Schema], [Field], [SelectOption], [Unit] and
+// [Channel]: an empty code ("fields[3].code", rule required), one over
+// 100 characters (rule max), a field without a type ("fields[3].type",
+// rule required), a negative MaxLength, Decimals, MaxItems or MaxSize
+// (rule gte), a channel without locales ("channels[0].locales", rule
+// min). Then the rules that span fields and channels: codes with other
+// characters than ASCII letters, digits and '_' (rule code), reserved
+// (rule reserved, "sku") or repeated (rule duplicate); a rule its type
+// does not have (rule field_rule, e.g. Decimals on a TextField); Min
+// above Max; unknown channels in Required; a measurement whose standard
+// unit is not among its units; identifier or unique fields that are
+// localizable or scopable; a zero or repeated locale or currency in a
+// channel ("channels[0].locales[1]", rule locale).
 func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
 	s.Fields = slices.Clone(s.Fields)
 	for i := range s.Fields {
@@ -112,24 +120,28 @@ func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
 	if s.Type == TypeProduct {
 		c.idRule = "sku"
 	}
-	var ps []Problem
-	if !validCode(string(s.Type)) {
-		ps = append(ps, Problem{Path: "type", Rule: RuleCode, Param: "[A-Za-z0-9_]{1,100}"})
+	var ps problems
+	ps.Check("", s)
+	for i := range channels {
+		ps.Check("channels["+strconv.Itoa(i)+"]", channels[i])
+	}
+	if s.Type != "" {
+		checkCode(&ps, "type", string(s.Type), true, false)
 	}
 	chIdx := map[string]int{}
 	for i, ch := range channels {
 		path := "channels[" + strconv.Itoa(i) + "]"
-		if p, ok := checkCode(path+".code", ch.Code); !ok && p.Rule == RuleCode {
-			ps = append(ps, p)
-		} else if _, dup := chIdx[ch.Code]; dup {
-			ps = append(ps, Problem{Path: path + ".code", Rule: RuleDuplicate, Param: ch.Code})
+		if checkCode(&ps, path+".code", ch.Code, true, false) {
+			if _, dup := chIdx[ch.Code]; dup {
+				ps.Add(path+".code", RuleDuplicate, ch.Code)
+			}
 		}
 		chIdx[ch.Code] = i
 		var locs []int32
-		seen := map[language.Tag]bool{}
+		seen := map[contract.Locale]bool{}
 		for j, l := range ch.Locales {
-			if l == language.Und || seen[l] {
-				ps = append(ps, Problem{Path: path + ".locales[" + strconv.Itoa(j) + "]", Rule: RuleLocale, Param: l.String()})
+			if l.IsZero() || seen[l] {
+				ps.Add(path+".locales["+strconv.Itoa(j)+"]", RuleLocale, l.String())
 				continue
 			}
 			seen[l] = true
@@ -140,24 +152,25 @@ func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
 			}
 			locs = append(locs, int32(li))
 		}
-		if len(ch.Locales) == 0 {
-			ps = append(ps, Problem{Path: path + ".locales", Rule: RuleLocale, Param: "empty"})
-		}
 		c.chLocales = append(c.chLocales, locs)
 		seenCur := map[currency.Unit]bool{}
-		for j, u := range ch.Currencies {
-			if u == (currency.Unit{}) || seenCur[u] {
-				ps = append(ps, Problem{Path: path + ".currencies[" + strconv.Itoa(j) + "]", Rule: RuleCurrency, Param: u.String()})
+		var units []currency.Unit
+		for j, cur := range ch.Currencies {
+			u := cur.Unit()
+			if cur.IsZero() || seenCur[u] {
+				ps.Add(path+".currencies["+strconv.Itoa(j)+"]", RuleCurrency, u.String())
 				continue
 			}
 			seenCur[u] = true
+			units = append(units, u)
 			if !c.curSet[u] {
 				c.curSet[u] = true
 				c.currencies = append(c.currencies, u)
 			}
 		}
-		ch.Locales = append([]language.Tag(nil), ch.Locales...)
-		ch.Currencies = append([]currency.Unit(nil), ch.Currencies...)
+		c.chCurs = append(c.chCurs, units)
+		ch.Locales = slices.Clone(ch.Locales)
+		ch.Currencies = slices.Clone(ch.Currencies)
 		c.channels = append(c.channels, ch)
 	}
 	c.chLocSet = make([][]bool, len(c.channels))
@@ -171,10 +184,10 @@ func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
 	var off int32
 	for i, f := range s.Fields {
 		path := "fields[" + strconv.Itoa(i) + "]"
-		if p, ok := checkCode(path+".code", f.Code); !ok {
-			ps = append(ps, p)
-		} else if _, dup := c.index[f.Code]; dup {
-			ps = append(ps, Problem{Path: path + ".code", Rule: RuleDuplicate, Param: f.Code})
+		if checkCode(&ps, path+".code", f.Code, true, true) {
+			if _, dup := c.index[f.Code]; dup {
+				ps.Add(path+".code", RuleDuplicate, f.Code)
+			}
 		}
 		cf := cfield{Field: f, idx: int32(i), off: off, nc: 1}
 		if f.Scopable || f.Type == PriceField {
@@ -185,7 +198,7 @@ func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
 			loc = nl
 		}
 		off += loc * cf.nc
-		ps = compileField(ps, path, &cf, chIdx, len(c.channels))
+		compileField(&ps, path, &cf, chIdx, len(c.channels))
 		if f.Unique {
 			c.unique = append(c.unique, int32(i))
 		}
@@ -193,23 +206,26 @@ func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
 		c.fields = append(c.fields, cf)
 	}
 	c.nslots = off
-	if len(ps) > 0 {
-		return nil, &ValidationError{Problems: ps}
+	if err := ps.Err("compile schema", ErrInvalid); err != nil {
+		return nil, err
 	}
 	c.buildCombos()
 	c.buildRequired()
 	return c, nil
 }
 
-func compileField(ps []Problem, path string, cf *cfield, chIdx map[string]int, nch int) []Problem {
+func compileField(ps *problems, path string, cf *cfield, chIdx map[string]int, nch int) {
 	f := cf.Field
 	bad := func(rule string) {
-		ps = append(ps, Problem{Path: path + "." + rule, Rule: RuleFieldRule, Param: f.Type.String()})
+		ps.Add(path+"."+rule, RuleFieldRule, f.Type.String())
 	}
 	t := f.Type
-	if t == fieldInvalid || int(t) >= len(fieldTypeNames) {
-		ps = append(ps, Problem{Path: path + ".type", Rule: RuleType, Param: ""})
-		return ps
+	if t == fieldInvalid {
+		return // the required tag reports it
+	}
+	if int(t) >= len(fieldTypeNames) {
+		ps.Add(path+".type", RuleType, "")
+		return
 	}
 	is := func(ts ...FieldType) bool {
 		for _, x := range ts {
@@ -219,7 +235,7 @@ func compileField(ps []Problem, path string, cf *cfield, chIdx map[string]int, n
 		}
 		return false
 	}
-	if f.MaxLength != 0 && (!is(Identifier, TextField, Textarea, Reference) || f.MaxLength < 0) {
+	if f.MaxLength > 0 && !is(Identifier, TextField, Textarea, Reference) {
 		bad("max_length")
 	}
 	cf.maxLen = f.MaxLength
@@ -234,7 +250,7 @@ func compileField(ps []Problem, path string, cf *cfield, chIdx map[string]int, n
 		bad("min")
 	}
 	if f.Min.Valid && f.Max.Valid && f.Min.Decimal.GreaterThan(f.Max.Decimal) {
-		ps = append(ps, Problem{Path: path + ".min", Rule: RuleMax, Param: f.Max.Decimal.String()})
+		ps.Add(path+".min", RuleMax, f.Max.Decimal.String())
 	}
 	cf.min, cf.max = newBound(f.Min), newBound(f.Max)
 	if !f.MinDate.IsZero() {
@@ -243,7 +259,7 @@ func compileField(ps []Problem, path string, cf *cfield, chIdx map[string]int, n
 	if !f.MaxDate.IsZero() {
 		cf.maxDate = dateNum(f.MaxDate)
 	}
-	if (f.Decimals != 0 && !cf.numeric) || f.Decimals < 0 {
+	if f.Decimals > 0 && !cf.numeric {
 		bad("decimals")
 	}
 	cf.decimals = f.Decimals
@@ -254,7 +270,7 @@ func compileField(ps []Problem, path string, cf *cfield, chIdx map[string]int, n
 		bad("min_date")
 	}
 	if !f.MinDate.IsZero() && !f.MaxDate.IsZero() && dateNum(f.MinDate) > dateNum(f.MaxDate) {
-		ps = append(ps, Problem{Path: path + ".min_date", Rule: RuleMax, Param: formatDate(dateNum(f.MaxDate))})
+		ps.Add(path+".min_date", RuleMax, formatDate(dateNum(f.MaxDate)))
 	}
 	if len(f.Options) > 0 && !is(SimpleSelect, MultiSelect) {
 		bad("options")
@@ -262,17 +278,16 @@ func compileField(ps []Problem, path string, cf *cfield, chIdx map[string]int, n
 	cf.options = make(map[string]struct{}, len(f.Options))
 	for j, o := range f.Options {
 		op := path + ".options[" + strconv.Itoa(j) + "].code"
-		if !validCode(o.Code) {
-			ps = append(ps, Problem{Path: op, Rule: RuleCode, Param: "[A-Za-z0-9_]{1,100}"})
+		if !checkCode(ps, op, o.Code, true, false) {
 		} else if _, dup := cf.options[o.Code]; dup {
-			ps = append(ps, Problem{Path: op, Rule: RuleDuplicate, Param: o.Code})
+			ps.Add(op, RuleDuplicate, o.Code)
 		}
 		cf.options[o.Code] = struct{}{}
 	}
-	if (f.MaxItems != 0 && !is(MultiSelect, Image, File)) || f.MaxItems < 0 {
+	if f.MaxItems > 0 && !is(MultiSelect, Image, File) {
 		bad("max_items")
 	}
-	if (len(f.Extensions) > 0 || f.MaxSize != 0) && !is(Image, File) || f.MaxSize < 0 {
+	if (len(f.Extensions) > 0 || f.MaxSize > 0) && !is(Image, File) {
 		bad("extensions")
 	}
 	cf.exts = map[string]struct{}{}
@@ -281,17 +296,17 @@ func compileField(ps []Problem, path string, cf *cfield, chIdx map[string]int, n
 	}
 	if t == Measurement {
 		if _, ok := f.Units.unit(f.Units.Standard); !ok {
-			ps = append(ps, Problem{Path: path + ".units.standard", Rule: RuleUnit, Param: f.Units.Standard})
+			ps.Add(path+".units.standard", RuleUnit, f.Units.Standard)
 		}
 		seen := map[string]bool{}
 		for j, u := range f.Units.Units {
-			if !validCode(u.Code) || seen[u.Code] {
-				ps = append(ps, Problem{Path: path + ".units.units[" + strconv.Itoa(j) + "].code", Rule: RuleUnit, Param: u.Code})
+			if u.Code != "" && utf8.RuneCountInString(u.Code) <= maxCodeLen && (!validCode(u.Code) || seen[u.Code]) {
+				ps.Add(path+".units.units["+strconv.Itoa(j)+"].code", RuleUnit, safeSegment(u.Code))
 			}
 			seen[u.Code] = true
 		}
 		if f.DefaultUnit != "" && !seen[f.DefaultUnit] {
-			ps = append(ps, Problem{Path: path + ".default_unit", Rule: RuleUnit, Param: f.DefaultUnit})
+			ps.Add(path+".default_unit", RuleUnit, f.DefaultUnit)
 		}
 	} else if f.Units.Code != "" || len(f.Units.Units) > 0 || f.DefaultUnit != "" {
 		bad("units")
@@ -312,20 +327,19 @@ func compileField(ps []Problem, path string, cf *cfield, chIdx map[string]int, n
 	for j, code := range f.Required {
 		i, ok := chIdx[code]
 		if !ok {
-			ps = append(ps, Problem{Path: path + ".required[" + strconv.Itoa(j) + "]", Rule: RuleChannel, Param: code})
+			ps.Add(path+".required["+strconv.Itoa(j)+"]", RuleChannel, code)
 			continue
 		}
 		cf.reqIn[i] = true
 	}
-	return ps
 }
 
-func dateNum(t time.Time) int64 {
+func dateNum(t contract.Date) int64 {
 	y, m, d := t.Date()
 	return int64(y)*10000 + int64(m)*100 + int64(d)
 }
 
-func (c *Compiled) localeIndex(t language.Tag) int {
+func (c *Compiled) localeIndex(t contract.Locale) int {
 	for i, l := range c.locales {
 		if l == t {
 			return i
@@ -403,11 +417,12 @@ func (c *Compiled) buildRequired() {
 					continue
 				}
 				seen[s] = true
-				loc := language.Und
+				loc := contract.Locale{}
 				if f.Localizable {
 					loc = c.locales[li]
 				}
-				c.required = append(c.required, requiredSlot{slot: s, field: int32(i), param: int32(ci), loc: loc, ch: ch})
+				c.required = append(c.required, requiredSlot{slot: s, field: int32(i), param: int32(ci), loc: loc, ch: ch,
+					path: valuePath("", f.Code, loc, ch), msg: contract.RuleMessage(RuleRequired, c.channels[ci].Code)})
 			}
 		}
 	}

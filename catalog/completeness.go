@@ -1,8 +1,6 @@
 package catalog
 
-import (
-	"golang.org/x/text/language"
-)
+import "github.com/pimkit/pimkit/contract"
 
 // Completeness is how complete a record is for one channel and locale,
 // by Akeneo's rule: Percent = floor(100 x (Required - len(Missing)) /
@@ -10,11 +8,11 @@ import (
 // one missing give 66, not 67. Missing lists the codes of the required
 // fields without a value, in schema order.
 type Completeness struct {
-	Channel  string
-	Locale   language.Tag
-	Required int
-	Missing  []string
-	Percent  int
+	Channel  string          `json:"channel"`
+	Locale   contract.Locale `json:"locale"`
+	Required int             `json:"required"`
+	Missing  []string        `json:"missing"`
+	Percent  int             `json:"percent"`
 }
 
 // percent is floor(100 x (req - missing) / req), 100 for req 0.
@@ -75,23 +73,6 @@ const (
 	GradeE             // below 60
 )
 
-var gradeNames = enumText{"", "A", "B", "C", "D", "E"}
-
-// String returns "A" to "E".
-func (g Grade) String() string { return gradeNames.name(uint8(g)) }
-
-// MarshalText returns "A" to "E"; the zero Grade is an error.
-func (g Grade) MarshalText() ([]byte, error) { return gradeNames.marshal("Grade", uint8(g)) }
-
-// UnmarshalText reads "A" to "E"; "a" or "F" is an [*EnumError].
-func (g *Grade) UnmarshalText(b []byte) error {
-	v, err := gradeNames.parse("Grade", b)
-	if err == nil {
-		*g = Grade(v)
-	}
-	return err
-}
-
 // GradeFor maps a score to a grade: 90-100 A, 80-89 B, 70-79 C, 60-69 D,
 // below 60 E. GradeFor(89) is B; scores above 100 are A.
 func GradeFor(score int) Grade {
@@ -118,14 +99,14 @@ func GradeFor(score int) Grade {
 // FieldsPercent. So 80 % of fields and an image score 90 (A); every field
 // but no image scores 50 (E).
 type Quality struct {
-	Channel       string
-	Locale        language.Tag
-	Fields        int
-	Filled        int
-	FieldsPercent int
-	HasImage      bool
-	Score         int
-	Grade         Grade
+	Channel       string          `json:"channel"`
+	Locale        contract.Locale `json:"locale"`
+	Fields        int             `json:"fields"`
+	Filled        int             `json:"filled"`
+	FieldsPercent int             `json:"fields_percent"`
+	HasImage      bool            `json:"has_image"`
+	Score         int             `json:"score"`
+	Grade         Grade           `json:"grade"`
 }
 
 // Quality returns r's quality grade for every channel and locale, in the
@@ -167,34 +148,19 @@ func (c *Compiled) Quality(r Record) []Quality {
 	return out
 }
 
-// BaseValues is the number of values the OpenDIMS base system itself uses
-// (seeds/README.md, help pages).
-const BaseValues = 1200
-
-// Usage is the storage of one data type: how many records and how many
-// fields each has.
-type Usage struct {
-	Type    DataType
-	Records int64
-	Fields  int64
-}
-
-// StorageValues counts storage the OpenDIMS way (seeds/README.md, help
-// pages): records x fields for each data type plus [BaseValues]. 5,000
-// products x 48 fields is 240,000 values, plus 1,200 makes 241,200; adding
-// 1,000 orders x 30 fields makes 271,200. Negative counts count as zero.
-func StorageValues(us ...Usage) int64 {
-	total := int64(BaseValues)
-	for _, u := range us {
-		total += max(u.Records, 0) * max(u.Fields, 0)
-	}
-	return total
-}
-
 // FieldCount returns the number of fields a record of this schema has in
 // OpenDIMS's counting: the schema's fields plus the identifier (SKU). The
 // standard [ProductSchema] counts 5.
 func (c *Compiled) FieldCount() int64 { return int64(len(c.fields)) + 1 }
+
+// ValuesPart returns this data type's share of values usage for n
+// records: n records x [Compiled.FieldCount] fields, to be counted with
+// [contract.Values], the one count catalog and billing share (terms 7.2,
+// 12.1): 5,000 products of 48 fields and 1,000 orders of 30 fields with
+// the [contract.BaseValues] of 1,200 are 271,200 values.
+func (c *Compiled) ValuesPart(records int64) contract.ValuesPart {
+	return contract.ValuesPart{Records: records, Fields: c.FieldCount()}
+}
 
 // FilledValues counts r's stored values the way Akeneo counts them: one per
 // non-empty value of a known field in each of its locales and channels

@@ -4,8 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pimkit/pimkit/contract"
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
 func TestPercent(t *testing.T) {
@@ -13,12 +13,12 @@ func TestPercent(t *testing.T) {
 		name          string
 		req, miss, pc int
 	}{
-		{"issue 4 Akeneo rule: 3 required, 1 missing is 66", 3, 1, 66},
-		{"issue 4 Akeneo rule: nothing required is 100", 0, 0, 100},
-		{"issue 4 Akeneo completeness: all present", 4, 0, 100},
-		{"issue 4 Akeneo completeness: all missing", 4, 4, 0},
-		{"issue 4 Akeneo completeness: floor not round: 2 of 3 is 66 not 67", 3, 1, 66},
-		{"issue 4 Akeneo completeness: floor: 1 missing of 7 is 85", 7, 1, 85},
+		{"Akeneo rule: 3 required, 1 missing is 66", 3, 1, 66},
+		{"Akeneo rule: nothing required is 100", 0, 0, 100},
+		{"Akeneo completeness: all present", 4, 0, 100},
+		{"Akeneo completeness: all missing", 4, 4, 0},
+		{"Akeneo completeness: floor not round: 2 of 3 is 66 not 67", 3, 1, 66},
+		{"Akeneo completeness: floor: 1 missing of 7 is 85", 7, 1, 85},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -38,13 +38,13 @@ func TestCompleteness(t *testing.T) {
 		{Code: "notes", Type: Textarea},
 	}}
 	chs := []Channel{
-		{Code: "web", Locales: []language.Tag{daDK, enGB}, Currencies: []currency.Unit{currency.DKK}},
-		{Code: "print", Locales: []language.Tag{daDK}},
+		{Code: "web", Locales: []contract.Locale{daDK, enGB}, Currencies: curs(currency.DKK)},
+		{Code: "print", Locales: []contract.Locale{daDK}},
 	}
 	c := mustCompile(s, chs...)
 	r := Record{ID: "P1", Values: []FieldValue{
 		lv("name", daDK, Text("Stol")),
-		fv("price", Prices(Price{dec("100"), currency.EUR})), // no DKK: missing for web
+		fv("price", Prices(contract.NewMoney(dec("100"), currency.EUR))), // no DKK: missing for web
 		fv("brand", Text("Acme")),
 		{Field: "teaser", Channel: "web", Value: Text("for web only")},
 	}}
@@ -54,17 +54,17 @@ func TestCompleteness(t *testing.T) {
 		{Channel: "web", Locale: enGB, Required: 3, Missing: []string{"name", "price"}, Percent: 33},
 		{Channel: "print", Locale: daDK, Required: 2, Missing: []string{"teaser"}, Percent: 50},
 	}
-	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b language.Tag) bool { return a == b })); diff != "" {
+	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b contract.Locale) bool { return a == b })); diff != "" {
 		t.Errorf("Completeness (-want +got):\n%s", diff)
 	}
 }
 
 func TestCompletenessNothingRequired(t *testing.T) {
 	c := mustCompile(Schema{Type: "supplier", Fields: []Field{{Code: "name", Type: TextField}}},
-		Channel{Code: "web", Locales: []language.Tag{daDK}})
+		Channel{Code: "web", Locales: []contract.Locale{daDK}})
 	got := c.Completeness(Record{ID: "S1"})
 	if len(got) != 1 || got[0].Percent != 100 || got[0].Required != 0 || got[0].Missing != nil {
-		t.Errorf("Completeness(nothing required) = %+v, want 100 %% with nothing missing (issue 4)", got)
+		t.Errorf("Completeness(nothing required) = %+v, want 100 %% with nothing missing", got)
 	}
 }
 
@@ -74,16 +74,16 @@ func TestQuality(t *testing.T) {
 		score int
 		want  Grade
 	}{
-		{"issue 4 grade A 100", 100, GradeA},
-		{"issue 4 grade A 90", 90, GradeA},
-		{"issue 4 grade B 89", 89, GradeB},
-		{"issue 4 grade B 80", 80, GradeB},
-		{"issue 4 grade C 79", 79, GradeC},
-		{"issue 4 grade C 70", 70, GradeC},
-		{"issue 4 grade D 69", 69, GradeD},
-		{"issue 4 grade D 60", 60, GradeD},
-		{"issue 4 grade E 59", 59, GradeE},
-		{"issue 4 grade E 0", 0, GradeE},
+		{"grade A 100", 100, GradeA},
+		{"grade A 90", 90, GradeA},
+		{"grade B 89", 89, GradeB},
+		{"grade B 80", 80, GradeB},
+		{"grade C 79", 79, GradeC},
+		{"grade C 70", 70, GradeC},
+		{"grade D 69", 69, GradeD},
+		{"grade D 60", 60, GradeD},
+		{"grade E 59", 59, GradeE},
+		{"grade E 0", 0, GradeE},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,45 +97,29 @@ func TestQuality(t *testing.T) {
 		{Code: "a", Type: TextField}, {Code: "b", Type: TextField}, {Code: "c", Type: TextField},
 		{Code: "d", Type: TextField}, {Code: "img", Type: Image},
 	}}
-	c := mustCompile(s, Channel{Code: "web", Locales: []language.Tag{daDK}})
+	c := mustCompile(s, Channel{Code: "web", Locales: []contract.Locale{daDK}})
 	withImg := Record{ID: "1", Values: []FieldValue{fv("a", Text("x")), fv("b", Text("x")), fv("c", Text("x")), fv("img", Assets(Asset{Ref: "a.jpg"}))}}
 	q := c.Quality(withImg)[0]
 	if q.Filled != 4 || q.Fields != 5 || q.FieldsPercent != 80 || !q.HasImage || q.Score != 90 || q.Grade != GradeA {
-		t.Errorf("Quality(80 %% fields + image) = %+v, want 4/5, 80, image, score 90, A (issue 4)", q)
+		t.Errorf("Quality(80 %% fields + image) = %+v, want 4/5, 80, image, score 90, A", q)
 	}
 	noImg := Record{ID: "2", Values: []FieldValue{fv("a", Text("x")), fv("b", Text("x")), fv("c", Text("x")), fv("d", Text("x"))}}
 	q = c.Quality(noImg)[0]
 	if q.FieldsPercent != 80 || q.HasImage || q.Score != 40 || q.Grade != GradeE {
-		t.Errorf("Quality(80 %% fields, no image) = %+v, want score 40, E (issue 4)", q)
+		t.Errorf("Quality(80 %% fields, no image) = %+v, want score 40, E", q)
 	}
 }
 
-func TestStorageValues(t *testing.T) {
-	tests := []struct {
-		name string
-		us   []Usage
-		want int64
-	}{
-		{"OpenDIMS help: base system alone is 1,200", nil, 1200},
-		{"OpenDIMS help: 5,000 products x 48 fields = 240,000 (+1,200 base)", []Usage{{TypeProduct, 5000, 48}}, 241200},
-		{"OpenDIMS help: plus 1,000 orders x 30 fields = 30,000", []Usage{{TypeProduct, 5000, 48}, {TypeOrder, 1000, 30}}, 271200},
-		{"issue 4 Akeneo completeness: negative counts count as zero", []Usage{{TypeProduct, -5, 48}}, 1200},
+func TestValuesPart(t *testing.T) {
+	products := mustCompile(ProductSchema(ExclVAT))
+	if got, want := products.ValuesPart(5000), (contract.ValuesPart{Records: 5000, Fields: 5}); got != want {
+		t.Errorf("ValuesPart(5000) = %+v, want %+v (the 4 standard fields and the SKU)", got, want)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := StorageValues(tt.us...); got != tt.want {
-				t.Errorf("StorageValues(%v) = %d, want %d", tt.us, got, tt.want)
-			}
-		})
-	}
-	c := mustCompile(ProductSchema(ExclVAT), testChannels()...)
-	if got := c.FieldCount(); got != 5 {
-		t.Errorf("FieldCount(ProductSchema) = %d, want 5 (SKU, title, description, price, images)", got)
-	}
-	r := Record{ID: "A", Values: []FieldValue{lv("title", daDK, Text("a")), lv("title", enGB, Text("b")),
-		fv("price", Prices(Price{dec("1"), currency.DKK}, Price{dec("1"), currency.EUR})), fv("description", Value{})}}
-	if got := c.FilledValues(r); got != 4 {
-		t.Errorf("FilledValues = %d, want 4 (SKU, two titles, one price)", got)
+	// OpenDIMS help pages (terms 7.2, 12.1): 5,000 products of 48 fields
+	// and 1,000 orders of 30 fields with the 1,200 base are 271,200 values.
+	parts := []contract.ValuesPart{{Records: 5000, Fields: 48}, {Records: 1000, Fields: 30}}
+	if got := contract.Values(contract.BaseValues, parts...); got != 271200 {
+		t.Errorf("contract.Values(base, 5000x48, 1000x30) = %d, want 271200", got)
 	}
 }
 
@@ -143,7 +127,7 @@ func TestAssessMatchesValidateAndCompleteness(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
 	for _, r := range []Record{completeProduct(), {ID: "X", Values: []FieldValue{fv("ean", Text("1")), lv("title", daDK, Text("a"))}}} {
 		comp, err := c.Assess(r)
-		if diff := cmp.Diff(c.Completeness(r), comp, cmp.Comparer(func(a, b language.Tag) bool { return a == b })); diff != "" {
+		if diff := cmp.Diff(c.Completeness(r), comp, cmp.Comparer(func(a, b contract.Locale) bool { return a == b })); diff != "" {
 			t.Errorf("Assess completeness (-Completeness +Assess):\n%s", diff)
 		}
 		want := c.Validate(r)

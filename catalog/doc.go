@@ -3,9 +3,9 @@
 // completeness, identifiers, categories, variants, orders and the exchange
 // formats (CSV, JSON, schema.org JSON-LD, Google Merchant Center feeds).
 //
-// It models OpenDIMS (seeds/README.md, help pages) — standard data types
-// Product, Category and Order, custom fields added per data type in a form
-// designer, storage counted in "values" — and keeps feature parity with
+// It models the OpenDIMS PIM as its help pages describe it — standard data
+// types Product, Category and Order, custom fields added per data type in
+// a form designer, storage counted in "values" — and keeps feature parity with
 // Akeneo where integrators expect it: localizable and scopable values,
 // completeness per channel and locale, product models with variant axes.
 // It does no I/O: hosts store the [Record] values it returns and hand in
@@ -23,10 +23,13 @@
 // [Image], [File], [Reference] and [GTIN], each with its own rules.
 //
 // [Schema.Compile] checks the schema against the host's [Channel] list
-// (locales as [golang.org/x/text/language.Tag], currencies as
-// [golang.org/x/text/currency.Unit]) and compiles it once into a
-// [Compiled] validator: slot maps and precomputed rule values, no
-// reflection per record. A Schema marshals to JSON with snake_case keys and
+// (locales as [contract.Locale], currencies as [contract.Currency]) and
+// compiles it once into a [Compiled] validator: slot maps and precomputed
+// rule values, no reflection per record. The configuration types a host
+// fills in ([Schema], [Field], [Channel], [CategoryNode], [Variation],
+// [Order]) carry `validate` tags, checked by pimkit's one validator when
+// they are compiled or validated; hand-written checks cover only the rules
+// that span fields. A Schema marshals to JSON with snake_case keys and
 // enums as text, and reads back exactly, so a host stores the form
 // designer's output beside its records.
 //
@@ -36,13 +39,27 @@
 // localizable, a channel when it is scopable, and a typed [Value] built
 // with [Text], [Number], [Measure], [Prices], [Bool], [Date], [Option],
 // [Options] or [Assets]. Numbers and amounts are exact decimals; no float
-// ever holds one.
+// ever holds one. A [Price] is a [contract.Money]: an amount with its
+// currency.
+//
+// # Storage
+//
+// Every exported value — [Record], [Value], [ChangeSet], [Schema],
+// [Channel], [Tree], [Order] and the results — survives encoding/json and
+// compares equal with go-cmp without options, so a host stores what the
+// package hands back as plain JSON: snake_case keys, enums as snake_case
+// text, amounts as {"amount":"199.00","currency":"DKK"}, a Value as
+// {"kind":"text","data":"Skjorte"}. [Compiled.EncodeJSON] is the exchange
+// form for other systems; a record in schema order (as every decoder here
+// returns one) reads back from it equal too.
 //
 // # Validation
 //
 // [Compiled.Validate] reports every problem at once in a
-// [*ValidationError]: each [Problem] has a path ("values.title[da-DK]",
-// "variants[3].axes.size"), a [Rule] and the rule's parameter, and never
+// [*contract.ValidationError], pimkit's one error type for rejected input:
+// each [contract.Problem] has a JSON path ("values.title[da-DK]",
+// "variants[3].axes.size"), a snake_case rule (the Rule constants, such as
+// [RuleMaxLength]), the rule's parameter and an English message, and never
 // the offending value. [Compiled.ValidateDraft] skips required values;
 // [Compiled.ValidateBatch] adds duplicate SKUs and unique values within a
 // batch; [Compiled.ValidateFamily] checks product models and variants;
@@ -54,9 +71,11 @@
 // floor(100 x (required - missing) / required), 100 when nothing is
 // required, with the missing fields listed; 3 required and 1 missing give
 // 66. [Compiled.Quality] grades all fields plus an image criterion A-E
-// ([GradeFor]). [StorageValues] counts OpenDIMS storage (records x fields
-// plus [BaseValues]: 5,000 products x 48 fields = 240,000 values) and
-// [Compiled.FilledValues] counts what a record really stores.
+// ([GradeFor]). [Compiled.ValuesPart] gives a data type's share of OpenDIMS
+// "values" (records x fields), counted with [contract.Values] and
+// [contract.BaseValues] like billing counts them: 5,000 products x 48
+// fields with the 1,200 base are 241,200 values; [Compiled.FilledValues]
+// counts what a record really stores.
 //
 // # Identifiers and numbers
 //
@@ -75,7 +94,8 @@
 // variants with inherited values. [Diff] returns the [ChangeSet] between
 // two versions, [ChangeSet.ForChannel] what one channel needs.
 // [Order.Totals] rounds per line, then sums; [ConvertPrice] moves a price
-// between excl. and incl. VAT ([DanishVAT] is 25 %).
+// between excl. and incl. VAT at a rate read from the VAT table the whole
+// library shares ([contract.EUVATRates]: Denmark 25 %).
 //
 // # Import and export
 //
@@ -92,10 +112,12 @@
 // # Errors
 //
 // Errors are prefixed "catalog:" and match [ErrInvalid], [ErrSyntax],
-// [ErrCycle], [ErrNotFound] or [ErrEnum] with [errors.Is]; the typed
-// errors ([*ValidationError], [*RowError], [*ImportError],
-// [*IdentifierError], [*NumberError], [*JSONError], [*CategoryError],
-// [*EnumError]) are reached with [errors.As]. No input makes the package
+// [ErrCycle], [ErrNotFound] or [ErrEnum] with [errors.Is]. Rejected input
+// is a [*contract.ValidationError] (wrapping ErrInvalid), found with one
+// [errors.As] as in every pimkit package; a CSV row's [*RowError] and an
+// import's [*ImportError] unwrap to one. The other typed errors
+// ([*IdentifierError], [*NumberError], [*JSONError], [*CategoryError]) say
+// why text or a tree operation was refused. No input makes the package
 // panic; the parsers are fuzzed.
 //
 // # Performance
@@ -105,7 +127,7 @@
 // average of 5 to 20, so wall times vary run to run; CPU time does not
 // depend on that load. Medians of 6 runs:
 //
-//   - Issue 4's Akeneo workload, 160,000 products x 350 fields x 3
+//   - An Akeneo-sized workload, 160,000 products x 350 fields x 3
 //     channels x 2 locales (about 610 values per product), each product
 //     validated and its 6 completeness figures computed with
 //     [Compiled.Assess] on 2 goroutines: 4.6 s wall (1.8 s in the

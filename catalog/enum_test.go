@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pimkit/pimkit/contract"
 	"golang.org/x/text/language"
 )
 
@@ -21,13 +22,11 @@ func TestEnumsText(t *testing.T) {
 		text  string
 		parse func([]byte) (textEnum, error)
 	}{
-		{"Status draft is the zero value (issue 4 status)", StatusDraft, "draft", func(b []byte) (textEnum, error) { var v Status; err := v.UnmarshalText(b); return v, err }},
+		{"Status draft is the zero value (status)", StatusDraft, "draft", func(b []byte) (textEnum, error) { var v Status; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: Status archived", StatusArchived, "archived", func(b []byte) (textEnum, error) { var v Status; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: FieldType multi select", MultiSelect, "multi_select", func(b []byte) (textEnum, error) { var v FieldType; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: FieldType gtin", GTIN, "gtin", func(b []byte) (textEnum, error) { var v FieldType; err := v.UnmarshalText(b); return v, err }},
 		{"PriceBasis incl. VAT (help pages: user's choice)", InclVAT, "incl_vat", func(b []byte) (textEnum, error) { var v PriceBasis; err := v.UnmarshalText(b); return v, err }},
-		{"Rule max_length", RuleMaxLength, "max_length", func(b []byte) (textEnum, error) { var v Rule; err := v.UnmarshalText(b); return v, err }},
-		{"Rule syntax (last)", RuleSyntax, "syntax", func(b []byte) (textEnum, error) { var v Rule; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: Grade C", GradeC, "C", func(b []byte) (textEnum, error) { var v Grade; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: ChangeKind modified", Modified, "modified", func(b []byte) (textEnum, error) { var v ChangeKind; err := v.UnmarshalText(b); return v, err }},
 		{"DESIGN rule 8 enums: Availability preorder", PreOrder, "preorder", func(b []byte) (textEnum, error) { var v Availability; err := v.UnmarshalText(b); return v, err }},
@@ -52,27 +51,27 @@ func TestEnumsText(t *testing.T) {
 }
 
 func TestEnumZeroInvalid(t *testing.T) {
-	for _, v := range []textEnum{FieldType(0), Rule(0), Grade(0), ChangeKind(0), Availability(0), Status(9), PriceBasis(7)} {
+	for _, v := range []textEnum{FieldType(0), Grade(0), ChangeKind(0), Availability(0), Status(9), PriceBasis(7)} {
 		if _, err := v.MarshalText(); !errors.Is(err, ErrEnum) {
 			t.Errorf("%T(%d).MarshalText() error = %v, want ErrEnum", v, v, err)
 		}
 	}
-	if got := FieldType(200).String(); got != "%!(200)" {
-		t.Errorf("FieldType(200).String() = %q, want %%!(200)", got)
+	if got := FieldType(200).String(); got != "FieldType(200)" {
+		t.Errorf("FieldType(200).String() = %q, want FieldType(200)", got)
 	}
 }
 
 func TestLabelsIn(t *testing.T) {
-	ls := Labels{{language.Danish, "Titel"}, {language.English, "Title"}}
+	ls := Labels{{contract.LocaleOf(language.Danish), "Titel"}, {contract.LocaleOf(language.English), "Title"}}
 	tests := []struct {
 		name string
-		tag  language.Tag
+		tag  contract.Locale
 		want string
 		ok   bool
 	}{
-		{"issue 4 labels per language: exact language", language.English, "Title", true},
-		{"issue 4 labels per language: da-DK falls back to da", daDK, "Titel", true},
-		{"issue 4 labels per language: no label for German", language.German, "", false},
+		{"labels per language: exact language", contract.LocaleOf(language.English), "Title", true},
+		{"labels per language: da-DK falls back to da", daDK, "Titel", true},
+		{"labels per language: no label for German", contract.LocaleOf(language.German), "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,11 +96,11 @@ func TestUnitConvert(t *testing.T) {
 		from, to string
 		want     string
 	}{
-		{"issue 4 measurement conversion: 1500 g is 1.5 kg", weight, "1500", "GRAM", "KILOGRAM", "1.5"},
-		{"issue 4 measurement conversion: 0.25 kg is 250 g", weight, "0.25", "KILOGRAM", "GRAM", "250"},
-		{"issue 4 measurement conversion: 25 C is 298.15 K (offset)", temp, "25", "CELSIUS", "KELVIN", "298.15"},
-		{"issue 4 measurement conversion: same unit unchanged", weight, "3.000", "GRAM", "GRAM", "3"},
-		{"issue 4 measurement conversion: 25 C is 77 F (rounded to 20 places)", temp, "25", "CELSIUS", "FAHRENHEIT", "77"},
+		{"measurement conversion: 1500 g is 1.5 kg", weight, "1500", "GRAM", "KILOGRAM", "1.5"},
+		{"measurement conversion: 0.25 kg is 250 g", weight, "0.25", "KILOGRAM", "GRAM", "250"},
+		{"measurement conversion: 25 C is 298.15 K (offset)", temp, "25", "CELSIUS", "KELVIN", "298.15"},
+		{"measurement conversion: same unit unchanged", weight, "3.000", "GRAM", "GRAM", "3"},
+		{"measurement conversion: 25 C is 77 F (rounded to 20 places)", temp, "25", "CELSIUS", "FAHRENHEIT", "77"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,15 +121,15 @@ func TestValueAccessors(t *testing.T) {
 		name, kind, str string
 		v               Value
 	}{
-		{"issue 4 typed values: empty", "empty", "", Value{}},
-		{"issue 4 typed values: Text(\"\") is empty", "empty", "", Text("")},
-		{"issue 4 typed values: number keeps scale", "number", "18.50", Number(dec("18.50"))},
-		{"issue 4 typed values: big number", "number", "123456789012345678901234567890.5", Number(dec("123456789012345678901234567890.5"))},
-		{"issue 4 typed values: measurement", "measurement", "1.5 KILOGRAM", Measure(dec("1.5"), "KILOGRAM")},
-		{"issue 4 typed values: boolean false is a value", "boolean", "false", Bool(false)},
-		{"issue 4 typed values: date drops the clock in its own zone", "date", "2026-01-31", Date(d)},
-		{"issue 4 typed values: options", "options", "a,b", Options("a", "b")},
-		{"issue 4 typed values: assets", "assets", "a.jpg,b.png", Assets(Asset{Ref: "a.jpg"}, Asset{Ref: "b.png", Size: 3})},
+		{"typed values: empty", "empty", "", Value{}},
+		{"typed values: Text(\"\") is empty", "empty", "", Text("")},
+		{"typed values: number keeps scale", "number", "18.50", Number(dec("18.50"))},
+		{"typed values: big number", "number", "123456789012345678901234567890.5", Number(dec("123456789012345678901234567890.5"))},
+		{"typed values: measurement", "measurement", "1.5 KILOGRAM", Measure(dec("1.5"), "KILOGRAM")},
+		{"typed values: boolean false is a value", "boolean", "false", Bool(false)},
+		{"typed values: date drops the clock in its own zone", "date", "2026-01-31", Date(d)},
+		{"typed values: options", "options", "a,b", Options("a", "b")},
+		{"typed values: assets", "assets", "a.jpg,b.png", Assets(Asset{Ref: "a.jpg"}, Asset{Ref: "b.png", Size: 3})},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,8 +153,8 @@ func TestValueAccessors(t *testing.T) {
 	if got, _ := Date(d).Date(); !got.Equal(time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("Date() = %v", got)
 	}
-	r := Record{ID: "A"}.Set("brand", language.Und, "", Text("Acme"))
-	r2 := r.Set("brand", language.Und, "", Value{})
+	r := Record{ID: "A"}.Set("brand", contract.Locale{}, "", Text("Acme"))
+	r2 := r.Set("brand", contract.Locale{}, "", Value{})
 	if len(r.Values) != 1 || len(r2.Values) != 0 {
 		t.Errorf("Set: %d values then %d after removal, want 1 then 0", len(r.Values), len(r2.Values))
 	}

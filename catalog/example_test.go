@@ -7,21 +7,22 @@ import (
 	"strings"
 
 	"github.com/pimkit/pimkit/catalog"
+	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
 )
 
 var (
-	da = language.MustParse("da-DK")
-	en = language.MustParse("en-GB")
+	da = contract.MustLocale("da-DK")
+	en = contract.MustLocale("en-GB")
 )
 
 func channels() []catalog.Channel {
 	return []catalog.Channel{{
 		Code:       "webshop",
-		Locales:    []language.Tag{da, en},
-		Currencies: []currency.Unit{currency.DKK},
+		Locales:    []contract.Locale{da, en},
+		Currencies: []contract.Currency{contract.CurrencyOf(currency.DKK)},
 	}}
 }
 
@@ -47,14 +48,14 @@ func shirts() *catalog.Compiled {
 }
 
 func dkk(s string) catalog.Value {
-	return catalog.Prices(catalog.Price{Amount: decimal.RequireFromString(s), Currency: currency.DKK})
+	return catalog.Prices(contract.NewMoney(decimal.RequireFromString(s), currency.DKK))
 }
 
 func und(field string, v catalog.Value) catalog.FieldValue {
 	return catalog.FieldValue{Field: field, Value: v}
 }
 
-func loc(field string, l language.Tag, v catalog.Value) catalog.FieldValue {
+func loc(field string, l contract.Locale, v catalog.Value) catalog.FieldValue {
 	return catalog.FieldValue{Field: field, Locale: l, Value: v}
 }
 
@@ -66,7 +67,7 @@ func ExampleSchema_Add() {
 		catalog.Field{Code: "title", Type: catalog.TextField},
 		catalog.Field{Code: "weight", Type: catalog.NumberField, Decimals: 3},
 	)
-	var ve *catalog.ValidationError
+	var ve *contract.ValidationError
 	if errors.As(err, &ve) {
 		for _, p := range ve.Problems {
 			fmt.Println(p)
@@ -85,7 +86,7 @@ func ExampleSchema_Compile() {
 	_, err := s.Compile(channels()...)
 	fmt.Println(err)
 	// Output:
-	// catalog: invalid: 2 problems: fields[0].decimals: field_rule(text); fields[1].required[0]: channel(nowhere)
+	// catalog: invalid: compile schema: 2 problems: fields[0].decimals: field_rule(text); fields[1].required[0]: channel(nowhere)
 }
 
 func ExampleCompiled_Validate() {
@@ -98,7 +99,9 @@ func ExampleCompiled_Validate() {
 	}}
 	err := c.Validate(r)
 	fmt.Println(errors.Is(err, catalog.ErrInvalid))
-	for _, p := range err.(*catalog.ValidationError).Problems {
+	var ve *contract.ValidationError
+	errors.As(err, &ve)
+	for _, p := range ve.Problems {
 		fmt.Println(p)
 	}
 	// Output:
@@ -115,7 +118,9 @@ func ExampleCompiled_ValidateBatch() {
 	a := catalog.Record{ID: "A", Values: []catalog.FieldValue{und("ean", catalog.Text("96385074"))}}
 	b := catalog.Record{ID: "A", Values: []catalog.FieldValue{und("ean", catalog.Text("00000096385074"))}}
 	err := c.ValidateBatch([]catalog.Record{a, b})
-	for _, p := range err.(*catalog.ValidationError).Problems {
+	var ve *contract.ValidationError
+	errors.As(err, &ve)
+	for _, p := range ve.Problems {
 		if p.Rule == catalog.RuleDuplicate {
 			fmt.Println(p)
 		}
@@ -153,10 +158,11 @@ func ExampleCompiled_Quality() {
 	// 4 of 8 fields, 50 % + image -> 75 C
 }
 
-func ExampleStorageValues() {
-	fmt.Println(catalog.StorageValues(catalog.Usage{Type: catalog.TypeProduct, Records: 5000, Fields: 48}))
+func ExampleCompiled_ValuesPart() {
+	products := shirts() // 8 fields and the SKU
+	fmt.Println(contract.Values(contract.BaseValues, products.ValuesPart(5000)))
 	// Output:
-	// 241200
+	// 46200
 }
 
 func ExampleCheckGTIN() {
@@ -182,7 +188,7 @@ func ExampleISBN13() {
 }
 
 func ExampleNumberFormat_Parse() {
-	danish := catalog.NumberFormatFor(da)
+	danish := catalog.NumberFormatFor(da.Tag())
 	for _, s := range []string{"18,50", "1.234,5", "18.50"} {
 		d, err := danish.Parse(s)
 		fmt.Println(s, "->", d, err)
@@ -201,7 +207,7 @@ func ExampleCompiled_ImportCSV() {
 		"C;Kjole;1.299,50\n"
 	recs, err := c.ImportCSV(strings.NewReader(in), catalog.CSVOptions{Locale: da, Comma: ';'})
 	for _, r := range recs {
-		p, _ := r.Get("price", language.Und, "")
+		p, _ := r.Get("price", contract.Locale{}, "")
 		fmt.Println(r.ID, p)
 	}
 	fmt.Println(err)
@@ -245,13 +251,13 @@ func ExampleCompiled_ValidateFamily() {
 	fmt.Println(c.ValidateFamily(f))
 	// Output:
 	// <nil>
-	// catalog: invalid: 1 problem: variants[1].axes: axis_collision(variants[0])
+	// catalog: invalid: validate family: 1 problem: variants[1].axes: axis_collision(variants[0])
 }
 
 func ExampleFamily_Variants() {
 	c := shirts()
 	for _, v := range family().Variants() {
-		p, _ := v.Get("price", language.Und, "")
+		p, _ := v.Get("price", contract.Locale{}, "")
 		t, _ := v.Get("title", da, "")
 		fmt.Println(v.ID, t, p, c.Completeness(v)[0].Percent)
 	}
@@ -262,7 +268,7 @@ func ExampleFamily_Variants() {
 
 func publish() catalog.PublishOptions {
 	return catalog.PublishOptions{
-		Locale: da, Channel: "webshop", Currency: currency.DKK,
+		Locale: da, Channel: "webshop", Currency: contract.CurrencyOf(currency.DKK),
 		Brand: "brand", GTIN: "ean", ShowBasis: catalog.InclVAT,
 		Link:         func(r catalog.Record) string { return "https://shop.example/" + r.ID },
 		Availability: func(catalog.Record) catalog.Availability { return catalog.InStock },
@@ -291,7 +297,7 @@ func ExampleCompiled_WriteFeed() {
 	// Output:
 	// id	title	description	link	image_link	availability	price	brand	gtin	mpn	item_group_id
 	// TEE-RED-S	T-shirt	Bomuld	https://shop.example/TEE-RED-S	tee.jpg	in_stock	99.00 DKK	Acme	4006381333931		tee
-	// catalog: invalid: 1 problem: families[0].variants[1].gtin: required(gtin|mpn)
+	// catalog: invalid: write feed: 1 problem: families[0].variants[1].gtin: required(gtin|mpn)
 }
 
 func ExampleTree_Move() {
@@ -307,22 +313,24 @@ func ExampleTree_Move() {
 }
 
 func ExampleOrder_Totals() {
-	vat := catalog.DanishVAT()
-	o := catalog.Order{Number: "1001", Currency: currency.DKK, Basis: catalog.ExclVAT, Lines: []catalog.OrderLine{
-		{SKU: "A", Quantity: decimal.NewFromInt(1), UnitPrice: decimal.RequireFromString("0.333"), VATRate: vat},
-		{SKU: "B", Quantity: decimal.NewFromInt(1), UnitPrice: decimal.RequireFromString("0.333"), VATRate: vat},
-		{SKU: "C", Quantity: decimal.NewFromInt(1), UnitPrice: decimal.RequireFromString("0.333"), VATRate: vat},
+	vat, _ := contract.EUVATRates().Rate("DK", contract.MustDate(2026, 1, 1)) // 0.25
+	price := contract.NewMoney(decimal.RequireFromString("0.333"), currency.DKK)
+	o := catalog.Order{Number: "1001", Currency: contract.CurrencyOf(currency.DKK), Basis: catalog.ExclVAT, Lines: []catalog.OrderLine{
+		{SKU: "A", Quantity: decimal.NewFromInt(1), UnitPrice: price, VATRate: vat},
+		{SKU: "B", Quantity: decimal.NewFromInt(1), UnitPrice: price, VATRate: vat},
+		{SKU: "C", Quantity: decimal.NewFromInt(1), UnitPrice: price, VATRate: vat},
 	}}
 	t, _ := o.Totals()
 	fmt.Println(t.Net, t.VAT, t.Gross)
 	// Output:
-	// 0.99 0.24 1.23
+	// 0.99 DKK 0.24 DKK 1.23 DKK
 }
 
 func ExampleConvertPrice() {
-	fmt.Println(catalog.ConvertPrice(decimal.RequireFromString("99.99"), catalog.DanishVAT(), catalog.InclVAT, catalog.ExclVAT, currency.DKK))
+	vat, _ := contract.EUVATRates().Rate("DK", contract.MustDate(2026, 1, 1)) // 0.25
+	fmt.Println(catalog.ConvertPrice(contract.MustParseMoney("99.99", currency.DKK), vat, catalog.InclVAT, catalog.ExclVAT))
 	// Output:
-	// 79.99
+	// 79.99 DKK
 }
 
 func ExampleDiff() {
@@ -347,7 +355,7 @@ func ExampleCompiled_Assess() {
 	fmt.Println(err)
 	// Output:
 	// 66 [images]
-	// catalog: invalid: 1 problem: values.images: required(webshop)
+	// catalog: invalid: validate record: 1 problem: values.images: required(webshop)
 }
 
 func ExampleCompiled_ExportCSV() {
@@ -374,7 +382,7 @@ func ExampleCompiled_NewCSVDecoder() {
 			fmt.Println(err) // io.EOF ends the stream
 			break
 		}
-		v, _ := r.Get("color", language.Und, "")
+		v, _ := r.Get("color", contract.Locale{}, "")
 		fmt.Println(r.ID, v)
 	}
 	// Output:
@@ -386,13 +394,13 @@ func ExampleCompiled_NewCSVDecoder() {
 func ExampleCompiled_DecodeJSON() {
 	c := shirts()
 	r, err := c.DecodeJSON(strings.NewReader(`{"sku":"A","values":{"price":[{"locale":null,"channel":null,"data":[{"amount":"18.50","currency":"DKK"}]}]}}`))
-	p, _ := r.Get("price", language.Und, "")
+	p, _ := r.Get("price", contract.Locale{}, "")
 	fmt.Println(r.ID, p, err)
 	_, err = c.DecodeJSON(strings.NewReader(`{"sku":"A","values":{"colour":[]}}`))
 	fmt.Println(err)
 	// Output:
 	// A 18.50 DKK <nil>
-	// catalog: invalid: 1 problem: values.colour: unknown_field
+	// catalog: invalid: decode json: 1 problem: values.colour: unknown_field
 }
 
 func ExampleNumberFormatFor() {
@@ -420,7 +428,7 @@ func ExampleChangeSet_ForChannel() {
 	old := catalog.Record{ID: "A"}
 	new := catalog.Record{ID: "A", Values: []catalog.FieldValue{
 		loc("title", da, catalog.Text("Skjorte")),
-		loc("title", language.German, catalog.Text("Hemd")),
+		loc("title", contract.MustLocale("de-DE"), catalog.Text("Hemd")),
 	}}
 	for _, ch := range catalog.Diff(old, new).ForChannel(channels()[0]).Changes {
 		fmt.Println(ch)
@@ -450,7 +458,7 @@ func ExampleCheckISBN() {
 }
 
 func ExampleLabels_In() {
-	ls := catalog.Labels{{Lang: language.Danish, Text: "Farve"}, {Lang: language.English, Text: "Colour"}}
+	ls := catalog.Labels{{Lang: contract.MustLocale("da"), Text: "Farve"}, {Lang: contract.MustLocale("en"), Text: "Colour"}}
 	fmt.Println(ls.In(da))
 	// Output:
 	// Farve true
@@ -471,12 +479,12 @@ func ExampleCompiled_CheckVariation() {
 	fmt.Println(c.CheckVariation(catalog.Variation{Levels: [][]string{{"title"}}}))
 	// Output:
 	// <nil>
-	// catalog: invalid: 1 problem: levels[0][0]: axis(type)
+	// catalog: invalid: check variation: 1 problem: levels[0][0]: axis(type)
 }
 
 func ExampleNewTree() {
 	_, err := catalog.NewTree(catalog.CategoryNode{Code: "a", Parent: "b"}, catalog.CategoryNode{Code: "b", Parent: "a"})
 	fmt.Println(err)
 	// Output:
-	// catalog: invalid: 2 problems: nodes[0].parent: category(cycle); nodes[1].parent: category(cycle)
+	// catalog: invalid: new tree: 2 problems: nodes[0].parent: category(cycle); nodes[1].parent: category(cycle)
 }

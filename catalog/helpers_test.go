@@ -1,18 +1,28 @@
 package catalog
 
 import (
-	"time"
-
+	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
 var (
-	daDK = language.MustParse("da-DK")
-	enGB = language.MustParse("en-GB")
-	deDE = language.MustParse("de-DE")
+	daDK = contract.MustLocale("da-DK")
+	enGB = contract.MustLocale("en-GB")
+	deDE = contract.MustLocale("de-DE")
 )
+
+// curs returns units as the channel's currencies.
+func curs(units ...currency.Unit) []contract.Currency {
+	out := make([]contract.Currency, len(units))
+	for i, u := range units {
+		out[i] = contract.CurrencyOf(u)
+	}
+	return out
+}
+
+// prob is a problem without its message, for comparing lists of problems.
+type prob struct{ Path, Rule, Param string }
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
@@ -20,8 +30,8 @@ func nd(s string) decimal.NullDecimal { return decimal.NewNullDecimal(dec(s)) }
 
 func testChannels() []Channel {
 	return []Channel{
-		{Code: "ecommerce", Locales: []language.Tag{daDK, enGB}, Currencies: []currency.Unit{currency.DKK, currency.EUR}, CategoryTree: "master"},
-		{Code: "print", Locales: []language.Tag{daDK}, Currencies: []currency.Unit{currency.DKK}, CategoryTree: "master"},
+		{Code: "ecommerce", Locales: []contract.Locale{daDK, enGB}, Currencies: curs(currency.DKK, currency.EUR), CategoryTree: "master"},
+		{Code: "print", Locales: []contract.Locale{daDK}, Currencies: curs(currency.DKK), CategoryTree: "master"},
 	}
 }
 
@@ -42,7 +52,7 @@ func testSchema() Schema {
 		Field{Code: "rating", Type: NumberField, Decimals: 1, Min: nd("0"), Max: nd("5")},
 		Field{Code: "weight", Type: Measurement, Units: weight, DefaultUnit: "KILOGRAM", Decimals: 3, Max: nd("30")},
 		Field{Code: "organic", Type: Boolean},
-		Field{Code: "release", Type: DateField, MinDate: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)},
+		Field{Code: "release", Type: DateField, MinDate: contract.MustDate(2000, 1, 1)},
 		Field{Code: "size", Type: SimpleSelect, Options: []SelectOption{{Code: "s"}, {Code: "m"}, {Code: "l"}}},
 		Field{Code: "color", Type: SimpleSelect, Options: []SelectOption{{Code: "red"}, {Code: "blue"}}},
 		Field{Code: "tags", Type: MultiSelect, MaxItems: 2, Options: []SelectOption{{Code: "new"}, {Code: "sale"}, {Code: "eco"}}},
@@ -65,7 +75,7 @@ func mustCompile(s Schema, chs ...Channel) *Compiled {
 
 func fv(field string, v Value) FieldValue { return FieldValue{Field: field, Value: v} }
 
-func lv(field string, loc language.Tag, v Value) FieldValue {
+func lv(field string, loc contract.Locale, v Value) FieldValue {
 	return FieldValue{Field: field, Locale: loc, Value: v}
 }
 
@@ -76,7 +86,7 @@ func completeProduct() Record {
 		Values: []FieldValue{
 			lv("title", daDK, Text("Skjorte")),
 			lv("title", enGB, Text("Shirt")),
-			fv("price", Prices(Price{dec("199.00"), currency.DKK}, Price{dec("26.95"), currency.EUR})),
+			fv("price", Prices(contract.NewMoney(dec("199.00"), currency.DKK), contract.NewMoney(dec("26.95"), currency.EUR))),
 			fv("images", Assets(Asset{Ref: "img/shirt.jpg"})),
 			fv("brand", Text("Acme")),
 			fv("ean", Text("4006381333931")),
@@ -85,4 +95,21 @@ func completeProduct() Record {
 			fv("weight", Measure(dec("250"), "GRAM")),
 		},
 	}
+}
+
+// rowProbs is a RowError's row and problems without their messages.
+type rowProbs struct {
+	Row      int
+	Problems []prob
+}
+
+func rowProblems(rows []*RowError) []rowProbs {
+	out := make([]rowProbs, len(rows))
+	for i, r := range rows {
+		out[i].Row = r.Row
+		for _, p := range r.Problems {
+			out[i].Problems = append(out[i].Problems, prob{p.Path, p.Rule, p.Param})
+		}
+	}
+	return out
 }

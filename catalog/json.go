@@ -10,10 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pimkit/pimkit/internal/money"
-	"github.com/shopspring/decimal"
-	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
+	"github.com/pimkit/pimkit/contract"
 )
 
 // The JSON form of a record, one object per record (JSON Lines when
@@ -55,11 +52,6 @@ type jsonAmount struct {
 	Unit     string          `json:"unit"`
 }
 
-type jsonAsset struct {
-	Ref  string `json:"ref"`
-	Size int64  `json:"size"`
-}
-
 // JSONError reports input that is not JSON of the record form (bad
 // syntax, a wrong type for a key, an unknown key). It unwraps to
 // [ErrSyntax]; the offending text is not repeated.
@@ -91,7 +83,7 @@ func (c *Compiled) NewJSONDecoder(r io.Reader) *JSONDecoder {
 
 // Decode reads the next record; io.EOF ends the stream. Malformed JSON is
 // a [*JSONError] (and ends the stream); well-formed JSON whose values do
-// not fit the schema is a [*ValidationError] listing every problem, with
+// not fit the schema is a [*contract.ValidationError] listing every problem, with
 // paths such as "values.price[0]" or "values.title[da-DK]", after which
 // the next object can be read. The record is parsed, not validated: run
 // [Compiled.Validate] on it.
@@ -131,7 +123,7 @@ func (c *Compiled) DecodeJSON(r io.Reader) (Record, error) {
 }
 
 func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
-	var ps []Problem
+	var ps []contract.Problem
 	var r Record
 	id, other := jr.SKU, jr.ID
 	if c.idRule == "id" {
@@ -142,7 +134,7 @@ func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 		if c.idRule == "id" {
 			otherName = "sku"
 		}
-		ps = append(ps, Problem{Path: otherName, Rule: RuleUnknownField})
+		ps = append(ps, contract.Problem{Path: otherName, Rule: RuleUnknownField})
 	}
 	if id != nil {
 		r.ID = *id
@@ -152,7 +144,7 @@ func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 	r.Categories = jr.Categories
 	if jr.Status != "" {
 		if err := r.Status.UnmarshalText([]byte(jr.Status)); err != nil {
-			ps = append(ps, Problem{Path: "status", Rule: RuleStatus})
+			ps = append(ps, contract.Problem{Path: "status", Rule: RuleStatus})
 		}
 	}
 	var unknown []string
@@ -163,17 +155,17 @@ func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 	}
 	slices.Sort(unknown)
 	for _, code := range unknown {
-		ps = append(ps, Problem{Path: "values." + safeSegment(code), Rule: RuleUnknownField})
+		ps = append(ps, contract.Problem{Path: "values." + safeSegment(code), Rule: RuleUnknownField})
 	}
 	for fi := range c.fields {
 		f := &c.fields[fi]
 		for k, jv := range jr.Values[f.Code] {
-			fv := FieldValue{Field: f.Code, Locale: language.Und}
+			fv := FieldValue{Field: f.Code, Locale: contract.Locale{}}
 			path := "values." + f.Code + "[" + strconv.Itoa(k) + "]"
 			if jv.Locale != nil {
-				t, err := language.Parse(*jv.Locale)
+				t, err := contract.ParseLocale(*jv.Locale)
 				if err != nil {
-					ps = append(ps, Problem{Path: path, Rule: RuleLocale, Param: "bcp47"})
+					ps = append(ps, contract.Problem{Path: path, Rule: RuleLocale, Param: "bcp47"})
 					continue
 				}
 				fv.Locale = t
@@ -183,7 +175,7 @@ func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 			}
 			v, ok := decodeData(f, jv.Data)
 			if !ok {
-				ps = append(ps, Problem{Path: path, Rule: RuleType, Param: f.Type.String()})
+				ps = append(ps, contract.Problem{Path: path, Rule: RuleType, Param: f.Type.String()})
 				continue
 			}
 			fv.Value = v
@@ -191,7 +183,7 @@ func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 		}
 	}
 	if len(ps) > 0 {
-		return Record{}, &ValidationError{Problems: ps}
+		return Record{}, invalid("decode json", ps)
 	}
 	return r, nil
 }
@@ -232,13 +224,19 @@ func trimSpaceASCII(s string) string {
 }
 
 func decodeData(f *cfield, raw json.RawMessage) (Value, bool) {
+	return decodeKind(f.kind(), raw)
+}
+
+// decodeKind reads the data of a value of kind k, in the form appendData
+// writes; null is the empty value.
+func decodeKind(k valueKind, raw json.RawMessage) (Value, bool) {
 	if bytes.Equal(raw, []byte("null")) {
 		return Value{}, true
 	}
-	switch f.Type {
-	case NumberField:
+	switch k {
+	case kindNumber:
 		return jsonNumber(raw)
-	case Measurement:
+	case kindMeasure:
 		var a jsonAmount
 		if json.Unmarshal(raw, &a) != nil || a.Currency != "" {
 			return Value{}, false
@@ -246,7 +244,7 @@ func decodeData(f *cfield, raw json.RawMessage) (Value, bool) {
 		v, ok := jsonNumber(a.Amount)
 		v.kind, v.s = kindMeasure, a.Unit
 		return v, ok
-	case PriceField:
+	case kindPrices:
 		var as []jsonAmount
 		if json.Unmarshal(raw, &as) != nil {
 			return Value{}, false
@@ -254,71 +252,69 @@ func decodeData(f *cfield, raw json.RawMessage) (Value, bool) {
 		ps := make([]Price, 0, len(as))
 		for _, a := range as {
 			v, ok := jsonNumber(a.Amount)
-			u, err := currency.ParseISO(a.Currency)
+			cur, err := contract.ParseCurrency(a.Currency)
 			if !ok || err != nil || a.Unit != "" {
 				return Value{}, false
 			}
-			ps = append(ps, Price{Amount: v.decimal(), Currency: u})
+			ps = append(ps, contract.NewMoney(v.decimal(), cur.Unit()))
 		}
 		return Prices(ps...), true
-	case Boolean:
+	case kindBool:
 		var b bool
 		if json.Unmarshal(raw, &b) != nil {
 			return Value{}, false
 		}
 		return Bool(b), true
-	case DateField:
+	case kindDate:
 		s, ok := jsonString(raw)
 		if !ok {
 			return Value{}, false
 		}
 		v, err := parseDate(s)
 		return v, err == nil
-	case SimpleSelect:
+	case kindOption:
 		s, ok := jsonString(raw)
 		return Option(s), ok
-	case MultiSelect:
+	case kindOptions:
 		var list []string
 		if json.Unmarshal(raw, &list) != nil {
 			return Value{}, false
 		}
 		return Options(list...), true
-	case Image, File:
-		var as []jsonAsset
+	case kindAssets:
+		var as []Asset
 		if json.Unmarshal(raw, &as) != nil {
 			return Value{}, false
 		}
-		out := make([]Asset, len(as))
-		for i, a := range as {
-			out[i] = Asset(a)
-		}
-		return Assets(out...), true
+		return Assets(as...), true
+	case kindText:
+		s, ok := jsonString(raw)
+		return Text(s), ok
 	}
-	s, ok := jsonString(raw)
-	return Text(s), ok
+	return Value{}, false
 }
 
 // EncodeJSON writes r in the JSON form followed by a newline (so that
 // consecutive calls produce JSON Lines). Values the schema cannot place
 // (unknown fields, wrong kinds) are reported at once in a
-// [*ValidationError] and nothing is written.
+// [*contract.ValidationError] and nothing is written.
 func (c *Compiled) EncodeJSON(w io.Writer, r Record) error {
-	var ps []Problem
+	var ps []contract.Problem
 	byField := make([][]int, len(c.fields))
 	for i, fv := range r.Values {
 		fi, ok := c.index[fv.Field]
 		if !ok {
-			ps = append(ps, Problem{Path: "values." + safeSegment(fv.Field), Rule: RuleUnknownField})
+			ps = append(ps, contract.Problem{Path: "values." + safeSegment(fv.Field), Rule: RuleUnknownField})
 			continue
 		}
 		if !fv.Value.IsEmpty() && fv.Value.kind != c.fields[fi].kind() {
-			ps = append(ps, Problem{Path: valuePath("", fv.Field, fv.Locale, safeSegment(fv.Channel)), Rule: RuleType, Param: c.fields[fi].Type.String()})
+			ps = append(ps, contract.Problem{Path: valuePath("", fv.Field, fv.Locale, safeSegment(fv.Channel)), Rule: RuleType, Param: c.fields[fi].Type.String()})
 			continue
 		}
 		byField[fi] = append(byField[fi], i)
 	}
 	if len(ps) > 0 {
-		return &ValidationError{Problems: ps}
+		return invalid("encode json", ps)
 	}
 	bw := bufio.NewWriter(w)
 	b := make([]byte, 0, 256)
@@ -371,7 +367,7 @@ func (c *Compiled) EncodeJSON(w io.Writer, r Record) error {
 				b = append(b, ',')
 			}
 			b = append(b, `{"locale":`...)
-			if fv.Locale == language.Und {
+			if fv.Locale.IsZero() {
 				b = append(b, "null"...)
 			} else {
 				b = appendJSONString(b, fv.Locale.String())
@@ -399,7 +395,7 @@ func (c *Compiled) EncodeJSON(w io.Writer, r Record) error {
 // of the compiled channels; unknown locales and channels go last.
 func (c *Compiled) slotOrder(f *cfield, fv FieldValue) int {
 	li := 0
-	if fv.Locale != language.Und {
+	if !fv.Locale.IsZero() {
 		li = c.localeIndex(fv.Locale)
 		if li < 0 {
 			li = len(c.locales)
@@ -427,16 +423,6 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, q...)
 }
 
-// amountText writes an amount with at least the currency's scale and never
-// fewer decimals than it has: 199 DKK -> "199.00", 0.125 DKK -> "0.125".
-func amountText(d decimal.Decimal, u currency.Unit) string {
-	scale := money.Scale(u)
-	if p := int32(decimalPlaces(d)); p > scale {
-		scale = p
-	}
-	return d.StringFixed(scale)
-}
-
 func appendData(b []byte, v Value) []byte {
 	switch v.kind {
 	case kindEmpty:
@@ -456,9 +442,9 @@ func appendData(b []byte, v Value) []byte {
 				b = append(b, ',')
 			}
 			b = append(b, `{"amount":`...)
-			b = appendJSONString(b, amountText(p.Amount, p.Currency))
+			b = appendJSONString(b, p.Text())
 			b = append(b, `,"currency":`...)
-			b = appendJSONString(b, p.Currency.String())
+			b = appendJSONString(b, p.Currency().String())
 			b = append(b, '}')
 		}
 		return append(b, ']')

@@ -18,8 +18,8 @@ import (
 // The zero NumberFormat is the plain format: point as decimal separator and
 // no grouping, the form JSON and [Format] use.
 type NumberFormat struct {
-	Decimal rune // 0 means '.'
-	Group   rune // 0 means no grouping is accepted
+	Decimal rune `json:"decimal,omitzero"` // 0 means '.'
+	Group   rune `json:"group,omitzero"`   // 0 means no grouping is accepted
 }
 
 // NumberFormatFor returns the CLDR number format of tag: da-DK gives

@@ -3,102 +3,110 @@ package catalog
 import (
 	"strconv"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/currency"
 )
 
-// DanishVAT returns the Danish standard VAT rate, 25 % (momsloven § 33),
-// as 0.25.
-func DanishVAT() decimal.Decimal { return decimal.New(25, -2) }
-
 // ConvertPrice converts a price between the VAT bases at rate, rounded to
-// u's minor unit: 100.00 DKK excl. VAT at 25 % is 125.00 incl.; 99.99 DKK
-// incl. is 79.99 excl. (the VAT taken as the remainder, 20.00, so the two
-// always reconcile). Converting to the same basis only rounds.
-func ConvertPrice(amount, rate decimal.Decimal, from, to PriceBasis, u currency.Unit) decimal.Decimal {
+// its currency's minor unit: 100.00 DKK excl. VAT at 25 % is 125.00 incl.;
+// 99.99 DKK incl. is 79.99 excl. (the VAT taken as the remainder, 20.00,
+// so the two always reconcile). Converting to the same basis only rounds.
+// Read the rate from the dated table the whole library shares:
+// contract.EUVATRates().Rate("DK", day) is 0.25 (momsloven § 33).
+func ConvertPrice(price Price, rate decimal.Decimal, from, to PriceBasis) Price {
+	u := price.Currency()
 	switch {
 	case from == ExclVAT && to == InclVAT:
-		_, gross := money.AddVAT(amount, rate, u)
-		return gross
+		_, gross := money.AddVAT(price.Amount(), rate, u)
+		return contract.NewMoney(gross, u)
 	case from == InclVAT && to == ExclVAT:
-		net, _ := money.SplitVAT(amount, rate, u)
-		return net
+		net, _ := money.SplitVAT(price.Amount(), rate, u)
+		return contract.NewMoney(net, u)
 	}
-	return money.Round(amount, u)
+	return price.Round()
 }
 
 // OrderLine is one line of an order: SKU, quantity (may be fractional, e.g.
-// 1.5 kg), unit price on the order's basis, and VAT rate (0.25 for 25 %).
+// 1.5 kg; more than 0), unit price on the order's basis in the order's
+// currency, and VAT rate (0.25 for 25 %; at least 0 and below 1).
 type OrderLine struct {
-	SKU       string
-	Quantity  decimal.Decimal
-	UnitPrice decimal.Decimal
-	VATRate   decimal.Decimal
+	SKU       string          `json:"sku" validate:"required,max=255"`
+	Quantity  decimal.Decimal `json:"quantity" validate:"dgt=0"`
+	UnitPrice contract.Money  `json:"unit_price"`
+	VATRate   decimal.Decimal `json:"vat_rate" validate:"dgte=0,dlt=1"`
 }
 
-// Order is an order from a webshop, the third OpenDIMS data type
-// (seeds/README.md, help pages). Basis says whether unit prices include
-// VAT. Custom order fields are a [Record] of [TypeOrder] whose ID is the
-// order number.
+// Order is an order from a webshop, the third OpenDIMS data type. Basis
+// says whether unit prices include VAT; every line's unit price is in
+// Currency. Custom order fields are a [Record] of [TypeOrder] whose ID is
+// the order number.
 type Order struct {
-	Number   string
-	Currency currency.Unit
-	Basis    PriceBasis
-	Lines    []OrderLine
+	Number   string            `json:"number" validate:"required,max=255"`
+	Currency contract.Currency `json:"currency"`
+	Basis    PriceBasis        `json:"basis"`
+	Lines    []OrderLine       `json:"lines" validate:"dive"`
 }
 
 // LineTotal is one line's amounts, each rounded to the currency's minor
 // unit, with Net + VAT = Gross exactly.
 type LineTotal struct {
-	Net, VAT, Gross decimal.Decimal
+	Net   contract.Money `json:"net"`
+	VAT   contract.Money `json:"vat"`
+	Gross contract.Money `json:"gross"`
 }
 
 // RateTotal sums the lines taxed at one VAT rate, for the invoice's VAT
 // specification.
 type RateTotal struct {
-	Rate            decimal.Decimal
-	Net, VAT, Gross decimal.Decimal
+	Rate  decimal.Decimal `json:"rate"`
+	Net   contract.Money  `json:"net"`
+	VAT   contract.Money  `json:"vat"`
+	Gross contract.Money  `json:"gross"`
 }
 
 // OrderTotals is an order's amounts: per line, per VAT rate (in order of
 // first appearance) and in total. Totals are sums of rounded lines.
 type OrderTotals struct {
-	Lines           []LineTotal
-	Rates           []RateTotal
-	Net, VAT, Gross decimal.Decimal
+	Lines []LineTotal    `json:"lines"`
+	Rates []RateTotal    `json:"rates"`
+	Net   contract.Money `json:"net"`
+	VAT   contract.Money `json:"vat"`
+	Gross contract.Money `json:"gross"`
 }
 
-// Validate reports every problem of o at once: order number (path
-// "number", rule identifier), currency (rule currency for the zero unit),
-// and per line (paths "lines[2].sku", "lines[2].quantity" rule quantity
-// when not positive, "lines[2].vat_rate" rule vat_rate when negative or
-// 100 % or more).
+// Validate reports every problem of o at once in a
+// [*contract.ValidationError]: the `validate` tags (paths "number",
+// "lines[2].sku" rule required or max, "lines[2].quantity" rule dgt when
+// not positive, "lines[2].vat_rate" rule dgte or dlt outside [0, 1)),
+// then the rules the tags cannot say: an order number or SKU with
+// surrounding spaces, commas, semicolons or control characters (rule
+// identifier), no currency ("currency", rule required), an unknown basis
+// ("basis", rule type) and a unit price missing or in another currency
+// than the order's ("lines[2].unit_price", rule currency, Param the
+// order's currency).
 func (o Order) Validate() error {
-	var ps []Problem
-	if p, ok := checkIdentifier(o.Number, defaultMaxText); !ok {
-		ps = append(ps, Problem{Path: "number", Rule: RuleIdentifier, Param: p})
+	var ps problems
+	ps.Check("", o)
+	if p, ok := checkIdentifier(o.Number, defaultMaxText); !ok && o.Number != "" && p != "255" {
+		ps.Add("number", RuleIdentifier, p)
 	}
-	if o.Currency == (currency.Unit{}) {
-		ps = append(ps, Problem{Path: "currency", Rule: RuleCurrency, Param: "XXX"})
+	if o.Currency.IsZero() {
+		ps.Add("currency", RuleRequired, "")
 	}
 	if int(o.Basis) >= len(priceBasisNames) {
-		ps = append(ps, Problem{Path: "basis", Rule: RuleType, Param: "price_basis"})
+		ps.Add("basis", RuleType, "price_basis")
 	}
-	one := decimal.NewFromInt(1)
 	for i, l := range o.Lines {
 		p := "lines[" + strconv.Itoa(i) + "]."
-		if q, ok := checkIdentifier(l.SKU, defaultMaxText); !ok {
-			ps = append(ps, Problem{Path: p + "sku", Rule: RuleIdentifier, Param: q})
+		if q, ok := checkIdentifier(l.SKU, defaultMaxText); !ok && l.SKU != "" && q != "255" {
+			ps.Add(p+"sku", RuleIdentifier, q)
 		}
-		if l.Quantity.Sign() <= 0 {
-			ps = append(ps, Problem{Path: p + "quantity", Rule: RuleQuantity, Param: "0"})
-		}
-		if l.VATRate.Sign() < 0 || l.VATRate.GreaterThanOrEqual(one) {
-			ps = append(ps, Problem{Path: p + "vat_rate", Rule: RuleVATRate, Param: "[0,1)"})
+		if !o.Currency.IsZero() && l.UnitPrice.Currency() != o.Currency.Unit() {
+			ps.Add(p+"unit_price", RuleCurrency, o.Currency.String())
 		}
 	}
-	return problemsError(ps)
+	return ps.Err("validate order", ErrInvalid)
 }
 
 // Totals computes o's amounts exactly, rounding each line to the
@@ -113,42 +121,44 @@ func (o Order) Totals() (OrderTotals, error) {
 	if err := o.Validate(); err != nil {
 		return OrderTotals{}, err
 	}
-	var t OrderTotals
-	t.Lines = make([]LineTotal, len(o.Lines))
+	u := o.Currency.Unit()
+	type sums struct{ net, vat, gross decimal.Decimal }
+	var all sums
+	rates := []decimal.Decimal{}
+	var perRate []sums
+	t := OrderTotals{Lines: make([]LineTotal, len(o.Lines))}
 	for i, l := range o.Lines {
-		amount := l.Quantity.Mul(l.UnitPrice)
-		var lt LineTotal
+		amount := l.Quantity.Mul(l.UnitPrice.Amount())
+		var net, vat, gross decimal.Decimal
 		if o.Basis == InclVAT {
-			lt.Gross = money.Round(amount, o.Currency)
-			lt.Net, lt.VAT = money.SplitVAT(lt.Gross, l.VATRate, o.Currency)
+			gross = money.Round(amount, u)
+			net, vat = money.SplitVAT(gross, l.VATRate, u)
 		} else {
-			lt.Net = money.Round(amount, o.Currency)
-			lt.VAT, lt.Gross = money.AddVAT(lt.Net, l.VATRate, o.Currency)
+			net = money.Round(amount, u)
+			vat, gross = money.AddVAT(net, l.VATRate, u)
 		}
-		t.Lines[i] = lt
-		t.Net, t.VAT, t.Gross = t.Net.Add(lt.Net), t.VAT.Add(lt.VAT), t.Gross.Add(lt.Gross)
+		t.Lines[i] = LineTotal{Net: contract.NewMoney(net, u), VAT: contract.NewMoney(vat, u), Gross: contract.NewMoney(gross, u)}
+		all = sums{all.net.Add(net), all.vat.Add(vat), all.gross.Add(gross)}
 		j := -1
-		for k := range t.Rates {
-			if t.Rates[k].Rate.Equal(l.VATRate) {
+		for k := range rates {
+			if rates[k].Equal(l.VATRate) {
 				j = k
 			}
 		}
 		if j < 0 {
-			t.Rates = append(t.Rates, RateTotal{Rate: l.VATRate})
-			j = len(t.Rates) - 1
+			rates = append(rates, l.VATRate)
+			perRate = append(perRate, sums{})
+			j = len(rates) - 1
 		}
-		r := &t.Rates[j]
-		r.Net, r.VAT, r.Gross = r.Net.Add(lt.Net), r.VAT.Add(lt.VAT), r.Gross.Add(lt.Gross)
+		r := &perRate[j]
+		*r = sums{r.net.Add(net), r.vat.Add(vat), r.gross.Add(gross)}
 	}
-	scale := money.Scale(o.Currency)
-	fix := func(d *decimal.Decimal) { *d = d.Round(scale) }
-	fix(&t.Net)
-	fix(&t.VAT)
-	fix(&t.Gross)
-	for k := range t.Rates {
-		fix(&t.Rates[k].Net)
-		fix(&t.Rates[k].VAT)
-		fix(&t.Rates[k].Gross)
+	scale := money.Scale(u)
+	m := func(d decimal.Decimal) contract.Money { return contract.NewMoney(d.Round(scale), u) }
+	t.Net, t.VAT, t.Gross = m(all.net), m(all.vat), m(all.gross)
+	t.Rates = make([]RateTotal, len(rates))
+	for k, rate := range rates {
+		t.Rates[k] = RateTotal{Rate: rate, Net: m(perRate[k].net), VAT: m(perRate[k].vat), Gross: m(perRate[k].gross)}
 	}
 	return t, nil
 }

@@ -6,10 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
 // Availability is a product's stock state as schema.org and Google
@@ -26,28 +25,7 @@ const (
 	BackOrder
 )
 
-var availabilityNames = enumText{"", "in_stock", "out_of_stock", "preorder", "backorder"}
 var availabilitySchema = [...]string{"", "InStock", "OutOfStock", "PreOrder", "BackOrder"}
-
-// String returns the Merchant Center value: "in_stock", "out_of_stock",
-// "preorder" or "backorder".
-func (a Availability) String() string { return availabilityNames.name(uint8(a)) }
-
-// MarshalText returns the Merchant Center value; the zero Availability is
-// an error.
-func (a Availability) MarshalText() ([]byte, error) {
-	return availabilityNames.marshal("Availability", uint8(a))
-}
-
-// UnmarshalText reads a Merchant Center value; "InStock" is an
-// [*EnumError].
-func (a *Availability) UnmarshalText(b []byte) error {
-	v, err := availabilityNames.parse("Availability", b)
-	if err == nil {
-		*a = Availability(v)
-	}
-	return err
-}
 
 // SchemaOrg returns the schema.org URL, e.g. "https://schema.org/InStock",
 // or "" for the zero Availability.
@@ -68,14 +46,15 @@ func (a Availability) SchemaOrg() string {
 // name custom fields and are left out when "". ShowBasis is the VAT basis
 // to show (consumer prices in the EU include VAT); when it differs from
 // the price field's basis the price is converted at VATRate, which must
-// then be set (Danish VAT: [DanishVAT]). Link returns a product's page
+// then be set (read it from the table the library shares:
+// contract.EUVATRates().Rate("DK", day) is 0.25). Link returns a product's page
 // URL; ImageURL turns an asset into a public URL (nil: the asset's Ref);
 // Availability returns its stock state. None of them may be nil except
 // ImageURL.
 type PublishOptions struct {
-	Locale       language.Tag
+	Locale       contract.Locale
 	Channel      string
-	Currency     currency.Unit
+	Currency     contract.Currency
 	Title        string
 	Description  string
 	Price        string
@@ -111,7 +90,7 @@ func (o PublishOptions) pick(r Record, field string) Value {
 	if field == "" {
 		return Value{}
 	}
-	for _, k := range [...]slotKey{{o.Locale, o.Channel}, {o.Locale, ""}, {language.Und, o.Channel}, {language.Und, ""}} {
+	for _, k := range [...]slotKey{{o.Locale, o.Channel}, {o.Locale, ""}, {contract.Locale{}, o.Channel}, {contract.Locale{}, ""}} {
 		if v, ok := r.Get(field, k.loc, k.ch); ok {
 			return v
 		}
@@ -121,8 +100,8 @@ func (o PublishOptions) pick(r Record, field string) Value {
 
 // view extracts what a channel shows of r and reports what is missing or
 // malformed with paths under prefix.
-func (c *Compiled) view(r Record, o PublishOptions, prefix string) (shown, []Problem) {
-	var ps []Problem
+func (c *Compiled) view(r Record, o PublishOptions, prefix string) (shown, []contract.Problem) {
+	var ps []contract.Problem
 	s := shown{id: r.ID}
 	text := func(field string) string {
 		v := o.pick(r, field)
@@ -138,7 +117,7 @@ func (c *Compiled) view(r Record, o PublishOptions, prefix string) (shown, []Pro
 	if o.GTIN != "" {
 		s.gtin = text(o.GTIN)
 		if s.gtin != "" && CheckGTIN(s.gtin) != nil {
-			ps = append(ps, Problem{Path: prefix + "gtin", Rule: RuleGTIN, Param: "check digit"})
+			ps = append(ps, contract.Problem{Path: prefix + "gtin", Rule: RuleGTIN, Param: "check digit"})
 		}
 	}
 	for _, a := range o.pick(r, o.code(o.Images, FieldImages)).Assets() {
@@ -155,12 +134,13 @@ func (c *Compiled) view(r Record, o PublishOptions, prefix string) (shown, []Pro
 		s.availability = o.Availability(r)
 	}
 	priceCode := o.code(o.Price, FieldPrice)
-	amount, ok := o.pick(r, priceCode).Price(o.Currency)
+	cur := o.Currency.Unit()
+	amount, ok := o.pick(r, priceCode).Price(cur)
 	switch {
 	case !ok:
-		ps = append(ps, Problem{Path: prefix + "price", Rule: RuleRequired, Param: o.Currency.String()})
-	case decimalPlaces(amount) > int(money.Scale(o.Currency)):
-		ps = append(ps, Problem{Path: prefix + "price", Rule: RuleDecimals, Param: strconv.Itoa(int(money.Scale(o.Currency)))})
+		ps = append(ps, contract.Problem{Path: prefix + "price", Rule: RuleRequired, Param: cur.String()})
+	case decimalPlaces(amount.Amount()) > int(money.Scale(cur)):
+		ps = append(ps, contract.Problem{Path: prefix + "price", Rule: RuleDecimals, Param: strconv.Itoa(int(money.Scale(cur)))})
 	default:
 		basis := ExclVAT
 		if f, ok := c.schema.Field(priceCode); ok {
@@ -168,12 +148,12 @@ func (c *Compiled) view(r Record, o PublishOptions, prefix string) (shown, []Pro
 		}
 		if basis != o.ShowBasis {
 			if o.VATRate.IsZero() {
-				ps = append(ps, Problem{Path: prefix + "price", Rule: RuleVATRate, Param: o.ShowBasis.String()})
+				ps = append(ps, contract.Problem{Path: prefix + "price", Rule: RuleVATRate, Param: o.ShowBasis.String()})
 				break
 			}
-			amount = ConvertPrice(amount, o.VATRate, basis, o.ShowBasis, o.Currency)
+			amount = ConvertPrice(amount, o.VATRate, basis, o.ShowBasis)
 		}
-		s.price = money.Format(amount, o.Currency)
+		s.price = money.Format(amount.Amount(), cur)
 	}
 	return s, ps
 }
@@ -183,11 +163,11 @@ func (c *Compiled) view(r Record, o PublishOptions, prefix string) (shown, []Pro
 // image, sku, gtin, mpn, brand and an Offer with url, price (a string at
 // the currency's scale, "199.00"), priceCurrency and availability.
 // Missing text fields are left out; a missing price in opts.Currency is a
-// [*ValidationError] (path "price", rule required) and nothing is written.
+// [*contract.ValidationError] (path "price", rule required) and nothing is written.
 func (c *Compiled) ProductJSONLD(w io.Writer, r Record, opts PublishOptions) error {
 	s, ps := c.view(r, opts, "")
 	if len(ps) > 0 {
-		return &ValidationError{Problems: ps}
+		return invalid("product json-ld", ps)
 	}
 	b := []byte(`{"@context":"https://schema.org",`)
 	b = appendProductLD(b, s, opts)
@@ -267,12 +247,12 @@ func (c *Compiled) ProductGroupJSONLD(w io.Writer, f Family, opts PublishOptions
 	variants := f.Variants()
 	views := make([]shown, len(variants))
 	for i, v := range variants {
-		var vp []Problem
+		var vp []contract.Problem
 		views[i], vp = c.view(v, opts, "variants["+strconv.Itoa(i)+"].")
 		ps = append(ps, vp...)
 	}
 	if len(ps) > 0 {
-		return &ValidationError{Problems: ps}
+		return invalid("product group json-ld", ps)
 	}
 	b := []byte(`{"@context":"https://schema.org","@type":"ProductGroup"`)
 	add := func(k, v string) {
@@ -343,14 +323,14 @@ var feedLimits = []struct {
 // inside values become spaces.
 //
 // Items that break the feed's rules are left out and reported together in
-// a [*ValidationError], the good ones still written: a required attribute
+// a [*contract.ValidationError], the good ones still written: a required attribute
 // missing (rule required), one longer than its limit in characters (rule
 // length, e.g. "products[2].title: length(150)"), a bad GTIN, or neither
 // gtin nor mpn (path "gtin", rule required, Param "gtin|mpn"). Paths are
 // "products[i]." or "families[j].variants[k].".
 func (c *Compiled) WriteFeed(w io.Writer, products []Record, families []Family, opts PublishOptions) error {
 	bw := bufio.NewWriter(w)
-	var ps []Problem
+	var ps []contract.Problem
 	cells := make([]string, len(feedLimits))
 	for i, l := range feedLimits {
 		cells[i] = l.name
@@ -375,13 +355,13 @@ func (c *Compiled) WriteFeed(w io.Writer, products []Record, families []Family, 
 			n := runeCount(cells[i])
 			switch {
 			case n == 0 && l.required && l.name != "price":
-				vp = append(vp, Problem{Path: prefix + l.name, Rule: RuleRequired})
+				vp = append(vp, contract.Problem{Path: prefix + l.name, Rule: RuleRequired})
 			case l.max > 0 && n > l.max:
-				vp = append(vp, Problem{Path: prefix + l.name, Rule: RuleLength, Param: strconv.Itoa(l.max)})
+				vp = append(vp, contract.Problem{Path: prefix + l.name, Rule: RuleLength, Param: strconv.Itoa(l.max)})
 			}
 		}
 		if s.gtin == "" && s.mpn == "" {
-			vp = append(vp, Problem{Path: prefix + "gtin", Rule: RuleRequired, Param: "gtin|mpn"})
+			vp = append(vp, contract.Problem{Path: prefix + "gtin", Rule: RuleRequired, Param: "gtin|mpn"})
 		}
 		if len(vp) > 0 {
 			ps = append(ps, vp...)
@@ -400,7 +380,7 @@ func (c *Compiled) WriteFeed(w io.Writer, products []Record, families []Family, 
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	return problemsError(ps)
+	return invalid("write feed", ps)
 }
 
 func feedClean(s string) string {

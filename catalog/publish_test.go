@@ -7,14 +7,15 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pimkit/pimkit/contract"
 	"golang.org/x/text/currency"
 )
 
 func publishOpts() PublishOptions {
 	return PublishOptions{
-		Locale: daDK, Channel: "ecommerce", Currency: currency.DKK,
+		Locale: daDK, Channel: "ecommerce", Currency: contract.CurrencyOf(currency.DKK),
 		Brand: "brand", GTIN: "ean", MPN: "mpn",
-		ShowBasis: InclVAT, VATRate: DanishVAT(),
+		ShowBasis: InclVAT, VATRate: dec("0.25"), // contract.EUVATRates: DK
 		Link:         func(r Record) string { return "https://shop.example/p/" + r.ID },
 		ImageURL:     func(a Asset) string { return "https://cdn.example/" + a.Ref },
 		Availability: func(Record) Availability { return InStock },
@@ -39,7 +40,7 @@ func TestProductJSONLD(t *testing.T) {
 	opts := publishOpts()
 	opts.VATRate = dec("0")
 	err := c.ProductJSONLD(&buf, completeProduct(), opts)
-	if diff := cmp.Diff([]Problem{{"price", RuleVATRate, "incl_vat"}}, problemsOf(t, err)); diff != "" {
+	if diff := cmp.Diff([]prob{{"price", RuleVATRate, "incl_vat"}}, problemsOf(t, err)); diff != "" {
 		t.Errorf("ProductJSONLD without VAT rate (-want +got):\n%s", diff)
 	}
 }
@@ -91,7 +92,7 @@ func TestWriteFeed(t *testing.T) {
 	noID = noID.Set("ean", langUnd, "", Value{})
 	var buf bytes.Buffer
 	err := c.WriteFeed(&buf, []Record{good, long, noID}, []Family{tshirtFamily()}, publishOpts())
-	want := []Problem{
+	want := []prob{
 		{"products[1].title", RuleLength, "150"},
 		{"products[1].description", RuleRequired, ""},
 		{"products[2].description", RuleRequired, ""},

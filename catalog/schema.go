@@ -3,15 +3,15 @@ package catalog
 import (
 	"slices"
 	"strconv"
-	"time"
+	"unicode/utf8"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
 )
 
 // DataType names a kind of record. OpenDIMS ships Product, Category and
-// Order (seeds/README.md, help pages); hosts define their own with any
+// Order (its help pages); hosts define their own with any
 // code that passes the code rule, e.g. "supplier".
 type DataType string
 
@@ -45,29 +45,8 @@ const (
 	GTIN                   // a GS1 GTIN-8, -12, -13 or -14 with a correct check digit
 )
 
-var fieldTypeNames = enumText{"", "identifier", "text", "textarea", "number", "measurement", "price",
-	"boolean", "date", "simple_select", "multi_select", "image", "file", "reference", "gtin"}
-
-// String returns the type's text, e.g. "simple_select".
-func (t FieldType) String() string { return fieldTypeNames.name(uint8(t)) }
-
-// MarshalText returns the type's text; the zero FieldType is an error.
-func (t FieldType) MarshalText() ([]byte, error) {
-	return fieldTypeNames.marshal("FieldType", uint8(t))
-}
-
-// UnmarshalText reads a type's text such as "multi_select"; "select" is an
-// [*EnumError].
-func (t *FieldType) UnmarshalText(b []byte) error {
-	v, err := fieldTypeNames.parse("FieldType", b)
-	if err == nil {
-		*t = FieldType(v)
-	}
-	return err
-}
-
 // PriceBasis says whether a price field's amounts include VAT. OpenDIMS
-// lets the user choose (seeds/README.md, help pages). The zero PriceBasis
+// lets the user choose (its help pages). The zero PriceBasis
 // is ExclVAT, the basis of the OpenDIMS terms (terms 12.1: prices excl.
 // VAT).
 type PriceBasis uint8
@@ -78,30 +57,11 @@ const (
 	InclVAT                   // amounts are gross
 )
 
-var priceBasisNames = enumText{"excl_vat", "incl_vat"}
-
-// String returns "excl_vat" or "incl_vat".
-func (p PriceBasis) String() string { return priceBasisNames.name(uint8(p)) }
-
-// MarshalText returns "excl_vat" or "incl_vat".
-func (p PriceBasis) MarshalText() ([]byte, error) {
-	return priceBasisNames.marshal("PriceBasis", uint8(p))
-}
-
-// UnmarshalText reads "excl_vat" or "incl_vat"; other text, such as net,
-// is an [*EnumError].
-func (p *PriceBasis) UnmarshalText(b []byte) error {
-	v, err := priceBasisNames.parse("PriceBasis", b)
-	if err == nil {
-		*p = PriceBasis(v)
-	}
-	return err
-}
-
-// Label is a text in one language, e.g. {da, "Titel"}.
+// Label is a text in one language, e.g. {da, "Titel"}. A label with the
+// zero Lang is the fallback for every language.
 type Label struct {
-	Lang language.Tag `json:"lang"`
-	Text string       `json:"text"`
+	Lang contract.Locale `json:"lang,omitzero"`
+	Text string          `json:"text"`
 }
 
 // Labels is a list of labels, at most one per language.
@@ -110,10 +70,10 @@ type Labels []Label
 // In returns the label for lang, falling back to the label of lang's
 // parent ("da" for "da-DK") and then to ok false: with labels for "da"
 // and "en", In(da-DK) gives the "da" label.
-func (ls Labels) In(lang language.Tag) (text string, ok bool) {
-	for t := lang; ; t = t.Parent() {
+func (ls Labels) In(lang contract.Locale) (text string, ok bool) {
+	for t := lang.Tag(); ; t = t.Parent() {
 		for _, l := range ls {
-			if l.Lang == t {
+			if l.Lang.Tag() == t {
 				return l.Text, true
 			}
 		}
@@ -126,8 +86,8 @@ func (ls Labels) In(lang language.Tag) (text string, ok bool) {
 // SelectOption is one choice of a select field: a code (the stored value)
 // and its labels.
 type SelectOption struct {
-	Code   string `json:"code"`
-	Labels Labels `json:"labels,omitempty"`
+	Code   string `json:"code" validate:"required,max=100"`
+	Labels Labels `json:"labels,omitzero"`
 }
 
 // Unit is one unit of a measurement family: a value v in this unit is
@@ -135,7 +95,7 @@ type SelectOption struct {
 // family has Factor 0.001; Celsius in a kelvin family has Factor 1, Offset
 // 273.15. The zero Factor means 1.
 type Unit struct {
-	Code   string          `json:"code"`
+	Code   string          `json:"code" validate:"required,max=100"`
 	Factor decimal.Decimal `json:"factor"`
 	Offset decimal.Decimal `json:"offset"`
 }
@@ -143,9 +103,9 @@ type Unit struct {
 // UnitFamily is a measurement family such as weight or length: its
 // standard unit and the units it converts between.
 type UnitFamily struct {
-	Code     string `json:"code,omitempty"`
-	Standard string `json:"standard,omitempty"`
-	Units    []Unit `json:"units,omitempty"`
+	Code     string `json:"code,omitzero"`
+	Standard string `json:"standard,omitzero"`
+	Units    []Unit `json:"units,omitzero" validate:"dive"`
 }
 
 // IsZero reports whether f defines no family: no code, no standard unit
@@ -219,28 +179,28 @@ func (f UnitFamily) Convert(v decimal.Decimal, from, to string) (decimal.Decimal
 //   - RefType: Reference.
 //   - PriceBasis: PriceField.
 type Field struct {
-	Code        string    `json:"code"`
-	Type        FieldType `json:"type"`
-	Labels      Labels    `json:"labels,omitempty"`
-	Required    []string  `json:"required,omitempty"`
-	Localizable bool      `json:"localizable,omitempty"`
-	Scopable    bool      `json:"scopable,omitempty"`
-	Unique      bool      `json:"unique,omitempty"`
+	Code        string    `json:"code" validate:"required,max=100"`
+	Type        FieldType `json:"type" validate:"required"`
+	Labels      Labels    `json:"labels,omitzero"`
+	Required    []string  `json:"required,omitzero"`
+	Localizable bool      `json:"localizable,omitzero"`
+	Scopable    bool      `json:"scopable,omitzero"`
+	Unique      bool      `json:"unique,omitzero"`
 
-	MaxLength       int                 `json:"max_length,omitempty"`
+	MaxLength       int                 `json:"max_length,omitzero" validate:"gte=0"`
 	Min             decimal.NullDecimal `json:"min,omitzero"`
 	Max             decimal.NullDecimal `json:"max,omitzero"`
-	Decimals        int                 `json:"decimals,omitempty"`
-	NegativeAllowed bool                `json:"negative_allowed,omitempty"`
-	MinDate         time.Time           `json:"min_date,omitzero"`
-	MaxDate         time.Time           `json:"max_date,omitzero"`
-	Options         []SelectOption      `json:"options,omitempty"`
-	MaxItems        int                 `json:"max_items,omitempty"`
-	Extensions      []string            `json:"extensions,omitempty"`
-	MaxSize         int64               `json:"max_size,omitempty"`
+	Decimals        int                 `json:"decimals,omitzero" validate:"gte=0"`
+	NegativeAllowed bool                `json:"negative_allowed,omitzero"`
+	MinDate         contract.Date       `json:"min_date,omitzero"`
+	MaxDate         contract.Date       `json:"max_date,omitzero"`
+	Options         []SelectOption      `json:"options,omitzero" validate:"dive"`
+	MaxItems        int                 `json:"max_items,omitzero" validate:"gte=0"`
+	Extensions      []string            `json:"extensions,omitzero"`
+	MaxSize         int64               `json:"max_size,omitzero" validate:"gte=0"`
 	Units           UnitFamily          `json:"units,omitzero"`
-	DefaultUnit     string              `json:"default_unit,omitempty"`
-	RefType         DataType            `json:"ref_type,omitempty"`
+	DefaultUnit     string              `json:"default_unit,omitzero"`
+	RefType         DataType            `json:"ref_type,omitzero"`
 	PriceBasis      PriceBasis          `json:"price_basis,omitzero"`
 }
 
@@ -249,8 +209,8 @@ type Field struct {
 // (problems, CSV columns, JSON values). A Schema is a plain value; compile
 // it with [Schema.Compile] before use.
 type Schema struct {
-	Type   DataType `json:"type"`
-	Fields []Field  `json:"fields"`
+	Type   DataType `json:"type" validate:"required,max=100"`
+	Fields []Field  `json:"fields" validate:"dive"`
 }
 
 // Field returns the field with code; ok is false when there is none.
@@ -265,27 +225,28 @@ func (s Schema) Field(code string) (f Field, ok bool) {
 
 // Add returns a copy of s with the fields appended, the form designer's
 // "add field". Codes are immutable once added: Add refuses a code already
-// in s (rule duplicate), a reserved word such as "sku" (rule reserved) or a
-// malformed code (rule code), with every problem at once. s is unchanged.
+// in s (rule duplicate), a reserved word such as "sku" (rule reserved), an
+// empty code (rule required), one over 100 characters (rule max) or one
+// with other characters than ASCII letters, digits and '_' (rule code),
+// with every problem at once. s is unchanged.
 func (s Schema) Add(fields ...Field) (Schema, error) {
-	var ps []Problem
+	var ps problems
 	have := make(map[string]bool, len(s.Fields)+len(fields))
 	for _, f := range s.Fields {
 		have[f.Code] = true
 	}
 	for i, f := range fields {
 		path := "fields[" + strconv.Itoa(len(s.Fields)+i) + "].code"
-		if p, ok := checkCode(path, f.Code); !ok {
-			ps = append(ps, p)
+		if !checkCode(&ps, path, f.Code, false, true) {
 			continue
 		}
 		if have[f.Code] {
-			ps = append(ps, Problem{Path: path, Rule: RuleDuplicate, Param: f.Code})
+			ps.Add(path, RuleDuplicate, f.Code)
 		}
 		have[f.Code] = true
 	}
-	if len(ps) > 0 {
-		return s, &ValidationError{Problems: ps}
+	if err := ps.Err("add fields", ErrInvalid); err != nil {
+		return s, err
 	}
 	out := s
 	out.Fields = append(slices.Clone(s.Fields), fields...)
@@ -358,24 +319,46 @@ func validCode(s string) bool {
 	return true
 }
 
-func checkCode(path, code string) (Problem, bool) {
-	if !validCode(code) {
-		return Problem{Path: path, Rule: RuleCode, Param: "[A-Za-z0-9_]{1,100}"}, false
+// codePattern is the Param of rule code: what a code may hold.
+const codePattern = "[A-Za-z0-9_]{1,100}"
+
+// checkCode adds the problem of a malformed or, when reserved is set, a
+// reserved code at path and reports whether there was none. An empty code
+// is rule required, one over 100 characters rule max (the rules the
+// `validate:"required,max=100"` tag of every code field reports), other
+// characters than ASCII letters, digits and '_' rule code, and a reserved
+// word rule reserved. With tagged set the first two are left to the tags.
+func checkCode(ps *problems, path, code string, tagged, reserved bool) bool {
+	switch {
+	case code == "":
+		if !tagged {
+			ps.Add(path, RuleRequired, "")
+		}
+		return false
+	case utf8.RuneCountInString(code) > maxCodeLen:
+		if !tagged {
+			ps.Add(path, "max", strconv.Itoa(maxCodeLen))
+		}
+		return false
+	case !validCode(code):
+		ps.Add(path, RuleCode, codePattern)
+		return false
+	case reserved && IsReserved(code):
+		ps.Add(path, RuleReserved, code)
+		return false
 	}
-	if IsReserved(code) {
-		return Problem{Path: path, Rule: RuleReserved, Param: code}, false
-	}
-	return Problem{}, true
+	return true
 }
 
 // Channel is a publication target (a webshop, a marketplace, print): its
-// locales, its currencies and the root of its category tree. Code follows
-// the code rule ("ecommerce", "print_dk").
+// locales (at least one), its currencies and the root of its category
+// tree. Code follows the code rule ("ecommerce", "print_dk"). Its JSON is
+// {"code":"ecommerce","locales":["da-DK","en-GB"],"currencies":["DKK","EUR"],"category_tree":"master"}.
 type Channel struct {
-	Code         string
-	Locales      []language.Tag
-	Currencies   []currency.Unit
-	CategoryTree string
+	Code         string              `json:"code" validate:"required,max=100"`
+	Locales      []contract.Locale   `json:"locales" validate:"min=1"`
+	Currencies   []contract.Currency `json:"currencies"`
+	CategoryTree string              `json:"category_tree,omitzero" validate:"max=100"`
 }
 
 // Standard field codes of [ProductSchema].
@@ -386,8 +369,13 @@ const (
 	FieldImages      = "images"
 )
 
+var (
+	english = contract.LocaleOf(language.English)
+	danish  = contract.LocaleOf(language.Danish)
+)
+
 // ProductSchema returns the OpenDIMS product schema with its standard
-// fields (seeds/README.md, help pages): the part number is the record's ID
+// fields (its help pages): the part number is the record's ID
 // (SKU) and not a field; title (localizable text), description
 // (localizable textarea), price (per currency, stated on basis) and images
 // (one or more). requiredIn lists the channels that require title, price
@@ -396,12 +384,12 @@ func ProductSchema(basis PriceBasis, requiredIn ...string) Schema {
 	req := slices.Clone(requiredIn)
 	return Schema{Type: TypeProduct, Fields: []Field{
 		{Code: FieldTitle, Type: TextField, Localizable: true, Required: req,
-			Labels: Labels{{language.English, "Title"}, {language.Danish, "Titel"}}},
+			Labels: Labels{{english, "Title"}, {danish, "Titel"}}},
 		{Code: FieldDescription, Type: Textarea, Localizable: true,
-			Labels: Labels{{language.English, "Description"}, {language.Danish, "Beskrivelse"}}},
+			Labels: Labels{{english, "Description"}, {danish, "Beskrivelse"}}},
 		{Code: FieldPrice, Type: PriceField, PriceBasis: basis, Required: req,
-			Labels: Labels{{language.English, "Price"}, {language.Danish, "Pris"}}},
+			Labels: Labels{{english, "Price"}, {danish, "Pris"}}},
 		{Code: FieldImages, Type: Image, Required: req, Extensions: []string{"jpg", "jpeg", "png", "webp", "gif"},
-			Labels: Labels{{language.English, "Images"}, {language.Danish, "Billeder"}}},
+			Labels: Labels{{english, "Images"}, {danish, "Billeder"}}},
 	}}
 }

@@ -5,18 +5,17 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/language"
 )
 
 // TestSchemaJSONRoundTrip checks that a schema built in the form designer
 // survives JSON exactly, so a host can store it beside its records (issue
 // 4: the form designer's field definitions).
 func TestSchemaJSONRoundTrip(t *testing.T) {
-	da := language.MustParse("da-DK")
+	da := contract.MustLocale("da-DK")
 	s, err := ProductSchema(InclVAT, "webshop").Add(
 		Field{Code: "ean", Type: GTIN, Unique: true},
 		Field{Code: "material", Type: SimpleSelect, Required: []string{"webshop"}, Labels: Labels{{Lang: da, Text: "Materiale"}},
@@ -24,7 +23,7 @@ func TestSchemaJSONRoundTrip(t *testing.T) {
 		Field{Code: "weight", Type: Measurement, DefaultUnit: "KILOGRAM", Min: decimal.NewNullDecimal(decimal.Zero),
 			Units: UnitFamily{Code: "weight", Standard: "KILOGRAM", Units: []Unit{
 				{Code: "KILOGRAM", Factor: decimal.NewFromInt(1)}, {Code: "GRAM", Factor: decimal.RequireFromString("0.001")}}}},
-		Field{Code: "launch", Type: DateField, MinDate: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)},
+		Field{Code: "launch", Type: DateField, MinDate: contract.MustDate(2020, 1, 1)},
 		Field{Code: "manual", Type: File, Extensions: []string{"pdf"}, MaxSize: 5 << 20},
 	)
 	if err != nil {
@@ -44,10 +43,10 @@ func TestSchemaJSONRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	dec := cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
-	if diff := cmp.Diff(s, back, dec, cmp.Comparer(func(a, b language.Tag) bool { return a == b })); diff != "" {
+	if diff := cmp.Diff(s, back, dec, cmp.Comparer(func(a, b contract.Locale) bool { return a == b })); diff != "" {
 		t.Errorf("schema JSON round trip (-want +got):\n%s", diff)
 	}
-	if _, err := back.Compile(Channel{Code: "webshop", Locales: []language.Tag{da}}); err != nil {
+	if _, err := back.Compile(Channel{Code: "webshop", Locales: []contract.Locale{da}}); err != nil {
 		t.Errorf("Compile(schema read from JSON) = %v", err)
 	}
 
@@ -63,7 +62,7 @@ func TestSchemaJSONRoundTrip(t *testing.T) {
 func FuzzSchemaJSON(f *testing.F) {
 	f.Add(`{"type":"product","fields":[{"code":"ean","type":"gtin","unique":true}]}`)
 	f.Add(`{"type":"product","fields":[{"code":"w","type":"measurement","min":"0","units":{"standard":"KG","units":[{"code":"KG","factor":"1","offset":"0"}]}}]}`)
-	f.Add(`{"fields":[{"code":"d","type":"date","min_date":"2020-01-01T00:00:00Z","labels":[{"lang":"da-DK","text":"Dato"}]}]}`)
+	f.Add(`{"fields":[{"code":"d","type":"date","min_date":"2020-01-01","labels":[{"lang":"da-DK","text":"Dato"}]}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		var s Schema
 		if json.Unmarshal([]byte(in), &s) != nil {

@@ -6,20 +6,24 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pimkit/pimkit/contract"
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
-func problemsOf(t *testing.T, err error) []Problem {
+func problemsOf(t *testing.T, err error) []prob {
 	t.Helper()
 	if err == nil {
 		return nil
 	}
-	var ve *ValidationError
+	var ve *contract.ValidationError
 	if !errors.As(err, &ve) || !errors.Is(err, ErrInvalid) {
-		t.Fatalf("error %v is not a *ValidationError wrapping ErrInvalid", err)
+		t.Fatalf("error %v is not a *contract.ValidationError wrapping ErrInvalid", err)
 	}
-	return ve.Problems
+	out := make([]prob, len(ve.Problems))
+	for i, p := range ve.Problems {
+		out[i] = prob{p.Path, p.Rule, p.Param}
+	}
+	return out
 }
 
 func TestValidateComplete(t *testing.T) {
@@ -38,104 +42,104 @@ func TestValidateRules(t *testing.T) {
 	tests := []struct {
 		name string
 		edit func(r Record) Record
-		want []Problem
+		want []prob
 	}{
-		{"issue 4 required per channel and locale: title[en-GB] missing for ecommerce",
+		{"required per channel and locale: title[en-GB] missing for ecommerce",
 			func(r Record) Record { return r.Set("title", enGB, "", Value{}) },
-			[]Problem{{"values.title[en-GB]", RuleRequired, "ecommerce"}}},
-		{"issue 4 required per channel: brand required in ecommerce reported once",
-			func(r Record) Record { return r.Set("brand", language.Und, "", Value{}) },
-			[]Problem{{"values.brand", RuleRequired, "ecommerce"}}},
-		{"issue 4 price must carry every currency of the requiring channel",
+			[]prob{{"values.title[en-GB]", RuleRequired, "ecommerce"}}},
+		{"required per channel: brand required in ecommerce reported once",
+			func(r Record) Record { return r.Set("brand", contract.Locale{}, "", Value{}) },
+			[]prob{{"values.brand", RuleRequired, "ecommerce"}}},
+		{"price must carry every currency of the requiring channel",
 			func(r Record) Record {
-				return r.Set("price", language.Und, "", Prices(Price{dec("199.00"), currency.DKK}))
+				return r.Set("price", contract.Locale{}, "", Prices(contract.NewMoney(dec("199.00"), currency.DKK)))
 			},
-			[]Problem{{"values.price", RuleRequired, "ecommerce"}}},
-		{"issue 4 types: text given to a number field",
-			func(r Record) Record { return r.Set("stock", language.Und, "", Text("12")) },
-			[]Problem{{"values.stock", RuleType, "number"}}},
-		{"issue 4 lengths: text max 255 by default",
+			[]prob{{"values.price", RuleRequired, "ecommerce"}}},
+		{"types: text given to a number field",
+			func(r Record) Record { return r.Set("stock", contract.Locale{}, "", Text("12")) },
+			[]prob{{"values.stock", RuleType, "number"}}},
+		{"lengths: text max 255 by default",
 			func(r Record) Record { return r.Set("title", daDK, "", Text(string(long))) },
-			[]Problem{{"values.title[da-DK]", RuleMaxLength, "255"}}},
-		{"issue 4 lengths: MaxLength counts characters, not bytes",
+			[]prob{{"values.title[da-DK]", RuleMaxLength, "255"}}},
+		{"lengths: MaxLength counts characters, not bytes",
 			func(r Record) Record {
-				return r.Set("brand", language.Und, "", Text("æææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææ"))
+				return r.Set("brand", contract.Locale{}, "", Text("æææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææ"))
 			},
-			[]Problem{{"values.brand", RuleMaxLength, "70"}}},
-		{"issue 4 ranges: number below min",
-			func(r Record) Record { return r.Set("stock", language.Und, "", Number(dec("-1"))) },
-			[]Problem{{"values.stock", RuleNegative, ""}, {"values.stock", RuleMin, "0"}}},
-		{"issue 4 ranges: number above max",
-			func(r Record) Record { return r.Set("rating", language.Und, "", Number(dec("5.1"))) },
-			[]Problem{{"values.rating", RuleMax, "5"}}},
-		{"issue 4 decimal places: rating allows one",
-			func(r Record) Record { return r.Set("rating", language.Und, "", Number(dec("4.25"))) },
-			[]Problem{{"values.rating", RuleDecimals, "1"}}},
-		{"issue 4 decimal places: whole numbers only by default",
-			func(r Record) Record { return r.Set("stock", language.Und, "", Number(dec("1.5"))) },
-			[]Problem{{"values.stock", RuleDecimals, "0"}}},
-		{"issue 4 decimal places: price beyond the currency minor unit",
+			[]prob{{"values.brand", RuleMaxLength, "70"}}},
+		{"ranges: number below min",
+			func(r Record) Record { return r.Set("stock", contract.Locale{}, "", Number(dec("-1"))) },
+			[]prob{{"values.stock", RuleNegative, ""}, {"values.stock", RuleMin, "0"}}},
+		{"ranges: number above max",
+			func(r Record) Record { return r.Set("rating", contract.Locale{}, "", Number(dec("5.1"))) },
+			[]prob{{"values.rating", RuleMax, "5"}}},
+		{"decimal places: rating allows one",
+			func(r Record) Record { return r.Set("rating", contract.Locale{}, "", Number(dec("4.25"))) },
+			[]prob{{"values.rating", RuleDecimals, "1"}}},
+		{"decimal places: whole numbers only by default",
+			func(r Record) Record { return r.Set("stock", contract.Locale{}, "", Number(dec("1.5"))) },
+			[]prob{{"values.stock", RuleDecimals, "0"}}},
+		{"decimal places: price beyond the currency minor unit",
 			func(r Record) Record {
-				return r.Set("price", language.Und, "", Prices(Price{dec("199.005"), currency.DKK}, Price{dec("26.95"), currency.EUR}))
+				return r.Set("price", contract.Locale{}, "", Prices(contract.NewMoney(dec("199.005"), currency.DKK), contract.NewMoney(dec("26.95"), currency.EUR)))
 			},
-			[]Problem{{"values.price", RuleDecimals, "2"}}},
-		{"issue 4 price currency not used by any channel",
+			[]prob{{"values.price", RuleDecimals, "2"}}},
+		{"price currency not used by any channel",
 			func(r Record) Record {
-				return r.Set("price", language.Und, "", Prices(Price{dec("199"), currency.DKK}, Price{dec("26.95"), currency.EUR}, Price{dec("30"), currency.USD}))
+				return r.Set("price", contract.Locale{}, "", Prices(contract.NewMoney(dec("199"), currency.DKK), contract.NewMoney(dec("26.95"), currency.EUR), contract.NewMoney(dec("30"), currency.USD)))
 			},
-			[]Problem{{"values.price", RuleCurrency, "USD"}}},
-		{"issue 4 measurement: unit not in family",
-			func(r Record) Record { return r.Set("weight", language.Und, "", Measure(dec("2"), "POUND")) },
-			[]Problem{{"values.weight", RuleUnit, "weight"}}},
-		{"issue 4 measurement: max compared in the standard unit",
-			func(r Record) Record { return r.Set("weight", language.Und, "", Measure(dec("30001"), "GRAM")) },
-			[]Problem{{"values.weight", RuleMax, "30"}}},
-		{"issue 4 option membership: simple select",
-			func(r Record) Record { return r.Set("size", language.Und, "", Option("xl")) },
-			[]Problem{{"values.size", RuleOption, "size"}}},
-		{"issue 4 option membership: multi select repeated and too many",
-			func(r Record) Record { return r.Set("tags", language.Und, "", Options("new", "new", "eco")) },
-			[]Problem{{"values.tags", RuleMaxItems, "2"}, {"values.tags", RuleOption, "tags"}}},
-		{"issue 4 GTIN check digit",
-			func(r Record) Record { return r.Set("ean", language.Und, "", Text("4006381333932")) },
-			[]Problem{{"values.ean", RuleGTIN, "check digit"}}},
-		{"issue 4 unknown fields",
-			func(r Record) Record { return r.Set("colour", language.Und, "", Text("red")) },
-			[]Problem{{"values.colour", RuleUnknownField, ""}}},
-		{"issue 4 date min",
+			[]prob{{"values.price", RuleCurrency, "USD"}}},
+		{"measurement: unit not in family",
+			func(r Record) Record { return r.Set("weight", contract.Locale{}, "", Measure(dec("2"), "POUND")) },
+			[]prob{{"values.weight", RuleUnit, "weight"}}},
+		{"measurement: max compared in the standard unit",
+			func(r Record) Record { return r.Set("weight", contract.Locale{}, "", Measure(dec("30001"), "GRAM")) },
+			[]prob{{"values.weight", RuleMax, "30"}}},
+		{"option membership: simple select",
+			func(r Record) Record { return r.Set("size", contract.Locale{}, "", Option("xl")) },
+			[]prob{{"values.size", RuleOption, "size"}}},
+		{"option membership: multi select repeated and too many",
+			func(r Record) Record { return r.Set("tags", contract.Locale{}, "", Options("new", "new", "eco")) },
+			[]prob{{"values.tags", RuleMaxItems, "2"}, {"values.tags", RuleOption, "tags"}}},
+		{"GTIN check digit",
+			func(r Record) Record { return r.Set("ean", contract.Locale{}, "", Text("4006381333932")) },
+			[]prob{{"values.ean", RuleGTIN, "check digit"}}},
+		{"unknown fields",
+			func(r Record) Record { return r.Set("colour", contract.Locale{}, "", Text("red")) },
+			[]prob{{"values.colour", RuleUnknownField, ""}}},
+		{"date min",
 			func(r Record) Record {
-				return r.Set("release", language.Und, "", Date(time.Date(1999, 12, 31, 0, 0, 0, 0, time.UTC)))
+				return r.Set("release", contract.Locale{}, "", Date(time.Date(1999, 12, 31, 0, 0, 0, 0, time.UTC)))
 			},
-			[]Problem{{"values.release", RuleMin, "2000-01-01"}}},
-		{"issue 4 file extension and size",
+			[]prob{{"values.release", RuleMin, "2000-01-01"}}},
+		{"file extension and size",
 			func(r Record) Record {
-				return r.Set("manual", language.Und, "", Assets(Asset{Ref: "doc/manual.docx", Size: 2000}))
+				return r.Set("manual", contract.Locale{}, "", Assets(Asset{Ref: "doc/manual.docx", Size: 2000}))
 			},
-			[]Problem{{"values.manual", RuleExtension, "pdf"}, {"values.manual", RuleMaxSize, "1000"}}},
-		{"issue 4 validation: localizable field without locale",
-			func(r Record) Record { return r.Set("title", language.Und, "", Text("x")) },
-			[]Problem{{"values.title", RuleLocale, "localizable"}}},
-		{"issue 4 validation: locale not active in any channel",
+			[]prob{{"values.manual", RuleExtension, "pdf"}, {"values.manual", RuleMaxSize, "1000"}}},
+		{"validation: localizable field without locale",
+			func(r Record) Record { return r.Set("title", contract.Locale{}, "", Text("x")) },
+			[]prob{{"values.title", RuleLocale, "localizable"}}},
+		{"validation: locale not active in any channel",
 			func(r Record) Record { return r.Set("title", deDE, "", Text("Hemd")) },
-			[]Problem{{"values.title[de-DE]", RuleLocale, "localizable"}}},
-		{"issue 4 validation: scopable value: locale not active in the channel",
+			[]prob{{"values.title[de-DE]", RuleLocale, "localizable"}}},
+		{"validation: scopable value: locale not active in the channel",
 			func(r Record) Record { return r.Set("seo_title", enGB, "print", Text("x")) },
-			[]Problem{{"values.seo_title[en-GB][print]", RuleChannel, "scopable"}}},
-		{"issue 4 validation: channel on a non-scopable field",
-			func(r Record) Record { return r.Set("brand", language.Und, "print", Text("x")) },
-			[]Problem{{"values.brand[print]", RuleChannel, "not scopable"}}},
-		{"issue 4 validation: two values in the same slot",
+			[]prob{{"values.seo_title[en-GB][print]", RuleChannel, "scopable"}}},
+		{"validation: channel on a non-scopable field",
+			func(r Record) Record { return r.Set("brand", contract.Locale{}, "print", Text("x")) },
+			[]prob{{"values.brand[print]", RuleChannel, "not scopable"}}},
+		{"validation: two values in the same slot",
 			func(r Record) Record { r.Values = append(r.Values, fv("brand", Text("Other"))); return r },
-			[]Problem{{"values.brand", RuleDuplicateValue, ""}}},
-		{"SKU empty (issue 4: part number required)",
+			[]prob{{"values.brand", RuleDuplicateValue, ""}}},
+		{"SKU empty (part number required)",
 			func(r Record) Record { r.ID = ""; return r },
-			[]Problem{{"sku", RuleIdentifier, "empty"}}},
-		{"issue 4 validation: SKU with a comma",
+			[]prob{{"sku", RuleIdentifier, "empty"}}},
+		{"validation: SKU with a comma",
 			func(r Record) Record { r.ID = "A,B"; return r },
-			[]Problem{{"sku", RuleIdentifier, "character"}}},
-		{"issue 4 validation: category repeated",
+			[]prob{{"sku", RuleIdentifier, "character"}}},
+		{"validation: category repeated",
 			func(r Record) Record { r.Categories = []string{"a", "a"}; return r },
-			[]Problem{{"categories[1]", RuleCategory, ""}}},
+			[]prob{{"categories[1]", RuleCategory, ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,7 +159,7 @@ func TestValidateReportsEverythingAtOnce(t *testing.T) {
 		fv("nope", Bool(true)),
 	}}
 	got := problemsOf(t, c.Validate(r))
-	want := []Problem{
+	want := []prob{
 		{"values.ean", RuleGTIN, "length"},
 		{"values.stock", RuleDecimals, "0"},
 		{"values.nope", RuleUnknownField, ""},
@@ -178,12 +182,12 @@ func TestValidateBatchDuplicates(t *testing.T) {
 	a := completeProduct()
 	b := completeProduct()
 	b.Values = append([]FieldValue(nil), b.Values...)
-	b = b.Set("ean", language.Und, "", Text("04006381333931")) // same GTIN, GTIN-14 form
+	b = b.Set("ean", contract.Locale{}, "", Text("04006381333931")) // same GTIN, GTIN-14 form
 	d := completeProduct()
 	d.ID = "SHIRT-2"
-	d = d.Set("ean", language.Und, "", Text("96385074"))
+	d = d.Set("ean", contract.Locale{}, "", Text("96385074"))
 	got := problemsOf(t, c.ValidateBatch([]Record{a, d, b}))
-	want := []Problem{
+	want := []prob{
 		{"records[2].sku", RuleDuplicate, "records[0]"},
 		{"records[2].values.ean", RuleDuplicate, "records[0]"},
 	}
@@ -207,7 +211,10 @@ func TestCompileRefusesBadSchema(t *testing.T) {
 	}}
 	_, err := s.Compile(testChannels()...)
 	got := problemsOf(t, err)
-	want := []Problem{
+	// The validate tags first (fields[9] has no type), then the rules
+	// that span fields and channels.
+	want := []prob{
+		{"fields[9].type", "required", ""},
 		{"fields[0].code", RuleReserved, "sku"},
 		{"fields[1].code", RuleCode, "[A-Za-z0-9_]{1,100}"},
 		{"fields[3].code", RuleDuplicate, "dup"},
@@ -216,7 +223,6 @@ func TestCompileRefusesBadSchema(t *testing.T) {
 		{"fields[6].units.standard", RuleUnit, "KG"},
 		{"fields[7].localizable", RuleFieldRule, "identifier"},
 		{"fields[8].required[0]", RuleChannel, "nowhere"},
-		{"fields[9].type", RuleType, ""},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Compile problems (-want +got):\n%s", diff)
@@ -227,7 +233,7 @@ func TestSchemaAdd(t *testing.T) {
 	s := ProductSchema(InclVAT)
 	_, err := s.Add(Field{Code: "categories", Type: TextField}, Field{Code: "title", Type: TextField}, Field{Code: "Values", Type: TextField})
 	got := problemsOf(t, err)
-	want := []Problem{
+	want := []prob{
 		{"fields[4].code", RuleReserved, "categories"},
 		{"fields[5].code", RuleDuplicate, "title"},
 		{"fields[6].code", RuleReserved, "Values"},
@@ -245,8 +251,8 @@ func TestSchemaAdd(t *testing.T) {
 }
 
 func TestProblemString(t *testing.T) {
-	err := &ValidationError{Problems: []Problem{{"values.title[da-DK]", RuleMaxLength, "255"}, {"sku", RuleIdentifier, ""}}}
-	want := "catalog: invalid: 2 problems: values.title[da-DK]: max_length(255); sku: identifier"
+	err := invalid("validate record", []contract.Problem{{Path: "values.title[da-DK]", Rule: RuleMaxLength, Param: "255"}, {Path: "sku", Rule: RuleIdentifier}})
+	want := "catalog: invalid: validate record: 2 problems: values.title[da-DK]: max_length(255); sku: identifier"
 	if got := err.Error(); got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}

@@ -1,14 +1,16 @@
 package catalog
 
 import (
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
 type valueKind uint8
@@ -54,18 +56,19 @@ type extra struct {
 	assets []Asset
 }
 
-// Price is an amount in one currency, e.g. 199.00 DKK.
-type Price struct {
-	Amount   decimal.Decimal
-	Currency currency.Unit
-}
+// Price is an amount in one currency, e.g. 199.00 DKK: a
+// [contract.Money], the one money value of pimkit, so a price carries its
+// currency wherever it goes and stores as
+// {"amount":"199.00","currency":"DKK"}. Build one with
+// [contract.ParseMoney] or [contract.NewMoney].
+type Price = contract.Money
 
 // Asset references a stored file (an image or a document) by the host's
 // key or path, e.g. "img/shirt-blue.jpg", with its size in bytes when known
 // (0 = unknown, which passes any size limit).
 type Asset struct {
-	Ref  string
-	Size int64
+	Ref  string `json:"ref"`
+	Size int64  `json:"size,omitzero"`
 }
 
 // Text returns a text value, used by identifier, text, textarea, reference
@@ -78,6 +81,12 @@ func Text(s string) Value {
 }
 
 func setNumber(v *Value, d decimal.Decimal) {
+	if e := d.Exponent(); e > 0 {
+		// 1e3 is the whole number 1000: one representation per value and
+		// scale, so that Equal and a JSON round trip agree.
+		c := d.Coefficient()
+		d = decimal.NewFromBigInt(c.Mul(c, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil)), 0)
+	}
 	if d.NumDigits() <= 18 {
 		v.n, v.e = d.CoefficientInt64(), d.Exponent()
 		return
@@ -195,18 +204,28 @@ func (v Value) Prices() []Price {
 	return slices.Clone(v.x.prices)
 }
 
-// Price returns the amount in currency u; ok is false when the value has
+// Price returns the price in currency u; ok is false when the value has
 // none.
-func (v Value) Price(u currency.Unit) (d decimal.Decimal, ok bool) {
+func (v Value) Price(u currency.Unit) (p Price, ok bool) {
 	if v.kind != kindPrices {
-		return decimal.Decimal{}, false
+		return Price{}, false
 	}
 	for _, p := range v.x.prices {
-		if p.Currency == u {
-			return p.Amount, true
+		if p.Currency() == u {
+			return p, true
 		}
 	}
-	return decimal.Decimal{}, false
+	return Price{}, false
+}
+
+// hasPrice reports whether a price value has an amount in u.
+func (v *Value) hasPrice(u currency.Unit) bool {
+	for i := range v.x.prices {
+		if v.x.prices[i].Currency() == u {
+			return true
+		}
+	}
+	return false
 }
 
 // Bool returns a boolean value; ok is false for other kinds.
@@ -240,9 +259,13 @@ func (v Value) Assets() []Asset {
 	return slices.Clone(v.x.assets)
 }
 
-// Equal reports whether v and w hold the same data. Numbers compare by
-// value and scale: 18.5 and 18.50 differ, because a host syncing to a
-// channel should send the new scale; prices compare in order.
+// Equal reports whether v and w hold the same data; go-cmp compares
+// values with it. Numbers compare by value and scale: 18.5 and 18.50
+// differ, because a host syncing to a channel should send the new scale.
+// Prices compare in order, by currency, amount and the scale they are
+// written at, which is never less than the currency's minor unit: 199 DKK
+// equals 199.00 DKK (both are "199.00"), 0.125 DKK differs from 0.1250
+// DKK.
 func (v Value) Equal(w Value) bool {
 	if v.kind != w.kind || v.s != w.s {
 		return false
@@ -263,9 +286,7 @@ func (v Value) Equal(w Value) bool {
 	case kindAssets:
 		return slices.Equal(v.x.assets, w.x.assets)
 	case kindPrices:
-		return slices.EqualFunc(v.x.prices, w.x.prices, func(a, b Price) bool {
-			return a.Currency == b.Currency && a.Amount.Equal(b.Amount) && a.Amount.Exponent() == b.Amount.Exponent()
-		})
+		return slices.EqualFunc(v.x.prices, w.x.prices, priceEqual)
 	}
 	return true
 }
@@ -285,7 +306,7 @@ func (v Value) String() string {
 	case kindPrices:
 		parts := make([]string, len(v.x.prices))
 		for i, p := range v.x.prices {
-			parts[i] = NumberFormat{}.Format(p.Amount) + " " + p.Currency.String()
+			parts[i] = p.String()
 		}
 		return strings.Join(parts, ", ")
 	case kindBool:
@@ -304,6 +325,16 @@ func (v Value) String() string {
 	return ""
 }
 
+// priceEqual reports whether a and b have the same currency, amount and
+// written scale (at least the currency's minor unit).
+func priceEqual(a, b Price) bool {
+	if a.Currency() != b.Currency() || !a.Amount().Equal(b.Amount()) {
+		return false
+	}
+	scale := money.Scale(a.Currency())
+	return max(scale, -a.Amount().Exponent()) == max(scale, -b.Amount().Exponent())
+}
+
 func formatDate(n int64) string {
 	y, m, d := n/10000, n/100%100, n%100
 	b := make([]byte, 0, 10)
@@ -316,13 +347,15 @@ func formatDate(n int64) string {
 }
 
 // FieldValue is a value stored for one field, in one locale when the field
-// is localizable (else [language.Und]) and for one channel when it is
-// scopable (else "").
+// is localizable (else the zero Locale) and for one channel when it is
+// scopable (else ""). Its JSON is
+// {"field":"title","locale":"da-DK","value":{"kind":"text","data":"Skjorte"}},
+// locale and channel left out when not set.
 type FieldValue struct {
-	Field   string
-	Locale  language.Tag
-	Channel string
-	Value   Value
+	Field   string          `json:"field"`
+	Locale  contract.Locale `json:"locale,omitzero"`
+	Channel string          `json:"channel,omitzero"`
+	Value   Value           `json:"value"`
 }
 
 // Status is a record's publication state. The zero Status is StatusDraft.
@@ -335,25 +368,6 @@ const (
 	StatusArchived               // withdrawn, kept for history
 )
 
-var statusNames = enumText{"draft", "active", "archived"}
-
-// String returns "draft", "active" or "archived".
-func (s Status) String() string { return statusNames.name(uint8(s)) }
-
-// MarshalText returns the status text; a Status beyond StatusArchived is
-// an [*EnumError].
-func (s Status) MarshalText() ([]byte, error) { return statusNames.marshal("Status", uint8(s)) }
-
-// UnmarshalText reads "draft", "active" or "archived"; "Active" or
-// "published" are an [*EnumError].
-func (s *Status) UnmarshalText(b []byte) error {
-	v, err := statusNames.parse("Status", b)
-	if err == nil {
-		*s = Status(v)
-	}
-	return err
-}
-
 // Record is one stored record of a data type: a product, a product model,
 // a category's custom data, an order's custom data or a host-defined type.
 //
@@ -363,19 +377,23 @@ func (s *Status) UnmarshalText(b []byte) error {
 // model). Version is the host's optimistic-concurrency counter; this
 // package only copies and compares it. Values holds custom and standard
 // field values; their order carries no meaning.
+//
+// A Record survives encoding/json exactly and compares with go-cmp without
+// options: it is the form a host stores. [Compiled.EncodeJSON] is the
+// exchange form for other systems.
 type Record struct {
-	ID         string
-	Parent     string
-	Status     Status
-	Version    uint64
-	Categories []string
-	Values     []FieldValue
+	ID         string       `json:"id"`
+	Parent     string       `json:"parent,omitzero"`
+	Status     Status       `json:"status"`
+	Version    uint64       `json:"version,omitzero"`
+	Categories []string     `json:"categories"`
+	Values     []FieldValue `json:"values"`
 }
 
-// Get returns the value of field for locale and channel (use language.Und
-// and "" for a field that is not localizable or scopable); ok is false when
-// the record has none.
-func (r Record) Get(field string, locale language.Tag, channel string) (v Value, ok bool) {
+// Get returns the value of field for locale and channel (use the zero
+// Locale and "" for a field that is not localizable or scopable); ok is
+// false when the record has none.
+func (r Record) Get(field string, locale contract.Locale, channel string) (v Value, ok bool) {
 	for _, fv := range r.Values {
 		if fv.Field == field && fv.Locale == locale && fv.Channel == channel {
 			return fv.Value, true
@@ -387,7 +405,7 @@ func (r Record) Get(field string, locale language.Tag, channel string) (v Value,
 // Set returns a copy of r with field's value for locale and channel
 // replaced, or added when absent; r itself is unchanged. Setting an empty
 // Value removes the value.
-func (r Record) Set(field string, locale language.Tag, channel string, v Value) Record {
+func (r Record) Set(field string, locale contract.Locale, channel string, v Value) Record {
 	out := make([]FieldValue, 0, len(r.Values)+1)
 	found := false
 	for _, fv := range r.Values {
@@ -408,4 +426,4 @@ func (r Record) Set(field string, locale language.Tag, channel string, v Value) 
 	return r
 }
 
-var langUnd = language.Und
+var langUnd = contract.Locale{}

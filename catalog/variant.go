@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 )
 
@@ -21,51 +22,48 @@ const MaxAxes = 5
 // Axis fields must be simple selects, booleans or measurements and never
 // localizable or scopable; [Compiled.CheckVariation] enforces this.
 type Variation struct {
-	Levels [][]string
+	Levels [][]string `json:"levels" validate:"min=1,max=2,dive,min=1"`
 }
 
-// CheckVariation checks v against the schema: one or two levels, each with
-// at least one axis, at most [MaxAxes] axes in all, each axis a known
-// simple select, boolean or measurement that is neither localizable nor
-// scopable nor repeated. Problems have paths such as "levels[1][0]" and
-// rule axis (Param says why: "type", "localizable", "count"...) or
-// unknown_field.
+// CheckVariation checks v against the schema: one or two levels (path
+// "levels", rule min or max), each with at least one axis ("levels[1]",
+// rule min), at most [MaxAxes] axes in all ("levels", rule axis, Param
+// "count"), each axis a known simple select, boolean or measurement that
+// is neither localizable nor scopable nor repeated. Problems of an axis
+// have paths such as "levels[1][0]" and rule axis (Param says why:
+// "type", "localizable", "repeated") or unknown_field.
 func (c *Compiled) CheckVariation(v Variation) error {
-	var ps []Problem
-	if len(v.Levels) < 1 || len(v.Levels) > 2 {
-		ps = append(ps, Problem{Path: "levels", Rule: RuleAxis, Param: "levels"})
-	}
+	var vp problems
+	vp.Check("", v)
+	ps := vp.List()
 	seen := map[string]bool{}
 	total := 0
 	for li, axes := range v.Levels {
 		lp := "levels[" + strconv.Itoa(li) + "]"
-		if len(axes) == 0 {
-			ps = append(ps, Problem{Path: lp, Rule: RuleAxis, Param: "count"})
-		}
 		for ai, code := range axes {
 			total++
 			path := lp + "[" + strconv.Itoa(ai) + "]"
 			fi, ok := c.index[code]
 			if !ok {
-				ps = append(ps, Problem{Path: path, Rule: RuleUnknownField, Param: safeSegment(code)})
+				ps = append(ps, contract.Problem{Path: path, Rule: RuleUnknownField, Param: safeSegment(code)})
 				continue
 			}
 			f := &c.fields[fi]
 			switch {
 			case f.Type != SimpleSelect && f.Type != Boolean && f.Type != Measurement:
-				ps = append(ps, Problem{Path: path, Rule: RuleAxis, Param: "type"})
+				ps = append(ps, contract.Problem{Path: path, Rule: RuleAxis, Param: "type"})
 			case f.Localizable || f.Scopable:
-				ps = append(ps, Problem{Path: path, Rule: RuleAxis, Param: "localizable"})
+				ps = append(ps, contract.Problem{Path: path, Rule: RuleAxis, Param: "localizable"})
 			case seen[code]:
-				ps = append(ps, Problem{Path: path, Rule: RuleAxis, Param: "repeated"})
+				ps = append(ps, contract.Problem{Path: path, Rule: RuleAxis, Param: "repeated"})
 			}
 			seen[code] = true
 		}
 	}
 	if total > MaxAxes {
-		ps = append(ps, Problem{Path: "levels", Rule: RuleAxis, Param: "count"})
+		ps = append(ps, contract.Problem{Path: "levels", Rule: RuleAxis, Param: "count"})
 	}
-	return problemsError(ps)
+	return invalid("check variation", ps)
 }
 
 // Family is a product model with its sub-models and variants, as the host
@@ -76,9 +74,9 @@ func (c *Compiled) CheckVariation(v Variation) error {
 // set on the model or a sub-model and is inherited unless a variant sets
 // it.
 type Family struct {
-	Variation Variation
-	Model     Record
-	Members   []Record
+	Variation Variation `json:"variation"`
+	Model     Record    `json:"model"`
+	Members   []Record  `json:"members"`
 }
 
 // level returns a member's level (1 or 2), or 0 when its parent is not the
@@ -154,7 +152,7 @@ func inherit(r Record, chain []*Record) Record {
 }
 
 // Variants lists the model's variants (the leaves) with their inherited
-// values, in member order: the first-class listing of issue 4. Members at
+// values, in member order. Members at
 // the wrong level are left out; [Compiled.ValidateFamily] reports them.
 func (f Family) Variants() []Record {
 	var out []Record
@@ -207,13 +205,11 @@ func (f Family) Children(code string) []Record {
 //     values; duplicate SKUs and Unique values among members (rule
 //     duplicate).
 func (c *Compiled) ValidateFamily(f Family) error {
-	var ps []Problem
+	var ps []contract.Problem
 	if err := c.CheckVariation(f.Variation); err != nil {
-		for _, p := range err.(*ValidationError).Problems {
-			p.Path = "variation." + p.Path
-			ps = append(ps, p)
-		}
-		return problemsError(ps)
+		var vp problems
+		vp.Merge("variation", err)
+		return invalid("validate family", vp.List())
 	}
 	ps = c.appendProblems(ps, "model.", &f.Model, false)
 	ps = c.appendVariantUnique(ps, "model.", &f.Model)
@@ -232,7 +228,7 @@ func (c *Compiled) ValidateFamily(f Family) error {
 		prefix := "variants[" + strconv.Itoa(i) + "]."
 		lvl := f.level(i)
 		if lvl == 0 {
-			ps = append(ps, Problem{Path: prefix + "parent", Rule: RuleParent, Param: safeSegment(m.Parent)})
+			ps = append(ps, contract.Problem{Path: prefix + "parent", Rule: RuleParent, Param: safeSegment(m.Parent)})
 			continue
 		}
 		if lvl < leaf {
@@ -242,12 +238,12 @@ func (c *Compiled) ValidateFamily(f Family) error {
 			ps = c.appendLeaf(ps, prefix, m, f.chain(i))
 		}
 		if first, dup := ids[m.ID]; dup && m.ID != "" {
-			ps = append(ps, Problem{Path: prefix + c.idRule, Rule: RuleDuplicate, Param: "variants[" + strconv.Itoa(first) + "]"})
+			ps = append(ps, contract.Problem{Path: prefix + c.idRule, Rule: RuleDuplicate, Param: "variants[" + strconv.Itoa(first) + "]"})
 		} else if m.ID != "" {
 			ids[m.ID] = i
 		}
 		if m.ID == f.Model.ID && m.ID != "" {
-			ps = append(ps, Problem{Path: prefix + c.idRule, Rule: RuleDuplicate, Param: "model"})
+			ps = append(ps, contract.Problem{Path: prefix + c.idRule, Rule: RuleDuplicate, Param: "model"})
 		}
 		if lvl == leaf {
 			ps = c.appendUnique(ps, prefix, "variants", i, m, uniq)
@@ -258,7 +254,7 @@ func (c *Compiled) ValidateFamily(f Family) error {
 		for _, a := range f.Variation.Levels[lvl-1] {
 			v, ok := m.Get(a, langUnd, "")
 			if !ok || v.IsEmpty() {
-				ps = append(ps, Problem{Path: prefix + "axes." + a, Rule: RuleAxisMissing, Param: strconv.Itoa(lvl)})
+				ps = append(ps, contract.Problem{Path: prefix + "axes." + a, Rule: RuleAxisMissing, Param: strconv.Itoa(lvl)})
 				continue
 			}
 			key.WriteByte(0)
@@ -266,17 +262,17 @@ func (c *Compiled) ValidateFamily(f Family) error {
 		}
 		for _, fvv := range m.Values {
 			if l, isAxis := axisLevel[fvv.Field]; isAxis && l != lvl {
-				ps = append(ps, Problem{Path: prefix + "axes." + fvv.Field, Rule: RuleAxis, Param: "level"})
+				ps = append(ps, contract.Problem{Path: prefix + "axes." + fvv.Field, Rule: RuleAxis, Param: "level"})
 			}
 		}
 		k := key.String()
 		if first, dup := siblings[k]; dup {
-			ps = append(ps, Problem{Path: prefix + "axes", Rule: RuleAxisCollision, Param: "variants[" + strconv.Itoa(first) + "]"})
+			ps = append(ps, contract.Problem{Path: prefix + "axes", Rule: RuleAxisCollision, Param: "variants[" + strconv.Itoa(first) + "]"})
 		} else {
 			siblings[k] = i
 		}
 	}
-	return problemsError(ps)
+	return invalid("validate family", ps)
 }
 
 // axisKey renders an axis value for collision checks; measurements are
@@ -302,12 +298,12 @@ func normDecimal(d decimal.Decimal) string {
 }
 
 // appendVariantUnique reports Unique fields set on a model or sub-model.
-func (c *Compiled) appendVariantUnique(ps []Problem, prefix string, r *Record) []Problem {
+func (c *Compiled) appendVariantUnique(ps []contract.Problem, prefix string, r *Record) []contract.Problem {
 	for _, fi := range c.unique {
 		f := &c.fields[fi]
 		for _, v := range r.Values {
 			if v.Field == f.Code && !v.Value.IsEmpty() {
-				ps = append(ps, Problem{Path: valuePath(prefix, f.Code, v.Locale, v.Channel), Rule: RuleVariantUnique, Param: f.Code})
+				ps = append(ps, contract.Problem{Path: valuePath(prefix, f.Code, v.Locale, v.Channel), Rule: RuleVariantUnique, Param: f.Code})
 			}
 		}
 	}
@@ -316,7 +312,7 @@ func (c *Compiled) appendVariantUnique(ps []Problem, prefix string, r *Record) [
 
 // appendLeaf validates a variant's own values and checks required values
 // over its own and inherited values.
-func (c *Compiled) appendLeaf(ps []Problem, prefix string, r *Record, chain []*Record) []Problem {
+func (c *Compiled) appendLeaf(ps []contract.Problem, prefix string, r *Record, chain []*Record) []contract.Problem {
 	ps = c.appendProblems(ps, prefix, r, false)
 	var own, inh slotState
 	c.newState(&own)

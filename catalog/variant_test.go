@@ -4,8 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/pimkit/pimkit/contract"
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
 func tshirtFamily() Family {
@@ -13,7 +13,7 @@ func tshirtFamily() Family {
 		Variation: Variation{Levels: [][]string{{"color"}, {"size"}}},
 		Model: Record{ID: "tshirt", Categories: []string{"shirts"}, Values: []FieldValue{
 			lv("title", daDK, Text("T-shirt")), lv("title", enGB, Text("T-shirt")),
-			fv("price", Prices(Price{dec("99.00"), currency.DKK}, Price{dec("13.00"), currency.EUR})),
+			fv("price", Prices(contract.NewMoney(dec("99.00"), currency.DKK), contract.NewMoney(dec("13.00"), currency.EUR))),
 			fv("brand", Text("Acme")),
 		}},
 		Members: []Record{
@@ -47,17 +47,17 @@ func TestFamilyInheritance(t *testing.T) {
 	if !ok {
 		t.Fatal("Variant(TS-RED-M) not found")
 	}
-	// issue 4: values inherit from the model unless the variant sets them.
+	// values inherit from the model unless the variant sets them.
 	if got, _ := v.Get("title", enGB, ""); got.String() != "T-shirt red M" {
 		t.Errorf("own title[en-GB] = %q, want the variant's", got.String())
 	}
 	if got, _ := v.Get("title", daDK, ""); got.String() != "T-shirt" {
 		t.Errorf("inherited title[da-DK] = %q, want the model's", got.String())
 	}
-	if got, _ := v.Get("color", language.Und, ""); got.String() != "red" {
+	if got, _ := v.Get("color", contract.Locale{}, ""); got.String() != "red" {
 		t.Errorf("inherited color = %q, want the sub-model's red", got.String())
 	}
-	if got, _ := v.Get("images", language.Und, ""); got.String() != "red.jpg" {
+	if got, _ := v.Get("images", contract.Locale{}, ""); got.String() != "red.jpg" {
 		t.Errorf("inherited images = %q, want red.jpg", got.String())
 	}
 	if diff := cmp.Diff([]string{"shirts"}, v.Categories); diff != "" {
@@ -82,29 +82,29 @@ func TestValidateFamilyProblems(t *testing.T) {
 	tests := []struct {
 		name string
 		edit func(f *Family)
-		want []Problem
+		want []prob
 	}{
-		{"issue 4 axis combination unique among siblings",
+		{"axis combination unique among siblings",
 			func(f *Family) { f.Members[3].Values[0] = fv("size", Option("s")) },
-			[]Problem{{"variants[3].axes", RuleAxisCollision, "variants[2]"}}},
-		{"issue 4 variants[3].axes.size missing",
+			[]prob{{"variants[3].axes", RuleAxisCollision, "variants[2]"}}},
+		{"variants[3].axes.size missing",
 			func(f *Family) { f.Members[3].Values = f.Members[3].Values[1:] },
-			[]Problem{{"variants[3].axes.size", RuleAxisMissing, "2"}}},
-		{"issue 4 unique fields live on the variant, not the model",
+			[]prob{{"variants[3].axes.size", RuleAxisMissing, "2"}}},
+		{"unique fields live on the variant, not the model",
 			func(f *Family) { f.Model.Values = append(f.Model.Values, fv("ean", Text("96385074"))) },
-			[]Problem{{"model.values.ean", RuleVariantUnique, "ean"}}},
-		{"issue 4 duplicate SKU among variants",
+			[]prob{{"model.values.ean", RuleVariantUnique, "ean"}}},
+		{"duplicate SKU among variants",
 			func(f *Family) { f.Members[4].ID = "TS-RED-S" },
-			[]Problem{{"variants[4].sku", RuleDuplicate, "variants[2]"}}},
-		{"issue 4 variants: variant under an unknown parent",
+			[]prob{{"variants[4].sku", RuleDuplicate, "variants[2]"}}},
+		{"variants: variant under an unknown parent",
 			func(f *Family) { f.Members[4].Parent = "tshirt_green" },
-			[]Problem{{"variants[4].parent", RuleParent, "tshirt_green"}}},
-		{"issue 4 variants: axis of another level set on a variant",
+			[]prob{{"variants[4].parent", RuleParent, "tshirt_green"}}},
+		{"variants: axis of another level set on a variant",
 			func(f *Family) { f.Members[4].Values = append(f.Members[4].Values, fv("color", Option("red"))) },
-			[]Problem{{"variants[4].axes.color", RuleAxis, "level"}}},
-		{"issue 4 variants: required checked over inherited values: title removed from model",
+			[]prob{{"variants[4].axes.color", RuleAxis, "level"}}},
+		{"variants: required checked over inherited values: title removed from model",
 			func(f *Family) { f.Model.Values = f.Model.Values[1:] },
-			[]Problem{
+			[]prob{
 				{"variants[2].values.title[da-DK]", RuleRequired, "ecommerce"},
 				{"variants[3].values.title[da-DK]", RuleRequired, "ecommerce"},
 				{"variants[4].values.title[da-DK]", RuleRequired, "ecommerce"},
@@ -126,20 +126,20 @@ func TestCheckVariation(t *testing.T) {
 	tests := []struct {
 		name string
 		v    Variation
-		want []Problem
+		want []prob
 	}{
-		{"issue 4 one level", Variation{Levels: [][]string{{"color", "size"}}}, nil},
-		{"issue 4 measurement and boolean axes", Variation{Levels: [][]string{{"weight"}, {"organic"}}}, nil},
-		{"issue 4 at most two levels", Variation{Levels: [][]string{{"color"}, {"size"}, {"organic"}}},
-			[]Problem{{"levels", RuleAxis, "levels"}}},
-		{"issue 4 axes never localizable or scopable", Variation{Levels: [][]string{{"seo_title"}}},
-			[]Problem{{"levels[0][0]", RuleAxis, "type"}}},
-		{"issue 4 axis must be select, boolean or measurement", Variation{Levels: [][]string{{"stock"}}},
-			[]Problem{{"levels[0][0]", RuleAxis, "type"}}},
-		{"issue 4 up to five axes", Variation{Levels: [][]string{{"color", "size", "organic"}, {"weight", "x", "y"}}},
-			[]Problem{{"levels[1][1]", RuleUnknownField, "x"}, {"levels[1][2]", RuleUnknownField, "y"}, {"levels", RuleAxis, "count"}}},
-		{"issue 4 variants: repeated axis", Variation{Levels: [][]string{{"color"}, {"color"}}},
-			[]Problem{{"levels[1][0]", RuleAxis, "repeated"}}},
+		{"one level", Variation{Levels: [][]string{{"color", "size"}}}, nil},
+		{"measurement and boolean axes", Variation{Levels: [][]string{{"weight"}, {"organic"}}}, nil},
+		{"at most two levels", Variation{Levels: [][]string{{"color"}, {"size"}, {"organic"}}},
+			[]prob{{"levels", "max", "2"}}},
+		{"axes never localizable or scopable", Variation{Levels: [][]string{{"seo_title"}}},
+			[]prob{{"levels[0][0]", RuleAxis, "type"}}},
+		{"axis must be select, boolean or measurement", Variation{Levels: [][]string{{"stock"}}},
+			[]prob{{"levels[0][0]", RuleAxis, "type"}}},
+		{"up to five axes", Variation{Levels: [][]string{{"color", "size", "organic"}, {"weight", "x", "y"}}},
+			[]prob{{"levels[1][1]", RuleUnknownField, "x"}, {"levels[1][2]", RuleUnknownField, "y"}, {"levels", RuleAxis, "count"}}},
+		{"variants: repeated axis", Variation{Levels: [][]string{{"color"}, {"color"}}},
+			[]prob{{"levels[1][0]", RuleAxis, "repeated"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,7 +149,7 @@ func TestCheckVariation(t *testing.T) {
 		})
 	}
 	loc := mustCompile(Schema{Type: TypeProduct, Fields: []Field{{Code: "fit", Type: SimpleSelect, Localizable: true}}}, testChannels()...)
-	want := []Problem{{"levels[0][0]", RuleAxis, "localizable"}}
+	want := []prob{{"levels[0][0]", RuleAxis, "localizable"}}
 	if diff := cmp.Diff(want, problemsOf(t, loc.CheckVariation(Variation{Levels: [][]string{{"fit"}}}))); diff != "" {
 		t.Errorf("CheckVariation(localizable select) (-want +got):\n%s", diff)
 	}
@@ -165,7 +165,7 @@ func TestMeasurementAxisCollision(t *testing.T) {
 			{ID: "B", Parent: "tshirt", Values: []FieldValue{fv("weight", Measure(dec("1"), "KILOGRAM")), fv("images", Assets(Asset{Ref: "b.jpg"}))}},
 		},
 	}
-	want := []Problem{{"variants[1].axes", RuleAxisCollision, "variants[0]"}}
+	want := []prob{{"variants[1].axes", RuleAxisCollision, "variants[0]"}}
 	if diff := cmp.Diff(want, problemsOf(t, c.ValidateFamily(f))); diff != "" {
 		t.Errorf("ValidateFamily(1000 GRAM vs 1 KILOGRAM) (-want +got):\n%s", diff)
 	}

@@ -17,17 +17,19 @@ import (
 	"strings"
 
 	"github.com/pimkit/pimkit/catalog"
+	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
 //go:embed products.csv
 var productsCSV string
 
 var (
-	da = language.MustParse("da-DK")
-	en = language.MustParse("en-GB")
+	da = contract.MustLocale("da-DK")
+	en = contract.MustLocale("en-GB")
+	// The channels' currencies.
+	dkk, eur = contract.CurrencyOf(currency.DKK), contract.CurrencyOf(currency.EUR)
 )
 
 func main() {
@@ -39,8 +41,8 @@ func main() {
 
 func run(w io.Writer) error {
 	channels := []catalog.Channel{
-		{Code: "webshop", Locales: []language.Tag{da, en}, Currencies: []currency.Unit{currency.DKK, currency.EUR}},
-		{Code: "print", Locales: []language.Tag{da}, Currencies: []currency.Unit{currency.DKK}},
+		{Code: "webshop", Locales: []contract.Locale{da, en}, Currencies: []contract.Currency{dkk, eur}},
+		{Code: "print", Locales: []contract.Locale{da}, Currencies: []contract.Currency{dkk}},
 	}
 	weight := catalog.UnitFamily{Code: "weight", Standard: "kg", Units: []catalog.Unit{
 		{Code: "kg"}, {Code: "g", Factor: decimal.New(1, -3)}}}
@@ -87,7 +89,7 @@ func run(w io.Writer) error {
 
 	fmt.Fprintln(w, "\nValidation of the imported records:")
 	for i, r := range records {
-		var ve *catalog.ValidationError
+		var ve *contract.ValidationError
 		if err := c.Validate(r); errors.As(err, &ve) {
 			for _, p := range ve.Problems {
 				fmt.Fprintf(w, "  row %d (%s) %v\n", rows[i], r.ID, p)
@@ -129,7 +131,7 @@ func run(w io.Writer) error {
 			continue
 		}
 		err := c.ProductJSONLD(w, r, catalog.PublishOptions{
-			Locale: da, Channel: "webshop", Currency: currency.DKK, Brand: "brand", GTIN: "ean",
+			Locale: da, Channel: "webshop", Currency: dkk, Brand: "brand", GTIN: "ean",
 			ShowBasis:    catalog.InclVAT,
 			Link:         func(r catalog.Record) string { return "https://shop.example.dk/p/" + strings.ToLower(r.ID) },
 			ImageURL:     func(a catalog.Asset) string { return "https://cdn.example.dk/" + a.Ref },

@@ -8,17 +8,17 @@ import (
 	"strings"
 
 	"github.com/pimkit/pimkit/catalog"
+	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
 //go:embed products.csv
 var productsCSV string
 
 var (
-	danish  = language.MustParse("da-DK")
-	english = language.MustParse("en-GB")
+	danish  = contract.MustLocale("da-DK")
+	english = contract.MustLocale("en-GB")
 )
 
 // catalog defines the webshop's product schema in the form designer,
@@ -26,8 +26,8 @@ var (
 // each product's completeness per channel and locale, and publishes one
 // product as schema.org JSON-LD.
 func (t *tour) catalog() error {
-	webshop := catalog.Channel{Code: "webshop", Locales: []language.Tag{danish, english},
-		Currencies: []currency.Unit{currency.DKK}}
+	webshop := catalog.Channel{Code: "webshop", Locales: []contract.Locale{danish, english},
+		Currencies: []contract.Currency{contract.CurrencyOf(currency.DKK)}}
 	schema, err := catalog.ProductSchema(catalog.InclVAT, "webshop").Add(
 		catalog.Field{Code: "ean", Type: catalog.GTIN, Unique: true},
 		catalog.Field{Code: "material", Type: catalog.SimpleSelect, Required: []string{"webshop"},
@@ -55,7 +55,7 @@ func (t *tour) catalog() error {
 	}
 	var prices []string
 	for _, r := range recs {
-		price, _ := r.Get("price", language.Und, "")
+		price, _ := r.Get("price", contract.Locale{}, "")
 		prices = append(prices, fmt.Sprintf("%s %v", r.ID, price))
 	}
 	t.say("imported with Danish separators (\"1.249,50\" is 1249.50): %s", strings.Join(prices, ", "))
@@ -63,7 +63,7 @@ func (t *tour) catalog() error {
 	for _, r := range recs {
 		comp, err := c.Assess(r)
 		var problems []string
-		var ve *catalog.ValidationError
+		var ve *contract.ValidationError
 		if errors.As(err, &ve) {
 			for _, p := range ve.Problems {
 				problems = append(problems, p.String())
@@ -81,7 +81,7 @@ func (t *tour) catalog() error {
 
 	var ld bytes.Buffer
 	err = c.ProductJSONLD(&ld, recs[0], catalog.PublishOptions{
-		Locale: danish, Channel: "webshop", Currency: currency.DKK, GTIN: "ean", ShowBasis: catalog.InclVAT,
+		Locale: danish, Channel: "webshop", Currency: contract.CurrencyOf(currency.DKK), GTIN: "ean", ShowBasis: catalog.InclVAT,
 		Link:         func(r catalog.Record) string { return "https://nordlys.example/p/" + r.ID },
 		Availability: func(catalog.Record) catalog.Availability { return catalog.InStock },
 	})

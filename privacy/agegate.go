@@ -91,20 +91,20 @@ func sortAges(rows []ConsentAge) {
 // zero date or an age outside 13..16 (Art. 8(1)) is an error wrapping
 // ErrInvalid and nothing is added.
 func (t AgeTable) With(rows ...ConsentAge) (AgeTable, error) {
-	var ps []Problem
+	var ps contract.Problems
 	for i, r := range rows {
 		p := fmt.Sprintf("rows[%d]", i)
 		if len(r.Country) != 2 || r.Country[0] < 'A' || r.Country[0] > 'Z' || r.Country[1] < 'A' || r.Country[1] > 'Z' {
-			ps = append(ps, Problem{p + ".country", "iso3166_alpha2", ""})
+			ps.Add(p+".country", "iso3166_alpha2", "")
 		}
 		if r.From.IsZero() {
-			ps = append(ps, Problem{p + ".from", "required", ""})
+			ps.Add(p+".from", "required", "")
 		}
 		if r.Age < 13 || r.Age > 16 {
-			ps = append(ps, Problem{p + ".age", "range", "13..16 (GDPR Art. 8(1))"})
+			ps.Add(p+".age", "range", "13..16 (GDPR Art. 8(1))")
 		}
 	}
-	if err := problemsError("consent ages", ps); err != nil {
+	if err := ps.Err("consent ages", ErrInvalid); err != nil {
 		return t, err
 	}
 	out := slices.Clone(t.rows)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/pimkit/pimkit/internal/enum"
+
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -23,20 +25,20 @@ const (
 	HighRisk
 )
 
-var riskNames = []string{"", "unlikely", "risk", "high"}
+var riskNames = enum.Names{"", "unlikely", "risk", "high"}
 
 // String returns "unlikely", "risk" or "high".
-func (r Risk) String() string { return enumString(riskNames, uint8(r), "Risk") }
+func (r Risk) String() string { return enum.String(riskNames, r, "Risk") }
 
 // MarshalText implements encoding.TextMarshaler.
-func (r Risk) MarshalText() ([]byte, error) { return enumMarshal(riskNames, uint8(r), "risk") }
+func (r Risk) MarshalText() ([]byte, error) {
+	return enum.Marshal(riskNames, r, "risk", ErrUnknownValue)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (r *Risk) UnmarshalText(b []byte) error {
-	v, err := enumParse(riskNames, b, "risk")
-	*r = Risk(v)
-	return err
+	return enum.Unmarshal(riskNames, b, r, "risk", ErrUnknownValue)
 }
 
 // Breach is a personal data breach as the record of Art. 33(3) and (5)
@@ -66,23 +68,23 @@ type Breach struct {
 
 // Validate reports every missing fact of the record at once.
 func (b Breach) Validate() error {
-	var ps []Problem
+	var ps contract.Problems
 	if b.Aware.IsZero() {
-		ps = append(ps, Problem{"aware", "required", "GDPR Art. 33(1)"})
+		ps.Add("aware", "required", "GDPR Art. 33(1)")
 	}
 	if len(b.Categories) == 0 {
-		ps = append(ps, Problem{"categories", "required", "GDPR Art. 33(3)(a)"})
+		ps.Add("categories", "required", "GDPR Art. 33(3)(a)")
 	}
 	if b.Subjects < 0 {
-		ps = append(ps, Problem{"subjects", "gte", "0"})
+		ps.Add("subjects", "gte", "0")
 	}
 	if b.Records < 0 {
-		ps = append(ps, Problem{"records", "gte", "0"})
+		ps.Add("records", "gte", "0")
 	}
 	if b.Risk < Unlikely || b.Risk > HighRisk {
-		ps = append(ps, Problem{"risk", "oneof", "unlikely risk high"})
+		ps.Add("risk", "oneof", "unlikely risk high")
 	}
-	return problemsError("breach", ps)
+	return ps.Err("validate breach", ErrInvalid)
 }
 
 // BreachAuthorityWindow is the time the controller has to notify the

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pimkit/pimkit/internal/enum"
+
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -26,25 +28,23 @@ const (
 	Marketing
 )
 
-var cookieCategoryNames = []string{"", "strictly_necessary", "preferences", "statistics", "marketing"}
+var cookieCategoryNames = enum.Names{"", "strictly_necessary", "preferences", "statistics", "marketing"}
 
 // String returns "strictly_necessary", "preferences", "statistics" or
 // "marketing".
 func (c CookieCategory) String() string {
-	return enumString(cookieCategoryNames, uint8(c), "CookieCategory")
+	return enum.String(cookieCategoryNames, c, "CookieCategory")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (c CookieCategory) MarshalText() ([]byte, error) {
-	return enumMarshal(cookieCategoryNames, uint8(c), "cookie category")
+	return enum.Marshal(cookieCategoryNames, c, "cookie category", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (c *CookieCategory) UnmarshalText(b []byte) error {
-	v, err := enumParse(cookieCategoryNames, b, "cookie category")
-	*c = CookieCategory(v)
-	return err
+	return enum.Unmarshal(cookieCategoryNames, b, c, "cookie category", ErrUnknownValue)
 }
 
 // Use returns the data use a category stands for by default:
@@ -119,26 +119,26 @@ type CookieInventory struct {
 // Validate reports every problem at once: a missing site, cookies
 // without a name or a valid category, negative lifetimes.
 func (inv CookieInventory) Validate() error {
-	var ps []Problem
+	var ps contract.Problems
 	if normDomain(inv.Site) == "" {
-		ps = append(ps, Problem{"site", "required", ""})
+		ps.Add("site", "required", "")
 	}
 	for i, c := range inv.Cookies {
 		p := fmt.Sprintf("cookies[%d]", i)
 		if c.Name == "" {
-			ps = append(ps, Problem{p + ".name", "required", ""})
+			ps.Add(p+".name", "required", "")
 		}
 		if c.Category < StrictlyNecessary || c.Category > Marketing {
-			ps = append(ps, Problem{p + ".category", "oneof", strings.Join(cookieCategoryNames[1:], " ")})
+			ps.Add(p+".category", "oneof", strings.Join(cookieCategoryNames[1:], " "))
 		}
 		if c.Purpose != "" && !c.Purpose.Valid() {
-			ps = append(ps, Problem{p + ".purpose", "taxonomy_key", ""})
+			ps.Add(p+".purpose", "taxonomy_key", "")
 		}
 		if c.Lifetime < 0 {
-			ps = append(ps, Problem{p + ".lifetime", "gte", "0"})
+			ps.Add(p+".lifetime", "gte", "0")
 		}
 	}
-	return problemsError("cookie inventory", ps)
+	return ps.Err("validate cookie inventory", ErrInvalid)
 }
 
 // CheckPolicy checks inv against what policy p promises: under
@@ -147,15 +147,15 @@ func (inv CookieInventory) Validate() error {
 // "cookies[2].domain: third_party_cookie_promised_none (doubleclick.net)".
 // Cookie names and domains are not personal data and are reported.
 func (inv CookieInventory) CheckPolicy(p Policy) error {
-	var ps []Problem
+	var ps contract.Problems
 	if p.Cookies == FirstPartyOnly {
 		for i, c := range inv.Cookies {
 			if c.ThirdParty(inv.Site) {
-				ps = append(ps, Problem{fmt.Sprintf("cookies[%d].domain", i), "third_party_cookie_promised_none", normDomain(c.Domain)})
+				ps.Add(fmt.Sprintf("cookies[%d].domain", i), "third_party_cookie_promised_none", normDomain(c.Domain))
 			}
 		}
 	}
-	return problemsError("cookie inventory", ps)
+	return ps.Err("validate cookie inventory", ErrInvalid)
 }
 
 // CookieDecision says whether one cookie may be set now.

@@ -111,7 +111,7 @@ func ExamplePolicyHistory_InForce() {
 func ExamplePolicy_Validate() {
 	err := privacy.OpenProducts2018().Validate(privacy.DefaultTaxonomy())
 	fmt.Println(err)
-	// Output: privacy: invalid policy: activities[0].recipients[1].safeguard: transfer_without_safeguard (GDPR Art. 44); rights: rights_not_stated (restriction portability)
+	// Output: privacy: invalid: validate policy: 2 problems: activities[0].recipients[1].safeguard: transfer_without_safeguard(GDPR Art. 44); rights: rights_not_stated(restriction portability)
 }
 
 func ExampleDiff() {
@@ -161,7 +161,7 @@ func ExampleMasking_Apply() {
 	m := privacy.Masking{Kind: privacy.MaskHMAC, Key: []byte("host key")}
 	v, ok := m.Apply("jane@example.com")
 	fmt.Println(m, len(v), ok)
-	// Output: hmac-sha256 64 true
+	// Output: hmac_sha256 64 true
 }
 
 func ExampleNewSubjectExport() {
@@ -234,7 +234,7 @@ func ExampleLedger_Cookies() {
 		fmt.Println(d.Cookie.Name, d.Decision.Allowed)
 	}
 	// Output:
-	// privacy: invalid cookie inventory: cookies[2].domain: third_party_cookie_promised_none (doubleclick.net)
+	// privacy: invalid: validate cookie inventory: 1 problem: cookies[2].domain: third_party_cookie_promised_none(doubleclick.net)
 	// session true
 	// _stats false
 	// IDE false

@@ -64,9 +64,9 @@ type SubjectExport struct {
 // whose purpose p does not know, or another kind, is an error wrapping
 // ErrInvalid with every problem.
 func NewSubjectExport(p Policy, kind RequestKind, subjectHash string, at time.Time, items []ExportItem) (SubjectExport, error) {
-	var ps []Problem
+	var ps contract.Problems
 	if kind != Access && kind != Portability {
-		ps = append(ps, Problem{"kind", "oneof", "access portability"})
+		ps.Add("kind", "oneof", "access portability")
 	}
 	x := SubjectExport{Format: ExportFormat, Kind: kind, Controller: p.Controller,
 		PolicyVersion: p.Effective, Generated: at.UTC(), Subject: subjectHash,
@@ -74,7 +74,7 @@ func NewSubjectExport(p Policy, kind RequestKind, subjectHash string, at time.Ti
 	for i, it := range items {
 		a, ok := p.Activity(it.Purpose)
 		if !ok {
-			ps = append(ps, Problem{fmt.Sprintf("items[%d].purpose", i), "unknown_purpose", string(it.Purpose)})
+			ps.Add(fmt.Sprintf("items[%d].purpose", i), "unknown_purpose", string(it.Purpose))
 			continue
 		}
 		it.Basis, it.Sources, it.Recipients = a.Basis, a.Sources, a.Recipients
@@ -84,7 +84,7 @@ func NewSubjectExport(p Policy, kind RequestKind, subjectHash string, at time.Ti
 		}
 		x.Items = append(x.Items, it)
 	}
-	if err := problemsError("export", ps); err != nil {
+	if err := ps.Err("new subject export", ErrInvalid); err != nil {
 		return SubjectExport{}, err
 	}
 	return x, nil

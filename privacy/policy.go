@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pimkit/pimkit/internal/enum"
+
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -20,20 +22,20 @@ const (
 	Processor
 )
 
-var roleNames = []string{"", "controller", "processor"}
+var roleNames = enum.Names{"", "controller", "processor"}
 
 // String returns "controller" or "processor".
-func (r Role) String() string { return enumString(roleNames, uint8(r), "Role") }
+func (r Role) String() string { return enum.String(roleNames, r, "Role") }
 
 // MarshalText implements encoding.TextMarshaler.
-func (r Role) MarshalText() ([]byte, error) { return enumMarshal(roleNames, uint8(r), "role") }
+func (r Role) MarshalText() ([]byte, error) {
+	return enum.Marshal(roleNames, r, "role", ErrUnknownValue)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (r *Role) UnmarshalText(b []byte) error {
-	v, err := enumParse(roleNames, b, "role")
-	*r = Role(v)
-	return err
+	return enum.Unmarshal(roleNames, b, r, "role", ErrUnknownValue)
 }
 
 // Source is where personal data comes from (GDPR Art. 13, 14).
@@ -51,20 +53,20 @@ const (
 	Partners
 )
 
-var sourceNames = []string{"", "direct", "automatic", "partners"}
+var sourceNames = enum.Names{"", "direct", "automatic", "partners"}
 
 // String returns "direct", "automatic" or "partners".
-func (s Source) String() string { return enumString(sourceNames, uint8(s), "Source") }
+func (s Source) String() string { return enum.String(sourceNames, s, "Source") }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s Source) MarshalText() ([]byte, error) { return enumMarshal(sourceNames, uint8(s), "source") }
+func (s Source) MarshalText() ([]byte, error) {
+	return enum.Marshal(sourceNames, s, "source", ErrUnknownValue)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (s *Source) UnmarshalText(b []byte) error {
-	v, err := enumParse(sourceNames, b, "source")
-	*s = Source(v)
-	return err
+	return enum.Unmarshal(sourceNames, b, s, "source", ErrUnknownValue)
 }
 
 // RecipientKind is the kind of recipient personal data is disclosed to
@@ -88,25 +90,23 @@ const (
 	Successor
 )
 
-var recipientKindNames = []string{"", "internal", "processor", "authority", "third_party", "successor"}
+var recipientKindNames = enum.Names{"", "internal", "processor", "authority", "third_party", "successor"}
 
 // String returns "internal", "processor", "authority", "third_party" or
 // "successor".
 func (k RecipientKind) String() string {
-	return enumString(recipientKindNames, uint8(k), "RecipientKind")
+	return enum.String(recipientKindNames, k, "RecipientKind")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (k RecipientKind) MarshalText() ([]byte, error) {
-	return enumMarshal(recipientKindNames, uint8(k), "recipient kind")
+	return enum.Marshal(recipientKindNames, k, "recipient kind", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (k *RecipientKind) UnmarshalText(b []byte) error {
-	v, err := enumParse(recipientKindNames, b, "recipient kind")
-	*k = RecipientKind(v)
-	return err
+	return enum.Unmarshal(recipientKindNames, b, k, "recipient kind", ErrUnknownValue)
 }
 
 // Safeguard is the ground for a transfer to a third country (GDPR
@@ -127,24 +127,22 @@ const (
 	Derogation
 )
 
-var safeguardNames = []string{"none", "adequacy", "standard_clauses", "binding_rules", "derogation"}
+var safeguardNames = enum.Names{"none", "adequacy", "standard_clauses", "binding_rules", "derogation"}
 var safeguardArticles = []string{"Art. 44", "Art. 45", "Art. 46(2)(c)", "Art. 47", "Art. 49"}
 
 // String returns "none", "adequacy", "standard_clauses", "binding_rules"
 // or "derogation".
-func (s Safeguard) String() string { return enumString(safeguardNames, uint8(s), "Safeguard") }
+func (s Safeguard) String() string { return enum.String(safeguardNames, s, "Safeguard") }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s Safeguard) MarshalText() ([]byte, error) {
-	return enumMarshal(safeguardNames, uint8(s), "safeguard")
+	return enum.Marshal(safeguardNames, s, "safeguard", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (s *Safeguard) UnmarshalText(b []byte) error {
-	v, err := enumParse(safeguardNames, b, "safeguard")
-	*s = Safeguard(v)
-	return err
+	return enum.Unmarshal(safeguardNames, b, s, "safeguard", ErrUnknownValue)
 }
 
 // Citation returns the article the safeguard rests on; Art. 44 for
@@ -192,25 +190,23 @@ const (
 	UntilTermination
 )
 
-var retentionKindNames = []string{"", "while_needed", "from_collection", "from_year_end", "until_termination"}
+var retentionKindNames = enum.Names{"", "while_needed", "from_collection", "from_year_end", "until_termination"}
 
 // String returns "while_needed", "from_collection", "from_year_end" or
 // "until_termination".
 func (k RetentionKind) String() string {
-	return enumString(retentionKindNames, uint8(k), "RetentionKind")
+	return enum.String(retentionKindNames, k, "RetentionKind")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (k RetentionKind) MarshalText() ([]byte, error) {
-	return enumMarshal(retentionKindNames, uint8(k), "retention kind")
+	return enum.Marshal(retentionKindNames, k, "retention kind", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (k *RetentionKind) UnmarshalText(b []byte) error {
-	v, err := enumParse(retentionKindNames, b, "retention kind")
-	*k = RetentionKind(v)
-	return err
+	return enum.Unmarshal(retentionKindNames, b, k, "retention kind", ErrUnknownValue)
 }
 
 // Retention is how long an activity keeps its data.
@@ -284,24 +280,22 @@ const (
 	FirstPartyOnly
 )
 
-var cookiePromiseNames = []string{"unspecified", "first_party_only"}
+var cookiePromiseNames = enum.Names{"unspecified", "first_party_only"}
 
 // String returns "unspecified" or "first_party_only".
 func (c CookiePromise) String() string {
-	return enumString(cookiePromiseNames, uint8(c), "CookiePromise")
+	return enum.String(cookiePromiseNames, c, "CookiePromise")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (c CookiePromise) MarshalText() ([]byte, error) {
-	return enumMarshal(cookiePromiseNames, uint8(c), "cookie promise")
+	return enum.Marshal(cookiePromiseNames, c, "cookie promise", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (c *CookiePromise) UnmarshalText(b []byte) error {
-	v, err := enumParse(cookiePromiseNames, b, "cookie promise")
-	*c = CookiePromise(v)
-	return err
+	return enum.Unmarshal(cookiePromiseNames, b, c, "cookie promise", ErrUnknownValue)
 }
 
 // Policy is a privacy policy as data: who controls the data, the
@@ -380,8 +374,8 @@ var allRights = []RequestKind{Access, Rectification, Erasure, Restriction, Porta
 //     outside the EU and the policy names no safeguard;
 //   - "rights": rights_not_stated with the missing rights (Art. 13(2)(b)).
 func (p Policy) Validate(t Taxonomy) error {
-	var ps []Problem
-	add := func(field, rule, param string) { ps = append(ps, Problem{field, rule, param}) }
+	var ps contract.Problems
+	add := ps.Add
 	if p.Name == "" {
 		add("name", "required", "")
 	}
@@ -494,7 +488,7 @@ func (p Policy) Validate(t Taxonomy) error {
 	if len(missing) > 0 {
 		add("rights", "rights_not_stated", strings.Join(missing, " "))
 	}
-	return problemsError("policy", ps)
+	return ps.Err("validate policy", ErrInvalid)
 }
 
 // CollectsFrom decides whether the policy lets the service collect data

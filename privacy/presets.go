@@ -186,19 +186,19 @@ type PolicyHistory struct {
 // error wrapping ErrInvalid.
 func NewPolicyHistory(versions ...Policy) (PolicyHistory, error) {
 	vs := append([]Policy(nil), versions...)
-	var ps []Problem
+	var ps contract.Problems
 	for i, v := range vs {
 		if v.Effective.IsZero() {
-			ps = append(ps, Problem{Field: "versions[" + strconv.Itoa(i) + "].effective", Rule: "required"})
+			ps.Add("versions["+strconv.Itoa(i)+"].effective", "required", "")
 		}
 	}
 	sortPolicies(vs)
 	for i := 1; i < len(vs); i++ {
 		if vs[i].Effective == vs[i-1].Effective && !vs[i].Effective.IsZero() {
-			ps = append(ps, Problem{Field: "versions", Rule: "duplicate_effective_date", Param: vs[i].Effective.String()})
+			ps.Add("versions", "duplicate_effective_date", vs[i].Effective.String())
 		}
 	}
-	if err := problemsError("policy history", ps); err != nil {
+	if err := ps.Err("new policy history", ErrInvalid); err != nil {
 		return PolicyHistory{}, err
 	}
 	return PolicyHistory{versions: vs}, nil

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pimkit/pimkit/internal/enum"
+
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -26,26 +28,24 @@ const (
 	Objection
 )
 
-var requestKindNames = []string{"", "access", "rectification", "erasure", "restriction",
+var requestKindNames = enum.Names{"", "access", "rectification", "erasure", "restriction",
 	"portability", "objection"}
 var requestKindArticles = []string{"", "Art. 15", "Art. 16", "Art. 17", "Art. 18", "Art. 20", "Art. 21"}
 
 // String returns "access", "erasure" ...
 func (k RequestKind) String() string {
-	return enumString(requestKindNames, uint8(k), "RequestKind")
+	return enum.String(requestKindNames, k, "RequestKind")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (k RequestKind) MarshalText() ([]byte, error) {
-	return enumMarshal(requestKindNames, uint8(k), "request kind")
+	return enum.Marshal(requestKindNames, k, "request kind", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (k *RequestKind) UnmarshalText(b []byte) error {
-	v, err := enumParse(requestKindNames, b, "request kind")
-	*k = RequestKind(v)
-	return err
+	return enum.Unmarshal(requestKindNames, b, k, "request kind", ErrUnknownValue)
 }
 
 // Citation returns the article of the right: "GDPR Art. 20" for
@@ -78,25 +78,23 @@ const (
 	Refused
 )
 
-var requestStateNames = []string{"", "received", "identity_pending", "in_progress",
+var requestStateNames = enum.Names{"", "received", "identity_pending", "in_progress",
 	"extended", "completed", "refused"}
 
 // String returns "received", "identity_pending" ...
 func (s RequestState) String() string {
-	return enumString(requestStateNames, uint8(s), "RequestState")
+	return enum.String(requestStateNames, s, "RequestState")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s RequestState) MarshalText() ([]byte, error) {
-	return enumMarshal(requestStateNames, uint8(s), "request state")
+	return enum.Marshal(requestStateNames, s, "request state", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (s *RequestState) UnmarshalText(b []byte) error {
-	v, err := enumParse(requestStateNames, b, "request state")
-	*s = RequestState(v)
-	return err
+	return enum.Unmarshal(requestStateNames, b, s, "request state", ErrUnknownValue)
 }
 
 // Final reports whether s is Completed or Refused.
@@ -124,25 +122,23 @@ const (
 	ActRefuse
 )
 
-var requestActionNames = []string{"", "receive", "ask_identity", "start", "extend",
+var requestActionNames = enum.Names{"", "receive", "ask_identity", "start", "extend",
 	"complete", "refuse"}
 
 // String returns "receive", "extend" ...
 func (a RequestAction) String() string {
-	return enumString(requestActionNames, uint8(a), "RequestAction")
+	return enum.String(requestActionNames, a, "RequestAction")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (a RequestAction) MarshalText() ([]byte, error) {
-	return enumMarshal(requestActionNames, uint8(a), "request action")
+	return enum.Marshal(requestActionNames, a, "request action", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (a *RequestAction) UnmarshalText(b []byte) error {
-	v, err := enumParse(requestActionNames, b, "request action")
-	*a = RequestAction(v)
-	return err
+	return enum.Unmarshal(requestActionNames, b, a, "request action", ErrUnknownValue)
 }
 
 // RequestEvent records one step of a request, for the host to store. A

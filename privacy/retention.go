@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 
+	"github.com/pimkit/pimkit/internal/enum"
+
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -24,24 +26,22 @@ const (
 	Keep
 )
 
-var retentionActionNames = []string{"", "erase", "anonymise", "keep"}
+var retentionActionNames = enum.Names{"", "erase", "anonymise", "keep"}
 
 // String returns "erase", "anonymise" or "keep".
 func (a RetentionAction) String() string {
-	return enumString(retentionActionNames, uint8(a), "RetentionAction")
+	return enum.String(retentionActionNames, a, "RetentionAction")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (a RetentionAction) MarshalText() ([]byte, error) {
-	return enumMarshal(retentionActionNames, uint8(a), "retention action")
+	return enum.Marshal(retentionActionNames, a, "retention action", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (a *RetentionAction) UnmarshalText(b []byte) error {
-	v, err := enumParse(retentionActionNames, b, "retention action")
-	*a = RetentionAction(v)
-	return err
+	return enum.Unmarshal(retentionActionNames, b, a, "retention action", ErrUnknownValue)
 }
 
 // InventoryRecord is one record in the host's inventory of personal data,
@@ -153,14 +153,14 @@ func bestRule(r InventoryRecord, rules []RetentionRule) (RetentionRule, bool) {
 // ends. Records without a rule, or with a FromYearEnd rule and no
 // YearEnd, are reported at once in a [*ValidationError].
 func PlanRetention(records []InventoryRecord, rules []RetentionRule, on contract.Date, erasureRequested bool) ([]RetentionPlan, error) {
-	var ps []Problem
+	var ps contract.Problems
 	out := make([]RetentionPlan, 0, len(records))
 	var c contract.Counter
 	for i, r := range records {
 		path := fmt.Sprintf("records[%d]", i)
 		rule, ok := bestRule(r, rules)
 		if !ok {
-			ps = append(ps, Problem{path + ".purpose", "no_retention_rule", string(r.Purpose)})
+			ps.Add(path+".purpose", "no_retention_rule", string(r.Purpose))
 			continue
 		}
 		then := rule.Then
@@ -176,12 +176,12 @@ func PlanRetention(records []InventoryRecord, rules []RetentionRule, on contract
 				from = r.YearEnd
 			}
 			if from.IsZero() {
-				ps = append(ps, Problem{path + ".year_end", "required_for_rule", rule.Retention.String()})
+				ps.Add(path+".year_end", "required_for_rule", rule.Retention.String())
 				continue
 			}
 			dl, err := c.EffectiveDate(from, rule.Retention.Period)
 			if err != nil {
-				ps = append(ps, Problem{path + ".purpose", "invalid_retention_period", rule.Retention.Period.String()})
+				ps.Add(path+".purpose", "invalid_retention_period", rule.Retention.Period.String())
 				continue
 			}
 			until = dl.Date
@@ -225,7 +225,7 @@ func PlanRetention(records []InventoryRecord, rules []RetentionRule, on contract
 		plan.Decision = dec
 		out = append(out, plan)
 	}
-	if err := problemsError("inventory", ps); err != nil {
+	if err := ps.Err("plan retention", ErrInvalid); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -288,22 +288,20 @@ const (
 	MaskHMAC
 )
 
-var maskKindNames = []string{"", "null", "sha256", "hmac-sha256"}
+var maskKindNames = enum.Names{"", "null", "sha256", "hmac_sha256"}
 
-// String returns "null", "sha256" or "hmac-sha256".
-func (k MaskKind) String() string { return enumString(maskKindNames, uint8(k), "MaskKind") }
+// String returns "null", "sha256" or "hmac_sha256".
+func (k MaskKind) String() string { return enum.String(maskKindNames, k, "MaskKind") }
 
 // MarshalText implements encoding.TextMarshaler.
 func (k MaskKind) MarshalText() ([]byte, error) {
-	return enumMarshal(maskKindNames, uint8(k), "mask kind")
+	return enum.Marshal(maskKindNames, k, "mask kind", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (k *MaskKind) UnmarshalText(b []byte) error {
-	v, err := enumParse(maskKindNames, b, "mask kind")
-	*k = MaskKind(v)
-	return err
+	return enum.Unmarshal(maskKindNames, b, k, "mask kind", ErrUnknownValue)
 }
 
 // Masking is a masking strategy as a value: a kind and, for MaskHMAC, the
@@ -315,7 +313,7 @@ type Masking struct {
 	Key []byte `json:"-"`
 }
 
-// String returns the kind: "hmac-sha256". It never shows the key.
+// String returns the kind: "hmac_sha256". It never shows the key.
 func (m Masking) String() string { return m.Kind.String() }
 
 // Apply masks value. It returns ok false for MaskNull (store NULL) and

@@ -3,6 +3,8 @@ package privacy
 import (
 	"time"
 
+	"github.com/pimkit/pimkit/internal/enum"
+
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -23,22 +25,20 @@ const (
 	RenewChild
 )
 
-var renewalNames = []string{"none", "age", "policy", "child"}
+var renewalNames = enum.Names{"none", "age", "policy", "child"}
 
 // String returns "none", "age", "policy" or "child".
-func (r Renewal) String() string { return enumString(renewalNames, uint8(r), "Renewal") }
+func (r Renewal) String() string { return enum.String(renewalNames, r, "Renewal") }
 
 // MarshalText implements encoding.TextMarshaler.
 func (r Renewal) MarshalText() ([]byte, error) {
-	return enumMarshal(renewalNames, uint8(r), "renewal")
+	return enum.Marshal(renewalNames, r, "renewal", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (r *Renewal) UnmarshalText(b []byte) error {
-	v, err := enumParse(renewalNames, b, "renewal")
-	*r = Renewal(v)
-	return err
+	return enum.Unmarshal(renewalNames, b, r, "renewal", ErrUnknownValue)
 }
 
 // ConsentRules are the host's rules for when a granted consent stops

@@ -98,7 +98,7 @@ func TestCookies(t *testing.T) {
 	}
 	// 004: "We do not allow cookies from third parties".
 	got := problemsOf(t, inv.CheckPolicy(OpenProducts2018()))
-	if len(got) != 2 || got[0].Field != "cookies[3].domain" || got[0].Param != "doubleclick.net" {
+	if len(got) != 2 || got[0].Path != "cookies[3].domain" || got[0].Param != "doubleclick.net" {
 		t.Errorf("CheckPolicy(Open Products) = %v, want the two third-party cookies", got)
 	}
 	if err := inv.CheckPolicy(OpenDIMS2025()); err != nil {

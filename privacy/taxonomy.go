@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pimkit/pimkit/internal/enum"
+
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -132,22 +134,20 @@ const (
 	CriminalArt10
 )
 
-var specialNames = []string{"none", "art9", "art10"}
+var specialNames = enum.Names{"none", "art9", "art10"}
 
 // String returns "none", "art9" or "art10".
-func (s Special) String() string { return enumString(specialNames, uint8(s), "Special") }
+func (s Special) String() string { return enum.String(specialNames, s, "Special") }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s Special) MarshalText() ([]byte, error) {
-	return enumMarshal(specialNames, uint8(s), "special")
+	return enum.Marshal(specialNames, s, "special", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (s *Special) UnmarshalText(b []byte) error {
-	v, err := enumParse(specialNames, b, "special")
-	*s = Special(v)
-	return err
+	return enum.Unmarshal(specialNames, b, s, "special", ErrUnknownValue)
 }
 
 // Citation returns GDPR Art. 9(1) or Art. 10; zero for NotSpecial.

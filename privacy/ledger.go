@@ -157,7 +157,7 @@ func (l Ledger) States(at time.Time) []ConsentState {
 	// Give each subject a dense id in order of first appearance, then
 	// bucket the event indexes by subject with a counting sort, keeping
 	// the ledger's order within each bucket.
-	ids := make(map[string]int32, len(evs)/4+1)
+	ids := make(map[string]int32)
 	sid := make([]int32, len(evs))
 	var names []string
 	last, lastID := "", int32(-1)

@@ -1,6 +1,7 @@
 package privacy
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -108,6 +109,9 @@ func (t AgeTable) With(rows ...ConsentAge) (AgeTable, error) {
 		return t, err
 	}
 	out := slices.Clone(t.rows)
+	if len(rows) == 0 {
+		return AgeTable{rows: out}, nil
+	}
 	for _, r := range rows {
 		out = slices.DeleteFunc(out, func(o ConsentAge) bool { return o.Country == r.Country && o.From == r.From })
 		out = append(out, r)
@@ -149,9 +153,10 @@ func (t AgeTable) Rows() []ConsentAge { return slices.Clone(t.rows) }
 type Child struct {
 	// Country is where the service is offered to the child, ISO 3166-1
 	// alpha-2.
-	Country string
-	// Birth is the date of birth.
-	Birth contract.Date
+	Country string `json:"country,omitempty"`
+	// Birth is the date of birth; it is personal data, and String, logs
+	// and %#v never show it.
+	Birth contract.Date `json:"birth,omitzero"`
 }
 
 // IsZero reports whether c is the zero Child.
@@ -194,3 +199,35 @@ func (t AgeTable) OwnConsentValid(c Child, given, on contract.Date) contract.Dec
 	d.Reason = contract.NewReason(cat, msgConsentValid)
 	return d
 }
+
+// MarshalJSON writes the table as its rows, sorted by country and date:
+// [{"country":"DK","from":"2018-05-25","age":13,...}, ...].
+func (t AgeTable) MarshalJSON() ([]byte, error) {
+	rows := t.rows
+	if rows == nil {
+		rows = []ConsentAge{}
+	}
+	return json.Marshal(rows)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes and rebuilds the table
+// through [AgeTable.With], so the rows are checked again; invalid rows are
+// an error as from With, and t is left unchanged.
+func (t *AgeTable) UnmarshalJSON(b []byte) error {
+	var rows []ConsentAge
+	if err := json.Unmarshal(b, &rows); err != nil {
+		return err
+	}
+	n, err := AgeTable{}.With(rows...)
+	if err != nil {
+		return err
+	}
+	*t = n
+	return nil
+}
+
+// Equal reports whether t and o hold the same rows.
+func (t AgeTable) Equal(o AgeTable) bool { return slices.Equal(t.rows, o.rows) }
+
+// IsZero reports whether t has no rows, as the zero AgeTable.
+func (t AgeTable) IsZero() bool { return len(t.rows) == 0 }

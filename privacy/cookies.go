@@ -74,8 +74,9 @@ type Cookie struct {
 	Category CookieCategory `json:"category"`
 	// Purpose overrides the category's default data use; optional.
 	Purpose DataUse `json:"purpose,omitempty"`
-	// Lifetime is how long it lasts; 0 for a session cookie.
-	Lifetime time.Duration `json:"lifetime"`
+	// Lifetime is how long it lasts; 0 for a session cookie. It is
+	// stored as an ISO 8601 duration: "PT9360H" for 390 days.
+	Lifetime contract.Duration `json:"lifetime"`
 }
 
 // Use returns c.Purpose, or the category's default use.
@@ -161,9 +162,9 @@ func (inv CookieInventory) CheckPolicy(p Policy) error {
 // CookieDecision says whether one cookie may be set now.
 type CookieDecision struct {
 	// Cookie is the cookie.
-	Cookie Cookie
+	Cookie Cookie `json:"cookie"`
 	// Decision is the outcome: Allowed when it may be set.
-	Decision contract.Decision
+	Decision contract.Decision `json:"decision"`
 }
 
 // Settable decides for each cookie of inv whether it may be set for a

@@ -225,7 +225,7 @@ func ExampleLedger_ConsentMode() {
 func ExampleLedger_Cookies() {
 	inv := privacy.CookieInventory{Site: "openproducts.com", Cookies: []privacy.Cookie{
 		{Name: "session", Category: privacy.StrictlyNecessary},
-		{Name: "_stats", Domain: ".openproducts.com", Category: privacy.Statistics, Lifetime: 390 * 24 * time.Hour},
+		{Name: "_stats", Domain: ".openproducts.com", Category: privacy.Statistics, Lifetime: contract.Hours(390 * 24)},
 		{Name: "IDE", Domain: ".doubleclick.net", Category: privacy.Marketing},
 	}}
 	fmt.Println(inv.CheckPolicy(privacy.OpenProducts2018()))

@@ -1,9 +1,6 @@
 package privacy
 
 import (
-	"slices"
-	"strconv"
-
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -174,72 +171,9 @@ func OpenProducts2018() Policy {
 	}
 }
 
-// PolicyHistory is the sequence of a policy's versions, each in force from
-// its effective date until the next one's (half-open intervals). The zero
-// PolicyHistory has no version.
-type PolicyHistory struct {
-	versions []Policy // sorted by Effective, unique
-}
-
-// NewPolicyHistory returns the history of versions in date order. Two
-// versions with the same effective date, or a version with none, are an
-// error wrapping ErrInvalid.
-func NewPolicyHistory(versions ...Policy) (PolicyHistory, error) {
-	vs := append([]Policy(nil), versions...)
-	var ps contract.Problems
-	for i, v := range vs {
-		if v.Effective.IsZero() {
-			ps.Add("versions["+strconv.Itoa(i)+"].effective", "required", "")
-		}
-	}
-	sortPolicies(vs)
-	for i := 1; i < len(vs); i++ {
-		if vs[i].Effective == vs[i-1].Effective && !vs[i].Effective.IsZero() {
-			ps.Add("versions", "duplicate_effective_date", vs[i].Effective.String())
-		}
-	}
-	if err := ps.Err("new policy history", ErrInvalid); err != nil {
-		return PolicyHistory{}, err
-	}
-	return PolicyHistory{versions: vs}, nil
-}
-
 // OpenDIMSHistory returns the OpenDIMS policy history: [OpenDIMS2025] from
 // 2025-02-01 and [OpenDIMS2026] from 2026-06-24.
 func OpenDIMSHistory() PolicyHistory {
 	h, _ := NewPolicyHistory(OpenDIMS2025(), OpenDIMS2026())
 	return h
-}
-
-// InForce returns the version in force on day on: the latest version
-// effective on or before it. For OpenDIMS, 2026-06-23 gives the 2025
-// version and 2026-06-24 the 2026 one; 2025-01-31 is an error wrapping
-// ErrNoPolicy, as no version was in force yet.
-func (h PolicyHistory) InForce(on contract.Date) (Policy, error) {
-	for i := len(h.versions) - 1; i >= 0; i-- {
-		if !h.versions[i].Effective.After(on) {
-			return h.versions[i], nil
-		}
-	}
-	return Policy{}, ErrNoPolicy
-}
-
-// Versions returns the versions in date order.
-func (h PolicyHistory) Versions() []Policy { return append([]Policy(nil), h.versions...) }
-
-func sortPolicies(vs []Policy) {
-	slices.SortStableFunc(vs, func(a, b Policy) int { return a.Effective.Compare(b.Effective) })
-}
-
-// FreshConsentSince returns the effective date of the latest version whose
-// change from the version before it needs fresh consent ([Diff]), for
-// [ConsentRules].FreshConsentSince; zero when no change did. For OpenDIMS
-// it is zero: 2026-06-24 needs notice only.
-func (h PolicyHistory) FreshConsentSince() contract.Date {
-	for i := len(h.versions) - 1; i > 0; i-- {
-		if Diff(h.versions[i-1], h.versions[i]).NeedsFreshConsent {
-			return h.versions[i].Effective
-		}
-	}
-	return contract.Date{}
 }

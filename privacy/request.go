@@ -236,6 +236,10 @@ func ReceiveRequest(c contract.Counter, kind RequestKind, received contract.Date
 	return r, RequestEvent{Action: ActReceive, Kind: kind, On: received, To: Received, Due: due.Date}, nil
 }
 
+// Equal reports whether r and o are the same request: the same kind,
+// dates, state and deadline (counted by the same convention).
+func (r Request) Equal(o Request) bool { return r == o }
+
 // String returns "access request received 2026-01-31, in_progress, due
 // 2026-03-02"; it holds no personal data.
 func (r Request) String() string {

@@ -107,7 +107,7 @@ type RetentionPlan struct {
 	// defers erasure on request (GDPR Art. 17(3)(b)).
 	LegalHold bool `json:"legal_hold,omitempty"`
 	// Decision explains the plan.
-	Decision contract.Decision `json:"-"`
+	Decision contract.Decision `json:"decision"`
 }
 
 // String returns "keep until 2029-12-31, then erase" without the record ID.

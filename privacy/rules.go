@@ -48,15 +48,15 @@ type ConsentRules struct {
 	// MaxAge is how old a consent may get: with 13 months, a consent given
 	// on 2025-01-15 needs renewal from 2026-02-16, the first day it is
 	// more than 13 months old. Zero means no limit.
-	MaxAge contract.Period
+	MaxAge contract.Period `json:"max_age,omitzero"`
 	// FreshConsentSince is the effective date of the policy version from
 	// which consent must have been given: a consent given under an earlier
 	// version needs renewal. Set it to a new version's date when
 	// [PolicyDiff.NeedsFreshConsent] says so. Zero means none.
-	FreshConsentSince contract.Date
+	FreshConsentSince contract.Date `json:"fresh_consent_since,omitzero"`
 	// Ages is the table of digital-consent ages for children; the zero
 	// AgeTable means [DefaultConsentAges].
-	Ages AgeTable
+	Ages AgeTable `json:"ages,omitzero"`
 }
 
 // Validity is the outcome of checking a consent state against the rules:
@@ -66,7 +66,7 @@ type Validity struct {
 	contract.Decision
 	// Renewal says why a granted consent needs renewal; NoRenewal when it
 	// stands or was never granted.
-	Renewal Renewal
+	Renewal Renewal `json:"renewal,omitzero"`
 }
 
 // Check decides whether state st may be relied on at instant at, for a

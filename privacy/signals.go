@@ -261,9 +261,9 @@ func GPCDecision(st ConsentState) contract.Decision {
 // as a TCF string's purpose consent bit mapped onto a data use.
 type SignalChoice struct {
 	// Purpose is the data use.
-	Purpose DataUse
+	Purpose DataUse `json:"purpose"`
 	// Granted reports consent; false records a withdrawal.
-	Granted bool
+	Granted bool `json:"granted"`
 }
 
 // SignalEvents returns the ledger events that record a consent signal for

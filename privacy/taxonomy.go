@@ -1,9 +1,11 @@
 package privacy
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pimkit/pimkit/internal/enum"
@@ -344,3 +346,80 @@ func (t Taxonomy) Uses() []DataUse { return slices.Sorted(maps.Keys(t.uses)) }
 
 // Subjects returns the known data subjects in lexical order.
 func (t Taxonomy) Subjects() []DataSubject { return slices.Sorted(maps.Keys(t.subjects)) }
+
+// taxonomyJSON is the stored form of a Taxonomy.
+type taxonomyJSON struct {
+	Categories map[DataCategory]Special `json:"categories"`
+	Uses       []DataUse                `json:"uses"`
+	Subjects   []DataSubject            `json:"subjects"`
+}
+
+// MarshalJSON writes t as {"categories":{"user.contact":"none",
+// "user.biometric":"art9", ...},"uses":[...],"subjects":[...]}, the keys
+// sorted.
+func (t Taxonomy) MarshalJSON() ([]byte, error) {
+	cats := t.categories
+	if cats == nil {
+		cats = map[DataCategory]Special{}
+	}
+	return json.Marshal(taxonomyJSON{Categories: cats, Uses: t.Uses(), Subjects: t.Subjects()})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. A malformed key or a
+// special flag that is not "none", "art9" or "art10" is an error wrapping
+// ErrInvalid or ErrUnknownValue, and t is left unchanged. Parents are not
+// required: a stored taxonomy is read as it was written.
+func (t *Taxonomy) UnmarshalJSON(b []byte) error {
+	var v taxonomyJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	var ps contract.Problems
+	n := Taxonomy{}
+	for c, s := range v.Categories {
+		if !c.Valid() {
+			ps.Add("categories", "taxonomy_key", truncKey(string(c)))
+			continue
+		}
+		if n.categories == nil {
+			n.categories = map[DataCategory]Special{}
+		}
+		n.categories[c] = s
+	}
+	for i, u := range v.Uses {
+		if !u.Valid() {
+			ps.Add("uses["+strconv.Itoa(i)+"]", "taxonomy_key", truncKey(string(u)))
+			continue
+		}
+		if n.uses == nil {
+			n.uses = map[DataUse]bool{}
+		}
+		n.uses[u] = true
+	}
+	for i, s := range v.Subjects {
+		if !s.Valid() {
+			ps.Add("subjects["+strconv.Itoa(i)+"]", "taxonomy_key", truncKey(string(s)))
+			continue
+		}
+		if n.subjects == nil {
+			n.subjects = map[DataSubject]bool{}
+		}
+		n.subjects[s] = true
+	}
+	if err := ps.Err("read taxonomy", ErrInvalid); err != nil {
+		return err
+	}
+	*t = n
+	return nil
+}
+
+// Equal reports whether t and o know the same keys with the same flags.
+func (t Taxonomy) Equal(o Taxonomy) bool {
+	return maps.Equal(t.categories, o.categories) && maps.Equal(t.uses, o.uses) &&
+		maps.Equal(t.subjects, o.subjects)
+}
+
+// IsZero reports whether t knows no key, as the zero Taxonomy.
+func (t Taxonomy) IsZero() bool {
+	return len(t.categories) == 0 && len(t.uses) == 0 && len(t.subjects) == 0
+}

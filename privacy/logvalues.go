@@ -56,7 +56,9 @@ func (e ConsentEvent) GoString() string {
 
 // Format implements [fmt.Formatter]: %#v prints GoString, every other
 // verb String, so no verb prints the subject.
-func (e ConsentEvent) Format(f fmt.State, verb rune) { formatRedacted(f, verb, e.String(), e.GoString()) }
+func (e ConsentEvent) Format(f fmt.State, verb rune) {
+	formatRedacted(f, verb, e.String(), e.GoString())
+}
 
 type consentStatePlain ConsentState
 
@@ -100,7 +102,9 @@ func (s ConsentState) GoString() string {
 }
 
 // Format implements [fmt.Formatter] as [ConsentEvent.Format] does.
-func (s ConsentState) Format(f fmt.State, verb rune) { formatRedacted(f, verb, s.String(), s.GoString()) }
+func (s ConsentState) Format(f fmt.State, verb rune) {
+	formatRedacted(f, verb, s.String(), s.GoString())
+}
 
 func (l Ledger) logValue(Redactor) slog.Value {
 	return slog.GroupValue(slog.Int("events", len(l.events)))
@@ -158,7 +162,9 @@ func (e RequestEvent) GoString() string {
 }
 
 // Format implements [fmt.Formatter] as [ConsentEvent.Format] does.
-func (e RequestEvent) Format(f fmt.State, verb rune) { formatRedacted(f, verb, e.String(), e.GoString()) }
+func (e RequestEvent) Format(f fmt.State, verb rune) {
+	formatRedacted(f, verb, e.String(), e.GoString())
+}
 
 func (r Request) logValue(Redactor) slog.Value {
 	attrs := []slog.Attr{slog.String("kind", r.Kind.String())}
@@ -244,7 +250,9 @@ func (it ExportItem) LogValue() slog.Value { return it.logValue(Redactor{}) }
 func (it ExportItem) GoString() string { return goString("ExportItem", it.redacted()) }
 
 // Format implements [fmt.Formatter] as [ConsentEvent.Format] does.
-func (it ExportItem) Format(f fmt.State, verb rune) { formatRedacted(f, verb, it.String(), it.GoString()) }
+func (it ExportItem) Format(f fmt.State, verb rune) {
+	formatRedacted(f, verb, it.String(), it.GoString())
+}
 
 type receiptPlain Receipt
 
@@ -337,7 +345,9 @@ func (ri ReceiptInfo) GoString() string {
 }
 
 // Format implements [fmt.Formatter] as [ConsentEvent.Format] does.
-func (ri ReceiptInfo) Format(f fmt.State, verb rune) { formatRedacted(f, verb, ri.String(), ri.GoString()) }
+func (ri ReceiptInfo) Format(f fmt.State, verb rune) {
+	formatRedacted(f, verb, ri.String(), ri.GoString())
+}
 
 func (m Masking) logValue(Redactor) slog.Value {
 	return slog.GroupValue(slog.String("kind", m.Kind.String()), slog.Bool("keyed", len(m.Key) > 0))

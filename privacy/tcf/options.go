@@ -17,9 +17,9 @@ type Options struct {
 	// [DefaultPolicyVersions]. A CMP must re-establish consent when the
 	// policy version changes (spec TcfPolicyVersion), so strings of
 	// versions no longer in force are rejected with [ErrPolicyVersion].
-	PolicyVersions []int
+	PolicyVersions []int `json:"policy_versions"`
 	// DisclosedVendors says when the disclosed-vendors segment is required.
-	DisclosedVendors DisclosedRule
+	DisclosedVendors DisclosedRule `json:"disclosed_vendors,omitzero"`
 }
 
 // DefaultPolicyVersions returns the policy versions accepted by default: 4

@@ -111,18 +111,18 @@ type TCString struct {
 type PublisherTC struct {
 	// PurposeConsents holds purposes 1-24 the user consented to for the
 	// publisher.
-	PurposeConsents IDSet
+	PurposeConsents IDSet `json:"purpose_consents"`
 	// PurposeLegitimateInterests holds purposes 1-24 for which the
 	// publisher's legitimate interest stands.
-	PurposeLegitimateInterests IDSet
+	PurposeLegitimateInterests IDSet `json:"purpose_legitimate_interests"`
 	// NumCustomPurposes is the number of custom purposes (6 bits, 0-63);
 	// the two custom sets below may only hold IDs 1..NumCustomPurposes.
-	NumCustomPurposes int
+	NumCustomPurposes int `json:"num_custom_purposes"`
 	// CustomPurposeConsents holds the custom purposes consented to.
-	CustomPurposeConsents IDSet
+	CustomPurposeConsents IDSet `json:"custom_purpose_consents"`
 	// CustomPurposeLegitimateInterests holds the custom purposes under
 	// legitimate interest.
-	CustomPurposeLegitimateInterests IDSet
+	CustomPurposeLegitimateInterests IDSet `json:"custom_purpose_legitimate_interests"`
 }
 
 // PublisherRestriction restricts how the listed vendors may process data for
@@ -130,12 +130,12 @@ type PublisherTC struct {
 // legal basis of consent, or only on legitimate interest.
 type PublisherRestriction struct {
 	// PurposeID is the restricted purpose (6 bits, 1-63; 0 is invalid).
-	PurposeID int
+	PurposeID int `json:"purpose_id"`
 	// Type is the kind of restriction.
-	Type RestrictionType
+	Type RestrictionType `json:"type"`
 	// Vendors are the vendors it applies to. The encoding writes them as
 	// ranges of consecutive IDs.
-	Vendors VendorSet
+	Vendors VendorSet `json:"vendors"`
 }
 
 // Restriction returns the type of the publisher restriction on vendor for

@@ -2,8 +2,8 @@ package privacy
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pimkit/pimkit/contract"
@@ -14,11 +14,11 @@ import (
 // in one country from a date.
 type ConsentAge struct {
 	// Country is the ISO 3166-1 alpha-2 code: "DK".
-	Country string `json:"country"`
+	Country string `json:"country" validate:"iso3166_1_alpha2"`
 	// From is the first day the age applies.
-	From contract.Date `json:"from"`
+	From contract.Date `json:"from" validate:"required"`
 	// Age is the age in whole years, 13 to 16 under Art. 8(1).
-	Age int `json:"age"`
+	Age int `json:"age" validate:"gte=13,lte=16"`
 	// Law names the national provision, for citations.
 	Law string `json:"law,omitempty"`
 }
@@ -94,16 +94,7 @@ func sortAges(rows []ConsentAge) {
 func (t AgeTable) With(rows ...ConsentAge) (AgeTable, error) {
 	var ps contract.Problems
 	for i, r := range rows {
-		p := fmt.Sprintf("rows[%d]", i)
-		if len(r.Country) != 2 || r.Country[0] < 'A' || r.Country[0] > 'Z' || r.Country[1] < 'A' || r.Country[1] > 'Z' {
-			ps.Add(p+".country", "iso3166_alpha2", "")
-		}
-		if r.From.IsZero() {
-			ps.Add(p+".from", "required", "")
-		}
-		if r.Age < 13 || r.Age > 16 {
-			ps.Add(p+".age", "range", "13..16 (GDPR Art. 8(1))")
-		}
+		ps.Check("rows["+strconv.Itoa(i)+"]", r)
 	}
 	if err := ps.Err("consent ages", ErrInvalid); err != nil {
 		return t, err

@@ -1,7 +1,7 @@
 package privacy
 
 import (
-	"fmt"
+	"strings"
 	"time"
 
 	"github.com/pimkit/pimkit/internal/enum"
@@ -47,42 +47,33 @@ func (r *Risk) UnmarshalText(b []byte) error {
 // taken.
 type Breach struct {
 	// Aware is the instant of awareness; every deadline counts from it.
-	Aware time.Time `json:"aware"`
+	Aware time.Time `json:"aware" validate:"required"`
 	// Categories are the data categories concerned.
-	Categories []DataCategory `json:"categories"`
+	Categories []DataCategory `json:"categories" validate:"required,min=1"`
 	// Subjects and Records are the approximate numbers of people and
 	// records concerned.
-	Subjects int `json:"subjects"`
-	Records  int `json:"records"`
+	Subjects int `json:"subjects" validate:"gte=0"`
+	Records  int `json:"records" validate:"gte=0"`
 	// Consequences describes the likely consequences.
 	Consequences string `json:"consequences"`
 	// Measures describes the measures taken or proposed.
 	Measures string `json:"measures"`
 	// Risk is the assessed risk.
-	Risk Risk `json:"risk"`
+	Risk Risk `json:"risk" validate:"required"`
 	// Unintelligible reports that the data was unintelligible to anyone
 	// not authorised, such as data encrypted client-side (Open Products'
 	// backups): the subjects need not be told (Art. 34(3)(a)).
 	Unintelligible bool `json:"unintelligible,omitempty"`
 }
 
-// Validate reports every missing fact of the record at once.
+// Validate reports every missing fact of the record at once (Art. 33(3),
+// (5)) in a [*contract.ValidationError]: "aware: required", "risk:
+// required", "subjects: gte(0)".
 func (b Breach) Validate() error {
 	var ps contract.Problems
-	if b.Aware.IsZero() {
-		ps.Add("aware", "required", "GDPR Art. 33(1)")
-	}
-	if len(b.Categories) == 0 {
-		ps.Add("categories", "required", "GDPR Art. 33(3)(a)")
-	}
-	if b.Subjects < 0 {
-		ps.Add("subjects", "gte", "0")
-	}
-	if b.Records < 0 {
-		ps.Add("records", "gte", "0")
-	}
-	if b.Risk < Unlikely || b.Risk > HighRisk {
-		ps.Add("risk", "oneof", "unlikely risk high")
+	ps.Check("", b)
+	if b.Risk > HighRisk {
+		ps.Add("risk", "oneof", strings.Join(riskNames[1:], " "))
 	}
 	return ps.Err("validate breach", ErrInvalid)
 }
@@ -154,11 +145,11 @@ func (b Breach) SubjectsNotice() contract.Decision {
 // in advance and have time to object.
 type SubProcessorChange struct {
 	// Name is the sub-processor's name.
-	Name string `json:"name"`
+	Name string `json:"name" validate:"required"`
 	// Notified is the day the controller was told.
-	Notified contract.Date `json:"notified"`
+	Notified contract.Date `json:"notified" validate:"required"`
 	// Effective is the day the change is to take effect.
-	Effective contract.Date `json:"effective"`
+	Effective contract.Date `json:"effective" validate:"required"`
 }
 
 // DefaultObjectionDays is the number of days pimkit gives a controller to
@@ -177,8 +168,10 @@ func (c SubProcessorChange) Check(window contract.Period) (contract.Decision, er
 	if window.IsZero() {
 		window = contract.Days(DefaultObjectionDays)
 	}
-	if c.Notified.IsZero() || c.Effective.IsZero() {
-		return contract.Decision{}, fmt.Errorf("%w: sub-processor change needs notified and effective dates", ErrInvalid)
+	var ps contract.Problems
+	ps.Check("", c)
+	if err := ps.Err("check sub-processor change", ErrInvalid); err != nil {
+		return contract.Decision{}, err
 	}
 	end, err := contract.Counter{}.EffectiveDate(c.Notified, window)
 	if err != nil {

@@ -2,6 +2,7 @@ package privacy
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -66,17 +67,17 @@ func (c CookieCategory) Use() DataUse {
 // Cookie is one entry of a cookie inventory.
 type Cookie struct {
 	// Name is the cookie's name: "_ga".
-	Name string `json:"name"`
+	Name string `json:"name" validate:"required"`
 	// Domain is the domain that sets it, as in the Set-Cookie Domain
 	// attribute ("" or the site's own host for a host-only cookie).
 	Domain string `json:"domain"`
 	// Category is its purpose category.
-	Category CookieCategory `json:"category"`
+	Category CookieCategory `json:"category" validate:"required"`
 	// Purpose overrides the category's default data use; optional.
 	Purpose DataUse `json:"purpose,omitempty"`
 	// Lifetime is how long it lasts; 0 for a session cookie. It is
 	// stored as an ISO 8601 duration: "PT9360H" for 390 days.
-	Lifetime contract.Duration `json:"lifetime"`
+	Lifetime contract.Duration `json:"lifetime" validate:"gte=0"`
 }
 
 // Use returns c.Purpose, or the category's default use.
@@ -112,31 +113,23 @@ func (c Cookie) ThirdParty(site string) bool {
 // CookieInventory is a site's cookies.
 type CookieInventory struct {
 	// Site is the registrable domain of the site: "openproducts.com".
-	Site string `json:"site"`
+	Site string `json:"site" validate:"required"`
 	// Cookies are the cookies the site may set.
-	Cookies []Cookie `json:"cookies"`
+	Cookies []Cookie `json:"cookies" validate:"dive"`
 }
 
 // Validate reports every problem at once: a missing site, cookies
 // without a name or a valid category, negative lifetimes.
 func (inv CookieInventory) Validate() error {
 	var ps contract.Problems
-	if normDomain(inv.Site) == "" {
-		ps.Add("site", "required", "")
-	}
+	ps.Check("", inv)
 	for i, c := range inv.Cookies {
-		p := fmt.Sprintf("cookies[%d]", i)
-		if c.Name == "" {
-			ps.Add(p+".name", "required", "")
-		}
-		if c.Category < StrictlyNecessary || c.Category > Marketing {
+		p := "cookies[" + strconv.Itoa(i) + "]"
+		if c.Category > Marketing {
 			ps.Add(p+".category", "oneof", strings.Join(cookieCategoryNames[1:], " "))
 		}
 		if c.Purpose != "" && !c.Purpose.Valid() {
 			ps.Add(p+".purpose", "taxonomy_key", "")
-		}
-		if c.Lifetime < 0 {
-			ps.Add(p+".lifetime", "gte", "0")
 		}
 	}
 	return ps.Err("validate cookie inventory", ErrInvalid)

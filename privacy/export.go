@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/pimkit/pimkit/contract"
@@ -19,9 +20,9 @@ const ExportFormat = "pimkit.subject-export/v1"
 // from the policy.
 type ExportItem struct {
 	// Category is the data category: "user.contact.email".
-	Category DataCategory `json:"category"`
+	Category DataCategory `json:"category" validate:"required"`
 	// Purpose is the purpose the data is processed for.
-	Purpose DataUse `json:"purpose"`
+	Purpose DataUse `json:"purpose" validate:"required"`
 	// Value is the data, any JSON-marshallable value.
 	Value any `json:"value"`
 	// Basis, Sources and Recipients come from the policy's activity for
@@ -72,6 +73,7 @@ func NewSubjectExport(p Policy, kind RequestKind, subjectHash string, at time.Ti
 		PolicyVersion: p.Effective, Generated: at.UTC(), Subject: subjectHash,
 		Rights: append([]RequestKind(nil), p.Rights...), Items: []ExportItem{}}
 	for i, it := range items {
+		ps.Check("items["+strconv.Itoa(i)+"]", it)
 		a, ok := p.Activity(it.Purpose)
 		if !ok {
 			ps.Add(fmt.Sprintf("items[%d].purpose", i), "unknown_purpose", string(it.Purpose))

@@ -1,8 +1,8 @@
 package privacy
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pimkit/pimkit/internal/enum"
@@ -157,10 +157,10 @@ func (s Safeguard) Citation() contract.Citation {
 // Recipient is a recipient or category of recipients of personal data.
 type Recipient struct {
 	// Kind is the kind of recipient.
-	Kind RecipientKind `json:"kind"`
+	Kind RecipientKind `json:"kind" validate:"required"`
 	// Name describes the recipient or category: "cloud and hosting
 	// providers", "payment and invoicing systems".
-	Name string `json:"name"`
+	Name string `json:"name" validate:"required"`
 	// DPA reports a data processing agreement (Art. 28(3)); required for
 	// a processor.
 	DPA bool `json:"dpa,omitempty"`
@@ -212,7 +212,7 @@ func (k *RetentionKind) UnmarshalText(b []byte) error {
 // Retention is how long an activity keeps its data.
 type Retention struct {
 	// Kind is how the period is counted.
-	Kind RetentionKind `json:"kind"`
+	Kind RetentionKind `json:"kind" validate:"required"`
 	// Period is the period for FromCollection and FromYearEnd: 5 years
 	// for bookkeeping material.
 	Period contract.Period `json:"period,omitzero"`
@@ -238,22 +238,22 @@ func (r Retention) String() string {
 // basis over categories of data about kinds of subjects.
 type Activity struct {
 	// Name is a short human name: "Provision of the service".
-	Name string `json:"name"`
+	Name string `json:"name" validate:"required"`
 	// Purpose is the data use; unique within a policy.
-	Purpose DataUse `json:"purpose"`
+	Purpose DataUse `json:"purpose" validate:"required"`
 	// Basis is the lawful basis (Art. 6(1)).
-	Basis LegalBasis `json:"basis"`
+	Basis LegalBasis `json:"basis" validate:"required"`
 	// Art9 is the condition for special categories (Art. 9(2)); required
 	// when Categories holds one.
 	Art9 Art9Condition `json:"art9,omitempty"`
 	// Categories are the data categories processed.
-	Categories []DataCategory `json:"categories"`
+	Categories []DataCategory `json:"categories" validate:"required,min=1"`
 	// Subjects are the kinds of data subjects.
 	Subjects []DataSubject `json:"subjects,omitempty"`
 	// Sources are where the data comes from.
-	Sources []Source `json:"sources,omitempty"`
+	Sources []Source `json:"sources,omitempty" validate:"dive,required"`
 	// Recipients are who the data is disclosed to.
-	Recipients []Recipient `json:"recipients,omitempty"`
+	Recipients []Recipient `json:"recipients,omitempty" validate:"dive"`
 	// Retention is how long the data is kept.
 	Retention Retention `json:"retention"`
 	// OptOut reports that the subject can opt out at any time (an
@@ -304,26 +304,26 @@ func (c *CookiePromise) UnmarshalText(b []byte) error {
 // model the seed documents; [Policy.Validate] finds inconsistencies.
 type Policy struct {
 	// Name names the service or organisation: "OpenDIMS".
-	Name string `json:"name"`
+	Name string `json:"name" validate:"required"`
 	// Effective is the first day the version applies; it identifies the
 	// version.
-	Effective contract.Date `json:"effective"`
+	Effective contract.Date `json:"effective" validate:"required"`
 	// Controller is the organisation that issues the policy: the
 	// controller, or the processor when Role is Processor. Name may be only
 	// the service name when the policy names no legal entity (OpenDIMS
 	// 2025).
 	Controller contract.Party `json:"controller"`
 	// Role is the role of the organisation that issues the policy.
-	Role Role `json:"role"`
+	Role Role `json:"role" validate:"required"`
 	// OnBehalfOf are the controllers a processor acts for (Art. 30(2)(a)).
 	OnBehalfOf []contract.Party `json:"on_behalf_of,omitempty"`
 	// Activities are the processing activities.
-	Activities []Activity `json:"activities"`
+	Activities []Activity `json:"activities" validate:"required,min=1,dive"`
 	// Rights are the data-subject rights the policy states.
 	Rights []RequestKind `json:"rights"`
 	// Contact is where subjects exercise their rights: a role address
 	// such as "support@opendims.com", not a person's.
-	Contact string `json:"contact"`
+	Contact string `json:"contact" validate:"required"`
 	// SpecialCategories reports that the policy declares processing of
 	// special categories (Art. 9); OpenDIMS declares none.
 	SpecialCategories bool `json:"special_categories"`
@@ -334,10 +334,10 @@ type Policy struct {
 	Cookies CookiePromise `json:"cookies"`
 	// HostingCountry is where the data is hosted, ISO 3166-1 alpha-2
 	// ("SE" for Open Products); "" when not stated.
-	HostingCountry string `json:"hosting_country,omitempty"`
+	HostingCountry string `json:"hosting_country,omitempty" validate:"omitempty,iso3166_1_alpha2"`
 	// MinimumAge is the age below which the service knowingly collects
 	// no data (Open Products: 13); 0 when not stated.
-	MinimumAge int `json:"minimum_age,omitempty"`
+	MinimumAge int `json:"minimum_age,omitempty" validate:"gte=0"`
 }
 
 // Version returns the policy's version: its effective date.
@@ -360,8 +360,9 @@ func (p Policy) Activity(u DataUse) (Activity, bool) {
 // 13(2)(b)).
 var allRights = []RequestKind{Access, Rectification, Erasure, Restriction, Portability, Objection}
 
-// Validate checks p against taxonomy t and reports every problem at once
-// in a [*ValidationError] with field paths, such as:
+// Validate checks p's validate tags and p against taxonomy t, and reports
+// every problem at once in a [*contract.ValidationError] with JSON paths,
+// such as:
 //
 //   - "activities[2].categories[0]": special_category_undeclared -- a
 //     special category of Art. 9 in a policy that declares none (OpenDIMS);
@@ -375,54 +376,39 @@ var allRights = []RequestKind{Access, Rectification, Erasure, Restriction, Porta
 //   - "rights": rights_not_stated with the missing rights (Art. 13(2)(b)).
 func (p Policy) Validate(t Taxonomy) error {
 	var ps contract.Problems
+	ps.Check("", p)
 	add := ps.Add
-	if p.Name == "" {
-		add("name", "required", "")
-	}
-	if p.Effective.IsZero() {
-		add("effective", "required", "")
-	}
 	if p.Controller.Name == "" {
 		add("controller.name", "required", "")
 	}
-	if p.Role != Controller && p.Role != Processor {
+	if p.Role > Processor {
 		add("role", "oneof", "controller processor")
 	}
 	if p.Role == Processor && len(p.OnBehalfOf) == 0 {
 		add("on_behalf_of", "required_for_processor", "GDPR Art. 30(2)(a)")
 	}
-	if p.Contact == "" {
-		add("contact", "required", "GDPR Art. 13(1)(a)")
-	}
-	if len(p.Activities) == 0 {
-		add("activities", "required", "")
-	}
 	seen := map[DataUse]int{}
 	for i, a := range p.Activities {
-		path := fmt.Sprintf("activities[%d]", i)
-		if a.Name == "" {
-			add(path+".name", "required", "")
-		}
+		path := "activities[" + strconv.Itoa(i) + "]"
 		switch {
+		case a.Purpose == "":
+			// required, reported by the tag
 		case !a.Purpose.Valid():
 			add(path+".purpose", "taxonomy_key", "")
 		case !t.HasUse(a.Purpose):
 			add(path+".purpose", "unknown_data_use", string(a.Purpose))
 		}
 		if j, dup := seen[a.Purpose]; dup {
-			add(path+".purpose", "duplicate_purpose", fmt.Sprintf("activities[%d]", j))
+			add(path+".purpose", "duplicate_purpose", "activities["+strconv.Itoa(j)+"]")
 		} else {
 			seen[a.Purpose] = i
 		}
-		if !a.Basis.Valid() {
-			add(path+".basis", "required", "GDPR Art. 6(1)")
-		}
-		if len(a.Categories) == 0 {
-			add(path+".categories", "required", "")
+		if a.Basis > LegitimateInterests {
+			add(path+".basis", "oneof", strings.Join(basisNames[1:], " "))
 		}
 		special := NotSpecial
 		for j, c := range a.Categories {
-			cp := fmt.Sprintf("%s.categories[%d]", path, j)
+			cp := path + ".categories[" + strconv.Itoa(j) + "]"
 			if !t.HasCategory(c) {
 				add(cp, "unknown_data_category", string(c))
 				continue
@@ -443,22 +429,11 @@ func (p Policy) Validate(t Taxonomy) error {
 		}
 		for j, s := range a.Subjects {
 			if !t.HasSubject(s) {
-				add(fmt.Sprintf("%s.subjects[%d]", path, j), "unknown_data_subject", string(s))
-			}
-		}
-		for j, s := range a.Sources {
-			if s < Direct || s > Partners {
-				add(fmt.Sprintf("%s.sources[%d]", path, j), "oneof", strings.Join(sourceNames[1:], " "))
+				add(path+".subjects["+strconv.Itoa(j)+"]", "unknown_data_subject", string(s))
 			}
 		}
 		for j, r := range a.Recipients {
-			rp := fmt.Sprintf("%s.recipients[%d]", path, j)
-			if r.Kind < Internal || r.Kind > Successor {
-				add(rp+".kind", "oneof", strings.Join(recipientKindNames[1:], " "))
-			}
-			if r.Name == "" {
-				add(rp+".name", "required", "")
-			}
+			rp := path + ".recipients[" + strconv.Itoa(j) + "]"
 			if r.Kind == ProcessorRecipient && !r.DPA {
 				add(rp+".dpa", "processor_without_dpa", "GDPR Art. 28(3)")
 			}
@@ -469,14 +444,9 @@ func (p Policy) Validate(t Taxonomy) error {
 		if a.Purpose.Under(UseMarketing) && (a.Basis == Consent || a.Basis == LegitimateInterests) && !a.OptOut {
 			add(path+".opt_out", "marketing_without_opt_out", "GDPR Art. 21(3)")
 		}
-		switch a.Retention.Kind {
-		case WhileNeeded, UntilTermination:
-		case FromCollection, FromYearEnd:
-			if a.Retention.Period.IsZero() || a.Retention.Period.IsNegative() {
-				add(path+".retention.period", "required", "")
-			}
-		default:
-			add(path+".retention.kind", "oneof", strings.Join(retentionKindNames[1:], " "))
+		if k := a.Retention.Kind; (k == FromCollection || k == FromYearEnd) &&
+			(a.Retention.Period.IsZero() || a.Retention.Period.IsNegative()) {
+			add(path+".retention.period", "required_for_kind", k.String())
 		}
 	}
 	var missing []string

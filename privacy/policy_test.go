@@ -68,15 +68,15 @@ func TestPolicyValidateProblems(t *testing.T) {
 	p.Contact = ""
 	got := problemsOf(t, p.Validate(DefaultTaxonomy()))
 	want := []prob{
-		{"contact", "required", "GDPR Art. 13(1)(a)"},
+		{"activities[3].basis", "required", ""},
+		{"contact", "required", ""},
 		{"activities[1].categories[3]", "special_category_undeclared", "user.health_and_medical.genetic"},
 		{"activities[1].art9", "art9_condition_required", "GDPR Art. 9(2)"},
 		{"activities[2].recipients[1].dpa", "processor_without_dpa", "GDPR Art. 28(3)"},
-		{"activities[3].basis", "required", "GDPR Art. 6(1)"},
 		{"activities[6].opt_out", "marketing_without_opt_out", "GDPR Art. 21(3)"},
 		{"activities[7].categories[1]", "unknown_data_category", "user.shoe_size"},
 		{"activities[7].basis", "criminal_data_needs_law", "GDPR Art. 10"},
-		{"activities[7].retention.period", "required", ""},
+		{"activities[7].retention.period", "required_for_kind", "from_collection"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Validate() problems (-want +got):\n%s", diff)

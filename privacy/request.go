@@ -2,6 +2,7 @@ package privacy
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/pimkit/pimkit/internal/enum"
@@ -145,12 +146,12 @@ func (a *RequestAction) UnmarshalText(b []byte) error {
 // request is the fold of its events: [ReplayRequest].
 type RequestEvent struct {
 	// Action is what happened.
-	Action RequestAction `json:"action"`
+	Action RequestAction `json:"action" validate:"required"`
 	// Kind is the request's kind (set on every event, so an event log is
 	// self-describing).
-	Kind RequestKind `json:"kind"`
+	Kind RequestKind `json:"kind" validate:"required"`
 	// On is the day it happened.
-	On contract.Date `json:"on"`
+	On contract.Date `json:"on" validate:"required"`
 	// From and To are the states before and after; From is zero for
 	// ActReceive.
 	From RequestState `json:"from,omitempty"`
@@ -353,12 +354,21 @@ func (r Request) Refuse(on contract.Date, reasons string) (Request, RequestEvent
 }
 
 // ReplayRequest rebuilds a request from its stored events, checking each
-// transition as the methods do. The first event must be ActReceive. An
+// transition as the methods do. Events that break their validate tags (no
+// action, kind or day) are reported at once in a
+// [*contract.ValidationError] with paths "events[2].on". The first event must be ActReceive. An
 // event whose recorded To state differs from the transition's is an error
 // wrapping ErrTransition.
 func ReplayRequest(c contract.Counter, events []RequestEvent) (Request, error) {
 	if len(events) == 0 || events[0].Action != ActReceive {
 		return Request{}, fmt.Errorf("%w: the first event must be %s", ErrTransition, ActReceive)
+	}
+	var ps contract.Problems
+	for i, e := range events {
+		ps.Check("events["+strconv.Itoa(i)+"]", e)
+	}
+	if err := ps.Err("replay request", ErrInvalid); err != nil {
+		return Request{}, err
 	}
 	r, _, err := ReceiveRequest(c, events[0].Kind, events[0].On)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 
 	"github.com/pimkit/pimkit/internal/enum"
 
@@ -50,11 +51,11 @@ func (a *RetentionAction) UnmarshalText(b []byte) error {
 type InventoryRecord struct {
 	// ID is the host's reference for the record; it is copied to the plan
 	// and never printed.
-	ID string `json:"id"`
+	ID string `json:"id" validate:"required"`
 	// Category is the record's data category.
 	Category DataCategory `json:"category"`
 	// Purpose is the purpose the record is kept for.
-	Purpose DataUse `json:"purpose"`
+	Purpose DataUse `json:"purpose" validate:"required"`
 	// Basis is the legal basis it is processed on.
 	Basis LegalBasis `json:"basis"`
 	// Created is the day the record was created.
@@ -72,7 +73,7 @@ type InventoryRecord struct {
 // category) are kept and what happens after.
 type RetentionRule struct {
 	// Purpose selects records whose purpose is under it.
-	Purpose DataUse `json:"purpose"`
+	Purpose DataUse `json:"purpose" validate:"required"`
 	// Category, when set, narrows the rule to records under it.
 	Category DataCategory `json:"category,omitempty"`
 	// Retention is the period.
@@ -154,6 +155,15 @@ func bestRule(r InventoryRecord, rules []RetentionRule) (RetentionRule, bool) {
 // YearEnd, are reported at once in a [*ValidationError].
 func PlanRetention(records []InventoryRecord, rules []RetentionRule, on contract.Date, erasureRequested bool) ([]RetentionPlan, error) {
 	var ps contract.Problems
+	for i, r := range records {
+		ps.Check("records["+strconv.Itoa(i)+"]", r)
+	}
+	for i, r := range rules {
+		ps.Check("rules["+strconv.Itoa(i)+"]", r)
+	}
+	if err := ps.Err("plan retention", ErrInvalid); err != nil {
+		return nil, err
+	}
 	out := make([]RetentionPlan, 0, len(records))
 	var c contract.Counter
 	for i, r := range records {

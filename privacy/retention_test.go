@@ -134,7 +134,7 @@ func TestSubjectExport(t *testing.T) {
 			t.Errorf("export JSON lacks %s:\n%s", want, buf.String())
 		}
 	}
-	_, err = NewSubjectExport(OpenDIMS2026(), Erasure, "h", at, []ExportItem{{Purpose: "sales"}})
+	_, err = NewSubjectExport(OpenDIMS2026(), Erasure, "h", at, []ExportItem{{Category: "user.name", Purpose: "sales"}})
 	if got := problemsOf(t, err); len(got) != 2 {
 		t.Errorf("problems = %v, want kind and unknown purpose", got)
 	}

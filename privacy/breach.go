@@ -109,12 +109,13 @@ func (b Breach) AuthorityNotice() contract.Decision {
 func (b Breach) ProcessorNotice(t contract.Terms) contract.Decision {
 	d := contract.Decision{Rule: "terms 6.3", Allowed: true, From: contract.DateOf(b.Aware),
 		Citations: []contract.Citation{contract.Clause("6.3"), gdpr("Art. 33(2)")}}
-	d.At = contract.Elapsed(b.Aware, t.BreachNotice)
+	notice := time.Duration(t.BreachNotice)
+	d.At = contract.Elapsed(b.Aware, notice)
 	d.Date = contract.DateOf(d.At)
-	if t.BreachNotice%time.Hour == 0 {
-		d.Reason = contract.NewReason(cat, msgProcessorNoticeH, int64(t.BreachNotice/time.Hour))
+	if notice%time.Hour == 0 {
+		d.Reason = contract.NewReason(cat, msgProcessorNoticeH, int(notice/time.Hour))
 	} else {
-		d.Reason = contract.NewReason(cat, msgProcessorNotice, t.BreachNotice.String())
+		d.Reason = contract.NewReason(cat, msgProcessorNotice, int(notice/time.Minute))
 	}
 	return d
 }
@@ -181,10 +182,10 @@ func (c SubProcessorChange) Check(window contract.Period) (contract.Decision, er
 	d := contract.Decision{Rule: "GDPR Art. 28(2)", From: c.Notified, Date: earliest,
 		Citations: []contract.Citation{gdpr("Art. 28(2)"), contract.Clause("13.1")}}
 	if c.Effective.Before(earliest) {
-		d.Reason = contract.NewReason(cat, msgSubProcessorTooSoon, earliest.String())
+		d.Reason = contract.NewReason(cat, msgSubProcessorTooSoon, earliest)
 		return d, nil
 	}
 	d.Allowed = true
-	d.Reason = contract.NewReason(cat, msgSubProcessorOK, end.Date.String())
+	d.Reason = contract.NewReason(cat, msgSubProcessorOK, end.Date)
 	return d, nil
 }

@@ -54,7 +54,7 @@ var cat = explain.Catalog(map[string]string{
 	msgConsentAge:          "barnet er under %d år; samtykke skal gives af indehaveren af forældremyndigheden",
 	msgAuthorityNotice:     "tilsynsmyndigheden skal underrettes senest 72 timer efter kendskab",
 	msgAuthorityNotNeeded:  "underretning af tilsynsmyndigheden er ikke nødvendig, da bruddet sandsynligvis ikke indebærer en risiko",
-	msgProcessorNotice:     "databehandleren skal underrette kunden senest %s efter kendskab",
+	msgProcessorNotice:     "databehandleren skal underrette kunden senest %d minutter efter kendskab",
 	msgProcessorNoticeH:    "databehandleren skal underrette kunden senest %d timer efter kendskab",
 	msgSubjectsNotice:      "de registrerede skal underrettes uden unødig forsinkelse",
 	msgSubjectsNotHigh:     "underretning af de registrerede kræves kun ved høj risiko",

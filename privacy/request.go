@@ -259,9 +259,9 @@ func (r Request) DueDecision() contract.Decision {
 	d := contract.Decision{Rule: "GDPR Art. 12(3)", Allowed: true, From: r.Received, Date: r.Due.Date,
 		Citations: append([]contract.Citation{contract.Cite(contract.SourceGDPR, "Art. 12(3)")}, r.Due.Citations()...)}
 	if r.State == Extended || !r.ExtensionTold.IsZero() {
-		d.Reason = contract.NewReason(cat, msgExtended, r.Due.Date.String())
+		d.Reason = contract.NewReason(cat, msgExtended, r.Due.Date)
 	} else {
-		d.Reason = contract.NewReason(cat, msgDeadline, r.Due.Date.String())
+		d.Reason = contract.NewReason(cat, msgDeadline, r.Due.Date)
 	}
 	return d
 }

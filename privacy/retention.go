@@ -222,7 +222,7 @@ func PlanRetention(records []InventoryRecord, rules []RetentionRule, on contract
 		dec.Allowed = plan.Action != Keep
 		dec.Date = plan.Until
 		if plan.Action == Keep && !plan.Until.IsZero() && hold {
-			dec.Reason = contract.NewReason(cat, msgEraseDeferred, plan.Until.String())
+			dec.Reason = contract.NewReason(cat, msgEraseDeferred, plan.Until)
 		} else if plan.Action != Keep {
 			dec.Reason = contract.NewReason(cat, msgEraseNow)
 			dec.Date = on
@@ -272,7 +272,7 @@ func ErasureDecision(plans []RetentionPlan, on contract.Date) contract.Decision 
 		}
 	}
 	if !d.Allowed {
-		d.Reason = contract.NewReason(cat, msgEraseDeferred, d.Date.String())
+		d.Reason = contract.NewReason(cat, msgEraseDeferred, d.Date)
 	}
 	return d
 }

@@ -95,7 +95,7 @@ func (r ConsentRules) Check(st ConsentState, at time.Time, child Child) Validity
 		th, err := contract.Counter{}.Threshold(given, r.MaxAge)
 		if err != nil || !on.Before(th.Date) {
 			v.Renewal = RenewAge
-			v.Reason = contract.NewReason(cat, msgConsentOld, r.MaxAge.String())
+			v.Reason = contract.NewReason(cat, msgConsentOld, r.MaxAge)
 			return v
 		}
 	}

@@ -156,7 +156,7 @@ type SubProcessorChange struct {
 // DefaultObjectionDays is the number of days pimkit gives a controller to
 // object to a sub-processor change when the agreement sets none: 30.
 // Terms 13.1 refers to the data processing agreement for the period, which
-// is not among the seeds; 30 days is a common DPA term and an assumption.
+// pimkit does not model; 30 days is a common DPA term and an assumption.
 const DefaultObjectionDays = 30
 
 // Check decides whether the change may take effect on c.Effective given an

@@ -9,8 +9,9 @@ import (
 // Sentinel errors. Errors returned by this package wrap one of them, so a
 // host matches with errors.Is. Input the package rejects comes back as a
 // [*contract.ValidationError] that unwraps to [ErrInvalid] and carries
-// every [contract.Problem] found at once, with JSON paths. No error message contains personal data: subject identifiers,
-// e-mail addresses and free text given by a data subject are never echoed.
+// every [contract.Problem] found at once, with JSON paths. No error
+// message contains personal data: subject identifiers, e-mail addresses
+// and free text given by a data subject are never echoed.
 var (
 	// ErrUnknownValue reports enum text that is not one of the known names,
 	// such as a legal basis "contractual" instead of "contract".

@@ -72,7 +72,7 @@ func (c *CookiePromise) UnmarshalText(b []byte) error {
 // Policy is a privacy policy as data: who controls the data, the
 // activities, the rights offered, the contact and the date it takes
 // effect. The presets [OpenDIMS2025], [OpenDIMS2026] and [OpenProducts2018]
-// model the seed documents; [Policy.Validate] finds inconsistencies.
+// model published policies; [Policy.Validate] finds inconsistencies.
 type Policy struct {
 	// Name names the service or organisation: "OpenDIMS".
 	Name string `json:"name" validate:"required"`

@@ -4,7 +4,7 @@ import (
 	"github.com/pimkit/pimkit/contract"
 )
 
-// Data categories of the OpenDIMS policies (000/002, "What personal data do
+// Data categories of the OpenDIMS policies (2025 and 2026, "What personal data do
 // we process?"), as fideslang keys.
 var (
 	odGeneral     = []DataCategory{"user.name", "user.contact"}
@@ -21,7 +21,7 @@ func cats(groups ...[]DataCategory) []DataCategory {
 	return out
 }
 
-// odRecipients2025 are the recipients of 000 "How do we share": staff,
+// odRecipients2025 are the recipients of the 2025 policy's "How do we share": staff,
 // cloud and hosting processors under DPAs, authorities when the law or a
 // court requires.
 func odRecipients2025() []Recipient {
@@ -74,7 +74,7 @@ func openDIMS(effective contract.Date, controller contract.Party, contact string
 }
 
 // OpenDIMS2025 returns the OpenDIMS privacy policy last updated 2025-02-01
-// (seeds 000 and 001) as data. It names no legal entity as controller
+// as data. It names no legal entity as controller
 // (Controller.Name is the service, "OpenDIMS"); processes general data,
 // user credentials, content and support communications, collected
 // directly, automatically (cookies) and from partners; on contract
@@ -89,9 +89,9 @@ func OpenDIMS2025() Policy {
 }
 
 // OpenDIMS2026 returns the OpenDIMS privacy policy last updated 2026-06-24
-// (seed 002): as [OpenDIMS2025], and it names the controller (OpenSUN
+// as data: as [OpenDIMS2025], and it names the controller (OpenSUN
 // Systems ApS, trading as OpenDIMS ApS), adds payment and invoicing
-// systems as processors of a new payment activity (pimkit's reading: 002
+// systems as processors of a new payment activity (pimkit's reading: the 2026 policy
 // discloses to them only "to the extent strictly necessary" for the order
 // and subscription payment, so they are not recipients of the other
 // activities), keeps bookkeeping material under the Danish
@@ -113,7 +113,7 @@ func OpenDIMS2026() Policy {
 }
 
 // OpenProducts2018 returns the Open Products privacy policy effective
-// 2018-05-24 (seed 004) as data: controller Open Products 237 AB (SE);
+// 2018-05-24 as data: controller Open Products 237 AB (SE);
 // orders, customer service, registrations and product updates on
 // contract; e-mail newsletters on consent with opt-out from the customer
 // account; website analytics by first-party cookies on consent; device

@@ -68,8 +68,9 @@ var (
 // ("core.vendorListVersion", "core.purposeLegitimateInterests[3]",
 // "core.publisherRestrictions[1].vendors"), or the segment's position for
 // a segment-level problem ("segment[2]"); its Rule is the sentinel's
-// snake_case name ("vendor_list_version" for [ErrVendorListVersion]); its Param is the offending value where it is a
-// code (a version, a count, a character) -- never the TC string itself;
+// snake_case name ("vendor_list_version" for [ErrVendorListVersion]);
+// its Param is the offending value where it is a code (a version, a
+// count, a character) -- never the TC string itself;
 // its Message names the segment and, for a problem found while decoding,
 // the bit offset: "vendor list version is 0 (core segment, bit 120)".
 

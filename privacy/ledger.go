@@ -199,12 +199,36 @@ func (l Ledger) States(at time.Time) []ConsentState {
 	// to every purpose under the event's purpose.
 	flat := make([]DataUse, len(evs))
 	purposesOf := make([][]DataUse, len(order))
+	// qidx[n] is the index, among its subject's sorted purposes, of the
+	// purpose of the event at idx[n] (subjects with up to maxPurposes).
+	const maxPurposes = 64
+	qidx := make([]uint8, len(evs))
+	var rank [maxPurposes]uint8
 	total := 0
 	for k, id := range order {
-		ps := flat[start[id]:start[id]:start[id+1]]
-		for _, i := range idx[start[id]:start[id+1]] {
-			if !slices.Contains(ps, evs[i].Purpose) {
+		lo, hi := start[id], start[id+1]
+		ps := flat[lo:lo:hi]
+		for n, i := range idx[lo:hi] {
+			j := slices.Index(ps, evs[i].Purpose)
+			if j < 0 {
+				j = len(ps)
 				ps = append(ps, evs[i].Purpose)
+			}
+			qidx[int(lo)+n] = uint8(min(j, maxPurposes))
+		}
+		if len(ps) <= maxPurposes {
+			// Sort the purposes and renumber the events' indexes.
+			for j := range ps {
+				r := 0
+				for x := range ps {
+					if ps[x] < ps[j] {
+						r++
+					}
+				}
+				rank[j] = uint8(r)
+			}
+			for n := lo; n < hi; n++ {
+				qidx[n] = rank[qidx[n]]
 			}
 		}
 		slices.Sort(ps)
@@ -212,18 +236,18 @@ func (l Ledger) States(at time.Time) []ConsentState {
 		total += len(ps)
 	}
 	out := make([]ConsentState, total)
-	var pidx []int8 // per event of a bucket: its purpose's index
-	var under [64][64]bool
+	var under [maxPurposes][maxPurposes]bool
 	next := 0
 	for k, id := range order {
-		bucket := idx[start[id]:start[id+1]]
+		lo, hi := start[id], start[id+1]
+		bucket := idx[lo:hi]
 		ps := purposesOf[k]
 		states := out[next : next+len(ps)]
 		next += len(ps)
 		for j, p := range ps {
 			states[j] = ConsentState{Subject: names[id], Purpose: p}
 		}
-		if len(ps) > len(under) {
+		if len(ps) > maxPurposes {
 			// Rare: fold purpose by purpose.
 			for j, p := range ps {
 				for _, i := range bucket {
@@ -241,13 +265,8 @@ func (l Ledger) States(at time.Time) []ConsentState {
 				under[q][j] = ps[j].Under(ps[q])
 			}
 		}
-		pidx = pidx[:0]
-		for _, i := range bucket {
-			q, _ := slices.BinarySearch(ps, evs[i].Purpose)
-			pidx = append(pidx, int8(q))
-		}
 		for n, i := range bucket {
-			u := &under[pidx[n]]
+			u := &under[qidx[int(lo)+n]]
 			for j := range states {
 				if u[j] {
 					states[j].apply(evs[i])

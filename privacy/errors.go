@@ -3,6 +3,7 @@ package privacy
 import (
 	"errors"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/explain"
 )
 
@@ -29,6 +30,14 @@ var (
 	// such as 2025-01-31 for OpenDIMS, whose first version is 2025-02-01.
 	ErrNoPolicy = errors.New("privacy: no policy in force")
 )
+
+// invalid returns the *contract.ValidationError of op for one problem,
+// unwrapping to ErrInvalid.
+func invalid(op, path, rule, param string) error {
+	var ps contract.Problems
+	ps.Add(path, rule, param)
+	return ps.Err(op, ErrInvalid)
+}
 
 // cat renders this package's decision reasons in English and Danish.
 var cat = explain.Catalog(map[string]string{

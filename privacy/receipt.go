@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io"
 	"slices"
 	"time"
@@ -121,7 +120,7 @@ func (l Ledger) Receipt(subject string, at time.Time, info ReceiptInfo) (Receipt
 	sub := l.Subject(subject)
 	evs := sub.events[:sub.upto(at)]
 	if len(evs) == 0 {
-		return Receipt{}, fmt.Errorf("%w: no consent events for the subject", ErrInvalid)
+		return Receipt{}, invalid("consent receipt", "subject", "no_consent_events", "")
 	}
 	email := info.Email
 	if email == "" {

@@ -226,8 +226,15 @@ func ExtendedDeadline(c contract.Counter, received contract.Date) (contract.Dead
 // returns it with its ActReceive event. An invalid kind or zero date is an
 // error wrapping ErrInvalid.
 func ReceiveRequest(c contract.Counter, kind RequestKind, received contract.Date) (Request, RequestEvent, error) {
-	if kind < Access || kind > Objection || received.IsZero() {
-		return Request{}, RequestEvent{}, fmt.Errorf("%w: request needs a kind and a day of receipt", ErrInvalid)
+	var ps contract.Problems
+	if kind < Access || kind > Objection {
+		ps.Add("kind", "oneof", strings.Join(requestKindNames[1:], " "))
+	}
+	if received.IsZero() {
+		ps.Add("received", "required", "")
+	}
+	if err := ps.Err("receive request", ErrInvalid); err != nil {
+		return Request{}, RequestEvent{}, err
 	}
 	due, err := RequestDeadline(c, received)
 	if err != nil {
@@ -278,7 +285,7 @@ func (r Request) step(a RequestAction, on contract.Date, to RequestState, allowe
 		return r, RequestEvent{}, fmt.Errorf("%w: %s from %s", ErrTransition, a, r.State)
 	}
 	if on.Before(r.Received) {
-		return r, RequestEvent{}, fmt.Errorf("%w: %s on %s is before receipt", ErrInvalid, a, on)
+		return r, RequestEvent{}, invalid(a.String()+" request", "on", "gtefield", "received")
 	}
 	e := RequestEvent{Action: a, Kind: r.Kind, On: on, From: r.State, To: to}
 	r.State = to
@@ -311,7 +318,7 @@ func (r Request) Start(on contract.Date) (Request, RequestEvent, error) {
 // ErrTransition.
 func (r Request) Extend(c contract.Counter, told contract.Date, reasons string) (Request, RequestEvent, error) {
 	if strings.TrimSpace(reasons) == "" {
-		return r, RequestEvent{}, fmt.Errorf("%w: %s", ErrInvalid, msgExtensionNoReason)
+		return r, RequestEvent{}, invalid("extend request", "reasons", "required", "")
 	}
 	first, err := RequestDeadline(c, r.Received)
 	if err != nil {
@@ -346,7 +353,7 @@ func (r Request) Complete(on contract.Date) (Request, RequestEvent, error) {
 // error wrapping ErrInvalid.
 func (r Request) Refuse(on contract.Date, reasons string) (Request, RequestEvent, error) {
 	if strings.TrimSpace(reasons) == "" {
-		return r, RequestEvent{}, fmt.Errorf("%w: a refusal needs reasons", ErrInvalid)
+		return r, RequestEvent{}, invalid("refuse request", "reasons", "required", "")
 	}
 	n, e, err := r.step(ActRefuse, on, Refused, Received, IdentityPending, InProgress, Extended)
 	e.Reasons = reasons

@@ -2,7 +2,6 @@ package privacy
 
 import (
 	"encoding/json"
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -261,11 +260,11 @@ var defaultSubjects = []string{
 // an error wrapping ErrInvalid.
 func (t Taxonomy) AddCategory(c DataCategory, special Special) (Taxonomy, error) {
 	if !c.Valid() || special > CriminalArt10 {
-		return t, fmt.Errorf("%w: data category key %q", ErrInvalid, truncKey(string(c)))
+		return t, invalid("add data category", "category", "taxonomy_key", truncKey(string(c)))
 	}
 	if p := c.Parent(); p != "" {
 		if _, ok := t.categories[p]; !ok {
-			return t, fmt.Errorf("%w: data category %q has unknown parent", ErrInvalid, string(c))
+			return t, invalid("add data category", "category", "unknown_parent", truncKey(string(c.Parent())))
 		}
 	}
 	t.categories = maps.Clone(t.categories)
@@ -280,10 +279,10 @@ func (t Taxonomy) AddCategory(c DataCategory, special Special) (Taxonomy, error)
 // is top-level.
 func (t Taxonomy) AddUse(u DataUse) (Taxonomy, error) {
 	if !u.Valid() {
-		return t, fmt.Errorf("%w: data use key %q", ErrInvalid, truncKey(string(u)))
+		return t, invalid("add data use", "use", "taxonomy_key", truncKey(string(u)))
 	}
 	if p := u.Parent(); p != "" && !t.uses[p] {
-		return t, fmt.Errorf("%w: data use %q has unknown parent", ErrInvalid, string(u))
+		return t, invalid("add data use", "use", "unknown_parent", truncKey(string(u.Parent())))
 	}
 	t.uses = maps.Clone(t.uses)
 	if t.uses == nil {
@@ -296,7 +295,7 @@ func (t Taxonomy) AddUse(u DataUse) (Taxonomy, error) {
 // AddSubject returns t with data subject s.
 func (t Taxonomy) AddSubject(s DataSubject) (Taxonomy, error) {
 	if !s.Valid() {
-		return t, fmt.Errorf("%w: data subject key %q", ErrInvalid, truncKey(string(s)))
+		return t, invalid("add data subject", "subject", "taxonomy_key", truncKey(string(s)))
 	}
 	t.subjects = maps.Clone(t.subjects)
 	if t.subjects == nil {

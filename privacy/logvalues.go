@@ -121,7 +121,11 @@ func (l Ledger) String() string {
 
 // GoString returns "privacy.Ledger{/* 2 events */}".
 func (l Ledger) GoString() string {
-	return "privacy.Ledger{/* " + strconv.Itoa(len(l.events)) + " events */}"
+	n := strconv.Itoa(len(l.events)) + " events"
+	if len(l.events) == 1 {
+		n = "1 event"
+	}
+	return "privacy.Ledger{/* " + n + " */}"
 }
 
 // LogValue implements [slog.LogValuer]: the number of events.

@@ -1,8 +1,9 @@
 package privacy
 
 import (
-	"fmt"
+	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pimkit/pimkit/contract"
@@ -13,11 +14,11 @@ import (
 // in one country from a date.
 type ConsentAge struct {
 	// Country is the ISO 3166-1 alpha-2 code: "DK".
-	Country string `json:"country"`
+	Country string `json:"country" validate:"iso3166_1_alpha2"`
 	// From is the first day the age applies.
-	From contract.Date `json:"from"`
+	From contract.Date `json:"from" validate:"required"`
 	// Age is the age in whole years, 13 to 16 under Art. 8(1).
-	Age int `json:"age"`
+	Age int `json:"age" validate:"gte=13,lte=16"`
 	// Law names the national provision, for citations.
 	Law string `json:"law,omitempty"`
 }
@@ -91,23 +92,17 @@ func sortAges(rows []ConsentAge) {
 // zero date or an age outside 13..16 (Art. 8(1)) is an error wrapping
 // ErrInvalid and nothing is added.
 func (t AgeTable) With(rows ...ConsentAge) (AgeTable, error) {
-	var ps []Problem
+	var ps contract.Problems
 	for i, r := range rows {
-		p := fmt.Sprintf("rows[%d]", i)
-		if len(r.Country) != 2 || r.Country[0] < 'A' || r.Country[0] > 'Z' || r.Country[1] < 'A' || r.Country[1] > 'Z' {
-			ps = append(ps, Problem{p + ".country", "iso3166_alpha2", ""})
-		}
-		if r.From.IsZero() {
-			ps = append(ps, Problem{p + ".from", "required", ""})
-		}
-		if r.Age < 13 || r.Age > 16 {
-			ps = append(ps, Problem{p + ".age", "range", "13..16 (GDPR Art. 8(1))"})
-		}
+		ps.Check("rows["+strconv.Itoa(i)+"]", r)
 	}
-	if err := problemsError("consent ages", ps); err != nil {
+	if err := ps.Err("consent ages", ErrInvalid); err != nil {
 		return t, err
 	}
 	out := slices.Clone(t.rows)
+	if len(rows) == 0 {
+		return AgeTable{rows: out}, nil
+	}
 	for _, r := range rows {
 		out = slices.DeleteFunc(out, func(o ConsentAge) bool { return o.Country == r.Country && o.From == r.From })
 		out = append(out, r)
@@ -149,9 +144,10 @@ func (t AgeTable) Rows() []ConsentAge { return slices.Clone(t.rows) }
 type Child struct {
 	// Country is where the service is offered to the child, ISO 3166-1
 	// alpha-2.
-	Country string
-	// Birth is the date of birth.
-	Birth contract.Date
+	Country string `json:"country,omitempty"`
+	// Birth is the date of birth; it is personal data, and String, logs
+	// and %#v never show it.
+	Birth contract.Date `json:"birth,omitzero"`
 }
 
 // IsZero reports whether c is the zero Child.
@@ -194,3 +190,35 @@ func (t AgeTable) OwnConsentValid(c Child, given, on contract.Date) contract.Dec
 	d.Reason = contract.NewReason(cat, msgConsentValid)
 	return d
 }
+
+// MarshalJSON writes the table as its rows, sorted by country and date:
+// [{"country":"DK","from":"2018-05-25","age":13,...}, ...].
+func (t AgeTable) MarshalJSON() ([]byte, error) {
+	rows := t.rows
+	if rows == nil {
+		rows = []ConsentAge{}
+	}
+	return json.Marshal(rows)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes and rebuilds the table
+// through [AgeTable.With], so the rows are checked again; invalid rows are
+// an error as from With, and t is left unchanged.
+func (t *AgeTable) UnmarshalJSON(b []byte) error {
+	var rows []ConsentAge
+	if err := json.Unmarshal(b, &rows); err != nil {
+		return err
+	}
+	n, err := AgeTable{}.With(rows...)
+	if err != nil {
+		return err
+	}
+	*t = n
+	return nil
+}
+
+// Equal reports whether t and o hold the same rows.
+func (t AgeTable) Equal(o AgeTable) bool { return slices.Equal(t.rows, o.rows) }
+
+// IsZero reports whether t has no rows, as the zero AgeTable.
+func (t AgeTable) IsZero() bool { return len(t.rows) == 0 }

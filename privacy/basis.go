@@ -1,6 +1,9 @@
 package privacy
 
-import "github.com/pimkit/pimkit/contract"
+import (
+	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/enum"
+)
 
 // LegalBasis is a lawful basis for processing under GDPR Art. 6(1). The
 // zero LegalBasis is invalid: every activity must name its basis.
@@ -26,25 +29,23 @@ const (
 	LegitimateInterests
 )
 
-var basisNames = []string{"", "consent", "contract", "legal_obligation", "vital_interests",
+var basisNames = enum.Names{"", "consent", "contract", "legal_obligation", "vital_interests",
 	"public_task", "legitimate_interests"}
 
 var basisLetters = "?abcdef"
 
 // String returns the basis's text form: "consent", "legitimate_interests".
-func (b LegalBasis) String() string { return enumString(basisNames, uint8(b), "LegalBasis") }
+func (b LegalBasis) String() string { return enum.String(basisNames, b, "LegalBasis") }
 
 // MarshalText implements encoding.TextMarshaler.
 func (b LegalBasis) MarshalText() ([]byte, error) {
-	return enumMarshal(basisNames, uint8(b), "legal basis")
+	return enum.Marshal(basisNames, b, "legal basis", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text such as
 // "contractual" is an error wrapping ErrUnknownValue.
 func (b *LegalBasis) UnmarshalText(t []byte) error {
-	v, err := enumParse(basisNames, t, "legal basis")
-	*b = LegalBasis(v)
-	return err
+	return enum.Unmarshal(basisNames, t, b, "legal basis", ErrUnknownValue)
 }
 
 // Valid reports whether b is one of the six bases.
@@ -96,26 +97,24 @@ const (
 	ArchivingResearch
 )
 
-var art9Names = []string{"none", "explicit_consent", "employment_law", "vital_interests",
+var art9Names = enum.Names{"none", "explicit_consent", "employment_law", "vital_interests",
 	"not_for_profit", "made_public", "legal_claims", "substantial_public_interest",
 	"health_care", "public_health", "archiving_research"}
 
 // String returns the condition's text form: "explicit_consent".
 func (c Art9Condition) String() string {
-	return enumString(art9Names, uint8(c), "Art9Condition")
+	return enum.String(art9Names, c, "Art9Condition")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (c Art9Condition) MarshalText() ([]byte, error) {
-	return enumMarshal(art9Names, uint8(c), "art. 9 condition")
+	return enum.Marshal(art9Names, c, "art. 9 condition", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (c *Art9Condition) UnmarshalText(t []byte) error {
-	v, err := enumParse(art9Names, t, "art. 9 condition")
-	*c = Art9Condition(v)
-	return err
+	return enum.Unmarshal(art9Names, t, c, "art. 9 condition", ErrUnknownValue)
 }
 
 // Citation returns the point of Art. 9(2): "GDPR Art. 9(2)(a)" for

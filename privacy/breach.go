@@ -1,8 +1,10 @@
 package privacy
 
 import (
-	"fmt"
+	"strings"
 	"time"
+
+	"github.com/pimkit/pimkit/internal/enum"
 
 	"github.com/pimkit/pimkit/contract"
 )
@@ -23,20 +25,20 @@ const (
 	HighRisk
 )
 
-var riskNames = []string{"", "unlikely", "risk", "high"}
+var riskNames = enum.Names{"", "unlikely", "risk", "high"}
 
 // String returns "unlikely", "risk" or "high".
-func (r Risk) String() string { return enumString(riskNames, uint8(r), "Risk") }
+func (r Risk) String() string { return enum.String(riskNames, r, "Risk") }
 
 // MarshalText implements encoding.TextMarshaler.
-func (r Risk) MarshalText() ([]byte, error) { return enumMarshal(riskNames, uint8(r), "risk") }
+func (r Risk) MarshalText() ([]byte, error) {
+	return enum.Marshal(riskNames, r, "risk", ErrUnknownValue)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (r *Risk) UnmarshalText(b []byte) error {
-	v, err := enumParse(riskNames, b, "risk")
-	*r = Risk(v)
-	return err
+	return enum.Unmarshal(riskNames, b, r, "risk", ErrUnknownValue)
 }
 
 // Breach is a personal data breach as the record of Art. 33(3) and (5)
@@ -45,44 +47,35 @@ func (r *Risk) UnmarshalText(b []byte) error {
 // taken.
 type Breach struct {
 	// Aware is the instant of awareness; every deadline counts from it.
-	Aware time.Time `json:"aware"`
+	Aware time.Time `json:"aware" validate:"required"`
 	// Categories are the data categories concerned.
-	Categories []DataCategory `json:"categories"`
+	Categories []DataCategory `json:"categories" validate:"required,min=1"`
 	// Subjects and Records are the approximate numbers of people and
 	// records concerned.
-	Subjects int `json:"subjects"`
-	Records  int `json:"records"`
+	Subjects int `json:"subjects" validate:"gte=0"`
+	Records  int `json:"records" validate:"gte=0"`
 	// Consequences describes the likely consequences.
 	Consequences string `json:"consequences"`
 	// Measures describes the measures taken or proposed.
 	Measures string `json:"measures"`
 	// Risk is the assessed risk.
-	Risk Risk `json:"risk"`
+	Risk Risk `json:"risk" validate:"required"`
 	// Unintelligible reports that the data was unintelligible to anyone
 	// not authorised, such as data encrypted client-side (Open Products'
 	// backups): the subjects need not be told (Art. 34(3)(a)).
 	Unintelligible bool `json:"unintelligible,omitempty"`
 }
 
-// Validate reports every missing fact of the record at once.
+// Validate reports every missing fact of the record at once (Art. 33(3),
+// (5)) in a [*contract.ValidationError]: "aware: required", "risk:
+// required", "subjects: gte(0)".
 func (b Breach) Validate() error {
-	var ps []Problem
-	if b.Aware.IsZero() {
-		ps = append(ps, Problem{"aware", "required", "GDPR Art. 33(1)"})
+	var ps contract.Problems
+	ps.Check("", b)
+	if b.Risk > HighRisk {
+		ps.Add("risk", "oneof", strings.Join(riskNames[1:], " "))
 	}
-	if len(b.Categories) == 0 {
-		ps = append(ps, Problem{"categories", "required", "GDPR Art. 33(3)(a)"})
-	}
-	if b.Subjects < 0 {
-		ps = append(ps, Problem{"subjects", "gte", "0"})
-	}
-	if b.Records < 0 {
-		ps = append(ps, Problem{"records", "gte", "0"})
-	}
-	if b.Risk < Unlikely || b.Risk > HighRisk {
-		ps = append(ps, Problem{"risk", "oneof", "unlikely risk high"})
-	}
-	return problemsError("breach", ps)
+	return ps.Err("validate breach", ErrInvalid)
 }
 
 // BreachAuthorityWindow is the time the controller has to notify the
@@ -116,12 +109,13 @@ func (b Breach) AuthorityNotice() contract.Decision {
 func (b Breach) ProcessorNotice(t contract.Terms) contract.Decision {
 	d := contract.Decision{Rule: "terms 6.3", Allowed: true, From: contract.DateOf(b.Aware),
 		Citations: []contract.Citation{contract.Clause("6.3"), gdpr("Art. 33(2)")}}
-	d.At = contract.Elapsed(b.Aware, t.BreachNotice)
+	notice := time.Duration(t.BreachNotice)
+	d.At = contract.Elapsed(b.Aware, notice)
 	d.Date = contract.DateOf(d.At)
-	if t.BreachNotice%time.Hour == 0 {
-		d.Reason = contract.NewReason(cat, msgProcessorNoticeH, int64(t.BreachNotice/time.Hour))
+	if notice%time.Hour == 0 {
+		d.Reason = contract.NewReason(cat, msgProcessorNoticeH, int(notice/time.Hour))
 	} else {
-		d.Reason = contract.NewReason(cat, msgProcessorNotice, t.BreachNotice.String())
+		d.Reason = contract.NewReason(cat, msgProcessorNotice, int(notice/time.Minute))
 	}
 	return d
 }
@@ -152,11 +146,11 @@ func (b Breach) SubjectsNotice() contract.Decision {
 // in advance and have time to object.
 type SubProcessorChange struct {
 	// Name is the sub-processor's name.
-	Name string `json:"name"`
+	Name string `json:"name" validate:"required"`
 	// Notified is the day the controller was told.
-	Notified contract.Date `json:"notified"`
+	Notified contract.Date `json:"notified" validate:"required"`
 	// Effective is the day the change is to take effect.
-	Effective contract.Date `json:"effective"`
+	Effective contract.Date `json:"effective" validate:"required"`
 	// Counter counts the objection window: the agreement's counter
 	// ([contract.Terms.Counter]). The zero Counter is Reg. 1182/71 over
 	// Danish public holidays; the window ends on a day that never rolls.
@@ -166,7 +160,7 @@ type SubProcessorChange struct {
 // DefaultObjectionDays is the number of days pimkit gives a controller to
 // object to a sub-processor change when the agreement sets none: 30.
 // Terms 13.1 refers to the data processing agreement for the period, which
-// is not among the seeds; 30 days is a common DPA term and an assumption.
+// pimkit does not model; 30 days is a common DPA term and an assumption.
 const DefaultObjectionDays = 30
 
 // Check decides whether the change may take effect on c.Effective given an
@@ -179,8 +173,10 @@ func (c SubProcessorChange) Check(window contract.Period) (contract.Decision, er
 	if window.IsZero() {
 		window = contract.Days(DefaultObjectionDays)
 	}
-	if c.Notified.IsZero() || c.Effective.IsZero() {
-		return contract.Decision{}, fmt.Errorf("%w: sub-processor change needs notified and effective dates", ErrInvalid)
+	var ps contract.Problems
+	ps.Check("", c)
+	if err := ps.Err("check sub-processor change", ErrInvalid); err != nil {
+		return contract.Decision{}, err
 	}
 	end, err := c.Counter.EffectiveDate(c.Notified, window)
 	if err != nil {
@@ -190,10 +186,10 @@ func (c SubProcessorChange) Check(window contract.Period) (contract.Decision, er
 	d := contract.Decision{Rule: "GDPR Art. 28(2)", From: c.Notified, Date: earliest,
 		Citations: []contract.Citation{gdpr("Art. 28(2)"), contract.Clause("13.1")}}
 	if c.Effective.Before(earliest) {
-		d.Reason = contract.NewReason(cat, msgSubProcessorTooSoon, earliest.String())
+		d.Reason = contract.NewReason(cat, msgSubProcessorTooSoon, earliest)
 		return d, nil
 	}
 	d.Allowed = true
-	d.Reason = contract.NewReason(cat, msgSubProcessorOK, end.Date.String())
+	d.Reason = contract.NewReason(cat, msgSubProcessorOK, end.Date)
 	return d, nil
 }

@@ -21,7 +21,8 @@ func TestProcessorNoticeReasonIsTranslatedWhole(t *testing.T) {
 	}{
 		{"terms 6.3 in English", 48 * time.Hour, language.English, "the processor must notify the customer within 48 hours of awareness"},
 		{"terms 6.3 in Danish", 48 * time.Hour, language.Danish, "databehandleren skal underrette kunden senest 48 timer efter kendskab"},
-		{"terms 6.3 with a part hour", 90 * time.Minute, language.English, "the processor must notify the customer within 1h30m0s of awareness"},
+		{"terms 6.3 with a part hour", 90 * time.Minute, language.English, "the processor must notify the customer within 90 minutes of awareness"},
+		{"terms 6.3 with a part hour in Danish", 90 * time.Minute, language.Danish, "databehandleren skal underrette kunden senest 90 minutter efter kendskab"},
 	}
 	for _, tt := range tests {
 		terms.BreachNotice = tt.notice

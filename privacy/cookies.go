@@ -2,8 +2,11 @@ package privacy
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pimkit/pimkit/internal/enum"
 
 	"github.com/pimkit/pimkit/contract"
 )
@@ -26,25 +29,23 @@ const (
 	Marketing
 )
 
-var cookieCategoryNames = []string{"", "strictly_necessary", "preferences", "statistics", "marketing"}
+var cookieCategoryNames = enum.Names{"", "strictly_necessary", "preferences", "statistics", "marketing"}
 
 // String returns "strictly_necessary", "preferences", "statistics" or
 // "marketing".
 func (c CookieCategory) String() string {
-	return enumString(cookieCategoryNames, uint8(c), "CookieCategory")
+	return enum.String(cookieCategoryNames, c, "CookieCategory")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (c CookieCategory) MarshalText() ([]byte, error) {
-	return enumMarshal(cookieCategoryNames, uint8(c), "cookie category")
+	return enum.Marshal(cookieCategoryNames, c, "cookie category", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (c *CookieCategory) UnmarshalText(b []byte) error {
-	v, err := enumParse(cookieCategoryNames, b, "cookie category")
-	*c = CookieCategory(v)
-	return err
+	return enum.Unmarshal(cookieCategoryNames, b, c, "cookie category", ErrUnknownValue)
 }
 
 // Use returns the data use a category stands for by default:
@@ -66,16 +67,17 @@ func (c CookieCategory) Use() DataUse {
 // Cookie is one entry of a cookie inventory.
 type Cookie struct {
 	// Name is the cookie's name: "_ga".
-	Name string `json:"name"`
+	Name string `json:"name" validate:"required"`
 	// Domain is the domain that sets it, as in the Set-Cookie Domain
 	// attribute ("" or the site's own host for a host-only cookie).
 	Domain string `json:"domain"`
 	// Category is its purpose category.
-	Category CookieCategory `json:"category"`
+	Category CookieCategory `json:"category" validate:"required"`
 	// Purpose overrides the category's default data use; optional.
 	Purpose DataUse `json:"purpose,omitempty"`
-	// Lifetime is how long it lasts; 0 for a session cookie.
-	Lifetime time.Duration `json:"lifetime"`
+	// Lifetime is how long it lasts; 0 for a session cookie. It is
+	// stored as an ISO 8601 duration: "PT9360H" for 390 days.
+	Lifetime contract.Duration `json:"lifetime" validate:"gte=0"`
 }
 
 // Use returns c.Purpose, or the category's default use.
@@ -111,34 +113,26 @@ func (c Cookie) ThirdParty(site string) bool {
 // CookieInventory is a site's cookies.
 type CookieInventory struct {
 	// Site is the registrable domain of the site: "openproducts.com".
-	Site string `json:"site"`
+	Site string `json:"site" validate:"required"`
 	// Cookies are the cookies the site may set.
-	Cookies []Cookie `json:"cookies"`
+	Cookies []Cookie `json:"cookies" validate:"dive"`
 }
 
 // Validate reports every problem at once: a missing site, cookies
 // without a name or a valid category, negative lifetimes.
 func (inv CookieInventory) Validate() error {
-	var ps []Problem
-	if normDomain(inv.Site) == "" {
-		ps = append(ps, Problem{"site", "required", ""})
-	}
+	var ps contract.Problems
+	ps.Check("", inv)
 	for i, c := range inv.Cookies {
-		p := fmt.Sprintf("cookies[%d]", i)
-		if c.Name == "" {
-			ps = append(ps, Problem{p + ".name", "required", ""})
-		}
-		if c.Category < StrictlyNecessary || c.Category > Marketing {
-			ps = append(ps, Problem{p + ".category", "oneof", strings.Join(cookieCategoryNames[1:], " ")})
+		p := "cookies[" + strconv.Itoa(i) + "]"
+		if c.Category > Marketing {
+			ps.Add(p+".category", "oneof", strings.Join(cookieCategoryNames[1:], " "))
 		}
 		if c.Purpose != "" && !c.Purpose.Valid() {
-			ps = append(ps, Problem{p + ".purpose", "taxonomy_key", ""})
-		}
-		if c.Lifetime < 0 {
-			ps = append(ps, Problem{p + ".lifetime", "gte", "0"})
+			ps.Add(p+".purpose", "taxonomy_key", "")
 		}
 	}
-	return problemsError("cookie inventory", ps)
+	return ps.Err("validate cookie inventory", ErrInvalid)
 }
 
 // CheckPolicy checks inv against what policy p promises: under
@@ -147,23 +141,23 @@ func (inv CookieInventory) Validate() error {
 // "cookies[2].domain: third_party_cookie_promised_none (doubleclick.net)".
 // Cookie names and domains are not personal data and are reported.
 func (inv CookieInventory) CheckPolicy(p Policy) error {
-	var ps []Problem
+	var ps contract.Problems
 	if p.Cookies == FirstPartyOnly {
 		for i, c := range inv.Cookies {
 			if c.ThirdParty(inv.Site) {
-				ps = append(ps, Problem{fmt.Sprintf("cookies[%d].domain", i), "third_party_cookie_promised_none", normDomain(c.Domain)})
+				ps.Add(fmt.Sprintf("cookies[%d].domain", i), "third_party_cookie_promised_none", normDomain(c.Domain))
 			}
 		}
 	}
-	return problemsError("cookie inventory", ps)
+	return ps.Err("validate cookie inventory", ErrInvalid)
 }
 
 // CookieDecision says whether one cookie may be set now.
 type CookieDecision struct {
 	// Cookie is the cookie.
-	Cookie Cookie
+	Cookie Cookie `json:"cookie"`
 	// Decision is the outcome: Allowed when it may be set.
-	Decision contract.Decision
+	Decision contract.Decision `json:"decision"`
 }
 
 // Settable decides for each cookie of inv whether it may be set for a

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/pimkit/pimkit/internal/enum"
+
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -35,24 +37,22 @@ const (
 	RightsChanged
 )
 
-var changeKindNames = []string{"", "controller_changed", "contact_changed", "purpose_added",
+var changeKindNames = enum.Names{"", "controller_changed", "contact_changed", "purpose_added",
 	"purpose_removed", "basis_changed", "categories_added", "recipient_added", "transfer_added",
 	"retention_changed", "rights_changed"}
 
 // String returns "purpose_added", "recipient_added" ...
-func (k ChangeKind) String() string { return enumString(changeKindNames, uint8(k), "ChangeKind") }
+func (k ChangeKind) String() string { return enum.String(changeKindNames, k, "ChangeKind") }
 
 // MarshalText implements encoding.TextMarshaler.
 func (k ChangeKind) MarshalText() ([]byte, error) {
-	return enumMarshal(changeKindNames, uint8(k), "change kind")
+	return enum.Marshal(changeKindNames, k, "change kind", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (k *ChangeKind) UnmarshalText(b []byte) error {
-	v, err := enumParse(changeKindNames, b, "change kind")
-	*k = ChangeKind(v)
-	return err
+	return enum.Unmarshal(changeKindNames, b, k, "change kind", ErrUnknownValue)
 }
 
 // Change is one difference between two policy versions.

@@ -6,12 +6,13 @@
 // Mode, cookies). It does no I/O and reads no clock: the host stores the
 // values and events it returns and passes every instant in.
 //
-// Rules come from the seed documents: the OpenDIMS privacy policy in two
-// versions (seeds 000/001, 2025-02-01; 002, 2026-06-24), the Open Products
-// policy (004, 2018-05-24) and the processor clauses of the OpenDIMS terms
-// (003: terms 6.3, 11, 13, 18.3). Every decision returns a
-// [contract.Decision] with the articles and clauses it rests on and a
-// reason in English or Danish.
+// Rules come from the GDPR and three published policies, modelled as
+// presets: the OpenDIMS privacy policy in two versions (2025-02-01 and
+// 2026-06-24), the Open Products policy (2018-05-24) and the processor
+// clauses of the OpenDIMS terms (terms 6.3, 11, 13, 18.3). Every decision
+// returns a [contract.Decision] with the articles and clauses it rests on
+// and a reason in English or Danish whose dates and numbers are typed
+// arguments.
 //
 // # Data-subject requests
 //
@@ -38,6 +39,9 @@
 // state for a subject and purpose at an instant is a fold
 // ([Ledger.State], [Ledger.States]): events order by instant and then
 // withdrawal after grant, so the fold never depends on append order.
+// States folds a million events on the calling goroutine, one pass per
+// subject; a host that wants parallelism folds [Ledger.Subject] ledgers on
+// goroutines of its own.
 // [ConsentRules.Check] and [Ledger.Valid] add renewal after a maximum age
 // or a policy change that needs fresh consent, and the age gates of Art. 8
 // from an [AgeTable] of national ages with effective dates
@@ -53,10 +57,29 @@
 // Art. 10 data. A [Policy] lists its [Activity]s with a [LegalBasis],
 // categories, [Source]s, [Recipient]s and [Retention];
 // [Policy.Validate] reports every inconsistency at once. The presets
-// [OpenDIMS2025], [OpenDIMS2026] and [OpenProducts2018] model the seeds;
-// [PolicyHistory.InForce] picks the version in force on a date (half-open
+// [OpenDIMS2025], [OpenDIMS2026] and [OpenProducts2018] model published
+// policies; [PolicyHistory.InForce] picks the version in force on a date (half-open
 // intervals), [Diff] says whether a new version needs fresh consent or
 // notice only, and [RecordsOfProcessing] gives the Art. 30 records.
+//
+// # Validation and storage
+//
+// The configuration a host fills in -- a [Policy] and its activities,
+// recipients and retention, a [Breach], a [CookieInventory], [ConsentAge]
+// rows, [RequestEvent]s, retention rules and records, export items --
+// carries validate tags. Input the package rejects comes back as one
+// [*contract.ValidationError] listing every [contract.Problem] at once,
+// each with its JSON path and rule ("activities[2].basis: required"),
+// unwrapping to [ErrInvalid]; pimkit's other packages return the same
+// type, so one errors.As serves them all.
+//
+// Every exported value survives encoding/json and compares equal with
+// go-cmp after the round trip: snake_case keys, enums as snake_case text,
+// dates as ISO 8601, durations as ISO 8601 ("PT9360H"). A [Ledger]
+// marshals as its events and reads back through [NewLedger]; an
+// [AgeTable], a [PolicyHistory] and a [Taxonomy] likewise. External
+// formats keep their own spelling: fideslang keys, Kantara receipts,
+// Google Consent Mode flags.
 //
 // # Retention, erasure and exports
 //
@@ -97,7 +120,14 @@
 //
 // # Personal data
 //
-// No error message or String output contains personal data: subject
-// references, e-mail addresses and free text are never echoed; proofs and
-// exports carry subjects only hashed.
+// No error message contains personal data: subject references, e-mail
+// addresses and free text are never echoed; proofs and exports carry
+// subjects only hashed. Values that carry a subject's identifier, a
+// child's birth date, free text about a subject or export data --
+// [ConsentEvent], [ConsentState], [Ledger], [RequestEvent], [SubjectExport],
+// [ExportItem], [Receipt], [Child] -- implement [log/slog.LogValuer],
+// String and GoString (and, but for SubjectExport, [fmt.Formatter]) that
+// leave it out, so a JSON log line or a %+v or %#v shows "[redacted]"; a
+// [Redactor] with the host's secret key shows subjects as an HMAC
+// instead, so the lines about one subject can still be matched.
 package privacy

@@ -3,20 +3,22 @@ package privacy
 import (
 	"errors"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/explain"
-	"github.com/pimkit/pimkit/internal/validate"
 )
 
 // Sentinel errors. Errors returned by this package wrap one of them, so a
-// host matches with errors.Is; [ValidationError] also carries every problem
-// found. No error message contains personal data: subject identifiers,
-// e-mail addresses and free text given by a data subject are never echoed.
+// host matches with errors.Is. Input the package rejects comes back as a
+// [*contract.ValidationError] that unwraps to [ErrInvalid] and carries
+// every [contract.Problem] found at once, with JSON paths. No error
+// message contains personal data: subject identifiers, e-mail addresses
+// and free text given by a data subject are never echoed.
 var (
 	// ErrUnknownValue reports enum text that is not one of the known names,
 	// such as a legal basis "contractual" instead of "contract".
 	ErrUnknownValue = errors.New("privacy: unknown value")
-	// ErrInvalid reports a value that fails validation; [ValidationError]
-	// wraps it.
+	// ErrInvalid reports a value that fails validation; the
+	// [*contract.ValidationError] listing the problems unwraps to it.
 	ErrInvalid = errors.New("privacy: invalid")
 	// ErrTransition reports a data-subject request event that its current
 	// state does not allow, such as completing a refused request.
@@ -29,51 +31,12 @@ var (
 	ErrNoPolicy = errors.New("privacy: no policy in force")
 )
 
-// Problem is one thing wrong with a value: the field path, the rule broken
-// and a parameter of the rule. Param never holds personal data.
-type Problem struct {
-	// Field is a JSON-path-like location: "activities[2].basis".
-	Field string `json:"field"`
-	// Rule is the stable name of the rule broken: "required",
-	// "special_category_undeclared".
-	Rule string `json:"rule"`
-	// Param is the rule's parameter or the offending non-personal value:
-	// a taxonomy key, an article.
-	Param string `json:"param,omitempty"`
-}
-
-// String returns "field: rule (param)".
-func (p Problem) String() string {
-	s := p.Field + ": " + p.Rule
-	if p.Param != "" {
-		s += " (" + p.Param + ")"
-	}
-	return s
-}
-
-// ValidationError reports every problem found in a value at once. It wraps
-// [ErrInvalid].
-type ValidationError struct {
-	// What names the value validated: "policy", "activity", "cookie
-	// inventory".
-	What string
-	// Problems lists each problem in the order found.
-	Problems []Problem
-}
-
-// Error returns "privacy: invalid policy: activities[0].basis: required; ...".
-func (e *ValidationError) Error() string {
-	return validate.Join("privacy: invalid "+e.What, e.Problems)
-}
-
-// Unwrap returns ErrInvalid.
-func (e *ValidationError) Unwrap() error { return ErrInvalid }
-
-func problemsError(what string, ps []Problem) error {
-	if len(ps) == 0 {
-		return nil
-	}
-	return &ValidationError{What: what, Problems: ps}
+// invalid returns the *contract.ValidationError of op for one problem,
+// unwrapping to ErrInvalid.
+func invalid(op, path, rule, param string) error {
+	var ps contract.Problems
+	ps.Add(path, rule, param)
+	return ps.Err(op, ErrInvalid)
 }
 
 // cat renders this package's decision reasons in English and Danish.
@@ -101,7 +64,7 @@ var cat = explain.Catalog(map[string]string{
 	msgConsentAge:          "barnet er under %d år; samtykke skal gives af indehaveren af forældremyndigheden",
 	msgAuthorityNotice:     "tilsynsmyndigheden skal underrettes senest 72 timer efter kendskab",
 	msgAuthorityNotNeeded:  "underretning af tilsynsmyndigheden er ikke nødvendig, da bruddet sandsynligvis ikke indebærer en risiko",
-	msgProcessorNotice:     "databehandleren skal underrette kunden senest %s efter kendskab",
+	msgProcessorNotice:     "databehandleren skal underrette kunden senest %d minutter efter kendskab",
 	msgProcessorNoticeH:    "databehandleren skal underrette kunden senest %d timer efter kendskab",
 	msgSubjectsNotice:      "de registrerede skal underrettes uden unødig forsinkelse",
 	msgSubjectsNotHigh:     "underretning af de registrerede kræves kun ved høj risiko",

@@ -2,7 +2,9 @@ package privacy_test
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
+	"log/slog"
 	"os"
 	"time"
 
@@ -111,7 +113,7 @@ func ExamplePolicyHistory_InForce() {
 func ExamplePolicy_Validate() {
 	err := privacy.OpenProducts2018().Validate(privacy.DefaultTaxonomy())
 	fmt.Println(err)
-	// Output: privacy: invalid policy: activities[0].recipients[1].safeguard: transfer_without_safeguard (GDPR Art. 44); rights: rights_not_stated (restriction portability)
+	// Output: privacy: invalid: validate policy: 2 problems: activities[0].recipients[1].safeguard: transfer_without_safeguard(GDPR Art. 44); rights: rights_not_stated(restriction portability)
 }
 
 func ExampleDiff() {
@@ -161,7 +163,7 @@ func ExampleMasking_Apply() {
 	m := privacy.Masking{Kind: privacy.MaskHMAC, Key: []byte("host key")}
 	v, ok := m.Apply("jane@example.com")
 	fmt.Println(m, len(v), ok)
-	// Output: hmac-sha256 64 true
+	// Output: hmac_sha256 64 true
 }
 
 func ExampleNewSubjectExport() {
@@ -225,7 +227,7 @@ func ExampleLedger_ConsentMode() {
 func ExampleLedger_Cookies() {
 	inv := privacy.CookieInventory{Site: "openproducts.com", Cookies: []privacy.Cookie{
 		{Name: "session", Category: privacy.StrictlyNecessary},
-		{Name: "_stats", Domain: ".openproducts.com", Category: privacy.Statistics, Lifetime: 390 * 24 * time.Hour},
+		{Name: "_stats", Domain: ".openproducts.com", Category: privacy.Statistics, Lifetime: contract.Hours(390 * 24)},
 		{Name: "IDE", Domain: ".doubleclick.net", Category: privacy.Marketing},
 	}}
 	fmt.Println(inv.CheckPolicy(privacy.OpenProducts2018()))
@@ -234,7 +236,7 @@ func ExampleLedger_Cookies() {
 		fmt.Println(d.Cookie.Name, d.Decision.Allowed)
 	}
 	// Output:
-	// privacy: invalid cookie inventory: cookies[2].domain: third_party_cookie_promised_none (doubleclick.net)
+	// privacy: invalid: validate cookie inventory: 1 problem: cookies[2].domain: third_party_cookie_promised_none(doubleclick.net)
 	// session true
 	// _stats false
 	// IDE false
@@ -315,4 +317,41 @@ func ExampleSignalEvents() {
 	// functional.storage: granted since 2026-03-01T10:00:00Z
 	// analytics.reporting: granted since 2026-03-01T10:00:00Z
 	// marketing.advertising.third_party.targeted: objected since 2026-03-01T10:00:00Z
+}
+
+// A consent event logs without its subject; a Redactor with the host's
+// secret key shows the subject as an HMAC, the same on every line.
+func ExampleRedactor() {
+	e := privacy.ConsentEvent{Subject: "jane.doe@example.com", Purpose: privacy.UseMarketing,
+		Action: privacy.Objected, At: time.Date(2026, 2, 14, 8, 15, 0, 0, time.UTC),
+		Method: privacy.MethodLink, Source: "newsletter-2026-02"}
+	noTime := func(groups []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey && len(groups) == 0 {
+			return slog.Attr{}
+		}
+		return a
+	}
+	log := slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noTime}))
+	log.Info("opt-out", "event", e)
+	red := privacy.NewRedactor([]byte("host secret"))
+	log.Info("opt-out", "event", red.Value(e))
+	fmt.Printf("%+v\n", e)
+	// Output:
+	// {"level":"INFO","msg":"opt-out","event":{"subject":"[redacted]","purpose":"marketing","action":"objected","at":"2026-02-14T08:15:00Z","method":"link","source":"newsletter-2026-02"}}
+	// {"level":"INFO","msg":"opt-out","event":{"subject":"hmac:951d8c8fd194a43c4ab8f6e4","purpose":"marketing","action":"objected","at":"2026-02-14T08:15:00Z","method":"link","source":"newsletter-2026-02"}}
+	// 2026-02-14T08:15:00Z objected marketing via link
+}
+
+// A ledger is stored as its events and read back whole.
+func ExampleLedger_MarshalJSON() {
+	l, _ := privacy.NewLedger(privacy.OptOut("cust-4711", time.Date(2026, 2, 14, 8, 15, 0, 0, time.UTC),
+		privacy.MethodLink, "newsletter-2026-02"))
+	b, _ := json.Marshal(l)
+	fmt.Println(string(b))
+	var back privacy.Ledger
+	err := json.Unmarshal(b, &back)
+	fmt.Println(back.Equal(l), err, back)
+	// Output:
+	// {"events":[{"subject":"cust-4711","purpose":"marketing","action":"objected","at":"2026-02-14T08:15:00Z","method":"link","source":"newsletter-2026-02"}]}
+	// true <nil> consent ledger of 1 event
 }

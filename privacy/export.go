@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/pimkit/pimkit/contract"
@@ -19,9 +20,9 @@ const ExportFormat = "pimkit.subject-export/v1"
 // from the policy.
 type ExportItem struct {
 	// Category is the data category: "user.contact.email".
-	Category DataCategory `json:"category"`
+	Category DataCategory `json:"category" validate:"required"`
 	// Purpose is the purpose the data is processed for.
-	Purpose DataUse `json:"purpose"`
+	Purpose DataUse `json:"purpose" validate:"required"`
 	// Value is the data, any JSON-marshallable value.
 	Value any `json:"value"`
 	// Basis, Sources and Recipients come from the policy's activity for
@@ -64,17 +65,18 @@ type SubjectExport struct {
 // whose purpose p does not know, or another kind, is an error wrapping
 // ErrInvalid with every problem.
 func NewSubjectExport(p Policy, kind RequestKind, subjectHash string, at time.Time, items []ExportItem) (SubjectExport, error) {
-	var ps []Problem
+	var ps contract.Problems
 	if kind != Access && kind != Portability {
-		ps = append(ps, Problem{"kind", "oneof", "access portability"})
+		ps.Add("kind", "oneof", "access portability")
 	}
 	x := SubjectExport{Format: ExportFormat, Kind: kind, Controller: p.Controller,
 		PolicyVersion: p.Effective, Generated: at.UTC(), Subject: subjectHash,
 		Rights: append([]RequestKind(nil), p.Rights...), Items: []ExportItem{}}
 	for i, it := range items {
+		ps.Check("items["+strconv.Itoa(i)+"]", it)
 		a, ok := p.Activity(it.Purpose)
 		if !ok {
-			ps = append(ps, Problem{fmt.Sprintf("items[%d].purpose", i), "unknown_purpose", string(it.Purpose)})
+			ps.Add(fmt.Sprintf("items[%d].purpose", i), "unknown_purpose", string(it.Purpose))
 			continue
 		}
 		it.Basis, it.Sources, it.Recipients = a.Basis, a.Sources, a.Recipients
@@ -84,7 +86,7 @@ func NewSubjectExport(p Policy, kind RequestKind, subjectHash string, at time.Ti
 		}
 		x.Items = append(x.Items, it)
 	}
-	if err := problemsError("export", ps); err != nil {
+	if err := ps.Err("new subject export", ErrInvalid); err != nil {
 		return SubjectExport{}, err
 	}
 	return x, nil

@@ -27,7 +27,7 @@ const (
 	msgConsentAge          = "the child is under %d; consent must come from the holder of parental responsibility"
 	msgAuthorityNotice     = "notify the supervisory authority within 72 hours of awareness"
 	msgAuthorityNotNeeded  = "the supervisory authority need not be notified: the breach is unlikely to result in a risk"
-	msgProcessorNotice     = "the processor must notify the customer within %s of awareness"
+	msgProcessorNotice     = "the processor must notify the customer within %d minutes of awareness"
 	msgProcessorNoticeH    = "the processor must notify the customer within %d hours of awareness"
 	msgSubjectsNotice      = "notify the data subjects without undue delay"
 	msgSubjectsNotHigh     = "data subjects need be notified only when the risk is high"

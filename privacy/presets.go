@@ -1,13 +1,10 @@
 package privacy
 
 import (
-	"slices"
-	"strconv"
-
 	"github.com/pimkit/pimkit/contract"
 )
 
-// Data categories of the OpenDIMS policies (000/002, "What personal data do
+// Data categories of the OpenDIMS policies (2025 and 2026, "What personal data do
 // we process?"), as fideslang keys.
 var (
 	odGeneral     = []DataCategory{"user.name", "user.contact"}
@@ -24,7 +21,7 @@ func cats(groups ...[]DataCategory) []DataCategory {
 	return out
 }
 
-// odRecipients2025 are the recipients of 000 "How do we share": staff,
+// odRecipients2025 are the recipients of the 2025 policy's "How do we share": staff,
 // cloud and hosting processors under DPAs, authorities when the law or a
 // court requires.
 func odRecipients2025() []Recipient {
@@ -78,7 +75,7 @@ func openDIMS(effective contract.Date, controller contract.Party, contact string
 }
 
 // OpenDIMS2025 returns the OpenDIMS privacy policy last updated 2025-02-01
-// (seeds 000 and 001) as data. It names no legal entity as controller
+// as data. It names no legal entity as controller
 // (Controller.Name is the service, "OpenDIMS"); processes general data,
 // user credentials, content and support communications, collected
 // directly, automatically (cookies) and from partners; on contract
@@ -93,9 +90,9 @@ func OpenDIMS2025() Policy {
 }
 
 // OpenDIMS2026 returns the OpenDIMS privacy policy last updated 2026-06-24
-// (seed 002): as [OpenDIMS2025], and it names the controller (OpenSUN
+// as data: as [OpenDIMS2025], and it names the controller (OpenSUN
 // Systems ApS, trading as OpenDIMS ApS), adds payment and invoicing
-// systems as processors of a new payment activity (pimkit's reading: 002
+// systems as processors of a new payment activity (pimkit's reading: the 2026 policy
 // discloses to them only "to the extent strictly necessary" for the order
 // and subscription payment, so they are not recipients of the other
 // activities), keeps bookkeeping material under the Danish
@@ -117,7 +114,7 @@ func OpenDIMS2026() Policy {
 }
 
 // OpenProducts2018 returns the Open Products privacy policy effective
-// 2018-05-24 (seed 004) as data: controller Open Products 237 AB (SE);
+// 2018-05-24 as data: controller Open Products 237 AB (SE);
 // orders, customer service, registrations and product updates on
 // contract; e-mail newsletters on consent with opt-out from the customer
 // account; website analytics by first-party cookies on consent; device
@@ -180,72 +177,9 @@ func OpenProducts2018() Policy {
 	}
 }
 
-// PolicyHistory is the sequence of a policy's versions, each in force from
-// its effective date until the next one's (half-open intervals). The zero
-// PolicyHistory has no version.
-type PolicyHistory struct {
-	versions []Policy // sorted by Effective, unique
-}
-
-// NewPolicyHistory returns the history of versions in date order. Two
-// versions with the same effective date, or a version with none, are an
-// error wrapping ErrInvalid.
-func NewPolicyHistory(versions ...Policy) (PolicyHistory, error) {
-	vs := append([]Policy(nil), versions...)
-	var ps []Problem
-	for i, v := range vs {
-		if v.Effective.IsZero() {
-			ps = append(ps, Problem{Field: "versions[" + strconv.Itoa(i) + "].effective", Rule: "required"})
-		}
-	}
-	sortPolicies(vs)
-	for i := 1; i < len(vs); i++ {
-		if vs[i].Effective == vs[i-1].Effective && !vs[i].Effective.IsZero() {
-			ps = append(ps, Problem{Field: "versions", Rule: "duplicate_effective_date", Param: vs[i].Effective.String()})
-		}
-	}
-	if err := problemsError("policy history", ps); err != nil {
-		return PolicyHistory{}, err
-	}
-	return PolicyHistory{versions: vs}, nil
-}
-
 // OpenDIMSHistory returns the OpenDIMS policy history: [OpenDIMS2025] from
 // 2025-02-01 and [OpenDIMS2026] from 2026-06-24.
 func OpenDIMSHistory() PolicyHistory {
 	h, _ := NewPolicyHistory(OpenDIMS2025(), OpenDIMS2026())
 	return h
-}
-
-// InForce returns the version in force on day on: the latest version
-// effective on or before it. For OpenDIMS, 2026-06-23 gives the 2025
-// version and 2026-06-24 the 2026 one; 2025-01-31 is an error wrapping
-// ErrNoPolicy, as no version was in force yet.
-func (h PolicyHistory) InForce(on contract.Date) (Policy, error) {
-	for i := len(h.versions) - 1; i >= 0; i-- {
-		if !h.versions[i].Effective.After(on) {
-			return h.versions[i], nil
-		}
-	}
-	return Policy{}, ErrNoPolicy
-}
-
-// Versions returns the versions in date order.
-func (h PolicyHistory) Versions() []Policy { return append([]Policy(nil), h.versions...) }
-
-func sortPolicies(vs []Policy) {
-	slices.SortStableFunc(vs, func(a, b Policy) int { return a.Effective.Compare(b.Effective) })
-}
-
-// FreshConsentSince returns the effective date of the latest version whose
-// change from the version before it needs fresh consent ([Diff]), for
-// [ConsentRules].FreshConsentSince; zero when no change did. For OpenDIMS
-// it is zero: 2026-06-24 needs notice only.
-func (h PolicyHistory) FreshConsentSince() contract.Date {
-	for i := len(h.versions) - 1; i > 0; i-- {
-		if Diff(h.versions[i-1], h.versions[i]).NeedsFreshConsent {
-			return h.versions[i].Effective
-		}
-	}
-	return contract.Date{}
 }

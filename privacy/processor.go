@@ -49,7 +49,7 @@ func TerminationDeletion(t contract.Terms, terminated contract.Date) contract.De
 	d := contract.Decision{Rule: "terms 18.3", Allowed: t.DeleteDataAtTermination, Date: terminated,
 		Citations: []contract.Citation{contract.Clause("18.3"), contract.Clause("18.1"), gdpr("Art. 28(3)(g)")}}
 	if d.Allowed {
-		d.Reason = contract.NewReason(cat, msgTerminationDelete, terminated.String())
+		d.Reason = contract.NewReason(cat, msgTerminationDelete, terminated)
 	} else {
 		d.Reason = contract.NewReason(cat, msgTerminationKeep)
 	}

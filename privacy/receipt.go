@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io"
 	"slices"
 	"time"
@@ -20,30 +19,31 @@ const KantaraVersion = "KI-CR-v1.1.0"
 // controller is and where its policy is.
 type ReceiptInfo struct {
 	// Controller is the controller (piiControllers).
-	Controller contract.Party
+	Controller contract.Party `json:"controller"`
 	// Contact is the controller's contact (a role address).
-	Contact string
+	Contact string `json:"contact"`
 	// Email is the controller's e-mail address; "" to use Contact.
-	Email string
+	Email string `json:"email,omitempty"`
 	// Jurisdiction is where the controller is, "DK".
-	Jurisdiction string
+	Jurisdiction string `json:"jurisdiction"`
 	// PolicyURL is the address of the privacy policy.
-	PolicyURL string
+	PolicyURL string `json:"policy_url"`
 	// Language is the receipt's language, "en".
-	Language string
+	Language string `json:"language,omitempty"`
 	// Service names the service consented to: "OpenDIMS".
-	Service string
+	Service string `json:"service"`
 	// SubjectKey is the host's key for hashing the subject's identifier
-	// ([HashSubject]); empty means a bare SHA-256, which is weaker.
-	SubjectKey []byte
+	// ([HashSubject]); empty means a bare SHA-256, which is weaker. It is a
+	// secret: it is never marshalled, printed or logged.
+	SubjectKey []byte `json:"-"`
 	// Policy, when set (non-empty Name), fills each purpose's piiCategory
 	// and thirdPartyDisclosure from the activity for that purpose or the
 	// nearest ancestor purpose, and sensitive/spiCat from its special
 	// categories under Taxonomy.
-	Policy Policy
+	Policy Policy `json:"policy,omitzero"`
 	// Taxonomy flags special categories; the zero Taxonomy means
 	// [DefaultTaxonomy].
-	Taxonomy Taxonomy
+	Taxonomy Taxonomy `json:"taxonomy,omitzero"`
 }
 
 // Receipt is a consent receipt in the shape of the Kantara Initiative
@@ -120,7 +120,7 @@ func (l Ledger) Receipt(subject string, at time.Time, info ReceiptInfo) (Receipt
 	sub := l.Subject(subject)
 	evs := sub.events[:sub.upto(at)]
 	if len(evs) == 0 {
-		return Receipt{}, fmt.Errorf("%w: no consent events for the subject", ErrInvalid)
+		return Receipt{}, invalid("consent receipt", "subject", "no_consent_events", "")
 	}
 	email := info.Email
 	if email == "" {

@@ -2,7 +2,10 @@ package privacy
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/pimkit/pimkit/internal/enum"
 
 	"github.com/pimkit/pimkit/contract"
 )
@@ -26,26 +29,24 @@ const (
 	Objection
 )
 
-var requestKindNames = []string{"", "access", "rectification", "erasure", "restriction",
+var requestKindNames = enum.Names{"", "access", "rectification", "erasure", "restriction",
 	"portability", "objection"}
 var requestKindArticles = []string{"", "Art. 15", "Art. 16", "Art. 17", "Art. 18", "Art. 20", "Art. 21"}
 
 // String returns "access", "erasure" ...
 func (k RequestKind) String() string {
-	return enumString(requestKindNames, uint8(k), "RequestKind")
+	return enum.String(requestKindNames, k, "RequestKind")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (k RequestKind) MarshalText() ([]byte, error) {
-	return enumMarshal(requestKindNames, uint8(k), "request kind")
+	return enum.Marshal(requestKindNames, k, "request kind", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (k *RequestKind) UnmarshalText(b []byte) error {
-	v, err := enumParse(requestKindNames, b, "request kind")
-	*k = RequestKind(v)
-	return err
+	return enum.Unmarshal(requestKindNames, b, k, "request kind", ErrUnknownValue)
 }
 
 // Citation returns the article of the right: "GDPR Art. 20" for
@@ -78,25 +79,23 @@ const (
 	Refused
 )
 
-var requestStateNames = []string{"", "received", "identity_pending", "in_progress",
+var requestStateNames = enum.Names{"", "received", "identity_pending", "in_progress",
 	"extended", "completed", "refused"}
 
 // String returns "received", "identity_pending" ...
 func (s RequestState) String() string {
-	return enumString(requestStateNames, uint8(s), "RequestState")
+	return enum.String(requestStateNames, s, "RequestState")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s RequestState) MarshalText() ([]byte, error) {
-	return enumMarshal(requestStateNames, uint8(s), "request state")
+	return enum.Marshal(requestStateNames, s, "request state", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (s *RequestState) UnmarshalText(b []byte) error {
-	v, err := enumParse(requestStateNames, b, "request state")
-	*s = RequestState(v)
-	return err
+	return enum.Unmarshal(requestStateNames, b, s, "request state", ErrUnknownValue)
 }
 
 // Final reports whether s is Completed or Refused.
@@ -124,37 +123,35 @@ const (
 	ActRefuse
 )
 
-var requestActionNames = []string{"", "receive", "ask_identity", "start", "extend",
+var requestActionNames = enum.Names{"", "receive", "ask_identity", "start", "extend",
 	"complete", "refuse"}
 
 // String returns "receive", "extend" ...
 func (a RequestAction) String() string {
-	return enumString(requestActionNames, uint8(a), "RequestAction")
+	return enum.String(requestActionNames, a, "RequestAction")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (a RequestAction) MarshalText() ([]byte, error) {
-	return enumMarshal(requestActionNames, uint8(a), "request action")
+	return enum.Marshal(requestActionNames, a, "request action", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (a *RequestAction) UnmarshalText(b []byte) error {
-	v, err := enumParse(requestActionNames, b, "request action")
-	*a = RequestAction(v)
-	return err
+	return enum.Unmarshal(requestActionNames, b, a, "request action", ErrUnknownValue)
 }
 
 // RequestEvent records one step of a request, for the host to store. A
 // request is the fold of its events: [ReplayRequest].
 type RequestEvent struct {
 	// Action is what happened.
-	Action RequestAction `json:"action"`
+	Action RequestAction `json:"action" validate:"required"`
 	// Kind is the request's kind (set on every event, so an event log is
 	// self-describing).
-	Kind RequestKind `json:"kind"`
+	Kind RequestKind `json:"kind" validate:"required"`
 	// On is the day it happened.
-	On contract.Date `json:"on"`
+	On contract.Date `json:"on" validate:"required"`
 	// From and To are the states before and after; From is zero for
 	// ActReceive.
 	From RequestState `json:"from,omitempty"`
@@ -229,8 +226,15 @@ func ExtendedDeadline(c contract.Counter, received contract.Date) (contract.Dead
 // returns it with its ActReceive event. An invalid kind or zero date is an
 // error wrapping ErrInvalid.
 func ReceiveRequest(c contract.Counter, kind RequestKind, received contract.Date) (Request, RequestEvent, error) {
-	if kind < Access || kind > Objection || received.IsZero() {
-		return Request{}, RequestEvent{}, fmt.Errorf("%w: request needs a kind and a day of receipt", ErrInvalid)
+	var ps contract.Problems
+	if kind < Access || kind > Objection {
+		ps.Add("kind", "oneof", strings.Join(requestKindNames[1:], " "))
+	}
+	if received.IsZero() {
+		ps.Add("received", "required", "")
+	}
+	if err := ps.Err("receive request", ErrInvalid); err != nil {
+		return Request{}, RequestEvent{}, err
 	}
 	due, err := RequestDeadline(c, received)
 	if err != nil {
@@ -239,6 +243,10 @@ func ReceiveRequest(c contract.Counter, kind RequestKind, received contract.Date
 	r := Request{Kind: kind, Received: received, State: Received, Due: due}
 	return r, RequestEvent{Action: ActReceive, Kind: kind, On: received, To: Received, Due: due.Date}, nil
 }
+
+// Equal reports whether r and o are the same request: the same kind,
+// dates, state and deadline (counted by the same convention).
+func (r Request) Equal(o Request) bool { return r == o }
 
 // String returns "access request received 2026-01-31, in_progress, due
 // 2026-03-02"; it holds no personal data.
@@ -258,9 +266,9 @@ func (r Request) DueDecision() contract.Decision {
 	d := contract.Decision{Rule: "GDPR Art. 12(3)", Allowed: true, From: r.Received, Date: r.Due.Date,
 		Citations: append([]contract.Citation{contract.Cite(contract.SourceGDPR, "Art. 12(3)")}, r.Due.Citations()...)}
 	if r.State == Extended || !r.ExtensionTold.IsZero() {
-		d.Reason = contract.NewReason(cat, msgExtended, r.Due.Date.String())
+		d.Reason = contract.NewReason(cat, msgExtended, r.Due.Date)
 	} else {
-		d.Reason = contract.NewReason(cat, msgDeadline, r.Due.Date.String())
+		d.Reason = contract.NewReason(cat, msgDeadline, r.Due.Date)
 	}
 	return d
 }
@@ -277,7 +285,7 @@ func (r Request) step(a RequestAction, on contract.Date, to RequestState, allowe
 		return r, RequestEvent{}, fmt.Errorf("%w: %s from %s", ErrTransition, a, r.State)
 	}
 	if on.Before(r.Received) {
-		return r, RequestEvent{}, fmt.Errorf("%w: %s on %s is before receipt", ErrInvalid, a, on)
+		return r, RequestEvent{}, invalid(a.String()+" request", "on", "gtefield", "received")
 	}
 	e := RequestEvent{Action: a, Kind: r.Kind, On: on, From: r.State, To: to}
 	r.State = to
@@ -310,7 +318,7 @@ func (r Request) Start(on contract.Date) (Request, RequestEvent, error) {
 // ErrTransition.
 func (r Request) Extend(c contract.Counter, told contract.Date, reasons string) (Request, RequestEvent, error) {
 	if strings.TrimSpace(reasons) == "" {
-		return r, RequestEvent{}, fmt.Errorf("%w: %s", ErrInvalid, msgExtensionNoReason)
+		return r, RequestEvent{}, invalid("extend request", "reasons", "required", "")
 	}
 	first, err := RequestDeadline(c, r.Received)
 	if err != nil {
@@ -345,7 +353,7 @@ func (r Request) Complete(on contract.Date) (Request, RequestEvent, error) {
 // error wrapping ErrInvalid.
 func (r Request) Refuse(on contract.Date, reasons string) (Request, RequestEvent, error) {
 	if strings.TrimSpace(reasons) == "" {
-		return r, RequestEvent{}, fmt.Errorf("%w: a refusal needs reasons", ErrInvalid)
+		return r, RequestEvent{}, invalid("refuse request", "reasons", "required", "")
 	}
 	n, e, err := r.step(ActRefuse, on, Refused, Received, IdentityPending, InProgress, Extended)
 	e.Reasons = reasons
@@ -353,12 +361,21 @@ func (r Request) Refuse(on contract.Date, reasons string) (Request, RequestEvent
 }
 
 // ReplayRequest rebuilds a request from its stored events, checking each
-// transition as the methods do. The first event must be ActReceive. An
+// transition as the methods do. Events that break their validate tags (no
+// action, kind or day) are reported at once in a
+// [*contract.ValidationError] with paths "events[2].on". The first event must be ActReceive. An
 // event whose recorded To state differs from the transition's is an error
 // wrapping ErrTransition.
 func ReplayRequest(c contract.Counter, events []RequestEvent) (Request, error) {
 	if len(events) == 0 || events[0].Action != ActReceive {
 		return Request{}, fmt.Errorf("%w: the first event must be %s", ErrTransition, ActReceive)
+	}
+	var ps contract.Problems
+	for i, e := range events {
+		ps.Check("events["+strconv.Itoa(i)+"]", e)
+	}
+	if err := ps.Err("replay request", ErrInvalid); err != nil {
+		return Request{}, err
 	}
 	r, _, err := ReceiveRequest(c, events[0].Kind, events[0].On)
 	if err != nil {

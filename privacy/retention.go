@@ -1,10 +1,10 @@
 package privacy
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
+	"strconv"
+
+	"github.com/pimkit/pimkit/internal/enum"
 
 	"github.com/pimkit/pimkit/contract"
 )
@@ -24,24 +24,22 @@ const (
 	Keep
 )
 
-var retentionActionNames = []string{"", "erase", "anonymise", "keep"}
+var retentionActionNames = enum.Names{"", "erase", "anonymise", "keep"}
 
 // String returns "erase", "anonymise" or "keep".
 func (a RetentionAction) String() string {
-	return enumString(retentionActionNames, uint8(a), "RetentionAction")
+	return enum.String(retentionActionNames, a, "RetentionAction")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (a RetentionAction) MarshalText() ([]byte, error) {
-	return enumMarshal(retentionActionNames, uint8(a), "retention action")
+	return enum.Marshal(retentionActionNames, a, "retention action", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (a *RetentionAction) UnmarshalText(b []byte) error {
-	v, err := enumParse(retentionActionNames, b, "retention action")
-	*a = RetentionAction(v)
-	return err
+	return enum.Unmarshal(retentionActionNames, b, a, "retention action", ErrUnknownValue)
 }
 
 // InventoryRecord is one record in the host's inventory of personal data,
@@ -50,11 +48,11 @@ func (a *RetentionAction) UnmarshalText(b []byte) error {
 type InventoryRecord struct {
 	// ID is the host's reference for the record; it is copied to the plan
 	// and never printed.
-	ID string `json:"id"`
+	ID string `json:"id" validate:"required"`
 	// Category is the record's data category.
 	Category DataCategory `json:"category"`
 	// Purpose is the purpose the record is kept for.
-	Purpose DataUse `json:"purpose"`
+	Purpose DataUse `json:"purpose" validate:"required"`
 	// Basis is the legal basis it is processed on.
 	Basis LegalBasis `json:"basis"`
 	// Created is the day the record was created.
@@ -72,7 +70,7 @@ type InventoryRecord struct {
 // category) are kept and what happens after.
 type RetentionRule struct {
 	// Purpose selects records whose purpose is under it.
-	Purpose DataUse `json:"purpose"`
+	Purpose DataUse `json:"purpose" validate:"required"`
 	// Category, when set, narrows the rule to records under it.
 	Category DataCategory `json:"category,omitempty"`
 	// Retention is the period.
@@ -107,7 +105,7 @@ type RetentionPlan struct {
 	// defers erasure on request (GDPR Art. 17(3)(b)).
 	LegalHold bool `json:"legal_hold,omitempty"`
 	// Decision explains the plan.
-	Decision contract.Decision `json:"-"`
+	Decision contract.Decision `json:"decision"`
 }
 
 // String returns "keep until 2029-12-31, then erase" without the record ID.
@@ -153,7 +151,16 @@ func bestRule(r InventoryRecord, rules []RetentionRule) (RetentionRule, bool) {
 // ends. Records without a rule, or with a FromYearEnd rule and no
 // YearEnd, are reported at once in a [*ValidationError].
 func PlanRetention(records []InventoryRecord, rules []RetentionRule, on contract.Date, erasureRequested bool) ([]RetentionPlan, error) {
-	var ps []Problem
+	var ps contract.Problems
+	for i, r := range records {
+		ps.Check("records["+strconv.Itoa(i)+"]", r)
+	}
+	for i, r := range rules {
+		ps.Check("rules["+strconv.Itoa(i)+"]", r)
+	}
+	if err := ps.Err("plan retention", ErrInvalid); err != nil {
+		return nil, err
+	}
 	out := make([]RetentionPlan, 0, len(records))
 	// Retention ends on a day that takes effect and never rolls (Reg.
 	// 1182/71 Art. 4(1)), so no holiday calendar is involved: the zero
@@ -163,7 +170,7 @@ func PlanRetention(records []InventoryRecord, rules []RetentionRule, on contract
 		path := fmt.Sprintf("records[%d]", i)
 		rule, ok := bestRule(r, rules)
 		if !ok {
-			ps = append(ps, Problem{path + ".purpose", "no_retention_rule", string(r.Purpose)})
+			ps.Add(path+".purpose", "no_retention_rule", string(r.Purpose))
 			continue
 		}
 		then := rule.Then
@@ -179,12 +186,12 @@ func PlanRetention(records []InventoryRecord, rules []RetentionRule, on contract
 				from = r.YearEnd
 			}
 			if from.IsZero() {
-				ps = append(ps, Problem{path + ".year_end", "required_for_rule", rule.Retention.String()})
+				ps.Add(path+".year_end", "required_for_rule", rule.Retention.String())
 				continue
 			}
 			dl, err := c.EffectiveDate(from, rule.Retention.Period)
 			if err != nil {
-				ps = append(ps, Problem{path + ".purpose", "invalid_retention_period", rule.Retention.Period.String()})
+				ps.Add(path+".purpose", "invalid_retention_period", rule.Retention.Period.String())
 				continue
 			}
 			until = dl.Date
@@ -218,7 +225,7 @@ func PlanRetention(records []InventoryRecord, rules []RetentionRule, on contract
 		dec.Allowed = plan.Action != Keep
 		dec.Date = plan.Until
 		if plan.Action == Keep && !plan.Until.IsZero() && hold {
-			dec.Reason = contract.NewReason(cat, msgEraseDeferred, plan.Until.String())
+			dec.Reason = contract.NewReason(cat, msgEraseDeferred, plan.Until)
 		} else if plan.Action != Keep {
 			dec.Reason = contract.NewReason(cat, msgEraseNow)
 			dec.Date = on
@@ -228,7 +235,7 @@ func PlanRetention(records []InventoryRecord, rules []RetentionRule, on contract
 		plan.Decision = dec
 		out = append(out, plan)
 	}
-	if err := problemsError("inventory", ps); err != nil {
+	if err := ps.Err("plan retention", ErrInvalid); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -268,89 +275,7 @@ func ErasureDecision(plans []RetentionPlan, on contract.Date) contract.Decision 
 		}
 	}
 	if !d.Allowed {
-		d.Reason = contract.NewReason(cat, msgEraseDeferred, d.Date.String())
+		d.Reason = contract.NewReason(cat, msgEraseDeferred, d.Date)
 	}
 	return d
-}
-
-// MaskKind is a way to mask a personal field when anonymising a record.
-type MaskKind uint8
-
-// The masking kinds.
-const (
-	// MaskNull replaces the value with nothing (SQL NULL). It is the only
-	// kind that anonymises on its own.
-	MaskNull MaskKind = iota + 1
-	// MaskHash replaces the value with its SHA-256 in hex. That is
-	// pseudonymisation, not anonymisation (GDPR Recital 26): an e-mail
-	// address can be found again by hashing guesses.
-	MaskHash
-	// MaskHMAC replaces the value with its HMAC-SHA256 under a key the
-	// host keeps secret, so equal values still match across records
-	// (pseudonymisation; destroy the key to anonymise).
-	MaskHMAC
-)
-
-var maskKindNames = []string{"", "null", "sha256", "hmac-sha256"}
-
-// String returns "null", "sha256" or "hmac-sha256".
-func (k MaskKind) String() string { return enumString(maskKindNames, uint8(k), "MaskKind") }
-
-// MarshalText implements encoding.TextMarshaler.
-func (k MaskKind) MarshalText() ([]byte, error) {
-	return enumMarshal(maskKindNames, uint8(k), "mask kind")
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
-// error wrapping ErrUnknownValue.
-func (k *MaskKind) UnmarshalText(b []byte) error {
-	v, err := enumParse(maskKindNames, b, "mask kind")
-	*k = MaskKind(v)
-	return err
-}
-
-// Masking is a masking strategy as a value: a kind and, for MaskHMAC, the
-// host's key. The key is never marshalled or printed.
-type Masking struct {
-	// Kind is the kind of masking.
-	Kind MaskKind `json:"kind"`
-	// Key is the HMAC key; required for MaskHMAC, ignored otherwise.
-	Key []byte `json:"-"`
-}
-
-// String returns the kind: "hmac-sha256". It never shows the key.
-func (m Masking) String() string { return m.Kind.String() }
-
-// Apply masks value. It returns ok false for MaskNull (store NULL) and
-// for MaskHMAC without a key or an invalid kind (mask nothing, report the
-// misconfiguration); otherwise the hex digest:
-// Masking{Kind: MaskHash}.Apply("a") is
-// "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb".
-func (m Masking) Apply(value string) (masked string, ok bool) {
-	switch m.Kind {
-	case MaskHash:
-		sum := sha256.Sum256([]byte(value))
-		return hex.EncodeToString(sum[:]), true
-	case MaskHMAC:
-		if len(m.Key) == 0 {
-			return "", false
-		}
-		mac := hmac.New(sha256.New, m.Key)
-		mac.Write([]byte(value))
-		return hex.EncodeToString(mac.Sum(nil)), true
-	}
-	return "", false
-}
-
-// HashSubject returns the identifier of a subject for proofs and exports:
-// the hex HMAC-SHA256 of subject under key, or its SHA-256 when key is
-// empty. Use a key: a bare hash of a customer number can be reversed by
-// trying them all.
-func HashSubject(subject string, key []byte) string {
-	if len(key) == 0 {
-		s, _ := Masking{Kind: MaskHash}.Apply(subject)
-		return s
-	}
-	s, _ := Masking{Kind: MaskHMAC, Key: key}.Apply(subject)
-	return s
 }

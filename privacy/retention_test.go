@@ -69,7 +69,7 @@ func TestPlanRetentionProblems(t *testing.T) {
 		{ID: "y", Purpose: "essential.service.payment_processing", Created: d("2025-01-01")},
 	}, RulesFromPolicy(OpenDIMS2026()), d("2026-01-01"), false)
 	got := problemsOf(t, err)
-	if len(got) != 2 || got[0].Rule != "no_retention_rule" || got[1].Field != "records[1].year_end" {
+	if len(got) != 2 || got[0].Rule != "no_retention_rule" || got[1].Path != "records[1].year_end" {
 		t.Errorf("problems = %v, want no rule for records[0] and missing year end for records[1]", got)
 	}
 }
@@ -104,7 +104,7 @@ func TestMasking(t *testing.T) {
 		t.Errorf("String() leaks the key: %q", s)
 	}
 	js, _ := json.Marshal(Masking{Kind: MaskHMAC, Key: []byte("secret")})
-	if string(js) != `{"kind":"hmac-sha256"}` {
+	if string(js) != `{"kind":"hmac_sha256"}` {
 		t.Errorf("json = %s", js)
 	}
 }
@@ -134,7 +134,7 @@ func TestSubjectExport(t *testing.T) {
 			t.Errorf("export JSON lacks %s:\n%s", want, buf.String())
 		}
 	}
-	_, err = NewSubjectExport(OpenDIMS2026(), Erasure, "h", at, []ExportItem{{Purpose: "sales"}})
+	_, err = NewSubjectExport(OpenDIMS2026(), Erasure, "h", at, []ExportItem{{Category: "user.name", Purpose: "sales"}})
 	if got := problemsOf(t, err); len(got) != 2 {
 		t.Errorf("problems = %v, want kind and unknown purpose", got)
 	}

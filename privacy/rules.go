@@ -3,6 +3,8 @@ package privacy
 import (
 	"time"
 
+	"github.com/pimkit/pimkit/internal/enum"
+
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -23,22 +25,20 @@ const (
 	RenewChild
 )
 
-var renewalNames = []string{"none", "age", "policy", "child"}
+var renewalNames = enum.Names{"none", "age", "policy", "child"}
 
 // String returns "none", "age", "policy" or "child".
-func (r Renewal) String() string { return enumString(renewalNames, uint8(r), "Renewal") }
+func (r Renewal) String() string { return enum.String(renewalNames, r, "Renewal") }
 
 // MarshalText implements encoding.TextMarshaler.
 func (r Renewal) MarshalText() ([]byte, error) {
-	return enumMarshal(renewalNames, uint8(r), "renewal")
+	return enum.Marshal(renewalNames, r, "renewal", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (r *Renewal) UnmarshalText(b []byte) error {
-	v, err := enumParse(renewalNames, b, "renewal")
-	*r = Renewal(v)
-	return err
+	return enum.Unmarshal(renewalNames, b, r, "renewal", ErrUnknownValue)
 }
 
 // ConsentRules are the host's rules for when a granted consent stops
@@ -48,20 +48,20 @@ type ConsentRules struct {
 	// MaxAge is how old a consent may get: with 13 months, a consent given
 	// on 2025-01-15 needs renewal from 2026-02-16, the first day it is
 	// more than 13 months old. Zero means no limit.
-	MaxAge contract.Period
+	MaxAge contract.Period `json:"max_age,omitzero"`
 	// FreshConsentSince is the effective date of the policy version from
 	// which consent must have been given: a consent given under an earlier
 	// version needs renewal. Set it to a new version's date when
 	// [PolicyDiff.NeedsFreshConsent] says so. Zero means none.
-	FreshConsentSince contract.Date
+	FreshConsentSince contract.Date `json:"fresh_consent_since,omitzero"`
 	// Ages is the table of digital-consent ages for children; the zero
 	// AgeTable means [DefaultConsentAges].
-	Ages AgeTable
+	Ages AgeTable `json:"ages,omitzero"`
 	// Counter counts MaxAge: the controller's counter ([Policy.Counter]).
 	// The zero Counter is Reg. 1182/71 over Danish public holidays; the age
 	// of a consent is a threshold that never rolls, so the calendar does
 	// not move it.
-	Counter contract.Counter
+	Counter contract.Counter `json:"counter,omitzero"`
 }
 
 // Validity is the outcome of checking a consent state against the rules:
@@ -71,7 +71,7 @@ type Validity struct {
 	contract.Decision
 	// Renewal says why a granted consent needs renewal; NoRenewal when it
 	// stands or was never granted.
-	Renewal Renewal
+	Renewal Renewal `json:"renewal,omitzero"`
 }
 
 // Check decides whether state st may be relied on at instant at, for a
@@ -100,7 +100,7 @@ func (r ConsentRules) Check(st ConsentState, at time.Time, child Child) Validity
 		th, err := r.Counter.Threshold(given, r.MaxAge)
 		if err != nil || !on.Before(th.Date) {
 			v.Renewal = RenewAge
-			v.Reason = contract.NewReason(cat, msgConsentOld, r.MaxAge.String())
+			v.Reason = contract.NewReason(cat, msgConsentOld, r.MaxAge)
 			return v
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pimkit/pimkit/internal/enum"
+
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -23,20 +25,18 @@ const (
 	GPCOptOut
 )
 
-var gpcNames = []string{"unset", "opt_out"}
+var gpcNames = enum.Names{"unset", "opt_out"}
 
 // String returns "unset" or "opt_out".
-func (g GPC) String() string { return enumString(gpcNames, uint8(g), "GPC") }
+func (g GPC) String() string { return enum.String(gpcNames, g, "GPC") }
 
 // MarshalText implements encoding.TextMarshaler.
-func (g GPC) MarshalText() ([]byte, error) { return enumMarshal(gpcNames, uint8(g), "gpc") }
+func (g GPC) MarshalText() ([]byte, error) { return enum.Marshal(gpcNames, g, "gpc", ErrUnknownValue) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (g *GPC) UnmarshalText(b []byte) error {
-	v, err := enumParse(gpcNames, b, "gpc")
-	*g = GPC(v)
-	return err
+	return enum.Unmarshal(gpcNames, b, g, "gpc", ErrUnknownValue)
 }
 
 // ParseGPC reads the value of a Sec-GPC header as the host's HTTP layer
@@ -90,24 +90,22 @@ const (
 	GrantedValue
 )
 
-var consentModeNames = []string{"denied", "granted"}
+var consentModeNames = enum.Names{"denied", "granted"}
 
 // String returns "denied" or "granted".
 func (v ConsentModeValue) String() string {
-	return enumString(consentModeNames, uint8(v), "ConsentModeValue")
+	return enum.String(consentModeNames, v, "ConsentModeValue")
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (v ConsentModeValue) MarshalText() ([]byte, error) {
-	return enumMarshal(consentModeNames, uint8(v), "consent mode value")
+	return enum.Marshal(consentModeNames, v, "consent mode value", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (v *ConsentModeValue) UnmarshalText(b []byte) error {
-	x, err := enumParse(consentModeNames, b, "consent mode value")
-	*v = ConsentModeValue(x)
-	return err
+	return enum.Unmarshal(consentModeNames, b, v, "consent mode value", ErrUnknownValue)
 }
 
 // ConsentMode is the set of Google Consent Mode v2 flags. It marshals to
@@ -263,9 +261,9 @@ func GPCDecision(st ConsentState) contract.Decision {
 // as a TCF string's purpose consent bit mapped onto a data use.
 type SignalChoice struct {
 	// Purpose is the data use.
-	Purpose DataUse
+	Purpose DataUse `json:"purpose"`
 	// Granted reports consent; false records a withdrawal.
-	Granted bool
+	Granted bool `json:"granted"`
 }
 
 // SignalEvents returns the ledger events that record a consent signal for

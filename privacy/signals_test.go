@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pimkit/pimkit/contract"
 )
 
 func TestParseGPC(t *testing.T) {
@@ -82,9 +84,9 @@ func TestConsentModeMappingOverride(t *testing.T) {
 func TestCookies(t *testing.T) {
 	inv := CookieInventory{Site: "openproducts.com", Cookies: []Cookie{
 		{Name: "session", Domain: "", Category: StrictlyNecessary},
-		{Name: "lang", Domain: ".openproducts.com", Category: Preferences, Lifetime: 365 * 24 * time.Hour},
-		{Name: "_stats", Domain: "shop.OpenProducts.com", Category: Statistics, Lifetime: 390 * 24 * time.Hour},
-		{Name: "IDE", Domain: ".doubleclick.net", Category: Marketing, Lifetime: 390 * 24 * time.Hour},
+		{Name: "lang", Domain: ".openproducts.com", Category: Preferences, Lifetime: contract.Hours(365 * 24)},
+		{Name: "_stats", Domain: "shop.OpenProducts.com", Category: Statistics, Lifetime: contract.Hours(390 * 24)},
+		{Name: "IDE", Domain: ".doubleclick.net", Category: Marketing, Lifetime: contract.Hours(390 * 24)},
 		{Name: "fake", Domain: "openproducts.com.evil.example", Category: Marketing},
 	}}
 	if err := inv.Validate(); err != nil {
@@ -98,7 +100,7 @@ func TestCookies(t *testing.T) {
 	}
 	// 004: "We do not allow cookies from third parties".
 	got := problemsOf(t, inv.CheckPolicy(OpenProducts2018()))
-	if len(got) != 2 || got[0].Field != "cookies[3].domain" || got[0].Param != "doubleclick.net" {
+	if len(got) != 2 || got[0].Path != "cookies[3].domain" || got[0].Param != "doubleclick.net" {
 		t.Errorf("CheckPolicy(Open Products) = %v, want the two third-party cookies", got)
 	}
 	if err := inv.CheckPolicy(OpenDIMS2025()); err != nil {

@@ -1,10 +1,13 @@
 package privacy
 
 import (
-	"fmt"
+	"encoding/json"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/pimkit/pimkit/internal/enum"
 
 	"github.com/pimkit/pimkit/contract"
 )
@@ -132,22 +135,20 @@ const (
 	CriminalArt10
 )
 
-var specialNames = []string{"none", "art9", "art10"}
+var specialNames = enum.Names{"none", "art9", "art10"}
 
 // String returns "none", "art9" or "art10".
-func (s Special) String() string { return enumString(specialNames, uint8(s), "Special") }
+func (s Special) String() string { return enum.String(specialNames, s, "Special") }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s Special) MarshalText() ([]byte, error) {
-	return enumMarshal(specialNames, uint8(s), "special")
+	return enum.Marshal(specialNames, s, "special", ErrUnknownValue)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
 func (s *Special) UnmarshalText(b []byte) error {
-	v, err := enumParse(specialNames, b, "special")
-	*s = Special(v)
-	return err
+	return enum.Unmarshal(specialNames, b, s, "special", ErrUnknownValue)
 }
 
 // Citation returns GDPR Art. 9(1) or Art. 10; zero for NotSpecial.
@@ -259,11 +260,11 @@ var defaultSubjects = []string{
 // an error wrapping ErrInvalid.
 func (t Taxonomy) AddCategory(c DataCategory, special Special) (Taxonomy, error) {
 	if !c.Valid() || special > CriminalArt10 {
-		return t, fmt.Errorf("%w: data category key %q", ErrInvalid, truncKey(string(c)))
+		return t, invalid("add data category", "category", "taxonomy_key", truncKey(string(c)))
 	}
 	if p := c.Parent(); p != "" {
 		if _, ok := t.categories[p]; !ok {
-			return t, fmt.Errorf("%w: data category %q has unknown parent", ErrInvalid, string(c))
+			return t, invalid("add data category", "category", "unknown_parent", truncKey(string(c.Parent())))
 		}
 	}
 	t.categories = maps.Clone(t.categories)
@@ -278,10 +279,10 @@ func (t Taxonomy) AddCategory(c DataCategory, special Special) (Taxonomy, error)
 // is top-level.
 func (t Taxonomy) AddUse(u DataUse) (Taxonomy, error) {
 	if !u.Valid() {
-		return t, fmt.Errorf("%w: data use key %q", ErrInvalid, truncKey(string(u)))
+		return t, invalid("add data use", "use", "taxonomy_key", truncKey(string(u)))
 	}
 	if p := u.Parent(); p != "" && !t.uses[p] {
-		return t, fmt.Errorf("%w: data use %q has unknown parent", ErrInvalid, string(u))
+		return t, invalid("add data use", "use", "unknown_parent", truncKey(string(u.Parent())))
 	}
 	t.uses = maps.Clone(t.uses)
 	if t.uses == nil {
@@ -294,7 +295,7 @@ func (t Taxonomy) AddUse(u DataUse) (Taxonomy, error) {
 // AddSubject returns t with data subject s.
 func (t Taxonomy) AddSubject(s DataSubject) (Taxonomy, error) {
 	if !s.Valid() {
-		return t, fmt.Errorf("%w: data subject key %q", ErrInvalid, truncKey(string(s)))
+		return t, invalid("add data subject", "subject", "taxonomy_key", truncKey(string(s)))
 	}
 	t.subjects = maps.Clone(t.subjects)
 	if t.subjects == nil {
@@ -344,3 +345,80 @@ func (t Taxonomy) Uses() []DataUse { return slices.Sorted(maps.Keys(t.uses)) }
 
 // Subjects returns the known data subjects in lexical order.
 func (t Taxonomy) Subjects() []DataSubject { return slices.Sorted(maps.Keys(t.subjects)) }
+
+// taxonomyJSON is the stored form of a Taxonomy.
+type taxonomyJSON struct {
+	Categories map[DataCategory]Special `json:"categories"`
+	Uses       []DataUse                `json:"uses"`
+	Subjects   []DataSubject            `json:"subjects"`
+}
+
+// MarshalJSON writes t as {"categories":{"user.contact":"none",
+// "user.biometric":"art9", ...},"uses":[...],"subjects":[...]}, the keys
+// sorted.
+func (t Taxonomy) MarshalJSON() ([]byte, error) {
+	cats := t.categories
+	if cats == nil {
+		cats = map[DataCategory]Special{}
+	}
+	return json.Marshal(taxonomyJSON{Categories: cats, Uses: t.Uses(), Subjects: t.Subjects()})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. A malformed key or a
+// special flag that is not "none", "art9" or "art10" is an error wrapping
+// ErrInvalid or ErrUnknownValue, and t is left unchanged. Parents are not
+// required: a stored taxonomy is read as it was written.
+func (t *Taxonomy) UnmarshalJSON(b []byte) error {
+	var v taxonomyJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	var ps contract.Problems
+	n := Taxonomy{}
+	for c, s := range v.Categories {
+		if !c.Valid() {
+			ps.Add("categories", "taxonomy_key", truncKey(string(c)))
+			continue
+		}
+		if n.categories == nil {
+			n.categories = map[DataCategory]Special{}
+		}
+		n.categories[c] = s
+	}
+	for i, u := range v.Uses {
+		if !u.Valid() {
+			ps.Add("uses["+strconv.Itoa(i)+"]", "taxonomy_key", truncKey(string(u)))
+			continue
+		}
+		if n.uses == nil {
+			n.uses = map[DataUse]bool{}
+		}
+		n.uses[u] = true
+	}
+	for i, s := range v.Subjects {
+		if !s.Valid() {
+			ps.Add("subjects["+strconv.Itoa(i)+"]", "taxonomy_key", truncKey(string(s)))
+			continue
+		}
+		if n.subjects == nil {
+			n.subjects = map[DataSubject]bool{}
+		}
+		n.subjects[s] = true
+	}
+	if err := ps.Err("read taxonomy", ErrInvalid); err != nil {
+		return err
+	}
+	*t = n
+	return nil
+}
+
+// Equal reports whether t and o know the same keys with the same flags.
+func (t Taxonomy) Equal(o Taxonomy) bool {
+	return maps.Equal(t.categories, o.categories) && maps.Equal(t.uses, o.uses) &&
+		maps.Equal(t.subjects, o.subjects)
+}
+
+// IsZero reports whether t knows no key, as the zero Taxonomy.
+func (t Taxonomy) IsZero() bool {
+	return len(t.categories) == 0 && len(t.uses) == 0 && len(t.subjects) == 0
+}

@@ -3,14 +3,18 @@
 // Control signal honoured, the newsletter withdrawn by its unsubscribe link,
 // an explicit opt-in that outranks later signals -- and derives Google
 // Consent Mode flags and a Kantara consent receipt as proof (GDPR Art. 7(1)).
+// The ledger is stored as JSON and read back; events are logged without the
+// subject.
 //
 //	go run ./examples/consent-proof
 package main
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"time"
 
@@ -92,6 +96,31 @@ func run(w io.Writer) error {
 		v := ledger.Valid(subject, privacy.UseAnalytics, on, rules, privacy.Child{})
 		fmt.Fprintf(w, "analytics on %s: relied on %v, renewal %s: %v\n", on.Format(time.DateOnly), v.Allowed, v.Renewal, v.Decision)
 	}
+
+	// The host stores the ledger as JSON and reads it back whole; it logs
+	// events without the subject, or with the subject as an HMAC under a
+	// key of its own so that one subject's lines can be matched.
+	stored, err := json.Marshal(ledger)
+	if err != nil {
+		return err
+	}
+	var back privacy.Ledger
+	if err := json.Unmarshal(stored, &back); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nstored %s as %d bytes of JSON; read back equal: %v\n", ledger, len(stored), back.Equal(ledger))
+	var last privacy.ConsentEvent
+	for e := range ledger.All() {
+		last = e
+	}
+	log := slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+		if len(groups) == 0 && a.Key == slog.TimeKey {
+			return slog.Attr{} // a fixed output for the example
+		}
+		return a
+	}}))
+	log.Info("consent recorded", "event", last)
+	log.Info("consent recorded", "event", privacy.NewRedactor([]byte("log-key")).Value(last))
 
 	fmt.Fprintln(w, "\nConsent receipt (Kantara v1.1) with the ledger as evidence:")
 	receipt, err := ledger.Receipt(subject, at(3, 1, 9, 0), privacy.ReceiptInfo{

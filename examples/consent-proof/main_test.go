@@ -24,10 +24,16 @@ func TestConsentProof(t *testing.T) {
 		{"GDPR Art. 21(5) explicit opt-in outranks later signals", "the opt-in wins"},
 		{"GPC denies ad_user_data in Consent Mode", `"ad_user_data":"denied"`},
 		{"GDPR Art. 7(1) renewal after 13 months", "renewal age: the consent is older than P13M"},
+		{"the stored ledger reads back whole", "read back equal: true"},
+		{"GDPR Art. 32: logs leave the subject out", `"subject":"[redacted]"`},
+		{"a keyed log shows the subject as an HMAC", `"subject":"hmac:`},
 	} {
 		if !strings.Contains(text, tc.want) {
 			t.Errorf("%s: run() output lacks %q; output:\n%s", tc.name, tc.want, text)
 		}
+	}
+	if strings.Contains(text, subject) {
+		t.Errorf("run() output names the subject %q outside the receipt:\n%s", subject, text)
 	}
 	var r struct {
 		Version  string `json:"version"`

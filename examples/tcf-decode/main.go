@@ -50,9 +50,9 @@ func main() {
 func run(w io.Writer, s string, gpc bool) error {
 	tc, err := tcf.Decode(s)
 	if err != nil {
-		var fe *tcf.FieldError
-		if errors.As(err, &fe) && errors.Is(err, tcf.ErrPolicyVersion) {
-			return fmt.Errorf("the user must be asked again (%s): %w", fe.Field, err)
+		var verr *contract.ValidationError
+		if errors.As(err, &verr) && errors.Is(err, tcf.ErrPolicyVersion) {
+			return fmt.Errorf("the user must be asked again (%s): %w", verr.Problems[0].Path, err)
 		}
 		return fmt.Errorf("not a valid TC string: %w", err)
 	}

@@ -44,10 +44,12 @@ const (
 // Encode(Decode(s)) == s holds for canonical strings such as those the
 // official library writes, not for every string Decode accepts.
 //
-// Structural problems (bad base64, truncation, a bad range) stop decoding and
-// return one [*FieldError]; problems with decoded values (vendor list version
+// Every problem comes back as a [contract.Problem] in a
+// [*contract.ValidationError] that unwraps to the package's sentinels.
+// Structural problems (bad base64, truncation, a bad range) stop decoding
+// and return one problem; problems with decoded values (vendor list version
 // 0, a policy version not accepted, legitimate interest for purpose 3) are
-// all reported, joined. After a structural problem Decode returns the zero
+// all reported at once. After a structural problem Decode returns the zero
 // TCString; after problems with values it returns what it decoded, so that a
 // host can still log, say, the CMP of a string whose policy version is no
 // longer accepted. Decode never panics.
@@ -72,7 +74,7 @@ func (o Options) Decode(s string) (TCString, error) {
 // problem.
 func decode(s string, t *TCString) error {
 	if s == "" {
-		return &FieldError{Field: "segment[0]", Offset: -1, Err: ErrBase64, Detail: "empty string"}
+		return fieldError("decode", SegmentCore, "segment[0]", -1, ErrBase64, "empty string")
 	}
 	nseg := strings.Count(s, ".") + 1
 	need := len(s)/4*3 + nseg*(3+slack) + 3
@@ -95,12 +97,11 @@ func decode(s string, t *TCString) error {
 			seg, rest, more = rest[:j], rest[j+1:], true
 		}
 		if seg == "" {
-			return &FieldError{Field: segField(i), Offset: -1, Err: ErrBase64, Detail: "empty segment"}
+			return fieldError("decode", SegmentCore, segField(i), -1, ErrBase64, "empty segment")
 		}
 		n, bad := decodeSegment(buf, seg)
 		if bad >= 0 {
-			return &FieldError{Segment: segmentOf(i, seg), Field: segField(i), Offset: -1, Err: ErrBase64,
-				Detail: "character " + strconv.Itoa(bad) + " is " + strconv.QuoteRune(rune(seg[bad]))}
+			return fieldError("decode", segmentOf(i, seg), segField(i), -1, ErrBase64, "character "+strconv.Itoa(bad)+" is "+strconv.QuoteRune(rune(seg[bad])))
 		}
 		r := reader{b: buf[:n], n: 6 * len(seg)}
 		buf = buf[n:]
@@ -113,11 +114,9 @@ func decode(s string, t *TCString) error {
 			typ := Segment(r.read(3)) // a non-empty segment has at least 6 bits
 			switch {
 			case typ > SegmentPublisherTC:
-				return &FieldError{Segment: typ, Field: segField(i), Offset: 0, Err: ErrUnknownSegment,
-					Detail: "type " + strconv.Itoa(int(typ))}
+				return fieldError("decode", typ, segField(i), 0, ErrUnknownSegment, "type "+strconv.Itoa(int(typ)))
 			case seen[typ]:
-				return &FieldError{Segment: typ, Field: segField(i), Offset: 0, Err: ErrDuplicateSegment,
-					Detail: typ.String()}
+				return fieldError("decode", typ, segField(i), 0, ErrDuplicateSegment, typ.String())
 			}
 			seen[typ] = true
 			var err error
@@ -156,14 +155,13 @@ func segmentOf(i int, seg string) Segment {
 func segField(i int) string { return "segment[" + strconv.Itoa(i) + "]" }
 
 func truncated(seg Segment, field string, offset int) error {
-	return &FieldError{Segment: seg, Field: field, Offset: offset, Err: ErrTruncated}
+	return fieldError("decode", seg, field, offset, ErrTruncated, "")
 }
 
 // decodeCore reads the core segment's fields.
 func decodeCore(r *reader, a *arena, t *TCString) error {
 	if v := int(r.read(6)); v != Version { // 6 bits: a non-empty segment has them
-		return &FieldError{Field: "core.version", Offset: offVersion, Err: ErrVersion,
-			Detail: "version " + strconv.Itoa(v)}
+		return fieldError("decode", SegmentCore, "core.version", offVersion, ErrVersion, "version "+strconv.Itoa(v))
 	}
 	if !r.has(offVendorConsents - 6) {
 		// Name the first field that does not fit.
@@ -282,8 +280,7 @@ func readVendors(r *reader, a *arena, seg Segment, field string) (VendorSet, err
 			return VendorSet{}, rangeError(seg, entryField(field, i), at, from, to, problem)
 		}
 		if to > maxID {
-			return VendorSet{}, &FieldError{Segment: seg, Field: entryField(field, i), Offset: at,
-				Err: ErrInvalidRange, Detail: "vendor " + strconv.Itoa(to) + " above MaxVendorId " + strconv.Itoa(maxID)}
+			return VendorSet{}, fieldError("decode", seg, entryField(field, i), at, ErrInvalidRange, "vendor "+strconv.Itoa(to)+" above MaxVendorId "+strconv.Itoa(maxID))
 		}
 		b.setRange(from, to)
 	}
@@ -328,16 +325,16 @@ func readRange(r *reader) (from, to, problem int) {
 
 // rangeError reports a problem readRange found in the entry at offset.
 func rangeError(seg Segment, field string, offset, from, to, problem int) error {
-	e := &FieldError{Segment: seg, Field: field, Offset: offset, Err: ErrInvalidRange}
+	kind, detail := ErrInvalidRange, ""
 	switch problem {
 	case rangeTruncated:
-		e.Err = ErrTruncated
+		kind = ErrTruncated
 	case rangeVendorZero:
-		e.Detail = "vendor 0"
+		detail = "vendor 0"
 	case rangeReversed:
-		e.Detail = "range " + strconv.Itoa(from) + "-" + strconv.Itoa(to) + " ends before it starts"
+		detail = "range " + strconv.Itoa(from) + "-" + strconv.Itoa(to) + " ends before it starts"
 	}
-	return e
+	return fieldError("decode", seg, field, offset, kind, detail)
 }
 
 // readRestrictions reads NumPubRestrictions and the restrictions (spec
@@ -346,8 +343,7 @@ func rangeError(seg Segment, field string, offset, from, to, problem int) error 
 func readRestrictions(r *reader, a *arena, t *TCString) error {
 	const field = "core.publisherRestrictions"
 	if !r.has(12) {
-		return &FieldError{Segment: SegmentCore, Field: "core.numPubRestrictions", Offset: r.pos,
-			Err: ErrMissingRestrictionCount}
+		return fieldError("decode", SegmentCore, "core.numPubRestrictions", r.pos, ErrMissingRestrictionCount, "")
 	}
 	n := int(r.read(12))
 	if n == 0 {

@@ -31,7 +31,8 @@
 //
 // Fill a [TCString] and call [Encode]. Encode validates first ([Validate]
 // reports every problem at once) and then writes the canonical encoding: the
-// segments in the order core, vendorsDisclosed, vendorsAllowed, publisherTC;
+// segments in the order core, disclosed vendors, allowed vendors, publisher
+// TC;
 // each padded to a multiple of 24 bits and written as base64url without
 // padding; each vendor list as a bit field or as ranges by the official
 // library's rule, including its near-break-even quirk (see [Encode]). For
@@ -42,14 +43,27 @@
 //
 // # Errors
 //
-// Every problem is a [*FieldError] naming the segment, the field path
-// ("core.purposeLegitimateInterests[3]") and, for decoded strings, the bit
-// offset; it wraps a sentinel such as [ErrTruncated], [ErrVersion],
-// [ErrVendorListVersion], [ErrPolicyVersion], [ErrLegitimateInterest],
-// [ErrMissingRestrictionCount], [ErrUnknownSegment] or [ErrBase64]. Decode
+// Decode, Encode and Validate return pimkit's one error type, a
+// [*contract.ValidationError], whose [contract.Problem]s each name the field
+// in the format's own spelling ("core.purposeLegitimateInterests[3]") as
+// Path, the rule as a snake_case name ("legitimate_interest"), the
+// offending code as Param and, in Message, the segment and, for decoded
+// strings, the bit offset. It unwraps to the sentinels of the problems
+// found, such as [ErrTruncated], [ErrVersion], [ErrVendorListVersion],
+// [ErrPolicyVersion], [ErrLegitimateInterest], [ErrMissingRestrictionCount],
+// [ErrUnknownSegment] or [ErrBase64], so errors.Is tells them apart. Decode
 // stops at the first structural problem (a string cannot be read past it)
-// and reports all problems with the values it read, joined. Neither Decode
-// nor Encode panics on any input; both are fuzzed.
+// and reports all problems with the values it read at once. No message
+// repeats the TC string. Neither Decode nor Encode panics on any input;
+// both are fuzzed.
+//
+// # Storage
+//
+// Every exported value survives encoding/json and compares equal with
+// go-cmp: a TCString is stored as its TC string, an [IDSet] or
+// [VendorSet] as its runs ("{1-3 10}"), the enums as snake_case text
+// ("require_consent", "vendors_disclosed", "from_v23"), the other structs
+// with snake_case keys.
 //
 // # Policy versions and TCF v2.3
 //

@@ -130,8 +130,7 @@ func (o Options) Encode(t TCString) (string, error) {
 }
 
 func tooLarge(seg Segment, field string, n int) error {
-	return &FieldError{Segment: seg, Field: field, Offset: -1, Err: ErrTooLarge,
-		Detail: strconv.Itoa(n) + " range entries"}
+	return fieldError("encode", seg, field, -1, ErrTooLarge, strconv.Itoa(n)+" range entries")
 }
 
 // writeLetters writes a two-letter code validated as A-Z.

@@ -2,12 +2,16 @@ package tcf
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/pimkit/pimkit/contract"
 )
 
-// Sentinel errors, matched with errors.Is. Decode and Encode wrap them in a
-// [*FieldError] that names the segment, field and bit offset.
+// Sentinel errors, matched with errors.Is. Decode, Encode and Validate
+// return them inside a [*contract.ValidationError] whose problems name the
+// field and bit offset.
 var (
 	// ErrBase64 reports a segment that is empty or holds a character outside
 	// the base64url alphabet A-Z a-z 0-9 - _. Padding ("=") is rejected as
@@ -57,71 +61,76 @@ var (
 	ErrTooLarge = errors.New("tcf: too many entries")
 )
 
-// FieldError locates a problem in a TC string or model. It wraps one of the
-// package's sentinel errors. Messages carry field names, offsets and the
-// offending value only where it is a code (a version, a count, a character),
-// never the TC string itself.
-type FieldError struct {
-	// Segment is the type of the segment the problem is in. For a segment
-	// that is empty or whose first character is not base64url it is
-	// SegmentCore, and Field names the segment's position instead.
-	Segment Segment
-	// Field is the path of the field, like "core.vendorListVersion",
-	// "core.purposeLegitimateInterests[3]" or
-	// "core.publisherRestrictions[1].vendors"; segment-level problems name
-	// the segment by its position, like "segment[2]".
-	Field string
-	// Offset is the bit offset of the field within its segment, or -1
-	// when the problem is not tied to a position (a model given to
-	// Encode, a segment that is missing).
-	Offset int
-	// Err is the sentinel error, such as [ErrTruncated].
-	Err error
-	// Detail adds the offending value or the rule broken, if any.
-	Detail string
+// Problems are reported as [contract.Problem]s in one
+// [*contract.ValidationError], which unwraps to the sentinels above, so
+// errors.Is(err, ErrTruncated) and errors.As(err, &verr) both work. A
+// problem's Path is the field in the TC string format's own spelling
+// ("core.vendorListVersion", "core.purposeLegitimateInterests[3]",
+// "core.publisherRestrictions[1].vendors"), or the segment's position for
+// a segment-level problem ("segment[2]"); its Rule is the sentinel's
+// snake_case name ("vendor_list_version" for [ErrVendorListVersion]);
+// its Param is the offending value where it is a code (a version, a
+// count, a character) -- never the TC string itself;
+// its Message names the segment and, for a problem found while decoding,
+// the bit offset: "vendor list version is 0 (core segment, bit 120)".
+
+// rules are the Rule names of the sentinels' problems.
+var rules = map[error]string{
+	ErrBase64:                  "base64url",
+	ErrVersion:                 "version",
+	ErrTruncated:               "truncated",
+	ErrMissingRestrictionCount: "missing_restriction_count",
+	ErrVendorListVersion:       "vendor_list_version",
+	ErrPolicyVersion:           "policy_version",
+	ErrLegitimateInterest:      "legitimate_interest",
+	ErrUnknownSegment:          "unknown_segment",
+	ErrDuplicateSegment:        "duplicate_segment",
+	ErrMissingVendorsDisclosed: "missing_vendors_disclosed",
+	ErrInvalidRange:            "invalid_range",
+	ErrInvalidValue:            "invalid_value",
+	ErrTooLarge:                "too_large",
 }
 
-// Error formats the problem as "tcf: FIELD (bit N): PROBLEM: DETAIL", for
-// example "tcf: core.vendorListVersion (bit 120): vendor list version is 0".
-func (e *FieldError) Error() string {
-	var sb strings.Builder
-	sb.WriteString("tcf: ")
-	sb.WriteString(e.Field)
-	if e.Offset >= 0 {
-		sb.WriteString(" (bit ")
-		sb.WriteString(strconv.Itoa(e.Offset))
-		sb.WriteByte(')')
+// problem builds the Problem for a sentinel at field of segment seg, at
+// bit offset (or -1 when it is not tied to a position).
+func problem(seg Segment, field string, offset int, err error, detail string) contract.Problem {
+	var b strings.Builder
+	b.WriteString(strings.TrimPrefix(err.Error(), "tcf: "))
+	b.WriteString(" (")
+	b.WriteString(seg.String())
+	b.WriteString(" segment")
+	if offset >= 0 {
+		b.WriteString(", bit ")
+		b.WriteString(strconv.Itoa(offset))
 	}
-	sb.WriteString(": ")
-	if e.Err != nil {
-		sb.WriteString(strings.TrimPrefix(e.Err.Error(), "tcf: "))
+	b.WriteByte(')')
+	if detail != "" {
+		b.WriteString(": ")
+		b.WriteString(detail)
 	}
-	if e.Detail != "" {
-		sb.WriteString(": ")
-		sb.WriteString(e.Detail)
-	}
-	return sb.String()
+	return contract.Problem{Path: field, Rule: rules[err], Param: detail, Message: b.String()}
 }
 
-// Unwrap returns the sentinel error.
-func (e *FieldError) Unwrap() error { return e.Err }
+// fieldError returns the error of operation op for one problem.
+func fieldError(op string, seg Segment, field string, offset int, err error, detail string) error {
+	return contract.NewValidationError(op, []contract.Problem{problem(seg, field, offset, err, detail)}, err)
+}
 
-// problems collects FieldErrors so that validation reports every problem at
-// once.
-type problems []error
+// problems collects the problems of one check so that validation reports
+// every problem at once, and the sentinels they unwrap to.
+type problems struct {
+	list  []contract.Problem
+	kinds []error
+}
 
 func (p *problems) add(seg Segment, field string, offset int, err error, detail string) {
-	*p = append(*p, &FieldError{Segment: seg, Field: field, Offset: offset, Err: err, Detail: detail})
+	p.list = append(p.list, problem(seg, field, offset, err, detail))
+	if !slices.Contains(p.kinds, err) {
+		p.kinds = append(p.kinds, err)
+	}
 }
 
-// err returns nil, the single problem, or all of them joined; errors.Is and
-// errors.As see every joined problem.
-func (p problems) err() error {
-	switch len(p) {
-	case 0:
-		return nil
-	case 1:
-		return p[0]
-	}
-	return errors.Join(p...)
+// err returns nil or the *contract.ValidationError for op.
+func (p *problems) err(op string) error {
+	return contract.NewValidationError(op, p.list, p.kinds...)
 }

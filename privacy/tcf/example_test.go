@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/privacy/tcf"
 )
 
@@ -45,14 +46,15 @@ func ExampleDecode_errors() {
 	_, err := tcf.Decode("CQhE6KnQhIR9AEsAMCDAAAFgAAAAAAAAAAZQAAAAAAAA.IAAA")
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, tcf.ErrVendorListVersion))
-	var fe *tcf.FieldError
-	if errors.As(err, &fe) {
-		fmt.Println(fe.Field, fe.Offset)
+	var verr *contract.ValidationError
+	if errors.As(err, &verr) {
+		p := verr.Problems[0]
+		fmt.Println(p.Path, p.Rule, "--", p.Message)
 	}
 	// Output:
-	// tcf: core.vendorListVersion (bit 120): vendor list version is 0
+	// tcf: vendor list version is 0: decode: 1 problem: core.vendorListVersion: vendor_list_version
 	// true
-	// core.vendorListVersion 120
+	// core.vendorListVersion vendor_list_version -- vendor list version is 0 (core segment, bit 120)
 }
 
 // A strict or lenient policy is a matter of Options: here a reader that still
@@ -104,7 +106,7 @@ func ExampleEncode() {
 	fmt.Println(err)
 	// Output:
 	// CQhE6KnQhIR9AEsAMCDAC0FsAPLAAEPgAAZQAKuBACACpAAAgAAA.IAWOBACAAAEA <nil>
-	// tcf: core.purposeLegitimateInterests[4]: legitimate interest not allowed for purpose: purpose 4 under policy version 5
+	// tcf: legitimate interest not allowed for purpose: encode: 1 problem: core.purposeLegitimateInterests[4]: legitimate_interest(purpose 4 under policy version 5)
 }
 
 // Validate reports every problem of a model at once.
@@ -120,9 +122,7 @@ func ExampleValidate() {
 	})
 	fmt.Println(err)
 	// Output:
-	// tcf: core.vendorListVersion: vendor list version is 0
-	// tcf: core.consentLanguage: invalid value: not two upper-case letters A-Z: "da"
-	// tcf: core.purposeConsents: invalid value: ID 25 above 24
+	// tcf: vendor list version is 0: validate: 3 problems: core.vendorListVersion: vendor_list_version; core.consentLanguage: invalid_value(not two upper-case letters A-Z: "da"); core.purposeConsents: invalid_value(ID 25 above 24)
 }
 
 // Publisher restrictions narrow what a vendor may do for a purpose.
@@ -141,8 +141,8 @@ func ExampleTCString_Restriction() {
 	}
 	fmt.Println("publisher custom purposes:", tc.PublisherTC.NumCustomPurposes, tc.PublisherTC.CustomPurposeConsents)
 	// Output:
-	// vendor 10, purpose 2: requireConsent
-	// vendor 52, purpose 7: notAllowed
+	// vendor 10, purpose 2: require_consent
+	// vendor 52, purpose 7: not_allowed
 	// publisher custom purposes: 3 {1 3}
 }
 

@@ -1,11 +1,12 @@
 package tcf
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pimkit/pimkit/internal/enum"
 )
 
 // Options are the rules a TC string is checked against when it is decoded,
@@ -16,9 +17,9 @@ type Options struct {
 	// [DefaultPolicyVersions]. A CMP must re-establish consent when the
 	// policy version changes (spec TcfPolicyVersion), so strings of
 	// versions no longer in force are rejected with [ErrPolicyVersion].
-	PolicyVersions []int
+	PolicyVersions []int `json:"policy_versions"`
 	// DisclosedVendors says when the disclosed-vendors segment is required.
-	DisclosedVendors DisclosedRule
+	DisclosedVendors DisclosedRule `json:"disclosed_vendors,omitzero"`
 }
 
 // DefaultPolicyVersions returns the policy versions accepted by default: 4
@@ -55,36 +56,22 @@ const (
 // disclosed-vendors segment.
 var v23Created = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 
-var disclosedNames = [...]string{"fromV23", "required", "optional"}
+var disclosedNames = enum.Names{"from_v23", "required", "optional"}
 
-// String returns the rule's name ("fromV23", "required", "optional"), or
+// String returns the rule's name ("from_v23", "required", "optional"), or
 // "DisclosedRule(7)" for an undefined value.
-func (d DisclosedRule) String() string {
-	if int(d) < len(disclosedNames) {
-		return disclosedNames[d]
-	}
-	return fmt.Sprintf("DisclosedRule(%d)", uint8(d))
-}
+func (d DisclosedRule) String() string { return enum.String(disclosedNames, d, "DisclosedRule") }
 
 // MarshalText returns the rule's name; it fails for an undefined value such
-// as DisclosedRule(7).
+// as DisclosedRule(7) with an error matching [ErrInvalidValue].
 func (d DisclosedRule) MarshalText() ([]byte, error) {
-	if int(d) >= len(disclosedNames) {
-		return nil, fmt.Errorf("tcf: %w: disclosed rule %d", ErrInvalidValue, uint8(d))
-	}
-	return []byte(disclosedNames[d]), nil
+	return enum.Marshal(disclosedNames, d, "disclosed rule", ErrInvalidValue)
 }
 
 // UnmarshalText parses a name that String returns; any other text, such as
 // "always", is an error matching [ErrInvalidValue].
 func (d *DisclosedRule) UnmarshalText(text []byte) error {
-	for i, n := range disclosedNames {
-		if string(text) == n {
-			*d = DisclosedRule(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("tcf: %w: unknown disclosed rule %q", ErrInvalidValue, text)
+	return enum.Unmarshal(disclosedNames, text, d, "disclosed rule", ErrInvalidValue)
 }
 
 // Validate reports every problem that keeps t from being encoded or that
@@ -109,6 +96,16 @@ const (
 	// range entries: a readable string kept within its counts.
 	forDecode
 )
+
+func (m checkMode) String() string {
+	switch m {
+	case forEncode:
+		return "encode"
+	case forDecode:
+		return "decode"
+	}
+	return "validate"
+}
 
 // maxDeciseconds is the largest 36-bit decisecond count: 2187-10-15 UTC.
 const maxDeciseconds = 1<<36 - 1
@@ -277,7 +274,7 @@ func (o Options) check(t *TCString, mode checkMode) error {
 			}
 		}
 	}
-	return p.err()
+	return p.err(mode.String())
 }
 
 func joinInts(v []int) string {

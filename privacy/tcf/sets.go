@@ -1,6 +1,7 @@
 package tcf
 
 import (
+	"fmt"
 	"iter"
 	"math/bits"
 	"strconv"
@@ -316,4 +317,72 @@ func (b vendorBits) set() VendorSet {
 		return VendorSet{}
 	}
 	return VendorSet{w: b[:n:n]}
+}
+
+// MarshalText writes s as String does: "{1-3 7}", "{}" for the empty set.
+func (s IDSet) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads what MarshalText writes. An ID outside 1..64, a
+// range that ends before it starts or other text is an error matching
+// [ErrInvalidValue], and s is left unchanged.
+func (s *IDSet) UnmarshalText(text []byte) error {
+	var v IDSet
+	err := parseRuns(text, 64, func(from, to int) {
+		for id := from; id <= to; id++ {
+			v = v.With(id)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// MarshalText writes s as String does: "{1-3 10}", "{}" for the empty
+// set, so a set of every vendor is a few bytes.
+func (s VendorSet) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads what MarshalText writes. An ID outside
+// 1..[MaxVendorID], a range that ends before it starts or other text is an
+// error matching [ErrInvalidValue], and s is left unchanged.
+func (s *VendorSet) UnmarshalText(text []byte) error {
+	var b vendorBits
+	var runs [][2]int
+	top := 0
+	err := parseRuns(text, MaxVendorID, func(from, to int) {
+		runs = append(runs, [2]int{from, to})
+		top = max(top, to)
+	})
+	if err != nil {
+		return err
+	}
+	b = newVendorBits(top)
+	for _, r := range runs {
+		b.setRange(r[0], r[1])
+	}
+	*s = b.set()
+	return nil
+}
+
+// parseRuns reads "{a-b c ...}" with IDs 1..top and calls run for each
+// run in it.
+func parseRuns(text []byte, top int, run func(from, to int)) error {
+	s := string(text)
+	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
+		return fmt.Errorf("%w: ID set %q is not in braces", ErrInvalidValue, truncate(s, 32))
+	}
+	for _, f := range strings.Fields(s[1 : len(s)-1]) {
+		a, b, isRange := strings.Cut(f, "-")
+		from, err1 := strconv.Atoi(a)
+		to, err2 := from, error(nil)
+		if isRange {
+			to, err2 = strconv.Atoi(b)
+		}
+		if err1 != nil || err2 != nil || from < 1 || to > top || to < from {
+			return fmt.Errorf("%w: ID set entry %q is not an ID or range within 1-%d", ErrInvalidValue, truncate(f, 16), top)
+		}
+		run(from, to)
+	}
+	return nil
 }

@@ -1,8 +1,9 @@
 package tcf
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/pimkit/pimkit/internal/enum"
 )
 
 // Version is the TC string encoding version this package reads and writes.
@@ -110,18 +111,18 @@ type TCString struct {
 type PublisherTC struct {
 	// PurposeConsents holds purposes 1-24 the user consented to for the
 	// publisher.
-	PurposeConsents IDSet
+	PurposeConsents IDSet `json:"purpose_consents"`
 	// PurposeLegitimateInterests holds purposes 1-24 for which the
 	// publisher's legitimate interest stands.
-	PurposeLegitimateInterests IDSet
+	PurposeLegitimateInterests IDSet `json:"purpose_legitimate_interests"`
 	// NumCustomPurposes is the number of custom purposes (6 bits, 0-63);
 	// the two custom sets below may only hold IDs 1..NumCustomPurposes.
-	NumCustomPurposes int
+	NumCustomPurposes int `json:"num_custom_purposes"`
 	// CustomPurposeConsents holds the custom purposes consented to.
-	CustomPurposeConsents IDSet
+	CustomPurposeConsents IDSet `json:"custom_purpose_consents"`
 	// CustomPurposeLegitimateInterests holds the custom purposes under
 	// legitimate interest.
-	CustomPurposeLegitimateInterests IDSet
+	CustomPurposeLegitimateInterests IDSet `json:"custom_purpose_legitimate_interests"`
 }
 
 // PublisherRestriction restricts how the listed vendors may process data for
@@ -129,12 +130,12 @@ type PublisherTC struct {
 // legal basis of consent, or only on legitimate interest.
 type PublisherRestriction struct {
 	// PurposeID is the restricted purpose (6 bits, 1-63; 0 is invalid).
-	PurposeID int
+	PurposeID int `json:"purpose_id"`
 	// Type is the kind of restriction.
-	Type RestrictionType
+	Type RestrictionType `json:"type"`
 	// Vendors are the vendors it applies to. The encoding writes them as
 	// ranges of consecutive IDs.
-	Vendors VendorSet
+	Vendors VendorSet `json:"vendors"`
 }
 
 // Restriction returns the type of the publisher restriction on vendor for
@@ -167,38 +168,24 @@ const (
 	RequireLegitimateInterest RestrictionType = 2
 )
 
-var restrictionNames = [...]string{"notAllowed", "requireConsent", "requireLegitimateInterest"}
+var restrictionNames = enum.Names{"not_allowed", "require_consent", "require_legitimate_interest"}
 
-// String returns the type's name ("notAllowed", "requireConsent",
-// "requireLegitimateInterest"; the official library's NOT_ALLOWED,
+// String returns the type's name ("not_allowed", "require_consent",
+// "require_legitimate_interest"; the official library's NOT_ALLOWED,
 // REQUIRE_CONSENT and REQUIRE_LI), or "RestrictionType(3)" for an undefined
 // value.
-func (r RestrictionType) String() string {
-	if int(r) < len(restrictionNames) {
-		return restrictionNames[r]
-	}
-	return fmt.Sprintf("RestrictionType(%d)", uint8(r))
-}
+func (r RestrictionType) String() string { return enum.String(restrictionNames, r, "RestrictionType") }
 
 // MarshalText returns the type's name; it fails for an undefined value such
-// as RestrictionType(3).
+// as RestrictionType(3) with an error matching [ErrInvalidValue].
 func (r RestrictionType) MarshalText() ([]byte, error) {
-	if int(r) >= len(restrictionNames) {
-		return nil, fmt.Errorf("tcf: %w: restriction type %d", ErrInvalidValue, uint8(r))
-	}
-	return []byte(restrictionNames[r]), nil
+	return enum.Marshal(restrictionNames, r, "restriction type", ErrInvalidValue)
 }
 
 // UnmarshalText parses a name that String returns; any other text, such as
-// "require_consent", is an error matching [ErrInvalidValue].
+// "requireConsent", is an error matching [ErrInvalidValue].
 func (r *RestrictionType) UnmarshalText(text []byte) error {
-	for i, n := range restrictionNames {
-		if string(text) == n {
-			*r = RestrictionType(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("tcf: %w: unknown restriction type %q", ErrInvalidValue, text)
+	return enum.Unmarshal(restrictionNames, text, r, "restriction type", ErrInvalidValue)
 }
 
 // Segment is a TC string segment type, the first 3 bits of every segment
@@ -218,35 +205,21 @@ const (
 	SegmentPublisherTC Segment = 3
 )
 
-var segmentNames = [...]string{"core", "vendorsDisclosed", "vendorsAllowed", "publisherTC"}
+var segmentNames = enum.Names{"core", "vendors_disclosed", "vendors_allowed", "publisher_tc"}
 
-// String returns the segment's name as in the official library ("core",
-// "vendorsDisclosed", "vendorsAllowed", "publisherTC"), or "Segment(5)" for an
-// undefined type.
-func (s Segment) String() string {
-	if int(s) < len(segmentNames) {
-		return segmentNames[s]
-	}
-	return fmt.Sprintf("Segment(%d)", uint8(s))
-}
+// String returns the segment's name ("core", "vendors_disclosed",
+// "vendors_allowed", "publisher_tc"), or "Segment(5)" for an undefined
+// type.
+func (s Segment) String() string { return enum.String(segmentNames, s, "Segment") }
 
 // MarshalText returns the segment's name; it fails for an undefined type
-// such as Segment(5).
+// such as Segment(5) with an error matching [ErrUnknownSegment].
 func (s Segment) MarshalText() ([]byte, error) {
-	if int(s) >= len(segmentNames) {
-		return nil, fmt.Errorf("tcf: %w: segment type %d", ErrUnknownSegment, uint8(s))
-	}
-	return []byte(segmentNames[s]), nil
+	return enum.Marshal(segmentNames, s, "segment", ErrUnknownSegment)
 }
 
 // UnmarshalText parses a name that String returns; any other text, such as
 // "publisher", is an error matching [ErrUnknownSegment].
 func (s *Segment) UnmarshalText(text []byte) error {
-	for i, n := range segmentNames {
-		if string(text) == n {
-			*s = Segment(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("tcf: %w: unknown segment %q", ErrUnknownSegment, text)
+	return enum.Unmarshal(segmentNames, text, s, "segment", ErrUnknownSegment)
 }

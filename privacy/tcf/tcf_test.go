@@ -3,12 +3,14 @@ package tcf_test
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/privacy/tcf"
 )
 
@@ -319,12 +321,9 @@ func TestDecodeErrors(t *testing.T) {
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("Decode(%q) error = %v, want %v", tt.in, err, tt.want)
 			}
-			var fe *tcf.FieldError
-			if !errors.As(err, &fe) {
-				t.Fatalf("Decode(%q) error %T is no *FieldError", tt.in, err)
-			}
-			if fe.Field != tt.field || fe.Offset != tt.offset {
-				t.Errorf("Decode(%q) error at %s bit %d, want %s bit %d (%v)", tt.in, fe.Field, fe.Offset, tt.field, tt.offset, err)
+			p := firstProblem(t, err)
+			if p.Path != tt.field || offsetOf(p) != tt.offset {
+				t.Errorf("Decode(%q) error at %s bit %d, want %s bit %d (%v)", tt.in, p.Path, offsetOf(p), tt.field, tt.offset, err)
 			}
 			if strings.Contains(err.Error(), tt.in) && tt.in != "" {
 				t.Errorf("Decode error %q repeats the TC string", err)
@@ -444,8 +443,7 @@ func TestValidate(t *testing.T) {
 			m := goldenBase()
 			tt.edit(&m)
 			err := tcf.Validate(m)
-			var fe *tcf.FieldError
-			if !errors.Is(err, tt.want) || !errors.As(err, &fe) || fe.Field != tt.field || fe.Offset != -1 {
+			if !errors.Is(err, tt.want) || err == nil || firstProblem(t, err).Path != tt.field || offsetOf(firstProblem(t, err)) != -1 {
 				t.Fatalf("Validate() = %v, want %v at %s", err, tt.want, tt.field)
 			}
 			if s, encErr := tcf.Encode(m); !errors.Is(encErr, tt.want) {
@@ -460,13 +458,13 @@ func TestFieldErrorMessage(t *testing.T) {
 	m.VendorListVersion = 0
 	m.CMPID = 1
 	err := tcf.Validate(m)
-	want := "tcf: core.cmpId: invalid value: 1 outside 2-4095\n" +
-		"tcf: core.vendorListVersion: vendor list version is 0"
+	want := "tcf: invalid value: validate: 2 problems: core.cmpId: invalid_value(1 outside 2-4095); " +
+		"core.vendorListVersion: vendor_list_version"
 	if err == nil || err.Error() != want {
 		t.Errorf("Validate(CMP 1, VLV 0) = %v, want %q", err, want)
 	}
 	_, err = tcf.Decode("CQhE6KnQhIR9AEsAMCDAC0FgAAAAAAAAAAZQAAAAAAAA.gAAA")
-	want = "tcf: segment[1] (bit 0): unknown segment type: type 4"
+	want = "tcf: unknown segment type: decode: 1 problem: segment[1]: unknown_segment(type 4)"
 	if err == nil || err.Error() != want {
 		t.Errorf("Decode(segment type 4) = %v, want %q", err, want)
 	}
@@ -481,14 +479,14 @@ func TestEnumText(t *testing.T) {
 		}
 		want string
 	}{
-		{"spec RestrictionType 0", tcf.NotAllowed, "notAllowed"},
-		{"spec RestrictionType 1", tcf.RequireConsent, "requireConsent"},
-		{"spec RestrictionType 2", tcf.RequireLegitimateInterest, "requireLegitimateInterest"},
+		{"spec RestrictionType 0", tcf.NotAllowed, "not_allowed"},
+		{"spec RestrictionType 1", tcf.RequireConsent, "require_consent"},
+		{"spec RestrictionType 2", tcf.RequireLegitimateInterest, "require_legitimate_interest"},
 		{"spec segment type 0", tcf.SegmentCore, "core"},
-		{"spec segment type 1", tcf.SegmentVendorsDisclosed, "vendorsDisclosed"},
-		{"spec segment type 2", tcf.SegmentVendorsAllowed, "vendorsAllowed"},
-		{"spec segment type 3", tcf.SegmentPublisherTC, "publisherTC"},
-		{"TCF v2.3 rule", tcf.DisclosedFromV23, "fromV23"},
+		{"spec segment type 1", tcf.SegmentVendorsDisclosed, "vendors_disclosed"},
+		{"spec segment type 2", tcf.SegmentVendorsAllowed, "vendors_allowed"},
+		{"spec segment type 3", tcf.SegmentPublisherTC, "publisher_tc"},
+		{"TCF v2.3 rule", tcf.DisclosedFromV23, "from_v23"},
 		{"always rule", tcf.DisclosedRequired, "required"},
 		{"never rule", tcf.DisclosedOptional, "optional"},
 	} {
@@ -500,18 +498,18 @@ func TestEnumText(t *testing.T) {
 		})
 	}
 	var r tcf.RestrictionType
-	if err := r.UnmarshalText([]byte("requireLegitimateInterest")); err != nil || r != tcf.RequireLegitimateInterest {
+	if err := r.UnmarshalText([]byte("require_legitimate_interest")); err != nil || r != tcf.RequireLegitimateInterest {
 		t.Errorf("UnmarshalText(requireLegitimateInterest) = %v, %v", r, err)
 	}
-	if err := r.UnmarshalText([]byte("require_consent")); !errors.Is(err, tcf.ErrInvalidValue) {
-		t.Errorf("UnmarshalText(require_consent) error = %v, want ErrInvalidValue", err)
+	if err := r.UnmarshalText([]byte("requireConsent")); !errors.Is(err, tcf.ErrInvalidValue) {
+		t.Errorf("UnmarshalText(requireConsent) error = %v, want ErrInvalidValue", err)
 	}
 	if _, err := tcf.RestrictionType(3).MarshalText(); !errors.Is(err, tcf.ErrInvalidValue) {
 		t.Errorf("RestrictionType(3).MarshalText() error = %v, want ErrInvalidValue", err)
 	}
 	var s tcf.Segment
-	if err := s.UnmarshalText([]byte("publisherTC")); err != nil || s != tcf.SegmentPublisherTC {
-		t.Errorf("UnmarshalText(publisherTC) = %v, %v", s, err)
+	if err := s.UnmarshalText([]byte("publisher_tc")); err != nil || s != tcf.SegmentPublisherTC {
+		t.Errorf("UnmarshalText(publisher_tc) = %v, %v", s, err)
 	}
 	if err := s.UnmarshalText([]byte("publisher")); !errors.Is(err, tcf.ErrUnknownSegment) {
 		t.Errorf("UnmarshalText(publisher) error = %v, want ErrUnknownSegment", err)
@@ -607,8 +605,7 @@ func TestEncodeLargeSets(t *testing.T) {
 				t.Fatalf("Validate() = %v, want %v", verr, tt.want)
 			}
 			if tt.want != nil {
-				var fe *tcf.FieldError
-				if !errors.As(err, &fe) || fe.Field != "core.vendorConsents" {
+				if firstProblem(t, err).Path != "core.vendorConsents" {
 					t.Errorf("Encode() error = %v, want it at core.vendorConsents", err)
 				}
 				return
@@ -641,8 +638,7 @@ func TestEncodeLargeSets(t *testing.T) {
 				t.Fatalf("Validate() = %v, want %v", verr, tt.want)
 			}
 			if tt.want != nil {
-				var fe *tcf.FieldError
-				if !errors.As(err, &fe) || fe.Field != "core.publisherRestrictions[0].vendors" {
+				if firstProblem(t, err).Path != "core.publisherRestrictions[0].vendors" {
 					t.Errorf("Encode() error = %v, want it at core.publisherRestrictions[0].vendors", err)
 				}
 				return
@@ -671,10 +667,30 @@ func TestErrorSegment(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := tcf.Decode(tt.in)
-			var fe *tcf.FieldError
-			if !errors.As(err, &fe) || fe.Segment != tt.want {
+			if err == nil || !strings.Contains(firstProblem(t, err).Message, "("+tt.want.String()+" segment") {
 				t.Errorf("Decode(%q) error = %v, want one in segment %v", tt.in, err, tt.want)
 			}
 		})
 	}
+}
+
+// firstProblem returns the first problem of err, which must be a
+// *contract.ValidationError.
+func firstProblem(t *testing.T, err error) contract.Problem {
+	t.Helper()
+	var ve *contract.ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+		t.Fatalf("error %v (%T) is no *contract.ValidationError with problems", err, err)
+	}
+	return ve.Problems[0]
+}
+
+// offsetOf returns the bit offset a problem's message names, or -1.
+func offsetOf(p contract.Problem) int {
+	_, after, ok := strings.Cut(p.Message, ", bit ")
+	if !ok {
+		return -1
+	}
+	n, _ := strconv.Atoi(strings.TrimRight(strings.SplitN(after, ")", 2)[0], " "))
+	return n
 }

@@ -19,8 +19,12 @@ func (e *engine) agreed(out []rawLine, dc DayCount) []rawLine {
 		if p <= 0 || !to.After(cursor) {
 			return
 		}
-		l := rawLine{from: cursor, to: to, principal: p, basis: Agreed, rate: e.rate, units: e.monthlyRate}
-		l.count, l.per = dc.count(cursor, to, false)
+		l := rawLine{from: cursor, to: to, principal: p, basis: Agreed, rate: e.rate, units: e.monthlyRate, per: 30}
+		if dc == Thirty360 {
+			l.count = days30(to) - days30(cursor)
+		} else {
+			l.count = int64(cursor.DaysUntil(to))
+		}
 		l.amount = money.MulDiv(p, e.monthlyRate, l.count, l.per*1e8)
 		out = append(out, l)
 	}

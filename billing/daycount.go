@@ -39,21 +39,3 @@ func days30(d contract.Date) int64 {
 	y, m, dd := d.Date()
 	return int64(y)*360 + int64(m)*30 + int64(min(dd, 30))
 }
-
-// count returns the days from (not counted) to to (counted) by c's rule
-// for days -- 30E/360 or actual -- and the days of the rate's period: a
-// month of 30 for a monthly rate, a year of 360 or 365 for an annual one.
-func (c DayCount) count(from, to contract.Date, annual bool) (count, per int64) {
-	if c == Thirty360 {
-		count, per = days30(to)-days30(from), 30
-		if annual {
-			per = 360
-		}
-		return count, per
-	}
-	count, per = int64(from.DaysUntil(to)), 30
-	if annual {
-		per = 365
-	}
-	return count, per
-}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
+	"golang.org/x/text/currency"
 )
 
 // Sentinel errors of package billing. Every error the package returns
@@ -68,6 +69,8 @@ func amountProblem(m contract.Money, cur contract.Currency, sign int) (rule, par
 	switch _, ok := minor(m); {
 	case m.IsZero():
 		return "required", ""
+	case m.Currency() == currency.Unit{}:
+		return "currency", ""
 	case !cur.IsZero() && m.Currency() != cur.Unit():
 		return ruleMixedCurrency, cur.String()
 	case sign == positive && !m.IsPositive():

@@ -6,6 +6,7 @@ import (
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
 )
 
 // InterestRules are the rules of late-payment interest: the agreed rate,
@@ -47,7 +48,7 @@ func (r InterestRules) problems(ps *contract.Problems, prefix string) {
 // crossChecks records what r's tags cannot express: the rate's precision
 // and the day count's range.
 func (r InterestRules) crossChecks(ps *contract.Problems, prefix string) {
-	if _, ok := rateUnits(r.MonthlyRate); !ok && r.MonthlyRate.Sign() >= 0 && r.MonthlyRate.LessThanOrEqual(one) {
+	if _, ok := rateUnits(r.MonthlyRate); !ok && !r.tagsBroken() {
 		ps.Add(join(prefix, "monthly_rate"), "scale", "8")
 	}
 	if r.DayCount > PerStartedMonth {
@@ -56,11 +57,18 @@ func (r InterestRules) crossChecks(ps *contract.Problems, prefix string) {
 }
 
 // tagsBroken reports cheaply whether a validate tag of r is broken.
-func (r InterestRules) tagsBroken() bool {
-	return r.MonthlyRate.Sign() < 0 || r.MonthlyRate.GreaterThan(one)
-}
+func (r InterestRules) tagsBroken() bool { return !fraction(r.MonthlyRate) }
 
 var one = decimal.NewFromInt(1)
+
+// fraction reports whether 0 <= d <= 1, the range of the tags dgte=0 and
+// dlte=1, without allocating for rates of at most 8 decimals.
+func fraction(d decimal.Decimal) bool {
+	if u, ok := rateUnits(d); ok {
+		return u >= 0
+	}
+	return d.Sign() >= 0 && d.LessThanOrEqual(one)
+}
 
 // Interest returns the late-payment interest on d up to and including
 // until, as a statement of periods, days, rates and amounts.
@@ -98,7 +106,7 @@ func (r InterestRules) Interest(d Debt, until contract.Date) (InterestStatement,
 		Until:     e.end,
 		DayCount:  r.DayCount,
 	}
-	amount, _ := minor(d.Amount)
+	amount := e.amount
 	if e.principal != amount {
 		st.Principal = fromMinor(max(e.principal, 0), cur, scale) // paid in part by the due date
 	}
@@ -133,18 +141,18 @@ func (r InterestRules) Interest(d Debt, until contract.Date) (InterestStatement,
 	}
 	st.Lines = make([]InterestLine, len(lines))
 	var total int64
-	for i, l := range lines {
-		// Decimals are immutable, so a line may share the debt's amount.
-		principal := d.Amount
+	for i := range lines {
+		l, out := &lines[i], &st.Lines[i]
+		// Amounts are immutable, so a line may share the debt's amount. The
+		// fields are set one by one: no temporary line to copy.
+		out.From, out.To, out.Days = l.from, l.to, l.from.DaysUntil(l.to)
 		if l.principal != amount {
-			principal = fromMinor(l.principal, cur, scale)
+			out.Principal = fromMinor(l.principal, cur, scale)
+		} else {
+			out.Principal = d.Amount
 		}
-		st.Lines[i] = InterestLine{
-			From: l.from, To: l.to, Days: l.from.DaysUntil(l.to),
-			Principal: principal,
-			Basis:     l.basis, Rate: l.rate, Count: l.count, Per: l.per,
-			Amount: fromMinor(l.amount, cur, scale),
-		}
+		out.Basis, out.Rate, out.Count, out.Per = l.basis, l.rate, l.count, l.per
+		out.Amount = fromMinor(l.amount, cur, scale)
 		total += l.amount
 		if l.amount > money.MaxMinor || total > money.MaxMinor {
 			return InterestStatement{}, problem("interest", "amount", "range", "")
@@ -188,7 +196,11 @@ func (r InterestRules) citations(d Debt, statutory bool) []contract.Citation {
 	default:
 		base = citeAgreed
 	}
-	out := make([]contract.Citation, len(base), len(base)+1)
+	n := len(base)
+	if d.Due.IsZero() {
+		n++
+	}
+	out := make([]contract.Citation, len(base), n)
 	copy(out, base)
 	if d.Due.IsZero() {
 		out = append(out, citeNoDueDate)
@@ -200,7 +212,8 @@ func (r InterestRules) citations(d Debt, statutory bool) []contract.Citation {
 // minor units (øre), rates in 1e-8 (see internal/money's fixed point).
 type engine struct {
 	start, end  contract.Date // start is not counted; end is
-	principal   int64
+	amount      int64         // the debt's amount
+	principal   int64         // the principal from start, after payments before it
 	payments    []minorPayment
 	monthlyRate int64
 	rate        decimal.Decimal
@@ -263,43 +276,52 @@ func maxDate(a, b contract.Date) contract.Date {
 	return b
 }
 
-// prepare validates d and r and turns them into integers. The checks a
-// valid debt passes cost no reflection; the first broken one makes it
-// collect every problem, validate tags included.
+// prepare validates d and r and turns them into integers. A valid debt
+// passes one cheap pass that converts as it checks, with no reflection;
+// the first broken field sends it to collect every problem -- validate
+// tags and the rules between fields, as [Debt.Validate] and
+// [InterestRules.Validate] report them. A test checks that the two agree.
 func (r InterestRules) prepare(d Debt, until contract.Date, scale int32) (engine, error) {
 	var e engine
-	var ps contract.Problems
-	d.crossChecks(&ps, "")
-	r.crossChecks(&ps, "rules")
-	if until.IsZero() {
-		ps.Add("until", "required", "")
+	var ok bool
+	cur := d.Amount.Currency()
+	e.principal, ok = money.ToMinor(d.Amount.Amount(), scale)
+	valid := ok && e.principal > 0 && cur != (currency.Unit{}) && (d.Customer == Business || d.Customer == Consumer) &&
+		(!d.Due.IsZero() || !d.Sent.IsZero()) && !until.IsZero() && r.DayCount <= PerStartedMonth
+	if valid && !r.MonthlyRate.IsZero() {
+		e.monthlyRate, ok = rateUnits(r.MonthlyRate)
+		e.rate = r.MonthlyRate
+		valid = ok && e.monthlyRate >= 0
 	}
-	if ps.Len() > 0 || d.tagsBroken() || r.tagsBroken() {
-		var all contract.Problems
-		d.problems(&all, "")
-		r.problems(&all, "rules")
-		if until.IsZero() {
-			all.Add("until", "required", "")
-		}
-		return e, invalid(&all, "interest")
-	}
-	e.principal, _ = minor(d.Amount)
-	if !d.Due.IsZero() {
-		e.start = d.Due
-	} else {
-		e.start = d.Sent.AddDays(30) // renteloven § 3(2)
-	}
-	if len(d.Payments) > 0 {
+	if valid && len(d.Payments) > 0 {
 		e.payments = make([]minorPayment, 0, len(d.Payments))
 		for _, pm := range d.Payments {
-			a, _ := money.ToMinor(pm.Amount.Amount(), scale)
+			a, ok := money.ToMinor(pm.Amount.Amount(), scale)
+			if !ok || a <= 0 || pm.Date.IsZero() || pm.Amount.Currency() != cur {
+				valid = false
+				break
+			}
 			e.payments = append(e.payments, minorPayment{pm.Date, a})
 		}
 		slices.SortStableFunc(e.payments, func(a, b minorPayment) int { return a.date.Compare(b.date) })
 	}
-	if !r.MonthlyRate.IsZero() {
-		e.monthlyRate, _ = rateUnits(r.MonthlyRate)
-		e.rate = r.MonthlyRate
+	if !valid {
+		var ps contract.Problems
+		d.problems(&ps, "")
+		r.problems(&ps, "rules")
+		if until.IsZero() {
+			ps.Add("until", "required", "")
+		}
+		if ps.Len() == 0 { // unreachable: a test checks both passes agree
+			ps.Add("", "invalid", "")
+		}
+		return e, invalid(&ps, "interest")
+	}
+	e.amount = e.principal
+	if !d.Due.IsZero() {
+		e.start = d.Due
+	} else {
+		e.start = d.Sent.AddDays(30) // renteloven § 3(2)
 	}
 	// Payments on or before the due date reduce the principal from the
 	// start; interest ends the day the debt is paid in full.

@@ -278,7 +278,7 @@ func tagsBroken(in *InvoiceInput) bool {
 	for i := range in.Lines {
 		l := &in.Lines[i]
 		if l.Description == "" || len(l.Description) > 500 || l.Quantity.Sign() < 0 || l.UnitPrice.IsZero() ||
-			l.VATRate.Sign() < 0 || l.VATRate.GreaterThan(one) {
+			!fraction(l.VATRate) {
 			return true
 		}
 	}

@@ -32,7 +32,11 @@ func (e *engine) statutory(out []rawLine, t RateTable, dc DayCount) ([]rawLine, 
 			to = e.payments[k].date
 		}
 		l := rawLine{from: cursor, to: to, principal: p, basis: Statutory, rate: t.annualDec[i], units: t.annual[i]}
-		l.count, l.per = dc.count(cursor, to, true)
+		if dc == Thirty360 {
+			l.count, l.per = days30(to)-days30(cursor), 360
+		} else {
+			l.count, l.per = int64(cursor.DaysUntil(to)), 365
+		}
 		l.amount = money.MulDiv(p, t.annual[i], l.count, l.per*1e8)
 		out = append(out, l)
 		for k < len(e.payments) && !e.payments[k].date.After(to) {

@@ -4,10 +4,12 @@
 //
 // This package holds only this overview; the code is in its packages:
 //
-//   - [github.com/pimkit/pimkit/contract]: the agreement as data (terms,
-//     documents and precedence, clauses, citations and decisions) and
-//     legal time (periods, deadlines, holiday calendars, business hours).
-//     Start here: every other package but catalog builds on it.
+//   - [github.com/pimkit/pimkit/contract]: the shared vocabulary every
+//     package speaks -- [contract.Money], civil dates, periods and
+//     durations, deadlines and holiday calendars, decisions with
+//     citations, and the one problem type [contract.ValidationError] --
+//     and the agreement as data (terms, documents and precedence, clauses,
+//     business hours). Start here: every other package builds on it.
 //   - [github.com/pimkit/pimkit/catalog]: products, categories and orders,
 //     the form designer's fields, validation, completeness, variants,
 //     identifiers and the exchange formats.
@@ -26,8 +28,17 @@
 //     opens; state changes return values and events the host stores.
 //   - No hidden clock: every rule that depends on time takes the instant or
 //     date as a parameter.
-//   - Exact money: amounts are decimal numbers with an ISO 4217 currency,
-//     rounded explicitly to the currency's minor unit; never floats.
+//   - Exact money: an amount is one [contract.Money] value, a decimal with
+//     its ISO 4217 currency, rounded explicitly to the currency's minor
+//     unit; never floats, and mixed currencies are an error.
+//   - Values survive storage: every exported value round-trips through
+//     encoding/json (snake_case keys, enums as snake_case text, ISO 8601
+//     dates and durations, amounts as {"amount":"1234.50","currency":"DKK"})
+//     and compares with go-cmp's cmp.Equal without options.
+//   - One error shape: rejected input is a [contract.ValidationError] whose
+//     [contract.Problem]s name every broken rule at once by JSON path, and
+//     it unwraps to the returning package's sentinels for [errors.Is].
+//     Nothing panics on bad input and no message quotes personal data.
 //   - Legal time is counted by package contract, never with
 //     [time.Time.AddDate] over months: 31 January plus one month is
 //     28 February in law.

@@ -128,7 +128,7 @@ func (t Terms) CustomerTermination(start, notice Date) (Decision, error) {
 	if err := ip.err(); err != nil {
 		return Decision{}, err
 	}
-	earliest, err := Counter{}.EffectiveDate(notice, t.CustomerNotice)
+	earliest, err := t.Counter.EffectiveDate(notice, t.CustomerNotice)
 	if err != nil {
 		return Decision{}, err
 	}
@@ -252,9 +252,9 @@ func (t Terms) Renewal(start Date, cycle Period, on Date) (Decision, error) {
 // BreachTermination decides whether the party other than by may
 // terminate on on for a material breach by by, notified on noticed (terms
 // 17.3): only if the breach is not remedied within CurePeriod (14 days) of
-// the notice. The cure period is a deadline to act, counted by the default
-// [Counter] and rolled past weekends and Danish holidays; use
-// [Agreement.BreachTermination] to count with another calendar. A breach
+// the notice. The cure period is a deadline to act, counted by the terms'
+// [Counter] and rolled past weekends and the holidays of its calendar
+// (Danish for the OpenDIMS terms). A breach
 // notified on Fri 2026-01-02 may be remedied until Fri 2026-01-16, so
 // termination is refused on 2026-01-16 and allowed from 2026-01-17.
 //
@@ -267,7 +267,7 @@ func (t Terms) Renewal(start Date, cycle Period, on Date) (Decision, error) {
 // reason. on before noticed or an invalid side is an error naming the
 // field.
 func (t Terms) BreachTermination(by Side, noticed, on Date, remedied bool) (Decision, error) {
-	return t.breachTermination(Counter{}, by, noticed, on, remedied)
+	return t.breachTermination(t.Counter, by, noticed, on, remedied)
 }
 
 func (t Terms) breachTermination(c Counter, by Side, noticed, on Date, remedied bool) (Decision, error) {

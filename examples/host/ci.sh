@@ -2,12 +2,28 @@
 # CI for the reference host (examples/host, a module of its own): vet and
 # the race-detector tests against SQLite; then the same tests against a
 # throwaway PostgreSQL server on loopback, installed from Debian's packages
-# when it is missing; then a smoke run of the host program on both.
+# when it is missing; then a smoke run of the host program and the stress
+# test (host processes killed at random, then the invariants) on both.
 #
-# Without PostgreSQL (not root, no apt-get, install failed) it says so
-# loudly and passes on the SQLite run alone.
+# Under CI=true a PostgreSQL that cannot be installed or started fails the
+# run. Elsewhere (a laptop without root) it says so loudly and passes on the
+# SQLite run alone.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# How long the stress test runs on each database.
+STRESS=${PIMKIT_STRESS:-20s}
+
+# no_postgres explains why PostgreSQL is not tested, and fails under CI.
+no_postgres() {
+  echo "*** host: $1"
+  if [ "${CI:-}" = true ]; then
+    echo "*** host: CI=true: the PostgreSQL run is required; failing."
+    exit 1
+  fi
+  echo "*** host: the PostgreSQL run is SKIPPED; only the SQLite run above was tested."
+  exit 0
+}
 
 echo "--- host: gofmt"
 unformatted=$(gofmt -l .)
@@ -19,7 +35,7 @@ echo "--- host: go vet ./..."
 go vet ./...
 
 echo "--- host: go test -race -count=1 ./... (SQLite)"
-PIMKIT_TEST_PG_DSN= go test -race -count=1 ./...
+PIMKIT_TEST_PG_DSN= PIMKIT_STRESS= go test -race -count=1 ./...
 
 work=$(mktemp -d)
 pgdata=""
@@ -52,7 +68,10 @@ smoke() {
   "${h[@]}" consent-proof -at 2026-02-01T00:00:00+01:00 cust-1
   "${h[@]}" status
 }
-smoke -db "$work/smoke.db"
+smoke -db "$work/smoke.db" -ledger-key "$work/smoke-sqlite.key"
+
+echo "--- host: stress test on SQLite ($STRESS)"
+PIMKIT_TEST_PG_DSN= PIMKIT_STRESS=$STRESS go test -count=1 -run '^TestStress$' -v .
 
 # The server's bin directory: one with initdb (a client-only install has
 # psql there but no server).
@@ -70,9 +89,7 @@ if [ -z "$pgbin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; 
   pgbin=$(find_pgbin)
 fi
 if [ -z "$pgbin" ]; then
-  echo "*** host: PostgreSQL is NOT available (not installed and could not be installed):"
-  echo "*** host: the PostgreSQL run is SKIPPED; only the SQLite run above was tested."
-  exit 0
+  no_postgres "PostgreSQL is NOT available (not installed and could not be installed)"
 fi
 
 # initdb refuses to run as root: run the server as the postgres user then.
@@ -91,22 +108,25 @@ for p in $(seq 55432 55532); do
   if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
 done
 if [ -z "$port" ]; then
-  echo "*** host: no free port for PostgreSQL; the PostgreSQL run is SKIPPED"; exit 0
+  no_postgres "no free loopback port for PostgreSQL"
 fi
 pgdata="$work/pgdata"
 pgctl="$pgbin/pg_ctl"
 echo "--- host: throwaway PostgreSQL ($("$pgbin/postgres" --version)) on 127.0.0.1:$port"
 as_pg "$pgbin/initdb" -D "$pgdata" -U postgres -A trust --no-sync >"$work/initdb.log" 2>&1 || {
-  cat "$work/initdb.log"; echo "initdb failed"; exit 1; }
+  cat "$work/initdb.log"; no_postgres "initdb failed"; }
 # Durability off: the cluster lives for this run only.
 as_pg "$pgctl" -D "$pgdata" -l "$work/pg.log" -w -t 60 start \
   -o "-h 127.0.0.1 -p $port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null || {
-  cat "$work/pg.log"; echo "PostgreSQL did not start"; exit 1; }
+  cat "$work/pg.log"; no_postgres "PostgreSQL did not start"; }
 export PIMKIT_TEST_PG_DSN="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
 
 echo "--- host: go test -race -count=1 ./... (SQLite and PostgreSQL)"
-go test -race -count=1 ./...
+PIMKIT_STRESS= go test -race -count=1 ./...
 
 echo "--- host: smoke run on PostgreSQL"
-smoke -pg "$PIMKIT_TEST_PG_DSN"
+smoke -pg "$PIMKIT_TEST_PG_DSN" -ledger-key "$work/smoke-postgres.key"
+
+echo "--- host: stress test on PostgreSQL ($STRESS)"
+PIMKIT_STRESS=$STRESS go test -count=1 -run '^TestStress$/^postgres$' -v .
 echo "--- host: ok"

@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,6 +35,10 @@ import (
 // EnvPostgres names the environment variable a PostgreSQL DSN may come
 // from instead of the -pg flag.
 const EnvPostgres = "PIMKIT_PG_DSN"
+
+// EnvLedgerKey names the environment variable the ledger key file's path
+// may come from instead of the -ledger-key flag.
+const EnvLedgerKey = "PIMKIT_LEDGER_KEY"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -55,9 +60,11 @@ type command struct {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time, getenv func(string) string) int {
 	global := flag.NewFlagSet("host", flag.ContinueOnError)
-	global.SetOutput(stderr)
+	global.SetOutput(unquoting{stderr})
 	dbPath := global.String("db", "pimkit.db", "SQLite database `file`, created on first run")
 	pgDSN := global.String("pg", getenv(EnvPostgres), "PostgreSQL `dsn` (postgres://user@host/db); overrides -db; default $"+EnvPostgres)
+	keyPath := global.String("ledger-key", or(getenv(EnvLedgerKey), "pimkit-ledger.key"),
+		"`file` with the consent ledger's key, created by init; its signed head is kept in FILE.head; default $"+EnvLedgerKey)
 	global.Usage = func() { usage(stderr, global) }
 	if err := global.Parse(args); err != nil {
 		return 2
@@ -78,7 +85,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		return 2
 	}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(unquoting{stderr})
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: host %s %s\n  %s\n", name, cmd.args, cmd.help)
 		fs.PrintDefaults()
@@ -98,7 +105,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		db, err = store.OpenSQLite(*dbPath)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "host:", err)
+		fmt.Fprintln(stderr, "host:", redact(err.Error(), global))
 		return 1
 	}
 	defer db.Close()
@@ -113,18 +120,104 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 			return 1
 		}
 	}
+	switch name {
+	case "init", "consent", "consent-proof":
+		key, err := store.LoadLedgerKey(*keyPath, name == "init")
+		if err != nil {
+			fmt.Fprintln(stderr, "host:", redact(err.Error(), global))
+			return 1
+		}
+		a.LedgerKey, a.Heads = key, store.HeadFile{Path: *keyPath + ".head"}
+	}
 	if beforeCommit != nil {
 		a.SetBeforeCommit(beforeCommit)
 	}
 	if err := cmd.run(ctx, a, fs, fs.Args()); err != nil {
-		fmt.Fprintf(stderr, "host %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "host %s: %s\n", name, redact(err.Error(), global, fs))
 		return 1
 	}
 	return 0
 }
 
+// unquoting writes the flag package's messages without the value of a
+// flag it could not parse ("invalid value "..." for flag -n").
+type unquoting struct{ w io.Writer }
+
+var invalidValue = regexp.MustCompile(`invalid value ".*?" for flag`)
+
+func (u unquoting) Write(p []byte) (int, error) {
+	if _, err := u.w.Write(invalidValue.ReplaceAll(p, []byte("invalid value for flag"))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// redact removes from an error message every value given on the command
+// line -- flag values and the command's arguments -- naming the flag
+// instead: a message must not carry a customer's ID, a subject's reference
+// or anything else typed in (personal data), whatever layer wrote it. A
+// value is replaced where it stands as a word of its own (so "2026-02"
+// stays inside the date "2026-02-28"); values of one character are left
+// alone.
+func redact(msg string, global *flag.FlagSet, cmd ...*flag.FlagSet) string {
+	type value struct{ v, name string }
+	var vals []value
+	for _, fs := range append([]*flag.FlagSet{global}, cmd...) {
+		fs.Visit(func(f *flag.Flag) {
+			vals = append(vals, value{f.Value.String(), "-" + f.Name})
+		})
+	}
+	for _, fs := range cmd {
+		for _, a := range fs.Args() {
+			vals = append(vals, value{a, "argument"})
+		}
+	}
+	// Longest first, so a value inside another is not replaced first.
+	sort.SliceStable(vals, func(i, j int) bool { return len(vals[i].v) > len(vals[j].v) })
+	for _, v := range vals {
+		if len(v.v) < 2 {
+			continue
+		}
+		msg = replaceWord(msg, strconv.Quote(v.v), "["+v.name+"]")
+		msg = replaceWord(msg, v.v, "["+v.name+"]")
+	}
+	return msg
+}
+
+// replaceWord replaces old in s by new where old is not part of a longer
+// word (letters, digits, '-', '_', '.').
+func replaceWord(s, old, new string) string {
+	word := func(c byte) bool {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.'
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, old)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		end := i + len(old)
+		if (i > 0 && word(s[i-1]) && word(old[0])) || (end < len(s) && word(s[end]) && word(old[len(old)-1])) {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		b.WriteString(new)
+		s = s[end:]
+	}
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
 func usage(w io.Writer, global *flag.FlagSet) {
-	fmt.Fprintln(w, "usage: host [-db FILE | -pg DSN] COMMAND [flags] [args]")
+	fmt.Fprintln(w, "usage: host [-db FILE | -pg DSN] [-ledger-key FILE] COMMAND [flags] [args]")
 	global.SetOutput(w)
 	global.PrintDefaults()
 	fmt.Fprintln(w, "commands:")
@@ -405,7 +498,7 @@ func commands() map[string]command {
 					seq, hash, ok := strings.Cut(*fRef, ":")
 					n, err := strconv.ParseInt(seq, 10, 64)
 					if !ok || err != nil || n < 1 || len(hash) != 64 {
-						return fmt.Errorf("anchor %q is not SEQ:HASH", *fRef)
+						return errors.New("-anchor is not SEQ:HASH")
 					}
 					anchor = store.Head{Seq: n, Hash: hash}
 				}
@@ -477,14 +570,14 @@ func csvOptions() (catalog.CSVOptions, error) {
 	if *fLocale != "" {
 		tag, err := language.Parse(*fLocale)
 		if err != nil {
-			return opts, fmt.Errorf("locale %q: %w", *fLocale, err)
+			return opts, errors.New("-locale is not a BCP 47 language tag (da-DK)")
 		}
 		opts.Locale = tag
 	}
 	if r := []rune(*fComma); len(r) == 1 {
 		opts.Comma = r[0]
 	} else if *fComma != "" {
-		return opts, fmt.Errorf("comma %q is not one character", *fComma)
+		return opts, errors.New("-comma is not one character")
 	}
 	return opts, nil
 }
@@ -497,7 +590,7 @@ func instant(s string, a *app.App) (time.Time, error) {
 	}
 	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(s))
 	if err != nil {
-		return time.Time{}, fmt.Errorf("instant %q is not RFC 3339 (2026-01-31T14:00:00+01:00)", s)
+		return time.Time{}, errors.New("an instant is not RFC 3339 (2026-01-31T14:00:00+01:00)")
 	}
 	return t, nil
 }

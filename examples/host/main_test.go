@@ -46,8 +46,15 @@ func TestMain(m *testing.M) {
 		}
 		return nil
 	}
+	now := clock
+	if c := os.Getenv("HOST_TEST_CLOCK"); c != "" {
+		var err error
+		if now, err = time.Parse(time.RFC3339, c); err != nil {
+			panic(err)
+		}
+	}
 	args := strings.Split(os.Getenv("HOST_TEST_ARGS"), "\t")
-	os.Exit(run(context.Background(), args, os.Stdout, os.Stderr, func() time.Time { return clock }, func(string) string { return "" }))
+	os.Exit(run(context.Background(), args, os.Stdout, os.Stderr, func() time.Time { return now }, func(string) string { return "" }))
 }
 
 // host runs the program in-process with args and returns its output.
@@ -70,9 +77,10 @@ func mustHost(t *testing.T, args ...string) string {
 // targets returns the global flags of a fresh database per test: SQLite
 // always, PostgreSQL when PIMKIT_TEST_PG_DSN is set.
 func targets(t *testing.T) map[string][]string {
-	out := map[string][]string{"sqlite": {"-db", filepath.Join(t.TempDir(), "host.db")}}
+	dir := t.TempDir()
+	out := map[string][]string{"sqlite": {"-db", filepath.Join(dir, "host.db"), "-ledger-key", filepath.Join(dir, "sqlite.key")}}
 	if dsn := os.Getenv(storetest.EnvPostgres); dsn != "" {
-		out["postgres"] = []string{"-pg", storetest.PostgresSchema(t, dsn)}
+		out["postgres"] = []string{"-pg", storetest.PostgresSchema(t, dsn), "-ledger-key", filepath.Join(dir, "postgres.key")}
 	} else {
 		t.Log(storetest.EnvPostgres + " not set: PostgreSQL skipped")
 	}
@@ -185,8 +193,9 @@ func TestConsentProofWithAnchor(t *testing.T) {
 			}
 			anchor := "2:" + out[i+len("head 2 "):i+len("head 2 ")+64]
 			mustHost(t, append(db, "consent-proof", "-anchor", anchor, "cust-0")...)
-			// Cutting the last entry off passes the chain alone, but not
-			// the anchored head (GDPR Art. 7(1): the proof must be whole).
+			// Cutting the last entry off is caught by the signed head kept
+			// beside the key, and by the published anchor (GDPR Art. 7(1):
+			// the proof must be whole).
 			d, err := openFor(db)
 			if err != nil {
 				t.Fatal(err)
@@ -195,10 +204,17 @@ func TestConsentProofWithAnchor(t *testing.T) {
 			if _, err := d.Exec(context.Background(), `DELETE FROM ledger_entries WHERE seq = 2`); err != nil {
 				t.Fatal(err)
 			}
-			mustHost(t, append(db, "consent-proof", "cust-0")...)
-			out, code := host(t, append(db, "consent-proof", "-anchor", anchor, "cust-0")...)
-			if code != 1 || !strings.Contains(out, "anchored entry missing (ledger ends at 1)") {
-				t.Errorf("proof with the anchor after truncation = exit %d:\n%s", code, out)
+			out, code := host(t, append(db, "consent-proof", "cust-0")...)
+			if code != 1 || !strings.Contains(out, "entries cut off the end (ledger ends at 1, the signed head is 2)") {
+				t.Errorf("proof after truncation = exit %d:\n%s", code, out)
+			}
+			// Without the head file, nothing is claimed either.
+			if err := os.Remove(db[3] + ".head"); err != nil {
+				t.Fatal(err)
+			}
+			out, code = host(t, append(db, "consent-proof", "-anchor", anchor, "cust-0")...)
+			if code != 1 || !strings.Contains(out, "no signed head") {
+				t.Errorf("proof without the head file = exit %d:\n%s", code, out)
 			}
 		})
 	}
@@ -206,7 +222,7 @@ func TestConsentProofWithAnchor(t *testing.T) {
 
 func TestProductHistory(t *testing.T) {
 	dir := t.TempDir()
-	db := []string{"-db", filepath.Join(dir, "host.db")}
+	db := []string{"-db", filepath.Join(dir, "host.db"), "-ledger-key", filepath.Join(dir, "ledger.key")}
 	mustHost(t, append(db, "init")...)
 	csv := filepath.Join(dir, "p.csv")
 	for _, body := range []string{"sku,status,version,title-da_DK\nCHAIR-1,draft,0,Stol\n", "sku,status,version,title-da_DK\nCHAIR-1,draft,1,Stol (eg)\n"} {
@@ -224,5 +240,73 @@ func TestProductHistory(t *testing.T) {
 	exp := mustHost(t, append(db, "export-products")...)
 	if !strings.Contains(exp, "CHAIR-1,,draft,2,") {
 		t.Errorf("export does not carry version 2:\n%s", exp)
+	}
+}
+
+// No error message echoes what was typed: customer IDs, subjects,
+// references and other flag values are personal data or may be (GDPR Art.
+// 5(1)(f)); messages name the flag instead.
+func TestErrorsDoNotEchoWhatWasTyped(t *testing.T) {
+	const secret = "Jens-Hansen-4711"
+	dir := t.TempDir()
+	db := []string{"-db", filepath.Join(dir, "host.db"), "-ledger-key", filepath.Join(dir, "ledger.key")}
+	mustHost(t, append(db, "init")...)
+	mustHost(t, append(db, "subscribe", "-customer", "C1", "-name", "Shop", "-cvr", "12345674",
+		"-address", "Vestergade 1, 7400 Herning", "-plan", "basic-monthly", "-start", "2025-12-31", "sub-1")...)
+	for _, row := range []struct {
+		name string
+		args []string
+	}{
+		{"a SQLite path with a query string", []string{"-db", secret + "?x.db", "status"}},
+		{"payment against an unknown invoice", append(db, "pay", "-invoice", secret, "-amount", "10.00", "-on", "2026-02-03")},
+		{"payment with a bad date", append(db, "pay", "-invoice", "INV-000001", "-amount", "10.00", "-on", secret)},
+		{"payment with a bad amount", append(db, "pay", "-invoice", "INV-000001", "-amount", secret, "-on", "2026-02-03")},
+		{"credits to no customer", append(db, "credits", "-account", secret, "-kind", "grant", "-n", "5", "-event", "e-1", "-at", "2026-01-01T00:00:00Z")},
+		{"credits of an unknown kind", append(db, "credits", "-account", "C1", "-kind", secret, "-n", "5", "-event", "e-1")},
+		{"subscription of an unknown customer kind", append(db, "subscribe", "-customer", secret, "-name", secret, "-kind", secret, "-start", "2026-01-01", "sub-2")},
+		{"subscription that cannot be invoiced", append(db, "subscribe", "-customer", secret, "-name", "Shop", "-start", "2026-01-01", "sub-"+secret)},
+		{"subscription to an unknown plan", append(db, "subscribe", "-customer", secret, "-name", "Shop", "-address", "x", "-plan", secret, "-start", "2026-01-01", "sub-3")},
+		{"a bad month", append(db, "bill", "-month", secret)},
+		{"a bad instant", append(db, "consent", "-subject", secret, "-purpose", "marketing", "-at", secret)},
+		{"a bad consent action", append(db, "consent", "-subject", secret, "-purpose", "marketing", "-action", secret)},
+		{"a bad anchor", append(db, "consent-proof", "-anchor", secret, secret)},
+		{"an unknown request", append(db, "dsr-advance", "-id", secret, "-action", "start", "-on", "2026-01-01")},
+		{"an unknown request action", append(db, "dsr-advance", "-id", "dsr-1", "-action", secret, "-on", "2026-01-01")},
+		{"a bad locale", append(db, "export-products", "-locale", secret)},
+		{"a flag that does not parse", append(db, "credits", "-account", "C1", "-n", secret)},
+	} {
+		t.Run(row.name, func(t *testing.T) {
+			out, code := host(t, row.args...)
+			if code == 0 {
+				t.Fatalf("host %v succeeded:\n%s", row.args, out)
+			}
+			if strings.Contains(out, secret) || strings.Contains(out, "Jens") {
+				t.Errorf("the error echoes the value typed:\n%s", out)
+			}
+		})
+	}
+}
+
+// -db is a file name: a query string is refused, and status names the file
+// SQLite opened, which is the one asked for even with URI characters in
+// its name.
+func TestSQLitePathIsAFileName(t *testing.T) {
+	dir := t.TempDir()
+	for _, bad := range []string{filepath.Join(dir, "a?x.db"), filepath.Join(dir, "x.db?_pragma=synchronous(OFF)")} {
+		if out, code := host(t, "-db", bad, "-ledger-key", filepath.Join(dir, "k"), "init"); code != 1 || !strings.Contains(out, "without a '?' query string") {
+			t.Errorf("init -db %s = exit %d:\n%s", bad, code, out)
+		}
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("a refused path created %v", ents)
+	}
+	file := filepath.Join(dir, "my db%41#1.db")
+	mustHost(t, "-db", file, "-ledger-key", filepath.Join(dir, "k"), "init")
+	out := mustHost(t, "-db", file, "status")
+	if !strings.Contains(out, "database "+file+" (sqlite)") {
+		t.Errorf("status does not name %s:\n%s", file, out)
+	}
+	if _, err := os.Stat(file); err != nil {
+		t.Errorf("the file asked for was not created: %v", err)
 	}
 }

@@ -34,7 +34,7 @@ func main() {
 
 func run(w io.Writer) error {
 	terms := contract.OpenDIMSTerms()
-	counter, runDay := contract.Counter{}, contract.MustDate(2026, 1, 31) // Reg. 1182/71, Danish holidays
+	counter, runDay := terms.Counter, contract.MustDate(2026, 1, 31) // the terms' counter: Reg. 1182/71, Danish holidays
 
 	vat, err := contract.EUVATRates().Rate("DK", runDay) // 25 %, momsloven § 33
 	if err != nil {

@@ -32,6 +32,12 @@ type App struct {
 	Out, Progress io.Writer
 	// Now is the host's clock.
 	Now func() time.Time
+	// LedgerKey keys the consent ledger's chain, and Heads keeps its
+	// signed head; both live outside the database. Commands that write or
+	// prove consents need them; Init seals a ledger written before the
+	// chain was keyed and starts the head file.
+	LedgerKey store.LedgerKey
+	Heads     store.HeadFile
 
 	// beforeCommit, when set, runs inside the transaction of each unit of
 	// work of a long run, after the work and before the commit; tests use
@@ -92,6 +98,9 @@ func (a *App) Init(ctx context.Context) error {
 		return nil
 	})
 	if err != nil {
+		return err
+	}
+	if err := a.initLedger(ctx); err != nil {
 		return err
 	}
 	a.printf("database %s (%s)\n", a.DB.Where(), a.DB.Dialect())

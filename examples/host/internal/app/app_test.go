@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -33,6 +34,11 @@ func newApp(t *testing.T, db *store.DB) (*app.App, *bytes.Buffer) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	keyFile := filepath.Join(t.TempDir(), "ledger.key")
+	if a.LedgerKey, err = store.LoadLedgerKey(keyFile, true); err != nil {
+		t.Fatal(err)
+	}
+	a.Heads = store.HeadFile{Path: keyFile + ".head"}
 	if err := a.Init(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -34,7 +34,7 @@ func (a *App) Subscribe(ctx context.Context, cust store.Customer, subID, planID 
 		if _, err := billing.NewInvoice(billing.InvoiceInput{Number: "check", Issued: accepted, Seller: a.Terms.Provider,
 			Buyer: cust.Party, Currency: plan.Currency, Treatment: treatment(cust.Party),
 			Lines: []billing.Line{{Description: "check", Quantity: decimal.NewFromInt(1), UnitPrice: plan.Price}}}, a.Counter); err != nil {
-			return fmt.Errorf("customer %s cannot be invoiced: %w", cust.ID, err)
+			return fmt.Errorf("app: the customer cannot be invoiced: %w", err)
 		}
 		sub, err = store.CreateSubscription(ctx, tx, store.Subscription{Subscription: s, Customer: cust.ID}, events)
 		return err
@@ -48,20 +48,52 @@ func (a *App) Subscribe(ctx context.Context, cust store.Customer, subID, planID 
 	return nil
 }
 
-// Pay records a payment of amount received on day on against an invoice;
-// key (the bank transaction's reference) makes recording it twice a no-op.
+// ErrSamePaymentAgain reports a payment given without a bank reference
+// when an equal payment (same invoice, day and amount) is already recorded:
+// the host cannot tell a second payment from the first one entered again,
+// so it refuses rather than guess; a second payment needs its reference.
+var ErrSamePaymentAgain = errors.New("app: an equal payment on the same day is already recorded against this invoice; " +
+	"if this is another payment, record it with its bank reference (-ref)")
+
+// ErrNoInvoice reports a payment against an invoice number that was never
+// issued.
+var ErrNoInvoice = errors.New("app: no invoice has that number")
+
+// Pay records a payment of amount received on day on against an invoice
+// under key, the bank transaction's reference, unique per invoice:
+//
+//   - the very same payment recorded again (same reference, day and
+//     amount) stores nothing and says so;
+//   - the reference recorded with another day or amount is refused
+//     (store.ErrDuplicatePayment);
+//   - without a reference the key is the invoice, day and amount, and an
+//     equal payment already recorded is refused with ErrSamePaymentAgain.
+//
+// Errors name neither the invoice nor the reference.
 func (a *App) Pay(ctx context.Context, number, key string, on contract.Date, amount decimal.Decimal) error {
-	if key == "" {
+	derived := key == ""
+	if derived {
 		key = number + "/" + on.String() + "/" + store.EncodeDecimal(amount)
 	}
+	if !amount.IsPositive() {
+		return errors.New("app: a payment's amount must be positive")
+	}
+	var stored bool
 	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
-		if _, err := store.GetInvoice(ctx, tx, number); err != nil {
-			return err
-		}
-		return store.AddPayment(ctx, tx, key, number, billing.Payment{Date: on, Amount: amount})
-	})
-	if err != nil {
+		var err error
+		stored, err = store.AddPayment(ctx, tx, key, number, billing.Payment{Date: on, Amount: amount})
 		return err
+	})
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return ErrNoInvoice
+	case err != nil:
+		return err
+	case !stored && derived:
+		return ErrSamePaymentAgain
+	case !stored:
+		a.printf("payment of %s on %s against %s was already recorded under that reference: nothing stored\n", store.EncodeDecimal(amount), on, number)
+		return nil
 	}
 	a.printf("payment of %s on %s recorded against %s\n", store.EncodeDecimal(amount), on, number)
 	return nil
@@ -81,7 +113,7 @@ type BillResult struct {
 func MonthBounds(month string) (first, last contract.Date, err error) {
 	first, err = contract.ParseDate(month + "-01")
 	if err != nil || len(month) != 7 {
-		return first, last, fmt.Errorf("app: month %q is not YYYY-MM", month)
+		return first, last, errors.New("app: the month is not YYYY-MM")
 	}
 	return first, first.Add(contract.Months(1)).AddDays(-1), nil
 }
@@ -126,17 +158,27 @@ func (a *App) Bill(ctx context.Context, month string) (BillResult, error) {
 		key := "bill/" + month + "/subscription/" + id
 		var renewed bool
 		var invoiced []string
-		result, done, err := a.DB.Once(ctx, "bill", key, a.Now(), func(tx *store.Tx) (string, error) {
-			var err error
-			renewed, invoiced, err = a.billSubscription(ctx, tx, id, last)
-			if err != nil {
-				return "", err
+		var result string
+		var done bool
+		// The unit locks its subscription, so another run (of another
+		// month) renewing it at the same time makes it wait, not fail; a
+		// conflict that still slips through runs the unit again.
+		for attempt := 0; ; attempt++ {
+			result, done, err = a.DB.Once(ctx, "bill", key, a.Now(), func(tx *store.Tx) (string, error) {
+				var err error
+				renewed, invoiced, err = a.billSubscription(ctx, tx, id, last)
+				if err != nil {
+					return "", err
+				}
+				if err := a.hook(key); err != nil {
+					return "", err
+				}
+				return fmt.Sprintf("renewed=%t invoices=%s", renewed, strings.Join(invoiced, ",")), nil
+			})
+			if !errors.Is(err, store.ErrConflict) || attempt == 4 {
+				break
 			}
-			if err := a.hook(key); err != nil {
-				return "", err
-			}
-			return fmt.Sprintf("renewed=%t invoices=%s", renewed, strings.Join(invoiced, ",")), nil
-		})
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return res, err
@@ -212,6 +254,9 @@ func (a *App) progress(format string, label string, done, total int) {
 // billSubscription renews one subscription to the period containing last
 // and invoices its charges up to last that have no invoice yet.
 func (a *App) billSubscription(ctx context.Context, tx *store.Tx, id string, last contract.Date) (renewed bool, invoiced []string, err error) {
+	if err := store.LockSubscription(ctx, tx, id); err != nil {
+		return false, nil, err
+	}
 	sub, err := store.GetSubscription(ctx, tx, id)
 	if err != nil {
 		return false, nil, err
@@ -317,7 +362,10 @@ func (a *App) collect(ctx context.Context, month, number string, last contract.D
 	var suspend, terminate contract.Decision
 	_, done, err := a.DB.Once(ctx, "bill", key, a.Now(), func(tx *store.Tx) (string, error) {
 		interest, demand = false, false
-		c, err := store.GetCollection(ctx, tx, number) // read again inside the transaction
+		if err := store.LockInvoice(ctx, tx, number); err != nil {
+			return "", err
+		}
+		c, err := store.GetCollection(ctx, tx, number) // read again inside the transaction, locked
 		if err != nil {
 			return "", err
 		}

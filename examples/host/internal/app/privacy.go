@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -10,21 +11,66 @@ import (
 	"github.com/pimkit/pimkit/privacy"
 )
 
-// RecordConsent appends a consent event to the hash-chained consent
-// ledger. privacy validates the event first (a consent given by a banner
-// or form needs the hash of the notice shown, Art. 7(1)).
+// ErrNoHead reports a consent ledger whose signed head is missing: the
+// head file was removed or never started ("host init" starts it).
+var ErrNoHead = errors.New("app: the consent ledger has no signed head (run \"host init\" with the ledger key, or restore the head file)")
+
+// initLedger seals a consent ledger written before its chain was keyed
+// and starts the head file of an empty one; without a key it does
+// nothing.
+func (a *App) initLedger(ctx context.Context) error {
+	if a.LedgerKey == nil || a.Heads.Path == "" {
+		return nil
+	}
+	l := a.DB.Ledgers(a.LedgerKey)
+	_, have, err := a.Heads.Load()
+	if err != nil {
+		return err
+	}
+	if !have {
+		head, sealed, err := l.Seal(ctx, store.ConsentLedger)
+		if err != nil {
+			return err
+		}
+		if sealed {
+			a.printf("consent ledger sealed with the ledger key: %d entries, signed head %d\n", head.Seq, head.Seq)
+			return a.Heads.Advance(head)
+		}
+		var n int64
+		if err := a.DB.QueryRow(ctx, `SELECT COUNT(*) FROM ledger_entries WHERE ledger = ?`, store.ConsentLedger).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			// A keyed ledger without its head: starting a new head here
+			// would accept a ledger cut short.
+			return ErrNoHead
+		}
+		return a.Heads.Advance(a.LedgerKey.SignHead(store.ConsentLedger, store.Head{}))
+	}
+	return nil
+}
+
+// RecordConsent appends a consent event to the keyed consent ledger and
+// advances the signed head. privacy validates the event first (a consent
+// given by a banner or form needs the hash of the notice shown, Art. 7(1)).
 func (a *App) RecordConsent(ctx context.Context, ev privacy.ConsentEvent) error {
 	if _, err := (privacy.Ledger{}).Append(ev); err != nil {
 		return err
 	}
+	if a.Heads.Path == "" {
+		return ErrNoHead
+	}
 	var e store.Entry
 	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
 		var err error
-		e, err = store.AppendConsent(ctx, tx, ev)
+		e, err = store.AppendConsent(ctx, tx, a.LedgerKey, ev)
 		return err
 	})
 	if err != nil {
 		return err
+	}
+	if err := a.Heads.Advance(a.LedgerKey.SignHead(store.ConsentLedger, store.Head{Seq: e.Seq, Hash: e.Hash})); err != nil {
+		return fmt.Errorf("app: consent stored as entry %d, but the signed head was not advanced (the next proof advances it): %w", e.Seq, err)
 	}
 	a.printf("consent ledger entry %d: %s %s at %s, hash %s\n", e.Seq, ev.Action, ev.Purpose,
 		ev.At.In(a.Location).Format(time.RFC3339), e.Hash)
@@ -32,20 +78,32 @@ func (a *App) RecordConsent(ctx context.Context, ev privacy.ConsentEvent) error 
 }
 
 // ConsentProof proves a subject's consents: it verifies the whole consent
-// ledger's hash chain (so no entry was changed, removed or reordered since
-// it was written), lists the subject's entries with their hashes, and
-// folds them into the state of each purpose at instant at. A broken chain
-// is an error wrapping store.ErrTampered, and nothing is claimed.
+// ledger under the ledger key against its signed head (so no entry was
+// changed, removed, reordered, forged or cut off since it was written,
+// and every entry's columns are its body's), lists the subject's entries
+// with their hashes, and folds them into the state of each purpose at
+// instant at. A broken chain is an error wrapping store.ErrTampered, and
+// nothing is claimed. The signed head then moves to the verified end.
 //
 // anchor, when not the zero Head, is a head published earlier (printed by a
-// previous proof): the chain must still contain it, which also catches
-// entries cut off the end.
+// previous proof): the chain must still contain it.
 func (a *App) ConsentProof(ctx context.Context, subject string, at time.Time, anchor store.Head) ([]privacy.ConsentState, error) {
-	v, err := a.DB.Ledgers().Verify(ctx, store.ConsentLedger, anchor)
+	head, ok, err := a.Heads.Load()
 	if err != nil {
 		return nil, err
 	}
-	entries, err := a.DB.Ledgers().Subject(ctx, store.ConsentLedger, subject)
+	if !ok || a.Heads.Path == "" {
+		return nil, ErrNoHead
+	}
+	ledgers := a.DB.Ledgers(a.LedgerKey)
+	v, err := ledgers.Verify(ctx, store.ConsentLedger, head, anchor, store.CheckConsent)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.Heads.Advance(a.LedgerKey.SignHead(store.ConsentLedger, v.Head)); err != nil {
+		return nil, err
+	}
+	entries, err := ledgers.Subject(ctx, store.ConsentLedger, subject)
 	if err != nil {
 		return nil, err
 	}

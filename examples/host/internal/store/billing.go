@@ -41,7 +41,7 @@ func GetCustomer(ctx context.Context, q Querier, id string) (Customer, error) {
 	err := q.QueryRow(ctx, `SELECT name, cvr, vat_id, address, country, kind FROM customers WHERE id = ?`, id).
 		Scan(&c.Party.Name, &c.Party.CVR, &c.Party.VATID, &c.Party.Address, &c.Party.Country, &kind)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Customer{}, fmt.Errorf("%w: customer %q", ErrNotFound, id)
+		return Customer{}, fmt.Errorf("%w: customer", ErrNotFound)
 	} else if err != nil {
 		return Customer{}, err
 	}
@@ -275,23 +275,21 @@ func decodeAll(fs ...func() error) error {
 
 // NextNumber takes the next number of the named counter, starting at 1,
 // inside the caller's transaction: a rolled-back transaction gives its
-// number back, so the sequence has no gaps.
+// number back, so the sequence has no gaps. The counter's row stays
+// locked until the transaction ends, so concurrent issuers take turns
+// rather than race for a number.
 func NextNumber(ctx context.Context, q Querier, name string) (int64, error) {
 	if _, err := q.Exec(ctx, `INSERT INTO counters (name, next) VALUES (?, 1) ON CONFLICT (name) DO NOTHING`, name); err != nil {
 		return 0, err
 	}
+	// The increment comes first: it takes the row's lock and, on
+	// PostgreSQL, re-reads a row another transaction changed meanwhile.
+	if _, err := q.Exec(ctx, `UPDATE counters SET next = next + 1 WHERE name = ?`, name); err != nil {
+		return 0, err
+	}
 	var n int64
-	if err := q.QueryRow(ctx, `SELECT next FROM counters WHERE name = ?`, name).Scan(&n); err != nil {
+	if err := q.QueryRow(ctx, `SELECT next - 1 FROM counters WHERE name = ?`, name).Scan(&n); err != nil {
 		return 0, err
-	}
-	res, err := q.Exec(ctx, `UPDATE counters SET next = next + 1 WHERE name = ? AND next = ?`, name, n)
-	if err != nil {
-		return 0, err
-	}
-	if k, err := res.RowsAffected(); err != nil {
-		return 0, err
-	} else if k == 0 {
-		return 0, errRetry
 	}
 	return n, nil
 }
@@ -464,15 +462,87 @@ func InvoiceNumbers(ctx context.Context, q Querier) ([]string, error) {
 	return strings1(ctx, q, `SELECT number FROM invoices ORDER BY issued, number`)
 }
 
-// AddPayment records a payment received against an invoice; key makes
-// recording the same bank transaction twice a no-op.
-// Call it inside a transaction: it also marks the invoice settled on the
-// day its payments first cover the total.
-func AddPayment(ctx context.Context, q Querier, key, number string, p billing.Payment) error {
-	if _, err := q.Exec(ctx, `INSERT INTO payments (payment_key, number, paid_on, amount) VALUES (?, ?, ?, ?)
-		ON CONFLICT (payment_key) DO NOTHING`, key, number, EncodeDate(p.Date), EncodeDecimal(p.Amount)); err != nil {
-		return err
+// ErrDuplicatePayment reports a payment whose key (the bank reference) is
+// already recorded against the invoice with another amount or day: it is
+// refused, since one of the two is a mistake. Match it with errors.Is.
+var ErrDuplicatePayment = errors.New("store: duplicate payment")
+
+// AddPayment records a payment received against an invoice under key (the
+// bank transaction's reference), which is unique per invoice. It reports
+// whether it stored the payment: recording the very same payment (same
+// key, day and amount) again stores nothing and returns false; the same
+// key with another day or amount is an error wrapping
+// [ErrDuplicatePayment], and an invoice that does not exist one wrapping
+// [ErrNotFound]. Errors name neither the key nor the invoice.
+//
+// Call it inside a transaction: it locks the invoice's row first, so
+// concurrent payments of one invoice take turns, and marks the invoice
+// settled on the day its payments first cover the total.
+func AddPayment(ctx context.Context, q Querier, key, number string, p billing.Payment) (stored bool, err error) {
+	if key == "" {
+		return false, errors.New("store: payment without a key")
 	}
+	// Under READ COMMITTED each statement after the lock sees every
+	// payment committed before it, so the settled day below is never
+	// computed from a stale sum.
+	if err := LockInvoice(ctx, q, number); err != nil {
+		return false, err
+	}
+	var on, amount string
+	err = q.QueryRow(ctx, `SELECT paid_on, amount FROM payments WHERE number = ? AND payment_key = ?`, number, key).Scan(&on, &amount)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return false, err
+	default:
+		a, err := DecodeDecimal(amount)
+		if err != nil {
+			return false, err
+		}
+		if on == EncodeDate(p.Date) && a.Equal(p.Amount) {
+			return false, nil // the very same payment, recorded before
+		}
+		return false, fmt.Errorf("%w: the reference is already recorded against this invoice with another amount or day", ErrDuplicatePayment)
+	}
+	if _, err := q.Exec(ctx, `INSERT INTO payments (number, payment_key, paid_on, amount) VALUES (?, ?, ?, ?)`,
+		number, key, EncodeDate(p.Date), EncodeDecimal(p.Amount)); err != nil {
+		return false, fmt.Errorf("store: payment: %w", err)
+	}
+	return true, settle(ctx, q, number)
+}
+
+// LockInvoice locks an invoice's row until the caller's transaction ends
+// (PostgreSQL's row lock; SQLite's transactions hold the database's write
+// lock already), so that work on one invoice -- a payment, the month-end
+// collection -- is done by one transaction at a time. A missing invoice
+// is an error wrapping [ErrNotFound] that does not name it.
+func LockInvoice(ctx context.Context, q Querier, number string) error {
+	return lockRow(ctx, q, `UPDATE invoices SET settled_on = settled_on WHERE number = ?`, number, "invoice")
+}
+
+// LockSubscription locks a subscription's row until the caller's
+// transaction ends, so that two month-end runs (of different months, say)
+// renew it one after the other instead of one failing on a stale version.
+func LockSubscription(ctx context.Context, q Querier, id string) error {
+	return lockRow(ctx, q, `UPDATE subscriptions SET version = version WHERE id = ?`, id, "subscription")
+}
+
+func lockRow(ctx context.Context, q Querier, query, id, what string) error {
+	res, err := q.Exec(ctx, query, id)
+	if err != nil {
+		return fmt.Errorf("store: lock %s: %w", what, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return fmt.Errorf("%w: %s", ErrNotFound, what)
+	}
+	return nil
+}
+
+// settle sets an invoice's settled_on to the day its payments first
+// covered the total, or ” while anything is owed.
+func settle(ctx context.Context, q Querier, number string) error {
 	var total string
 	if err := q.QueryRow(ctx, `SELECT total FROM invoices WHERE number = ?`, number).Scan(&total); err != nil {
 		return err
@@ -666,7 +736,8 @@ func CreditLedger(ctx context.Context, q Querier, account string, overdraft int6
 }
 
 // PostCredits posts credits to an account's ledger in one transaction:
-// the ledger is rebuilt, billing decides the posting (refusing a debit the
+// the account must be a stored customer (an error wrapping [ErrNotFound]
+// that does not name it otherwise), the ledger is rebuilt, billing decides the posting (refusing a debit the
 // balance cannot cover), and the entry is stored. Posting an event ID the
 // account already has, with the same content, returns the stored entry and
 // posts nothing; with other content it is billing's ErrDuplicateEvent.
@@ -674,6 +745,13 @@ func (db *DB) PostCredits(ctx context.Context, account string, overdraft int64, 
 	kind billing.EntryKind, credits int64, memo string) (billing.Entry, error) {
 	var out billing.Entry
 	err := db.Tx(ctx, func(tx *Tx) error {
+		var n int64
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM customers WHERE id = ?`, account).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("%w: the credit account is no customer", ErrNotFound)
+		}
 		l, err := CreditLedger(ctx, tx, account, overdraft)
 		if err != nil {
 			return err

@@ -63,13 +63,26 @@ type DB struct {
 	where   string // the file path or the host/database, never a password
 }
 
+// ErrSQLitePath reports a SQLite path that this host refuses: empty, or
+// with a '?', which reads as the start of a query string (a
+// "?_pragma=synchronous(OFF)" that turns off durability). The message does
+// not repeat the path.
+var ErrSQLitePath = errors.New("store: sqlite path must be a plain file name, without a '?' query string")
+
 // OpenSQLite opens the SQLite database in the file at path, creating it
-// when it does not exist, with foreign keys on, write-ahead logging, a
-// five-second busy timeout and transactions that take the write lock when
-// they begin (so two writers queue instead of failing half-way).
+// when it does not exist, with foreign keys on, write-ahead logging,
+// synchronous=FULL, a five-second busy timeout and transactions that take
+// the write lock when they begin (so two writers queue instead of failing
+// half-way).
+//
+// The path is a file name, never a DSN: it is made absolute and
+// percent-escaped into a file: URI ("my db%#.db" opens the file of that
+// name), and a path with a '?' is refused with [ErrSQLitePath], so
+// nothing in it can change the connection's settings. [DB.Where] is the
+// file SQLite actually opened.
 func OpenSQLite(path string) (*DB, error) {
-	if path == "" {
-		return nil, errors.New("store: empty sqlite path")
+	if path == "" || strings.Contains(path, "?") {
+		return nil, ErrSQLitePath
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -81,16 +94,38 @@ func OpenSQLite(path string) (*DB, error) {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Set("_txlock", "immediate")
-	dsn := "file:" + abs + "?" + q.Encode()
+	dsn := SQLiteDSN(abs) + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
 	}
-	if err := db.Ping(); err != nil {
+	var file string
+	if err := db.QueryRow(`SELECT file FROM pragma_database_list WHERE name = 'main'`).Scan(&file); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: open sqlite %s: %w", abs, err)
+		return nil, fmt.Errorf("store: open sqlite: %w", err)
 	}
-	return &DB{sql: db, dialect: SQLite, where: abs}, nil
+	return &DB{sql: db, dialect: SQLite, where: file}, nil
+}
+
+// SQLiteDSN returns the file: URI of the database file at the absolute
+// path abs, every byte outside the unreserved set and '/' percent-escaped
+// (SQLite decodes %HH in a URI's path), without a query.
+func SQLiteDSN(abs string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	b.WriteString("file:")
+	for i := 0; i < len(abs); i++ {
+		c := abs[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '/', c == '-', c == '.', c == '_', c == '~':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
 }
 
 // OpenPostgres opens the PostgreSQL database named by dsn, a URL

@@ -116,11 +116,11 @@ func TestBillingRoundTrip(t *testing.T) {
 
 		// Collection: a payment, a demand and the compensation of
 		// renteloven § 9 a round-trip.
-		if err := store.AddPayment(ctx, db, "bank-1", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 10), Amount: dec("100.00")}); err != nil {
-			t.Fatal(err)
+		if ok, err := store.AddPayment(ctx, db, "bank-1", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 10), Amount: dec("100.00")}); err != nil || !ok {
+			t.Fatalf("AddPayment = %v, %v, want stored", ok, err)
 		}
-		if err := store.AddPayment(ctx, db, "bank-1", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 10), Amount: dec("100.00")}); err != nil {
-			t.Fatal(err)
+		if ok, err := store.AddPayment(ctx, db, "bank-1", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 10), Amount: dec("100.00")}); err != nil || ok {
+			t.Fatalf("AddPayment of the same payment again = %v, %v, want not stored, no error", ok, err)
 		}
 		before, err := store.GetCollection(ctx, db, "INV-000001")
 		if err != nil {
@@ -150,7 +150,7 @@ func TestBillingRoundTrip(t *testing.T) {
 		if open, err := store.OpenInvoiceNumbers(ctx, db, day); err != nil || len(open) != 1 {
 			t.Errorf("open invoices after a part payment = %v, %v, want INV-000001", open, err)
 		}
-		if err := store.AddPayment(ctx, db, "bank-2", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 20), Amount: dec("211.25")}); err != nil {
+		if _, err := store.AddPayment(ctx, db, "bank-2", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 3, 20), Amount: dec("211.25")}); err != nil {
 			t.Fatal(err)
 		}
 		if open, err := store.OpenInvoiceNumbers(ctx, db, day); err != nil || len(open) != 0 {
@@ -163,6 +163,9 @@ func TestCreditLedgerRoundTrip(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		at := time.Date(2026, 1, 5, 9, 0, 0, 0, cph)
+		if err := store.PutCustomer(ctx, db, store.Customer{ID: "C1", Kind: billing.Business, Party: contract.Party{Name: "Shop", Country: "DK"}}); err != nil {
+			t.Fatal(err)
+		}
 		var want []billing.Entry
 		for i, p := range []struct {
 			id      string
@@ -282,11 +285,11 @@ func TestPrivacyRoundTrip(t *testing.T) {
 		consent := privacy.ConsentEvent{Subject: "cust-1", Purpose: "marketing.communications.email", Action: privacy.Given,
 			At: time.Date(2026, 1, 5, 10, 0, 0, 123, cph), Policy: contract.MustDate(2025, 2, 1), Method: privacy.MethodForm,
 			Notice: privacy.NoticeHash(sha256.Sum256([]byte("Newsletter")))}
-		entry, err := store.AppendConsent(ctx, db, consent)
+		entry, err := store.AppendConsent(ctx, db, testKey, consent)
 		if err != nil {
 			t.Fatal(err)
 		}
-		entries, err := db.Ledgers().Subject(ctx, store.ConsentLedger, "cust-1")
+		entries, err := db.Ledgers(testKey).Subject(ctx, store.ConsentLedger, "cust-1")
 		if err != nil || len(entries) != 1 || entries[0].Hash != entry.Hash {
 			t.Fatalf("Subject = %v, %v", entries, err)
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
@@ -13,10 +14,12 @@ import (
 	"time"
 )
 
-// Entry is one entry of an append-only ledger (the consent ledger, a
-// credit ledger). Its Hash is SHA-256 over its own fields and the previous
-// entry's hash, so changing, removing or reordering any entry breaks every
-// hash after it.
+// Entry is one entry of an append-only ledger (the consent ledger). Its
+// Hash is SHA-256 over its own fields and the previous entry's hash, so
+// changing, removing or reordering any entry breaks every hash after it;
+// its MAC is an HMAC of that hash under the host's [LedgerKey], which the
+// database never sees, so nobody without the key can re-chain edited
+// entries or append forged ones.
 type Entry struct {
 	// Ledger names the ledger, "consent".
 	Ledger string
@@ -35,6 +38,10 @@ type Entry struct {
 	Prev string
 	// Hash is the entry's own hash, lower-case hex.
 	Hash string
+	// MAC is HMAC-SHA256 under the ledger key of the entry's ledger, seq
+	// and Hash, lower-case hex ("" for an entry written before the chain
+	// was keyed and not yet sealed, see [Ledgers.Seal]).
+	MAC string
 }
 
 // GenesisHash is the Prev of a ledger's first entry: 64 zeros.
@@ -83,11 +90,16 @@ func (e *TamperError) Error() string {
 // Unwrap returns ErrTampered.
 func (e *TamperError) Unwrap() error { return ErrTampered }
 
-// Ledgers stores append-only, hash-chained ledgers.
-type Ledgers struct{ db *DB }
+// Ledgers stores append-only, hash-chained ledgers keyed with a
+// [LedgerKey].
+type Ledgers struct {
+	db  *DB
+	key LedgerKey
+}
 
-// Ledgers returns the database's ledger store.
-func (db *DB) Ledgers() Ledgers { return Ledgers{db} }
+// Ledgers returns the database's ledger store, whose entries are keyed
+// with key.
+func (db *DB) Ledgers(key LedgerKey) Ledgers { return Ledgers{db, key} }
 
 // Append adds an entry to the end of e.Ledger, filling in Seq, Prev and
 // Hash, and returns it. Concurrent appenders each get their own sequence
@@ -96,7 +108,7 @@ func (s Ledgers) Append(ctx context.Context, e Entry) (Entry, error) {
 	var out Entry
 	err := s.db.Tx(ctx, func(tx *Tx) error {
 		var err error
-		out, err = AppendEntry(ctx, tx, e)
+		out, err = AppendEntry(ctx, tx, s.key, e)
 		return err
 	})
 	return out, err
@@ -106,8 +118,10 @@ func (s Ledgers) Append(ctx context.Context, e Entry) (Entry, error) {
 // entry can be written together with the change it records. When another
 // writer took the next sequence number first it returns an error that
 // makes [DB.Tx] run the transaction again.
-func AppendEntry(ctx context.Context, q Querier, e Entry) (Entry, error) {
+func AppendEntry(ctx context.Context, q Querier, key LedgerKey, e Entry) (Entry, error) {
 	switch {
+	case key.invalid():
+		return Entry{}, ErrNoLedgerKey
 	case e.Ledger == "":
 		return Entry{}, errors.New("store: ledger entry without a ledger")
 	case e.Kind == "":
@@ -127,10 +141,11 @@ func AppendEntry(ctx context.Context, q Querier, e Entry) (Entry, error) {
 		e.Seq, e.Prev = seq+1, hash
 	}
 	e.Hash = ComputeHash(e)
+	e.MAC = key.EntryMAC(e)
 	at, zone := EncodeInstant(e.At)
-	res, err := q.Exec(ctx, `INSERT INTO ledger_entries (ledger, seq, at, zone, subject, kind, body, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ledger, seq) DO NOTHING`,
-		e.Ledger, e.Seq, at, zone, e.Subject, e.Kind, string(e.Body), e.Prev, e.Hash)
+	res, err := q.Exec(ctx, `INSERT INTO ledger_entries (ledger, seq, at, zone, subject, kind, body, prev_hash, hash, mac)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ledger, seq) DO NOTHING`,
+		e.Ledger, e.Seq, at, zone, e.Subject, e.Kind, string(e.Body), e.Prev, e.Hash, e.MAC)
 	if err != nil {
 		return Entry{}, fmt.Errorf("store: append to ledger %q: %w", e.Ledger, err)
 	}
@@ -157,14 +172,32 @@ type Verified struct {
 	Head    Head
 }
 
-// Verify recomputes the whole chain of a ledger and returns its head, or a
-// [*TamperError] at the first entry that does not verify: a hash that does
-// not match its fields, a Prev that is not the previous entry's hash, or a
-// gap in the sequence. When anchor is not the zero Head, the chain must
-// also contain it, which catches entries cut off the end.
-func (s Ledgers) Verify(ctx context.Context, ledger string, anchor Head) (Verified, error) {
+// CheckFunc checks an entry's columns against its body; it returns a
+// description of the first mismatch, or "" when they agree.
+type CheckFunc func(Entry) string
+
+// Verify recomputes the whole chain of a ledger under the ledger key and
+// returns its head, or a [*TamperError] at the first entry that does not
+// verify: a gap in the sequence, a Prev that is not the previous entry's
+// hash, a hash that does not match its fields, a MAC that is not the key's
+// (an entry re-chained or appended by someone without the key), or
+// columns that check (when not nil) finds disagreeing with the body.
+//
+// head is the ledger's signed head, kept outside the database ([HeadFile]):
+// its MAC must be the key's and the chain must contain it, so entries cut
+// off the end are detected; entries after it are fine (they carry the
+// key's MACs: a process stopped between committing an entry and advancing
+// the head leaves the head behind). anchor, when not the zero Head, is a
+// head published earlier that the chain must also contain.
+func (s Ledgers) Verify(ctx context.Context, ledger string, head SignedHead, anchor Head, check CheckFunc) (Verified, error) {
 	v := Verified{Ledger: ledger}
-	rows, err := s.db.Query(ctx, `SELECT ledger, seq, at, zone, subject, kind, body, prev_hash, hash
+	if s.key.invalid() {
+		return v, ErrNoLedgerKey
+	}
+	if head.Ledger != ledger || !s.key.CheckHead(head) {
+		return v, &TamperError{Ledger: ledger, Seq: head.Seq, Problem: "the signed head is not signed with the ledger key"}
+	}
+	rows, err := s.db.Query(ctx, `SELECT ledger, seq, at, zone, subject, kind, body, prev_hash, hash, mac
 		FROM ledger_entries WHERE ledger = ? ORDER BY seq`, ledger)
 	if err != nil {
 		return v, err
@@ -187,6 +220,16 @@ func (s Ledgers) Verify(ctx context.Context, ledger string, anchor Head) (Verifi
 			return v, &TamperError{Ledger: ledger, Seq: e.Seq, Problem: "does not link to the previous entry"}
 		case ComputeHash(e) != e.Hash:
 			return v, &TamperError{Ledger: ledger, Seq: e.Seq, Problem: "contents do not match the hash"}
+		case !hmac.Equal([]byte(e.MAC), []byte(s.key.EntryMAC(e))):
+			return v, &TamperError{Ledger: ledger, Seq: e.Seq, Problem: "not written with the ledger key"}
+		}
+		if check != nil {
+			if p := check(e); p != "" {
+				return v, &TamperError{Ledger: ledger, Seq: e.Seq, Problem: p}
+			}
+		}
+		if e.Seq == head.Seq && e.Hash != head.Hash {
+			return v, &TamperError{Ledger: ledger, Seq: e.Seq, Problem: "does not match the signed head"}
 		}
 		if e.Seq == anchor.Seq {
 			if e.Hash != anchor.Hash {
@@ -201,16 +244,78 @@ func (s Ledgers) Verify(ctx context.Context, ledger string, anchor Head) (Verifi
 	if err := rows.Err(); err != nil {
 		return v, err
 	}
+	if v.Head.Seq < head.Seq {
+		return v, &TamperError{Ledger: ledger, Seq: head.Seq, Problem: fmt.Sprintf("entries cut off the end (ledger ends at %d, the signed head is %d)", v.Head.Seq, head.Seq)}
+	}
 	if !anchored {
 		return v, &TamperError{Ledger: ledger, Seq: anchor.Seq, Problem: fmt.Sprintf("anchored entry missing (ledger ends at %d)", v.Head.Seq)}
 	}
 	return v, nil
 }
 
+// Seal keys a ledger written before its chain was keyed (schema version
+// 5 and earlier): it verifies the unkeyed chain, then stores each entry's
+// MAC under the ledger key, in one transaction, and returns the signed
+// head to keep. It seals only a ledger none of whose entries has a MAC and
+// only when the caller has no signed head for it yet (sealed reports
+// false and nothing changes otherwise): blanking MACs later cannot get
+// forged entries sealed. A broken unkeyed chain is a [*TamperError] and
+// nothing is sealed.
+func (s Ledgers) Seal(ctx context.Context, ledger string) (head SignedHead, sealed bool, err error) {
+	if s.key.invalid() {
+		return SignedHead{}, false, ErrNoLedgerKey
+	}
+	err = s.db.Tx(ctx, func(tx *Tx) error {
+		sealed = false
+		var keyed, all int64
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN mac <> '' THEN 1 ELSE 0 END), 0) FROM ledger_entries WHERE ledger = ?`, ledger).Scan(&all, &keyed); err != nil {
+			return err
+		}
+		if keyed > 0 || all == 0 {
+			return nil
+		}
+		rows, err := tx.Query(ctx, `SELECT ledger, seq, at, zone, subject, kind, body, prev_hash, hash, mac
+			FROM ledger_entries WHERE ledger = ? ORDER BY seq`, ledger)
+		if err != nil {
+			return err
+		}
+		var entries []Entry
+		prev := GenesisHash
+		for rows.Next() {
+			e, err := scanEntry(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			want := int64(len(entries) + 1)
+			if e.Seq != want || e.Prev != prev || ComputeHash(e) != e.Hash {
+				rows.Close()
+				return &TamperError{Ledger: ledger, Seq: want, Problem: "the unkeyed chain does not verify; not sealed"}
+			}
+			prev = e.Hash
+			entries = append(entries, e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if _, err := tx.Exec(ctx, `UPDATE ledger_entries SET mac = ? WHERE ledger = ? AND seq = ?`, s.key.EntryMAC(e), ledger, e.Seq); err != nil {
+				return err
+			}
+		}
+		last := entries[len(entries)-1]
+		head = s.key.SignHead(ledger, Head{Seq: last.Seq, Hash: last.Hash})
+		sealed = true
+		return nil
+	})
+	return head, sealed, err
+}
+
 // Subject returns the entries of a ledger about one subject, oldest first.
 // It does not verify the chain; pair it with [Ledgers.Verify].
 func (s Ledgers) Subject(ctx context.Context, ledger, subject string) ([]Entry, error) {
-	rows, err := s.db.Query(ctx, `SELECT ledger, seq, at, zone, subject, kind, body, prev_hash, hash
+	rows, err := s.db.Query(ctx, `SELECT ledger, seq, at, zone, subject, kind, body, prev_hash, hash, mac
 		FROM ledger_entries WHERE ledger = ? AND subject = ? ORDER BY seq`, ledger, subject)
 	if err != nil {
 		return nil, err
@@ -230,7 +335,7 @@ func (s Ledgers) Subject(ctx context.Context, ledger, subject string) ([]Entry, 
 func scanEntry(row scanner) (Entry, error) {
 	var e Entry
 	var at, zone, body string
-	if err := row.Scan(&e.Ledger, &e.Seq, &at, &zone, &e.Subject, &e.Kind, &body, &e.Prev, &e.Hash); err != nil {
+	if err := row.Scan(&e.Ledger, &e.Seq, &at, &zone, &e.Subject, &e.Kind, &body, &e.Prev, &e.Hash, &e.MAC); err != nil {
 		return Entry{}, err
 	}
 	e.Body = json.RawMessage(body)

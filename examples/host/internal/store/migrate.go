@@ -58,7 +58,36 @@ const createMigrations = `CREATE TABLE IF NOT EXISTS schema_migrations (
 // runs in its own transaction together with the row that records it, so a
 // migration is applied entirely or not at all. now stamps the rows.
 // It returns every migration the database has, oldest first.
+//
+// On PostgreSQL the whole run holds a session advisory lock scoped to the
+// connection's current schema, so two programs migrating at once (two
+// "host init" at deployment) take turns instead of racing to create the
+// same tables; on SQLite each migration's transaction takes the write lock
+// when it begins, which serialises them the same way.
 func (db *DB) Migrate(ctx context.Context, now time.Time) ([]Applied, error) {
+	return db.migrateTo(ctx, now, LatestVersion())
+}
+
+// migrateLockKey names the advisory lock that serialises migrations of one
+// schema on PostgreSQL.
+const migrateLockKey = `hashtext('pimkit-migrate:' || current_schema())`
+
+func (db *DB) migrateTo(ctx context.Context, now time.Time, target int64) ([]Applied, error) {
+	if db.dialect == Postgres {
+		conn, err := db.sql.Conn(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("store: migrate: %w", err)
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(`+migrateLockKey+`)`); err != nil {
+			return nil, fmt.Errorf("store: migrate: take the migration lock: %w", err)
+		}
+		defer func() {
+			// A fresh context: the lock must go even when ctx is done
+			// (closing the session would release it too).
+			_, _ = conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(`+migrateLockKey+`)`)
+		}()
+	}
 	if _, err := db.Exec(ctx, createMigrations); err != nil {
 		return nil, fmt.Errorf("store: create schema_migrations: %w", err)
 	}
@@ -74,13 +103,18 @@ func (db *DB) Migrate(ctx context.Context, now time.Time) ([]Applied, error) {
 	}
 	fresh := map[int64]bool{}
 	for _, m := range migrations {
+		if m.version > target {
+			break
+		}
 		if sum, ok := have[m.version]; ok {
 			if sum != m.checksum() {
 				return nil, fmt.Errorf("%w: version %d (%s)", ErrMigrationChanged, m.version, m.name)
 			}
 			continue
 		}
+		applied := false
 		err := db.Tx(ctx, func(tx *Tx) error {
+			applied = false
 			var n int
 			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
 				return err
@@ -95,12 +129,13 @@ func (db *DB) Migrate(ctx context.Context, now time.Time) ([]Applied, error) {
 			}
 			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)`,
 				m.version, m.name, m.checksum(), InstantUTC(now))
+			applied = err == nil
 			return err
 		})
 		if err != nil {
 			return nil, fmt.Errorf("store: migration %d (%s): %w", m.version, m.name, err)
 		}
-		fresh[m.version] = true
+		fresh[m.version] = applied
 	}
 	rows, err := db.Query(ctx, `SELECT version, name, applied_at FROM schema_migrations ORDER BY version`)
 	if err != nil {

@@ -17,7 +17,7 @@ const ConsentLedger = "consent"
 // AppendConsent appends a consent event to the consent ledger. The entry's
 // body is the event's JSON; its instant is stored with its zone in the
 // entry's own columns, and both are covered by the entry's hash.
-func AppendConsent(ctx context.Context, q Querier, e privacy.ConsentEvent) (Entry, error) {
+func AppendConsent(ctx context.Context, q Querier, key LedgerKey, e privacy.ConsentEvent) (Entry, error) {
 	if e.Subject == "" {
 		return Entry{}, errors.New("store: consent event without a subject")
 	}
@@ -25,7 +25,7 @@ func AppendConsent(ctx context.Context, q Querier, e privacy.ConsentEvent) (Entr
 	if err != nil {
 		return Entry{}, fmt.Errorf("store: consent event: %w", err)
 	}
-	return AppendEntry(ctx, q, Entry{
+	return AppendEntry(ctx, q, key, Entry{
 		Ledger: ConsentLedger, Subject: e.Subject, Kind: "consent." + EncodeText(e.Action), At: e.At, Body: body,
 	})
 }
@@ -39,6 +39,25 @@ func DecodeConsent(e Entry) (privacy.ConsentEvent, error) {
 	}
 	ev.At = e.At
 	return ev, nil
+}
+
+// CheckConsent checks an entry of the consent ledger's columns against its
+// body, for [Ledgers.Verify]: the subject, the kind ("consent." and the
+// action) and the instant must be the body's.
+func CheckConsent(e Entry) string {
+	var ev privacy.ConsentEvent
+	if err := json.Unmarshal(e.Body, &ev); err != nil {
+		return "the body is not a consent event"
+	}
+	switch {
+	case e.Subject != ev.Subject:
+		return "the subject column is not the body's"
+	case e.Kind != "consent."+EncodeText(ev.Action):
+		return "the kind column is not the body's action"
+	case !e.At.Equal(ev.At):
+		return "the instant columns are not the body's"
+	}
+	return ""
 }
 
 // SubjectRequest is a data-subject request as stored: the host's ID, the

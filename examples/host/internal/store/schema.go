@@ -274,4 +274,28 @@ var migrations = []migration{
 			PRIMARY KEY (request_id, seq)
 		)`,
 	}},
+	{5, "billing: payment keys are unique per invoice", []string{
+		// A bank reference identifies a payment of one invoice: the same
+		// reference may pay several invoices (one transfer split over
+		// them), and a reference already recorded against an invoice is
+		// refused by AddPayment unless it is the very same payment.
+		// Rebuilt rather than altered: SQLite cannot change a primary key.
+		`CREATE TABLE payments_v5 (
+			number      TEXT NOT NULL REFERENCES invoices (number),
+			payment_key TEXT NOT NULL,
+			paid_on     TEXT NOT NULL,
+			amount      TEXT NOT NULL,
+			PRIMARY KEY (number, payment_key)
+		)`,
+		`INSERT INTO payments_v5 (number, payment_key, paid_on, amount)
+			SELECT number, payment_key, paid_on, amount FROM payments`,
+		`DROP TABLE payments`,
+		`ALTER TABLE payments_v5 RENAME TO payments`,
+	}},
+	{6, "ledgers: entries carry an HMAC under the host's ledger key", []string{
+		// The MAC of each entry's hash under a key the database never
+		// sees; '' for entries written before, until the program seals
+		// them (Ledgers.Seal, run by "host init" with the key).
+		`ALTER TABLE ledger_entries ADD COLUMN mac TEXT NOT NULL DEFAULT ''`,
+	}},
 }

@@ -45,6 +45,39 @@ func Each(t *testing.T, f func(t *testing.T, db *store.DB)) {
 	})
 }
 
+// EachUnmigrated is [Each] with databases that are new and not migrated:
+// f gets the way to open another handle on the same database too (as a
+// second process would), and closes nothing it opens itself.
+func EachUnmigrated(t *testing.T, f func(t *testing.T, open func() *store.DB)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "test.db")
+		f(t, func() *store.DB {
+			db, err := store.OpenSQLite(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			return db
+		})
+	})
+	t.Run("postgres", func(t *testing.T) {
+		dsn := os.Getenv(EnvPostgres)
+		if dsn == "" {
+			t.Skip(EnvPostgres + " not set")
+		}
+		dsn = PostgresSchema(t, dsn)
+		f(t, func() *store.DB {
+			db, err := store.OpenPostgres(dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			return db
+		})
+	})
+}
+
 // SQLite returns a new migrated SQLite database in t's temporary directory.
 func SQLite(t testing.TB) *store.DB {
 	t.Helper()

@@ -85,7 +85,7 @@ type InvoiceInput struct {
 // InvoiceParty is what momsbekendtgørelsen § 58 requires of a party on an
 // invoice, as validate tags: a name and an address, a valid CVR number
 // (mod 11: "43782495") and an EU VAT number ("DE123456789") when given, a
-// two-letter country code when given. [NewInvoice] checks the seller and
+// country code of two capital letters ("DK") when given. [NewInvoice] checks the seller and
 // buyer of an [InvoiceInput] by these rules; [PartyRules] returns them for
 // a [contract.Party].
 type InvoiceParty struct {
@@ -93,7 +93,7 @@ type InvoiceParty struct {
 	CVR     string `json:"cvr,omitempty" validate:"omitempty,cvr"`
 	VATID   string `json:"vat_id,omitempty" validate:"omitempty,vatid"`
 	Address string `json:"address" validate:"required,max=500"`
-	Country string `json:"country,omitempty" validate:"omitempty,iso3166_1_alpha2"`
+	Country string `json:"country,omitempty" validate:"omitempty,len=2,alpha,uppercase"`
 }
 
 // PartyRules returns p as the [InvoiceParty] whose tags check it.
@@ -293,7 +293,7 @@ func partyBroken(p *contract.Party) bool {
 }
 
 // countryCode reports whether c has the shape of an ISO 3166-1 alpha-2
-// code; the tag checks it is assigned.
+// code, two capital letters: the rule of InvoiceParty.Country's tag.
 func countryCode(c string) bool {
 	return len(c) == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z'
 }

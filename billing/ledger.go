@@ -148,7 +148,7 @@ func NewLedger(overdraft int64) Ledger { return Ledger{Overdraft: overdraft} }
 // event ID already recorded with the same content returns the ledger
 // unchanged and the recorded entry; with other content it is an error
 // wrapping [ErrDuplicateEvent]. Entries must come in time order: at
-// before the last entry is a [*ValidationError] naming "at".
+// before the last entry is a [*contract.ValidationError] naming "at".
 func (l Ledger) Post(eventID string, at time.Time, k EntryKind, credits int64, memo string) (Ledger, Entry, error) {
 	var ps contract.Problems
 	if eventID == "" {

@@ -91,20 +91,6 @@ func (d Debt) crossChecks(ps *contract.Problems, prefix string) {
 	}
 }
 
-// tagsBroken reports cheaply whether a validate tag of d is broken, so a
-// valid debt never pays for reflection.
-func (d Debt) tagsBroken() bool {
-	if d.Amount.IsZero() || d.Customer == 0 {
-		return true
-	}
-	for _, pm := range d.Payments {
-		if pm.Date.IsZero() || pm.Amount.IsZero() {
-			return true
-		}
-	}
-	return false
-}
-
 func join(prefix, path string) string {
 	if prefix == "" {
 		return path

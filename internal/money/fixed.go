@@ -186,15 +186,12 @@ func RoundCumulative(terms []Term, den int64, out []int64) {
 }
 
 // roundCumulative128 is RoundCumulative in unsigned 128-bit arithmetic. It
-// reports false, leaving out as it was, when a value is negative or a sum
-// would not fit.
+// reports false when a value is negative or a sum would not fit, having
+// written some of out: the caller then computes all of it again.
 func roundCumulative128(terms []Term, den uint64, out []int64) bool {
 	var cumHi, cumLo uint64
 	var prev int64
-	var amounts [16]int64
-	if len(terms) > len(amounts) {
-		return false
-	}
+	out = out[:len(terms)]
 	for i, t := range terms {
 		if t.A < 0 || t.B < 0 || t.C < 0 {
 			return false
@@ -225,10 +222,9 @@ func roundCumulative128(terms []Term, den uint64, out []int64) bool {
 		if q > math.MaxInt64 {
 			return false
 		}
-		amounts[i] = int64(q) - prev
+		out[i] = int64(q) - prev
 		prev = int64(q)
 	}
-	copy(out, amounts[:len(terms)])
 	return true
 }
 

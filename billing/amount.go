@@ -1,27 +1,26 @@
 package billing
 
 import (
-	"fmt"
-
+	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
 
-// ParseAmount reads an amount in cur as plain decimal text with a point
-// ("1234.50", "-3", "0.5"), the form pimkit writes in JSON, and rejects
-// more decimals than cur's minor unit: "10.005" DKK is an error, "10.5"
-// is 10.50. Exponents, thousands separators, signs other than a leading
-// minus and surrounding space are errors wrapping [ErrSyntax]; so is an
-// amount beyond 10^13 units.
-func ParseAmount(s string, cur currency.Unit) (decimal.Decimal, error) {
-	d, err := money.Parse(s)
-	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%w: not a plain decimal amount", ErrSyntax)
-	}
-	scale := money.Scale(cur)
-	if _, ok := toMinor(d, scale); !ok {
-		return decimal.Decimal{}, fmt.Errorf("%w: more than %d decimals or too large", ErrSyntax, scale)
-	}
-	return d, nil
+// The signs checkAmount asks of an amount.
+const (
+	anySign     = -1
+	nonNegative = 0
+	positive    = 1
+)
+
+// minor returns m in minor units of its currency, and false when it has
+// more decimals than the minor unit or exceeds money.MaxMinor.
+func minor(m contract.Money) (int64, bool) {
+	return money.ToMinor(m.Amount(), money.Scale(m.Currency()))
+}
+
+// fromMinor returns n minor units of cur as Money at the currency's scale.
+func fromMinor(n int64, cur currency.Unit, scale int32) contract.Money {
+	return contract.NewMoney(decimal.New(n, -scale), cur)
 }

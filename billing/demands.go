@@ -1,20 +1,18 @@
 package billing
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/pimkit/pimkit/contract"
-	"github.com/pimkit/pimkit/internal/money"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
 
 // Demand is one demand for payment (rykkerskrivelse) sent for an unpaid
-// invoice, with the fee charged for it (zero for none).
+// invoice, with the fee charged for it: the zero Money for none.
 type Demand struct {
-	Sent contract.Date   `json:"sent"`
-	Fee  decimal.Decimal `json:"fee"`
+	Sent contract.Date  `json:"sent"`
+	Fee  contract.Money `json:"fee,omitzero"`
 }
 
 // Collection is the state of collecting one overdue invoice: the debt, the
@@ -28,18 +26,23 @@ type Collection struct {
 	// Demands are the demands sent, oldest first.
 	Demands []Demand `json:"demands,omitempty"`
 	// Compensation is the compensation of renteloven § 9 a claimed, and
-	// CompensationClaimed the day it was; zero when none was.
-	Compensation        decimal.Decimal `json:"compensation"`
-	CompensationClaimed contract.Date   `json:"compensation_claimed"`
+	// CompensationClaimed the day it was; both zero when none was.
+	Compensation        contract.Money `json:"compensation,omitzero"`
+	CompensationClaimed contract.Date  `json:"compensation_claimed,omitzero"`
 }
 
-// Fees returns the sum of the fees charged on c's demands.
-func (c Collection) Fees() decimal.Decimal {
-	t := decimal.Zero
+// Fees returns the sum of the fees charged on c's demands, in the debt's
+// currency: 0.00 DKK when none was. Fees in two currencies are an error
+// wrapping [ErrCurrencyMismatch]; [DemandRules.Send] records none such.
+func (c Collection) Fees() (contract.Money, error) {
+	t := contract.ZeroMoney(c.Debt.Amount.Currency())
 	for _, d := range c.Demands {
-		t = t.Add(d.Fee)
+		var err error
+		if t, err = t.Add(d.Fee); err != nil {
+			return contract.Money{}, err
+		}
 	}
-	return t
+	return t, nil
 }
 
 // DemandRules are the rules for demands for payment, their fees and what
@@ -49,36 +52,58 @@ func (c Collection) Fees() decimal.Decimal {
 type DemandRules struct {
 	// Interval is the least time between two demands, and the time after
 	// which a demand counts as unpaid (renteloven § 9 b(1): 10 days).
-	Interval contract.Period
+	Interval contract.Period `json:"interval"`
 	// MaxFee is the highest fee for one demand and MaxFees the number of
-	// demands a fee may be charged for (renteloven § 9 b(1): 100 DKK,
-	// three demands).
-	MaxFee  decimal.Decimal
-	MaxFees int
+	// demands a fee may be charged for (renteloven § 9 b(1): 100.00 DKK,
+	// three demands). A fee on a debt in another currency than MaxFee's
+	// is refused.
+	MaxFee  contract.Money `json:"max_fee,omitzero"`
+	MaxFees int            `json:"max_fees" validate:"gte=0"`
 	// Compensation is the one-off compensation a business customer owes
-	// when payment is late (renteloven § 9 a(1): 310 DKK).
-	Compensation decimal.Decimal
-	// Currency is the currency of MaxFee and Compensation (DKK); a fee
-	// on a debt in another currency is refused.
-	Currency currency.Unit
+	// when payment is late (renteloven § 9 a(1): 310.00 DKK), in MaxFee's
+	// currency.
+	Compensation contract.Money `json:"compensation,omitzero"`
 	// Terms give the remedies for unpaid demands: suspension after
 	// SuspendAfterDemands (terms 12.3: 2) and termination after
 	// TerminateAfterDemands (terms 17.3: 3).
-	Terms contract.Terms
+	Terms contract.Terms `json:"terms"`
 }
 
 // DemandRulesFor returns the Danish statutory demand rules (renteloven
-// §§ 9 a, 9 b: 10 days apart, at most 100 DKK for at most three demands,
-// 310 DKK compensation) with the remedies of terms t (OpenDIMS: suspension
-// after 2 unpaid demands, termination after 3).
+// §§ 9 a, 9 b: 10 days apart, at most 100.00 DKK for at most three
+// demands, 310.00 DKK compensation) with the remedies of terms t
+// (OpenDIMS: suspension after 2 unpaid demands, termination after 3).
 func DemandRulesFor(t contract.Terms) DemandRules {
 	return DemandRules{
 		Interval:     contract.Days(10),
-		MaxFee:       decimal.New(100, 0),
+		MaxFee:       contract.MustParseMoney("100.00", currency.DKK),
 		MaxFees:      3,
-		Compensation: decimal.New(310, 0),
-		Currency:     currency.DKK,
+		Compensation: contract.MustParseMoney("310.00", currency.DKK),
 		Terms:        t,
+	}
+}
+
+// Validate reports every problem of r in a [*contract.ValidationError]
+// wrapping [ErrInvalid]: a negative interval ("interval", gte), a negative
+// fee limit or compensation ("max_fee", "compensation", gte), a
+// compensation in another currency than the fee limit ("compensation",
+// currency_mismatch), a negative MaxFees ("max_fees", gte).
+func (r DemandRules) Validate() error {
+	var ps contract.Problems
+	r.problems(&ps, "")
+	return invalid(&ps, "validate demand rules")
+}
+
+func (r DemandRules) problems(ps *contract.Problems, prefix string) {
+	ps.Check(prefix, r)
+	if r.Interval.IsNegative() {
+		ps.Add(join(prefix, "interval"), "gte", "P0D")
+	}
+	if !r.MaxFee.IsZero() {
+		checkAmount(ps, join(prefix, "max_fee"), r.MaxFee, contract.Currency{}, nonNegative)
+	}
+	if !r.Compensation.IsZero() {
+		checkAmount(ps, join(prefix, "compensation"), r.Compensation, contract.CurrencyOf(r.MaxFee.Currency()), nonNegative)
 	}
 }
 
@@ -88,12 +113,14 @@ type DemandOutcome struct {
 	// Demand decides whether the demand may be sent on the day asked. A
 	// refusal for sending too early has Date set to the first day it may
 	// be sent.
-	Demand contract.Decision
-	// Fee decides the fee asked for; a refused fee is not recorded.
-	Fee contract.Decision
+	Demand contract.Decision `json:"demand"`
+	// Fee decides the fee asked for; a refused fee is not recorded. It is
+	// the zero Decision when the demand is refused.
+	Fee contract.Decision `json:"fee"`
 	// Compensation decides the compensation of renteloven § 9 a, claimed
-	// with the first demand to a business customer.
-	Compensation contract.Decision
+	// with the first demand to a business customer; the zero Decision
+	// when the demand is refused.
+	Compensation contract.Decision `json:"compensation"`
 }
 
 var (
@@ -104,58 +131,58 @@ var (
 )
 
 // Send decides a demand for payment of c's debt sent on day on with the
-// given fee (zero for none), and returns the collection with the demand
-// recorded when it is allowed. A demand is allowed once the debt is
+// given fee (the zero Money for none), and returns the collection with the
+// demand recorded when it is allowed. A demand is allowed once the debt is
 // overdue (the day after the due date) and still unpaid, and at least
 // Interval after the previous demand: after a demand on 2025-03-10 the next
 // may be sent on 2025-03-20, and one on 2025-03-19 is refused with Date
 // 2025-03-20. A fee above MaxFee, or a fee on a demand after MaxFees
-// demands already carried one, is refused with its reason and the demand
-// is recorded without it. A business customer's first allowed demand also
-// claims the compensation, once.
+// demands already carried one, is refused with its reason ("a demand fee
+// may be at most 100,00 kr." in Danish) and the demand is recorded
+// without it. A business customer's first allowed demand also claims the
+// compensation, once.
 //
-// A refused demand returns c unchanged. Invalid input (a bad debt, a
-// negative fee) is a [*ValidationError].
-func (r DemandRules) Send(c Collection, on contract.Date, fee decimal.Decimal) (Collection, DemandOutcome, error) {
+// A refused demand returns c unchanged. Invalid input (a bad debt at
+// "debt.amount", a negative fee or one in another currency than the debt
+// at "fee", demands out of date order, bad rules under "rules.") is a
+// [*contract.ValidationError].
+func (r DemandRules) Send(c Collection, on contract.Date, fee contract.Money) (Collection, DemandOutcome, error) {
 	var out DemandOutcome
-	ps := problems{what: "demand"}
+	var ps contract.Problems
 	if on.IsZero() {
-		ps.add("on", "required", "")
+		ps.Add("on", "required", "")
 	}
-	if fee.IsNegative() {
-		ps.add("fee", "gte", "must not be negative")
-	}
-	if _, ok := toMinor(fee, money.Scale(c.Debt.Currency)); !ok {
-		ps.add("fee", "scale", "more decimals than the currency's minor unit")
+	cur := c.Debt.Amount.Currency()
+	if !fee.IsZero() {
+		checkAmount(&ps, "fee", fee, contract.CurrencyOf(cur), nonNegative)
 	}
 	for i := 1; i < len(c.Demands); i++ {
 		if c.Demands[i].Sent.Before(c.Demands[i-1].Sent) {
-			ps.add(fmt.Sprintf("demands[%d].sent", i), "gtefield", "demands must be in date order")
+			ps.Add("demands["+strconv.Itoa(i)+"].sent", "gtefield", "demands["+strconv.Itoa(i-1)+"].sent")
 		}
 	}
-	start, left, err := outstanding(c.Debt, on)
-	if err != nil {
+	c.Debt.problems(&ps, "debt")
+	r.problems(&ps, "rules")
+	if err := invalid(&ps, "send demand"); err != nil {
 		return c, out, err
 	}
-	if err := ps.err(); err != nil {
-		return c, out, err
-	}
+	start, left := outstanding(c.Debt, on)
 	out.Demand = contract.Decision{Rule: "renteloven § 9 b", From: start, Citations: []contract.Citation{cite9b}}
 	switch {
 	case left <= 0:
 		out.Demand.Reason = reason(rsDemandPaid)
 	case !on.After(start):
 		out.Demand.Date = start.AddDays(1)
-		out.Demand.Reason = reason(rsDemandNotDue, start.String())
+		out.Demand.Reason = reason(rsDemandNotDue, start)
 	case len(c.Demands) > 0 && on.Before(c.Demands[len(c.Demands)-1].Sent.Add(r.Interval)):
 		prev := c.Demands[len(c.Demands)-1].Sent
 		out.Demand.From = prev
 		out.Demand.Date = prev.Add(r.Interval)
-		out.Demand.Reason = reason(rsDemandTooEarly, prev.DaysUntil(out.Demand.Date), out.Demand.Date.String())
+		out.Demand.Reason = reason(rsDemandTooEarly, prev.DaysUntil(out.Demand.Date), out.Demand.Date)
 	default:
 		out.Demand.Allowed = true
 		out.Demand.Date = on
-		out.Demand.Reason = reason(rsDemandOK, on.String())
+		out.Demand.Reason = reason(rsDemandOK, on)
 	}
 	if !out.Demand.Allowed {
 		return c, out, nil
@@ -168,22 +195,23 @@ func (r DemandRules) Send(c Collection, on contract.Date, fee decimal.Decimal) (
 			charged++
 		}
 	}
+	limit := r.MaxFee.Currency()
 	out.Fee = contract.Decision{Rule: "renteloven § 9 b", Date: on, Citations: []contract.Citation{cite9b}}
-	recorded := decimal.Zero
+	var recorded contract.Money
 	switch {
-	case fee.IsZero():
+	case fee.Sign() == 0:
 		out.Fee.Allowed = true
 		out.Fee.Reason = reason(rsFeeNone)
-	case c.Debt.Currency != r.Currency:
-		out.Fee.Reason = reason(rsFeeCurrency, r.Currency.String())
-	case fee.GreaterThan(r.MaxFee):
-		out.Fee.Reason = reason(rsFeeTooHigh, money.Format(r.MaxFee, r.Currency), r.Currency.String())
+	case cur != limit:
+		out.Fee.Reason = reason(rsFeeCurrency, limit.String())
+	case fee.Amount().GreaterThan(r.MaxFee.Amount()):
+		out.Fee.Reason = reason(rsFeeTooHigh, r.MaxFee)
 	case charged >= r.MaxFees:
 		out.Fee.Reason = reason(rsFeeTooMany, r.MaxFees)
 	default:
 		out.Fee.Allowed = true
 		recorded = fee
-		out.Fee.Reason = reason(rsFeeOK, money.Format(fee, r.Currency), r.Currency.String(), n)
+		out.Fee.Reason = reason(rsFeeOK, fee, n)
 	}
 
 	next := c
@@ -195,13 +223,13 @@ func (r DemandRules) Send(c Collection, on contract.Date, fee decimal.Decimal) (
 		out.Compensation.Reason = reason(rsCompConsumer)
 	case !c.CompensationClaimed.IsZero():
 		out.Compensation.Date = c.CompensationClaimed
-		out.Compensation.Reason = reason(rsCompClaimed, c.CompensationClaimed.String())
-	case c.Debt.Currency != r.Currency || !r.Compensation.IsPositive():
-		out.Compensation.Reason = reason(rsFeeCurrency, r.Currency.String())
+		out.Compensation.Reason = reason(rsCompClaimed, c.CompensationClaimed)
+	case cur != r.Compensation.Currency() || !r.Compensation.IsPositive():
+		out.Compensation.Reason = reason(rsFeeCurrency, r.Compensation.Currency().String())
 	default:
 		out.Compensation.Allowed = true
 		out.Compensation.Date = on
-		out.Compensation.Reason = reason(rsCompOK, money.Format(r.Compensation, r.Currency), r.Currency.String())
+		out.Compensation.Reason = reason(rsCompOK, r.Compensation)
 		next.Compensation = r.Compensation
 		next.CompensationClaimed = on
 	}
@@ -218,10 +246,15 @@ func (r DemandRules) Send(c Collection, on contract.Date, fee decimal.Decimal) (
 // 2025-03-30 and refused on 2025-03-29. An allowed decision's From is the
 // day the deciding demand became unpaid. A paid debt allows neither.
 func (r DemandRules) Remedies(c Collection, on contract.Date) (suspend, terminate contract.Decision, err error) {
-	_, left, err := outstanding(c.Debt, on)
-	if err != nil {
+	var ps contract.Problems
+	if on.IsZero() {
+		ps.Add("on", "required", "")
+	}
+	c.Debt.problems(&ps, "debt")
+	if err := invalid(&ps, "remedies"); err != nil {
 		return suspend, terminate, err
 	}
+	_, left := outstanding(c.Debt, on)
 	if left <= 0 {
 		suspend = contract.Decision{Rule: "terms 12.3", Citations: []contract.Citation{cite123}, Reason: reason(rsDemandPaid)}
 		terminate = contract.Decision{Rule: "terms 17.3", Citations: []contract.Citation{cite173}, Reason: reason(rsDemandPaid)}
@@ -245,17 +278,20 @@ func (r DemandRules) Remedies(c Collection, on contract.Date) (suspend, terminat
 	return suspend, terminate, nil
 }
 
-// outstanding validates d and returns the day interest counts from (the
+// outstanding returns the day interest counts from on a valid debt (the
 // due date, or 30 days after sending) and the principal left in minor
 // units after payments received on or before on.
-func outstanding(d Debt, on contract.Date) (contract.Date, int64, error) {
-	e, err := InterestRules{}.prepare(d, on, money.Scale(d.Currency))
-	if err != nil {
-		return contract.Date{}, 0, err
+func outstanding(d Debt, on contract.Date) (contract.Date, int64) {
+	start := d.Due
+	if start.IsZero() {
+		start = d.Sent.AddDays(30) // renteloven § 3(2)
 	}
-	left := e.principal
-	for _, p := range e.payments {
-		left -= p.amount
+	left, _ := minor(d.Amount)
+	for _, p := range d.Payments {
+		if !p.Date.After(on) {
+			a, _ := minor(p.Amount)
+			left -= a
+		}
 	}
-	return e.start, left, nil
+	return start, left
 }

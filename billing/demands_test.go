@@ -1,16 +1,16 @@
 package billing
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/pimkit/pimkit/contract"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
 )
 
 func overdue(kind CustomerKind) Collection {
-	return Collection{Invoice: "2025-0042", Debt: Debt{Amount: dec("1250.00"), Currency: currency.DKK,
+	return Collection{Invoice: "2025-0042", Debt: Debt{Amount: dkk("1250.00"),
 		Due: day("2025-03-01"), Customer: kind}}
 }
 
@@ -49,16 +49,20 @@ func TestSendDemand(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := overdue(tt.kind)
 			for i, s := range tt.steps {
-				next, out, err := rules.Send(c, day(s.on), dec(s.fee))
+				next, out, err := rules.Send(c, day(s.on), dkk(s.fee))
 				if err != nil {
 					t.Fatalf("step %d: Send() error = %v", i, err)
 				}
+				fees, err := next.Fees()
+				if err != nil {
+					t.Fatalf("step %d: Fees() error = %v", i, err)
+				}
 				if out.Demand.Allowed != s.demand || out.Demand.Date != day(s.date) ||
 					(s.demand && (out.Fee.Allowed != s.feeOK || out.Compensation.Allowed != s.comp)) ||
-					!next.Fees().Equal(dec(s.fees)) {
+					!fees.Equal(dkk(s.fees)) {
 					t.Errorf("step %d: Send(%s, %s) = demand %v (%s) fee %v comp %v fees %s, want %v (%s) %v %v %s\n%s\n%s",
 						i, s.on, s.fee, out.Demand.Allowed, out.Demand.Date, out.Fee.Allowed, out.Compensation.Allowed,
-						next.Fees(), s.demand, s.date, s.feeOK, s.comp, s.fees, out.Demand, out.Fee)
+						fees, s.demand, s.date, s.feeOK, s.comp, s.fees, out.Demand, out.Fee)
 				}
 				c = next
 			}
@@ -68,8 +72,8 @@ func TestSendDemand(t *testing.T) {
 
 func TestDemandReasons(t *testing.T) {
 	rules := DemandRulesFor(contract.OpenDIMSTerms())
-	c, _, _ := rules.Send(overdue(Consumer), day("2025-03-05"), decimal.Zero)
-	_, out, err := rules.Send(c, day("2025-03-14"), decimal.Zero)
+	c, _, _ := rules.Send(overdue(Consumer), day("2025-03-05"), contract.Money{})
+	_, out, err := rules.Send(c, day("2025-03-14"), contract.Money{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,6 +83,56 @@ func TestDemandReasons(t *testing.T) {
 	if got, want := out.Demand.Reason.In(language.Danish), "der skal gå mindst 10 dage mellem rykkere, så tidligst den 2025-03-15"; got != want {
 		t.Errorf("Reason.In(da) = %q, want %q", got, want)
 	}
+	// renteloven § 9 b(1): the fee limit reads as an amount in the
+	// reader's language, never "100.00 DKK".
+	_, out, err = rules.Send(c, day("2025-03-20"), dkk("150"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out.Fee.Reason.In(language.Danish), "et rykkergebyr må højst være 100,00\u00a0kr."; got != want {
+		t.Errorf("fee Reason.In(da) = %q, want %q", got, want)
+	}
+	if got, want := out.Fee.Reason.String(), "a demand fee may be at most "+dkk("100").Format(language.English); got != want {
+		t.Errorf("fee Reason.String() = %q, want %q", got, want)
+	}
+	_, out, err = rules.Send(overdue(Business), day("2025-03-05"), dkk("100"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out.Compensation.Reason.In(language.Danish), "en erhvervskunde skylder en engangskompensation på 310,00\u00a0kr. for forsinket betaling"; got != want {
+		t.Errorf("compensation Reason.In(da) = %q, want %q", got, want)
+	}
+}
+
+// TestDemandErrors checks that bad input comes back as one
+// *contract.ValidationError naming each field by its JSON path: a fee in
+// another currency than the debt, a debt without an amount.
+func TestDemandErrors(t *testing.T) {
+	rules := DemandRulesFor(contract.OpenDIMSTerms())
+	c := overdue(Business)
+	c.Debt.Amount = contract.Money{}
+	_, _, err := rules.Send(c, day("2025-03-05"), contract.MustParseMoney("10", currency.EUR))
+	if !errors.Is(err, ErrInvalid) || !hasProblem(err, "debt.amount", "required") {
+		t.Errorf("Send(no amount) error = %v, want debt.amount required", err)
+	}
+	_, _, err = rules.Send(overdue(Business), day("2025-03-05"), contract.MustParseMoney("10", currency.EUR))
+	if !errors.Is(err, ErrCurrencyMismatch) || !hasProblem(err, "fee", ruleMixedCurrency) {
+		t.Errorf("Send(EUR fee on a DKK debt) error = %v, want fee currency_mismatch", err)
+	}
+}
+
+// TestDemandRulesValidate: DemandRules' tag max_fees and its amount rules.
+func TestDemandRulesValidate(t *testing.T) {
+	r := DemandRulesFor(contract.OpenDIMSTerms())
+	if err := r.Validate(); err != nil {
+		t.Fatalf("DemandRulesFor().Validate() = %v", err)
+	}
+	r.MaxFees = -1
+	r.Compensation = contract.MustParseMoney("310", currency.EUR)
+	err := r.Validate()
+	if !hasProblem(err, "max_fees", "gte") || !hasProblem(err, "compensation", ruleMixedCurrency) {
+		t.Errorf("Validate() = %v, want max_fees gte and compensation currency_mismatch", err)
+	}
 }
 
 func TestRemedies(t *testing.T) {
@@ -86,12 +140,12 @@ func TestRemedies(t *testing.T) {
 	c := overdue(Business)
 	for _, on := range []string{"2025-03-10", "2025-03-20", "2025-03-30"} {
 		var err error
-		if c, _, err = rules.Send(c, day(on), decimal.Zero); err != nil {
+		if c, _, err = rules.Send(c, day(on), contract.Money{}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	paid := c
-	paid.Debt.Payments = []Payment{{day("2025-04-02"), dec("1250.00")}}
+	paid.Debt.Payments = []Payment{{day("2025-04-02"), dkk("1250.00")}}
 	tests := []struct {
 		name               string
 		c                  Collection

@@ -1,8 +1,8 @@
 // Package billing is the subscription and invoicing arithmetic of a Danish
 // SaaS: plans and subscriptions, invoices and VAT, credits and values
 // usage, late-payment interest and payment demands. It applies the
-// parameters of a [contract.Terms] (terms 12 and 19 of the OpenDIMS terms
-// in seeds/003) and adds what Danish and EU law say around them:
+// parameters of a [contract.Terms] (terms 12 and 19 of the OpenDIMS
+// terms) and adds what Danish and EU law say around them:
 // statutory interest (renteloven § 5), the consumer cap (§ 7), reminder
 // fees (§ 9 b) and the business compensation (§ 9 a).
 //
@@ -18,8 +18,8 @@
 // as an [InterestStatement] of periods, days, rates and amounts. Terms
 // 12.3's "2 % of the invoice amount per month from the due date" needs a
 // rule for part-months, the [DayCount]: [Thirty360] (the default, the
-// Danish custom), [ActualOver30] or [PerStartedMonth]. For 10,000.00 due
-// 2025-03-01 and paid 2025-04-15 they give 293.33 (44 days of 30-day
+// Danish custom), [ActualOver30] or [PerStartedMonth]. For 10,000.00 DKK
+// due 2025-03-01 and paid 2025-04-15 they give 293.33 (44 days of 30-day
 // months), 300.00 (45 days / 30) and 400.00 (two months started). The
 // due date itself is never counted; payments reduce the principal from
 // the day they are received. With no agreed rate, the statutory rate of
@@ -28,8 +28,10 @@
 // interest is capped at the statutory one.
 //
 // [DemandRules.Send] decides each demand for payment on a [Collection]:
-// at least 10 days apart, a fee of at most 100 DKK for at most three, and
-// the 310 DKK compensation once for a [Business]. [DemandRules.Remedies]
+// at least 10 days apart, a fee of at most 100.00 DKK for at most three,
+// and the 310.00 DKK compensation once for a [Business]; a refused fee
+// explains itself as "a demand fee may be at most 100,00 kr." to a Danish
+// reader. [DemandRules.Remedies]
 // decides suspension after the second unpaid demand (terms 12.3) and
 // termination after the third (terms 17.3), through
 // [contract.Terms.Suspension] and [contract.Terms.ProviderTermination].
@@ -39,12 +41,15 @@
 // [NewInvoice] turns an [InvoiceInput] into an [Invoice] with what
 // momsbekendtgørelsen § 58 requires: number, dates, parties and their VAT
 // numbers, lines and totals. Each line is rounded, then the lines are
-// summed, so totals reconcile to the øre: 1,234.56 at 25 % is VAT 308.64,
-// total 1,543.20. [VATTreatment] chooses Danish VAT, EU [ReverseCharge]
+// summed, so totals reconcile to the øre: 1,234.56 DKK at 25 % is VAT
+// 308.64, total 1,543.20. The rate comes from the one VAT table,
+// contract.EUVATRates().Rate("DK", day). [VATTreatment] chooses Danish
+// VAT, EU [ReverseCharge]
 // (no VAT, the buyer's VAT number and the notice "Reverse charge /
 // omvendt betalingspligt") or [Export]. The due date is the payment term
-// (30 days) after receipt, counted as a deadline to pay: one ending on a
-// Saturday rolls to Monday (Reg. 1182/71 Art. 3(4)).
+// (30 days) after receipt, counted with the agreement's counter as a
+// deadline to pay: one ending on a Saturday rolls to Monday (Reg. 1182/71
+// Art. 3(4)).
 //
 // # Plans and subscriptions
 //
@@ -55,9 +60,10 @@
 // upgrades at once with the pro-rata difference or schedules a downgrade
 // or cancellation -- a switch to the free plan -- for the end of the cycle
 // (19.6), with no refunds (19.4). Periods are counted from the anchor day
-// ([Subscription.Bounds]), so a subscription started on the 31st bills on
-// 31 January, 28 February, 31 March, 30 April. [Prorate] divides a price by
-// whole days of the actual period: 24.95 for 9 of 31 days is 7.24.
+// with [contract.Date.AddPeriods] ([Subscription.Bounds]), so a
+// subscription started on the 31st bills on 31 January, 28 February, 31
+// March, 30 April. [Prorate] divides a price by whole days of the actual
+// period: 24.95 DKK for 9 of 31 days is 7.24 DKK.
 // [Subscription.OverUse] names the plan that fits when usage outgrows the
 // current one (19.2), and [AdjustPrice] applies the net price index with
 // the notice of terms 12.2.
@@ -68,24 +74,38 @@
 // in, [Transfer] entries out at the [Tariff] (1 credit to fetch an order,
 // 1 more to send it to an ERP). [Ledger.Post] refuses a debit the balance
 // cannot cover, unless the plan's overdraft allows it, and records
-// nothing; posting a host event ID again is a no-op. [Values] counts
-// values usage (records x fields + 1,200 base; package catalog counts the
-// records and fields) and [CapacityWarnings] reports the thresholds
-// crossed for the capacity warnings of terms 7.2.
+// nothing; posting a host event ID again is a no-op. Values usage is
+// counted with [contract.Values] (records x fields + the 1,200 base, the
+// count package catalog uses too) and warned about with the one rule of
+// terms 7.2, [contract.Capacity]; a [Plan]'s Values is the capacity it
+// is compared with.
 //
 // # Errors
 //
-// Bad input is a [*ValidationError] that names every bad field
-// ("lines[0].quantity", "due", "vat_treatment") and wraps [ErrInvalid];
-// mixed currencies also match [ErrCurrencyMismatch]. Refusals that are
+// Bad input is a [*contract.ValidationError], pimkit's one problem type,
+// that names every bad field by its JSON path and rule
+// ("lines[0].quantity" dgte, "due" gtefield, "vat_treatment" oneof) and
+// wraps [ErrInvalid]; mixed currencies also match [ErrCurrencyMismatch].
+// The configuration types a host fills in -- [Plan], [Debt], [Payment],
+// [InvoiceInput], [Line], [InvoiceParty], [InterestRules],
+// [StatutoryRate], [DemandRules] -- carry validate tags; rules between
+// fields are checked by hand and reported the same way. Refusals that are
 // normal answers -- a demand sent too early, a fourth fee, a price change
 // with too little notice -- are Decisions with reasons in English and
 // Danish, not errors.
 //
-// # Money
+// # Money and storage
 //
-// Amounts are [decimal.Decimal] in a [currency.Unit], rounded half away
-// from zero to the currency's minor unit. The interest engine works in
-// integer minor units (øre) inside and converts at its boundary, so one
-// overdue invoice costs a few allocations; see bench_test.go.
+// Every amount is a [contract.Money]: an exact decimal with its currency,
+// rounded half away from zero to the currency's minor unit. Amounts of two
+// currencies are never added. The interest engine and invoice arithmetic
+// work in integer minor units (øre) inside and build Money at their edges,
+// so one overdue invoice costs a few allocations.
+//
+// Every value survives encoding/json and compares equal with go-cmp:
+// amounts as {"amount":"1234.50","currency":"DKK"}, dates as ISO 8601,
+// enums as snake_case text ("reverse_charge", "per_started_month"). A
+// stored [Ledger] is rebuilt from its entries and refused when their
+// balances do not follow; a stored [RateTable] is checked as
+// [RateTable.With] checks it.
 package billing

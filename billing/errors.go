@@ -2,20 +2,27 @@ package billing
 
 import (
 	"errors"
+	"strconv"
 
-	"github.com/pimkit/pimkit/internal/validate"
+	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/money"
+	"golang.org/x/text/currency"
 )
 
 // Sentinel errors of package billing. Every error the package returns
-// wraps one of them, so a host can branch with [errors.Is].
+// wraps one of them, so a host can branch with [errors.Is]. Input that
+// breaks a rule is a [*contract.ValidationError] -- pimkit's one problem
+// type -- that names every bad field by its JSON path and unwraps to
+// [ErrInvalid] (and to [ErrCurrencyMismatch] when amounts mix currencies).
 var (
 	// ErrInvalid reports input that breaks a rule of its own shape: a
 	// negative quantity, a due date before the issue date, an unknown VAT
-	// treatment. It is wrapped by [*ValidationError].
+	// treatment.
 	ErrInvalid = errors.New("billing: invalid input")
 	// ErrCurrencyMismatch reports amounts in different currencies that a
-	// calculation would have to add together.
-	ErrCurrencyMismatch = errors.New("billing: currency mismatch")
+	// calculation would have to add together. It is
+	// [contract.ErrCurrencyMismatch], so either name matches.
+	ErrCurrencyMismatch = contract.ErrCurrencyMismatch
 	// ErrNoRate reports a date for which the statutory rate table has no
 	// rate: the table ends before it, or starts after it.
 	ErrNoRate = errors.New("billing: no statutory rate for date")
@@ -29,79 +36,57 @@ var (
 	ErrSyntax = errors.New("billing: invalid syntax")
 )
 
-// Problem is one broken rule of an input value: the JSON path of the field
-// ("lines[2].quantity"), the rule ("gte", "required", "after") and a short
-// detail without personal data ("must not be negative").
-type Problem struct {
-	Field  string `json:"field"`
-	Rule   string `json:"rule"`
-	Detail string `json:"detail,omitempty"`
-}
+// ruleMixedCurrency is the rule of a problem whose amount is in another
+// currency than the amounts it is added to.
+const ruleMixedCurrency = "currency_mismatch"
 
-// String returns "lines[2].quantity: gte (must not be negative)".
-func (p Problem) String() string {
-	s := p.Field + ": " + p.Rule
-	if p.Detail != "" {
-		s += " (" + p.Detail + ")"
-	}
-	return s
-}
-
-// ValidationError lists every problem found in one input, in field order.
-// It wraps [ErrInvalid], and also [ErrCurrencyMismatch] when one of its
-// problems is a mixed currency:
-//
-//	billing: invalid invoice: lines[0].quantity: gte (must not be negative); due: after (due date before issue date)
-type ValidationError struct {
-	// What names the input: "invoice", "debt", "plan".
-	What     string
-	Problems []Problem
-}
-
-// Error returns all problems on one line.
-func (e *ValidationError) Error() string {
-	return validate.Join("billing: invalid "+e.What, e.Problems)
-}
-
-// Unwrap returns ErrInvalid, and ErrCurrencyMismatch when a problem has
-// rule "currency-mismatch".
-func (e *ValidationError) Unwrap() []error {
-	errs := []error{ErrInvalid}
-	for _, p := range e.Problems {
+// invalid returns the *contract.ValidationError of ps for op, unwrapping to
+// ErrInvalid and, when a problem mixes currencies, ErrCurrencyMismatch; nil
+// when ps holds no problem.
+func invalid(ps *contract.Problems, op string) error {
+	for _, p := range ps.List() {
 		if p.Rule == ruleMixedCurrency {
-			errs = append(errs, ErrCurrencyMismatch)
-			break
+			return ps.Err(op, ErrInvalid, ErrCurrencyMismatch)
 		}
 	}
-	return errs
+	return ps.Err(op, ErrInvalid)
 }
 
-// Field reports whether a problem names the field path f.
-func (e *ValidationError) Field(f string) bool {
-	for _, p := range e.Problems {
-		if p.Field == f {
-			return true
-		}
+// problem returns a *contract.ValidationError with the one problem of path
+// breaking rule with param.
+func problem(op, path, rule, param string) error {
+	var ps contract.Problems
+	ps.Add(path, rule, param)
+	return invalid(&ps, op)
+}
+
+// amountProblem returns the rule and parameter an amount a host handed in
+// breaks, or "" when it breaks none: missing (the zero Money), in another
+// currency than cur (unless cur is the zero Currency), not positive or
+// negative as sign asks ([positive], [nonNegative], [anySign]), or with
+// more decimals than its minor unit or beyond money.MaxMinor.
+func amountProblem(m contract.Money, cur contract.Currency, sign int) (rule, param string) {
+	switch _, ok := minor(m); {
+	case m.IsZero():
+		return "required", ""
+	case m.Currency() == currency.Unit{}:
+		return "currency", ""
+	case !cur.IsZero() && m.Currency() != cur.Unit():
+		return ruleMixedCurrency, cur.String()
+	case sign == positive && !m.IsPositive():
+		return "gt", "0"
+	case sign == nonNegative && m.IsNegative():
+		return "gte", "0"
+	case !ok:
+		return "scale", strconv.Itoa(int(money.Scale(m.Currency())))
 	}
-	return false
+	return "", ""
 }
 
-const ruleMixedCurrency = "currency-mismatch"
-
-// problems collects Problems and returns a *ValidationError, or nil when
-// there are none.
-type problems struct {
-	what string
-	list []Problem
-}
-
-func (ps *problems) add(field, rule, detail string) {
-	ps.list = append(ps.list, Problem{Field: field, Rule: rule, Detail: detail})
-}
-
-func (ps *problems) err() error {
-	if len(ps.list) == 0 {
-		return nil
+// checkAmount records the problem of amount m at path, if any: see
+// [amountProblem].
+func checkAmount(ps *contract.Problems, path string, m contract.Money, cur contract.Currency, sign int) {
+	if rule, param := amountProblem(m, cur, sign); rule != "" {
+		ps.Add(path, rule, param)
 	}
-	return &ValidationError{What: ps.what, Problems: ps.list}
 }

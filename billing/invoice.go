@@ -1,10 +1,8 @@
 package billing
 
 import (
-	"fmt"
-	"math/bits"
 	"slices"
-	"strings"
+	"strconv"
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
@@ -18,8 +16,8 @@ import (
 type VATTreatment uint8
 
 const (
-	// DomesticVAT charges Danish VAT at each line's rate (25 %:
-	// [DanishVATRate]).
+	// DomesticVAT charges Danish VAT at each line's rate: 25 %, which
+	// contract.EUVATRates().Rate("DK", day) returns.
 	DomesticVAT VATTreatment = iota + 1
 	// ReverseCharge is a cross-border service to a business in another EU
 	// country: no VAT is charged, the buyer accounts for it, and the
@@ -33,31 +31,6 @@ const (
 	Export
 )
 
-var vatTreatmentNames = []string{DomesticVAT: "domestic", ReverseCharge: "reverse-charge", Export: "export"}
-
-// String returns "domestic", "reverse-charge" or "export".
-func (v VATTreatment) String() string { return enumString(vatTreatmentNames, v, "VATTreatment") }
-
-// MarshalText implements encoding.TextMarshaler; the zero value is an error.
-func (v VATTreatment) MarshalText() ([]byte, error) {
-	return enumMarshal(vatTreatmentNames, v, "vat treatment")
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
-// error wrapping ErrSyntax.
-func (v *VATTreatment) UnmarshalText(b []byte) error {
-	x, err := enumParse[VATTreatment](vatTreatmentNames, b, "vat treatment")
-	if err == nil {
-		*v = x
-	}
-	return err
-}
-
-// DanishVATRate returns the Danish standard VAT rate, 0.25 (momsloven § 33).
-func DanishVATRate() decimal.Decimal { return vat25 }
-
-var vat25 = decimal.New(25, -2)
-
 // ReverseChargeNotice is the notice a reverse-charge invoice carries, in
 // English and Danish.
 const ReverseChargeNotice = "Reverse charge / omvendt betalingspligt"
@@ -68,84 +41,106 @@ const ExportNotice = "Supply outside the EU, no Danish VAT / levering uden for E
 
 // Line is one line of an invoice as the host gives it.
 type Line struct {
-	Description string          `json:"description"`
-	Quantity    decimal.Decimal `json:"quantity"`
-	// UnitPrice is the price of one unit excluding VAT.
-	UnitPrice decimal.Decimal `json:"unit_price"`
-	// Currency is the line's currency; the zero Unit means the invoice's.
-	// A different currency is an error: invoices are in one currency.
-	Currency currency.Unit `json:"-"`
-	// VATRate is the VAT rate for DomesticVAT invoices (0.25); ignored,
-	// and shown as 0, under ReverseCharge and Export.
-	VATRate decimal.Decimal `json:"vat_rate"`
+	Description string          `json:"description" validate:"required,max=500"`
+	Quantity    decimal.Decimal `json:"quantity" validate:"dgte=0"`
+	// UnitPrice is the price of one unit excluding VAT, not negative. Every
+	// line of an invoice is in the same currency, the invoice's.
+	UnitPrice contract.Money `json:"unit_price" validate:"required"`
+	// VATRate is the VAT rate for DomesticVAT invoices as a fraction
+	// (0.25); ignored, and shown as 0, under ReverseCharge and Export.
+	VATRate decimal.Decimal `json:"vat_rate" validate:"dgte=0,dlte=1"`
 }
 
-// InvoiceInput is what the host knows when it issues an invoice.
+// InvoiceInput is what the host knows when it issues an invoice. Its
+// validate tags and [NewInvoice]'s rules between fields say what a valid
+// one holds.
 type InvoiceInput struct {
 	// Number is the next number of the host's invoice sequence
 	// (momsbekendtgørelsen § 58(1)(2)); pimkit does not count it.
-	Number string        `json:"number"`
-	Issued contract.Date `json:"issued"`
+	Number string        `json:"number" validate:"required,max=100"`
+	Issued contract.Date `json:"issued" validate:"required"`
 	// Received is the day the buyer receives the invoice; zero means the
 	// issue date. The payment term counts from it (terms 12.3).
-	Received contract.Date `json:"received"`
+	Received contract.Date `json:"received,omitzero"`
 	// PaymentTerm is the time to pay from receipt; zero means 30 days
 	// (terms 12.3).
-	PaymentTerm contract.Period `json:"payment_term"`
+	PaymentTerm contract.Period `json:"payment_term,omitzero"`
 	// Due is an agreed due date that overrides the payment term; zero
 	// means count it. It may not be before the issue date.
-	Due contract.Date `json:"due"`
+	Due contract.Date `json:"due,omitzero"`
 	// SupplyFrom and SupplyTo are the first and last day of the service
 	// period invoiced (§ 58(1)(7)); optional.
-	SupplyFrom contract.Date  `json:"supply_from"`
-	SupplyTo   contract.Date  `json:"supply_to"`
-	Seller     contract.Party `json:"seller"`
-	Buyer      contract.Party `json:"buyer"`
-	Currency   currency.Unit  `json:"-"`
-	Treatment  VATTreatment   `json:"vat_treatment"`
-	Lines      []Line         `json:"lines"`
+	SupplyFrom contract.Date `json:"supply_from,omitzero"`
+	SupplyTo   contract.Date `json:"supply_to,omitzero"`
+	// Seller and Buyer are the parties; § 58 requires both names and
+	// addresses and the seller's CVR or VAT number. They are checked by
+	// the rules of [InvoiceParty].
+	Seller    contract.Party `json:"seller" validate:"-"`
+	Buyer     contract.Party `json:"buyer" validate:"-"`
+	Treatment VATTreatment   `json:"vat_treatment" validate:"required"`
+	// Lines are the invoice's lines, at least one, all in one currency.
+	Lines []Line `json:"lines" validate:"min=1,dive"`
+}
+
+// InvoiceParty is what momsbekendtgørelsen § 58 requires of a party on an
+// invoice, as validate tags: a name and an address, a valid CVR number
+// (mod 11: "43782495") and an EU VAT number ("DE123456789") when given, a
+// country code of two capital letters ("DK") when given. [NewInvoice] checks the seller and
+// buyer of an [InvoiceInput] by these rules; [PartyRules] returns them for
+// a [contract.Party].
+type InvoiceParty struct {
+	Name    string `json:"name" validate:"required,max=200"`
+	CVR     string `json:"cvr,omitempty" validate:"omitempty,cvr"`
+	VATID   string `json:"vat_id,omitempty" validate:"omitempty,vatid"`
+	Address string `json:"address" validate:"required,max=500"`
+	Country string `json:"country,omitempty" validate:"omitempty,len=2,alpha,uppercase"`
+}
+
+// PartyRules returns p as the [InvoiceParty] whose tags check it.
+func PartyRules(p contract.Party) InvoiceParty {
+	return InvoiceParty{Name: p.Name, CVR: p.CVR, VATID: p.VATID, Address: p.Address, Country: p.Country}
 }
 
 // InvoiceLine is a line with its amounts: Net = Quantity x UnitPrice and
 // VAT = Net x VATRate, each rounded half away from zero to the minor unit.
 type InvoiceLine struct {
 	Line
-	Net decimal.Decimal `json:"net_amount"`
-	VAT decimal.Decimal `json:"vat"`
+	Net contract.Money `json:"net_amount"`
+	VAT contract.Money `json:"vat"`
 }
 
 // VATSummary is the taxable amount and VAT at one rate
 // (momsbekendtgørelsen § 58(1)(8)-(10)).
 type VATSummary struct {
 	Rate decimal.Decimal `json:"rate"`
-	Net  decimal.Decimal `json:"net_amount"`
-	VAT  decimal.Decimal `json:"vat"`
+	Net  contract.Money  `json:"net_amount"`
+	VAT  contract.Money  `json:"vat"`
 }
 
 // Invoice is an issued invoice with what momsbekendtgørelsen § 58
 // requires a Danish invoice to show. Totals reconcile to the øre: Net is
 // the sum of the lines' rounded net amounts, VAT the sum of their rounded
-// VAT, Total = Net + VAT.
+// VAT, Total = Net + VAT, all in the lines' currency.
 type Invoice struct {
 	Number   string        `json:"number"`
 	Issued   contract.Date `json:"issued"`
 	Received contract.Date `json:"received"`
 	// Due is the last day to pay, and DueDeadline how it was counted: a
 	// deadline to act, so 30 days ending on a Saturday roll to Monday
-	// (Reg. 1182/71 Art. 3(4)).
+	// (Reg. 1182/71 Art. 3(4)). DueDeadline is zero when the input gave
+	// the due date.
 	Due         contract.Date     `json:"due"`
-	DueDeadline contract.Deadline `json:"-"`
-	SupplyFrom  contract.Date     `json:"supply_from"`
-	SupplyTo    contract.Date     `json:"supply_to"`
+	DueDeadline contract.Deadline `json:"due_deadline,omitzero"`
+	SupplyFrom  contract.Date     `json:"supply_from,omitzero"`
+	SupplyTo    contract.Date     `json:"supply_to,omitzero"`
 	Seller      contract.Party    `json:"seller"`
 	Buyer       contract.Party    `json:"buyer"`
-	Currency    currency.Unit     `json:"-"`
 	Treatment   VATTreatment      `json:"vat_treatment"`
 	Lines       []InvoiceLine     `json:"lines"`
 	VATSummary  []VATSummary      `json:"vat_summary"`
-	Net         decimal.Decimal   `json:"net_amount"`
-	VAT         decimal.Decimal   `json:"vat"`
-	Total       decimal.Decimal   `json:"total"`
+	Net         contract.Money    `json:"net_amount"`
+	VAT         contract.Money    `json:"vat"`
+	Total       contract.Money    `json:"total"`
 	// Notice is the VAT notice the invoice must print, empty for
 	// DomesticVAT.
 	Notice    string              `json:"notice,omitempty"`
@@ -155,137 +150,95 @@ type Invoice struct {
 // Debt returns the invoice as a debt for the late-payment rules, owed by a
 // customer of kind k.
 func (inv Invoice) Debt(k CustomerKind) Debt {
-	return Debt{Amount: inv.Total, Currency: inv.Currency, Due: inv.Due, Sent: inv.Issued, Customer: k}
+	return Debt{Amount: inv.Total, Due: inv.Due, Sent: inv.Issued, Customer: k}
 }
 
 var citeMomsbek58 = contract.Cite("momsbekendtgørelsen", "§ 58")
 
 // NewInvoice computes an invoice from in, counting the due date with c,
 // the agreement's counter ([contract.Terms.Counter]; the zero Counter
-// counts by Reg. 1182/71 with Danish holidays). Each
-// line is rounded, then the lines are summed: 1,234.56 net at 25 % is
+// counts by Reg. 1182/71 with Danish holidays). Each line is rounded,
+// then the lines are summed: 1,234.56 DKK net at 25 % is
 // VAT 308.64 and total 1,543.20. Under ReverseCharge and Export no VAT is
 // charged and Notice says why.
 //
 // The due date is the payment term after receipt, as a deadline to act:
 // issued and received Thu 2026-01-29 with 30 days gives Sat 2026-02-28,
 // rolled to Mon 2026-03-02. Every problem of in is reported at once in a
-// [*ValidationError]: a negative quantity names "lines[0].quantity", a
-// line in another currency "lines[1].currency" (and matches
-// [ErrCurrencyMismatch]), a due date before the issue date "due", an
-// unknown treatment "vat_treatment".
+// [*contract.ValidationError] wrapping [ErrInvalid], by JSON path and
+// rule: a negative quantity is "lines[0].quantity" dgte, a line in
+// another currency "lines[1].unit_price" currency_mismatch (and matches
+// [ErrCurrencyMismatch]), a due date before the issue date "due"
+// gtefield, an unknown treatment "vat_treatment" oneof, a bad CVR number
+// "seller.cvr" cvr.
 func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
-	ps := problems{what: "invoice"}
-	if strings.TrimSpace(in.Number) == "" {
-		ps.add("number", "required", "")
+	var ps contract.Problems
+	if tagsBroken(&in) {
+		ps.Check("", in)
+		ps.Check("seller", PartyRules(in.Seller))
+		ps.Check("buyer", PartyRules(in.Buyer))
 	}
-	if in.Issued.IsZero() {
-		ps.add("issued", "required", "")
+	crossChecks(&ps, &in)
+	var cur currency.Unit
+	if len(in.Lines) > 0 {
+		cur = in.Lines[0].UnitPrice.Currency()
 	}
-	if !in.Received.IsZero() && in.Received.Before(in.Issued) {
-		ps.add("received", "gtefield", "receipt before issue date")
-	}
-	if !in.Due.IsZero() && in.Due.Before(in.Issued) {
-		ps.add("due", "gtefield", "due date before issue date")
-	}
-	if !in.SupplyFrom.IsZero() && !in.SupplyTo.IsZero() && in.SupplyTo.Before(in.SupplyFrom) {
-		ps.add("supply_to", "gtefield", "supply period ends before it starts")
-	}
-	if in.PaymentTerm.IsNegative() {
-		ps.add("payment_term", "gte", "must not be negative")
-	}
-	checkParty(&ps, "seller", in.Seller, true)
-	checkParty(&ps, "buyer", in.Buyer, false)
-	switch in.Treatment {
-	case DomesticVAT:
-	case Export:
-		if c := in.Buyer.Country; c != "" && euMember(c) {
-			ps.add("buyer.country", "excluded_with", "export is for buyers outside the EU")
-		}
-	case ReverseCharge:
-		switch id := in.Buyer.VATID; {
-		case id == "":
-			ps.add("buyer.vat_id", "required", "reverse charge needs the buyer's VAT number")
-		case len(id) < 2 || id[:2] == "DK" || !euMember(vatCountry(id[:2])):
-			ps.add("buyer.vat_id", "excluded_with", "reverse charge is for buyers in another EU country")
-		}
-	default:
-		ps.add("vat_treatment", "oneof", "domestic, reverse-charge or export")
-	}
-	if in.Currency == (currency.Unit{}) {
-		ps.add("currency", "required", "")
-	}
-	if len(in.Lines) == 0 {
-		ps.add("lines", "min", "at least one line")
-	}
-	scale := money.Scale(in.Currency)
+	scale := money.Scale(cur)
 	inv := Invoice{
 		Number: in.Number, Issued: in.Issued, Received: in.Received, Due: in.Due,
 		SupplyFrom: in.SupplyFrom, SupplyTo: in.SupplyTo, Seller: in.Seller, Buyer: in.Buyer,
-		Currency: in.Currency, Treatment: in.Treatment,
-		Lines: make([]InvoiceLine, len(in.Lines)),
+		Treatment: in.Treatment,
+		Lines:     make([]InvoiceLine, len(in.Lines)),
 	}
 	var net, vat int64
-	_, inc := currency.Standard.Rounding(in.Currency)
+	_, inc := currency.Standard.Rounding(cur)
 	fast := inc <= 1
 	for i, l := range in.Lines {
-		f := func(name string) string { return fmt.Sprintf("lines[%d].%s", i, name) }
-		if l.Currency != (currency.Unit{}) && l.Currency != in.Currency {
-			ps.add(f("currency"), ruleMixedCurrency, "line currency differs from the invoice currency")
-		}
-		if l.Quantity.IsNegative() {
-			ps.add(f("quantity"), "gte", "must not be negative")
-		}
-		if l.UnitPrice.IsNegative() {
-			ps.add(f("unit_price"), "gte", "must not be negative")
+		if l.UnitPrice.Currency() != cur {
+			ps.Add("lines["+strconv.Itoa(i)+"].unit_price", ruleMixedCurrency, cur.String())
 		}
 		rate := l.VATRate
 		if in.Treatment != DomesticVAT {
 			rate = decimal.Zero
-		} else if rate.IsNegative() || rate.GreaterThan(decimal.New(1, 0)) {
-			ps.add(f("vat_rate"), "range", "0..1")
 		}
-		if strings.TrimSpace(l.Description) == "" {
-			ps.add(f("description"), "required", "")
-		}
-		a, ok1 := mulRound(l.Quantity, l.UnitPrice, scale, fast)
+		price := l.UnitPrice.Amount()
+		a, ok1 := mulRound(l.Quantity, price, scale, fast)
 		var ln decimal.Decimal
 		if ok1 {
 			ln = decimal.New(a, -scale)
 		} else {
-			ln = money.Round(l.Quantity.Mul(l.UnitPrice), in.Currency)
-			a, ok1 = toMinor(ln, scale)
+			ln = money.Round(l.Quantity.Mul(price), cur)
+			a, ok1 = money.ToMinor(ln, scale)
 		}
 		b, ok2 := mulRound(ln, rate, scale, fast)
 		var lv decimal.Decimal
 		if ok2 {
 			lv = decimal.New(b, -scale)
 		} else {
-			lv = money.Round(ln.Mul(rate), in.Currency)
-			b, ok2 = toMinor(lv, scale)
+			lv = money.Round(ln.Mul(rate), cur)
+			b, ok2 = money.ToMinor(lv, scale)
 		}
 		if !ok1 || !ok2 {
-			ps.add(f("unit_price"), "range", "line amount too large")
+			ps.Add("lines["+strconv.Itoa(i)+"].unit_price", "range", "")
 		}
 		net, vat = net+a, vat+b
-		if net > maxMinor || vat > maxMinor {
-			ps.add(f("unit_price"), "range", "invoice amount too large")
+		if net > money.MaxMinor || vat > money.MaxMinor {
+			ps.Add("lines["+strconv.Itoa(i)+"].unit_price", "range", "")
 			net, vat = 0, 0
 		}
 		l.VATRate = rate
-		l.Currency = in.Currency
-		inv.Lines[i] = InvoiceLine{Line: l, Net: ln, VAT: lv}
+		inv.Lines[i] = InvoiceLine{Line: l, Net: contract.NewMoney(ln, cur), VAT: contract.NewMoney(lv, cur)}
 	}
-	if err := ps.err(); err != nil {
+	if err := invalid(&ps, "new invoice"); err != nil {
 		return Invoice{}, err
 	}
 	if len(inv.Lines) == 1 {
 		inv.Net, inv.VAT = inv.Lines[0].Net, inv.Lines[0].VAT // decimals are immutable
 	} else {
-		inv.Net, inv.VAT = decimal.New(net, -scale), decimal.New(vat, -scale)
+		inv.Net, inv.VAT = fromMinor(net, cur, scale), fromMinor(vat, cur, scale)
 	}
-	inv.Total = decimal.New(net+vat, -scale)
-	inv.VATSummary = summarize(inv.Lines, scale)
+	inv.Total = fromMinor(net+vat, cur, scale)
+	inv.VATSummary = summarize(inv.Lines, cur, scale)
 
 	if inv.Received.IsZero() {
 		inv.Received = inv.Issued
@@ -313,7 +266,80 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	return inv, nil
 }
 
-func summarize(lines []InvoiceLine, scale int32) []VATSummary {
+// tagsBroken reports, without reflection, whether a validate tag of in,
+// its lines or its parties ([InvoiceParty]) is broken: a valid invoice --
+// a month-end run issues hundreds of thousands -- never pays for the
+// validator, and a broken one has every problem reported by the tags
+// themselves. A test checks that it agrees with the tags.
+func tagsBroken(in *InvoiceInput) bool {
+	if in.Number == "" || len(in.Number) > 100 || in.Issued.IsZero() || in.Treatment == 0 || len(in.Lines) == 0 ||
+		partyBroken(&in.Seller) || partyBroken(&in.Buyer) {
+		return true
+	}
+	for i := range in.Lines {
+		l := &in.Lines[i]
+		if l.Description == "" || len(l.Description) > 500 || l.Quantity.Sign() < 0 || l.UnitPrice.IsZero() ||
+			!fraction(l.VATRate) {
+			return true
+		}
+	}
+	return false
+}
+
+func partyBroken(p *contract.Party) bool {
+	return p.Name == "" || len(p.Name) > 200 || p.Address == "" || len(p.Address) > 500 ||
+		p.CVR != "" && !validate.ValidCVR(p.CVR) || p.VATID != "" && !validate.ValidVATID(p.VATID) ||
+		p.Country != "" && !countryCode(p.Country)
+}
+
+// countryCode reports whether c has the shape of an ISO 3166-1 alpha-2
+// code, two capital letters: the rule of InvoiceParty.Country's tag.
+func countryCode(c string) bool {
+	return len(c) == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z'
+}
+
+// crossChecks records the rules between fields of in that tags cannot
+// express.
+func crossChecks(ps *contract.Problems, in *InvoiceInput) {
+	if !in.Received.IsZero() && in.Received.Before(in.Issued) {
+		ps.Add("received", "gtefield", "issued")
+	}
+	if !in.Due.IsZero() && in.Due.Before(in.Issued) {
+		ps.Add("due", "gtefield", "issued")
+	}
+	if !in.SupplyFrom.IsZero() && !in.SupplyTo.IsZero() && in.SupplyTo.Before(in.SupplyFrom) {
+		ps.Add("supply_to", "gtefield", "supply_from")
+	}
+	if in.PaymentTerm.IsNegative() {
+		ps.Add("payment_term", "gte", "P0D")
+	}
+	if in.Seller.CVR == "" && in.Seller.VATID == "" {
+		ps.Add("seller.cvr", "required_without", "vat_id")
+	}
+	switch in.Treatment {
+	case 0, DomesticVAT:
+	case Export:
+		if c := in.Buyer.Country; c != "" && euMember(c) {
+			ps.Add("buyer.country", "excluded_with", "export")
+		}
+	case ReverseCharge:
+		switch id := in.Buyer.VATID; {
+		case id == "":
+			ps.Add("buyer.vat_id", "required_with", "reverse_charge")
+		case len(id) < 2 || id[:2] == "DK" || !euMember(id[:2]):
+			ps.Add("buyer.vat_id", "excluded_with", "reverse_charge")
+		}
+	default:
+		ps.Add("vat_treatment", "oneof", "domestic reverse_charge export")
+	}
+	for i := range in.Lines {
+		if in.Lines[i].UnitPrice.IsNegative() {
+			ps.Add("lines["+strconv.Itoa(i)+"].unit_price", "gte", "0")
+		}
+	}
+}
+
+func summarize(lines []InvoiceLine, cur currency.Unit, scale int32) []VATSummary {
 	if len(lines) == 1 {
 		l := lines[0]
 		return []VATSummary{{Rate: l.VATRate, Net: l.Net, VAT: l.VAT}}
@@ -325,8 +351,8 @@ func summarize(lines []InvoiceLine, scale int32) []VATSummary {
 	var buf [4]sums
 	acc := buf[:0]
 	for _, l := range lines {
-		n, _ := toMinor(l.Net, scale)
-		v, _ := toMinor(l.VAT, scale)
+		n, _ := money.ToMinor(l.Net.Amount(), scale)
+		v, _ := money.ToMinor(l.VAT.Amount(), scale)
 		i := 0
 		for i < len(acc) && !acc[i].rate.Equal(l.VATRate) {
 			i++
@@ -340,109 +366,31 @@ func summarize(lines []InvoiceLine, scale int32) []VATSummary {
 	slices.SortFunc(acc, func(a, b sums) int { return b.rate.Cmp(a.rate) })
 	out := make([]VATSummary, len(acc))
 	for i, a := range acc {
-		out[i] = VATSummary{Rate: a.rate, Net: decimal.New(a.net, -scale), VAT: decimal.New(a.vat, -scale)}
+		out[i] = VATSummary{Rate: a.rate, Net: fromMinor(a.net, cur, scale), VAT: fromMinor(a.vat, cur, scale)}
 	}
 	return out
 }
 
-// mulRound returns a x b rounded half away from zero to scale decimals, as
-// an integer of 10^-scale, in 128-bit integer arithmetic; false when fast
-// is false or a value does not fit, for the caller's decimal path.
+// mulRound is [money.MulRound] when fast (the currency rounds to its
+// minor unit, not to a cash step), and false otherwise.
 func mulRound(a, b decimal.Decimal, scale int32, fast bool) (int64, bool) {
-	if !fast || a.NumDigits() > 18 || b.NumDigits() > 18 {
+	if !fast {
 		return 0, false
 	}
-	ca, cb := a.CoefficientInt64(), b.CoefficientInt64()
-	neg := (ca < 0) != (cb < 0)
-	hi, lo := bits.Mul64(abs64(ca), abs64(cb))
-	var v uint64
-	switch shift := int(a.Exponent()) + int(b.Exponent()) + int(scale); {
-	case hi == 0 && lo == 0:
-		return 0, true
-	case shift >= 0:
-		if hi != 0 || shift > 18 {
-			return 0, false
-		}
-		h, l := bits.Mul64(lo, uint64(pow10[shift]))
-		if h != 0 {
-			return 0, false
-		}
-		v = l
-	default:
-		if -shift > 18 {
-			return 0, false
-		}
-		den := uint64(pow10[-shift])
-		if hi >= den {
-			return 0, false
-		}
-		q, r := bits.Div64(hi, lo, den)
-		if r >= den-r {
-			q++
-		}
-		v = q
-	}
-	if v > maxMinor {
-		return 0, false
-	}
-	if neg {
-		return -int64(v), true
-	}
-	return int64(v), true
+	return money.MulRound(a, b, scale)
 }
 
-// checkParty checks the names, addresses and tax numbers § 58 requires:
-// both parties' names and addresses, and the seller's CVR or VAT number.
-func checkParty(ps *problems, field string, p contract.Party, seller bool) {
-	if strings.TrimSpace(p.Name) == "" {
-		ps.add(field+".name", "required", "")
+// euMembers are the EU member states, the countries of the one VAT table
+// (contract.EUVATRates), with Greece also under its VAT prefix EL.
+var euMembers = func() map[string]bool {
+	m := map[string]bool{"EL": true}
+	for _, r := range contract.EUVATRates().Rates {
+		m[r.Country] = true
 	}
-	if strings.TrimSpace(p.Address) == "" {
-		ps.add(field+".address", "required", "")
-	}
-	if p.CVR != "" && !validate.ValidCVR(p.CVR) {
-		ps.add(field+".cvr", "cvr", "not a valid CVR number")
-	}
-	if p.VATID != "" && !validVATID(p.VATID) {
-		ps.add(field+".vat_id", "vatid", "not an EU VAT number")
-	}
-	if seller && p.CVR == "" && p.VATID == "" {
-		ps.add(field+".cvr", "required_without", "the seller's CVR or VAT number")
-	}
-}
+	return m
+}()
 
-// validVATID reports whether s has the shape of an EU VAT number: a
-// two-letter country prefix and 2 to 13 letters or digits.
-func validVATID(s string) bool {
-	if len(s) < 4 || len(s) > 15 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		upper := c >= 'A' && c <= 'Z'
-		if i < 2 && !upper {
-			return false
-		}
-		if i >= 2 && !upper && (c < '0' || c > '9') {
-			return false
-		}
-	}
-	return true
-}
-
-// euMembers are the EU member states by ISO 3166-1 alpha-2 code.
-const euMembers = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"
-
-// euMember reports whether the ISO 3166-1 alpha-2 code c is an EU member
-// state: "DE" is, "NO" and "GB" are not.
-func euMember(c string) bool {
-	return len(c) == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' && strings.Contains(euMembers, c)
-}
-
-// vatCountry maps a VAT number prefix to its country: Greece uses "EL".
-func vatCountry(prefix string) string {
-	if prefix == "EL" {
-		return "GR"
-	}
-	return prefix
-}
+// euMember reports whether c, an ISO 3166-1 alpha-2 code or a VAT
+// prefix, is an EU member state: "DE" and "EL" are, "NO" and "GB" are
+// not.
+func euMember(c string) bool { return euMembers[c] }

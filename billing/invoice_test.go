@@ -20,12 +20,12 @@ func buyerDK() contract.Party {
 
 func input(lines ...Line) InvoiceInput {
 	return InvoiceInput{Number: "2026-0001", Issued: day("2026-01-29"), Seller: seller(), Buyer: buyerDK(),
-		Currency: currency.DKK, Treatment: DomesticVAT, Lines: lines}
+		Treatment: DomesticVAT, Lines: lines}
 }
 
 func TestNewInvoiceTotals(t *testing.T) {
 	l := func(q, p string) Line {
-		return Line{Description: "PIM subscription", Quantity: dec(q), UnitPrice: dec(p), VATRate: DanishVATRate()}
+		return Line{Description: "PIM subscription", Quantity: dec(q), UnitPrice: contract.NewMoney(dec(p), currency.DKK), VATRate: vatDK}
 	}
 	eu := input(l("1", "1234.56"))
 	eu.Treatment, eu.Buyer.VATID, eu.Buyer.Country = ReverseCharge, "DE123456789", "DE"
@@ -49,7 +49,7 @@ func TestNewInvoiceTotals(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !inv.Net.Equal(dec(tt.net)) || !inv.VAT.Equal(dec(tt.vat)) || !inv.Total.Equal(dec(tt.total)) || inv.Notice != tt.notice {
+			if !inv.Net.Equal(dkk(tt.net)) || !inv.VAT.Equal(dkk(tt.vat)) || !inv.Total.Equal(dkk(tt.total)) || inv.Notice != tt.notice {
 				t.Errorf("NewInvoice() = net %s vat %s total %s notice %q, want %s %s %s %q",
 					inv.Net, inv.VAT, inv.Total, inv.Notice, tt.net, tt.vat, tt.total, tt.notice)
 			}
@@ -71,7 +71,7 @@ func TestNewInvoiceDueDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := input(Line{Description: "x", Quantity: dec("1"), UnitPrice: dec("100"), VATRate: DanishVATRate()})
+			in := input(Line{Description: "x", Quantity: dec("1"), UnitPrice: dkk("100"), VATRate: vatDK})
 			in.Issued = day(tt.issued)
 			if tt.received != "" {
 				in.Received = day(tt.received)
@@ -92,36 +92,44 @@ func TestNewInvoiceDueDate(t *testing.T) {
 
 func TestNewInvoiceErrors(t *testing.T) {
 	in := input(
-		Line{Description: "a", Quantity: dec("-1"), UnitPrice: dec("10"), VATRate: DanishVATRate()},
-		Line{Description: "b", Quantity: dec("1"), UnitPrice: dec("10"), VATRate: DanishVATRate(), Currency: currency.EUR},
+		Line{Description: "a", Quantity: dec("-1"), UnitPrice: dkk("10"), VATRate: vatDK},
+		Line{Description: "b", Quantity: dec("1"), UnitPrice: contract.MustParseMoney("10", currency.EUR), VATRate: vatDK},
 	)
 	in.Due = day("2026-01-01")
 	in.Treatment = 9
 	in.Seller.CVR = "12345678"
 	_, err := NewInvoice(in, contract.Counter{})
-	var ve *ValidationError
+	var ve *contract.ValidationError
 	if !errors.As(err, &ve) || !errors.Is(err, ErrInvalid) || !errors.Is(err, ErrCurrencyMismatch) {
-		t.Fatalf("NewInvoice() error = %v, want *ValidationError matching ErrInvalid and ErrCurrencyMismatch", err)
+		t.Fatalf("NewInvoice() error = %v, want *contract.ValidationError matching ErrInvalid and ErrCurrencyMismatch", err)
 	}
-	for _, f := range []string{"lines[0].quantity", "lines[1].currency", "due", "vat_treatment", "seller.cvr"} {
-		if !ve.Field(f) {
-			t.Errorf("error %v does not name %s", err, f)
+	for _, p := range []struct{ path, rule string }{
+		{"lines[0].quantity", "dgte"}, {"lines[1].unit_price", ruleMixedCurrency}, {"due", "gtefield"},
+		{"vat_treatment", "oneof"}, {"seller.cvr", "cvr"},
+	} {
+		if !ve.Has(p.path, p.rule) {
+			t.Errorf("momsbekendtgørelsen § 58: error %v does not name %s %s", err, p.path, p.rule)
 		}
 	}
-	ex := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dec("10")})
+	ex := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dkk("10")})
 	ex.Treatment, ex.Buyer.Country = Export, "SE"
-	if _, err := NewInvoice(ex, contract.Counter{}); !errors.As(err, &ve) || !ve.Field("buyer.country") {
+	if _, err := NewInvoice(ex, contract.Counter{}); !hasProblem(err, "buyer.country", "excluded_with") {
 		t.Errorf("export to an EU country: error = %v, want one naming buyer.country", err)
 	}
-	rcNO := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dec("10")})
+	rcNO := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dkk("10")})
 	rcNO.Treatment, rcNO.Buyer.VATID = ReverseCharge, "NO123456789"
-	if _, err := NewInvoice(rcNO, contract.Counter{}); !errors.As(err, &ve) || !ve.Field("buyer.vat_id") {
-		t.Errorf("reverse charge to Norway: error = %v, want one naming buyer.vat_id", err)
+	if _, err := NewInvoice(rcNO, contract.Counter{}); !hasProblem(err, "buyer.vat_id", "excluded_with") {
+		t.Errorf("VAT Directive Art. 196 reverse charge to Norway: error = %v, want one naming buyer.vat_id", err)
 	}
-	rc := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dec("10")})
+	rc := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dkk("10")})
 	rc.Treatment = ReverseCharge
-	if _, err := NewInvoice(rc, contract.Counter{}); !errors.As(err, &ve) || !ve.Field("buyer.vat_id") {
-		t.Errorf("reverse charge without buyer VAT number: error = %v, want one naming buyer.vat_id", err)
+	if _, err := NewInvoice(rc, contract.Counter{}); !hasProblem(err, "buyer.vat_id", "required_with") {
+		t.Errorf("VAT Directive Art. 196 reverse charge without buyer VAT number: error = %v, want one naming buyer.vat_id", err)
+	}
+	bad := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dkk("10")})
+	bad.Buyer.VATID = "D1234"
+	if _, err := NewInvoice(bad, contract.Counter{}); !hasProblem(err, "buyer.vat_id", "vatid") {
+		t.Errorf("malformed buyer VAT number: error = %v, want buyer.vat_id vatid", err)
 	}
 }
 
@@ -134,8 +142,8 @@ func TestInvoiceTotalProperty(t *testing.T) {
 		for i := 0; i < 1+r.IntN(6); i++ {
 			lines = append(lines, Line{Description: "x",
 				Quantity:  decimal.New(r.Int64N(5000), -int32(r.IntN(3))),
-				UnitPrice: decimal.New(r.Int64N(10_000_000), -int32(r.IntN(4))),
-				VATRate:   []decimal.Decimal{DanishVATRate(), decimal.Zero, dec("0.125")}[r.IntN(3)]})
+				UnitPrice: contract.NewMoney(decimal.New(r.Int64N(10_000_000), -int32(r.IntN(4))), currency.DKK),
+				VATRate:   []decimal.Decimal{vatDK, decimal.Zero, dec("0.125")}[r.IntN(3)]})
 		}
 		inv, err := NewInvoice(input(lines...), contract.Counter{})
 		if err != nil {
@@ -143,53 +151,28 @@ func TestInvoiceTotalProperty(t *testing.T) {
 		}
 		net, vat := decimal.Zero, decimal.Zero
 		for _, l := range inv.Lines {
-			if !l.Net.Equal(l.Quantity.Mul(l.UnitPrice).Round(2)) || !l.VAT.Equal(l.Net.Mul(l.VATRate).Round(2)) {
+			if !l.Net.Amount().Equal(l.Quantity.Mul(l.UnitPrice.Amount()).Round(2)) || !l.VAT.Amount().Equal(l.Net.Amount().Mul(l.VATRate).Round(2)) {
 				t.Fatalf("line %+v not rounded per line", l)
 			}
-			net, vat = net.Add(l.Net), vat.Add(l.VAT)
+			net, vat = net.Add(l.Net.Amount()), vat.Add(l.VAT.Amount())
 		}
-		if !inv.Net.Equal(net) || !inv.VAT.Equal(vat) || !inv.Total.Equal(net.Add(vat)) {
+		if !inv.Net.Amount().Equal(net) || !inv.VAT.Amount().Equal(vat) || !inv.Total.Amount().Equal(net.Add(vat)) {
 			t.Fatalf("invoice %d: net %s vat %s total %s, want %s %s %s", n, inv.Net, inv.VAT, inv.Total, net, vat, net.Add(vat))
 		}
 		sn, sv := decimal.Zero, decimal.Zero
 		for _, s := range inv.VATSummary {
-			sn, sv = sn.Add(s.Net), sv.Add(s.VAT)
+			sn, sv = sn.Add(s.Net.Amount()), sv.Add(s.VAT.Amount())
 		}
-		if !sn.Equal(inv.Net) || !sv.Equal(inv.VAT) {
+		if !sn.Equal(inv.Net.Amount()) || !sv.Equal(inv.VAT.Amount()) {
 			t.Fatalf("invoice %d: VAT summary %s/%s does not reconcile to %s/%s", n, sn, sv, inv.Net, inv.VAT)
 		}
 	}
 }
 
 func TestEUMember(t *testing.T) {
-	for c, want := range map[string]bool{"DE": true, "GR": true, "DK": true, "NO": false, "GB": false, " B": false, "T ": false, "de": false} {
+	for c, want := range map[string]bool{"DE": true, "GR": true, "EL": true, "DK": true, "FI": true, "NO": false, "GB": false, " B": false, "T ": false, "de": false} {
 		if got := euMember(c); got != want {
 			t.Errorf("euMember(%q) = %v, want %v", c, got, want)
-		}
-	}
-	if !euMember(vatCountry("EL")) {
-		t.Errorf("VAT prefix EL (Greece) is not taken as an EU member")
-	}
-}
-
-func TestMulRound(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int64
-		ok   bool
-	}{
-		{"1234.56", "0.25", 30864, true},
-		{"3", "33.333", 10000, true},
-		{"0.5", "0.01", 1, true},                                   // 0.005 rounds away from zero
-		{"-0.5", "0.01", -1, true},                                 // and below zero too
-		{"1e20", "1", 0, false},                                    // too large: the decimal path takes over
-		{"0.000000000000000001", "0.000000000000000001", 0, false}, // exponent out of reach: decimal path
-		{"123456789012345678901", "1", 0, false},
-	}
-	for _, tt := range tests {
-		got, ok := mulRound(dec(tt.a), dec(tt.b), 2, true)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("mulRound(%s, %s, 2) = %d, %v, want %d, %v", tt.a, tt.b, got, ok, tt.want, tt.ok)
 		}
 	}
 }

@@ -1,10 +1,14 @@
 package billing
 
 import (
-	"errors"
+	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
+
+	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/money"
 )
 
 // EntryKind is the kind of a credit ledger entry. The zero value is
@@ -23,24 +27,6 @@ const (
 	// Expiry removes credits that lapsed.
 	Expiry
 )
-
-var entryKindNames = []string{Purchase: "purchase", Grant: "grant", Transfer: "transfer", Expiry: "expiry"}
-
-// String returns "purchase", "grant", "transfer" or "expiry".
-func (k EntryKind) String() string { return enumString(entryKindNames, k, "EntryKind") }
-
-// MarshalText implements encoding.TextMarshaler.
-func (k EntryKind) MarshalText() ([]byte, error) { return enumMarshal(entryKindNames, k, "entry kind") }
-
-// UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
-// error wrapping ErrSyntax.
-func (k *EntryKind) UnmarshalText(b []byte) error {
-	v, err := enumParse[EntryKind](entryKindNames, b, "entry kind")
-	if err == nil {
-		*k = v
-	}
-	return err
-}
 
 func (k EntryKind) credit() bool { return k == Purchase || k == Grant }
 
@@ -104,11 +90,51 @@ func (e *InsufficientCreditsError) Unwrap() error { return ErrInsufficientCredit
 // balance after each. It is a value; [Ledger.Post] returns a new Ledger
 // and never changes the one it was called on. The zero Ledger is an empty
 // account that allows no overdraft.
+//
+// A Ledger survives JSON as {"overdraft":0,"entries":[...]}: reading it
+// back replays the entries through [Restore], so a stored ledger whose
+// balances do not follow from its entries is refused, never misread.
 type Ledger struct {
 	// Overdraft is how far below zero the balance may go (from the plan,
 	// [Plan.Overdraft]); 0 refuses any debit the balance cannot cover.
 	Overdraft int64
 	entries   []Entry
+}
+
+type ledgerJSON struct {
+	Overdraft int64   `json:"overdraft"`
+	Entries   []Entry `json:"entries"`
+}
+
+// MarshalJSON writes the overdraft and the entries, oldest first.
+func (l Ledger) MarshalJSON() ([]byte, error) {
+	return json.Marshal(ledgerJSON{Overdraft: l.Overdraft, Entries: l.entries})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes and rebuilds the ledger with
+// [Restore]; entries whose balances do not follow are an error wrapping
+// [ErrInvalid], and l is left unchanged.
+func (l *Ledger) UnmarshalJSON(b []byte) error {
+	var v ledgerJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return fmt.Errorf("%w: ledger: %v", ErrSyntax, err)
+	}
+	r, err := Restore(v.Overdraft, v.Entries)
+	if err != nil {
+		return err
+	}
+	*l = r
+	return nil
+}
+
+// Equal reports whether l and m have the same overdraft and the same
+// entries, instants compared with [time.Time.Equal]; go-cmp compares
+// ledgers with it.
+func (l Ledger) Equal(m Ledger) bool {
+	return l.Overdraft == m.Overdraft && slices.EqualFunc(l.entries, m.entries, func(a, b Entry) bool {
+		return a.EventID == b.EventID && a.At.Equal(b.At) && a.Kind == b.Kind && a.Credits == b.Credits &&
+			a.Balance == b.Balance && a.Memo == b.Memo
+	})
 }
 
 // NewLedger returns an empty ledger allowing overdraft credits below zero.
@@ -122,22 +148,24 @@ func NewLedger(overdraft int64) Ledger { return Ledger{Overdraft: overdraft} }
 // event ID already recorded with the same content returns the ledger
 // unchanged and the recorded entry; with other content it is an error
 // wrapping [ErrDuplicateEvent]. Entries must come in time order: at
-// before the last entry is a [*ValidationError] naming "at".
+// before the last entry is a [*contract.ValidationError] naming "at".
 func (l Ledger) Post(eventID string, at time.Time, k EntryKind, credits int64, memo string) (Ledger, Entry, error) {
-	ps := problems{what: "ledger entry"}
+	var ps contract.Problems
 	if eventID == "" {
-		ps.add("event_id", "required", "")
+		ps.Add("event_id", "required", "")
 	}
 	if at.IsZero() {
-		ps.add("at", "required", "")
+		ps.Add("at", "required", "")
 	}
 	if k < Purchase || k > Expiry {
-		ps.add("kind", "oneof", "purchase, grant, transfer or expiry")
+		ps.Add("kind", "oneof", "purchase grant transfer expiry")
 	}
-	if credits <= 0 || credits > maxMinor {
-		ps.add("credits", "gt", "must be positive")
+	if credits <= 0 {
+		ps.Add("credits", "gt", "0")
+	} else if credits > money.MaxMinor {
+		ps.Add("credits", "lte", strconv.Itoa(money.MaxMinor))
 	}
-	if err := ps.err(); err != nil {
+	if err := invalid(&ps, "post"); err != nil {
 		return l, Entry{}, err
 	}
 	signed := credits
@@ -153,7 +181,7 @@ func (l Ledger) Post(eventID string, at time.Time, k EntryKind, credits int64, m
 		}
 	}
 	if n := len(l.entries); n > 0 && at.Before(l.entries[n-1].At) {
-		return l, Entry{}, &ValidationError{What: "ledger entry", Problems: []Problem{{Field: "at", Rule: "gtefield", Detail: "before the last entry"}}}
+		return l, Entry{}, problem("post", "at", "gte", l.entries[n-1].At.Format(time.RFC3339Nano))
 	}
 	bal := l.Balance()
 	if signed < 0 && bal+signed < -l.Overdraft {
@@ -192,8 +220,10 @@ func (l Ledger) BalanceAt(t time.Time) int64 {
 func (l Ledger) Entries() []Entry { return slices.Clone(l.entries) }
 
 // Restore rebuilds a ledger from entries the host stored, checking that
-// each balance follows from the one before; it is an error wrapping
-// [ErrInvalid] naming the first entry that does not.
+// each balance follows from the one before; it is a
+// [*contract.ValidationError] wrapping [ErrInvalid] naming the first entry
+// that does not ("entries[3].balance", rule balance) or that is not a
+// valid posting ("entries[3].at").
 func Restore(overdraft int64, entries []Entry) (Ledger, error) {
 	l := Ledger{Overdraft: overdraft}
 	for i, e := range entries {
@@ -203,10 +233,11 @@ func Restore(overdraft int64, entries []Entry) (Ledger, error) {
 			c = -c
 		}
 		if l, _, err = l.Post(e.EventID, e.At, k, c, e.Memo); err != nil || l.Balance() != e.Balance {
-			if err == nil || !errors.Is(err, ErrInvalid) {
-				err = &ValidationError{What: "ledger", Problems: []Problem{{Field: fmt.Sprintf("entries[%d]", i), Rule: "balance", Detail: "does not follow from the entries before it"}}}
+			var ps contract.Problems
+			if !ps.Merge("entries["+strconv.Itoa(i)+"]", err) {
+				ps.Add("entries["+strconv.Itoa(i)+"].balance", "balance", "")
 			}
-			return Ledger{}, err
+			return Ledger{}, invalid(&ps, "restore ledger")
 		}
 	}
 	return l, nil

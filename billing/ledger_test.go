@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/pimkit/pimkit/contract"
-	"golang.org/x/text/currency"
 )
 
 func TestLedger(t *testing.T) {
@@ -70,34 +69,6 @@ func TestLedger(t *testing.T) {
 	}
 }
 
-func TestCapacityWarnings(t *testing.T) {
-	tests := []struct {
-		name             string
-		prev, used, capa int64
-		want             []int
-	}{
-		{"terms 7.2 crossing 80 and 90", 190_000, 226_000, 250_000, []int{80, 90}},
-		{"terms 7.2 exactly 100 %", 240_000, 250_000, 250_000, []int{100}},
-		{"terms 7.2 already above 80: no repeat", 210_000, 220_000, 250_000, nil},
-		{"terms 7.2 unlimited plan", 0, 1 << 40, 0, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ws := CapacityWarnings(tt.prev, tt.used, tt.capa, DefaultThresholds())
-			var got []int
-			for _, w := range ws {
-				got = append(got, w.Percent)
-			}
-			if len(got) != len(tt.want) || (len(got) > 0 && (got[0] != tt.want[0] || got[len(got)-1] != tt.want[len(tt.want)-1])) {
-				t.Errorf("CapacityWarnings(%d, %d, %d) = %v, want %v", tt.prev, tt.used, tt.capa, got, tt.want)
-			}
-		})
-	}
-	if got := Values(BaseValues, ValuesPart{5000, 48}, ValuesPart{1000, 30}); got != 271_200 {
-		t.Errorf("Values(1200, 5000x48, 1000x30) = %d, want 271200", got)
-	}
-}
-
 func TestAdjustPrice(t *testing.T) {
 	terms := contract.OpenDIMSTerms()
 	tests := []struct {
@@ -111,16 +82,20 @@ func TestAdjustPrice(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := AdjustPrice(terms, dec("24.95"), currency.DKK, dec("100.0"), dec("105.0"), day("2026-06-24"), day(tt.effective))
+			a, err := AdjustPrice(terms, dkk("24.95"), dec("100.0"), dec("105.0"), day("2026-06-24"), day(tt.effective))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !a.New.Equal(dec("26.20")) || a.Decision.Allowed != tt.allowed || a.Decision.Date != day(tt.date) || a.CustomerMayTerminate != tt.allowed {
+			if !a.New.Equal(dkk("26.20")) || a.Decision.Allowed != tt.allowed || a.Decision.Date != day(tt.date) || a.CustomerMayTerminate != tt.allowed {
 				t.Errorf("AdjustPrice(%s) = %s, allowed %v from %s, want 26.20, %v from %s", tt.effective, a.New, a.Decision.Allowed, a.Decision.Date, tt.allowed, tt.date)
 			}
 		})
 	}
-	if _, err := AdjustPrice(terms, dec("1"), currency.DKK, dec("0"), dec("1"), day("2026-01-01"), day("2026-06-01")); !errors.Is(err, ErrInvalid) {
-		t.Errorf("zero index error = %v, want ErrInvalid", err)
+	if _, err := AdjustPrice(terms, dkk("1"), dec("0"), dec("1"), day("2026-01-01"), day("2026-06-01")); !errors.Is(err, ErrInvalid) ||
+		!hasProblem(err, "old_index", "gt") {
+		t.Errorf("zero index error = %v, want ErrInvalid naming old_index", err)
+	}
+	if _, err := AdjustPrice(terms, contract.Money{}, dec("100"), dec("105"), day("2026-01-01"), day("2026-06-01")); !hasProblem(err, "old", "required") {
+		t.Errorf("no price: error = %v, want old required", err)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/currency"
 )
 
 // PlanKind is the kind of a subscription plan. The zero value is invalid.
@@ -22,24 +21,6 @@ const (
 	CreditBased
 )
 
-var planKindNames = []string{Free: "free", Functionality: "functionality", CreditBased: "credits"}
-
-// String returns "free", "functionality" or "credits".
-func (k PlanKind) String() string { return enumString(planKindNames, k, "PlanKind") }
-
-// MarshalText implements encoding.TextMarshaler.
-func (k PlanKind) MarshalText() ([]byte, error) { return enumMarshal(planKindNames, k, "plan kind") }
-
-// UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
-// error wrapping ErrSyntax.
-func (k *PlanKind) UnmarshalText(b []byte) error {
-	v, err := enumParse[PlanKind](planKindNames, b, "plan kind")
-	if err == nil {
-		*k = v
-	}
-	return err
-}
-
 // Cycle is a plan's billing cycle. The zero value is invalid for paid
 // plans; a free plan may leave it zero (it then renews monthly).
 type Cycle uint8
@@ -50,24 +31,6 @@ const (
 	// Annual bills every 12 months from the anchor day.
 	Annual
 )
-
-var cycleNames = []string{Monthly: "monthly", Annual: "annual"}
-
-// String returns "monthly" or "annual".
-func (c Cycle) String() string { return enumString(cycleNames, c, "Cycle") }
-
-// MarshalText implements encoding.TextMarshaler.
-func (c Cycle) MarshalText() ([]byte, error) { return enumMarshal(cycleNames, c, "cycle") }
-
-// UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
-// error wrapping ErrSyntax.
-func (c *Cycle) UnmarshalText(b []byte) error {
-	v, err := enumParse[Cycle](cycleNames, b, "cycle")
-	if err == nil {
-		*c = v
-	}
-	return err
-}
 
 // Period returns the calendar period of one cycle: P1M or P12M. A zero
 // cycle counts as monthly.
@@ -82,66 +45,54 @@ func (c Cycle) Period() contract.Period {
 // (terms 19.3) and what it includes.
 type Plan struct {
 	// ID is the host's stable name for the plan: "free", "pro-monthly".
-	ID    string   `json:"id"`
-	Kind  PlanKind `json:"kind"`
+	ID    string   `json:"id" validate:"required,max=100"`
+	Kind  PlanKind `json:"kind" validate:"required"`
 	Cycle Cycle    `json:"cycle,omitempty"`
-	// Price is the fee per cycle excluding VAT; zero for a free plan.
-	Price    decimal.Decimal `json:"price"`
-	Currency currency.Unit   `json:"-"`
-	// Values is the capacity in values (records x fields + base); 0 means
-	// no limit.
-	Values int64 `json:"values"`
+	// Price is the fee per cycle excluding VAT, at most the currency's
+	// minor-unit decimals: 249.00 DKK. A free plan has the zero Money (or
+	// 0.00 in some currency); a paid plan must have a currency.
+	Price contract.Money `json:"price,omitzero"`
+	// Values is the capacity in values (records x fields + base, see
+	// [contract.Values]); 0 means no limit.
+	Values int64 `json:"values,omitempty" validate:"gte=0"`
 	// Credits are the credits a credit-based plan grants each cycle.
-	Credits int64 `json:"credits"`
+	Credits int64 `json:"credits,omitempty" validate:"gte=0"`
 	// Overdraft is how far below zero a credit balance may go on this
 	// plan; 0 refuses any debit the balance cannot cover.
-	Overdraft int64 `json:"overdraft"`
+	Overdraft int64 `json:"overdraft,omitempty" validate:"gte=0"`
 }
 
-// Validate reports every problem of p in a [*ValidationError]: a missing
-// ID, an unknown kind, a paid plan without a cycle or currency, a free
-// plan with a price, a negative price or capacity.
+// Validate reports every problem of p in a [*contract.ValidationError]
+// wrapping [ErrInvalid]: a missing ID ("id", required), an unknown kind
+// ("kind"), a paid plan without a cycle ("cycle", oneof) or a price
+// ("price", required), a free plan with a price ("price", eq), a
+// negative price or capacity ("values", gte).
 func (p Plan) Validate() error {
-	ps := problems{what: "plan"}
-	p.check(&ps, "")
-	return ps.err()
+	var ps contract.Problems
+	p.problems(&ps, "")
+	return invalid(&ps, "validate plan")
 }
 
-func (p Plan) check(ps *problems, prefix string) {
-	if p.ID == "" {
-		ps.add(prefix+"id", "required", "")
-	}
+// problems records every problem of p under prefix: its validate tags,
+// then the rules between fields that the tags cannot express.
+func (p Plan) problems(ps *contract.Problems, prefix string) {
+	ps.Check(prefix, p)
 	switch p.Kind {
 	case Free:
-		if !p.Price.IsZero() {
-			ps.add(prefix+"price", "eq", "a free plan has no price")
+		if p.Price.Sign() != 0 {
+			ps.Add(join(prefix, "price"), "eq", "0")
 		}
 		if p.Cycle > Annual {
-			ps.add(prefix+"cycle", "oneof", "monthly or annual")
+			ps.Add(join(prefix, "cycle"), "oneof", "monthly annual")
 		}
 	case Functionality, CreditBased:
 		if p.Cycle != Monthly && p.Cycle != Annual {
-			ps.add(prefix+"cycle", "oneof", "monthly or annual")
+			ps.Add(join(prefix, "cycle"), "oneof", "monthly annual")
 		}
-		if p.Currency == (currency.Unit{}) {
-			ps.add(prefix+"currency", "required", "")
-		}
+		checkAmount(ps, join(prefix, "price"), p.Price, contract.Currency{}, nonNegative)
+	case 0:
 	default:
-		ps.add(prefix+"kind", "oneof", "free, functionality or credits")
-	}
-	if p.Price.IsNegative() {
-		ps.add(prefix+"price", "gte", "must not be negative")
-	} else if _, ok := toMinor(p.Price, money.Scale(p.Currency)); !ok {
-		ps.add(prefix+"price", "scale", "more decimals than the currency's minor unit, or too large")
-	}
-	if p.Values < 0 {
-		ps.add(prefix+"values", "gte", "must not be negative")
-	}
-	if p.Credits < 0 {
-		ps.add(prefix+"credits", "gte", "must not be negative")
-	}
-	if p.Overdraft < 0 {
-		ps.add(prefix+"overdraft", "gte", "must not be negative")
+		ps.Add(join(prefix, "kind"), "oneof", "free functionality credits")
 	}
 }
 
@@ -152,7 +103,8 @@ func (p Plan) Fits(values int64) bool { return p.Values == 0 || values <= p.Valu
 // FitPlan returns the cheapest plan of plans, among those of kind k with
 // the given cycle, whose capacity holds values, and false when none does.
 // Ties in price go to the larger capacity, then to the earlier plan, so
-// the answer does not depend on anything but the list.
+// the answer does not depend on anything but the list. Prices in another
+// currency than the first fitting plan's are not compared and lose.
 func FitPlan(plans []Plan, k PlanKind, c Cycle, values int64) (Plan, bool) {
 	best, found := Plan{}, false
 	for _, p := range plans {
@@ -163,7 +115,11 @@ func FitPlan(plans []Plan, k PlanKind, c Cycle, values int64) (Plan, bool) {
 			best, found = p, true
 			continue
 		}
-		switch p.Price.Cmp(best.Price) {
+		cmp, err := p.Price.Cmp(best.Price)
+		if err != nil {
+			continue
+		}
+		switch cmp {
 		case -1:
 			best = p
 		case 0:
@@ -176,16 +132,17 @@ func FitPlan(plans []Plan, k PlanKind, c Cycle, values int64) (Plan, bool) {
 }
 
 // Prorate returns price x days / periodDays rounded half away from zero to
-// cur's minor unit: 24.95 a month for 9 days of a 31-day period is 7.24
-// (7.2435...), and all 31 days give 24.95 exactly. days outside
-// 0..periodDays or periodDays < 1 give zero and false.
-func Prorate(price decimal.Decimal, cur currency.Unit, days, periodDays int) (decimal.Decimal, bool) {
+// the price's minor unit: 24.95 DKK a month for 9 days of a 31-day period
+// is 7.24 DKK (7.2435...), and all 31 days give 24.95 DKK exactly. days
+// outside 0..periodDays or periodDays < 1 give the zero Money and false.
+func Prorate(price contract.Money, days, periodDays int) (contract.Money, bool) {
 	if periodDays < 1 || days < 0 || days > periodDays {
-		return decimal.Zero, false
+		return contract.Money{}, false
 	}
 	if days == periodDays {
-		return money.Round(price, cur), true
+		return price.Round(), true
 	}
-	return price.Mul(decimal.NewFromInt(int64(days))).
-		DivRound(decimal.NewFromInt(int64(periodDays)), money.Scale(cur)), true
+	cur := price.Currency()
+	return contract.NewMoney(price.Amount().Mul(decimal.NewFromInt(int64(days))).
+		DivRound(decimal.NewFromInt(int64(periodDays)), money.Scale(cur)), cur), true
 }

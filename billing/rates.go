@@ -1,11 +1,14 @@
 package billing
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -18,12 +21,12 @@ import (
 type StatutoryRate struct {
 	// From is the first day the rate applies: a 1 January or 1 July (or
 	// 2013-03-01, when the surcharge rose from 7 to 8 points).
-	From contract.Date `json:"from"`
+	From contract.Date `json:"from" validate:"required"`
 	// Reference is Nationalbank's official lending rate on From, as a
 	// fraction: 0.0375 for 3.75 %. It may be negative (-0.0045 in 2022).
-	Reference decimal.Decimal `json:"reference"`
+	Reference decimal.Decimal `json:"reference" validate:"dgte=-1,dlte=1"`
 	// Surcharge is the statutory addition, 0.08 since 2013-03-01.
-	Surcharge decimal.Decimal `json:"surcharge"`
+	Surcharge decimal.Decimal `json:"surcharge" validate:"dgte=-1,dlte=1"`
 }
 
 // Annual returns the statutory rate a year, Reference + Surcharge: 0.1175.
@@ -86,19 +89,20 @@ func DanishStatutoryRates() RateTable {
 }
 
 // With returns a copy of t with the given rates added, sorted by From. A
-// rate whose From equals an existing entry's replaces it. It is an error
-// wrapping [ErrInvalid] for a zero From or a rate with more than 8
-// decimals or outside -100 %..+100 %.
+// rate whose From equals an existing entry's replaces it. Every problem
+// is reported at once in a [*contract.ValidationError] wrapping
+// [ErrInvalid], at the rate's path: a zero From ("rates[0].from",
+// required), a reference or surcharge outside -1..1 ("rates[0].reference",
+// dgte or dlte), an annual rate with more than 8 decimals or outside
+// -1..1 ("rates[0].reference", rule "annual_rate").
 func (t RateTable) With(rates ...StatutoryRate) (RateTable, error) {
-	ps := problems{what: "statutory rate"}
+	var ps contract.Problems
 	out := slices.Clone(t.rates)
 	for i, r := range rates {
-		f := fmt.Sprintf("rates[%d]", i)
-		if r.From.IsZero() {
-			ps.add(f+".from", "required", "")
-		}
+		f := "rates[" + strconv.Itoa(i) + "]"
+		ps.Check(f, r)
 		if _, ok := rateUnits(r.Annual()); !ok {
-			ps.add(f+".reference", "range", "annual rate must be within -1..1 with at most 8 decimals")
+			ps.Add(f+".reference", "annual_rate", "8")
 		}
 		j, found := slices.BinarySearchFunc(out, r.From, func(a StatutoryRate, d contract.Date) int { return a.From.Compare(d) })
 		if found {
@@ -107,7 +111,7 @@ func (t RateTable) With(rates ...StatutoryRate) (RateTable, error) {
 			out = slices.Insert(out, j, r)
 		}
 	}
-	if err := ps.err(); err != nil {
+	if err := invalid(&ps, "statutory rates"); err != nil {
 		return t, err
 	}
 	annual := make([]int64, len(out))
@@ -121,6 +125,66 @@ func (t RateTable) With(rates ...StatutoryRate) (RateTable, error) {
 
 // Rates returns a copy of the table's entries in date order.
 func (t RateTable) Rates() []StatutoryRate { return slices.Clone(t.rates) }
+
+// IsZero reports whether t is the empty table, which [InterestRules] reads
+// as [DanishStatutoryRates].
+func (t RateTable) IsZero() bool { return len(t.rates) == 0 }
+
+// Equal reports whether t and u hold the same rates from the same days;
+// go-cmp compares tables with it.
+func (t RateTable) Equal(u RateTable) bool {
+	return slices.EqualFunc(t.rates, u.rates, func(a, b StatutoryRate) bool {
+		return a.From == b.From && a.Reference.Equal(b.Reference) && a.Surcharge.Equal(b.Surcharge)
+	})
+}
+
+type rateTableJSON struct {
+	Rates []StatutoryRate `json:"rates"`
+}
+
+// MarshalJSON writes {"rates":[{"from":"2024-01-01","reference":"0.0375",
+// "surcharge":"0.08"}, ...]}, oldest first.
+func (t RateTable) MarshalJSON() ([]byte, error) {
+	return json.Marshal(rateTableJSON{Rates: t.rates})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes and checks the rates as
+// [RateTable.With] does; every decimal goes through pimkit's bounded
+// parser.
+func (t *RateTable) UnmarshalJSON(b []byte) error {
+	var v struct {
+		Rates []struct {
+			From      contract.Date `json:"from"`
+			Reference json.Number   `json:"reference"`
+			Surcharge json.Number   `json:"surcharge"`
+		} `json:"rates"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return fmt.Errorf("%w: rate table: %v", ErrSyntax, err)
+	}
+	var ps contract.Problems
+	rates := make([]StatutoryRate, len(v.Rates))
+	for i, r := range v.Rates {
+		ref, err1 := money.ParseDecimal(string(r.Reference))
+		sur, err2 := money.ParseDecimal(string(r.Surcharge))
+		if err1 != nil {
+			ps.Add("rates["+strconv.Itoa(i)+"].reference", "syntax", "")
+		}
+		if err2 != nil {
+			ps.Add("rates["+strconv.Itoa(i)+"].surcharge", "syntax", "")
+		}
+		rates[i] = StatutoryRate{From: r.From, Reference: ref, Surcharge: sur}
+	}
+	if err := invalid(&ps, "decode rate table"); err != nil {
+		return err
+	}
+	nt, err := RateTable{}.With(rates...)
+	if err != nil {
+		return err
+	}
+	*t = nt
+	return nil
+}
 
 // At returns the rate in force on d, and false when the table has none:
 // before its first entry or after the half-year of its last. In the
@@ -173,7 +237,7 @@ const rateScale = 8
 // rateUnits returns r in units of 1e-8 when it has at most 8 decimals and
 // lies within -1..1. It does not allocate.
 func rateUnits(r decimal.Decimal) (int64, bool) {
-	u, ok := toMinor(r, rateScale)
+	u, ok := money.ToMinor(r, rateScale)
 	if !ok || u > 1e8 || u < -1e8 {
 		return 0, false
 	}

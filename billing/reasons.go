@@ -6,25 +6,27 @@ import (
 )
 
 // Reason keys: the English text with fmt verbs is the key; the Danish
-// text is its translation. No reason carries personal data: only dates,
-// counts, amounts and plan names.
+// text is its translation. Arguments keep their types -- amounts are
+// [contract.Money], days [contract.Date], counts ints -- so each language
+// formats them its own way: a fee of 100 DKK is "DKK 100.00" in English
+// and "100,00 kr." in Danish. No reason carries personal data: only
+// dates, counts, amounts and plan names.
 const (
 	rsDemandOK         = "demand for payment may be sent on %s"
 	rsDemandNotDue     = "the invoice is not overdue until after %s"
 	rsDemandTooEarly   = "a demand must come at least %d days after the previous one, so not before %s"
 	rsDemandPaid       = "the invoice is paid"
-	rsFeeOK            = "a fee of %s %s may be charged for demand %d"
+	rsFeeOK            = "a fee of %s may be charged for demand %d"
 	rsFeeNone          = "no fee charged for this demand"
-	rsFeeTooHigh       = "a demand fee may be at most %s %s"
+	rsFeeTooHigh       = "a demand fee may be at most %s"
 	rsFeeTooMany       = "fees may be charged for at most %d demands"
 	rsFeeCurrency      = "the statutory fee limit is in %s"
-	rsCompOK           = "a business customer owes a one-off compensation of %s %s for late payment"
+	rsCompOK           = "a business customer owes a one-off compensation of %s for late payment"
 	rsCompConsumer     = "compensation for recovery costs applies to business customers only"
 	rsCompClaimed      = "the compensation was already claimed on %s"
 	rsUpgradeNotice    = "usage exceeds plan %s; plan %s fits"
 	rsUpgradeNone      = "usage exceeds plan %s and no plan fits"
-	rsUsageWarn        = "values usage has reached %s %% of the plan's capacity"
-	rsCancelAtCycleEnd = "the switch to the free plan takes effect at the end of the billing cycle, %s"
+	rsChangeAtCycleEnd = "the change to plan %s takes effect at the end of the billing cycle, on %s"
 )
 
 var catalogDA = explain.Catalog(map[string]string{
@@ -32,18 +34,17 @@ var catalogDA = explain.Catalog(map[string]string{
 	rsDemandNotDue:     "fakturaen er først forfalden efter den %s",
 	rsDemandTooEarly:   "der skal gå mindst %d dage mellem rykkere, så tidligst den %s",
 	rsDemandPaid:       "fakturaen er betalt",
-	rsFeeOK:            "der må opkræves et gebyr på %s %s for rykker nr. %d",
+	rsFeeOK:            "der må opkræves et gebyr på %s for rykker nr. %d",
 	rsFeeNone:          "der opkræves intet gebyr for denne rykker",
-	rsFeeTooHigh:       "et rykkergebyr må højst være %s %s",
+	rsFeeTooHigh:       "et rykkergebyr må højst være %s",
 	rsFeeTooMany:       "der må højst opkræves gebyr for %d rykkere",
 	rsFeeCurrency:      "lovens grænse for rykkergebyrer er i %s",
-	rsCompOK:           "en erhvervskunde skylder en engangskompensation på %s %s for forsinket betaling",
+	rsCompOK:           "en erhvervskunde skylder en engangskompensation på %s for forsinket betaling",
 	rsCompConsumer:     "kompensation for inddrivelsesomkostninger gælder kun erhvervskunder",
 	rsCompClaimed:      "kompensationen blev allerede krævet den %s",
 	rsUpgradeNotice:    "forbruget overstiger abonnementet %s; abonnementet %s passer",
 	rsUpgradeNone:      "forbruget overstiger abonnementet %s, og intet abonnement passer",
-	rsUsageWarn:        "forbruget af værdier har nået %s %% af abonnementets kapacitet",
-	rsCancelAtCycleEnd: "skiftet til det gratis abonnement får virkning ved udgangen af faktureringsperioden, %s",
+	rsChangeAtCycleEnd: "skiftet til abonnementet %s får virkning ved udgangen af faktureringsperioden, den %s",
 })
 
 func reason(key string, args ...any) contract.Reason {

@@ -1,12 +1,8 @@
 package billing
 
 import (
-	"fmt"
-
 	"github.com/pimkit/pimkit/contract"
-	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/currency"
 )
 
 // EventKind is what happened to a subscription. The zero value is invalid.
@@ -34,25 +30,6 @@ const (
 	UpgradeSuggested
 )
 
-var eventKindNames = []string{Created: "created", Charged: "charged", Renewed: "renewed", Upgraded: "upgraded",
-	ChangeScheduled: "change-scheduled", PlanChanged: "plan-changed", UpgradeSuggested: "upgrade-suggested"}
-
-// String returns the kind's text form, such as "charged".
-func (k EventKind) String() string { return enumString(eventKindNames, k, "EventKind") }
-
-// MarshalText implements encoding.TextMarshaler.
-func (k EventKind) MarshalText() ([]byte, error) { return enumMarshal(eventKindNames, k, "event kind") }
-
-// UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
-// error wrapping ErrSyntax.
-func (k *EventKind) UnmarshalText(b []byte) error {
-	v, err := enumParse[EventKind](eventKindNames, b, "event kind")
-	if err == nil {
-		*k = v
-	}
-	return err
-}
-
 // Event records a change of a subscription for the host to store and act
 // on: a Charged event is what to invoice.
 type Event struct {
@@ -63,27 +40,29 @@ type Event struct {
 	Date contract.Date `json:"date"`
 	// Plan is the plan the event concerns: the one charged, changed to or
 	// suggested.
-	Plan string `json:"plan"`
+	Plan string `json:"plan,omitempty"`
 	// PeriodStart and PeriodEnd bound the billing period concerned; End
 	// is the first day of the next period.
-	PeriodStart contract.Date   `json:"period_start"`
-	PeriodEnd   contract.Date   `json:"period_end"`
-	Amount      decimal.Decimal `json:"amount"`
-	Currency    currency.Unit   `json:"-"`
+	PeriodStart contract.Date `json:"period_start,omitzero"`
+	PeriodEnd   contract.Date `json:"period_end,omitzero"`
+	// Amount is what a Charged event charges, excluding VAT, and the price
+	// of the plan an UpgradeSuggested event suggests; the zero Money for
+	// the other kinds.
+	Amount contract.Money `json:"amount,omitzero"`
 	// Credits are the credits a credit-based plan grants with a Charged
 	// event for a full period: post them to the customer's [Ledger] as a
 	// [Grant]. A pro-rata upgrade charge grants none.
 	Credits int64 `json:"credits,omitempty"`
 	// Reason explains events that need it (scheduled changes, upgrade
 	// suggestions) and Citations the clauses behind the event.
-	Reason    contract.Reason     `json:"-"`
-	Citations []contract.Citation `json:"citations"`
+	Reason    contract.Reason     `json:"reason,omitzero"`
+	Citations []contract.Citation `json:"citations,omitempty"`
 }
 
 // Line returns a Charged event as an invoice line of one unit at the
 // charged amount and the given VAT rate, described by desc.
 func (e Event) Line(desc string, vatRate decimal.Decimal) Line {
-	return Line{Description: desc, Quantity: decimal.New(1, 0), UnitPrice: e.Amount, Currency: e.Currency, VATRate: vatRate}
+	return Line{Description: desc, Quantity: decimal.New(1, 0), UnitPrice: e.Amount, VATRate: vatRate}
 }
 
 // Subscription is a customer's subscription to a plan, billed in advance
@@ -99,7 +78,7 @@ type Subscription struct {
 	Period int `json:"period"`
 	// Next is the plan that takes over when the current period ends; the
 	// zero Plan (empty ID) when no change is scheduled.
-	Next Plan `json:"next"`
+	Next Plan `json:"next,omitzero"`
 }
 
 var (
@@ -116,30 +95,30 @@ var (
 // 2025-01-31, 2025-02-28, 2025-03-31, 2025-04-30: see [Subscription.Bounds].
 // Every period lasts at least the month of terms 12.5.
 func Subscribe(id string, p Plan, accepted contract.Date) (Subscription, []Event, error) {
-	ps := problems{what: "subscription"}
+	var ps contract.Problems
 	if id == "" {
-		ps.add("id", "required", "")
+		ps.Add("id", "required", "")
 	}
 	if accepted.IsZero() {
-		ps.add("accepted", "required", "")
+		ps.Add("accepted", "required", "")
 	}
-	p.check(&ps, "plan.")
-	if err := ps.err(); err != nil {
+	p.problems(&ps, "plan")
+	if err := invalid(&ps, "subscribe"); err != nil {
 		return Subscription{}, nil, err
 	}
 	s := Subscription{ID: id, Plan: p, Anchor: accepted}
 	start, end := s.Bounds(0)
 	evs := []Event{{Kind: Created, Subscription: id, Date: accepted, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
-		Currency: p.Currency, Citations: []contract.Citation{cite191, cite125}}}
+		Citations: []contract.Citation{cite191, cite125}}}
 	if p.Price.IsPositive() {
-		evs = append(evs, s.charge(start, end, money.Round(p.Price, p.Currency)))
+		evs = append(evs, s.charge(start, end, p.Price.Round()))
 	}
 	return s, evs, nil
 }
 
-func (s Subscription) charge(start, end contract.Date, amount decimal.Decimal) Event {
+func (s Subscription) charge(start, end contract.Date, amount contract.Money) Event {
 	e := Event{Kind: Charged, Subscription: s.ID, Date: start, Plan: s.Plan.ID, PeriodStart: start, PeriodEnd: end,
-		Amount: amount, Currency: s.Plan.Currency, Citations: []contract.Citation{cite191}}
+		Amount: amount, Citations: []contract.Citation{cite191}}
 	if s.Plan.Kind == CreditBased {
 		e.Credits = s.Plan.Credits
 	}
@@ -147,13 +126,13 @@ func (s Subscription) charge(start, end contract.Date, amount decimal.Decimal) E
 }
 
 // Bounds returns the first day of period n and the first day of period
-// n+1, each counted from the anchor with [contract.Date.Add] -- never
-// from the previous period, so a subscription anchored on the 31st returns
-// to the 31st after February: period 1 of a monthly plan anchored on
-// 2024-01-31 is 2024-02-29 .. 2024-03-31.
+// n+1, each counted from the anchor with [contract.Date.AddPeriods] --
+// never from the previous period, so a subscription anchored on the 31st
+// returns to the 31st after February: period 1 of a monthly plan anchored
+// on 2024-01-31 is 2024-02-29 .. 2024-03-31.
 func (s Subscription) Bounds(n int) (start, end contract.Date) {
-	months := s.Plan.Cycle.Period().Months
-	return s.Anchor.Add(contract.Months(n * months)), s.Anchor.Add(contract.Months((n + 1) * months))
+	p := s.Plan.Cycle.Period()
+	return s.Anchor.AddPeriods(p, n), s.Anchor.AddPeriods(p, n+1)
 }
 
 // Current returns the bounds of the current period.
@@ -167,7 +146,7 @@ func (s Subscription) Current() (start, end contract.Date) { return s.Bounds(s.P
 func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 	start, end := s.Current()
 	if on.Before(start) {
-		return s, nil, &ValidationError{What: "renewal", Problems: []Problem{{Field: "on", Rule: "gtefield", Detail: "before the current period"}}}
+		return s, nil, problem("renew", "on", "gte", start.String())
 	}
 	var evs []Event
 	for !on.Before(end) {
@@ -182,13 +161,13 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 			s.Plan, s.Next = s.Next, Plan{}
 			start, end = s.Current()
 			evs = append(evs, Event{Kind: PlanChanged, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
-				PeriodStart: start, PeriodEnd: end, Currency: s.Plan.Currency, Citations: []contract.Citation{cite196}})
+				PeriodStart: start, PeriodEnd: end, Citations: []contract.Citation{cite196}})
 		}
 		start, end = s.Current()
 		evs = append(evs, Event{Kind: Renewed, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
-			PeriodStart: start, PeriodEnd: end, Currency: s.Plan.Currency, Citations: []contract.Citation{cite192}})
+			PeriodStart: start, PeriodEnd: end, Citations: []contract.Citation{cite192}})
 		if s.Plan.Price.IsPositive() {
-			evs = append(evs, s.charge(start, end, money.Round(s.Plan.Price, s.Plan.Currency)))
+			evs = append(evs, s.charge(start, end, s.Plan.Price.Round()))
 		}
 	}
 	return s, evs, nil
@@ -204,17 +183,19 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 // end of the period, with no refund (terms 19.4). Choosing the current
 // plan undoes a scheduled change.
 func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Event, error) {
-	ps := problems{what: "plan change"}
-	p.check(&ps, "plan.")
+	var ps contract.Problems
+	p.problems(&ps, "plan")
 	start, end := s.Current()
-	if on.Before(start) || !on.Before(end) {
-		ps.add("on", "range", fmt.Sprintf("must lie in the current period %s .. %s; renew first", start, end.AddDays(-1)))
+	if on.Before(start) {
+		ps.Add("on", "gte", start.String())
+	} else if !on.Before(end) {
+		ps.Add("on", "lte", end.AddDays(-1).String()) // renew first
 	}
 	paid := func(q Plan) bool { return q.Kind != Free }
-	if paid(p) && paid(s.Plan) && p.Currency != s.Plan.Currency {
-		ps.add("plan.currency", ruleMixedCurrency, "plan currency differs from the subscription's")
+	if paid(p) && paid(s.Plan) && p.Price.Currency() != s.Plan.Price.Currency() {
+		ps.Add("plan.price", ruleMixedCurrency, s.Plan.Price.Currency().String())
 	}
-	if err := ps.err(); err != nil {
+	if err := invalid(&ps, "change plan"); err != nil {
 		return s, nil, err
 	}
 	switch {
@@ -225,16 +206,17 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 		s.Plan, s.Anchor, s.Period, s.Next = p, on, 0, Plan{}
 		start, end = s.Current()
 		evs := []Event{{Kind: Upgraded, Subscription: s.ID, Date: on, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
-			Currency: p.Currency, Citations: []contract.Citation{cite191}}}
+			Citations: []contract.Citation{cite191}}}
 		if p.Price.IsPositive() {
-			evs = append(evs, s.charge(start, end, money.Round(p.Price, p.Currency)))
+			evs = append(evs, s.charge(start, end, p.Price.Round()))
 		}
 		return s, evs, nil
-	case paid(p) && p.Cycle == s.Plan.Cycle && p.Price.GreaterThan(s.Plan.Price):
-		amount, _ := Prorate(p.Price.Sub(s.Plan.Price), p.Currency, on.DaysUntil(end), start.DaysUntil(end))
+	case paid(p) && p.Cycle == s.Plan.Cycle && p.Price.Amount().GreaterThan(s.Plan.Price.Amount()):
+		diff, _ := p.Price.Sub(s.Plan.Price) // same currency: checked above
+		amount, _ := Prorate(diff, on.DaysUntil(end), start.DaysUntil(end))
 		s.Plan, s.Next = p, Plan{}
 		ev := Event{Kind: Upgraded, Subscription: s.ID, Date: on, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
-			Currency: p.Currency, Citations: []contract.Citation{cite191}}
+			Citations: []contract.Citation{cite191}}
 		charge := s.charge(on, end, amount)
 		charge.Credits = 0
 		return s, []Event{ev, charge}, nil
@@ -245,8 +227,7 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 		cites = []contract.Citation{cite196, cite194}
 	}
 	return s, []Event{{Kind: ChangeScheduled, Subscription: s.ID, Date: end, Plan: p.ID, PeriodStart: start,
-		PeriodEnd: end, Currency: s.Plan.Currency, Citations: cites,
-		Reason: reason(rsCancelAtCycleEnd, end.String())}}, nil
+		PeriodEnd: end, Citations: cites, Reason: reason(rsChangeAtCycleEnd, p.ID, end)}}, nil
 }
 
 // OverUse compares values used with s's plan and, when they exceed its
@@ -268,7 +249,7 @@ func (s Subscription) OverUse(values int64, plans []Plan, on contract.Date) (Eve
 	ev := Event{Kind: UpgradeSuggested, Subscription: s.ID, Date: on, Citations: []contract.Citation{cite192}}
 	ev.PeriodStart, ev.PeriodEnd = s.Current()
 	if p, ok := FitPlan(plans, kind, cycle, values); ok {
-		ev.Plan, ev.Amount, ev.Currency = p.ID, p.Price, p.Currency
+		ev.Plan, ev.Amount = p.ID, p.Price
 		ev.Reason = reason(rsUpgradeNotice, s.Plan.ID, p.ID)
 	} else {
 		ev.Reason = reason(rsUpgradeNone, s.Plan.ID)

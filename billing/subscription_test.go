@@ -6,16 +6,15 @@ import (
 	"testing"
 
 	"github.com/pimkit/pimkit/contract"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
 
 var (
 	planFree  = Plan{ID: "free", Kind: Free, Values: 10_000}
-	planBasic = Plan{ID: "basic", Kind: Functionality, Cycle: Monthly, Price: dec("24.95"), Currency: currency.DKK, Values: 100_000}
-	planPro   = Plan{ID: "pro", Kind: Functionality, Cycle: Monthly, Price: dec("49.90"), Currency: currency.DKK, Values: 500_000}
-	planBig   = Plan{ID: "big", Kind: Functionality, Cycle: Monthly, Price: dec("99.00"), Currency: currency.DKK, Values: 2_000_000}
-	planYear  = Plan{ID: "pro-year", Kind: Functionality, Cycle: Annual, Price: dec("499.00"), Currency: currency.DKK, Values: 500_000}
+	planBasic = Plan{ID: "basic", Kind: Functionality, Cycle: Monthly, Price: dkk("24.95"), Values: 100_000}
+	planPro   = Plan{ID: "pro", Kind: Functionality, Cycle: Monthly, Price: dkk("49.90"), Values: 500_000}
+	planBig   = Plan{ID: "big", Kind: Functionality, Cycle: Monthly, Price: dkk("99.00"), Values: 2_000_000}
+	planYear  = Plan{ID: "pro-year", Kind: Functionality, Cycle: Annual, Price: dkk("499.00"), Values: 500_000}
 )
 
 func TestBoundsAnchored(t *testing.T) {
@@ -60,8 +59,12 @@ func TestProrate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := Prorate(dec(tt.price), currency.DKK, tt.days, tt.of)
-			if !got.Equal(dec(tt.want)) || ok != tt.ok {
+			got, ok := Prorate(dkk(tt.price), tt.days, tt.of)
+			want := dkk(tt.want)
+			if !tt.ok {
+				want = contract.Money{}
+			}
+			if !got.Equal(want) || ok != tt.ok {
 				t.Errorf("Prorate(%s, %d, %d) = %s, %v, want %s, %v", tt.price, tt.days, tt.of, got, ok, tt.want, tt.ok)
 			}
 		})
@@ -69,16 +72,16 @@ func TestProrate(t *testing.T) {
 	// Property: the whole period is the full price, and more days never cost less.
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < 1000; i++ {
-		price := decimal.New(r.Int64N(10_000_000), -2)
+		price := contract.MoneyFromMinor(r.Int64N(10_000_000), currency.DKK)
 		n := 28 + r.IntN(339)
-		full, _ := Prorate(price, currency.DKK, n, n)
+		full, _ := Prorate(price, n, n)
 		if !full.Equal(price) {
 			t.Fatalf("Prorate(%s, %d, %d) = %s, want the full price", price, n, n, full)
 		}
 		d := r.IntN(n)
-		a, _ := Prorate(price, currency.DKK, d, n)
-		b, _ := Prorate(price, currency.DKK, d+1, n)
-		if b.LessThan(a) {
+		a, _ := Prorate(price, d, n)
+		b, _ := Prorate(price, d+1, n)
+		if c, _ := b.Cmp(a); c < 0 {
 			t.Fatalf("Prorate(%s, %d) = %s > Prorate(%d) = %s", price, d, a, d+1, b)
 		}
 	}
@@ -87,7 +90,11 @@ func TestProrate(t *testing.T) {
 func kinds(evs []Event) []string {
 	var out []string
 	for _, e := range evs {
-		out = append(out, e.Kind.String()+" "+e.Date.String()+" "+e.Plan+" "+e.Amount.String())
+		amount := "0"
+		if !e.Amount.IsZero() {
+			amount = e.Amount.Text()
+		}
+		out = append(out, e.Kind.String()+" "+e.Date.String()+" "+e.Plan+" "+amount)
 	}
 	return out
 }
@@ -111,7 +118,7 @@ func TestSubscriptionLife(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := kinds(evs); len(got) != 1 || got[0] != "change-scheduled 2025-02-01 free 0" || s.Plan.ID != "pro" {
+	if got := kinds(evs); len(got) != 1 || got[0] != "change_scheduled 2025-02-01 free 0" || s.Plan.ID != "pro" {
 		t.Fatalf("terms 19.6 cancel = %q, plan %s; want a change scheduled for 2025-02-01 and pro until then", got, s.Plan.ID)
 	}
 	if _, evs, _ := s.Renew(day("2025-01-31")); len(evs) != 0 {
@@ -121,7 +128,7 @@ func TestSubscriptionLife(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"plan-changed 2025-02-01 free 0", "renewed 2025-02-01 free 0", "renewed 2025-03-01 free 0"}
+	want := []string{"plan_changed 2025-02-01 free 0", "renewed 2025-02-01 free 0", "renewed 2025-03-01 free 0"}
 	if got := kinds(evs); len(got) != len(want) || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
 		t.Errorf("terms 19.6 Renew after cancel = %q, want %q", got, want)
 	}
@@ -143,8 +150,8 @@ func TestRenewAnnualAndDowngrade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"plan-changed 2025-02-28 pro-year 0", "renewed 2025-02-28 pro-year 0", "charged 2025-02-28 pro-year 499",
-		"renewed 2026-02-28 pro-year 0", "charged 2026-02-28 pro-year 499"}
+	want := []string{"plan_changed 2025-02-28 pro-year 0", "renewed 2025-02-28 pro-year 0", "charged 2025-02-28 pro-year 499.00",
+		"renewed 2026-02-28 pro-year 0", "charged 2026-02-28 pro-year 499.00"}
 	got := kinds(evs)
 	if len(got) != len(want) {
 		t.Fatalf("terms 19.2 annual renewals = %q, want %q", got, want)
@@ -180,18 +187,27 @@ func TestOverUse(t *testing.T) {
 	}
 }
 
+// TestPlanValidate: Plan's validate tags (id required, values gte) and
+// the rules between its fields (a paid plan's cycle and price) come back
+// with their JSON paths and rules.
 func TestPlanValidate(t *testing.T) {
-	err := Plan{Kind: Functionality, Price: dec("-1")}.Validate()
-	var ve *ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("Validate() = %v, want *ValidationError", err)
+	err := Plan{Kind: Functionality, Price: dkk("-1"), Values: -5}.Validate()
+	var ve *contract.ValidationError
+	if !errors.As(err, &ve) || !errors.Is(err, ErrInvalid) {
+		t.Fatalf("Validate() = %v, want *contract.ValidationError wrapping ErrInvalid", err)
 	}
-	for _, f := range []string{"id", "cycle", "currency", "price"} {
-		if !ve.Field(f) {
-			t.Errorf("Validate() error %v does not name %s", err, f)
+	for _, p := range []struct{ path, rule string }{{"id", "required"}, {"values", "gte"}, {"cycle", "oneof"}, {"price", "gte"}} {
+		if !ve.Has(p.path, p.rule) {
+			t.Errorf("Validate() error %v does not name %s %s", err, p.path, p.rule)
 		}
 	}
-	if _, _, err := Subscribe("x", Plan{ID: "p", Kind: 7}, contract.MustDate(2025, 1, 1)); !errors.Is(err, ErrInvalid) {
-		t.Errorf("Subscribe(unknown kind) error = %v, want ErrInvalid", err)
+	if err := (Plan{ID: "p", Kind: Functionality, Cycle: Monthly}).Validate(); !hasProblem(err, "price", "required") {
+		t.Errorf("terms 19.3 paid plan without a price: error = %v, want price required", err)
+	}
+	if err := (Plan{ID: "free", Kind: Free, Price: dkk("1")}).Validate(); !hasProblem(err, "price", "eq") {
+		t.Errorf("terms 19.6 free plan with a price: error = %v, want price eq", err)
+	}
+	if _, _, err := Subscribe("x", Plan{ID: "p", Kind: 7}, contract.MustDate(2025, 1, 1)); !hasProblem(err, "plan.kind", "oneof") {
+		t.Errorf("Subscribe(unknown kind) error = %v, want plan.kind oneof", err)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
 )
 
 var (
@@ -35,10 +36,14 @@ func run(w io.Writer) error {
 	terms := contract.OpenDIMSTerms()
 	counter, runDay := terms.Counter, contract.MustDate(2026, 1, 31) // the terms' counter: Reg. 1182/71, Danish holidays
 
+	vat, err := contract.EUVATRates().Rate("DK", runDay) // 25 %, momsloven § 33
+	if err != nil {
+		return err
+	}
 	basic := billing.Plan{ID: "basic-monthly", Kind: billing.Functionality, Cycle: billing.Monthly,
-		Price: decimal.RequireFromString("249.00"), Currency: currency.DKK, Values: 250_000}
+		Price: contract.MustParseMoney("249.00", currency.DKK), Values: 250_000}
 	pro := billing.Plan{ID: "pro-annual", Kind: billing.Functionality, Cycle: billing.Annual,
-		Price: decimal.RequireFromString("4990.00"), Currency: currency.DKK, Values: 1_000_000}
+		Price: contract.MustParseMoney("4990.00", currency.DKK), Values: 1_000_000}
 	number, prevRun := 41, contract.MustDate(2025, 12, 31) // as the last run left them
 	customers := []struct {
 		party    contract.Party
@@ -69,7 +74,7 @@ func run(w io.Writer) error {
 		}
 		fmt.Fprintln(w, " ...")
 		for _, e := range events {
-			fmt.Fprintf(w, "  %-8s %s %s %s DKK (%s)\n", e.Kind, e.Date, e.Plan, e.Amount.StringFixed(2), cites(e.Citations))
+			fmt.Fprintf(w, "  %-8s %s %s %s (%s)\n", e.Kind, e.Date, e.Plan, amount(e.Amount), cites(e.Citations))
 			if e.Kind != billing.Charged {
 				continue
 			}
@@ -77,8 +82,8 @@ func run(w io.Writer) error {
 			inv, err := billing.NewInvoice(billing.InvoiceInput{
 				Number: fmt.Sprintf("2026-%04d", number), Issued: runDay,
 				SupplyFrom: e.PeriodStart, SupplyTo: e.PeriodEnd.AddDays(-1),
-				Seller: seller, Buyer: c.party, Currency: currency.DKK, Treatment: c.vat,
-				Lines: []billing.Line{e.Line("PIM subscription "+e.Plan, billing.DanishVATRate())},
+				Seller: seller, Buyer: c.party, Treatment: c.vat,
+				Lines: []billing.Line{e.Line("PIM subscription "+e.Plan, vat)},
 			}, counter)
 			if err != nil {
 				return err
@@ -87,9 +92,9 @@ func run(w io.Writer) error {
 		}
 	}
 	late, err := billing.NewInvoice(billing.InvoiceInput{Number: "2025-0388", Issued: contract.MustDate(2025, 11, 14), // unpaid
-		Seller: seller, Buyer: webshop, Currency: currency.DKK, Treatment: billing.DomesticVAT,
+		Seller: seller, Buyer: webshop, Treatment: billing.DomesticVAT,
 		Lines: []billing.Line{{Description: "Integration set-up (hours)", Quantity: decimal.NewFromInt(6),
-			UnitPrice: decimal.RequireFromString("950.00"), VATRate: billing.DanishVATRate()}}}, counter)
+			UnitPrice: contract.MustParseMoney("950.00", currency.DKK), VATRate: vat}}}, counter)
 	if err != nil {
 		return err
 	}
@@ -104,19 +109,28 @@ func run(w io.Writer) error {
 	rules := billing.DemandRulesFor(terms)
 	col := billing.Collection{Invoice: late.Number, Debt: debt}
 	for _, on := range []contract.Date{contract.MustDate(2025, 12, 18), contract.MustDate(2025, 12, 24), contract.MustDate(2026, 1, 5)} {
-		next, out, err := rules.Send(col, on, decimal.NewFromInt(100))
+		next, out, err := rules.Send(col, on, contract.MustParseMoney("100.00", currency.DKK))
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(w, "  demand %s: %v\n", on, out.Demand)
 		if out.Demand.Allowed {
-			fmt.Fprintf(w, "    fee: %v\n    compensation: %v\n", out.Fee, out.Compensation)
+			fmt.Fprintf(w, "    fee: %v\n      (da: %s)\n    compensation: %v\n", out.Fee, out.Fee.Reason.In(language.Danish), out.Compensation)
 		}
 		col = next
 	}
-	fmt.Fprintf(w, "  owed on %s: %s + interest %s + fees %s + compensation %s = %s DKK\n", runDay, debt.Amount.StringFixed(2),
-		st.Total.StringFixed(2), col.Fees().StringFixed(2), col.Compensation.StringFixed(2),
-		debt.Amount.Add(st.Total).Add(col.Fees()).Add(col.Compensation).StringFixed(2))
+	fees, err := col.Fees()
+	if err != nil {
+		return err
+	}
+	owed := debt.Amount
+	for _, m := range []contract.Money{st.Total, fees, col.Compensation} {
+		if owed, err = owed.Add(m); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(w, "  owed on %s: %s + interest %s + fees %s + compensation %s = %s (%s)\n", runDay, debt.Amount.Text(),
+		st.Total.Text(), fees.Text(), col.Compensation.Text(), owed, owed.Format(language.Danish))
 	suspend, terminate, err := rules.Remedies(col, runDay)
 	if err != nil {
 		return err
@@ -129,14 +143,22 @@ func run(w io.Writer) error {
 func printInvoice(w io.Writer, label string, inv billing.Invoice) {
 	fmt.Fprintf(w, "  %s %s to %s (%s), issued %s, due %s\n", label, inv.Number, inv.Buyer.Name, inv.Treatment, inv.Issued, inv.DueDeadline)
 	for _, l := range inv.Lines {
-		fmt.Fprintf(w, "    %-34s %5s x %9s = %9s  VAT %8s\n", l.Description, l.Quantity, l.UnitPrice.StringFixed(2),
-			l.Net.StringFixed(2), l.VAT.StringFixed(2))
+		fmt.Fprintf(w, "    %-34s %5s x %9s = %9s  VAT %8s\n", l.Description, l.Quantity, l.UnitPrice.Text(),
+			l.Net.Text(), l.VAT.Text())
 	}
-	fmt.Fprintf(w, "    net %s  VAT %s  total %s %s\n", inv.Net.StringFixed(2), inv.VAT.StringFixed(2), inv.Total.StringFixed(2), inv.Currency)
+	fmt.Fprintf(w, "    net %s  VAT %s  total %s\n", inv.Net.Text(), inv.VAT.Text(), inv.Total)
 	if inv.Notice != "" {
 		fmt.Fprintf(w, "    notice: %s\n", inv.Notice)
 	}
 	fmt.Fprintf(w, "    (%s)\n\n", cites(inv.Citations))
+}
+
+// amount renders an event's amount, "-" for events that carry none.
+func amount(m contract.Money) string {
+	if m.IsZero() {
+		return "-"
+	}
+	return m.String()
 }
 
 func cites(cs []contract.Citation) string {

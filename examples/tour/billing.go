@@ -6,8 +6,8 @@ import (
 
 	"github.com/pimkit/pimkit/billing"
 	"github.com/pimkit/pimkit/contract"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
 )
 
 var (
@@ -32,7 +32,7 @@ func (t *tour) billing() error {
 		shop.Name, a.Concluded, a.Kind, a.Terms.Currency, a.Terms.PaymentTerm.Days)
 
 	annual := billing.Plan{ID: "pro-annual", Kind: billing.Functionality, Cycle: billing.Annual,
-		Price: decimal.RequireFromString("2995.00"), Currency: currency.DKK, Values: 500_000}
+		Price: contract.MustParseMoney("2995.00", currency.DKK), Values: 500_000}
 	sub, events, err := billing.Subscribe("sub-nordlys", annual, accepted)
 	if err != nil {
 		return err
@@ -46,23 +46,27 @@ func (t *tour) billing() error {
 			charged = e
 		}
 	}
+	vat, err := contract.EUVATRates().Rate("DK", accepted) // 25 %, momsloven § 33
+	if err != nil {
+		return err
+	}
 	inv, err := billing.NewInvoice(billing.InvoiceInput{
 		Number: "2026-0001", Issued: accepted,
 		SupplyFrom: charged.PeriodStart, SupplyTo: charged.PeriodEnd.AddDays(-1),
-		Seller: t.terms.Provider, Buyer: shop, Currency: currency.DKK, Treatment: billing.DomesticVAT,
-		Lines: []billing.Line{charged.Line("OpenDIMS Pro, 12 months", billing.DanishVATRate())},
+		Seller: t.terms.Provider, Buyer: shop, Treatment: billing.DomesticVAT,
+		Lines: []billing.Line{charged.Line("OpenDIMS Pro, 12 months", vat)},
 	}, a.Terms.Counter)
 	if err != nil {
 		return err
 	}
-	t.say("invoice %s: net %s + VAT 25 %% %s = %s %s", inv.Number, inv.Net.StringFixed(2),
-		inv.VAT.StringFixed(2), inv.Total.StringFixed(2), inv.Currency)
+	t.say("invoice %s: net %s + VAT 25 %% %s = %s (%s)", inv.Number, inv.Net.Text(),
+		inv.VAT.Text(), inv.Total, inv.Total.Format(language.Danish))
 	due := inv.DueDeadline
 	t.say("due %s %s: %d days after receipt end on %s %s, and a deadline to pay rolls to the next working day",
 		due.Date.Weekday(), due.Date, due.Period.Days, due.Raw.Weekday(), due.Raw)
 
 	credits := billing.Plan{ID: "credits-500", Kind: billing.CreditBased, Cycle: billing.Monthly,
-		Price: decimal.RequireFromString("199.00"), Currency: currency.DKK, Credits: 500}
+		Price: contract.MustParseMoney("199.00", currency.DKK), Credits: 500}
 	csub, cevents, err := billing.Subscribe("sub-nordlys-credits", credits, accepted)
 	if err != nil {
 		return err
@@ -101,14 +105,14 @@ func (t *tour) lateInvoice(inv billing.Invoice) error {
 	}
 	t.say("invoice %s is still unpaid on %s; interest at 2 %% a month from the due date:", inv.Number, until)
 	for _, l := range st.Lines {
-		t.say("  %s to %s: %s x %s %% a month x %d/%d = %s", l.From, l.To, l.Principal.StringFixed(2),
-			l.Rate.Shift(2).String(), l.Count, l.Per, l.Amount.StringFixed(2))
+		t.say("  %s to %s: %s x %s %% a month x %d/%d = %s", l.From, l.To, l.Principal.Text(),
+			l.Rate.Shift(2).String(), l.Count, l.Per, l.Amount.Text())
 	}
-	t.say("  interest total %s %s", st.Total.StringFixed(2), st.Currency)
+	t.say("  interest total %s", st.Total)
 
 	demands := billing.DemandRulesFor(t.terms)
 	c := billing.Collection{Invoice: inv.Number, Debt: debt}
-	fee := decimal.NewFromInt(100)
+	fee := contract.MustParseMoney("100.00", currency.DKK)
 	for _, on := range []contract.Date{
 		contract.MustDate(2026, 3, 9), contract.MustDate(2026, 3, 12), contract.MustDate(2026, 3, 19),
 	} {

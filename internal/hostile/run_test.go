@@ -3,6 +3,7 @@ package hostile
 import (
 	"context"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"os/exec"
@@ -279,11 +280,57 @@ func harvest(samples map[reflect.Type][]gen, k call, r result) {
 		if len(r.out) > 1 {
 			label = fmt.Sprintf("<%s#%d>", k.c.name, i)
 		}
+		if slices.ContainsFunc(samples[t], func(g gen) bool { return g.label == label }) {
+			continue // the same function again, called on a sample
+		}
 		if t.Kind() == reflect.Interface {
 			v = v.Elem() // the result's own value, offered where its interface is asked for
 		}
 		samples[t] = append(samples[t], gen{label, func() reflect.Value { return v }})
 	}
+}
+
+// harvestAll collects samples in rounds: the zero calls first, then, for
+// every function with a parameter that has samples, the call with each
+// parameter at its first sample, until a round adds no sample type or
+// after three rounds. A schema's preset thus feeds its compilation, and
+// the compiled schema its codecs.
+func harvestAll(cs []*callable, do func(call) result) map[reflect.Type][]gen {
+	samples := map[reflect.Type][]gen{
+		reflect.TypeFor[io.Writer](): {{"discard", func() reflect.Value { return reflect.ValueOf(io.Discard) }}},
+	}
+	for _, c := range cs {
+		k := zeroCall(c)
+		harvest(samples, k, do(k))
+	}
+	for range 2 {
+		before := len(samples)
+		for _, c := range cs {
+			if k, ok := sampleCall(c, samples); ok {
+				harvest(samples, k, do(k))
+			}
+		}
+		if len(samples) == before {
+			break
+		}
+	}
+	return samples
+}
+
+// sampleCall is the call of c with every parameter that has samples at
+// its first sample and the others zero; ok is false when no parameter
+// has samples.
+func sampleCall(c *callable, samples map[reflect.Type][]gen) (call, bool) {
+	args := make([]gen, len(c.params))
+	ok := false
+	for i, p := range c.params {
+		args[i] = valuesOf(p)[0]
+		if s := samples[p]; len(s) > 0 {
+			args[i] = s[0]
+			ok = true
+		}
+	}
+	return newCall(c, args), ok
 }
 
 // ours reports whether t is a type of the library, a pointer to one or a
@@ -333,7 +380,6 @@ func TestHostile(t *testing.T) {
 	}
 	began := time.Now()
 	cs := callables()
-	samples := map[reflect.Type][]gen{}
 	results := map[string]result{}
 	var order []call
 	// Calls to make in a child process of their own: the known hangs, and
@@ -341,6 +387,9 @@ func TestHostile(t *testing.T) {
 	// calls leave running here.
 	var knownHangs, confirm []string
 	do := func(k call) result {
+		if r, ok := results[k.key]; ok {
+			return r // made while harvesting
+		}
 		order = append(order, k)
 		if _, kn, ok := knownFor(k); ok && kn.kind == "hang" {
 			knownHangs = append(knownHangs, k.key)
@@ -353,11 +402,15 @@ func TestHostile(t *testing.T) {
 		results[k.key] = r
 		return r
 	}
-	// The zero calls first: what they return feeds the others as samples.
-	for _, c := range cs {
-		k := zeroCall(c)
-		harvest(samples, k, do(k))
+	samples := harvestAll(cs, do)
+	var names []string
+	for t, g := range samples {
+		for _, v := range g {
+			names = append(names, t.String()+"="+v.label)
+		}
 	}
+	slices.Sort(names)
+	t.Logf("hostile: %d samples harvested: %s", len(names), strings.Join(names, " "))
 	for _, c := range cs {
 		for _, k := range plan(c, samples) {
 			do(k)
@@ -379,12 +432,12 @@ func runOne(key string) {
 	cs := callables()
 	samples := map[reflect.Type][]gen{}
 	if strings.Contains(key, "<") { // the call takes a sample: harvest as the parent did
-		for _, c := range cs {
-			k := zeroCall(c)
-			if _, kn, ok := knownFor(k); !ok || kn.kind != "hang" {
-				harvest(samples, k, run(k))
+		samples = harvestAll(cs, func(k call) result {
+			if _, kn, ok := knownFor(k); ok && kn.kind == "hang" {
+				return result{kind: "hang"}
 			}
-		}
+			return run(k)
+		})
 	}
 	for _, c := range cs {
 		if !strings.HasPrefix(key, c.name+"(") {

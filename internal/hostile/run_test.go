@@ -533,11 +533,11 @@ func report(t *testing.T, cs []*callable, order []call, results map[string]resul
 			}
 			continue
 		case "panic":
-			if _, ok := mustPanic[k.c.name]; ok && !isKnown {
+			if _, ok := mustPanic[k.c.name]; ok {
 				s.must++
 				continue
 			}
-			if strings.HasPrefix(k.c.name, "(*") && k.labels[0] == "nil" && !isKnown {
+			if strings.HasPrefix(k.c.name, "(*") && k.labels[0] == "nil" {
 				s.nilRecv++ // Go's convention, as (*time.Time).UnmarshalText(nil) panics
 				continue
 			}

@@ -25,7 +25,7 @@ func (t Terms) Disclosure(terminated, on Date) Decision {
 		d.Reason = rulesReason("the end of confidentiality cannot be counted from %s", terminated)
 		return d
 	}
-	until, _ := Counter{}.EffectiveDate(terminated, t.Confidentiality)
+	until, _ := t.Counter.EffectiveDate(terminated, t.Confidentiality)
 	d.Date = until.Date
 	d.Citations = append(d.Citations, Cite(SourceReg1182, "Art. 4(1)"))
 	if on.After(until.Date) {

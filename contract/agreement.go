@@ -376,9 +376,6 @@ type AgreementSpec struct {
 	Terms Terms `json:"terms"`
 	// Documents are the other agreement documents (1.2).
 	Documents []Document `json:"documents,omitempty"`
-	// Counter counts deadlines to act (cure and remedy periods); the zero
-	// Counter is Reg. 1182/71 with Danish holidays.
-	Counter Counter `json:"-"`
 }
 
 // Agreement is a concluded agreement with its terms resolved. It is a
@@ -399,8 +396,6 @@ type Agreement struct {
 	Resolutions []Resolution
 	// Documents are the agreement documents as given.
 	Documents []Document
-	// Counter counts the agreement's deadlines to act.
-	Counter Counter
 }
 
 // Conclude checks spec and returns the agreement it makes (terms 1.3,
@@ -458,7 +453,7 @@ func Conclude(spec AgreementSpec) (Agreement, error) {
 	cust := spec.Customer
 	cust.CVR = strings.TrimPrefix(cust.CVR, "DK")
 	return Agreement{Kind: spec.Kind, Customer: cust, Concluded: spec.Concluded, Start: start,
-		Terms: terms, Resolutions: res, Documents: cloneDocuments(spec.Documents), Counter: spec.Counter}, nil
+		Terms: terms, Resolutions: res, Documents: cloneDocuments(spec.Documents)}, nil
 }
 
 // cloneDocuments copies docs and their parameter maps, so that an
@@ -516,22 +511,24 @@ func (a Agreement) Cancel(asked Date, method CancelMethod) (Decision, error) {
 	return a.Terms.SelfServeCancellation(a.Start, a.Terms.PaymentPeriod, asked, method)
 }
 
-// BreachTermination is [Terms.BreachTermination] counted with a.Counter;
+// BreachTermination is [Terms.BreachTermination] counted with the
+// agreement's counter, a.Terms.Counter;
 // a notice before a.Start is an error naming "noticed".
 func (a Agreement) BreachTermination(by Side, noticed, on Date, remedied bool) (Decision, error) {
 	if !noticed.IsZero() && noticed.Before(a.Start) {
 		return Decision{}, &ValidationError{Op: "breach termination", kinds: []error{ErrInvalidInput},
 			Problems: []Problem{{Path: "noticed", Rule: "gtefield", Param: "start"}}}
 	}
-	return a.Terms.breachTermination(a.Counter, by, noticed, on, remedied)
+	return a.Terms.breachTermination(a.Terms.Counter, by, noticed, on, remedied)
 }
 
-// DefectRemedy is [Terms.DefectRemedy] counted with a.Counter; a notice
-// before a.Start is an error naming "notified".
+// DefectRemedy is [Terms.DefectRemedy] counted with the agreement's
+// counter, a.Terms.Counter; a notice before a.Start is an error naming
+// "notified".
 func (a Agreement) DefectRemedy(notified, on Date, remedied bool) (Decision, error) {
 	if !notified.IsZero() && notified.Before(a.Start) {
 		return Decision{}, &ValidationError{Op: "defect remedy", kinds: []error{ErrInvalidInput},
 			Problems: []Problem{{Path: "notified", Rule: "gtefield", Param: "start"}}}
 	}
-	return a.Terms.defectRemedy(a.Counter, notified, on, remedied)
+	return a.Terms.defectRemedy(a.Terms.Counter, notified, on, remedied)
 }

@@ -250,7 +250,7 @@ func NewBusinessHours(loc *time.Location, cal HolidayCalendar, week ...OpenHours
 		return BusinessHours{}, &ValidationError{Op: "schedule", Problems: fields, kinds: kinds}
 	}
 	if cal == nil {
-		cal = noHolidays{}
+		cal = NoHolidays()
 	}
 	b := BusinessHours{loc: loc, cal: cal, week: slices.Clone(week)}
 	slices.SortFunc(b.week, func(x, y OpenHours) int {
@@ -281,7 +281,7 @@ func (b BusinessHours) Location() *time.Location { return b.loc }
 // the zero BusinessHours.
 func (b BusinessHours) Calendar() HolidayCalendar {
 	if b.cal == nil {
-		return noHolidays{}
+		return NoHolidays()
 	}
 	return b.cal
 }

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -8,7 +9,7 @@ import (
 
 // Convention is a way of counting legal periods in days, weeks, months and
 // years: which day the count starts from, and which days a deadline to act
-// may not end on. pimkit ships two:
+// may not end on. pimkit ships three:
 //
 //   - [EU1182] (the default): Regulation (EEC, Euratom) No 1182/71. The day
 //     of the event is not counted (Art. 3(1)); a period in months ends on
@@ -20,54 +21,105 @@ import (
 //   - [DanishLimitationAct]: the same counting, rolling also past
 //     Grundlovsdag (5 June), 24 December and 31 December, as forældelsesloven
 //     § 27 does.
+//   - [SwedishStatutoryTimeAct]: the same counting, rolling also past
+//     midsommarafton, julafton and nyårsafton, as lag (1930:173) § 2 does.
 //
-// The zero Convention is EU1182.
+// The zero Convention is EU1182. A Convention is comparable with == and its
+// text form is its name ("EU 1182/71").
 type Convention struct {
-	name string
-	cite Citation
-	// closed points to a static table so that a Convention, and so a
-	// Deadline, stays comparable with ==.
-	closed *[]ClosedDay
-	// twoWorkingDays applies Art. 3(5) of Reg. 1182/71.
-	twoWorkingDays bool
-	set            bool
+	id conventionID
 }
 
-var (
-	eu1182 = Convention{name: "EU 1182/71", cite: Cite(SourceReg1182, "Art. 3"),
-		twoWorkingDays: true, set: true}
-	danishLimitation = Convention{name: "forældelsesloven § 27",
-		cite: Cite("forældelsesloven", "§ 27"), set: true,
-		closed: &[]ClosedDay{
-			{time.June, 5, "Grundlovsdag"},
-			{time.December, 24, "Juleaftensdag"},
-			{time.December, 31, "Nytårsaftensdag"},
-		}}
+type conventionID uint8
+
+const (
+	conventionEU1182 conventionID = iota
+	conventionDanish
+	conventionSwedish
+	numConventions
 )
+
+// conventionInfo is what a convention counts by.
+type conventionInfo struct {
+	name string
+	cite Citation
+	// closed reports a day the convention closes beyond the calendar's
+	// holidays and weekends.
+	closed func(Date) (string, bool)
+	// twoWorkingDays applies Art. 3(5) of Reg. 1182/71.
+	twoWorkingDays bool
+}
+
+var conventions = [numConventions]conventionInfo{
+	conventionEU1182: {name: "EU 1182/71", cite: Cite(SourceReg1182, "Art. 3"), twoWorkingDays: true},
+	conventionDanish: {name: "forældelsesloven § 27", cite: Cite("forældelsesloven", "§ 27"),
+		closed: danishLimitationClosed},
+	conventionSwedish: {name: "lag (1930:173)", cite: Cite("lag (1930:173)", "§ 2"),
+		closed: swedishStatutoryClosed},
+}
+
+func danishLimitationClosed(d Date) (string, bool) {
+	switch _, m, dd := d.Date(); {
+	case m == time.June && dd == 5:
+		return "Grundlovsdag", true
+	case m == time.December && dd == 24:
+		return "Juleaftensdag", true
+	case m == time.December && dd == 31:
+		return "Nytårsaftensdag", true
+	}
+	return "", false
+}
+
+func swedishStatutoryClosed(d Date) (string, bool) {
+	switch _, m, dd := d.Date(); {
+	case m == time.June && dd >= 19 && dd <= 25 && d.Weekday() == time.Friday:
+		return "Midsommarafton", true
+	case m == time.December && dd == 24:
+		return "Julafton", true
+	case m == time.December && dd == 31:
+		return "Nyårsafton", true
+	}
+	return "", false
+}
 
 // EU1182 returns the counting convention of Reg. (EEC, Euratom) 1182/71,
 // pimkit's default.
-func EU1182() Convention { return eu1182 }
+func EU1182() Convention { return Convention{conventionEU1182} }
 
 // DanishLimitationAct returns the Danish convention of forældelsesloven
 // § 27: days as in [EU1182], but a deadline to act that ends on a Saturday,
 // Sunday, public holiday, Grundlovsdag (5 June), 24 December or 31 December
 // is extended to the next day that is none of these. It does not apply
 // Art. 3(5)'s two-working-days rule.
-func DanishLimitationAct() Convention { return danishLimitation }
+func DanishLimitationAct() Convention { return Convention{conventionDanish} }
 
-func (c Convention) orDefault() Convention {
-	if !c.set {
-		return eu1182
+// SwedishStatutoryTimeAct returns the Swedish convention of lag (1930:173)
+// om beräkning av lagstadgad tid, § 2: days as in [EU1182], but a deadline
+// to act that ends on a Saturday, Sunday, public holiday, midsommarafton
+// (the Friday from 19 to 25 June), julafton (24 December) or nyårsafton
+// (31 December) may still be met on the next working day. With
+// [SwedishHolidays], one month from Tuesday 2025-12-23 ends on Friday
+// 2026-01-23, and one month from Monday 2025-11-24 ends on julafton and so
+// moves past juldagen, annandag jul and the weekend to Monday 2025-12-29.
+// It does not apply Art. 3(5)'s two-working-days rule.
+func SwedishStatutoryTimeAct() Convention { return Convention{conventionSwedish} }
+
+func (c Convention) info() *conventionInfo {
+	if c.id >= numConventions {
+		return &conventions[conventionEU1182]
 	}
-	return c
+	return &conventions[c.id]
 }
 
-// String returns the convention's name: "EU 1182/71".
-func (c Convention) String() string { return c.orDefault().name }
+// String returns the convention's name: "EU 1182/71", "forældelsesloven
+// § 27" or "lag (1930:173)".
+func (c Convention) String() string { return c.info().name }
 
 // Citation returns the provision the convention counts by.
-func (c Convention) Citation() Citation { return c.orDefault().cite }
+func (c Convention) Citation() Citation { return c.info().cite }
+
+// Equal reports whether c and o are the same convention.
+func (c Convention) Equal(o Convention) bool { return c == o }
 
 // DeadlineKind says how a period's last day is treated.
 type DeadlineKind uint8
@@ -129,14 +181,17 @@ var ErrNoWorkingDay = errors.New("contract: no working day within a year")
 // A Counter is a small value, safe for concurrent use; its methods do not
 // allocate.
 type Counter struct {
-	Convention Convention
-	// Calendar gives the public holidays; nil means DanishHolidays.
-	Calendar HolidayCalendar
+	// Convention is the counting convention; the zero Convention is
+	// EU1182.
+	Convention Convention `json:"convention"`
+	// Calendar gives the public holidays; nil means DanishHolidays. Only a
+	// [Calendar] (or nil) survives JSON.
+	Calendar HolidayCalendar `json:"calendar,omitempty"`
 }
 
 func (c Counter) calendar() HolidayCalendar {
 	if c.Calendar == nil {
-		return danishHolidays{}
+		return defaultCalendar
 	}
 	return c.Calendar
 }
@@ -151,12 +206,9 @@ func (c Counter) NonWorking(d Date) (why string, ok bool) {
 	if name, ok := c.calendar().Holiday(d); ok {
 		return name, true
 	}
-	if closed := c.Convention.orDefault().closed; closed != nil {
-		_, m, dd := d.Date()
-		for _, cd := range *closed {
-			if cd.Month == m && cd.Day == dd {
-				return cd.Name, true
-			}
+	if closed := c.Convention.info().closed; closed != nil {
+		if name, ok := closed(d); ok {
+			return name, true
 		}
 	}
 	return "", false
@@ -217,7 +269,7 @@ func (d Deadline) Expires(loc *time.Location) (time.Time, error) {
 // Citations returns the provisions the deadline was counted by: the
 // convention and, for a rolled deadline, the article that rolls it.
 func (d Deadline) Citations() []Citation {
-	conv := d.Convention.orDefault()
+	conv := d.Convention.info()
 	if conv.cite.Source != SourceReg1182 {
 		return []Citation{conv.cite}
 	}
@@ -254,7 +306,7 @@ func (c Counter) raw(kind DeadlineKind, from Date, p Period) (Deadline, error) {
 		return Deadline{}, fmt.Errorf("%w: %s + %s is after the year 9999", ErrInvalidPeriod, from, p)
 	}
 	return Deadline{Kind: kind, From: from, Period: p, Raw: raw, Date: raw,
-		Convention: c.Convention.orDefault()}, nil
+		Convention: c.Convention}, nil
 }
 
 // DeadlineToAct returns the last day to act within period p of an event on
@@ -276,7 +328,7 @@ func (c Counter) DeadlineToAct(from Date, p Period) (Deadline, error) {
 	if d.Date, err = c.NextWorkingDay(d.Raw); err != nil {
 		return Deadline{}, err
 	}
-	if d.Convention.twoWorkingDays && from.DaysUntil(d.Raw) >= 2 {
+	if d.Convention.info().twoWorkingDays && from.DaysUntil(d.Raw) >= 2 {
 		// Art. 3(5): find the second working day after the event.
 		n, day := 0, from
 		for n < 2 {
@@ -327,18 +379,59 @@ func Elapsed(at time.Time, d time.Duration) time.Time {
 
 // MarshalText implements encoding.TextMarshaler with the convention's name,
 // so a stored Counter or Deadline keeps its convention: "EU 1182/71" or
-// "forældelsesloven § 27".
+// "forældelsesloven § 27" or "lag (1930:173)".
 func (c Convention) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler for the names of the
 // built-in conventions; any other name is an error, since a convention's
 // closed days cannot be rebuilt from its name.
 func (c *Convention) UnmarshalText(b []byte) error {
-	for _, known := range [...]Convention{eu1182, danishLimitation} {
+	for i, known := range conventions {
 		if string(b) == known.name {
-			*c = known
+			*c = Convention{conventionID(i)}
 			return nil
 		}
 	}
 	return fmt.Errorf("contract: unknown convention %q", truncate(string(b)))
+}
+
+// ErrNoJSONForm reports a value that cannot be written as JSON because it
+// holds a host's own [HolidayCalendar].
+var ErrNoJSONForm = errors.New("contract: no JSON form")
+
+type counterJSON struct {
+	Convention Convention `json:"convention"`
+	Calendar   *Calendar  `json:"calendar,omitempty"`
+}
+
+// MarshalJSON writes c as {"convention":"EU 1182/71","calendar":{...}}; a
+// nil Calendar is left out. A calendar that is not a [Calendar] (a host's
+// own [HolidayCalendar]) is an error wrapping ErrNoJSONForm: its rule
+// cannot be rebuilt when read back.
+func (c Counter) MarshalJSON() ([]byte, error) {
+	v := counterJSON{Convention: c.Convention}
+	switch cal := c.Calendar.(type) {
+	case nil:
+	case Calendar:
+		v.Calendar = &cal
+	case *Calendar:
+		v.Calendar = cal
+	default:
+		return nil, fmt.Errorf("%w: counter calendar %T; use a contract.Calendar", ErrNoJSONForm, c.Calendar)
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes; the calendar is read
+// into a [Calendar] value.
+func (c *Counter) UnmarshalJSON(b []byte) error {
+	var v counterJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*c = Counter{Convention: v.Convention}
+	if v.Calendar != nil {
+		c.Calendar = *v.Calendar
+	}
+	return nil
 }

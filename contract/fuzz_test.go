@@ -105,7 +105,7 @@ func FuzzDeadline(f *testing.F) {
 					working++
 				}
 			}
-			if !allClosed && !(d.Convention.twoWorkingDays && working == 2) {
+			if !allClosed && !(d.Convention.info().twoWorkingDays && working == 2) {
 				t.Fatalf("DeadlineToAct(%s, %s) = %s rolled past a working day", from, p, d)
 			}
 		}

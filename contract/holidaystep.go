@@ -35,32 +35,79 @@ func nextHoliday(cal HolidayCalendar, d, end Date, open weekdayMask) (Date, bool
 	return Date{}, false
 }
 
-func (noHolidays) nextHoliday(_, _ Date, _ weekdayMask) (Date, bool) { return Date{}, false }
+// nextHoliday returns the first day c closes on or after d and before
+// end.
+func (c Calendar) nextHoliday(d, end Date, _ weekdayMask) (Date, bool) {
+	best, ok := c.Holidays.nextHoliday(d, end)
+	if ok {
+		end = best
+	}
+	if h, found := nextClosedDay(c.ClosedDays, d, end); found {
+		best, end, ok = h, h, true
+	}
+	for _, cd := range c.ClosedDates {
+		if !cd.Date.Before(d) && cd.Date.Before(end) {
+			best, end, ok = cd.Date, cd.Date, true
+		}
+	}
+	return best, ok
+}
 
-func (danishHolidays) nextHoliday(d, end Date, _ weekdayMask) (Date, bool) {
-	y := yearOf(d)
-	for {
-		jan1, easter, next := yearDays(y)
-		if jan1 >= end.days {
+// nextHoliday returns h's first public holiday on or after d and before
+// end.
+func (h Holidays) nextHoliday(d, end Date) (Date, bool) {
+	if h != DanishPublicHolidays && h != SwedishPublicHolidays {
+		return Date{}, false
+	}
+	var buf [16]int32
+	for y := yearOf(d); ; y++ {
+		days := h.year(y, &buf)
+		if len(days) == 0 || days[0] >= end.days {
 			return Date{}, false
 		}
-		// In date order; Store bededag (E+26) only until 2023.
-		for _, h := range [...]int32{
-			jan1, easter - 3, easter - 2, easter, easter + 1, easter + 26,
-			easter + 39, easter + 49, easter + 50, next - 7, next - 6,
-		} {
-			if h == easter+26 && y > 2023 {
-				continue
-			}
-			if h >= end.days {
+		for _, day := range days {
+			if day >= end.days {
 				return Date{}, false
 			}
-			if h >= d.days {
-				return Date{days: h}, true
+			if day >= d.days {
+				return Date{days: day}, true
 			}
 		}
-		y++
 	}
+}
+
+// year returns h's public holidays of year y in date order, in buf.
+func (h Holidays) year(y int, buf *[16]int32) []int32 {
+	jan1, easter, next := yearDays(y)
+	out := buf[:0]
+	switch h {
+	case DanishPublicHolidays:
+		out = append(out, jan1, easter-3, easter-2, easter, easter+1)
+		if y <= 2023 {
+			out = append(out, easter+26) // Store bededag
+		}
+		out = append(out, easter+39, easter+49, easter+50, next-7, next-6)
+	case SwedishPublicHolidays:
+		jun20 := Date{days: int32(daysFromCivil(y, time.June, 20))}
+		oct31 := Date{days: int32(daysFromCivil(y, time.October, 31))}
+		out = append(out, jan1, jan1+5, easter-2, easter, easter+1,
+			int32(daysFromCivil(y, time.May, 1)), easter+39, easter+49)
+		if y <= 2004 {
+			out = append(out, easter+50) // annandag pingst
+		} else {
+			out = append(out, int32(daysFromCivil(y, time.June, 6))) // nationaldagen
+		}
+		out = append(out, jun20.days+untilSaturday(jun20), oct31.days+untilSaturday(oct31), next-7, next-6)
+		slices.Sort(out)
+		out = slices.Compact(out)
+	}
+	return out
+}
+
+// untilSaturday returns the days from d to the first Saturday on or after
+// it.
+func untilSaturday(d Date) int32 {
+	return int32((time.Saturday - d.Weekday() + 7) % 7)
 }
 
 // yearTable holds, for the years tableFirst to tableFirst+len-2, the
@@ -104,8 +151,17 @@ func (c closedDays) nextHoliday(d, end Date, open weekdayMask) (Date, bool) {
 	if ok {
 		end = best
 	}
+	if h, found := nextClosedDay(c.days, d, end); found {
+		return h, true
+	}
+	return best, ok
+}
+
+// nextClosedDay returns the first occurrence of one of days on or after d
+// and before end.
+func nextClosedDay(days []ClosedDay, d, end Date) (best Date, ok bool) {
 	y0 := d.Year()
-	for _, cd := range c.days {
+	for _, cd := range days {
 		if cd.Month < time.January || cd.Month > time.December || cd.Day < 1 || cd.Day > 31 {
 			continue
 		}

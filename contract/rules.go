@@ -39,7 +39,7 @@ func (t Terms) Suspension(unpaidDemands int, on Date) Decision {
 func (t Terms) PriceAdjustment(notified, effective Date) Decision {
 	d := Decision{Rule: Clause("12.2").String(), From: notified,
 		Citations: []Citation{Clause("12.2"), Cite(SourceReg1182, "Art. 4(1)")}}
-	earliest, err := Counter{}.EffectiveDate(notified, t.PriceChangeNotice)
+	earliest, err := t.Counter.EffectiveDate(notified, t.PriceChangeNotice)
 	switch {
 	case err != nil:
 		d.Reason = rulesReason("the terms' price change notice is negative, so no adjustment can be judged")
@@ -88,7 +88,7 @@ func (t Terms) ForceMajeure(began, on Date, impossible bool) (Decision, error) {
 	if err := p.err(); err != nil {
 		return Decision{}, err
 	}
-	th, err := Counter{}.Threshold(began, t.ForceMajeureLimit)
+	th, err := t.Counter.Threshold(began, t.ForceMajeureLimit)
 	if err != nil {
 		return Decision{}, err
 	}
@@ -121,7 +121,7 @@ func (t Terms) ForceMajeure(began, on Date, impossible bool) (Decision, error) {
 // No notice (a zero notified) or a remedied defect is refused with the
 // reason; on before notified is an error naming the field.
 func (t Terms) DefectRemedy(notified, on Date, remedied bool) (Decision, error) {
-	return t.defectRemedy(Counter{}, notified, on, remedied)
+	return t.defectRemedy(t.Counter, notified, on, remedied)
 }
 
 func (t Terms) defectRemedy(c Counter, notified, on Date, remedied bool) (Decision, error) {
@@ -179,7 +179,7 @@ func (t Terms) Withdrawal(paid, on Date) Decision {
 		return d
 	}
 	d.Citations = append(d.Citations, Cite("Directive 2011/83/EU", "Art. 9"))
-	dl, err := Counter{}.DeadlineToAct(paid, Days(14))
+	dl, err := t.Counter.DeadlineToAct(paid, Days(14))
 	switch {
 	case err != nil || paid.After(maxPeriodDate):
 		d.Reason = rulesReason("the withdrawal period cannot be counted from %s", paid)

@@ -128,7 +128,7 @@ func (t Terms) CustomerTermination(start, notice Date) (Decision, error) {
 	if err := ip.err(); err != nil {
 		return Decision{}, err
 	}
-	earliest, err := Counter{}.EffectiveDate(notice, t.CustomerNotice)
+	earliest, err := t.Counter.EffectiveDate(notice, t.CustomerNotice)
 	if err != nil {
 		return Decision{}, err
 	}
@@ -267,7 +267,7 @@ func (t Terms) Renewal(start Date, cycle Period, on Date) (Decision, error) {
 // reason. on before noticed or an invalid side is an error naming the
 // field.
 func (t Terms) BreachTermination(by Side, noticed, on Date, remedied bool) (Decision, error) {
-	return t.breachTermination(Counter{}, by, noticed, on, remedied)
+	return t.breachTermination(t.Counter, by, noticed, on, remedied)
 }
 
 func (t Terms) breachTermination(c Counter, by Side, noticed, on Date, remedied bool) (Decision, error) {

@@ -24,11 +24,24 @@ type Party struct {
 // [OpenDIMSTerms] returns the preset; another provider fills in its own.
 // Packages billing, sla and privacy read their parameters from a Terms.
 //
-// Periods counted in days, months and years are [Period]s counted by a
-// [Counter]; periods counted in hours are [time.Duration]s of elapsed time.
+// Periods counted in days, months and years are [Period]s counted by the
+// terms' own [Counter], with its convention and holiday calendar; periods
+// counted in hours are [time.Duration]s of elapsed time, and the terms'
+// [Zone] says where their days begin and end.
 type Terms struct {
 	// Provider is the party that supplies the service (2.1).
 	Provider Party `json:"provider"`
+
+	// Counter counts every period of the terms in days, months and years:
+	// its convention and its holiday calendar. Every rule of the terms,
+	// and of packages billing, sla and privacy that reads them, counts with
+	// it. The zero Counter is Reg. 1182/71 over Danish public holidays;
+	// the OpenDIMS preset sets that explicitly.
+	Counter Counter `json:"counter,omitzero"`
+	// Zone is the time zone in which the agreement's days and reporting
+	// periods begin and end (20.1: Danish law, Europe/Copenhagen); the
+	// zero Zone is Europe/Copenhagen.
+	Zone Zone `json:"zone,omitzero"`
 
 	// Currency is the currency prices are stated in (19.3: DKK).
 	Currency currency.Unit `json:"-"`
@@ -120,7 +133,9 @@ type Terms struct {
 // solutions as data: prices in DKK excluding VAT, a 12-month payment
 // period, net 30, 2 % a month late interest, suspension after two demands,
 // termination after the third, 4 months' notice of price changes, 99.9 %
-// availability, and the rest of the clauses as documented on [Terms].
+// availability, and the rest of the clauses as documented on [Terms]. It
+// counts by Reg. 1182/71 over [DanishHolidays] in [ZoneCopenhagen] (20.1:
+// Danish law).
 func OpenDIMSTerms() Terms {
 	return Terms{
 		Provider: Party{
@@ -129,6 +144,8 @@ func OpenDIMSTerms() Terms {
 			Address: "Rømersvej 4, 7430 Ikast",
 			Country: "DK",
 		},
+		Counter:                 Counter{Convention: EU1182(), Calendar: DanishHolidays()},
+		Zone:                    ZoneCopenhagen,
 		Currency:                currency.DKK,
 		PricesExcludeVAT:        true,
 		PaymentPeriod:           Months(12),

@@ -84,6 +84,9 @@ func (t Terms) Validate() error {
 	if strings.TrimSpace(t.Provider.Name) == "" {
 		p.add("provider.name", "required", "")
 	}
+	if _, err := t.Zone.Location(); err != nil {
+		p.add("zone", "oneof", "Europe/Copenhagen Europe/Stockholm UTC")
+	}
 	if t.Currency == (currency.Unit{}) {
 		p.add("currency", "required", "")
 	}

@@ -157,6 +157,10 @@ type SubProcessorChange struct {
 	Notified contract.Date `json:"notified"`
 	// Effective is the day the change is to take effect.
 	Effective contract.Date `json:"effective"`
+	// Counter counts the objection window: the agreement's counter
+	// ([contract.Terms.Counter]). The zero Counter is Reg. 1182/71 over
+	// Danish public holidays; the window ends on a day that never rolls.
+	Counter contract.Counter `json:"counter,omitzero"`
 }
 
 // DefaultObjectionDays is the number of days pimkit gives a controller to
@@ -178,7 +182,7 @@ func (c SubProcessorChange) Check(window contract.Period) (contract.Decision, er
 	if c.Notified.IsZero() || c.Effective.IsZero() {
 		return contract.Decision{}, fmt.Errorf("%w: sub-processor change needs notified and effective dates", ErrInvalid)
 	}
-	end, err := contract.Counter{}.EffectiveDate(c.Notified, window)
+	end, err := c.Counter.EffectiveDate(c.Notified, window)
 	if err != nil {
 		return contract.Decision{}, err
 	}

@@ -344,6 +344,13 @@ type Policy struct {
 	// MinimumAge is the age below which the service knowingly collects
 	// no data (Open Products: 13); 0 when not stated.
 	MinimumAge int `json:"minimum_age,omitempty"`
+	// Counter is the controller's legal time: the convention and holiday
+	// calendar its deadlines are counted with, such as the month to answer a
+	// data-subject request ([ReceiveRequest], GDPR Art. 12(3)). The zero
+	// Counter is Reg. 1182/71 over Danish public holidays; the OpenDIMS
+	// presets set that explicitly and Open Products, a Swedish controller,
+	// counts over [contract.SwedishHolidays].
+	Counter contract.Counter `json:"counter,omitzero"`
 }
 
 // Version returns the policy's version: its effective date.

@@ -73,6 +73,7 @@ func openDIMS(effective contract.Date, controller contract.Party, contact string
 		},
 		Rights:  []RequestKind{Access, Rectification, Erasure, Restriction, Portability, Objection},
 		Contact: contact,
+		Counter: contract.Counter{Convention: contract.EU1182(), Calendar: contract.DanishHolidays()},
 	}
 }
 
@@ -128,7 +129,11 @@ func OpenDIMS2026() Policy {
 // children known to be under 13; data not sold. It states access and
 // erasure (by e-mail), rectification and opt-out (in the account), but not
 // restriction or portability, which [Policy.Validate] reports, as it
-// reports the missing transfer safeguard.
+// reports the missing transfer safeguard. As a Swedish controller it counts
+// deadlines by Reg. 1182/71 over the Swedish public holidays
+// ([contract.SwedishHolidays]): a request received on 2025-05-06 is due on
+// Monday 2025-06-09, since one month ends on Friday 2025-06-06, Sweden's
+// National Day, and the 7th and 8th are a weekend.
 func OpenProducts2018() Policy {
 	successor := Recipient{Kind: Successor, Name: "acquirer in a business transition"}
 	payments := Recipient{Kind: ProcessorRecipient, Name: "payment providers (card payments)", DPA: true, ThirdCountry: true}
@@ -171,6 +176,7 @@ func OpenProducts2018() Policy {
 		Cookies:        FirstPartyOnly,
 		HostingCountry: "SE",
 		MinimumAge:     13,
+		Counter:        contract.Counter{Convention: contract.EU1182(), Calendar: contract.SwedishHolidays()},
 	}
 }
 

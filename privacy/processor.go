@@ -10,7 +10,7 @@ import "github.com/pimkit/pimkit/contract"
 // and order data with hosting sub-processors under the general
 // authorisation of terms 13.1, and deletion when the agreement terminates
 // (terms 18.3, when t.DeleteDataAtTermination). Its Effective date is
-// from, the day the terms apply.
+// from, the day the terms apply, and it counts with the terms' counter.
 func OpenDIMSAsProcessor(t contract.Terms, from contract.Date, customers ...contract.Party) Policy {
 	ret := Retention{Kind: UntilTermination}
 	if !t.DeleteDataAtTermination {
@@ -36,6 +36,7 @@ func OpenDIMSAsProcessor(t contract.Terms, from contract.Date, customers ...cont
 		}},
 		Rights:  []RequestKind{Access, Rectification, Erasure, Restriction, Portability, Objection},
 		Contact: contact,
+		Counter: t.Counter,
 	}
 }
 

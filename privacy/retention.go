@@ -155,6 +155,9 @@ func bestRule(r InventoryRecord, rules []RetentionRule) (RetentionRule, bool) {
 func PlanRetention(records []InventoryRecord, rules []RetentionRule, on contract.Date, erasureRequested bool) ([]RetentionPlan, error) {
 	var ps []Problem
 	out := make([]RetentionPlan, 0, len(records))
+	// Retention ends on a day that takes effect and never rolls (Reg.
+	// 1182/71 Art. 4(1)), so no holiday calendar is involved: the zero
+	// Counter only checks the period and counts the months.
 	var c contract.Counter
 	for i, r := range records {
 		path := fmt.Sprintf("records[%d]", i)

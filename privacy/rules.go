@@ -57,6 +57,11 @@ type ConsentRules struct {
 	// Ages is the table of digital-consent ages for children; the zero
 	// AgeTable means [DefaultConsentAges].
 	Ages AgeTable
+	// Counter counts MaxAge: the controller's counter ([Policy.Counter]).
+	// The zero Counter is Reg. 1182/71 over Danish public holidays; the age
+	// of a consent is a threshold that never rolls, so the calendar does
+	// not move it.
+	Counter contract.Counter
 }
 
 // Validity is the outcome of checking a consent state against the rules:
@@ -92,7 +97,7 @@ func (r ConsentRules) Check(st ConsentState, at time.Time, child Child) Validity
 	given := contract.DateOf(st.GivenAt.UTC())
 	v.From = given
 	if !r.MaxAge.IsZero() {
-		th, err := contract.Counter{}.Threshold(given, r.MaxAge)
+		th, err := r.Counter.Threshold(given, r.MaxAge)
 		if err != nil || !on.Before(th.Date) {
 			v.Renewal = RenewAge
 			v.Reason = contract.NewReason(cat, msgConsentOld, r.MaxAge.String())

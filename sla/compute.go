@@ -79,7 +79,7 @@ func Rolling(end time.Time, d time.Duration) Span {
 
 func (p Policy) loc() *time.Location {
 	if p.Location == nil {
-		return Copenhagen()
+		return contract.Copenhagen()
 	}
 	return p.Location
 }

@@ -15,7 +15,7 @@ import (
 // notified five days ahead is not downtime (terms 3.2), but the 20 minutes
 // the work overran are.
 func ExampleNewReport() {
-	cph := sla.Copenhagen()
+	cph := contract.Copenhagen()
 	p := sla.PolicyFor(contract.OpenDIMSTerms())
 	april, _ := p.Month(2025, time.April)
 	in := sla.Input{
@@ -234,7 +234,7 @@ func ExampleCreditTiers_Penalty() {
 // outage from 15:00 on a Wednesday costs 18 minutes of the one hour that
 // falls inside the office's day.
 func ExamplePolicyFor() {
-	cph := sla.Copenhagen()
+	cph := contract.Copenhagen()
 	hours, _ := contract.NewBusinessHours(cph, contract.DanishHolidays(),
 		contract.OpenOn(contract.MustClockTime(8, 0), contract.MustClockTime(16, 0),
 			time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday)...)
@@ -249,16 +249,6 @@ func ExamplePolicyFor() {
 	// Output:
 	// 99.9 72h0m0s 1h0m0s
 	// 152h0m0s 18m0s 99.802
-}
-
-// Copenhagen needs no zoneinfo files and knows summer time.
-func ExampleCopenhagen() {
-	cph := sla.Copenhagen()
-	fmt.Println(time.Date(2025, 1, 15, 12, 0, 0, 0, cph).Format(time.RFC3339))
-	fmt.Println(time.Date(2025, 7, 15, 12, 0, 0, 0, cph).Format(time.RFC3339))
-	// Output:
-	// 2025-01-15T12:00:00+01:00
-	// 2025-07-15T12:00:00+02:00
 }
 
 // A rolling 30-day window ending now, and a calendar quarter.

@@ -242,7 +242,7 @@ func FuzzEnumText(f *testing.F) {
 // per-minute brute force over a week with a holiday (Ascension Day
 // 2025-05-29) and office hours 08:00-16:00 with a lunch break.
 func TestBusinessHoursOracle(t *testing.T) {
-	cph := sla.Copenhagen()
+	cph := contract.Copenhagen()
 	var week []contract.OpenHours
 	for _, d := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday} {
 		week = append(week,

@@ -55,8 +55,12 @@ type Policy struct {
 	// (terms 8.1: 99.9).
 	Target decimal.Decimal
 	// Location is the zone in which months, quarters and days are cut;
-	// nil means [Copenhagen].
+	// nil means [contract.Copenhagen]. [PolicyFor] sets the terms' zone.
 	Location *time.Location
+	// Counter counts notice in calendar days ([CalendarDays]); the zero
+	// Counter is Reg. 1182/71 over Danish public holidays. [PolicyFor] sets
+	// the terms' counter.
+	Counter contract.Counter
 	// Hours are the agreed hours of operation; nil means 24/7 (terms
 	// 2.1).
 	Hours AgreedHours
@@ -84,10 +88,15 @@ type Policy struct {
 // availability target (8.1), its notice of service windows and emergency
 // service (3.2), 24/7 agreed hours (2.1), unavailability-only weights,
 // elapsed-hours notice, missing data excluded and reported, exact
-// granularity, cut in Europe/Copenhagen.
+// granularity, cut in the terms' zone (Europe/Copenhagen for the OpenDIMS
+// terms) and counted with the terms' counter. Terms whose zone is unknown
+// ([contract.Terms.Validate] reports it) leave Location nil, the default.
 func PolicyFor(t contract.Terms) Policy {
+	loc, _ := t.Zone.Location()
 	return Policy{
 		Target:          t.AvailabilityPercent,
+		Location:        loc,
+		Counter:         t.Counter,
 		PlannedNotice:   t.ServiceWindowNotice,
 		EmergencyNotice: t.EmergencyNotice,
 	}
@@ -141,7 +150,7 @@ func (p Policy) resolve() (resolved, problems) {
 	var ps problems
 	r := resolved{Policy: p, loc: p.Location}
 	if r.loc == nil {
-		r.loc = Copenhagen()
+		r.loc = contract.Copenhagen()
 	}
 	checkTarget(&ps, "policy.target", p.Target)
 	w := p.Weights

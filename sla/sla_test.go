@@ -12,7 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var cph = sla.Copenhagen()
+var cph = contract.Copenhagen()
 
 // at returns a Copenhagen wall-clock instant.
 func at(y int, m time.Month, d, h, min int) time.Time {

@@ -62,7 +62,7 @@ func (r resolved) judge(w Window) windowCheck {
 			// The notice period is counted in whole days from the day
 			// after the notice (Reg. 1182/71 Art. 3(1)) and ends at the end
 			// of its last day (Art. 3(2)(b)); the window may start then.
-			dl, _ := contract.Counter{}.EffectiveDate(notified, contract.Days(days))
+			dl, _ := r.Counter.EffectiveDate(notified, contract.Days(days))
 			d.Earliest, _ = dl.Expires(r.loc)
 			d.Excluded = !w.Start.Before(d.Earliest)
 			key := keyCalendarOK

@@ -32,7 +32,7 @@ func main() {
 func run(w io.Writer, svgPath string) error {
 	cph, err := time.LoadLocation("Europe/Copenhagen")
 	if err != nil {
-		cph = sla.Copenhagen() // no zoneinfo on this machine: pimkit's built-in zone
+		cph = contract.Copenhagen() // no zoneinfo on this machine: pimkit's built-in zone
 	}
 	at := func(day, hour, minute int) time.Time {
 		return time.Date(2026, time.January, day, hour, minute, 0, 0, cph)

@@ -51,7 +51,7 @@ func (t *tour) billing() error {
 		SupplyFrom: charged.PeriodStart, SupplyTo: charged.PeriodEnd.AddDays(-1),
 		Seller: t.terms.Provider, Buyer: shop, Currency: currency.DKK, Treatment: billing.DomesticVAT,
 		Lines: []billing.Line{charged.Line("OpenDIMS Pro, 12 months", billing.DanishVATRate())},
-	}, a.Counter)
+	}, a.Terms.Counter)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/privacy"
-	"github.com/pimkit/pimkit/sla"
 )
 
 // privacy follows one of the webshop's own customers: a newsletter consent
@@ -64,7 +63,7 @@ func (t *tour) privacy() error {
 		t.explain(p.Record, p.Decision)
 	}
 
-	aware := time.Date(2025, 3, 28, 16, 0, 0, 0, sla.Copenhagen())
+	aware := time.Date(2025, 3, 28, 16, 0, 0, 0, contract.Copenhagen())
 	b := privacy.Breach{Aware: aware, Categories: []privacy.DataCategory{"user.contact.email"},
 		Subjects: 120, Records: 300, Risk: privacy.HighRisk}
 	t.say("a breach discovered %s:", aware.Format("Mon 2006-01-02 15:04 MST"))

@@ -5,6 +5,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/sla"
 )
 
@@ -13,7 +14,7 @@ import (
 // 99.9 % of terms 8.1, and writes the month's uptime bar.
 func (t *tour) sla() error {
 	p := sla.PolicyFor(t.agreement.Terms)
-	cph := sla.Copenhagen()
+	cph := contract.Copenhagen()
 	feb, err := p.Month(2026, time.February)
 	if err != nil {
 		return err

@@ -116,12 +116,13 @@ func (b Breach) AuthorityNotice() contract.Decision {
 func (b Breach) ProcessorNotice(t contract.Terms) contract.Decision {
 	d := contract.Decision{Rule: "terms 6.3", Allowed: true, From: contract.DateOf(b.Aware),
 		Citations: []contract.Citation{contract.Clause("6.3"), gdpr("Art. 33(2)")}}
-	d.At = contract.Elapsed(b.Aware, t.BreachNotice)
+	notice := t.BreachNotice.Std()
+	d.At = contract.Elapsed(b.Aware, notice)
 	d.Date = contract.DateOf(d.At)
-	if t.BreachNotice%time.Hour == 0 {
-		d.Reason = contract.NewReason(cat, msgProcessorNoticeH, int64(t.BreachNotice/time.Hour))
+	if notice%time.Hour == 0 {
+		d.Reason = contract.NewReason(cat, msgProcessorNoticeH, int64(notice/time.Hour))
 	} else {
-		d.Reason = contract.NewReason(cat, msgProcessorNotice, t.BreachNotice.String())
+		d.Reason = contract.NewReason(cat, msgProcessorNotice, notice.String())
 	}
 	return d
 }

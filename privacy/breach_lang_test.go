@@ -24,7 +24,7 @@ func TestProcessorNoticeReasonIsTranslatedWhole(t *testing.T) {
 		{"terms 6.3 with a part hour", 90 * time.Minute, language.English, "the processor must notify the customer within 1h30m0s of awareness"},
 	}
 	for _, tt := range tests {
-		terms.BreachNotice = tt.notice
+		terms.BreachNotice = contract.Duration(tt.notice)
 		if got := b.ProcessorNotice(terms).Reason.In(tt.tag); got != tt.want {
 			t.Errorf("%s: ProcessorNotice reason = %q, want %q", tt.name, got, tt.want)
 		}

@@ -134,7 +134,7 @@ func (ts CreditTiers) Penalty(a Availability, monthlyFee decimal.Decimal, cur cu
 
 // Claim returns p as a penalty claim for [contract.Terms.SettleLiability].
 func (p Penalty) Claim() contract.Claim {
-	return contract.Claim{Event: p.Event, Kind: contract.Penalty, Amount: p.Amount, Currency: p.Currency}
+	return contract.Claim{Event: p.Event, Kind: contract.Penalty, Amount: contract.NewMoney(p.Amount, p.Currency)}
 }
 
 // Settle settles the penalties earned, together with any other claims,
@@ -151,5 +151,5 @@ func Settle(t contract.Terms, monthlyFee decimal.Decimal, cur currency.Unit, pen
 		}
 	}
 	all = append(all, claims...)
-	return t.SettleLiability(monthlyFee, cur, all)
+	return t.SettleLiability(contract.NewMoney(monthlyFee, cur), all)
 }

@@ -97,8 +97,8 @@ func PolicyFor(t contract.Terms) Policy {
 		Target:          t.AvailabilityPercent,
 		Location:        loc,
 		Counter:         t.Counter,
-		PlannedNotice:   t.ServiceWindowNotice,
-		EmergencyNotice: t.EmergencyNotice,
+		PlannedNotice:   t.ServiceWindowNotice.Std(),
+		EmergencyNotice: t.EmergencyNotice.Std(),
 	}
 }
 

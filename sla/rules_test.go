@@ -159,12 +159,12 @@ func TestSettle(t *testing.T) {
 		}
 		penalties = append(penalties, pen)
 	}
-	direct := contract.Claim{Event: penalties[0].Event, Kind: contract.DirectLoss, Amount: dec("500"), Currency: currency.DKK}
+	direct := contract.Claim{Event: penalties[0].Event, Kind: contract.DirectLoss, Amount: contract.NewMoney(dec("500"), currency.DKK)}
 	s, err := sla.Settle(contract.OpenDIMSTerms(), fee, currency.DKK, penalties, direct)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Payable.StringFixed(2) != "3000.00" || s.Claimed.StringFixed(2) != "4500.00" {
+	if s.Payable.Text() != "3000.00" || s.Claimed.Text() != "4500.00" {
 		t.Errorf("Settle = payable %s of %s claimed, want 3000.00 of 4500.00", s.Payable, s.Claimed)
 	}
 	if got := s.Lines[4].CutByEventCap.StringFixed(2); got != "500.00" {

@@ -13,12 +13,12 @@ func BenchmarkSettleLiability100Claims(b *testing.B) {
 	claims := make([]Claim, 100)
 	for i := range claims {
 		claims[i] = Claim{Event: "outage " + strconv.Itoa(i%30), Kind: ClaimKind(i%3 + 1),
-			Amount: decimal.New(int64(10000+i*137), -2), Currency: currency.DKK}
+			Amount: NewMoney(decimal.New(int64(10000+i*137), -2), currency.DKK)}
 	}
-	fee := decimal.NewFromInt(1000)
+	fee := NewMoney(decimal.NewFromInt(1000), currency.DKK)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := terms.SettleLiability(fee, currency.DKK, claims); err != nil {
+		if _, err := terms.SettleLiability(fee, claims); err != nil {
 			b.Fatal(err)
 		}
 	}

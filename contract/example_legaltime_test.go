@@ -76,8 +76,8 @@ func ExampleCounter_DeadlineToAct() {
 		fmt.Println(d, d.Date.Weekday(), d.Citations())
 	}
 	// Output:
-	// 2025-02-28 (to-act, 2025-01-31 + P1M) Friday [Reg. 1182/71 Art. 3(2)]
-	// 2026-03-02 (to-act, 2026-01-30 + P1M, rolled from 2026-02-28) Monday [Reg. 1182/71 Art. 3(2) Reg. 1182/71 Art. 3(4)]
+	// 2025-02-28 (to_act, 2025-01-31 + P1M) Friday [Reg. 1182/71 Art. 3(2)]
+	// 2026-03-02 (to_act, 2026-01-30 + P1M, rolled from 2026-02-28) Monday [Reg. 1182/71 Art. 3(2) Reg. 1182/71 Art. 3(4)]
 }
 
 // A period of two days or more holds at least two working days (Reg.
@@ -98,7 +98,7 @@ func ExampleCounter_EffectiveDate() {
 	d, _ := c.EffectiveDate(contract.MustDate(2026, 6, 24), contract.Months(4))
 	fmt.Println(d, d.Date.Weekday())
 	// Output:
-	// 2026-10-24 (takes-effect, 2026-06-24 + P4M) Saturday
+	// 2026-10-24 (takes_effect, 2026-06-24 + P4M) Saturday
 }
 
 // A threshold is the first day a right that needs "more than" a period

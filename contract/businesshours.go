@@ -66,6 +66,10 @@ func (c ClockTime) Hour() int { return int(c.min) / 60 }
 // Minute returns c's minute, 0..59.
 func (c ClockTime) Minute() int { return int(c.min) % 60 }
 
+// Equal reports whether c and d are the same time of day; go-cmp compares
+// ClockTimes with it.
+func (c ClockTime) Equal(d ClockTime) bool { return c.min == d.min }
+
 // Before reports whether c is earlier in the day than d.
 func (c ClockTime) Before(d ClockTime) bool { return c.min < d.min }
 

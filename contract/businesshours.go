@@ -47,17 +47,23 @@ func MustClockTime(hour, minute int) ClockTime {
 
 // ParseClockTime parses the 24-hour form HH:MM that String writes: "08:00",
 // "15:30", "24:00". "8:00", "08.00", "24:01" and "12:60" are errors
-// wrapping ErrInvalidClockTime.
+// wrapping ErrInvalidClockTime that say what was expected and never quote
+// the text.
 func ParseClockTime(s string) (ClockTime, error) {
+	bad := fmt.Errorf("%w: want HH:MM from 00:00 to 24:00", ErrInvalidClockTime)
 	if len(s) != 5 || s[2] != ':' {
-		return ClockTime{}, fmt.Errorf("%w: %q is not HH:MM", ErrInvalidClockTime, truncate(s))
+		return ClockTime{}, bad
 	}
 	h, ok1 := atoi(s[0:2])
 	m, ok2 := atoi(s[3:5])
 	if !ok1 || !ok2 {
-		return ClockTime{}, fmt.Errorf("%w: %q is not HH:MM", ErrInvalidClockTime, truncate(s))
+		return ClockTime{}, bad
 	}
-	return NewClockTime(h, m)
+	c, err := NewClockTime(h, m)
+	if err != nil {
+		return ClockTime{}, bad
+	}
+	return c, nil
 }
 
 // Hour returns c's hour, 0..24.

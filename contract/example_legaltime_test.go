@@ -37,7 +37,7 @@ func ExampleParseDate() {
 	fmt.Println(err)
 	// Output:
 	// 2026-01-31 Saturday <nil>
-	// contract: invalid date: 2026-02-30
+	// contract: invalid date: day not within the month
 }
 
 // DateOf takes the civil date of an instant in the instant's own zone;
@@ -63,7 +63,7 @@ func ExampleParsePeriod() {
 	fmt.Println(err)
 	// Output:
 	// 1 10 P1M10D <nil>
-	// contract: invalid period: "PT48H"
+	// contract: invalid period: want ISO 8601 years, months, weeks and days (P1Y2M3W4D)
 }
 
 // A deadline to act rolls past weekends and holidays (Reg. 1182/71 Art.
@@ -270,7 +270,7 @@ func ExampleParseClockTime() {
 	fmt.Println(err)
 	// Output:
 	// 15 30 15:30 <nil>
-	// contract: invalid clock time: 24:30
+	// contract: invalid clock time: want HH:MM from 00:00 to 24:00
 }
 
 // NewDate rejects a day the month does not have instead of normalising it
@@ -282,7 +282,7 @@ func ExampleNewDate() {
 	fmt.Println(err)
 	// Output:
 	// 2024-02-29 <nil>
-	// contract: invalid date: 2025-02-29
+	// contract: invalid date: day not within the month
 }
 
 // Working days under the default counter: not a weekend, not a Danish

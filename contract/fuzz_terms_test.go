@@ -172,7 +172,7 @@ func FuzzCustomerTermination(f *testing.F) {
 // decoders: no panic, unknown text is an error, and what decodes encodes
 // back to the same text.
 func FuzzTextDecoders(f *testing.F) {
-	for _, s := range []string{"penalty", "customer", "email", "offer", "self-serve", "dpa", "P12M", "48h", "99.9", "true", "DKK", "", "Penalty"} {
+	for _, s := range []string{"penalty", "customer", "email", "offer", "self_serve", "dpa", "P12M", "48h", "99.9", "true", "DKK", "", "Penalty"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -198,7 +198,7 @@ func (t Terms) SelfServeCancellation(start Date, cycle Period, asked Date, metho
 		p.add("asked", "lte", maxPeriodDate.String())
 	}
 	if method < SwitchToFreePlan || method > CancelByPhone {
-		p.add("method", "oneof", "switch-to-free-plan email phone")
+		p.add("method", "oneof", "switch_to_free_plan email phone")
 	}
 	if err := p.err(); err != nil {
 		return Decision{}, err

@@ -30,7 +30,7 @@ func clock(s string) ClockTime {
 var monFri = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}
 
 // officeHours is Monday to Friday 08:00-16:00 in Copenhagen with Danish
-// holidays: the example of issue 2 for agreed support hours (terms 5).
+// holidays: the worked example for agreed support hours (terms 5).
 func officeHours(t testing.TB) BusinessHours {
 	t.Helper()
 	bh, err := NewBusinessHours(copenhagen(t), DanishHolidays(), OpenOn(clock("08:00"), clock("16:00"), monFri...)...)
@@ -261,7 +261,7 @@ func TestBusinessHoursOffice(t *testing.T) {
 }
 
 // TestBusinessHoursDST checks wall-clock schedules on the two change days
-// of 2025 in Europe/Copenhagen (issue 2, section 3): both are Sundays, so
+// of 2025 in Europe/Copenhagen: both are Sundays, so
 // the schedule opens Sundays too, with intervals that span 02:00-03:00.
 func TestBusinessHoursDST(t *testing.T) {
 	cph := copenhagen(t)

@@ -143,7 +143,7 @@ func ParseDuration(s string) (Duration, error) {
 		return 0, bad
 	}
 	if neg {
-		return Duration(-int64(sum - 1) - 1), nil // -(1<<63) without overflow
+		return Duration(-int64(sum-1) - 1), nil // -(1<<63) without overflow
 	}
 	return Duration(sum), nil
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// The vectors of issue 2, section 3, each naming the article or clause it
+// The legal-time vectors, each naming the article or clause it
 // checks.
 
 func TestPeriodAddMonthClamping(t *testing.T) {
@@ -425,7 +425,7 @@ func must[T any](v T, err error) T {
 	return v
 }
 
-// TestNoAllocations checks issue 2's target that deadline computation and
+// TestNoAllocations checks the target that deadline computation and
 // business-hours arithmetic allocate nothing on the hot path.
 func TestNoAllocations(t *testing.T) {
 	if testing.CoverMode() != "" {

@@ -270,7 +270,7 @@
 //	{"rule":"terms 15.1","allowed":true,"citations":[{"source":"terms","ref":"15.1"}],
 //	 "reason":{"key":"%s claimed is payable in full, within the liability caps",
 //	           "args":[{"money":{"amount":"300.00","currency":"DKK"}}],
-//	           "text":"DKK 300.00 claimed is payable in full, within the liability caps"}}
+//	           "text":"DKK 300.00 claimed is payable in full, within the liability caps"}}
 //
 // Read back, a reason finds pimkit's catalogs by its key and renders in
 // Danish again; the text is not read but rendered anew.

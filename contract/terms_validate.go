@@ -152,10 +152,6 @@ func termsFieldIndex(path string) int {
 	return len(termsFields())
 }
 
-func validCountry(s string) bool {
-	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
-}
-
 // tooLong reports whether p is longer than any agreement could need, so
 // that counting with it could leave the range of [Date]: more than 9999
 // years in any one component.

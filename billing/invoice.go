@@ -160,8 +160,9 @@ func (inv Invoice) Debt(k CustomerKind) Debt {
 
 var citeMomsbek58 = contract.Cite("momsbekendtgørelsen", "§ 58")
 
-// NewInvoice computes an invoice from in, counting the due date with c
-// (the zero Counter counts by Reg. 1182/71 with Danish holidays). Each
+// NewInvoice computes an invoice from in, counting the due date with c,
+// the agreement's counter ([contract.Terms.Counter]; the zero Counter
+// counts by Reg. 1182/71 with Danish holidays). Each
 // line is rounded, then the lines are summed: 1,234.56 net at 25 % is
 // VAT 308.64 and total 1,543.20. Under ReverseCharge and Export no VAT is
 // charged and Notice says why.

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -78,18 +79,75 @@ func (h *Holidays) UnmarshalText(b []byte) error {
 //	{"holidays":"se","closed_days":[{"month":12,"day":24,"name":"Julafton"}],
 //	 "closed_dates":[{"date":"2025-05-02","name":"Company day"}]}
 //
-// and compares with == on its parts through [Calendar.Equal]. The zero
-// Calendar has no holidays; [DanishHolidays], [SwedishHolidays] and
-// [NoHolidays] return the built-in ones. A closed day that does not exist
+// and compares with cmp.Equal through [Calendar.Equal]. It stays
+// comparable with ==, so a [Counter] and the [Terms] that hold it do too,
+// but == tells only that two values are the same calendar: two calendars
+// built apart with the same closed days are Equal, not ==.
+//
+// The zero Calendar has no holidays; [DanishHolidays], [SwedishHolidays]
+// and [NoHolidays] return the built-in ones, and [Calendar.WithClosedDays]
+// and [Calendar.WithClosedDates] add days. A closed day that does not exist
 // in a year (29 February) is closed only in the years it exists; one that
 // never exists (31 April, month 13) is never closed.
 type Calendar struct {
-	// Holidays are the public holidays: "dk", "se" or "none".
-	Holidays Holidays `json:"holidays"`
-	// ClosedDays are closed every year.
-	ClosedDays []ClosedDay `json:"closed_days,omitempty"`
-	// ClosedDates are closed once.
+	holidays Holidays
+	// closed is never changed once built, so that Calendars may share it
+	// and Calendar stays comparable.
+	closed *closedSet
+}
+
+type closedSet struct {
+	days  []ClosedDay
+	dates []ClosedDate
+}
+
+type calendarJSON struct {
+	Holidays    Holidays     `json:"holidays"`
+	ClosedDays  []ClosedDay  `json:"closed_days,omitempty"`
 	ClosedDates []ClosedDate `json:"closed_dates,omitempty"`
+}
+
+// Holidays returns the public holidays c starts from: "dk", "se" or
+// "none".
+func (c Calendar) Holidays() Holidays { return c.holidays }
+
+// ClosedDays returns a copy of the days c closes every year, in the order
+// they were added.
+func (c Calendar) ClosedDays() []ClosedDay {
+	if c.closed == nil {
+		return nil
+	}
+	return slices.Clone(c.closed.days)
+}
+
+// ClosedDates returns a copy of the single dates c closes, in the order
+// they were added.
+func (c Calendar) ClosedDates() []ClosedDate {
+	if c.closed == nil {
+		return nil
+	}
+	return slices.Clone(c.closed.dates)
+}
+
+// MarshalJSON writes c as {"holidays":"dk","closed_days":[...],
+// "closed_dates":[...]}, leaving out empty lists. An unknown Holidays
+// value is an error wrapping ErrInvalidInput.
+func (c Calendar) MarshalJSON() ([]byte, error) {
+	return json.Marshal(calendarJSON{Holidays: c.holidays, ClosedDays: c.ClosedDays(), ClosedDates: c.ClosedDates()})
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes; unknown holidays ("de")
+// or a bad date is an error.
+func (c *Calendar) UnmarshalJSON(b []byte) error {
+	var v calendarJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*c = Calendar{holidays: v.Holidays}.WithClosedDays(v.ClosedDays...)
+	for _, cd := range v.ClosedDates {
+		*c = c.WithClosedDates(cd.Name, cd.Date)
+	}
+	return nil
 }
 
 // ClosedDay is a day closed every year, such as 24 December.
@@ -120,7 +178,7 @@ type ClosedDate struct {
 // Grundlovsdag (5 June), 24 December and 31 December are not public
 // holidays; add them with [Calendar.WithClosedDays] for an office
 // calendar, or count with [DanishLimitationAct], which skips them too.
-func DanishHolidays() Calendar { return Calendar{Holidays: DanishPublicHolidays} }
+func DanishHolidays() Calendar { return Calendar{holidays: DanishPublicHolidays} }
 
 // SwedishHolidays returns the Swedish public holidays (allmänna helgdagar)
 // of lag (1989:253) om allmänna helgdagar, computed from the date of
@@ -142,7 +200,7 @@ func DanishHolidays() Calendar { return Calendar{Holidays: DanishPublicHolidays}
 // Whit Monday 2025-06-09 is a working day in Sweden, and National Day
 // 2025-06-06 is not. Midsommarafton, julafton and nyårsafton are not public
 // holidays; count with [SwedishStatutoryTimeAct] to skip them too.
-func SwedishHolidays() Calendar { return Calendar{Holidays: SwedishPublicHolidays} }
+func SwedishHolidays() Calendar { return Calendar{holidays: SwedishPublicHolidays} }
 
 // NoHolidays returns a calendar without holidays: only the weekends of the
 // counting convention or business-hours schedule are non-working.
@@ -157,18 +215,21 @@ var defaultCalendar HolidayCalendar = DanishHolidays()
 // [DanishHolidays], "Sveriges nationaldag" for 2025-06-06 in
 // [SwedishHolidays].
 func (c Calendar) Holiday(d Date) (string, bool) {
-	if name, ok := c.Holidays.holiday(d); ok {
+	if name, ok := c.holidays.holiday(d); ok {
 		return name, true
 	}
-	if len(c.ClosedDays) > 0 {
+	if c.closed == nil {
+		return "", false
+	}
+	if len(c.closed.days) > 0 {
 		_, m, dd := d.Date()
-		for _, cd := range c.ClosedDays {
+		for _, cd := range c.closed.days {
 			if cd.Month == m && cd.Day == dd {
 				return cd.Name, true
 			}
 		}
 	}
-	for _, cd := range c.ClosedDates {
+	for _, cd := range c.closed.dates {
 		if cd.Date == d {
 			return cd.Name, true
 		}
@@ -176,34 +237,54 @@ func (c Calendar) Holiday(d Date) (string, bool) {
 	return "", false
 }
 
-// Equal reports whether c and o close the same days for the same reasons,
-// in the same order; a nil and an empty list are equal.
+// Equal reports whether c and o have the same public holidays and close the
+// same days and dates for the same reasons, in the same order.
 func (c Calendar) Equal(o Calendar) bool {
-	return c.Holidays == o.Holidays && slices.Equal(c.ClosedDays, o.ClosedDays) &&
-		slices.Equal(c.ClosedDates, o.ClosedDates)
+	if c.holidays != o.holidays {
+		return false
+	}
+	var a, b closedSet
+	if c.closed != nil {
+		a = *c.closed
+	}
+	if o.closed != nil {
+		b = *o.closed
+	}
+	return slices.Equal(a.days, b.days) && slices.Equal(a.dates, b.dates)
 }
 
 // WithClosedDays returns c with days closed every year added:
 // DanishHolidays().WithClosedDays(ClosedDay{time.December, 24,
-// "Juleaftensdag"}) is closed on Ascension Day and on 24 December.
+// "Juleaftensdag"}) is closed on Ascension Day and on 24 December. c itself
+// is unchanged.
 func (c Calendar) WithClosedDays(days ...ClosedDay) Calendar {
-	if len(days) > 0 {
-		c.ClosedDays = append(slices.Clip(c.ClosedDays), days...)
+	if len(days) == 0 {
+		return c
 	}
+	var next closedSet
+	if c.closed != nil {
+		next = *c.closed
+	}
+	next.days = append(slices.Clip(next.days), days...)
+	c.closed = &next
 	return c
 }
 
 // WithClosedDates returns c with single dates closed under one name, such
-// as a one-off company day.
+// as a one-off company day. c itself is unchanged.
 func (c Calendar) WithClosedDates(name string, dates ...Date) Calendar {
 	if len(dates) == 0 {
 		return c
 	}
-	out := slices.Clip(c.ClosedDates)
-	for _, d := range dates {
-		out = append(out, ClosedDate{Date: d, Name: name})
+	var next closedSet
+	if c.closed != nil {
+		next = *c.closed
 	}
-	c.ClosedDates = out
+	next.dates = slices.Clip(next.dates)
+	for _, d := range dates {
+		next.dates = append(next.dates, ClosedDate{Date: d, Name: name})
+	}
+	c.closed = &next
 	return c
 }
 

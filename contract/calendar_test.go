@@ -383,8 +383,32 @@ func TestWithClosedDaysValue(t *testing.T) {
 	if !cmp.Equal(base, DanishHolidays().WithClosedDays(ClosedDay{time.June, 5, "Grundlovsdag"})) {
 		t.Errorf("base changed: %+v", base)
 	}
-	if !cmp.Equal(Calendar{ClosedDays: []ClosedDay{}}, Calendar{}) {
-		t.Errorf("Calendar.Equal: an empty and a nil list differ")
+	var empty Calendar
+	if err := json.Unmarshal([]byte(`{"holidays":"none","closed_days":[],"closed_dates":[]}`), &empty); err != nil || !cmp.Equal(empty, NoHolidays()) {
+		t.Errorf("Calendar.Equal: empty lists read back as %+v, %v; want NoHolidays()", empty, err)
+	}
+	days := base.ClosedDays()
+	days[0].Name = "changed"
+	if name, _ := base.Holiday(MustDate(2025, 6, 5)); name != "Grundlovsdag" {
+		t.Errorf("ClosedDays() shares its list: %q", name)
+	}
+}
+
+// TestCounterComparable checks that counters, and the terms that hold
+// them, stay comparable with == (no run-time panic), as they were when
+// the calendars were unexported types.
+func TestCounterComparable(t *testing.T) {
+	a := Counter{Convention: SwedishStatutoryTimeAct(), Calendar: SwedishHolidays()}
+	b := Counter{Convention: SwedishStatutoryTimeAct(), Calendar: SwedishHolidays()}
+	if a != b {
+		t.Errorf("two Swedish counters differ under ==")
+	}
+	office := DanishHolidays().WithClosedDays(ClosedDay{time.December, 24, "Juleaftensdag"})
+	x, y := OpenDIMSTerms(), OpenDIMSTerms()
+	x.Counter.Calendar, y.Counter.Calendar = office, office
+	_ = x == y // must not panic
+	if (Counter{Calendar: office}) != (Counter{Calendar: office}) {
+		t.Errorf("a counter differs from itself under ==")
 	}
 }
 

@@ -163,13 +163,16 @@ func (k *DeadlineKind) UnmarshalText(b []byte) error {
 var ErrNoWorkingDay = errors.New("contract: no working day within a year")
 
 // Counter counts legal periods by a [Convention] over a [HolidayCalendar].
-// The zero Counter counts by [EU1182] with [DanishHolidays], pimkit's
-// default; a host sets its own:
+// An agreement has one: [Terms.Counter], which every rule of the terms
+// counts with. The zero Counter counts by [EU1182] with [DanishHolidays],
+// pimkit's default; a Swedish agreement sets
 //
-//	c := contract.Counter{Convention: contract.EU1182(), Calendar: myCalendar}
+//	contract.Counter{Convention: contract.EU1182(), Calendar: contract.SwedishHolidays()}
 //
-// A Counter is a small value, safe for concurrent use; its methods do not
-// allocate.
+// and then one month from 2025-05-06 ends on Monday 2025-06-09, not on
+// National Day, Friday 2025-06-06. A Counter is a small value, comparable
+// with ==, safe for concurrent use; its methods do not allocate. It
+// survives JSON when its calendar is a [Calendar].
 type Counter struct {
 	// Convention is the counting convention; the zero Convention is
 	// EU1182.

@@ -20,7 +20,7 @@
 // A short tour:
 //
 //	terms := contract.OpenDIMSTerms()
-//	var c contract.Counter // Reg. 1182/71 over Danish public holidays
+//	c := terms.Counter // Reg. 1182/71 over Danish public holidays
 //
 //	// Customer notice on 2025-06-10 under 12-month payment periods from
 //	// 2025-02-01 ends the agreement at the end of 2026-01-31 (terms 17.2).
@@ -122,25 +122,44 @@
 // and gives the instant it ends in a zone ([Deadline.Expires]). Counting
 // allocates nothing and takes a few hundred nanoseconds.
 //
-// # Conventions and holidays
+// # Conventions, holidays and zones
 //
-// A [Convention] says which days a deadline to act may not end on. The zero
-// Counter counts by [EU1182], Regulation (EEC, Euratom) No 1182/71, over
-// [DanishHolidays]; [DanishLimitationAct] is the convention of
-// forældelsesloven § 27, which also moves past Grundlovsdag (5 June),
-// 24 December and 31 December, and [SwedishStatutoryTimeAct] that of lag
-// (1930:173), which moves past midsummer eve, Christmas eve and New Year's
-// eve. The terms carry their own [Counter] and [Zone], and every rule of
-// the agreement counts with them.
+// One agreement has one calendar: [Terms.Counter] holds the [Convention]
+// and the holiday calendar every rule of the terms counts with, and
+// [Terms.Zone] the time zone its days begin and end in. No rule builds a
+// counter of its own; packages sla and privacy take theirs from the terms
+// (sla.PolicyFor) or from the value that configures them (the
+// controller's privacy.Policy.Counter). [OpenDIMSTerms] counts by [EU1182]
+// over [DanishHolidays] in [ZoneCopenhagen]; the zero Counter and the zero
+// Zone mean the same, pimkit's default.
 //
-// Holidays come from a [HolidayCalendar], a one-method interface a host
-// implements for its own country. [DanishHolidays] computes the Danish public
-// holidays from Easter ([EasterSunday]), with Store bededag only up to and
-// including 2023; [SwedishHolidays] those of lag (1989:253); [NoHolidays]
-// has none; [Calendar.WithClosedDays] and [Calendar.WithClosedDates] add
-// the days an office closes, such as 24 December or a company day. A
-// [Calendar] is a value that survives JSON; a host's own HolidayCalendar
-// counts the same but cannot be stored.
+// A [Convention] says which days a deadline to act may not end on. [EU1182],
+// Regulation (EEC, Euratom) No 1182/71, is the zero Convention;
+// [DanishLimitationAct] is the convention of forældelsesloven § 27, which
+// also moves past Grundlovsdag (5 June), 24 December and 31 December; and
+// [SwedishStatutoryTimeAct] that of lag (1930:173) § 2, which also moves
+// past midsommarafton, julafton and nyårsafton.
+//
+// A [Calendar] is a holiday calendar as a value that survives JSON and
+// compares with cmp.Equal: a country's public [Holidays] ("dk", "se" or
+// "none") plus [ClosedDay]s every year and [ClosedDate]s once.
+// [DanishHolidays] computes the Danish public holidays from Easter
+// ([EasterSunday]), with Store bededag only up to and including 2023;
+// [SwedishHolidays] the Swedish ones of lag (1989:253), with annandag pingst
+// up to 2004 and National Day (6 June) from 2005; [NoHolidays] has none;
+// [Calendar.WithClosedDays] and [Calendar.WithClosedDates] add the days an
+// office closes. A request received by a Swedish controller on 2025-05-06
+// is due on Monday 2025-06-09: one month ends on National Day, Friday
+// 2025-06-06, and the weekend follows. Over Danish holidays it is due on
+// 2025-06-06.
+//
+// [HolidayCalendar] is the one-method interface a Counter and a
+// [BusinessHours] count with; a host may implement it for another country,
+// but such a calendar has no JSON form ([ErrNoJSONForm]).
+//
+// A [Zone] names a time zone by its IANA name and builds it in memory from
+// its POSIX rule, without zoneinfo files: [Copenhagen] and [Stockholm]
+// return the locations, and [Zone.Location] the one a Terms names.
 //
 // # Business hours
 //
@@ -239,8 +258,8 @@
 //
 // Dates something takes effect on (a termination, a new price, the end of
 // confidentiality) never roll to a working day; deadlines to act (the cure
-// period, the remedy period) do, by the default [Counter] or the
-// [Agreement]'s own.
+// period, the remedy period) do, by the terms' own [Terms.Counter], which
+// an [Agreement] shares with its terms.
 //
 // # Liability
 //

@@ -38,14 +38,17 @@ func nextHoliday(cal HolidayCalendar, d, end Date, open weekdayMask) (Date, bool
 // nextHoliday returns the first day c closes on or after d and before
 // end.
 func (c Calendar) nextHoliday(d, end Date, _ weekdayMask) (Date, bool) {
-	best, ok := c.Holidays.nextHoliday(d, end)
+	best, ok := c.holidays.nextHoliday(d, end)
+	if c.closed == nil {
+		return best, ok
+	}
 	if ok {
 		end = best
 	}
-	if h, found := nextClosedDay(c.ClosedDays, d, end); found {
+	if h, found := nextClosedDay(c.closed.days, d, end); found {
 		best, end, ok = h, h, true
 	}
-	for _, cd := range c.ClosedDates {
+	for _, cd := range c.closed.dates {
 		if !cd.Date.Before(d) && cd.Date.Before(end) {
 			best, end, ok = cd.Date, cd.Date, true
 		}

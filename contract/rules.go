@@ -113,9 +113,11 @@ func (t Terms) ForceMajeure(began, on Date, impossible bool) (Decision, error) {
 // provider received on notified (terms 15.3): only if the customer gave
 // notice and the provider has not remedied the defect within
 // DefectRemedyPeriod (at least 10 days). The remedy period is a deadline to
-// act, counted by the default [Counter] and rolled past weekends and Danish
-// holidays: notice received on Mon 2026-03-02 leaves until Thu 2026-03-12,
-// so a claim on 2026-03-13 is allowed. Any claim is then subject to the
+// act, counted by the terms' [Counter] and rolled past weekends and the
+// holidays of its calendar: notice received on Mon 2026-03-02 leaves until
+// Thu 2026-03-12, so a claim on 2026-03-13 is allowed; over Swedish
+// holidays, notice on 2025-05-27 runs past National Day (Friday
+// 2025-06-06) to Monday 2025-06-09. Any claim is then subject to the
 // caps of [Terms.SettleLiability] (15.1).
 //
 // No notice (a zero notified) or a remedied defect is refused with the
@@ -170,7 +172,9 @@ func (t Terms) defectRemedy(c Counter, notified, on Date, remedied bool) (Decisi
 // for distance sales. Under the OpenDIMS terms it never applies: the
 // service is digital and delivered at payment (terms 19.5). Terms with
 // StatutoryWithdrawal set allow it until the end of the 14th day after
-// paid, rolled past weekends and holidays (Directive 2011/83/EU Art. 9).
+// paid, rolled past weekends and the holidays of the terms' [Counter]
+// (Directive 2011/83/EU Art. 9): paid on 2025-05-23, until 2025-06-06 over
+// Danish holidays and 2025-06-09 over Swedish ones.
 // on before paid is refused with the reason.
 func (t Terms) Withdrawal(paid, on Date) Decision {
 	d := Decision{Rule: Clause("19.5").String(), From: paid, Citations: []Citation{Clause("19.5")}}

@@ -248,9 +248,9 @@ func (t Terms) Renewal(start Date, cycle Period, on Date) (Decision, error) {
 // BreachTermination decides whether the party other than by may
 // terminate on on for a material breach by by, notified on noticed (terms
 // 17.3): only if the breach is not remedied within CurePeriod (14 days) of
-// the notice. The cure period is a deadline to act, counted by the default
-// [Counter] and rolled past weekends and Danish holidays; use
-// [Agreement.BreachTermination] to count with another calendar. A breach
+// the notice. The cure period is a deadline to act, counted by the terms'
+// [Counter] and rolled past weekends and the holidays of its calendar
+// (Danish for the OpenDIMS terms). A breach
 // notified on Fri 2026-01-02 may be remedied until Fri 2026-01-16, so
 // termination is refused on 2026-01-16 and allowed from 2026-01-17.
 //

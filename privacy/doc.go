@@ -20,8 +20,11 @@
 // methods move it through the [RequestState]s and return the
 // [RequestEvent] to store, and [ReplayRequest] rebuilds it. The deadline is
 // one calendar month from receipt counted by the controller's
-// [contract.Counter] (GDPR Art. 12(3), Reg. 1182/71), not 45 days as in
-// Fides: received Saturday 2026-01-31, due Monday 2026-03-02. An extension
+// [contract.Counter], [Policy.Counter] (GDPR Art. 12(3), Reg. 1182/71), not
+// 45 days as in Fides: received Saturday 2026-01-31, due Monday
+// 2026-03-02. Open Products, a Swedish controller, counts over Swedish
+// holidays: received 2025-05-06, due Monday 2025-06-09, since one month
+// ends on National Day, Friday 2025-06-06. An extension
 // ([Request.Extend]) runs three months from receipt -- 2026-04-30, not a
 // chained 2026-04-28 -- and must be told within the first month, with
 // reasons. [RequestDeadline] and [ExtendedDeadline] do not allocate.

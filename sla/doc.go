@@ -46,8 +46,11 @@
 //
 // # Time zones and agreed hours
 //
-// Spans are cut in the policy's zone, [Copenhagen] by default, which the
-// package builds from the EU daylight-saving rule without zoneinfo files.
+// Spans are cut in the policy's zone: [PolicyFor] takes the terms' zone
+// ([contract.Terms.Zone]), and a nil Location means
+// [contract.Copenhagen], which package contract builds from the EU
+// daylight-saving rule without zoneinfo files. Notice in calendar days is
+// counted with the policy's Counter, the terms' counter.
 // Durations are elapsed time: 30 March 2025 has 23 hours, 26 October 2025
 // has 25, March 2025 has 743. An outage from 23:50 on 31 January to 00:20
 // on 1 February counts 10 minutes in January and 20 in February. Agreed

@@ -42,7 +42,6 @@ func TestPolicyForTermsZone(t *testing.T) {
 			t.Errorf("terms 8.1: January 2026 in %s starts %s, want %s", tt.zone, got, tt.from)
 		}
 	}
-	//lint:ignore SA1019 the deprecated forwarder is what this checks
 	if sla.Copenhagen() != contract.Copenhagen() {
 		t.Errorf("sla.Copenhagen() is not contract.Copenhagen()")
 	}

@@ -61,7 +61,7 @@ func main() {
 }
 
 func run(w io.Writer, tag language.Tag, l labels) error {
-	var c contract.Counter // Reg. 1182/71 over Danish public holidays
+	c := privacy.OpenDIMS2026().Counter // the controller's counter: Reg. 1182/71 over Danish public holidays
 	requests := []struct {
 		kind     privacy.RequestKind
 		received contract.Date

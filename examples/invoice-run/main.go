@@ -33,7 +33,7 @@ func main() {
 
 func run(w io.Writer) error {
 	terms := contract.OpenDIMSTerms()
-	counter, runDay := contract.Counter{}, contract.MustDate(2026, 1, 31) // Reg. 1182/71, Danish holidays
+	counter, runDay := terms.Counter, contract.MustDate(2026, 1, 31) // the terms' counter: Reg. 1182/71, Danish holidays
 
 	basic := billing.Plan{ID: "basic-monthly", Kind: billing.Functionality, Cycle: billing.Monthly,
 		Price: decimal.RequireFromString("249.00"), Currency: currency.DKK, Values: 250_000}

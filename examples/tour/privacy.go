@@ -41,7 +41,7 @@ func (t *tour) privacy() error {
 	}
 	t.say("proof: a %s consent receipt with %d events and the subject hashed", receipt.Version, len(receipt.Evidence))
 
-	var c contract.Counter
+	c := inForce.Counter                       // the controller's counter: Danish holidays
 	received := contract.MustDate(2026, 1, 31) // a Saturday
 	req, _, err := privacy.ReceiveRequest(c, privacy.Erasure, received)
 	if err != nil {

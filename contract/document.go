@@ -42,6 +42,21 @@ func (k *DocumentKind) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(documentKindNames, b, k, "document kind", ErrInvalidInput)
 }
 
+// mayBreakTags reports whether d might break its validate tags (a name or
+// a value longer than 200 bytes), so that resolving valid documents does
+// not pay for reflection on each.
+func (d Document) mayBreakTags() bool {
+	if len(d.Name) > 200 {
+		return true
+	}
+	for _, v := range d.Params {
+		if len(v) > 200 {
+			return true
+		}
+	}
+	return false
+}
+
 func (k DocumentKind) valid() bool { return k >= OfferDocument && k <= SalesMaterial }
 
 // rank returns how strongly a document of kind k sets a parameter (higher

@@ -62,13 +62,17 @@ func (d Duration) String() string {
 	return b.String()
 }
 
+// errDurationSyntax is ParseDuration's error, made once: the parser is on
+// the path of every terms document that sets an hour notice.
+var errDurationSyntax = errInvalid("duration", "ISO 8601 days, hours, minutes and seconds (PT72H)")
+
 // ParseDuration reads ISO 8601 duration text with days, hours, minutes and
 // seconds: "PT72H", "P3D" (72 hours), "PT1H30M", "PT0.5S", "-PT1H". Years,
 // months and weeks are calendar periods (use [ParsePeriod]) and are refused,
 // as is text over 64 bytes or a duration beyond ±290 years. Errors wrap
 // [ErrInvalidInput] and do not quote the text.
 func ParseDuration(s string) (Duration, error) {
-	bad := errInvalid("duration", "ISO 8601 days, hours, minutes and seconds (PT72H)")
+	bad := errDurationSyntax
 	if len(s) > 64 {
 		return 0, bad
 	}

@@ -158,11 +158,13 @@ func ResolveTerms(base Terms, docs []Document) (Terms, []Resolution, error) {
 	var fe []Problem
 	var kinds []error
 	for i, d := range docs {
-		var ps Problems
-		ps.Check("documents["+strconv.Itoa(i)+"]", d)
-		if ps.Len() > 0 {
-			fe = append(fe, ps.List()...)
-			addKind(&kinds, ErrInvalidInput)
+		if d.mayBreakTags() {
+			var ps Problems
+			ps.Check("documents["+strconv.Itoa(i)+"]", d)
+			if ps.Len() > 0 {
+				fe = append(fe, ps.List()...)
+				addKind(&kinds, ErrInvalidInput)
+			}
 		}
 		if !d.Kind.valid() {
 			fe = append(fe, Problem{Path: "documents[" + strconv.Itoa(i) + "].kind", Rule: "oneof",

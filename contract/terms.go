@@ -61,14 +61,14 @@ type Terms struct {
 
 	// PaymentPeriod is the period invoiced at a time (12.3: 12 months
 	// unless the offer document says otherwise).
-	PaymentPeriod Period `json:"payment_period"`
+	PaymentPeriod Period `json:"payment_period" validate:"-"`
 	// PaymentTerm is the time the customer has to pay, counted from
 	// receipt of the invoice (12.3: 30 days).
-	PaymentTerm Period `json:"payment_term"`
+	PaymentTerm Period `json:"payment_term" validate:"-"`
 	// LateInterestPerMonth is the contractual late-payment interest as a
 	// fraction of the invoice amount per month from the due date (12.3:
 	// 0.02, 2 % a month).
-	LateInterestPerMonth decimal.Decimal `json:"late_interest_per_month"`
+	LateInterestPerMonth decimal.Decimal `json:"late_interest_per_month" validate:"-"`
 	// SuspendAfterDemands is the number of unpaid demands for payment
 	// after which access may be suspended (12.3: 2).
 	SuspendAfterDemands int `json:"suspend_after_demands" validate:"gte=0"`
@@ -77,10 +77,10 @@ type Terms struct {
 	TerminateAfterDemands int `json:"terminate_after_demands" validate:"gte=0"`
 	// PriceChangeNotice is the least notice of a price adjustment by net
 	// price index (12.2: 4 months).
-	PriceChangeNotice Period `json:"price_change_notice"`
+	PriceChangeNotice Period `json:"price_change_notice" validate:"-"`
 	// MinimumInvoicing is the shortest period a subscription is invoiced
 	// for (12.5: 1 month).
-	MinimumInvoicing Period `json:"minimum_invoicing"`
+	MinimumInvoicing Period `json:"minimum_invoicing" validate:"-"`
 
 	// ServiceWindowNotice is the least notice of a planned service window
 	// for it not to count as downtime (3.2: 3 days, counted as 72 hours).
@@ -90,18 +90,18 @@ type Terms struct {
 	EmergencyNotice Duration `json:"emergency_notice" validate:"gte=0"`
 	// AvailabilityPercent is the guaranteed availability within the
 	// agreed hours of operation, in percent (8.1: 99.9).
-	AvailabilityPercent decimal.Decimal `json:"availability_percent"`
+	AvailabilityPercent decimal.Decimal `json:"availability_percent" validate:"-"`
 
 	// BreachNotice is the time within which the provider tells the
 	// customer of a security breach, from awareness (6.3: 48 hours).
 	BreachNotice Duration `json:"breach_notice" validate:"gte=0"`
 	// Confidentiality is how long the duty of confidentiality survives
 	// termination (9.3: 5 years).
-	Confidentiality Period `json:"confidentiality"`
+	Confidentiality Period `json:"confidentiality" validate:"-"`
 	// ForceMajeureLimit is how long force majeure may last before the
 	// other party may terminate: it must last more than this (14.3: 30
 	// days).
-	ForceMajeureLimit Period `json:"force_majeure_limit"`
+	ForceMajeureLimit Period `json:"force_majeure_limit" validate:"-"`
 	// LiabilityTotalMonths caps the provider's total liability at this many
 	// months' remuneration (15.1: 3).
 	LiabilityTotalMonths int `json:"liability_total_months" validate:"gte=0"`
@@ -114,14 +114,14 @@ type Terms struct {
 	// DefectRemedyPeriod is the least time the provider has to remedy a
 	// notified defect before liability or a price reduction (15.3: 10
 	// days).
-	DefectRemedyPeriod Period `json:"defect_remedy_period"`
+	DefectRemedyPeriod Period `json:"defect_remedy_period" validate:"-"`
 
 	// CustomerNotice is the customer's notice to terminate at the end of
 	// a payment period, never before the end of the first (17.2: 1 month).
-	CustomerNotice Period `json:"customer_notice"`
+	CustomerNotice Period `json:"customer_notice" validate:"-"`
 	// CurePeriod is the time to remedy a material breach after notice
 	// before the other party may terminate (17.3: 14 days).
-	CurePeriod Period `json:"cure_period"`
+	CurePeriod Period `json:"cure_period" validate:"-"`
 	// DeleteDataAtTermination reports that the customer's data is deleted
 	// when the agreement terminates unless otherwise agreed (18.3).
 	DeleteDataAtTermination bool `json:"delete_data_at_termination"`

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pimkit/pimkit/internal/validate"
 	"github.com/shopspring/decimal"
 )
 
@@ -89,7 +90,9 @@ func (p *problems) decimalRange(field string, v decimal.Decimal, lo, hi string) 
 // valid.
 func (t Terms) Validate() error {
 	p := problems{op: "validate terms", kind: ErrInvalidTerms}
-	p.Check("", t)
+	if !t.tagsSurelyHold() {
+		p.Check("", t)
+	}
 	if blank(t.Provider.Name) {
 		p.add("provider.name", "required", "")
 	}
@@ -122,6 +125,32 @@ func (t Terms) Validate() error {
 		return cmp.Compare(termsFieldIndex(a.Path), termsFieldIndex(b.Path))
 	})
 	return p.err()
+}
+
+// tagsSurelyHold reports, without reflection, that no validate tag of t
+// can fail, so that [Terms.Validate] -- which [ResolveTerms] and
+// [Conclude] call on every agreement -- runs the validator only when one
+// may. It is conservative: false means "ask the validator", which then
+// finds the problems and reports them. A test breaks every tagged field
+// and checks that this says false.
+func (t *Terms) tagsSurelyHold() bool {
+	pr := &t.Provider
+	return pr.Name != "" && len(pr.Name) <= 200 && (pr.CVR == "" || validate.ValidCVR(pr.CVR)) &&
+		pr.VATID == "" && len(pr.Address) <= 500 && (pr.Country == "" || knownCountry(pr.Country)) &&
+		!t.Currency.IsZero() && t.SuspendAfterDemands >= 0 && t.TerminateAfterDemands >= 0 &&
+		t.ServiceWindowNotice >= 0 && t.EmergencyNotice >= 0 && t.BreachNotice >= 0 &&
+		t.LiabilityTotalMonths >= 0 && t.LiabilityPerEventMonths >= 0 &&
+		knownCountry(t.Law) && t.Venue != "" && len(t.Venue) <= 200
+}
+
+// knownCountry reports whether s is one of a few ISO 3166-1 codes the
+// terms commonly name; any other code is left to the validator.
+func knownCountry(s string) bool {
+	switch s {
+	case "DK", "SE", "NO", "FI", "IS", "DE", "NL", "GB", "IE", "FR", "ES", "IT", "PL", "AT", "BE", "CH", "US":
+		return true
+	}
+	return false
 }
 
 // blank reports whether s is not empty but only white space, which the

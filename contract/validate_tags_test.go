@@ -2,6 +2,7 @@ package contract
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -109,4 +110,94 @@ func TestValidateTags(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMayBreakTags checks that the fast paths that skip the validator for
+// claims and documents never skip one that breaks a tag: whenever the
+// validator finds a problem, mayBreakTags is true.
+func TestMayBreakTags(t *testing.T) {
+	long, wide := strings.Repeat("x", 201), strings.Repeat("æ", 101) // 202 bytes, 101 characters
+	for _, ev := range []string{"", "outage", long, wide, strings.Repeat("æ", 201)} {
+		c := Claim{Event: ev, Kind: DirectLoss, Amount: MustParseMoney("1", currency.DKK)}
+		var ps Problems
+		ps.Check("", c)
+		if ps.Len() > 0 && !c.mayBreakTags() {
+			t.Errorf("claim with a %d-byte event breaks %v but mayBreakTags is false", len(ev), ps.List())
+		}
+		d := Document{Kind: OfferDocument, Name: ev, Params: map[string]string{"venue": ev}}
+		ps = Problems{}
+		ps.Check("", d)
+		if ps.Len() > 0 && !d.mayBreakTags() {
+			t.Errorf("document with %d-byte texts breaks %v but mayBreakTags is false", len(ev), ps.List())
+		}
+	}
+}
+
+// TestTermsTagsSurelyHold checks the fast path of Terms.Validate: for
+// every field of Terms (and its provider) that carries a validate tag, a
+// value that breaks the tag makes tagsSurelyHold false, so the validator
+// runs and reports it; and the preset takes the fast path.
+func TestTermsTagsSurelyHold(t *testing.T) {
+	preset := OpenDIMSTerms()
+	if !preset.tagsSurelyHold() {
+		t.Error("OpenDIMSTerms().tagsSurelyHold() = false, want the preset on the fast path")
+	}
+	broken := map[string]func(*Terms){
+		"provider.name":              func(t *Terms) { t.Provider.Name = "" },
+		"provider.cvr":               func(t *Terms) { t.Provider.CVR = "12345678" },
+		"provider.vat_id":            func(t *Terms) { t.Provider.VATID = "123" },
+		"provider.address":           func(t *Terms) { t.Provider.Address = strings.Repeat("x", 501) },
+		"provider.country":           func(t *Terms) { t.Provider.Country = "XX" },
+		"currency":                   func(t *Terms) { t.Currency = Currency{} },
+		"suspend_after_demands":      func(t *Terms) { t.SuspendAfterDemands = -1 },
+		"terminate_after_demands":    func(t *Terms) { t.TerminateAfterDemands = -1 },
+		"service_window_notice":      func(t *Terms) { t.ServiceWindowNotice = -1 },
+		"emergency_notice":           func(t *Terms) { t.EmergencyNotice = -1 },
+		"breach_notice":              func(t *Terms) { t.BreachNotice = -1 },
+		"liability_total_months":     func(t *Terms) { t.LiabilityTotalMonths = -1 },
+		"liability_per_event_months": func(t *Terms) { t.LiabilityPerEventMonths = -1 },
+		"law":                        func(t *Terms) { t.Law = "XX" },
+		"venue":                      func(t *Terms) { t.Venue = strings.Repeat("x", 201) },
+	}
+	// Every tagged field is in the table, so a new tag cannot slip past
+	// the fast path.
+	for _, path := range taggedPaths(reflect.TypeFor[Terms](), "") {
+		if _, ok := broken[path]; !ok {
+			t.Errorf("tagged field %s has no broken value in this test", path)
+		}
+	}
+	for path, breakIt := range broken {
+		terms := OpenDIMSTerms()
+		breakIt(&terms)
+		var ps Problems
+		ps.Check("", terms)
+		if ps.Len() == 0 {
+			t.Errorf("%s: the broken value breaks no tag", path)
+		}
+		if terms.tagsSurelyHold() {
+			t.Errorf("%s: tagsSurelyHold() = true for terms that break %v", path, ps.List())
+		}
+		if err := terms.Validate(); err == nil {
+			t.Errorf("%s: Validate() = nil", path)
+		}
+	}
+}
+
+// taggedPaths lists the JSON paths of the fields of typ, and of its
+// struct fields, that carry a validate tag other than "-".
+func taggedPaths(typ reflect.Type, prefix string) []string {
+	var out []string
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		tag := f.Tag.Get("validate")
+		switch {
+		case tag == "-" || !f.IsExported():
+		case tag != "":
+			out = append(out, prefix+name)
+		case f.Type.Kind() == reflect.Struct && f.Type.PkgPath() == typ.PkgPath():
+			out = append(out, taggedPaths(f.Type, prefix+name+".")...)
+		}
+	}
+	return out
 }

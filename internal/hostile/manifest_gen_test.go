@@ -11,6 +11,7 @@ import (
 	"github.com/pimkit/pimkit/internal/enum"
 	"github.com/pimkit/pimkit/internal/explain"
 	"github.com/pimkit/pimkit/internal/money"
+	"github.com/pimkit/pimkit/internal/redact"
 	"github.com/pimkit/pimkit/internal/validate"
 	"github.com/pimkit/pimkit/privacy"
 	"github.com/pimkit/pimkit/privacy/tcf"
@@ -296,6 +297,12 @@ var manifest = []pkg{
 		types: []reflect.Type{
 			reflect.TypeFor[money.Mode](),
 			reflect.TypeFor[money.Term](),
+		},
+	},
+	{
+		path: "internal/redact",
+		funcs: []fn{
+			{"Format", redact.Format},
 		},
 	},
 	{

@@ -127,8 +127,19 @@ func MonthBounds(month string) (first, last contract.Date, err error) {
 }
 
 // demandFee is the fee asked for each demand for payment: the most
-// renteloven § 9 b(1) allows, which billing refuses beyond the third.
+// renteloven § 9 b(1) allows, which billing refuses beyond the third. The
+// Act states it in kroner, so a demand for an invoice in another currency
+// asks no fee (see feeFor).
 var demandFee = contract.MustParseMoney("100.00", currency.DKK)
+
+// feeFor returns the fee to ask with a demand for a debt in cur:
+// demandFee for a debt in kroner, none (the zero Money) otherwise.
+func feeFor(cur currency.Unit) contract.Money {
+	if cur != demandFee.Currency() {
+		return contract.Money{}
+	}
+	return demandFee
+}
 
 // Bill runs month-end billing for month ("2026-01") as of its last day:
 //
@@ -391,7 +402,7 @@ func (a *App) collect(ctx context.Context, month, number string, last contract.D
 			interest = true
 		}
 		rules := billing.DemandRulesFor(a.Terms)
-		after, outcome, err := rules.Send(c, last, demandFee)
+		after, outcome, err := rules.Send(c, last, feeFor(c.Debt.Amount.Currency()))
 		if err != nil {
 			return "", fmt.Errorf("demand for %s: %w", number, err)
 		}

@@ -244,7 +244,8 @@ func TestMigration7UpgradesAVersion6Database(t *testing.T) {
 		}
 		wantC := billing.Collection{Invoice: "INV-000001", Debt: inv.Debt(billing.Business),
 			Demands: []billing.Demand{{Sent: jan(31), Fee: dkk("100.00")}, {Sent: contract.MustDate(2026, 2, 28), Fee: dkk("100.00")},
-				{Sent: contract.MustDate(2026, 3, 31), Fee: dkk("100.00")}, {Sent: contract.MustDate(2026, 4, 30)}}}
+				{Sent: contract.MustDate(2026, 3, 31), Fee: dkk("100.00")}, {Sent: contract.MustDate(2026, 4, 30)}},
+			Compensation: dkk("310.00"), CompensationClaimed: jan(31)}
 		wantC.Debt.Payments = []billing.Payment{{Date: contract.MustDate(2026, 2, 3), Amount: dkk("100.50")}}
 		if diff := cmp.Diff(wantC, c); diff != "" {
 			t.Errorf("renteloven §§ 9 a-b collection of INV-000001 (-want +got):\n%s", diff)

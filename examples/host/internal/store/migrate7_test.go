@@ -148,7 +148,7 @@ func TestMigration7UpgradesAVersion6Database(t *testing.T) {
 		if ev, ok := s.OverUse(2_000_000, []billing.Plan{basic, pro}, jan(21)); ok {
 			want = append(want, ev)
 		}
-		s, evs, err = s.Renew(contract.MustDate(2026, 2, 15))
+		_, evs, err = s.Renew(contract.MustDate(2026, 2, 15))
 		if err != nil {
 			t.Fatal(err)
 		}

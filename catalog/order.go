@@ -51,7 +51,7 @@ type Order struct {
 // LineTotal is one line's amounts, each rounded to the currency's minor
 // unit, with Net + VAT = Gross exactly.
 type LineTotal struct {
-	Net   contract.Money `json:"net"`
+	Net   contract.Money `json:"net_amount"`
 	VAT   contract.Money `json:"vat"`
 	Gross contract.Money `json:"gross"`
 }
@@ -60,7 +60,7 @@ type LineTotal struct {
 // specification.
 type RateTotal struct {
 	Rate  decimal.Decimal `json:"rate"`
-	Net   contract.Money  `json:"net"`
+	Net   contract.Money  `json:"net_amount"`
 	VAT   contract.Money  `json:"vat"`
 	Gross contract.Money  `json:"gross"`
 }
@@ -70,7 +70,7 @@ type RateTotal struct {
 type OrderTotals struct {
 	Lines []LineTotal    `json:"lines"`
 	Rates []RateTotal    `json:"rates"`
-	Net   contract.Money `json:"net"`
+	Net   contract.Money `json:"net_amount"`
 	VAT   contract.Money `json:"vat"`
 	Gross contract.Money `json:"gross"`
 }

@@ -260,8 +260,9 @@ func (t Terms) Renewal(start Date, cycle Period, on Date) (Decision, error) {
 //
 // The provider's right after the third unpaid demand is
 // [Terms.ProviderTermination]. This rule applies the cure period to
-// either side: the terms state it for the customer, and the issue asks for
-// it both ways.
+// either side: the terms state it for the customer, and this rule gives a
+// breach by the provider the same period, so both parties are treated
+// alike.
 //
 // No notice (a zero noticed), or a breach remedied, is refused with the
 // reason. on before noticed or an invalid side is an error naming the

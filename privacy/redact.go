@@ -121,6 +121,8 @@ func (r Redactor) LogValue() slog.Value { return slog.StringValue(r.String()) }
 // s with the verb's flags, width and precision as a string.
 func formatRedacted(f fmt.State, verb rune, s, gs string) {
 	switch {
+	case f == nil: // fmt never passes nil; a direct call gets nothing
+		return
 	case verb == 'v' && f.Flag('#'):
 		io.WriteString(f, gs)
 	case verb == 'q' || verb == 'x' || verb == 'X':

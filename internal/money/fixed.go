@@ -61,11 +61,14 @@ func ToMinor(d decimal.Decimal, scale int32) (int64, bool) {
 }
 
 // MulDiv returns a x b x c / den rounded half away from zero; den must be
-// positive. Interest of p øre at a rate of r x 1e-8 a month for 44/30 of
+// positive, and a den that is not gives 0. Interest of p øre at a rate of r x 1e-8 a month for 44/30 of
 // a month is MulDiv(p, r, 44, 30e8). It stays in 128-bit integers and
 // falls back to math/big when those would overflow; a result beyond int64
 // saturates.
 func MulDiv(a, b, c, den int64) int64 {
+	if den <= 0 {
+		return 0
+	}
 	neg := (a < 0) != (b < 0) != (c < 0)
 	ua, ub, uc := abs64(a), abs64(b), abs64(c)
 	ud := uint64(den)
@@ -154,13 +157,17 @@ type Term struct{ A, B, C int64 }
 
 // RoundCumulative sets out[i] to the rounded sum of terms[0..i] divided by
 // den, less the rounded sum of terms[0..i-1], rounding half away from
-// zero; den must be positive and out as long as terms. The parts then add
+// zero; den must be positive and out as long as terms (otherwise out is
+// left unchanged). The parts then add
 // up exactly to the whole sum rounded once, and each stays within one unit
 // of its own rounding: three terms of 1/3 each round to 0, 1, 0 (from
 // 0.33, 0.67, 1.00), not to 0, 0, 0. It computes in unsigned 128-bit
 // integers without allocating and falls back to math/big for negative
 // terms or sums that do not fit.
 func RoundCumulative(terms []Term, den int64, out []int64) {
+	if den <= 0 || len(out) < len(terms) {
+		return
+	}
 	if roundCumulative128(terms, uint64(den), out) {
 		return
 	}

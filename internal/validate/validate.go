@@ -32,16 +32,16 @@ import (
 	"golang.org/x/text/language"
 )
 
-// Problem is one broken rule: the field's JSON path ("lines[2].quantity"),
+// Violation is one broken rule: the field's JSON path ("lines[2].quantity"),
 // the rule's tag ("required", "cvr", "dgte") and its parameter ("0").
-type Problem struct {
+type Violation struct {
 	Field string
 	Rule  string
 	Param string
 }
 
 // String returns "lines[2].quantity: dgte 0".
-func (p Problem) String() string {
+func (p Violation) String() string {
 	s := p.Field + ": " + p.Rule
 	if p.Param != "" {
 		s += " " + p.Param
@@ -128,18 +128,18 @@ func decimalRange(ok func(cmp int) bool) validator.Func {
 // Struct validates s by its `validate` tags and returns every problem, in
 // field order, or nil when s is valid. A value that is not a struct or
 // pointer to one is reported as a single problem with Rule "struct".
-func Struct(s any) []Problem {
+func Struct(s any) []Violation {
 	err := instance().Struct(s)
 	if err == nil {
 		return nil
 	}
 	var verrs validator.ValidationErrors
 	if !errors.As(err, &verrs) {
-		return []Problem{{Field: "", Rule: "struct"}}
+		return []Violation{{Field: "", Rule: "struct"}}
 	}
-	out := make([]Problem, 0, len(verrs))
+	out := make([]Violation, 0, len(verrs))
 	for _, fe := range verrs {
-		out = append(out, Problem{Field: path(fe.Namespace()), Rule: fe.Tag(), Param: fe.Param()})
+		out = append(out, Violation{Field: path(fe.Namespace()), Rule: fe.Tag(), Param: fe.Param()})
 	}
 	return out
 }

@@ -52,7 +52,7 @@ func TestStructReportsEveryProblemWithPaths(t *testing.T) {
 			{Quantity: decimal.Zero, Rate: decimal.RequireFromString("1.25")},
 		},
 	}
-	want := []Problem{
+	want := []Violation{
 		{"seller_cvr", "cvr", ""},
 		{"buyer_vat", "vatid", ""},
 		{"currency", "currency", ""},
@@ -73,11 +73,11 @@ func TestStructReportsEveryProblemWithPaths(t *testing.T) {
 }
 
 func TestJoin(t *testing.T) {
-	ps := []Problem{{"due", "after", ""}, {"lines", "min", "1"}}
+	ps := []Violation{{"due", "after", ""}, {"lines", "min", "1"}}
 	if got, want := Join("billing: invalid invoice", ps), "billing: invalid invoice: due: after; lines: min 1"; got != want {
 		t.Errorf("Join(...) = %q, want %q", got, want)
 	}
-	if got := Join("sla", []Problem(nil)); got != "sla" {
+	if got := Join("sla", []Violation(nil)); got != "sla" {
 		t.Errorf("Join(sla, nil) = %q, want sla", got)
 	}
 }

@@ -495,3 +495,24 @@ func TestMigration7HostCarriesOn(t *testing.T) {
 		}
 	})
 }
+
+// An amount stored in a column whose currency is the invoice's must be in
+// that currency: a payment in EUR of an invoice in DKK is refused
+// (ErrCurrency), never stored as kroner.
+func TestAmountsInTheInvoicesCurrencyOnly(t *testing.T) {
+	storetest.EachUnmigrated(t, func(t *testing.T, open func() *store.DB) {
+		ctx := context.Background()
+		db := open()
+		migrateTo(t, db, 6)
+		loadV6(t, db)
+		migrateTo(t, db, store.LatestVersion())
+		_, err := store.AddPayment(ctx, db, "bank-eur", "INV-000002", billing.Payment{Date: contract.MustDate(2026, 3, 1), Amount: eur("311.25")})
+		if !errors.Is(err, store.ErrCurrency) {
+			t.Errorf("a EUR payment of a DKK invoice = %v, want ErrCurrency", err)
+		}
+		c, err := store.GetCollection(ctx, db, "INV-000002")
+		if err != nil || len(c.Debt.Payments) != 0 {
+			t.Errorf("INV-000002's payments = %v, %v, want none", c.Debt.Payments, err)
+		}
+	})
+}

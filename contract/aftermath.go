@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
@@ -55,20 +54,20 @@ func (t Terms) DataDeletion(terminated Date, retentionAgreed bool) Decision {
 	return d
 }
 
-// ExitFee is the price of exit assistance (terms 18.1-18.2).
+// ExitFee is the price of exit assistance (terms 18.1-18.2). In JSON the
+// decision's keys sit beside "hours", "hourly_rate", "fee" and
+// "prepayment".
 type ExitFee struct {
 	Decision
 	// Hours is the time spent.
-	Hours decimal.Decimal
+	Hours decimal.Decimal `json:"hours"`
 	// HourlyRate is the provider's hourly rate for consultancy.
-	HourlyRate decimal.Decimal
-	// Fee is Hours x HourlyRate, rounded to Currency's minor unit.
-	Fee decimal.Decimal
-	// Currency is the currency of HourlyRate and Fee.
-	Currency currency.Unit
+	HourlyRate Money `json:"hourly_rate"`
+	// Fee is Hours x HourlyRate, rounded to the rate currency's minor unit.
+	Fee Money `json:"fee"`
 	// Prepayment reports that the provider may demand payment before it
 	// helps, because the customer is in arrears (18.2).
-	Prepayment bool
+	Prepayment bool `json:"prepayment"`
 }
 
 // ExitAssistance prices the help the provider gives the customer to move
@@ -78,34 +77,35 @@ type ExitFee struct {
 // in arrears the provider may demand prepayment and wait with the help
 // until paid (18.2), which Prepayment and the reason say.
 //
-// Negative hours or rate, or a zero currency, is an error naming the field.
-func (t Terms) ExitAssistance(hours, hourlyRate decimal.Decimal, cur currency.Unit, inArrears bool) (ExitFee, error) {
+// Negative hours or rate, or a rate without a currency, is a
+// [*ValidationError] wrapping ErrInvalidInput naming the field
+// ("hourly_rate.amount").
+func (t Terms) ExitAssistance(hours decimal.Decimal, hourlyRate Money, inArrears bool) (ExitFee, error) {
 	p := problems{op: "exit assistance", kind: ErrInvalidInput}
 	if hours.IsNegative() {
 		p.add("hours", "gte", "0")
 	} else if !saneAmount(hours) {
 		p.add("hours", "lte", maxAmountText)
 	}
-	if hourlyRate.IsNegative() {
-		p.add("hourly_rate", "gte", "0")
-	} else if !saneAmount(hourlyRate) {
-		p.add("hourly_rate", "lte", maxAmountText)
+	if hourlyRate.amount.IsNegative() {
+		p.add("hourly_rate.amount", "gte", "0")
+	} else if !saneAmount(hourlyRate.amount) {
+		p.add("hourly_rate.amount", "lte", maxAmountText)
 	}
-	if cur == (currency.Unit{}) {
-		p.add("currency", "required", "")
+	if hourlyRate.cur == (currency.Unit{}) {
+		p.add("hourly_rate.currency", "required", "")
 	}
 	if err := p.err(); err != nil {
 		return ExitFee{}, err
 	}
-	fee := money.Round(hours.Mul(hourlyRate), cur)
-	f := ExitFee{Hours: hours, HourlyRate: hourlyRate, Fee: fee, Currency: cur, Prepayment: inArrears,
+	fee := hourlyRate.Mul(hours).Round()
+	f := ExitFee{Hours: hours, HourlyRate: hourlyRate, Fee: fee, Prepayment: inArrears,
 		Decision: Decision{Rule: Clause("18.2").String(), Allowed: true,
 			Citations: []Citation{Clause("18.2"), Clause("18.1")}}}
-	amount := money.Format(fee, cur) + " " + cur.String()
 	if inArrears {
-		f.Reason = rulesReason("exit assistance of %s hours costs %s at the hourly rate; as payments are overdue, the provider may demand prepayment first", hours.String(), amount)
+		f.Reason = rulesReason("exit assistance of %s hours costs %s at the hourly rate; as payments are overdue, the provider may demand prepayment first", hours, fee)
 	} else {
-		f.Reason = rulesReason("exit assistance of %s hours costs %s at the hourly rate", hours.String(), amount)
+		f.Reason = rulesReason("exit assistance of %s hours costs %s at the hourly rate", hours, fee)
 	}
 	return f, nil
 }

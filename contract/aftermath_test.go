@@ -64,27 +64,27 @@ func TestExitAssistance(t *testing.T) {
 		reason            string
 	}{
 		{"terms 18.1 exit assistance at the hourly rate (terms 18.2)", "7.5", "1150", false, "8625.00",
-			"exit assistance of 7.5 hours costs 8625.00 DKK at the hourly rate"},
+			"exit assistance of 7.5 hours costs DKK\u00a08,625.00 at the hourly rate"},
 		{"terms 18.2 prepayment when in arrears", "0.25", "1150.10", true, "287.53",
-			"exit assistance of 0.25 hours costs 287.53 DKK at the hourly rate; as payments are overdue, the provider may demand prepayment first"},
+			"exit assistance of 0.25 hours costs DKK\u00a0287.53 at the hourly rate; as payments are overdue, the provider may demand prepayment first"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := terms.ExitAssistance(dkk(tt.hours), dkk(tt.rate), currency.DKK, tt.arrears)
+			f, err := terms.ExitAssistance(dkk(tt.hours), NewMoney(dkk(tt.rate), currency.DKK), tt.arrears)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if f.Fee.StringFixed(2) != tt.fee || f.Prepayment != tt.arrears || f.Reason.String() != tt.reason || f.Rule != "terms 18.2" {
+			if f.Fee.Text() != tt.fee || f.Prepayment != tt.arrears || f.Reason.String() != tt.reason || f.Rule != "terms 18.2" {
 				t.Errorf("ExitAssistance(%s, %s) = %s %v %q, want %s %v %q", tt.hours, tt.rate, f.Fee, f.Prepayment, f.Reason, tt.fee, tt.arrears, tt.reason)
 			}
 		})
 	}
-	_, err := terms.ExitAssistance(dkk("-1"), dkk("-1"), currency.Unit{}, false)
+	_, err := terms.ExitAssistance(dkk("-1"), NewMoney(dkk("-1"), currency.Unit{}), false)
 	var verr *ValidationError
 	if !errors.As(err, &verr) || !errors.Is(err, ErrInvalidInput) {
 		t.Fatalf("terms 18.2 bad input error = %v", err)
 	}
-	want := []fe{{"hours", "gte", "0"}, {"hourly_rate", "gte", "0"}, {"currency", "required", ""}}
+	want := []fe{{"hours", "gte", "0"}, {"hourly_rate.amount", "gte", "0"}, {"hourly_rate.currency", "required", ""}}
 	if diff := cmp.Diff(want, fields(verr)); diff != "" {
 		t.Errorf("terms 18.2 bad input (-want +got):\n%s", diff)
 	}

@@ -1,10 +1,12 @@
 package contract
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"time"
@@ -45,17 +47,23 @@ func MustClockTime(hour, minute int) ClockTime {
 
 // ParseClockTime parses the 24-hour form HH:MM that String writes: "08:00",
 // "15:30", "24:00". "8:00", "08.00", "24:01" and "12:60" are errors
-// wrapping ErrInvalidClockTime.
+// wrapping ErrInvalidClockTime that say what was expected and never quote
+// the text.
 func ParseClockTime(s string) (ClockTime, error) {
+	bad := fmt.Errorf("%w: want HH:MM from 00:00 to 24:00", ErrInvalidClockTime)
 	if len(s) != 5 || s[2] != ':' {
-		return ClockTime{}, fmt.Errorf("%w: %q is not HH:MM", ErrInvalidClockTime, truncate(s))
+		return ClockTime{}, bad
 	}
 	h, ok1 := atoi(s[0:2])
 	m, ok2 := atoi(s[3:5])
 	if !ok1 || !ok2 {
-		return ClockTime{}, fmt.Errorf("%w: %q is not HH:MM", ErrInvalidClockTime, truncate(s))
+		return ClockTime{}, bad
 	}
-	return NewClockTime(h, m)
+	c, err := NewClockTime(h, m)
+	if err != nil {
+		return ClockTime{}, bad
+	}
+	return c, nil
 }
 
 // Hour returns c's hour, 0..24.
@@ -63,6 +71,10 @@ func (c ClockTime) Hour() int { return int(c.min) / 60 }
 
 // Minute returns c's minute, 0..59.
 func (c ClockTime) Minute() int { return int(c.min) % 60 }
+
+// Equal reports whether c and d are the same time of day; go-cmp compares
+// ClockTimes with it.
+func (c ClockTime) Equal(d ClockTime) bool { return c.min == d.min }
 
 // Before reports whether c is earlier in the day than d.
 func (c ClockTime) Before(d ClockTime) bool { return c.min < d.min }
@@ -99,9 +111,12 @@ func (c *ClockTime) UnmarshalText(b []byte) error {
 // In JSON it reads {"day":1,"from":"08:00","to":"16:00"}, the day numbered
 // as [time.Weekday] (Sunday 0).
 type OpenHours struct {
-	Day  time.Weekday `json:"day"`
-	From ClockTime    `json:"from"`
-	To   ClockTime    `json:"to"`
+	// Day is the weekday, Sunday (0) to Saturday (6).
+	Day time.Weekday `json:"day" validate:"gte=0,lte=6"`
+	// From is the wall-clock time the interval opens.
+	From ClockTime `json:"from"`
+	// To is the wall-clock time it closes, after From; 24:00 is midnight.
+	To ClockTime `json:"to"`
 }
 
 // OpenOn returns the interval from-to on each of days, for building a
@@ -211,9 +226,9 @@ const (
 // overlap. A nil loc, an empty week, a day outside Sunday..Saturday, an
 // interval whose From is not before its To and overlapping intervals are
 // all reported at once in a [*ValidationError] whose fields name them
-// ("loc: required", "week[1]: reversed 16:00-08:00", "week[4]: overlap
-// week[0]"); it wraps ErrInvalidBusinessHours, and ErrNilLocation when loc
-// is nil.
+// ("loc: required", "week[1]: reversed(16:00-08:00)", "week[4]:
+// overlap(week[0])", "week[2].day: lte(6)"); it wraps
+// ErrInvalidBusinessHours, and ErrNilLocation when loc is nil.
 func NewBusinessHours(loc *time.Location, cal HolidayCalendar, week ...OpenHours) (BusinessHours, error) {
 	var fields []Problem
 	add := func(field, rule, param string) {
@@ -227,9 +242,11 @@ func NewBusinessHours(loc *time.Location, cal HolidayCalendar, week ...OpenHours
 	}
 	for i, h := range week {
 		field := "week[" + strconv.Itoa(i) + "]"
+		var ps Problems
+		ps.Check(field, h)
 		switch {
-		case h.Day < time.Sunday || h.Day > time.Saturday:
-			add(field+".day", "weekday", strconv.Itoa(int(h.Day)))
+		case ps.Len() > 0:
+			fields = append(fields, ps.List()...)
 		case h.From == h.To:
 			add(field, "empty", h.From.String()+"-"+h.To.String())
 		case h.To.Before(h.From):
@@ -247,7 +264,7 @@ func NewBusinessHours(loc *time.Location, cal HolidayCalendar, week ...OpenHours
 		if loc == nil {
 			kinds = append(kinds, ErrNilLocation)
 		}
-		return BusinessHours{}, &ValidationError{Op: "schedule", Problems: fields, kinds: kinds}
+		return BusinessHours{}, NewValidationError("schedule", fields, kinds...)
 	}
 	if cal == nil {
 		cal = NoHolidays()
@@ -671,4 +688,116 @@ func floorDiv64(a, b int64) int64 {
 		q--
 	}
 	return q
+}
+
+// businessHoursJSON is the stored form of a schedule.
+type businessHoursJSON struct {
+	Zone     Zone        `json:"zone"`
+	Calendar Calendar    `json:"calendar"`
+	Week     []OpenHours `json:"week"`
+}
+
+// zoneOf returns the [Zone] a location is named after, for the zones pimkit
+// knows: Europe/Copenhagen, Europe/Stockholm and UTC.
+func zoneOf(loc *time.Location) (Zone, bool) {
+	z := Zone(loc.String())
+	if _, ok := zoneRules[z]; ok {
+		return z, true
+	}
+	return "", false
+}
+
+// calendarOf returns cal as a [Calendar] value when it is one.
+func calendarOf(cal HolidayCalendar) (Calendar, bool) {
+	switch c := cal.(type) {
+	case nil:
+		return Calendar{}, true
+	case Calendar:
+		return c, true
+	case *Calendar:
+		if c == nil {
+			return Calendar{}, true
+		}
+		return *c, true
+	}
+	return Calendar{}, false
+}
+
+// MarshalJSON writes the schedule's zone, holiday calendar and week:
+//
+//	{"zone":"Europe/Copenhagen","calendar":{"holidays":"dk"},
+//	 "week":[{"day":1,"from":"08:00","to":"16:00"}, ...]}
+//
+// The zero BusinessHours, open 24/7, is {}. A schedule whose location is
+// not one of the zones pimkit knows ([ZoneCopenhagen], [ZoneStockholm],
+// [ZoneUTC]) or whose calendar is a host's own [HolidayCalendar] rather
+// than a [Calendar] cannot be rebuilt from text; it is an error wrapping
+// [ErrNoJSONForm], never a silent {}.
+func (b BusinessHours) MarshalJSON() ([]byte, error) {
+	if b.IsAlwaysOpen() {
+		return []byte("{}"), nil
+	}
+	z, ok := zoneOf(b.loc)
+	if !ok {
+		return nil, fmt.Errorf("%w: business hours in a zone pimkit does not know; use a contract.Zone's location", ErrNoJSONForm)
+	}
+	cal, ok := calendarOf(b.cal)
+	if !ok {
+		return nil, fmt.Errorf("%w: business hours calendar %T; use a contract.Calendar", ErrNoJSONForm, b.cal)
+	}
+	return json.Marshal(businessHoursJSON{Zone: z, Calendar: cal, Week: b.week})
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes and rebuilds the schedule
+// with [NewBusinessHours], so a stored schedule is checked again: {} is the
+// zero BusinessHours, an unknown zone wraps [ErrInvalidInput], and a broken
+// week is a [*ValidationError] wrapping ErrInvalidBusinessHours.
+func (b *BusinessHours) UnmarshalJSON(data []byte) error {
+	var v struct {
+		Zone     *Zone       `json:"zone"`
+		Calendar Calendar    `json:"calendar"`
+		Week     []OpenHours `json:"week"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	if v.Zone == nil && v.Week == nil {
+		*b = BusinessHours{}
+		return nil
+	}
+	var z Zone
+	if v.Zone != nil {
+		z = *v.Zone
+	}
+	loc, err := z.Location()
+	if err != nil {
+		return err
+	}
+	bh, err := NewBusinessHours(loc, v.Calendar, v.Week...)
+	if err != nil {
+		return err
+	}
+	*b = bh
+	return nil
+}
+
+// Equal reports whether b and o are the same schedule: the same zone (by
+// name), the same holidays and the same week. go-cmp compares
+// BusinessHours with it.
+func (b BusinessHours) Equal(o BusinessHours) bool {
+	if b.IsAlwaysOpen() || o.IsAlwaysOpen() {
+		return b.IsAlwaysOpen() == o.IsAlwaysOpen()
+	}
+	if b.loc != o.loc && b.loc.String() != o.loc.String() {
+		return false
+	}
+	if !slices.Equal(b.week, o.week) {
+		return false
+	}
+	cb, okb := calendarOf(b.cal)
+	co, oko := calendarOf(o.cal)
+	if okb && oko {
+		return cb.Equal(co)
+	}
+	return reflect.DeepEqual(b.cal, o.cal)
 }

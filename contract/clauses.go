@@ -12,14 +12,14 @@ import (
 // it. The IDs never change between releases; hosts may store them.
 type ClauseInfo struct {
 	// ID is the clause's stable ID, its citation as text: "terms 12.3".
-	ID string
+	ID string `json:"id"`
 	// Citation is the clause as a [Citation]: Clause("12.3").
-	Citation Citation
+	Citation Citation `json:"citation"`
 	// Heading says in a few words what the clause decides.
-	Heading string
+	Heading string `json:"heading"`
 	// API names the pimkit functions, methods or fields that implement
 	// the clause: "Terms.Suspension".
-	API []string
+	API []string `json:"api,omitempty"`
 }
 
 // clauseTable is the registry, in clause order. Keep headings in the

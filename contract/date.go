@@ -31,11 +31,17 @@ var (
 
 // NewDate returns the date year-month-day. Year must be 1..9999, month
 // 1..12 and day valid in that month: NewDate(2025, 2, 29) is an error
-// wrapping ErrInvalidDate, and NewDate(2024, 2, 29) is leap day.
+// wrapping ErrInvalidDate, and NewDate(2024, 2, 29) is leap day. The error
+// says which part is out of range, never the date itself: a date may be a
+// birthday.
 func NewDate(year int, month time.Month, day int) (Date, error) {
-	if year < 1 || year > 9999 || month < time.January || month > time.December ||
-		day < 1 || day > daysIn(year, month) {
-		return Date{}, fmt.Errorf("%w: %04d-%02d-%02d", ErrInvalidDate, year, int(month), day)
+	switch {
+	case year < 1 || year > 9999:
+		return Date{}, fmt.Errorf("%w: year not within 1..9999", ErrInvalidDate)
+	case month < time.January || month > time.December:
+		return Date{}, fmt.Errorf("%w: month not within 1..12", ErrInvalidDate)
+	case day < 1 || day > daysIn(year, month):
+		return Date{}, fmt.Errorf("%w: day not within the month", ErrInvalidDate)
 	}
 	return Date{days: int32(daysFromCivil(year, month, day))}, nil
 }
@@ -138,16 +144,18 @@ func (d Date) appendISO(b []byte) []byte {
 
 // ParseDate parses an ISO 8601 calendar date in the extended form
 // YYYY-MM-DD, the form String writes. "2026-1-31", "2026-02-30" and
-// "20260131" are errors wrapping ErrInvalidDate.
+// "20260131" are errors wrapping ErrInvalidDate; they say what was
+// expected ("want YYYY-MM-DD") and never quote the text, which may be
+// personal data such as a birthday.
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Date{}, fmt.Errorf("%w: %q is not YYYY-MM-DD", ErrInvalidDate, truncate(s))
+		return Date{}, fmt.Errorf("%w: want an ISO 8601 date YYYY-MM-DD", ErrInvalidDate)
 	}
 	y, ok1 := atoi(s[0:4])
 	m, ok2 := atoi(s[5:7])
 	d, ok3 := atoi(s[8:10])
 	if !ok1 || !ok2 || !ok3 {
-		return Date{}, fmt.Errorf("%w: %q is not YYYY-MM-DD", ErrInvalidDate, truncate(s))
+		return Date{}, fmt.Errorf("%w: want an ISO 8601 date YYYY-MM-DD", ErrInvalidDate)
 	}
 	return NewDate(y, time.Month(m), d)
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/pimkit/pimkit/internal/enum"
 )
 
 // Convention is a way of counting legal periods in days, weeks, months and
@@ -138,34 +140,22 @@ const (
 	Threshold
 )
 
-var kindNames = [...]string{ToAct: "to-act", TakesEffect: "takes-effect", Threshold: "threshold"}
+var kindNames = enum.Names{ToAct: "to_act", TakesEffect: "takes_effect", Threshold: "threshold"}
 
-// String returns "to-act", "takes-effect" or "threshold".
-func (k DeadlineKind) String() string {
-	if int(k) < len(kindNames) && kindNames[k] != "" {
-		return kindNames[k]
-	}
-	return fmt.Sprintf("DeadlineKind(%d)", uint8(k))
-}
+// String returns "to_act", "takes_effect" or "threshold"; an invalid kind
+// prints as "DeadlineKind(9)".
+func (k DeadlineKind) String() string { return enum.String(kindNames, k, "DeadlineKind") }
 
-// MarshalText implements encoding.TextMarshaler.
+// MarshalText implements encoding.TextMarshaler; the zero kind is an error
+// wrapping ErrInvalidInput.
 func (k DeadlineKind) MarshalText() ([]byte, error) {
-	if int(k) >= len(kindNames) || kindNames[k] == "" {
-		return nil, fmt.Errorf("contract: invalid deadline kind %d", uint8(k))
-	}
-	return []byte(kindNames[k]), nil
+	return enum.Marshal(kindNames, k, "deadline kind", ErrInvalidInput)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
-// error.
+// error wrapping ErrInvalidInput.
 func (k *DeadlineKind) UnmarshalText(b []byte) error {
-	for i, n := range kindNames {
-		if n != "" && n == string(b) {
-			*k = DeadlineKind(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("contract: unknown deadline kind %q", truncate(string(b)))
+	return enum.Unmarshal(kindNames, b, k, "deadline kind", ErrInvalidInput)
 }
 
 // ErrNoWorkingDay reports a holiday calendar with no working day in the
@@ -241,19 +231,19 @@ func (c Counter) NextWorkingDay(d Date) (Date, error) {
 // Deadline is the last day of a legal period and how it was found.
 type Deadline struct {
 	// Kind is how the last day was treated.
-	Kind DeadlineKind
+	Kind DeadlineKind `json:"kind"`
 	// From is the day of the event; it is not counted.
-	From Date
+	From Date `json:"from,omitzero"`
 	// Period is the period counted.
-	Period Period
+	Period Period `json:"period"`
 	// Raw is From + Period by the calendar, before any roll.
-	Raw Date
+	Raw Date `json:"raw,omitzero"`
 	// Date is the answer: for ToAct the last day to act, rolled past
 	// non-working days; for TakesEffect, Raw; for Threshold, the first day
 	// the right exists, Raw + 1.
-	Date Date
+	Date Date `json:"date,omitzero"`
 	// Convention is the convention counted by.
-	Convention Convention
+	Convention Convention `json:"convention"`
 }
 
 // Rolled reports whether the deadline was moved past non-working days.
@@ -285,7 +275,7 @@ func (d Deadline) Citations() []Citation {
 	return []Citation{Cite(SourceReg1182, "Art. 3(2)")}
 }
 
-// String returns "2026-03-02 (to-act, 2026-01-30 + P1M, rolled from
+// String returns "2026-03-02 (to_act, 2026-01-30 + P1M, rolled from
 // 2026-02-28)".
 func (d Deadline) String() string {
 	s := fmt.Sprintf("%s (%s, %s + %s", d.Date, d.Kind, d.From, d.Period)

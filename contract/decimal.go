@@ -9,23 +9,37 @@ import (
 )
 
 // Decimal is an exact decimal number -- a rate, a factor, a quantity, a
-// bound -- that pimkit reads with its one bounded parser. It embeds a
-// [decimal.Decimal], so every method of that type works on it
-// (d.Mul(x), d.Cmp(y), d.String()), and adds reading that refuses text
-// over [MaxDecimalText] characters or beyond ±10^18 before any
-// arithmetic: a megabyte of digits is an error, not seconds of work and
-// gigabytes of memory.
+// bound -- that pimkit reads with its one bounded parser: text over
+// [MaxDecimalText] characters or beyond ±10^18 is refused before any
+// arithmetic, so a megabyte of digits is an error, not seconds of work and
+// gigabytes of memory, and whatever is read can be written and read again.
+// Compute with the [decimal.Decimal] that [Decimal.Decimal] returns.
 //
 // JSON and text forms are the decimal's plain text in quotes, "0.25", as
 // [decimal.Decimal] writes them; a JSON number (0.25) is read too. go-cmp
-// compares two Decimals by their embedded decimal's Equal method, so 0.25
-// equals 0.250.
+// compares Decimals with [Decimal.Equal], so 0.25 equals 0.250. The zero
+// Decimal is 0.
 type Decimal struct {
-	decimal.Decimal
+	d decimal.Decimal
 }
 
 // Dec returns d as a [Decimal].
-func Dec(d decimal.Decimal) Decimal { return Decimal{Decimal: d} }
+func Dec(d decimal.Decimal) Decimal { return Decimal{d: d} }
+
+// Decimal returns the number.
+func (d Decimal) Decimal() decimal.Decimal { return d.d }
+
+// Equal reports whether d and e are numerically equal: 0.25 equals 0.250.
+func (d Decimal) Equal(e Decimal) bool { return d.d.Equal(e.d) }
+
+// IsZero reports whether d is 0.
+func (d Decimal) IsZero() bool { return d.d.IsZero() }
+
+// String returns the plain decimal text: "0.25".
+func (d Decimal) String() string { return d.d.String() }
+
+// MarshalText writes the plain decimal text.
+func (d Decimal) MarshalText() ([]byte, error) { return []byte(d.d.String()), nil }
 
 // ParseDec reads a plain decimal ("0.25", "-3", "1000") with the bounded
 // parser: at most [MaxDecimalText] characters, no exponent, no grouping,
@@ -35,7 +49,7 @@ func ParseDec(s string) (Decimal, error) {
 	if err != nil {
 		return Decimal{}, err
 	}
-	return Decimal{Decimal: d}, nil
+	return Decimal{d: d}, nil
 }
 
 // MustDec is [ParseDec] for package-level values, tests and examples; it
@@ -69,6 +83,6 @@ func (d *Decimal) UnmarshalText(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("%w: number is not a plain decimal of at most %d characters within ±10^18", ErrInvalidInput, MaxDecimalText)
 	}
-	d.Decimal = v
+	d.d = v
 	return nil
 }

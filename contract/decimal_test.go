@@ -23,10 +23,10 @@ func TestDecimalBoundedJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &back); err != nil || !cmp.Equal(in, back) {
 		t.Errorf("read back %v, %v", back, err)
 	}
-	if err := json.Unmarshal([]byte(`{"rate":0.250}`), &back); err != nil || !back.Rate.Equal(in.Rate.Decimal) {
+	if err := json.Unmarshal([]byte(`{"rate":0.250}`), &back); err != nil || !back.Rate.Equal(in.Rate) {
 		t.Errorf("a JSON number reads too: %v, %v", back, err)
 	}
-	if d := back.Rate.Mul(contract.MustDec("4").Decimal); d.String() != "1" {
+	if d := back.Rate.Decimal().Mul(contract.MustDec("4").Decimal()); d.String() != "1" {
 		t.Errorf("decimal methods work on a Decimal: 0.25 x 4 = %s", d)
 	}
 	// One bounded parser: a megabyte of digits is refused at once.

@@ -8,6 +8,15 @@
 // [Decision]. [OpenDIMSTerms] is the preset for the OpenDIMS ApS terms; a
 // host describes its own agreement with the same types.
 //
+// It also holds the vocabulary every pimkit package shares: [Money] and
+// [Currency], [Duration], [Percent] and [Locale], one [Problem] type inside
+// one [*ValidationError], and decisions whose [Reason] survives storage.
+// Every exported value of the package round-trips through encoding/json
+// and compares equal with go-cmp without options: snake_case keys, enums as
+// snake_case text ("direct_loss", "to_act"), dates as ISO 8601, zero dates
+// left out, durations as ISO 8601 ("PT72H") and amounts as
+// {"amount":"1234.50","currency":"DKK"}.
+//
 // A short tour:
 //
 //	terms := contract.OpenDIMSTerms()
@@ -35,8 +44,59 @@
 //     calendar: months first, clamped to the last day of a shorter month
 //     (Reg. 1182/71 Art. 3(2)(c)), so 2025-01-31 + P1M = 2025-02-28,
 //     2024-01-31 + P1M = 2024-02-29 and 2028-02-29 + P5Y = 2033-02-28;
-//   - hours (48 hours, 72 hours) are a [time.Duration] of elapsed time on
+//   - hours (48 hours, 72 hours) are a [Duration] of elapsed time on
 //     instants, see [Elapsed].
+//
+// # Money
+//
+// A [Money] is an exact amount in one currency, a decimal with its ISO 4217
+// unit, used the way [time.Time] is: copied, compared with [Money.Equal],
+// stored as JSON {"amount":"1234.50","currency":"DKK"}. [ParseMoney] reads
+// text at the currency's scale ("10.005" DKK is an error, "10.5" is 10.50
+// DKK). Arithmetic never rounds by itself and refuses to mix currencies:
+// [Money.Add] of DKK and EUR is an error wrapping [ErrCurrencyMismatch].
+// Rounding is explicit: [Money.Round] to the minor unit, half away from
+// zero; [Money.RoundHalfEven]; [Money.RoundCash] to the cash increment (DKK
+// in 0.50 steps). [Money.Allocate] and [Money.Split] divide an amount into
+// parts that sum to it exactly: 100.00 DKK in three is 33.34, 33.33, 33.33.
+// [Money.Format] writes an amount for a reader by the CLDR pattern of the
+// reader's language, on the decimal itself, never through a float:
+// 1234.5 DKK is "1.234,50 kr." in Danish and "DKK 1,234.50" in English.
+// A lone currency is a [Currency], a language a [Locale]; both survive JSON
+// as their codes ("DKK", "da-DK").
+//
+// # Durations
+//
+// A [Duration] is elapsed time -- hours, minutes, seconds -- as opposed to a
+// calendar [Period]. It is a [time.Duration] with ISO 8601 text: 72 hours is
+// "PT72H", 90 minutes "PT1H30M"; [ParseDuration] also reads days of 24
+// hours ("P3D") and refuses months and years, which are periods. The hour
+// notices of [Terms] (3.2, 6.3) are Durations, so stored terms read
+// "service_window_notice":"PT72H", never nanoseconds.
+//
+// # Problems and validation errors
+//
+// Every pimkit package reports input it rejects as a [*ValidationError]:
+// the operation, every [Problem] found at once (the field's JSON path, the
+// rule's snake_case name, its parameter and an English [Problem.Message]),
+// unwrapping to the returning package's sentinels. One [errors.As] serves a
+// host whatever package failed; [errors.Is] tells the kinds apart:
+//
+//	var verr *contract.ValidationError
+//	if errors.As(err, &verr) {
+//		for _, p := range verr.Problems { fmt.Println(p.Path, p.Message) }
+//	}
+//
+// The configuration types a host fills in ([Terms], [Party],
+// [AgreementSpec], [Document], [Claim], [OpenHours], [Capacity],
+// [VATTable]) carry validate tags, checked by pimkit's one
+// go-playground/validator instance through [Problems.Check]; cross-field
+// rules are checked by hand into the same [Problems]. Besides validator's
+// own tags pimkit knows cvr (a Danish CVR number, mod 11), vatid (an EU VAT
+// number), currency, langtag and the exact decimal ranges dgt, dgte, dlt and
+// dlte. A Problem never carries the offending value, and parse errors say
+// what was expected ("want an ISO 8601 date YYYY-MM-DD") rather than quote
+// the text: it may be personal data.
 //
 // # Deadlines
 //
@@ -125,7 +185,10 @@
 // is an hour shorter (30 March 2025 in Copenhagen) or longer (26 October).
 // The zero BusinessHours is open 24/7, the agreed hours of operation of terms
 // 2.1. The arithmetic jumps week to week and holiday to holiday, so a year of
-// business time costs well under a microsecond and no allocation.
+// business time costs well under a microsecond and no allocation. A
+// schedule is stored as its zone, calendar and week
+// ({"zone":"Europe/Copenhagen","calendar":{"holidays":"dk"},"week":[...]})
+// and rebuilt, and checked again, when read back.
 //
 // # Terms as data
 //
@@ -133,10 +196,10 @@
 // [OpenDIMSTerms] is the preset for the OpenDIMS ApS terms. [Terms.Validate]
 // reports every problem at once as a [*ValidationError] whose [Problem]s
 // name the JSON field, the rule and its parameter ("availability_percent:
-// lte 100"); it wraps [ErrInvalidTerms]. Each parameter has a text form, so a
+// lte(100)"); it wraps [ErrInvalidTerms]. Each parameter has a text form, so a
 // document can set it: [Params] lists the names, [Terms.Param] and
 // [Terms.SetParam] read and write them ("payment_period" = "P12M",
-// "breach_notice" = "48h").
+// "breach_notice" = "PT48H").
 //
 // # Clauses
 //
@@ -201,7 +264,7 @@
 // # Liability
 //
 // [Terms.SettleLiability] computes what the provider pays for a list of
-// [Claim]s under terms 15.1, given one month's remuneration: indirect losses
+// [Claim]s under terms 15.1, given one month's remuneration as a [Money]: indirect losses
 // are excluded, the claims of one event share a cap of one month, all claims
 // together a cap of three months, and SLA penalties count inside the caps.
 // Amounts are rounded per line to the currency's minor unit before they are
@@ -214,5 +277,20 @@
 // A [Decision] carries the outcome, the dates it counts from and to, the
 // [Citation]s it rests on and a [Reason]: a message key with arguments,
 // rendered in English by [Reason.String] and in Danish by [Reason.In] with
-// [golang.org/x/text/language.Danish]. Reasons never contain personal data.
+// [golang.org/x/text/language.Danish]. Arguments keep their types, so each
+// language formats them its own way: a [Money] is "1.000,00 kr." in Danish
+// and "DKK 1,000.00" in English, a [Percent] "99,9 %" and "99.9%". Reasons
+// never contain personal data.
+//
+// Decisions survive storage. Their JSON has snake_case keys, leaves zero
+// dates and instants out and writes the reason as its key, its typed
+// arguments and the English sentence:
+//
+//	{"rule":"terms 15.1","allowed":true,"citations":[{"source":"terms","ref":"15.1"}],
+//	 "reason":{"key":"%s claimed is payable in full, within the liability caps",
+//	           "args":[{"money":{"amount":"300.00","currency":"DKK"}}],
+//	           "text":"DKK 300.00 claimed is payable in full, within the liability caps"}}
+//
+// Read back, a reason finds pimkit's catalogs by its key and renders in
+// Danish again; the text is not read but rendered anew.
 package contract

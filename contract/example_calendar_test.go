@@ -22,8 +22,8 @@ func ExampleSwedishHolidays() {
 	fmt.Println(contract.SwedishHolidays().Holiday(contract.MustDate(2025, 6, 6)))
 	fmt.Println(contract.SwedishHolidays().Holiday(contract.MustDate(2025, 6, 9))) // Whit Monday, no holiday since 2005
 	// Output:
-	// 2025-06-09 (to-act, 2025-05-06 + P1M, rolled from 2025-06-06)
-	// 2025-06-06 (to-act, 2025-05-06 + P1M)
+	// 2025-06-09 (to_act, 2025-05-06 + P1M, rolled from 2025-06-06)
+	// 2025-06-06 (to_act, 2025-05-06 + P1M)
 	// Sveriges nationaldag true
 	//  false
 }

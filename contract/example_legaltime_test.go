@@ -37,7 +37,7 @@ func ExampleParseDate() {
 	fmt.Println(err)
 	// Output:
 	// 2026-01-31 Saturday <nil>
-	// contract: invalid date: 2026-02-30
+	// contract: invalid date: day not within the month
 }
 
 // DateOf takes the civil date of an instant in the instant's own zone;
@@ -63,7 +63,7 @@ func ExampleParsePeriod() {
 	fmt.Println(err)
 	// Output:
 	// 1 10 P1M10D <nil>
-	// contract: invalid period: "PT48H"
+	// contract: invalid period: want ISO 8601 years, months, weeks and days (P1Y2M3W4D)
 }
 
 // A deadline to act rolls past weekends and holidays (Reg. 1182/71 Art.
@@ -76,8 +76,8 @@ func ExampleCounter_DeadlineToAct() {
 		fmt.Println(d, d.Date.Weekday(), d.Citations())
 	}
 	// Output:
-	// 2025-02-28 (to-act, 2025-01-31 + P1M) Friday [Reg. 1182/71 Art. 3(2)]
-	// 2026-03-02 (to-act, 2026-01-30 + P1M, rolled from 2026-02-28) Monday [Reg. 1182/71 Art. 3(2) Reg. 1182/71 Art. 3(4)]
+	// 2025-02-28 (to_act, 2025-01-31 + P1M) Friday [Reg. 1182/71 Art. 3(2)]
+	// 2026-03-02 (to_act, 2026-01-30 + P1M, rolled from 2026-02-28) Monday [Reg. 1182/71 Art. 3(2) Reg. 1182/71 Art. 3(4)]
 }
 
 // A period of two days or more holds at least two working days (Reg.
@@ -98,7 +98,7 @@ func ExampleCounter_EffectiveDate() {
 	d, _ := c.EffectiveDate(contract.MustDate(2026, 6, 24), contract.Months(4))
 	fmt.Println(d, d.Date.Weekday())
 	// Output:
-	// 2026-10-24 (takes-effect, 2026-06-24 + P4M) Saturday
+	// 2026-10-24 (takes_effect, 2026-06-24 + P4M) Saturday
 }
 
 // A threshold is the first day a right that needs "more than" a period
@@ -270,7 +270,7 @@ func ExampleParseClockTime() {
 	fmt.Println(err)
 	// Output:
 	// 15 30 15:30 <nil>
-	// contract: invalid clock time: 24:30
+	// contract: invalid clock time: want HH:MM from 00:00 to 24:00
 }
 
 // NewDate rejects a day the month does not have instead of normalising it
@@ -282,7 +282,7 @@ func ExampleNewDate() {
 	fmt.Println(err)
 	// Output:
 	// 2024-02-29 <nil>
-	// contract: invalid date: 2025-02-29
+	// contract: invalid date: day not within the month
 }
 
 // Working days under the default counter: not a weekend, not a Danish

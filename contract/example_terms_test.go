@@ -57,7 +57,7 @@ func ExampleResolve() {
 	}
 	// Output:
 	// payment_period = P1M from offer "Offer 2026-117" (documents[0])
-	// breach_notice = 24h0m0s from dpa "DPA" (documents[1])
+	// breach_notice = PT24H from dpa "DPA" (documents[1])
 	// availability_percent = 99.9 from terms
 }
 
@@ -205,14 +205,14 @@ func ExampleTerms_DefectRemedy() {
 
 func ExampleTerms_SettleLiability() {
 	t := contract.OpenDIMSTerms()
-	dkk := func(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+	dkk := func(s string) contract.Money { return contract.MustParseMoney(s, currency.DKK) }
 	claims := []contract.Claim{
-		{Event: "outage 2026-03-02", Kind: contract.DirectLoss, Amount: dkk("1500"), Currency: currency.DKK},
-		{Event: "outage 2026-03-02", Kind: contract.Penalty, Amount: dkk("200"), Currency: currency.DKK},
-		{Event: "outage 2026-03-02", Kind: contract.IndirectLoss, Amount: dkk("25000"), Currency: currency.DKK},
-		{Event: "outage 2026-05-11", Kind: contract.DirectLoss, Amount: dkk("300"), Currency: currency.DKK},
+		{Event: "outage 2026-03-02", Kind: contract.DirectLoss, Amount: dkk("1500")},
+		{Event: "outage 2026-03-02", Kind: contract.Penalty, Amount: dkk("200")},
+		{Event: "outage 2026-03-02", Kind: contract.IndirectLoss, Amount: dkk("25000")},
+		{Event: "outage 2026-05-11", Kind: contract.DirectLoss, Amount: dkk("300")},
 	}
-	s, err := t.SettleLiability(dkk("1000"), currency.DKK, claims)
+	s, err := t.SettleLiability(dkk("1000"), claims)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -222,35 +222,37 @@ func ExampleTerms_SettleLiability() {
 	}
 	fmt.Println(s.Payable, "of", s.Claimed, "caps", s.CapPerEvent, s.CapTotal)
 	fmt.Println(s.Reason)
+	fmt.Println(s.Reason.In(language.Danish))
 	// Output:
-	// direct-loss 1500 -> 1000
-	// penalty 200 -> 0
-	// indirect-loss 25000 -> 0
-	// direct-loss 300 -> 300
-	// 1300 of 27000 caps 1000 3000
-	// 1300.00 DKK of 27000.00 DKK claimed is payable: each event is capped at 1000.00 DKK, 1 month's remuneration
+	// direct_loss 1500.00 DKK -> 1000.00 DKK
+	// penalty 200.00 DKK -> 0.00 DKK
+	// indirect_loss 25000.00 DKK -> 0.00 DKK
+	// direct_loss 300.00 DKK -> 300.00 DKK
+	// 1300.00 DKK of 27000.00 DKK caps 1000.00 DKK 3000.00 DKK
+	// DKK 1,300.00 of DKK 27,000.00 claimed is payable: each event is capped at DKK 1,000.00, 1 month's remuneration
+	// 1.300,00 kr. af de krævede 27.000,00 kr. skal betales: hver hændelse er begrænset til 1.000,00 kr., 1 måneds vederlag
 }
 
 func ExampleTerms_SettleLiabilityFor() {
-	s, _ := contract.OpenDIMSTerms().SettleLiabilityFor(decimal.NewFromInt(10000), contract.Years(1), currency.DKK, nil)
-	fmt.Println(s.MonthlyFee.StringFixed(2), s.CapPerEvent.StringFixed(2), s.CapTotal.StringFixed(2))
+	s, _ := contract.OpenDIMSTerms().SettleLiabilityFor(contract.MustParseMoney("10000", currency.DKK), contract.Years(1), nil)
+	fmt.Println(s.MonthlyFee.Text(), s.CapPerEvent.Text(), s.CapTotal.Text())
 	// Output: 833.33 833.33 2500.00
 }
 
 func ExampleTerms_SettleLiability_badInput() {
 	claims := []contract.Claim{
-		{Event: "outage", Kind: contract.DirectLoss, Amount: decimal.NewFromInt(100), Currency: currency.EUR},
-		{Event: "outage", Kind: contract.DirectLoss, Amount: decimal.NewFromInt(-5), Currency: currency.DKK},
+		{Event: "outage", Kind: contract.DirectLoss, Amount: contract.MustParseMoney("100", currency.EUR)},
+		{Event: "outage", Kind: contract.DirectLoss, Amount: contract.MustParseMoney("-5", currency.DKK)},
 	}
-	_, err := contract.OpenDIMSTerms().SettleLiability(decimal.NewFromInt(1000), currency.DKK, claims)
+	_, err := contract.OpenDIMSTerms().SettleLiability(contract.MustParseMoney("1000", currency.DKK), claims)
 	fmt.Println(err)
-	// Output: contract: invalid input: settle liability: 2 problems: claims[0].currency: eq(DKK); claims[1].amount: gte(0)
+	// Output: contract: invalid input: settle liability: 2 problems: claims[0].amount.currency: eq(DKK); claims[1].amount.amount: gte(0)
 }
 
 func ExampleMonthlyRemuneration() {
-	m, _ := contract.MonthlyRemuneration(decimal.NewFromInt(12000), contract.Years(1), currency.DKK)
-	fmt.Println(m.StringFixed(2))
-	// Output: 1000.00
+	m, _ := contract.MonthlyRemuneration(contract.MustParseMoney("12000", currency.DKK), contract.Years(1))
+	fmt.Println(m)
+	// Output: 1000.00 DKK
 }
 
 func ExampleTerms_Disclosure() {
@@ -271,12 +273,12 @@ func ExampleTerms_DataDeletion() {
 }
 
 func ExampleTerms_ExitAssistance() {
-	f, _ := contract.OpenDIMSTerms().ExitAssistance(decimal.RequireFromString("7.5"), decimal.NewFromInt(1150), currency.DKK, true)
-	fmt.Println(f.Fee.StringFixed(2), f.Prepayment)
+	f, _ := contract.OpenDIMSTerms().ExitAssistance(decimal.RequireFromString("7.5"), contract.MustParseMoney("1150", currency.DKK), true)
+	fmt.Println(f.Fee, f.Prepayment)
 	fmt.Println(f.Reason.In(language.Danish))
 	// Output:
-	// 8625.00 true
-	// exitbistand på 7.5 timer koster 8625.00 DKK efter timepris; da betalinger er forfaldne, kan leverandøren kræve forudbetaling først
+	// 8625.00 DKK true
+	// exitbistand på 7,5 timer koster 8.625,00 kr. efter timepris; da betalinger er forfaldne, kan leverandøren kræve forudbetaling først
 }
 
 func ExampleTerms_Withdrawal() {
@@ -327,7 +329,7 @@ func ExampleTerms_SetParam() {
 	fmt.Println(v)
 	// Output:
 	// P1M <nil>
-	// 48h0m0s
+	// PT48H
 }
 
 func ExampleTerms_PriceTermination() {

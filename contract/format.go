@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
@@ -89,7 +91,18 @@ func (f numberFormat) number(text string) string {
 func (f numberFormat) currency(num string, cur currency.Unit, tag language.Tag) string {
 	sym := message.NewPrinter(tag).Sprint(currency.Symbol(cur))
 	if f.symbolFirst {
-		return sym + f.symbolSpace + num
+		sign := ""
+		if strings.HasPrefix(num, "-") {
+			sign, num = "-", num[1:]
+		}
+		space := f.symbolSpace
+		// CLDR currency spacing: a symbol that ends in a letter ("DKK",
+		// "kr") is kept apart from the digits by a no-break space; "$" and
+		// "€" are not.
+		if r, _ := utf8.DecodeLastRuneInString(sym); space == "" && !unicode.IsSymbol(r) && !unicode.IsSpace(r) {
+			space = "\u00a0"
+		}
+		return sign + sym + space + num
 	}
 	return num + "\u00a0" + sym
 }

@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// Fuzz targets for the legal-time invariants of issue 2 and for every
+// Fuzz targets for the legal-time invariants and for every
 // parser of the package's legal-time types. Run one with
 //
 //	go test -run '^$' -fuzz FuzzMonthClamping -fuzztime 30s ./contract

@@ -9,7 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// The vectors of issue 2, section 3, each naming the article or clause it
+// The legal-time vectors, each naming the article or clause it
 // checks.
 
 func TestPeriodAddMonthClamping(t *testing.T) {
@@ -56,25 +56,25 @@ func TestDeadlineKinds(t *testing.T) {
 	}{
 		{"Art. 3(4) terms 17.2 Fri 2025-01-31 + P1M ends on a Friday, stays", ToAct, "2025-01-31", Months(1),
 			"2025-02-28", "2025-02-28", false, "[Reg. 1182/71 Art. 3(2)]",
-			"2025-02-28 (to-act, 2025-01-31 + P1M)"},
+			"2025-02-28 (to_act, 2025-01-31 + P1M)"},
 		{"Art. 3(4) terms 17.2 Fri 2026-01-30 + P1M ends Sat, rolls to Mon", ToAct, "2026-01-30", Months(1),
 			"2026-02-28", "2026-03-02", true, "[Reg. 1182/71 Art. 3(2) Reg. 1182/71 Art. 3(4)]",
-			"2026-03-02 (to-act, 2026-01-30 + P1M, rolled from 2026-02-28)"},
+			"2026-03-02 (to_act, 2026-01-30 + P1M, rolled from 2026-02-28)"},
 		{"Art. 3(4) terms 12.3 P30D payment ends on Store bededag 2023", ToAct, "2023-04-05", Days(30),
 			"2023-05-05", "2023-05-08", true, "[Reg. 1182/71 Art. 3(2) Reg. 1182/71 Art. 3(4)]",
-			"2023-05-08 (to-act, 2023-04-05 + P30D, rolled from 2023-05-05)"},
+			"2023-05-08 (to_act, 2023-04-05 + P30D, rolled from 2023-05-05)"},
 		{"Art. 3(5) P2D from Friday holds two working days", ToAct, "2026-01-30", Days(2),
 			"2026-02-01", "2026-02-03", true, "[Reg. 1182/71 Art. 3(2) Reg. 1182/71 Art. 3(4)]",
-			"2026-02-03 (to-act, 2026-01-30 + P2D, rolled from 2026-02-01)"},
+			"2026-02-03 (to_act, 2026-01-30 + P2D, rolled from 2026-02-01)"},
 		{"Art. 3(4) P1D from Friday rolls to Monday only", ToAct, "2026-01-30", Days(1),
 			"2026-01-31", "2026-02-02", true, "[Reg. 1182/71 Art. 3(2) Reg. 1182/71 Art. 3(4)]",
-			"2026-02-02 (to-act, 2026-01-30 + P1D, rolled from 2026-01-31)"},
+			"2026-02-02 (to_act, 2026-01-30 + P1D, rolled from 2026-01-31)"},
 		{"Art. 4(1) terms 12.2 2026-06-24 + P4M takes effect on Saturday 2026-10-24", TakesEffect, "2026-06-24", Months(4),
 			"2026-10-24", "2026-10-24", false, "[Reg. 1182/71 Art. 3(2) Reg. 1182/71 Art. 4(1)]",
-			"2026-10-24 (takes-effect, 2026-06-24 + P4M)"},
+			"2026-10-24 (takes_effect, 2026-06-24 + P4M)"},
 		{"Art. 4(1) terms 9.3 confidentiality ends 5 years after, on a holiday", TakesEffect, "2026-12-25", Years(5),
 			"2031-12-25", "2031-12-25", false, "[Reg. 1182/71 Art. 3(2) Reg. 1182/71 Art. 4(1)]",
-			"2031-12-25 (takes-effect, 2026-12-25 + P5Y)"},
+			"2031-12-25 (takes_effect, 2026-12-25 + P5Y)"},
 		{"terms 14.3 force majeure from 2026-01-05 lasts more than 30 days on 2026-02-05", Threshold, "2026-01-05", Days(30),
 			"2026-02-04", "2026-02-05", false, "[Reg. 1182/71 Art. 3(2)]",
 			"2026-02-05 (threshold, 2026-01-05 + P30D)"},
@@ -365,7 +365,7 @@ func TestDateAndPeriodText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = `{"given":"2026-01-30","period":"P1M10D","kind":"takes-effect","opens":"08:00"}`
+	const want = `{"given":"2026-01-30","period":"P1M10D","kind":"takes_effect","opens":"08:00"}`
 	if string(b) != want {
 		t.Errorf("json.Marshal = %s, want %s", b, want)
 	}
@@ -425,7 +425,7 @@ func must[T any](v T, err error) T {
 	return v
 }
 
-// TestNoAllocations checks issue 2's target that deadline computation and
+// TestNoAllocations checks the target that deadline computation and
 // business-hours arithmetic allocate nothing on the hot path.
 func TestNoAllocations(t *testing.T) {
 	if testing.CoverMode() != "" {

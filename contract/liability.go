@@ -3,6 +3,7 @@ package contract
 import (
 	"strconv"
 
+	"github.com/pimkit/pimkit/internal/enum"
 	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
@@ -26,92 +27,95 @@ const (
 	IndirectLoss
 )
 
-var claimKindNames = [...]string{DirectLoss: "direct-loss", Penalty: "penalty", IndirectLoss: "indirect-loss"}
+var claimKindNames = enum.Names{DirectLoss: "direct_loss", Penalty: "penalty", IndirectLoss: "indirect_loss"}
 
-// String returns "direct-loss", "penalty" or "indirect-loss"; an invalid
+// String returns "direct_loss", "penalty" or "indirect_loss"; an invalid
 // kind prints as "ClaimKind(9)".
-func (k ClaimKind) String() string { return enumString(claimKindNames[:], int(k), "ClaimKind") }
+func (k ClaimKind) String() string { return enum.String(claimKindNames, k, "ClaimKind") }
 
 func (k ClaimKind) valid() bool { return k >= DirectLoss && int(k) < len(claimKindNames) }
 
 // MarshalText implements encoding.TextMarshaler; the zero or an unknown
 // kind is an error wrapping ErrInvalidInput.
 func (k ClaimKind) MarshalText() ([]byte, error) {
-	return enumMarshal(claimKindNames[:], int(k), "claim kind")
+	return enum.Marshal(claimKindNames, k, "claim kind", ErrInvalidInput)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler: "penalty" is Penalty;
 // unknown text such as "Penalty" is an error wrapping ErrInvalidInput.
 func (k *ClaimKind) UnmarshalText(b []byte) error {
-	i, err := enumUnmarshal(claimKindNames[:], b, "claim kind")
-	if err == nil {
-		*k = ClaimKind(i)
-	}
-	return err
+	return enum.Unmarshal(claimKindNames, b, k, "claim kind", ErrInvalidInput)
 }
 
 // Claim is one amount claimed from the provider. Claims with the same
 // Event belong to the same event relevant to compensation and share its
 // per-event cap: an outage's direct loss and its SLA penalty are one event
 // (terms 15.1).
+//
+// In JSON it reads {"event":"outage 2026-03-02","kind":"direct_loss",
+// "amount":{"amount":"1500.00","currency":"DKK"}}.
 type Claim struct {
 	// Event names the event the claim arises from, such as
 	// "outage 2026-03-02". Required.
-	Event string `json:"event"`
+	Event string `json:"event" validate:"required,max=200"`
 	// Kind is what the claim is for.
 	Kind ClaimKind `json:"kind"`
-	// Amount is the amount claimed, not negative.
-	Amount decimal.Decimal `json:"amount"`
-	// Currency is the amount's currency; it must be the remuneration's.
-	Currency currency.Unit `json:"-"`
+	// Amount is the amount claimed, not negative, in the remuneration's
+	// currency.
+	Amount Money `json:"amount"`
 }
 
-// SettlementLine is what became of one claim.
+// mayBreakTags reports whether c might break its validate tags, so that
+// settling a list of valid claims does not pay for reflection on each:
+// an event longer than 200 bytes may be longer than 200 characters.
+func (c Claim) mayBreakTags() bool { return c.Event == "" || len(c.Event) > 200 }
+
+// SettlementLine is what became of one claim. Every amount is in the
+// claim's currency, rounded to its minor unit.
 type SettlementLine struct {
 	// Claim is the claim as given.
-	Claim Claim
+	Claim Claim `json:"claim"`
 	// Claimed is the claim's amount rounded to the currency's minor unit.
-	Claimed decimal.Decimal
+	Claimed Money `json:"claimed"`
 	// Excluded is the part excluded as indirect loss (terms 15.1): the
 	// whole amount for an IndirectLoss claim, else zero.
-	Excluded decimal.Decimal
+	Excluded Money `json:"excluded"`
 	// CutByEventCap is the part cut by the cap per event.
-	CutByEventCap decimal.Decimal
+	CutByEventCap Money `json:"cut_by_event_cap"`
 	// CutByTotalCap is the part cut by the total cap.
-	CutByTotalCap decimal.Decimal
+	CutByTotalCap Money `json:"cut_by_total_cap"`
 	// Payable is what is paid for the claim: Claimed - Excluded -
 	// CutByEventCap - CutByTotalCap, never negative.
-	Payable decimal.Decimal
+	Payable Money `json:"payable"`
 }
 
 // Settlement is the provider's liability for a list of claims under terms
 // 15.1. Its embedded [Decision] explains the outcome: Allowed reports that
-// something is payable.
+// something is payable. Every amount is in the fee's currency, rounded to
+// its minor unit; in JSON the decision's keys ("rule", "allowed",
+// "citations", "reason") sit beside the amounts'.
 type Settlement struct {
 	Decision
-	// Currency is the currency of every amount.
-	Currency currency.Unit
-	// MonthlyFee is one month's remuneration for the operational services,
-	// rounded to the currency's minor unit.
-	MonthlyFee decimal.Decimal
+	// MonthlyFee is one month's remuneration for the operational services.
+	MonthlyFee Money `json:"monthly_fee"`
 	// CapPerEvent is the cap per event: LiabilityPerEventMonths months'
 	// remuneration (15.1: one month).
-	CapPerEvent decimal.Decimal
+	CapPerEvent Money `json:"cap_per_event"`
 	// CapTotal is the cap on the total: LiabilityTotalMonths months'
 	// remuneration (15.1: three months).
-	CapTotal decimal.Decimal
+	CapTotal Money `json:"cap_total"`
 	// Claimed is the sum of the claims' rounded amounts.
-	Claimed decimal.Decimal
+	Claimed Money `json:"claimed"`
 	// Payable is the sum of the lines' Payable: never negative, never more
 	// than CapTotal plus any penalties paid outside the caps.
-	Payable decimal.Decimal
+	Payable Money `json:"payable"`
 	// Lines are the claims in the order given.
-	Lines []SettlementLine
+	Lines []SettlementLine `json:"lines,omitempty"`
 }
 
 // SettleLiability computes what the provider pays for claims under terms
-// 15.1, given one month's remuneration monthlyFee in currency cur. Amounts
-// are rounded to cur's minor unit first (half away from zero, per line).
+// 15.1, given one month's remuneration monthlyFee. Amounts are rounded to
+// the fee currency's minor unit first (half away from zero, per line).
 // Then, taking the claims in the order given:
 //
 //   - an IndirectLoss claim is excluded in full;
@@ -129,12 +133,13 @@ type Settlement struct {
 // For an annual fee use [Terms.SettleLiabilityFor]: the monthly
 // remuneration is a twelfth of it.
 //
-// A negative or zero-currency fee, a claim with no event, an invalid kind,
-// a negative amount or another currency is an error wrapping
-// ErrInvalidInput that names every field at fault ("claims[1].currency");
-// negative liability months in t are an error wrapping ErrInvalidTerms.
-func (t Terms) SettleLiability(monthlyFee decimal.Decimal, cur currency.Unit, claims []Claim) (Settlement, error) {
-	return t.settle(monthlyFee, Months(1), cur, claims, "monthly_fee")
+// A negative fee or one without a currency, a claim with no event, an
+// invalid kind, a negative amount or another currency than the fee's is a
+// [*ValidationError] wrapping ErrInvalidInput that names every field at
+// fault ("claims[1].amount"); negative liability months in t wrap
+// ErrInvalidTerms.
+func (t Terms) SettleLiability(monthlyFee Money, claims []Claim) (Settlement, error) {
+	return t.settle(monthlyFee, Months(1), claims, "monthly_fee")
 }
 
 // SettleLiabilityFor is [Terms.SettleLiability] for a fee paid per period
@@ -143,22 +148,24 @@ func (t Terms) SettleLiability(monthlyFee decimal.Decimal, cur currency.Unit, cl
 // an annual fee of 10,000.00 DKK caps an event at 833.33 DKK and the total
 // at 2,500.00 DKK (not 3 x 833.33). A per that is not a whole, positive
 // number of months (P30D) is an error wrapping ErrInvalidInput.
-func (t Terms) SettleLiabilityFor(fee decimal.Decimal, per Period, cur currency.Unit, claims []Claim) (Settlement, error) {
-	return t.settle(fee, per, cur, claims, "fee")
+func (t Terms) SettleLiabilityFor(fee Money, per Period, claims []Claim) (Settlement, error) {
+	return t.settle(fee, per, claims, "fee")
 }
 
 // MonthlyRemuneration returns one month's share of a fee paid per period
-// per, rounded to cur's minor unit: 12,000.00 DKK a year is 1,000.00 DKK a
-// month, 10,000.00 DKK a year is 833.33 (terms 15.1 with 12.3's 12-month
-// payment period). A per that is not a whole, positive number of months is
-// an error wrapping ErrInvalidInput.
-func MonthlyRemuneration(fee decimal.Decimal, per Period, cur currency.Unit) (decimal.Decimal, error) {
+// per, rounded to the fee currency's minor unit: 12,000.00 DKK a year is
+// 1,000.00 DKK a month, 10,000.00 DKK a year is 833.33 DKK (terms 15.1
+// with 12.3's 12-month payment period). A per that is not a whole,
+// positive number of months is a [*ValidationError] wrapping
+// ErrInvalidInput.
+func MonthlyRemuneration(fee Money, per Period) (Money, error) {
 	n, ok := wholeMonths(per)
 	if !ok {
-		return decimal.Decimal{}, &ValidationError{Op: "monthly remuneration",
-			Problems: []Problem{{Path: "per", Rule: "months", Param: per.String()}}, kinds: []error{ErrInvalidInput}}
+		var ps Problems
+		ps.Add("per", "months", per.String())
+		return Money{}, ps.Err("monthly remuneration", ErrInvalidInput)
 	}
-	return money.Round(fee.Div(decimal.NewFromInt(int64(n))), cur), nil
+	return Money{amount: money.Round(fee.amount.Div(decimal.NewFromInt(int64(n))), fee.cur), cur: fee.cur}, nil
 }
 
 // wholeMonths returns the number of months in p when p is a positive
@@ -171,7 +178,7 @@ func wholeMonths(p Period) (int, bool) {
 	return n, n > 0 && n <= 1200
 }
 
-func (t Terms) settle(fee decimal.Decimal, per Period, cur currency.Unit, claims []Claim, feeField string) (Settlement, error) {
+func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (Settlement, error) {
 	tp := problems{op: "settle liability", kind: ErrInvalidTerms}
 	if t.LiabilityTotalMonths < 0 {
 		tp.add("liability_total_months", "gte", "0")
@@ -182,106 +189,112 @@ func (t Terms) settle(fee decimal.Decimal, per Period, cur currency.Unit, claims
 	if err := tp.err(); err != nil {
 		return Settlement{}, err
 	}
+	fee, cur := feeM.amount, feeM.cur
 	p := problems{op: "settle liability", kind: ErrInvalidInput}
 	if fee.IsNegative() {
-		p.add(feeField, "gte", "0")
+		p.add(feeField+".amount", "gte", "0")
 	} else if !saneAmount(fee) {
-		p.add(feeField, "lte", maxAmountText)
+		p.add(feeField+".amount", "lte", maxAmountText)
+	}
+	if cur == (currency.Unit{}) {
+		p.add(feeField+".currency", "required", "")
 	}
 	perMonths, ok := wholeMonths(per)
 	if !ok {
 		p.add("per", "months", per.String())
 	}
-	if cur == (currency.Unit{}) {
-		p.add("currency", "required", "")
-	}
 	for i, c := range claims {
-		f := "claims[" + strconv.Itoa(i) + "]."
-		if c.Event == "" {
-			p.add(f+"event", "required", "")
+		// The path is built only for a claim at fault: settling is on the
+		// hot path of every SLA report.
+		f := func() string { return "claims[" + strconv.Itoa(i) + "]" }
+		if c.mayBreakTags() {
+			p.Check(f(), c)
 		}
 		if !c.Kind.valid() {
-			p.add(f+"kind", "oneof", "direct-loss penalty indirect-loss")
+			p.add(f()+".kind", "oneof", "direct_loss penalty indirect_loss")
 		}
-		if c.Amount.IsNegative() {
-			p.add(f+"amount", "gte", "0")
-		} else if !saneAmount(c.Amount) {
-			p.add(f+"amount", "lte", maxAmountText)
+		if c.Amount.amount.IsNegative() {
+			p.add(f()+".amount.amount", "gte", "0")
+		} else if !saneAmount(c.Amount.amount) {
+			p.add(f()+".amount.amount", "lte", maxAmountText)
 		}
-		if c.Currency != cur {
-			p.add(f+"currency", "eq", cur.String())
+		if c.Amount.cur != cur && cur != (currency.Unit{}) {
+			p.add(f()+".amount.currency", "eq", cur.String())
 		}
 	}
 	if err := p.err(); err != nil {
 		return Settlement{}, err
 	}
 
+	m := func(d decimal.Decimal) Money { return Money{amount: d, cur: cur} }
 	months := func(n int) decimal.Decimal {
 		return money.Round(fee.Mul(decimal.NewFromInt(int64(n))).Div(decimal.NewFromInt(int64(perMonths))), cur)
 	}
+	monthly, capEvent, capTotal := months(1), months(t.LiabilityPerEventMonths), months(t.LiabilityTotalMonths)
 	s := Settlement{
-		Currency:    cur,
-		MonthlyFee:  months(1),
-		CapPerEvent: months(t.LiabilityPerEventMonths),
-		CapTotal:    months(t.LiabilityTotalMonths),
-		Lines:       make([]SettlementLine, len(claims)),
+		MonthlyFee:  m(monthly),
+		CapPerEvent: m(capEvent),
+		CapTotal:    m(capTotal),
+	}
+	if len(claims) > 0 {
+		s.Lines = make([]SettlementLine, len(claims))
 	}
 	zero := decimal.Zero
-	totalInCap := zero
+	totalInCap, claimed, payable := zero, zero, zero
 	perEvent := make(map[string]decimal.Decimal) // order never leaks: read by key only
 	excluded, cutEvent, cutTotal := zero, zero, zero
 	for i, c := range claims {
-		amt := money.Round(c.Amount, cur)
-		l := SettlementLine{Claim: c, Claimed: amt, Excluded: zero, CutByEventCap: zero, CutByTotalCap: zero, Payable: zero}
-		s.Claimed = s.Claimed.Add(amt)
+		amt := money.Round(c.Amount.amount, cur)
+		lExcluded, lCutEvent, lCutTotal, lPayable := zero, zero, zero, zero
+		claimed = claimed.Add(amt)
 		switch {
 		case c.Kind == IndirectLoss:
-			l.Excluded = amt
+			lExcluded = amt
 		case c.Kind == Penalty && !t.PenaltiesInsideCap:
-			l.Payable = amt
+			lPayable = amt
 		default:
-			room := decimal.Max(zero, s.CapPerEvent.Sub(perEvent[c.Event]))
+			room := decimal.Max(zero, capEvent.Sub(perEvent[c.Event]))
 			pay := decimal.Min(amt, room)
-			l.CutByEventCap = amt.Sub(pay)
+			lCutEvent = amt.Sub(pay)
 			perEvent[c.Event] = perEvent[c.Event].Add(pay)
-			room = decimal.Max(zero, s.CapTotal.Sub(totalInCap))
+			room = decimal.Max(zero, capTotal.Sub(totalInCap))
 			paid := decimal.Min(pay, room)
-			l.CutByTotalCap = pay.Sub(paid)
+			lCutTotal = pay.Sub(paid)
 			totalInCap = totalInCap.Add(paid)
-			l.Payable = paid
+			lPayable = paid
 		}
-		excluded = excluded.Add(l.Excluded)
-		cutEvent = cutEvent.Add(l.CutByEventCap)
-		cutTotal = cutTotal.Add(l.CutByTotalCap)
-		s.Payable = s.Payable.Add(l.Payable)
-		s.Lines[i] = l
+		excluded = excluded.Add(lExcluded)
+		cutEvent = cutEvent.Add(lCutEvent)
+		cutTotal = cutTotal.Add(lCutTotal)
+		payable = payable.Add(lPayable)
+		s.Lines[i] = SettlementLine{Claim: c, Claimed: m(amt), Excluded: m(lExcluded),
+			CutByEventCap: m(lCutEvent), CutByTotalCap: m(lCutTotal), Payable: m(lPayable)}
 	}
-	s.Payable = s.Payable.Round(money.Scale(cur))
-	s.Claimed = s.Claimed.Round(money.Scale(cur))
+	s.Payable = m(payable.Round(money.Scale(cur)))
+	s.Claimed = m(claimed.Round(money.Scale(cur)))
 
 	s.Decision = Decision{
 		Rule:      Clause("15.1").String(),
-		Allowed:   s.Payable.IsPositive(),
+		Allowed:   payable.IsPositive(),
 		Citations: []Citation{Clause("15.1")},
 	}
 	if len(claims) > 0 && hasPenalty(claims) {
 		s.Citations = append(s.Citations, Clause("8.1"))
 	}
-	f := func(d decimal.Decimal) string { return money.Format(d, cur) + " " + cur.String() }
 	switch {
 	case len(claims) == 0:
 		s.Reason = rulesReason("no claims were made, so nothing is payable")
 	case cutTotal.IsPositive():
 		s.Reason = rulesReason("%s of %s claimed is payable: the total is capped at %s, %d months' remuneration",
-			f(s.Payable), f(s.Claimed), f(s.CapTotal), t.LiabilityTotalMonths)
+			s.Payable, s.Claimed, s.CapTotal, t.LiabilityTotalMonths)
 	case cutEvent.IsPositive():
 		s.Reason = rulesReason("%s of %s claimed is payable: each event is capped at %s, %d month's remuneration",
-			f(s.Payable), f(s.Claimed), f(s.CapPerEvent), t.LiabilityPerEventMonths)
+			s.Payable, s.Claimed, s.CapPerEvent, t.LiabilityPerEventMonths)
 	case excluded.IsPositive():
 		s.Reason = rulesReason("%s of %s claimed is payable: indirect losses such as lost earnings and lost data are excluded",
-			f(s.Payable), f(s.Claimed))
+			s.Payable, s.Claimed)
 	default:
-		s.Reason = rulesReason("%s claimed is payable in full, within the liability caps", f(s.Payable))
+		s.Reason = rulesReason("%s claimed is payable in full, within the liability caps", s.Payable)
 	}
 	return s, nil
 }

@@ -13,7 +13,7 @@ import (
 func dkk(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 func claim(event string, kind ClaimKind, amount string) Claim {
-	return Claim{Event: event, Kind: kind, Amount: dkk(amount), Currency: currency.DKK}
+	return Claim{Event: event, Kind: kind, Amount: NewMoney(dkk(amount), currency.DKK)}
 }
 
 func TestSettleLiability(t *testing.T) {
@@ -61,18 +61,18 @@ func TestSettleLiability(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := tt.terms.SettleLiability(dkk(tt.fee), currency.DKK, tt.claims)
+			s, err := tt.terms.SettleLiability(NewMoney(dkk(tt.fee), currency.DKK), tt.claims)
 			if err != nil {
 				t.Fatalf("SettleLiability(%s, %v) error %v", tt.fee, tt.claims, err)
 			}
-			if got := s.Payable.StringFixed(2); got != dkk(tt.payable).StringFixed(2) {
+			if got := s.Payable.Text(); got != dkk(tt.payable).StringFixed(2) {
 				t.Errorf("SettleLiability(%s, %v).Payable = %s, want %s (%s)", tt.fee, tt.claims, got, tt.payable, s)
 			}
 			got := []string{}
 			for _, l := range s.Lines {
-				got = append(got, l.Payable.StringFixed(2))
-				sum := l.Payable.Add(l.Excluded).Add(l.CutByEventCap).Add(l.CutByTotalCap)
-				if !sum.Equal(l.Claimed) {
+				got = append(got, l.Payable.Text())
+				sum := l.Payable.Amount().Add(l.Excluded.Amount()).Add(l.CutByEventCap.Amount()).Add(l.CutByTotalCap.Amount())
+				if !sum.Equal(l.Claimed.Amount()) || l.Payable.Currency() != currency.DKK {
 					t.Errorf("line %v: payable+excluded+cuts = %s, want claimed %s", l.Claim, sum, l.Claimed)
 				}
 			}
@@ -104,16 +104,16 @@ func TestSettleLiabilityCaps(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := terms.SettleLiabilityFor(dkk(tt.fee), tt.per, currency.DKK, nil)
+			s, err := terms.SettleLiabilityFor(NewMoney(dkk(tt.fee), currency.DKK), tt.per, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := []string{s.MonthlyFee.StringFixed(2), s.CapPerEvent.StringFixed(2), s.CapTotal.StringFixed(2)}
+			got := []string{s.MonthlyFee.Text(), s.CapPerEvent.Text(), s.CapTotal.Text()}
 			if diff := cmp.Diff([]string{tt.month, tt.event, tt.to}, got); diff != "" {
 				t.Errorf("SettleLiabilityFor(%s, %s) month, event cap, total cap (-want +got):\n%s", tt.fee, tt.per, diff)
 			}
-			m, err := MonthlyRemuneration(dkk(tt.fee), tt.per, currency.DKK)
-			if err != nil || m.StringFixed(2) != tt.month {
+			m, err := MonthlyRemuneration(NewMoney(dkk(tt.fee), currency.DKK), tt.per)
+			if err != nil || m.Text() != tt.month {
 				t.Errorf("MonthlyRemuneration(%s, %s) = %s, %v; want %s", tt.fee, tt.per, m, err, tt.month)
 			}
 		})
@@ -131,21 +131,21 @@ func TestSettleLiabilityBadInput(t *testing.T) {
 		want   []fe
 	}{
 		{"terms 15.1 negative fee", "-1", Months(1), currency.DKK, nil,
-			[]fe{{"fee", "gte", "0"}}},
+			[]fe{{"fee.amount", "gte", "0"}}},
 		{"terms 15.1 claim in another currency, negative amount, no event, no kind", "1000", Months(1), currency.DKK,
 			[]Claim{claim("a", DirectLoss, "1"),
-				{Event: "b", Kind: DirectLoss, Amount: dkk("5"), Currency: currency.EUR},
-				{Event: "", Kind: 0, Amount: dkk("-5"), Currency: currency.DKK}},
-			[]fe{{"claims[1].currency", "eq", "DKK"}, {"claims[2].event", "required", ""},
-				{"claims[2].kind", "oneof", "direct-loss penalty indirect-loss"}, {"claims[2].amount", "gte", "0"}}},
+				{Event: "b", Kind: DirectLoss, Amount: NewMoney(dkk("5"), currency.EUR)},
+				{Event: "", Kind: 0, Amount: NewMoney(dkk("-5"), currency.DKK)}},
+			[]fe{{"claims[1].amount.currency", "eq", "DKK"}, {"claims[2].event", "required", ""},
+				{"claims[2].kind", "oneof", "direct_loss penalty indirect_loss"}, {"claims[2].amount.amount", "gte", "0"}}},
 		{"terms 15.1 fee per 30 days is not months", "1000", Days(30), currency.DKK, nil,
 			[]fe{{"per", "months", "P30D"}}},
 		{"terms 15.1 no currency", "1000", Months(1), currency.Unit{}, nil,
-			[]fe{{"currency", "required", ""}}},
+			[]fe{{"fee.currency", "required", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := terms.SettleLiabilityFor(dkk(tt.fee), tt.per, tt.cur, tt.claims)
+			_, err := terms.SettleLiabilityFor(NewMoney(dkk(tt.fee), tt.cur), tt.per, tt.claims)
 			var verr *ValidationError
 			if !errors.As(err, &verr) || !errors.Is(err, ErrInvalidInput) {
 				t.Fatalf("SettleLiabilityFor error = %v, want *ValidationError wrapping ErrInvalidInput", err)
@@ -157,7 +157,7 @@ func TestSettleLiabilityBadInput(t *testing.T) {
 	}
 	neg := OpenDIMSTerms()
 	neg.LiabilityTotalMonths = -1
-	if _, err := neg.SettleLiability(dkk("1"), currency.DKK, nil); !errors.Is(err, ErrInvalidTerms) {
+	if _, err := neg.SettleLiability(NewMoney(dkk("1"), currency.DKK), nil); !errors.Is(err, ErrInvalidTerms) {
 		t.Errorf("terms 15.1 negative total cap: SettleLiability error = %v, want ErrInvalidTerms", err)
 	}
 }
@@ -188,16 +188,16 @@ func TestClaimKindText(t *testing.T) {
 func TestSettleLiabilityHugeAmounts(t *testing.T) {
 	terms := OpenDIMSTerms()
 	huge := decimal.New(1, 2000000000) // comparing this naively would rescale to 2e9 digits
-	_, err := terms.SettleLiability(huge, currency.DKK, []Claim{{Event: "a", Kind: DirectLoss, Amount: huge, Currency: currency.DKK}})
+	_, err := terms.SettleLiability(NewMoney(huge, currency.DKK), []Claim{{Event: "a", Kind: DirectLoss, Amount: NewMoney(huge, currency.DKK)}})
 	var verr *ValidationError
 	if !errors.As(err, &verr) {
 		t.Fatalf("terms 15.1 huge amounts: error = %v, want *ValidationError", err)
 	}
-	want := []fe{{"monthly_fee", "lte", "1e18"}, {"claims[0].amount", "lte", "1e18"}}
+	want := []fe{{"monthly_fee.amount", "lte", "1e18"}, {"claims[0].amount.amount", "lte", "1e18"}}
 	if diff := cmp.Diff(want, fields(verr)); diff != "" {
 		t.Errorf("terms 15.1 huge amounts (-want +got):\n%s", diff)
 	}
-	if _, err := terms.ExitAssistance(huge, dkk("1"), currency.DKK, false); !errors.Is(err, ErrInvalidInput) {
+	if _, err := terms.ExitAssistance(huge, NewMoney(dkk("1"), currency.DKK), false); !errors.Is(err, ErrInvalidInput) {
 		t.Errorf("terms 18.2 huge hours: error = %v, want ErrInvalidInput", err)
 	}
 }

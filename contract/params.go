@@ -9,7 +9,6 @@ import (
 
 	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/currency"
 )
 
 // param is one parameter of [Terms] that an agreement document may set,
@@ -40,13 +39,22 @@ func periodParam(name, ref string, f func(*Terms) *Period) param {
 		}}
 }
 
-func durationParam(name, ref string, f func(*Terms) *time.Duration) param {
+// durationParam reads ISO 8601 ("PT48H") and, as documents written for
+// earlier versions do, Go duration text ("48h"); it writes ISO 8601.
+func durationParam(name, ref string, f func(*Terms) *Duration) param {
 	return param{name: name, ref: ref,
 		get: func(t Terms) string { return f(&t).String() },
 		set: func(t *Terms, s string) error {
-			d, err := time.ParseDuration(s)
+			d, err := ParseDuration(s)
 			if err != nil {
-				return errParamSyntax
+				if len(s) > 64 {
+					return errParamSyntax
+				}
+				g, gerr := time.ParseDuration(s)
+				if gerr != nil {
+					return errParamSyntax
+				}
+				d = Duration(g)
 			}
 			*f(t) = d
 			return nil
@@ -119,17 +127,17 @@ var params = []param{
 	{name: "currency", ref: "19.3",
 		get: func(t Terms) string { return t.Currency.String() },
 		set: func(t *Terms, s string) error {
-			u, err := currency.ParseISO(s)
-			if err != nil || len(s) != 3 {
+			c, err := ParseCurrency(s)
+			if err != nil {
 				return errParamSyntax
 			}
-			t.Currency = u
+			t.Currency = c
 			return nil
 		}},
 	periodParam("customer_notice", "17.2", func(t *Terms) *Period { return &t.CustomerNotice }),
 	periodParam("defect_remedy_period", "15.3", func(t *Terms) *Period { return &t.DefectRemedyPeriod }),
 	boolParam("delete_data_at_termination", "18.3", func(t *Terms) *bool { return &t.DeleteDataAtTermination }),
-	durationParam("emergency_notice", "3.2", func(t *Terms) *time.Duration { return &t.EmergencyNotice }),
+	durationParam("emergency_notice", "3.2", func(t *Terms) *Duration { return &t.EmergencyNotice }),
 	periodParam("force_majeure_limit", "14.3", func(t *Terms) *Period { return &t.ForceMajeureLimit }),
 	decimalParam("late_interest_per_month", "12.3", func(t *Terms) *decimal.Decimal { return &t.LateInterestPerMonth }),
 	stringParam("law", "20.1", func(t *Terms) *string { return &t.Law }),
@@ -140,12 +148,12 @@ var params = []param{
 	periodParam("price_change_notice", "12.2", func(t *Terms) *Period { return &t.PriceChangeNotice }),
 	boolParam("prices_exclude_vat", "12.1", func(t *Terms) *bool { return &t.PricesExcludeVAT }),
 	boolParam("resale_allowed", "19.7", func(t *Terms) *bool { return &t.ResaleAllowed }),
-	durationParam("service_window_notice", "3.2", func(t *Terms) *time.Duration { return &t.ServiceWindowNotice }),
+	durationParam("service_window_notice", "3.2", func(t *Terms) *Duration { return &t.ServiceWindowNotice }),
 	boolParam("statutory_withdrawal", "19.5", func(t *Terms) *bool { return &t.StatutoryWithdrawal }),
 	intParam("suspend_after_demands", "12.3", func(t *Terms) *int { return &t.SuspendAfterDemands }),
 	intParam("terminate_after_demands", "17.3", func(t *Terms) *int { return &t.TerminateAfterDemands }),
 	decimalParam("availability_percent", "8.1", func(t *Terms) *decimal.Decimal { return &t.AvailabilityPercent }),
-	durationParam("breach_notice", "6.3", func(t *Terms) *time.Duration { return &t.BreachNotice }),
+	durationParam("breach_notice", "6.3", func(t *Terms) *Duration { return &t.BreachNotice }),
 	stringParam("venue", "20.2", func(t *Terms) *string { return &t.Venue }),
 }
 
@@ -171,7 +179,7 @@ func findParam(name string) (param, bool) {
 // Params returns the names of the [Terms] parameters an agreement document
 // may set, sorted: "availability_percent", "breach_notice", ...,
 // "venue". Values are text: periods in ISO 8601 ("P12M"), hour notices as
-// Go durations ("48h"), decimals plain ("99.9", "0.02"), counts as
+// ISO 8601 durations ("PT48H"; Go's "48h" is read too), decimals plain ("99.9", "0.02"), counts as
 // integers, flags as "true" or "false", the currency as an ISO 4217 code.
 func Params() []string {
 	out := make([]string, len(params))
@@ -200,12 +208,10 @@ func (t Terms) Param(name string) (string, bool) {
 func (t Terms) SetParam(name, value string) (Terms, error) {
 	p, ok := findParam(name)
 	if !ok {
-		return t, &ValidationError{Op: "set parameter", Problems: []Problem{{Path: truncate(name), Rule: "param"}},
-			kinds: []error{ErrUnknownParam}}
+		return t, NewValidationError("set parameter", []Problem{{Path: truncate(name), Rule: "param"}}, ErrUnknownParam)
 	}
 	if err := p.set(&t, value); err != nil {
-		return t, &ValidationError{Op: "set parameter", Problems: []Problem{{Path: name, Rule: "syntax"}},
-			kinds: []error{ErrInvalidInput}}
+		return t, NewValidationError("set parameter", []Problem{{Path: name, Rule: "syntax"}}, ErrInvalidInput)
 	}
 	return t, nil
 }

@@ -70,11 +70,12 @@ var ErrInvalidPeriod = errors.New("contract: invalid period")
 
 // ParsePeriod parses the ISO 8601 form String writes: "P1Y", "P4M",
 // "P1M10D", "P2W". Components appear at most once, in the order Y, M, W, D,
-// and are non-negative; time components (PT48H) are not periods -- use a
-// [time.Duration] for elapsed hours.
+// and are non-negative, with at most six digits each; time components
+// (PT48H) are not periods -- use a [Duration] for elapsed hours. Errors
+// wrap ErrInvalidPeriod, say what was expected and never quote the text.
 func ParsePeriod(s string) (Period, error) {
 	bad := func() (Period, error) {
-		return Period{}, fmt.Errorf("%w: %q", ErrInvalidPeriod, truncate(s))
+		return Period{}, fmt.Errorf("%w: want ISO 8601 years, months, weeks and days (P1Y2M3W4D)", ErrInvalidPeriod)
 	}
 	if len(s) < 3 || s[0] != 'P' {
 		return bad()

@@ -242,6 +242,30 @@ func RuleMessage(rule, param string) string {
 		return "must be a two-letter country code"
 	case "gtefield", "ltefield", "gtfield", "ltfield", "eqfield", "nefield":
 		return "must be " + fieldRelation[rule] + " " + param
+	case "eq":
+		return "must be " + param
+	case "ne":
+		return "must not be " + param
+	case "uppercase":
+		return "must be upper case"
+	case "lowercase":
+		return "must be lower case"
+	case "required_if":
+		return "is required when " + param
+	case "excluded_if":
+		return "must not be set when " + param
+	case "months":
+		return "must be a whole, positive number of months"
+	case "param":
+		return "is not a parameter of the terms"
+	case "conflict":
+		return "conflicts with " + param + ": documents of equal rank set it with no priority between them"
+	case "empty":
+		return "must not be empty"
+	case "reversed":
+		return "must open before it closes"
+	case "overlap":
+		return "overlaps " + param
 	case "syntax":
 		return "cannot be read"
 	case "unknown":

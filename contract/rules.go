@@ -241,8 +241,7 @@ func (t Terms) Jurisdiction() Decision {
 // on before notified is an error naming "on".
 func (t Terms) PriceTermination(notified, effective, on Date) (Decision, error) {
 	if !notified.IsZero() && on.Before(notified) {
-		return Decision{}, &ValidationError{Op: "price termination", kinds: []error{ErrInvalidInput},
-			Problems: []Problem{{Path: "on", Rule: "gtefield", Param: "notified"}}}
+		return Decision{}, NewValidationError("price termination", []Problem{{Path: "on", Rule: "gtefield", Param: "notified"}}, ErrInvalidInput)
 	}
 	adj := t.PriceAdjustment(notified, effective)
 	d := Decision{Rule: Clause("12.2").String(), From: on, Citations: []Citation{Clause("12.2"), Clause("17.2")}}

@@ -1,6 +1,10 @@
 package contract
 
-import "time"
+import (
+	"time"
+
+	"github.com/pimkit/pimkit/internal/enum"
+)
 
 // ProviderTermination decides whether the provider may terminate the
 // agreement on date on for non-payment, when the remuneration is still
@@ -39,23 +43,21 @@ const (
 	ProviderSide
 )
 
-var sideNames = [...]string{CustomerSide: "customer", ProviderSide: "provider"}
+var sideNames = enum.Names{CustomerSide: "customer", ProviderSide: "provider"}
 
 // String returns "customer" or "provider"; an invalid side prints as
 // "Side(3)".
-func (s Side) String() string { return enumString(sideNames[:], int(s), "Side") }
+func (s Side) String() string { return enum.String(sideNames, s, "Side") }
 
 // MarshalText implements encoding.TextMarshaler; the zero Side is an error.
-func (s Side) MarshalText() ([]byte, error) { return enumMarshal(sideNames[:], int(s), "side") }
+func (s Side) MarshalText() ([]byte, error) {
+	return enum.Marshal(sideNames, s, "side", ErrInvalidInput)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; text other than
 // "customer" and "provider" is an error wrapping ErrInvalidInput.
 func (s *Side) UnmarshalText(b []byte) error {
-	i, err := enumUnmarshal(sideNames[:], b, "side")
-	if err == nil {
-		*s = Side(i)
-	}
-	return err
+	return enum.Unmarshal(sideNames, b, s, "side", ErrInvalidInput)
 }
 
 // multiply returns p with every component times k.
@@ -155,27 +157,21 @@ const (
 	CancelByPhone
 )
 
-var cancelMethodNames = [...]string{SwitchToFreePlan: "switch-to-free-plan", CancelByEmail: "email", CancelByPhone: "phone"}
+var cancelMethodNames = enum.Names{SwitchToFreePlan: "switch_to_free_plan", CancelByEmail: "email", CancelByPhone: "phone"}
 
-// String returns "switch-to-free-plan", "email" or "phone".
-func (m CancelMethod) String() string {
-	return enumString(cancelMethodNames[:], int(m), "CancelMethod")
-}
+// String returns "switch_to_free_plan", "email" or "phone".
+func (m CancelMethod) String() string { return enum.String(cancelMethodNames, m, "CancelMethod") }
 
 // MarshalText implements encoding.TextMarshaler; the zero CancelMethod is
 // an error.
 func (m CancelMethod) MarshalText() ([]byte, error) {
-	return enumMarshal(cancelMethodNames[:], int(m), "cancel method")
+	return enum.Marshal(cancelMethodNames, m, "cancel method", ErrInvalidInput)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrInvalidInput.
 func (m *CancelMethod) UnmarshalText(b []byte) error {
-	i, err := enumUnmarshal(cancelMethodNames[:], b, "cancel method")
-	if err == nil {
-		*m = CancelMethod(i)
-	}
-	return err
+	return enum.Unmarshal(cancelMethodNames, b, m, "cancel method", ErrInvalidInput)
 }
 
 // SelfServeCancellation decides what a self-serve customer's request to
@@ -202,7 +198,7 @@ func (t Terms) SelfServeCancellation(start Date, cycle Period, asked Date, metho
 		p.add("asked", "lte", maxPeriodDate.String())
 	}
 	if method < SwitchToFreePlan || method > CancelByPhone {
-		p.add("method", "oneof", "switch-to-free-plan email phone")
+		p.add("method", "oneof", "switch_to_free_plan email phone")
 	}
 	if err := p.err(); err != nil {
 		return Decision{}, err

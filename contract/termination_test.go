@@ -120,7 +120,7 @@ func TestSelfServeCancellation(t *testing.T) {
 	if !errors.As(err, &verr) {
 		t.Fatalf("terms 19.6 bad input error = %v, want *ValidationError", err)
 	}
-	want := []fe{{"cycle", "gt", "P0D"}, {"asked", "gtefield", "start"}, {"method", "oneof", "switch-to-free-plan email phone"}}
+	want := []fe{{"cycle", "gt", "P0D"}, {"asked", "gtefield", "start"}, {"method", "oneof", "switch_to_free_plan email phone"}}
 	if diff := cmp.Diff(want, fields(verr)); diff != "" {
 		t.Errorf("terms 19.6 bad input fields (-want +got):\n%s", diff)
 	}

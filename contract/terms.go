@@ -1,22 +1,27 @@
 package contract
 
 import (
-	"encoding/json"
-	"fmt"
-	"time"
-
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
 
 // Party is one side of an agreement: its legal name, its Danish CVR number
 // (eight digits, no "DK" prefix) or foreign VAT number, and its address.
+// Its validate tags say what [Problems.Check] checks: a name, a CVR number
+// that passes the mod-11 check ("43782495"), a VAT number with a country
+// prefix ("DE123456789") and a two-letter country code ("DK").
 type Party struct {
-	Name    string `json:"name"`
-	CVR     string `json:"cvr,omitempty"`
-	VATID   string `json:"vat_id,omitempty"`
-	Address string `json:"address,omitempty"`
-	Country string `json:"country,omitempty"` // ISO 3166-1 alpha-2, "DK"
+	// Name is the party's legal name. Required.
+	Name string `json:"name" validate:"required,max=200"`
+	// CVR is the Danish CVR number, eight digits; "DK43782495" is
+	// accepted too.
+	CVR string `json:"cvr,omitempty" validate:"omitempty,cvr"`
+	// VATID is a foreign VAT number with its country prefix.
+	VATID string `json:"vat_id,omitempty" validate:"omitempty,vatid"`
+	// Address is the postal address, one line.
+	Address string `json:"address,omitempty" validate:"max=500"`
+	// Country is the ISO 3166-1 alpha-2 country code: "DK".
+	Country string `json:"country,omitempty" validate:"omitempty,iso3166_1_alpha2"`
 }
 
 // Terms holds every parameter the clauses of a SaaS agreement fix, each
@@ -26,8 +31,13 @@ type Party struct {
 //
 // Periods counted in days, months and years are [Period]s counted by the
 // terms' own [Counter], with its convention and holiday calendar; periods
-// counted in hours are [time.Duration]s of elapsed time, and the terms'
+// counted in hours are [Duration]s of elapsed time, and the terms'
 // [Zone] says where their days begin and end.
+//
+// Terms survive JSON whole: periods and hour notices as ISO 8601 text
+// ("P12M", "PT72H"), decimals as strings, the currency as its ISO 4217
+// code. [Terms.Validate] checks them: the validate tags of the fields and
+// the clauses' cross-field rules.
 type Terms struct {
 	// Provider is the party that supplies the service (2.1).
 	Provider Party `json:"provider"`
@@ -44,74 +54,74 @@ type Terms struct {
 	Zone Zone `json:"zone,omitzero"`
 
 	// Currency is the currency prices are stated in (19.3: DKK).
-	Currency currency.Unit `json:"-"`
+	Currency Currency `json:"currency" validate:"required"`
 	// PricesExcludeVAT reports that prices are stated excluding VAT and
 	// taxes (12.1, 19.3).
 	PricesExcludeVAT bool `json:"prices_exclude_vat"`
 
 	// PaymentPeriod is the period invoiced at a time (12.3: 12 months
 	// unless the offer document says otherwise).
-	PaymentPeriod Period `json:"payment_period"`
+	PaymentPeriod Period `json:"payment_period" validate:"-"`
 	// PaymentTerm is the time the customer has to pay, counted from
 	// receipt of the invoice (12.3: 30 days).
-	PaymentTerm Period `json:"payment_term"`
+	PaymentTerm Period `json:"payment_term" validate:"-"`
 	// LateInterestPerMonth is the contractual late-payment interest as a
 	// fraction of the invoice amount per month from the due date (12.3:
 	// 0.02, 2 % a month).
-	LateInterestPerMonth decimal.Decimal `json:"late_interest_per_month"`
+	LateInterestPerMonth decimal.Decimal `json:"late_interest_per_month" validate:"-"`
 	// SuspendAfterDemands is the number of unpaid demands for payment
 	// after which access may be suspended (12.3: 2).
-	SuspendAfterDemands int `json:"suspend_after_demands"`
+	SuspendAfterDemands int `json:"suspend_after_demands" validate:"gte=0"`
 	// TerminateAfterDemands is the number of unpaid demands after which
 	// the provider may terminate for material breach (17.3: 3).
-	TerminateAfterDemands int `json:"terminate_after_demands"`
+	TerminateAfterDemands int `json:"terminate_after_demands" validate:"gte=0"`
 	// PriceChangeNotice is the least notice of a price adjustment by net
 	// price index (12.2: 4 months).
-	PriceChangeNotice Period `json:"price_change_notice"`
+	PriceChangeNotice Period `json:"price_change_notice" validate:"-"`
 	// MinimumInvoicing is the shortest period a subscription is invoiced
 	// for (12.5: 1 month).
-	MinimumInvoicing Period `json:"minimum_invoicing"`
+	MinimumInvoicing Period `json:"minimum_invoicing" validate:"-"`
 
 	// ServiceWindowNotice is the least notice of a planned service window
 	// for it not to count as downtime (3.2: 3 days, counted as 72 hours).
-	ServiceWindowNotice time.Duration `json:"service_window_notice"`
+	ServiceWindowNotice Duration `json:"service_window_notice" validate:"gte=0"`
 	// EmergencyNotice is the least notice of emergency service for it not
 	// to count as downtime (3.2: 1 hour).
-	EmergencyNotice time.Duration `json:"emergency_notice"`
+	EmergencyNotice Duration `json:"emergency_notice" validate:"gte=0"`
 	// AvailabilityPercent is the guaranteed availability within the
 	// agreed hours of operation, in percent (8.1: 99.9).
-	AvailabilityPercent decimal.Decimal `json:"availability_percent"`
+	AvailabilityPercent decimal.Decimal `json:"availability_percent" validate:"-"`
 
 	// BreachNotice is the time within which the provider tells the
 	// customer of a security breach, from awareness (6.3: 48 hours).
-	BreachNotice time.Duration `json:"breach_notice"`
+	BreachNotice Duration `json:"breach_notice" validate:"gte=0"`
 	// Confidentiality is how long the duty of confidentiality survives
 	// termination (9.3: 5 years).
-	Confidentiality Period `json:"confidentiality"`
+	Confidentiality Period `json:"confidentiality" validate:"-"`
 	// ForceMajeureLimit is how long force majeure may last before the
 	// other party may terminate: it must last more than this (14.3: 30
 	// days).
-	ForceMajeureLimit Period `json:"force_majeure_limit"`
+	ForceMajeureLimit Period `json:"force_majeure_limit" validate:"-"`
 	// LiabilityTotalMonths caps the provider's total liability at this many
 	// months' remuneration (15.1: 3).
-	LiabilityTotalMonths int `json:"liability_total_months"`
+	LiabilityTotalMonths int `json:"liability_total_months" validate:"gte=0"`
 	// LiabilityPerEventMonths caps liability per event at this many
 	// months' remuneration (15.1: 1).
-	LiabilityPerEventMonths int `json:"liability_per_event_months"`
+	LiabilityPerEventMonths int `json:"liability_per_event_months" validate:"gte=0"`
 	// PenaltiesInsideCap reports that SLA penalties count inside the
 	// liability caps (15.1).
 	PenaltiesInsideCap bool `json:"penalties_inside_cap"`
 	// DefectRemedyPeriod is the least time the provider has to remedy a
 	// notified defect before liability or a price reduction (15.3: 10
 	// days).
-	DefectRemedyPeriod Period `json:"defect_remedy_period"`
+	DefectRemedyPeriod Period `json:"defect_remedy_period" validate:"-"`
 
 	// CustomerNotice is the customer's notice to terminate at the end of
 	// a payment period, never before the end of the first (17.2: 1 month).
-	CustomerNotice Period `json:"customer_notice"`
+	CustomerNotice Period `json:"customer_notice" validate:"-"`
 	// CurePeriod is the time to remedy a material breach after notice
 	// before the other party may terminate (17.3: 14 days).
-	CurePeriod Period `json:"cure_period"`
+	CurePeriod Period `json:"cure_period" validate:"-"`
 	// DeleteDataAtTermination reports that the customer's data is deleted
 	// when the agreement terminates unless otherwise agreed (18.3).
 	DeleteDataAtTermination bool `json:"delete_data_at_termination"`
@@ -124,9 +134,9 @@ type Terms struct {
 	ResaleAllowed bool `json:"resale_allowed"`
 
 	// Law is the governing law, an ISO 3166-1 country code (20.1: "DK").
-	Law string `json:"law"`
+	Law string `json:"law" validate:"iso3166_1_alpha2"`
 	// Venue is the court venue (20.2: "Herning").
-	Venue string `json:"venue"`
+	Venue string `json:"venue" validate:"required,max=200"`
 }
 
 // OpenDIMSTerms returns the OpenDIMS ApS general terms for its SaaS
@@ -146,7 +156,7 @@ func OpenDIMSTerms() Terms {
 		},
 		Counter:                 Counter{Convention: EU1182(), Calendar: DanishHolidays()},
 		Zone:                    ZoneCopenhagen,
-		Currency:                currency.DKK,
+		Currency:                CurrencyOf(currency.DKK),
 		PricesExcludeVAT:        true,
 		PaymentPeriod:           Months(12),
 		PaymentTerm:             Days(30),
@@ -155,10 +165,10 @@ func OpenDIMSTerms() Terms {
 		TerminateAfterDemands:   3,
 		PriceChangeNotice:       Months(4),
 		MinimumInvoicing:        Months(1),
-		ServiceWindowNotice:     72 * time.Hour,
-		EmergencyNotice:         time.Hour,
+		ServiceWindowNotice:     Hours(72),
+		EmergencyNotice:         Hours(1),
 		AvailabilityPercent:     decimal.New(999, -1),
-		BreachNotice:            48 * time.Hour,
+		BreachNotice:            Hours(48),
 		Confidentiality:         Years(5),
 		ForceMajeureLimit:       Days(30),
 		LiabilityTotalMonths:    3,
@@ -173,36 +183,4 @@ func OpenDIMSTerms() Terms {
 		Law:                     "DK",
 		Venue:                   "Herning",
 	}
-}
-
-// termsJSON is Terms with its currency as an ISO 4217 code, since
-// currency.Unit has no JSON form of its own.
-type termsJSON struct {
-	termsFields
-	Currency string `json:"currency"`
-}
-
-type termsFields Terms
-
-// MarshalJSON writes t with its currency as an ISO 4217 code ("DKK"),
-// periods in ISO 8601 ("P12M"), hours as nanoseconds and decimals as
-// strings.
-func (t Terms) MarshalJSON() ([]byte, error) {
-	return json.Marshal(termsJSON{termsFields: termsFields(t), Currency: t.Currency.String()})
-}
-
-// UnmarshalJSON reads the form MarshalJSON writes. An unknown currency code
-// is an error.
-func (t *Terms) UnmarshalJSON(b []byte) error {
-	var v termsJSON
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	u, err := currency.ParseISO(v.Currency)
-	if err != nil {
-		return fmt.Errorf("contract: terms currency %q: %w", truncate(v.Currency), ErrInvalidTerms)
-	}
-	*t = Terms(v.termsFields)
-	t.Currency = u
-	return nil
 }

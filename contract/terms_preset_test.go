@@ -2,7 +2,6 @@ package contract
 
 import (
 	"testing"
-	"time"
 
 	"golang.org/x/text/currency"
 )
@@ -15,9 +14,9 @@ func TestOpenDIMSTermsPreset(t *testing.T) {
 	}{
 		{"terms 2.1 provider is OpenDIMS ApS", terms.Provider.Name, "OpenDIMS ApS"},
 		{"terms 2.1 provider CVR", terms.Provider.CVR, "43782495"},
-		{"terms 3.2 service windows on 3 days' notice", terms.ServiceWindowNotice, 72 * time.Hour},
-		{"terms 3.2 emergency service on 1 hour's notice", terms.EmergencyNotice, time.Hour},
-		{"terms 6.3 breach notice 48 hours", terms.BreachNotice, 48 * time.Hour},
+		{"terms 3.2 service windows on 3 days' notice", terms.ServiceWindowNotice, Hours(72)},
+		{"terms 3.2 emergency service on 1 hour's notice", terms.EmergencyNotice, Hours(1)},
+		{"terms 6.3 breach notice 48 hours", terms.BreachNotice, Hours(48)},
 		{"terms 8.1 availability 99.9 %", terms.AvailabilityPercent.String(), "99.9"},
 		{"terms 9.3 confidentiality 5 years", terms.Confidentiality, Years(5)},
 		{"terms 12.1 prices exclude VAT", terms.PricesExcludeVAT, true},
@@ -36,7 +35,7 @@ func TestOpenDIMSTermsPreset(t *testing.T) {
 		{"terms 17.3 14-day cure period", terms.CurePeriod, Days(14)},
 		{"terms 17.3 termination after the third demand", terms.TerminateAfterDemands, 3},
 		{"terms 18.3 data deleted at termination", terms.DeleteDataAtTermination, true},
-		{"terms 19.3 prices in DKK", terms.Currency, currency.DKK},
+		{"terms 19.3 prices in DKK", terms.Currency, CurrencyOf(currency.DKK)},
 		{"terms 19.5 no statutory withdrawal", terms.StatutoryWithdrawal, false},
 		{"terms 19.7 no resale", terms.ResaleAllowed, false},
 		{"terms 20.1 Danish law", terms.Law, "DK"},

@@ -1,11 +1,15 @@
 package contract
 
 import (
+	"cmp"
 	"errors"
+	"reflect"
+	"slices"
 	"strings"
+	"sync"
 
+	"github.com/pimkit/pimkit/internal/validate"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/currency"
 )
 
 // Errors of the agreement rules. Every error they return wraps one of
@@ -67,7 +71,8 @@ func (p *problems) decimalRange(field string, v decimal.Decimal, lo, hi string) 
 // once as a [*ValidationError] wrapping [ErrInvalidTerms], with the JSON
 // field names of [Terms]:
 //
-//   - provider.name and currency are required (12.1, 19.3);
+//   - provider.name, currency and venue are required (12.1, 19.3, 20.2),
+//     and the provider's CVR number passes the mod-11 check;
 //   - payment_period, customer_notice and the other calendar periods are
 //     not negative, and payment_period and minimum_invoicing are not empty
 //     (12.3, 12.5, 17.2);
@@ -76,68 +81,104 @@ func (p *problems) decimalRange(field string, v decimal.Decimal, lo, hi string) 
 //   - demand counts, liability months and hour notices are not negative,
 //     and terminating needs no fewer demands than suspending (12.3, 17.3);
 //   - the per-event liability cap does not exceed the total cap (15.1);
-//   - law is a two-letter country code and venue is named (20).
+//   - law is an ISO 3166-1 country code (20.1).
 //
-// The zero Terms is invalid; [OpenDIMSTerms] is valid.
+// The fields' validate tags carry the single-field rules; the calendar
+// periods, the decimals (bounded before they are compared) and the
+// cross-field rules are checked by hand. Problems come in the order of
+// the fields of [Terms]. The zero Terms is invalid; [OpenDIMSTerms] is
+// valid.
 func (t Terms) Validate() error {
 	p := problems{op: "validate terms", kind: ErrInvalidTerms}
-	if strings.TrimSpace(t.Provider.Name) == "" {
+	if !t.tagsSurelyHold() {
+		p.Check("", t)
+	}
+	if blank(t.Provider.Name) {
 		p.add("provider.name", "required", "")
 	}
 	if _, err := t.Zone.Location(); err != nil {
 		p.add("zone", "oneof", "Europe/Copenhagen Europe/Stockholm UTC")
 	}
-	if t.Currency == (currency.Unit{}) {
-		p.add("currency", "required", "")
-	}
 	p.period("payment_period", t.PaymentPeriod, true)
 	p.period("payment_term", t.PaymentTerm, false)
 	p.decimalRange("late_interest_per_month", t.LateInterestPerMonth, "0", "")
-	if t.SuspendAfterDemands < 0 {
-		p.add("suspend_after_demands", "gte", "0")
-	}
-	if t.TerminateAfterDemands < 0 {
-		p.add("terminate_after_demands", "gte", "0")
-	} else if t.SuspendAfterDemands > 0 && t.TerminateAfterDemands > 0 &&
+	if t.SuspendAfterDemands > 0 && t.TerminateAfterDemands > 0 &&
 		t.TerminateAfterDemands < t.SuspendAfterDemands {
 		p.add("terminate_after_demands", "gtefield", "suspend_after_demands")
 	}
 	p.period("price_change_notice", t.PriceChangeNotice, false)
 	p.period("minimum_invoicing", t.MinimumInvoicing, true)
-	if t.ServiceWindowNotice < 0 {
-		p.add("service_window_notice", "gte", "0")
-	}
-	if t.EmergencyNotice < 0 {
-		p.add("emergency_notice", "gte", "0")
-	}
 	p.decimalRange("availability_percent", t.AvailabilityPercent, "0", "100")
-	if t.BreachNotice < 0 {
-		p.add("breach_notice", "gte", "0")
-	}
 	p.period("confidentiality", t.Confidentiality, false)
 	p.period("force_majeure_limit", t.ForceMajeureLimit, false)
-	if t.LiabilityTotalMonths < 0 {
-		p.add("liability_total_months", "gte", "0")
-	}
-	if t.LiabilityPerEventMonths < 0 {
-		p.add("liability_per_event_months", "gte", "0")
-	} else if t.LiabilityTotalMonths >= 0 && t.LiabilityPerEventMonths > t.LiabilityTotalMonths {
+	if t.LiabilityPerEventMonths >= 0 && t.LiabilityTotalMonths >= 0 &&
+		t.LiabilityPerEventMonths > t.LiabilityTotalMonths {
 		p.add("liability_per_event_months", "ltefield", "liability_total_months")
 	}
 	p.period("defect_remedy_period", t.DefectRemedyPeriod, false)
 	p.period("customer_notice", t.CustomerNotice, false)
 	p.period("cure_period", t.CurePeriod, false)
-	if !validCountry(t.Law) {
-		p.add("law", "iso3166_1_alpha2", "")
-	}
-	if strings.TrimSpace(t.Venue) == "" {
+	if blank(t.Venue) {
 		p.add("venue", "required", "")
 	}
+	slices.SortStableFunc(p.list, func(a, b Problem) int {
+		return cmp.Compare(termsFieldIndex(a.Path), termsFieldIndex(b.Path))
+	})
 	return p.err()
 }
 
-func validCountry(s string) bool {
-	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
+// tagsSurelyHold reports, without reflection, that no validate tag of t
+// can fail, so that [Terms.Validate] -- which [ResolveTerms] and
+// [Conclude] call on every agreement -- runs the validator only when one
+// may. It is conservative: false means "ask the validator", which then
+// finds the problems and reports them. A test breaks every tagged field
+// and checks that this says false.
+func (t *Terms) tagsSurelyHold() bool {
+	pr := &t.Provider
+	return pr.Name != "" && len(pr.Name) <= 200 && (pr.CVR == "" || validate.ValidCVR(pr.CVR)) &&
+		pr.VATID == "" && len(pr.Address) <= 500 && (pr.Country == "" || knownCountry(pr.Country)) &&
+		!t.Currency.IsZero() && t.SuspendAfterDemands >= 0 && t.TerminateAfterDemands >= 0 &&
+		t.ServiceWindowNotice >= 0 && t.EmergencyNotice >= 0 && t.BreachNotice >= 0 &&
+		t.LiabilityTotalMonths >= 0 && t.LiabilityPerEventMonths >= 0 &&
+		knownCountry(t.Law) && t.Venue != "" && len(t.Venue) <= 200
+}
+
+// knownCountry reports whether s is one of a few ISO 3166-1 codes the
+// terms commonly name; any other code is left to the validator.
+func knownCountry(s string) bool {
+	switch s {
+	case "DK", "SE", "NO", "FI", "IS", "DE", "NL", "GB", "IE", "FR", "ES", "IT", "PL", "AT", "BE", "CH", "US":
+		return true
+	}
+	return false
+}
+
+// blank reports whether s is not empty but only white space, which the
+// required tag lets through.
+func blank(s string) bool { return s != "" && strings.TrimSpace(s) == "" }
+
+// termsFields lists the JSON names of the fields of Terms, in order.
+var termsFields = sync.OnceValue(func() map[string]int {
+	typ := reflect.TypeFor[Terms]()
+	m := make(map[string]int, typ.NumField())
+	for i := range typ.NumField() {
+		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+		m[name] = i
+	}
+	return m
+})
+
+// termsFieldIndex returns the position in Terms of the field a problem's
+// path starts with.
+func termsFieldIndex(path string) int {
+	name := path
+	if i := strings.IndexAny(path, ".["); i >= 0 {
+		name = path[:i]
+	}
+	if i, ok := termsFields()[name]; ok {
+		return i
+	}
+	return len(termsFields())
 }
 
 // tooLong reports whether p is longer than any agreement could need, so

@@ -25,7 +25,7 @@ func TestProcessorNoticeReasonIsTranslatedWhole(t *testing.T) {
 		{"terms 6.3 with a part hour in Danish", 90 * time.Minute, language.Danish, "databehandleren skal underrette kunden senest 90 minutter efter kendskab"},
 	}
 	for _, tt := range tests {
-		terms.BreachNotice = tt.notice
+		terms.BreachNotice = contract.Duration(tt.notice)
 		if got := b.ProcessorNotice(terms).Reason.In(tt.tag); got != tt.want {
 			t.Errorf("%s: ProcessorNotice reason = %q, want %q", tt.name, got, tt.want)
 		}

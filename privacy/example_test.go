@@ -28,7 +28,7 @@ func ExampleReceiveRequest() {
 func ExampleRequestDeadline() {
 	d, _ := privacy.RequestDeadline(contract.Counter{}, contract.MustDate(2026, 1, 31))
 	fmt.Println(d)
-	// Output: 2026-03-02 (to-act, 2026-01-31 + P1M, rolled from 2026-02-28)
+	// Output: 2026-03-02 (to_act, 2026-01-31 + P1M, rolled from 2026-02-28)
 }
 
 func ExampleObjectionRight() {

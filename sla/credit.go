@@ -137,7 +137,7 @@ func (ts CreditTiers) Penalty(a Availability, monthlyFee contract.Money) (Penalt
 
 // Claim returns p as a penalty claim for [contract.Terms.SettleLiability].
 func (p Penalty) Claim() contract.Claim {
-	return contract.Claim{Event: p.Event, Kind: contract.Penalty, Amount: p.Amount.Amount(), Currency: p.Amount.Currency()}
+	return contract.Claim{Event: p.Event, Kind: contract.Penalty, Amount: p.Amount}
 }
 
 // Settle settles the penalties earned, together with any other claims,
@@ -154,5 +154,5 @@ func Settle(t contract.Terms, monthlyFee contract.Money, penalties []Penalty, cl
 		}
 	}
 	all = append(all, claims...)
-	return t.SettleLiability(monthlyFee.Amount(), monthlyFee.Currency(), all)
+	return t.SettleLiability(monthlyFee, all)
 }

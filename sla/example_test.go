@@ -145,7 +145,7 @@ func ExampleSettle() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("claimed", s.Claimed.StringFixed(2), "payable", s.Payable.StringFixed(2), "cap", s.CapTotal.StringFixed(2))
+	fmt.Println("claimed", s.Claimed.Text(), "payable", s.Payable.Text(), "cap", s.CapTotal.Text())
 	// Output:
 	// availability 98.548% is below 99%, a credit of 25% of the monthly fee = 250.00 DKK
 	// availability 92.857% is below 95%, a credit of 100% of the monthly fee = 1000.00 DKK

@@ -159,18 +159,18 @@ func TestSettle(t *testing.T) {
 		}
 		penalties = append(penalties, pen)
 	}
-	direct := contract.Claim{Event: penalties[0].Event, Kind: contract.DirectLoss, Amount: dec("500"), Currency: currency.DKK}
+	direct := contract.Claim{Event: penalties[0].Event, Kind: contract.DirectLoss, Amount: contract.MustParseMoney("500", currency.DKK)}
 	s, err := sla.Settle(contract.OpenDIMSTerms(), fee, penalties, direct)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Payable.StringFixed(2) != "3000.00" || s.Claimed.StringFixed(2) != "4500.00" {
+	if s.Payable.Text() != "3000.00" || s.Claimed.Text() != "4500.00" {
 		t.Errorf("Settle = payable %s of %s claimed, want 3000.00 of 4500.00", s.Payable, s.Claimed)
 	}
-	if got := s.Lines[4].CutByEventCap.StringFixed(2); got != "500.00" {
+	if got := s.Lines[4].CutByEventCap.Text(); got != "500.00" {
 		t.Errorf("direct loss in January's event cut by the event cap = %s, want 500.00 (terms 15.1)", got)
 	}
-	if got := s.Lines[3].CutByTotalCap.StringFixed(2); got != "1000.00" {
+	if got := s.Lines[3].CutByTotalCap.Text(); got != "1000.00" {
 		t.Errorf("April's penalty cut by the total cap = %s, want 1000.00 (terms 15.1)", got)
 	}
 }

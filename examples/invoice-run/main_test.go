@@ -17,7 +17,7 @@ func TestInvoiceRun(t *testing.T) {
 		{"terms 19.1 anchored on the 31st bills on the month's last day", "2025-11-30 2025-12-31 2026-01-31 2026-02-28"},
 		{"momsbekendtgørelsen § 58 25 % VAT per line", "net 249.00  VAT 62.25  total 311.25 DKK"},
 		{"momsloven § 46 reverse charge notice", "notice: Reverse charge / omvendt betalingspligt"},
-		{"Reg. 1182/71 Art. 3(4) due date rolled past Sunday", "due 2025-12-15 (to-act, 2025-11-14 + P30D, rolled from 2025-12-14)"},
+		{"Reg. 1182/71 Art. 3(4) due date rolled past Sunday", "due 2025-12-15 (to_act, 2025-11-14 + P30D, rolled from 2025-12-14)"},
 		{"terms 12.3 2 % a month by 30/360", "7125.00 x 2.00 %/month x 45/30 = 213.75"},
 		{"renteloven § 9 b 10 days between demands", "so not before 2025-12-28"},
 		{"renteloven § 9 a compensation once", "the compensation was already claimed on 2025-12-18"},

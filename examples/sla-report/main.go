@@ -16,7 +16,6 @@ import (
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/sla"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
 )
@@ -106,7 +105,7 @@ func run(w io.Writer, svgPath string) error {
 	fmt.Fprintf(w, "Service credit on a monthly fee of %v: %v = %v\n", fee, pen.Decision, pen.Amount)
 	fmt.Fprintf(w, "  in Danish: %s = %s\n", pen.Decision.Reason.In(language.Danish), pen.Amount.Format(language.Danish))
 	// The customer also claims a direct loss for the same breach: one event, one cap.
-	loss := contract.Claim{Event: pen.Event, Kind: contract.DirectLoss, Amount: decimal.RequireFromString("4000.00"), Currency: currency.DKK}
+	loss := contract.Claim{Event: pen.Event, Kind: contract.DirectLoss, Amount: contract.MustParseMoney("4000.00", currency.DKK)}
 	s, err := sla.Settle(terms, fee, []sla.Penalty{pen}, loss)
 	if err != nil {
 		return err
@@ -114,10 +113,10 @@ func run(w io.Writer, svgPath string) error {
 	fmt.Fprintf(w, "Settlement: %v\n", s.Decision)
 	for _, l := range s.Lines {
 		fmt.Fprintf(w, "  %-11s %9s claimed, %9s cut by the event cap, %9s payable\n", l.Claim.Kind,
-			l.Claimed.StringFixed(2), l.CutByEventCap.StringFixed(2), l.Payable.StringFixed(2))
+			l.Claimed.Text(), l.CutByEventCap.Text(), l.Payable.Text())
 	}
-	fmt.Fprintf(w, "  payable %s of %s DKK claimed (cap per event %s, total %s)\n", s.Payable.StringFixed(2),
-		s.Claimed.StringFixed(2), s.CapPerEvent.StringFixed(2), s.CapTotal.StringFixed(2))
+	fmt.Fprintf(w, "  payable %s of %s DKK claimed (cap per event %s, total %s)\n", s.Payable.Text(),
+		s.Claimed.Text(), s.CapPerEvent.Text(), s.CapTotal.Text())
 
 	if svgPath == "" {
 		return nil

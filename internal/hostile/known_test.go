@@ -98,5 +98,6 @@ var mustPanic = map[string]string{
 	"contract.MustParseMoney": "Must form of ParseMoney, for package-level initialisation",
 	"contract.MustLocale":     "Must form of ParseLocale, for package-level initialisation",
 	"contract.MustDate":       "Must form of NewDate, for package-level initialisation",
+	"contract.MustDec":        "Must form of ParseDec, for package-level initialisation",
 	"contract.MustParseDate":  "Must form of ParseDate, for package-level initialisation",
 }

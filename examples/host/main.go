@@ -334,7 +334,7 @@ func commands() map[string]command {
 				if err != nil {
 					return err
 				}
-				amount, err := contract.ParseMoney(*fAmount, a.Terms.Currency)
+				amount, err := contract.ParseMoney(*fAmount, a.Terms.Currency.Unit())
 				if err != nil {
 					return errors.New("-amount is not an amount in the terms' currency (311.25)")
 				}

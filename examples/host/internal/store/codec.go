@@ -211,7 +211,7 @@ func EncodeConvention(c contract.Convention) string { return c.String() }
 
 // DecodeConvention returns the convention EncodeConvention named.
 func DecodeConvention(s string) (contract.Convention, error) {
-	for _, c := range []contract.Convention{contract.EU1182(), contract.DanishLimitationAct()} {
+	for _, c := range []contract.Convention{contract.EU1182(), contract.DanishLimitationAct(), contract.SwedishStatutoryTimeAct()} {
 		if c.String() == s {
 			return c, nil
 		}

@@ -84,6 +84,9 @@ func TestUnmigratedOldFormsAreRefused(t *testing.T) {
 		if _, err := store.SubscriptionEvents(ctx, db, "sub-3"); !errors.Is(err, store.ErrBadValue) || !strings.Contains(err.Error(), `"change-scheduled"`) {
 			t.Errorf("events with kind change-scheduled read = %v, want ErrBadValue naming it", err)
 		}
+		// INV-900001's due_kind is made new so that its treatment is the
+		// one old value left in the row.
+		exec(t, db, `UPDATE invoices SET due_kind = 'to_act' WHERE number = 'INV-900001'`)
 		if _, err := store.GetInvoice(ctx, db, "INV-900001"); !errors.Is(err, store.ErrBadValue) || !strings.Contains(err.Error(), `"reverse-charge"`) {
 			t.Errorf("an invoice with treatment reverse-charge read = %v, want ErrBadValue naming it", err)
 		}

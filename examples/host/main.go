@@ -334,9 +334,9 @@ func commands() map[string]command {
 				if err != nil {
 					return err
 				}
-				amount, err := billing.ParseAmount(*fAmount, a.Terms.Currency)
+				amount, err := contract.ParseMoney(*fAmount, a.Terms.Currency.Unit())
 				if err != nil {
-					return err
+					return errors.New("-amount is not an amount in the terms' currency (311.25)")
 				}
 				return a.Pay(ctx, *fInvoice, *fRef, on, amount)
 			}},
@@ -572,7 +572,7 @@ func csvOptions() (catalog.CSVOptions, error) {
 		if err != nil {
 			return opts, errors.New("-locale is not a BCP 47 language tag (da-DK)")
 		}
-		opts.Locale = tag
+		opts.Locale = contract.LocaleOf(tag)
 	}
 	if r := []rune(*fComma); len(r) == 1 {
 		opts.Comma = r[0]

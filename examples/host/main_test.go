@@ -167,7 +167,7 @@ func TestSLAReportWritesSVG(t *testing.T) {
 				"-from", "2026-01-10T12:00:00+01:00", "-to", "2026-01-10T13:00:00+01:00")...)
 			svg := filepath.Join(t.TempDir(), "jan.svg")
 			out := mustHost(t, append(db, "sla-report", "-month", "2026-01", "-svg", svg)...)
-			if !strings.Contains(out, "downtime 1h0m0s") || !strings.Contains(out, "is below the target of 99.9 %") {
+			if !strings.Contains(out, "downtime PT1H") || !strings.Contains(out, "is below the target of 99.9") {
 				t.Errorf("terms 8.1: one hour down in January misses 99.9 %%:\n%s", out)
 			}
 			b, err := os.ReadFile(svg)

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/pimkit/pimkit/examples/host/internal/store"
+	"github.com/shopspring/decimal"
 )
 
 // EnvStress names the environment variable that runs TestStress and says
@@ -327,9 +328,9 @@ func checkStressInvariants(t *testing.T, d *store.DB, db []string, acks *ack) {
 			t.Fatal(err)
 		}
 		want := ""
-		sum := c.Debt.Amount.Sub(c.Debt.Amount)
+		sum := decimal.Zero
 		for _, p := range c.Debt.Payments {
-			if sum = sum.Add(p.Amount); want == "" && sum.GreaterThanOrEqual(c.Debt.Amount) {
+			if sum = sum.Add(p.Amount.Amount()); want == "" && sum.GreaterThanOrEqual(c.Debt.Amount.Amount()) {
 				want = p.Date.String()
 			}
 		}

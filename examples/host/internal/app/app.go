@@ -13,7 +13,6 @@ import (
 	"github.com/pimkit/pimkit/billing"
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/examples/host/internal/store"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
 
@@ -71,11 +70,11 @@ func (a *App) Today() contract.Date { return contract.DateOf(a.Now().In(a.Locati
 func DefaultPlans() []billing.Plan {
 	dkk := currency.DKK
 	return []billing.Plan{
-		{ID: "free", Kind: billing.Free, Cycle: billing.Monthly, Price: decimal.RequireFromString("0.00"), Currency: dkk, Values: 10_000},
-		{ID: "basic-monthly", Kind: billing.Functionality, Cycle: billing.Monthly, Price: decimal.RequireFromString("249.00"), Currency: dkk, Values: 100_000},
-		{ID: "pro-monthly", Kind: billing.Functionality, Cycle: billing.Monthly, Price: decimal.RequireFromString("749.00"), Currency: dkk, Values: 1_000_000},
-		{ID: "pro-annual", Kind: billing.Functionality, Cycle: billing.Annual, Price: decimal.RequireFromString("7490.00"), Currency: dkk, Values: 1_000_000},
-		{ID: "credits-monthly", Kind: billing.CreditBased, Cycle: billing.Monthly, Price: decimal.RequireFromString("99.00"), Currency: dkk, Credits: 1_000, Overdraft: 50},
+		{ID: "free", Kind: billing.Free, Cycle: billing.Monthly, Price: contract.MustParseMoney("0.00", dkk), Values: 10_000},
+		{ID: "basic-monthly", Kind: billing.Functionality, Cycle: billing.Monthly, Price: contract.MustParseMoney("249.00", dkk), Values: 100_000},
+		{ID: "pro-monthly", Kind: billing.Functionality, Cycle: billing.Monthly, Price: contract.MustParseMoney("749.00", dkk), Values: 1_000_000},
+		{ID: "pro-annual", Kind: billing.Functionality, Cycle: billing.Annual, Price: contract.MustParseMoney("7490.00", dkk), Values: 1_000_000},
+		{ID: "credits-monthly", Kind: billing.CreditBased, Cycle: billing.Monthly, Price: contract.MustParseMoney("99.00", dkk), Credits: 1_000, Overdraft: 50},
 	}
 }
 

@@ -187,7 +187,7 @@ func TestBillInterestAndDemands(t *testing.T) {
 		}
 		var sent []string
 		for _, d := range c.Demands {
-			sent = append(sent, d.Sent.String()+" "+store.EncodeDecimal(d.Fee))
+			sent = append(sent, d.Sent.String()+" "+store.EncodeDecimal(d.Fee.Amount()))
 		}
 		want := []string{"2026-01-31 100.00", "2026-02-28 100.00", "2026-03-31 100.00"}
 		if diff := cmp.Diff(want, sent); diff != "" {
@@ -199,7 +199,7 @@ func TestBillInterestAndDemands(t *testing.T) {
 		}
 		// terms 12.3: 2 % a month of 311.25 from 2026-01-30 to 2026-03-31
 		// is two months (30/360): 12.45.
-		if got := store.EncodeDecimal(total); got != "12.45" {
+		if got := store.EncodeDecimal(total.Amount()); got != "12.45" {
 			t.Errorf("interest to 2026-03-31 = %s, want 12.45", got)
 		}
 		if !strings.Contains(out.String(), "access may be suspended") {

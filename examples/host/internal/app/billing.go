@@ -11,6 +11,7 @@ import (
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/examples/host/internal/store"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
 )
 
 // Subscribe stores the customer (replacing one with the same ID) and a new
@@ -32,7 +33,7 @@ func (a *App) Subscribe(ctx context.Context, cust store.Customer, subID, planID 
 		}
 		// Refuse now a customer the month-end run could not invoice.
 		if _, err := billing.NewInvoice(billing.InvoiceInput{Number: "check", Issued: accepted, Seller: a.Terms.Provider,
-			Buyer: cust.Party, Currency: plan.Currency, Treatment: treatment(cust.Party),
+			Buyer: cust.Party, Treatment: treatment(cust.Party),
 			Lines: []billing.Line{{Description: "check", Quantity: decimal.NewFromInt(1), UnitPrice: plan.Price}}}, a.Counter); err != nil {
 			return fmt.Errorf("app: the customer cannot be invoiced: %w", err)
 		}
@@ -70,10 +71,10 @@ var ErrNoInvoice = errors.New("app: no invoice has that number")
 //     equal payment already recorded is refused with ErrSamePaymentAgain.
 //
 // Errors name neither the invoice nor the reference.
-func (a *App) Pay(ctx context.Context, number, key string, on contract.Date, amount decimal.Decimal) error {
+func (a *App) Pay(ctx context.Context, number, key string, on contract.Date, amount contract.Money) error {
 	derived := key == ""
 	if derived {
-		key = number + "/" + on.String() + "/" + store.EncodeDecimal(amount)
+		key = number + "/" + on.String() + "/" + store.EncodeDecimal(amount.Amount())
 	}
 	if !amount.IsPositive() {
 		return errors.New("app: a payment's amount must be positive")
@@ -81,6 +82,13 @@ func (a *App) Pay(ctx context.Context, number, key string, on contract.Date, amo
 	var stored bool
 	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
 		var err error
+		cur, err := store.InvoiceCurrency(ctx, tx, number)
+		if err != nil {
+			return err
+		}
+		if cur != amount.Currency() {
+			return fmt.Errorf("app: the invoice is in %s, the payment in %s", cur, amount.Currency())
+		}
 		stored, err = store.AddPayment(ctx, tx, key, number, billing.Payment{Date: on, Amount: amount})
 		return err
 	})
@@ -92,10 +100,10 @@ func (a *App) Pay(ctx context.Context, number, key string, on contract.Date, amo
 	case !stored && derived:
 		return ErrSamePaymentAgain
 	case !stored:
-		a.printf("payment of %s on %s against %s was already recorded under that reference: nothing stored\n", store.EncodeDecimal(amount), on, number)
+		a.printf("payment of %s on %s against %s was already recorded under that reference: nothing stored\n", store.EncodeDecimal(amount.Amount()), on, number)
 		return nil
 	}
-	a.printf("payment of %s on %s recorded against %s\n", store.EncodeDecimal(amount), on, number)
+	a.printf("payment of %s on %s recorded against %s\n", store.EncodeDecimal(amount.Amount()), on, number)
 	return nil
 }
 
@@ -119,8 +127,19 @@ func MonthBounds(month string) (first, last contract.Date, err error) {
 }
 
 // demandFee is the fee asked for each demand for payment: the most
-// renteloven § 9 b(1) allows, which billing refuses beyond the third.
-var demandFee = decimal.RequireFromString("100.00")
+// renteloven § 9 b(1) allows, which billing refuses beyond the third. The
+// Act states it in kroner, so a demand for an invoice in another currency
+// asks no fee (see feeFor).
+var demandFee = contract.MustParseMoney("100.00", currency.DKK)
+
+// feeFor returns the fee to ask with a demand for a debt in cur:
+// demandFee for a debt in kroner, none (the zero Money) otherwise.
+func feeFor(cur currency.Unit) contract.Money {
+	if cur != demandFee.Currency() {
+		return contract.Money{}
+	}
+	return demandFee
+}
 
 // Bill runs month-end billing for month ("2026-01") as of its last day:
 //
@@ -204,7 +223,7 @@ func (a *App) Bill(ctx context.Context, month string) (BillResult, error) {
 					return res, err
 				}
 				a.printf("  %-14s invoice %s issued %s, supply %s .. %s, total %s %s incl. VAT, due %s\n",
-					id, n, inv.Issued, inv.SupplyFrom, inv.SupplyTo, store.EncodeDecimal(inv.Total), inv.Currency, inv.Due)
+					id, n, inv.Issued, inv.SupplyFrom, inv.SupplyTo, store.EncodeDecimal(inv.Total.Amount()), inv.Total.Currency(), inv.Due)
 			}
 			if len(invoiced) == 0 {
 				a.printf("  %-14s nothing to invoice\n", id)
@@ -303,6 +322,10 @@ func (a *App) billSubscription(ctx context.Context, tx *store.Tx, id string, las
 		if err != nil {
 			return false, nil, err
 		}
+		vat, err := contract.EUVATRates().Rate("DK", e.Date)
+		if err != nil {
+			return false, nil, err
+		}
 		inv, err := billing.NewInvoice(billing.InvoiceInput{
 			Number:      store.InvoiceNumber(seq),
 			Issued:      e.Date,
@@ -311,9 +334,8 @@ func (a *App) billSubscription(ctx context.Context, tx *store.Tx, id string, las
 			SupplyTo:    e.PeriodEnd.AddDays(-1),
 			Seller:      a.Terms.Provider,
 			Buyer:       cust.Party,
-			Currency:    e.Currency,
 			Treatment:   treatment(cust.Party),
-			Lines:       []billing.Line{e.Line(fmt.Sprintf("Subscription %s, plan %s, %s .. %s", id, e.Plan, e.PeriodStart, e.PeriodEnd.AddDays(-1)), billing.DanishVATRate())},
+			Lines:       []billing.Line{e.Line(fmt.Sprintf("Subscription %s, plan %s, %s .. %s", id, e.Plan, e.PeriodStart, e.PeriodEnd.AddDays(-1)), vat)},
 		}, a.Counter)
 		if err != nil {
 			return false, nil, fmt.Errorf("invoice %s: %w", id, err)
@@ -380,7 +402,7 @@ func (a *App) collect(ctx context.Context, month, number string, last contract.D
 			interest = true
 		}
 		rules := billing.DemandRulesFor(a.Terms)
-		after, outcome, err := rules.Send(c, last, demandFee)
+		after, outcome, err := rules.Send(c, last, feeFor(c.Debt.Amount.Currency()))
 		if err != nil {
 			return "", fmt.Errorf("demand for %s: %w", number, err)
 		}
@@ -395,9 +417,9 @@ func (a *App) collect(ctx context.Context, month, number string, last contract.D
 			return "", err
 		}
 		line = fmt.Sprintf("  invoice %s overdue since %s: interest %s %s to %s", number, c.Debt.Due,
-			store.EncodeDecimal(st.Total), st.Currency, last)
+			store.EncodeDecimal(st.Total.Amount()), st.Total.Currency(), last)
 		if demand {
-			line += fmt.Sprintf("; demand no. %d sent, fee %s", len(after.Demands), store.EncodeDecimal(after.Demands[len(after.Demands)-1].Fee))
+			line += fmt.Sprintf("; demand no. %d sent, fee %s", len(after.Demands), store.EncodeDecimal(after.Demands[len(after.Demands)-1].Fee.Amount()))
 		} else {
 			line += "; no demand: " + outcome.Demand.String()
 		}
@@ -434,9 +456,9 @@ func (a *App) collect(ctx context.Context, month, number string, last contract.D
 func paid(d billing.Debt) bool {
 	sum := decimal.Zero
 	for _, p := range d.Payments {
-		sum = sum.Add(p.Amount)
+		sum = sum.Add(p.Amount.Amount())
 	}
-	return sum.GreaterThanOrEqual(d.Amount)
+	return sum.GreaterThanOrEqual(d.Amount.Amount())
 }
 
 // Invoices prints every invoice with what is paid and owed.
@@ -459,10 +481,10 @@ func (a *App) Invoices(ctx context.Context) error {
 		}
 		sum := decimal.Zero
 		for _, p := range c.Debt.Payments {
-			sum = sum.Add(p.Amount)
+			sum = sum.Add(p.Amount.Amount())
 		}
 		a.printf("%s  %s  %-12s total %s %s  paid %s  due %s  demands %d\n", n, inv.Issued, inv.Customer,
-			store.EncodeDecimal(inv.Total), inv.Currency, store.EncodeDecimal(sum), inv.Due, len(c.Demands))
+			store.EncodeDecimal(inv.Total.Amount()), inv.Total.Currency(), store.EncodeDecimal(sum), inv.Due, len(c.Demands))
 	}
 	return nil
 }

@@ -8,9 +8,9 @@ import (
 	"io"
 
 	"github.com/pimkit/pimkit/catalog"
+	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/examples/host/internal/store"
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
 )
 
 // ProductSchemaRef names the product schema this host validates against,
@@ -25,8 +25,8 @@ const ProductSchemaRef = "product/opendims-v1"
 func ProductCatalog() (*catalog.Compiled, error) {
 	return catalog.ProductSchema(catalog.ExclVAT, "webshop").Compile(catalog.Channel{
 		Code:       "webshop",
-		Locales:    []language.Tag{language.MustParse("da-DK"), language.MustParse("en-GB")},
-		Currencies: []currency.Unit{currency.DKK, currency.EUR},
+		Locales:    []contract.Locale{contract.MustLocale("da-DK"), contract.MustLocale("en-GB")},
+		Currencies: []contract.Currency{contract.CurrencyOf(currency.DKK), contract.CurrencyOf(currency.EUR)},
 	})
 }
 
@@ -109,7 +109,7 @@ func (a *App) validate(c *catalog.Compiled, r catalog.Record) error {
 	return c.Validate(r)
 }
 
-func problems(ps []catalog.Problem) string {
+func problems(ps []contract.Problem) string {
 	var b bytes.Buffer
 	for i, p := range ps {
 		if i > 0 {

@@ -15,7 +15,7 @@ import (
 	"github.com/pimkit/pimkit/billing"
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/privacy"
-	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
 
 	"github.com/pimkit/pimkit/examples/host/internal/app"
 	"github.com/pimkit/pimkit/examples/host/internal/store"
@@ -31,7 +31,7 @@ func payments(t *testing.T, db *store.DB, number string) []string {
 	}
 	var out []string
 	for _, p := range c.Debt.Payments {
-		out = append(out, p.Date.String()+" "+store.EncodeDecimal(p.Amount))
+		out = append(out, p.Date.String()+" "+store.EncodeDecimal(p.Amount.Amount()))
 	}
 	return out
 }
@@ -48,7 +48,7 @@ func TestPayRefusesDuplicatesAndNeverLosesAPayment(t *testing.T) {
 			t.Fatal(err)
 		}
 		day := contract.MustDate(2026, 2, 3)
-		amount := decimal.RequireFromString("100.00")
+		amount := contract.MustParseMoney("100.00", currency.DKK)
 		steps := []struct {
 			name             string
 			invoice, ref     string
@@ -70,7 +70,7 @@ func TestPayRefusesDuplicatesAndNeverLosesAPayment(t *testing.T) {
 		}
 		for _, s := range steps {
 			out.Reset()
-			err := a.Pay(ctx, s.invoice, s.ref, s.on, decimal.RequireFromString(s.amount))
+			err := a.Pay(ctx, s.invoice, s.ref, s.on, contract.MustParseMoney(s.amount, currency.DKK))
 			switch {
 			case s.wantErr == nil && err != nil:
 				t.Errorf("%s: Pay = %v, want nil", s.name, err)
@@ -128,7 +128,7 @@ func TestConcurrentPaymentsSettleTheInvoice(t *testing.T) {
 						return
 					}
 					<-start
-					errs[i] = p.Pay(ctx, num, fmt.Sprintf("bank-%d", i), contract.MustDate(2026, 2, 1+i), decimal.RequireFromString("62.25"))
+					errs[i] = p.Pay(ctx, num, fmt.Sprintf("bank-%d", i), contract.MustDate(2026, 2, 1+i), contract.MustParseMoney("62.25", currency.DKK))
 				}()
 			}
 			close(start)

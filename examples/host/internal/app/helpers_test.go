@@ -1,5 +1,5 @@
 package app_test
 
-import "golang.org/x/text/language"
+import "github.com/pimkit/pimkit/contract"
 
-func mustTag(s string) language.Tag { return language.MustParse(s) }
+func mustTag(s string) contract.Locale { return contract.MustLocale(s) }

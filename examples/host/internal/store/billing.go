@@ -11,6 +11,7 @@ import (
 	"github.com/pimkit/pimkit/billing"
 	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
 )
 
 // Customer is a buyer of subscriptions: the party invoices are addressed
@@ -54,10 +55,11 @@ func PutPlan(ctx context.Context, q Querier, p billing.Plan) error {
 	if p.ID == "" {
 		return errors.New("store: plan without an id")
 	}
+	price, cur := EncodeMoney(p.Price)
 	_, err := q.Exec(ctx, `INSERT INTO plans (id, kind, cycle, price, currency, values_cap, credits, overdraft) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, cycle = excluded.cycle, price = excluded.price,
 		currency = excluded.currency, values_cap = excluded.values_cap, credits = excluded.credits, overdraft = excluded.overdraft`,
-		p.ID, EncodeText(p.Kind), EncodeText(p.Cycle), EncodeDecimal(p.Price), EncodeCurrency(p.Currency), p.Values, p.Credits, p.Overdraft)
+		p.ID, EncodeText(p.Kind), EncodeText(p.Cycle), price, cur, p.Values, p.Credits, p.Overdraft)
 	return err
 }
 
@@ -106,10 +108,7 @@ func scanPlan(row scanner) (billing.Plan, error) {
 	if p.Cycle, err = DecodeText[billing.Cycle](cycle); err != nil {
 		return p, err
 	}
-	if p.Price, err = DecodeDecimal(price); err != nil {
-		return p, err
-	}
-	p.Currency, err = DecodeCurrency(cur)
+	p.Price, err = DecodeMoney(price, cur)
 	return p, err
 }
 
@@ -220,10 +219,11 @@ func insertEvents(ctx context.Context, q Querier, events []billing.Event) error 
 		if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM subscription_events WHERE subscription_id = ?`, e.Subscription).Scan(&seq); err != nil {
 			return err
 		}
+		amount, cur := EncodeMoney(e.Amount)
 		_, err := q.Exec(ctx, `INSERT INTO subscription_events (event_key, subscription_id, seq, kind, on_date, plan_id, period_start, period_end, amount, currency, citations)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key) DO NOTHING`,
 			EventKey(e), e.Subscription, seq+1, EncodeText(e.Kind), EncodeDate(e.Date), e.Plan, EncodeDate(e.PeriodStart),
-			EncodeDate(e.PeriodEnd), EncodeDecimal(e.Amount), EncodeCurrency(e.Currency), EncodeCitations(e.Citations))
+			EncodeDate(e.PeriodEnd), amount, cur, EncodeCitations(e.Citations))
 		if err != nil {
 			return fmt.Errorf("store: subscription event: %w", err)
 		}
@@ -253,8 +253,7 @@ func SubscriptionEvents(ctx context.Context, q Querier, id string) ([]billing.Ev
 			func() (err error) { e.Date, err = DecodeDate(on); return },
 			func() (err error) { e.PeriodStart, err = DecodeDate(ps); return },
 			func() (err error) { e.PeriodEnd, err = DecodeDate(pe); return },
-			func() (err error) { e.Amount, err = DecodeDecimal(amount); return },
-			func() (err error) { e.Currency, err = DecodeCurrency(cur); return },
+			func() (err error) { e.Amount, err = DecodeMoney(amount, cur); return },
 			func() (err error) { e.Citations, err = DecodeCitations(cites); return },
 		); err != nil {
 			return nil, err
@@ -320,6 +319,14 @@ func InvoiceByCharge(ctx context.Context, q Querier, chargeKey string) (string, 
 // transaction start again (and find it).
 func InsertInvoice(ctx context.Context, q Querier, inv StoredInvoice) error {
 	d := inv.DueDeadline
+	cur := inv.Total.Currency()
+	var amounts [3]string
+	for i, m := range []contract.Money{inv.Net, inv.VAT, inv.Total} {
+		var err error
+		if amounts[i], err = encodeAmountIn(m, cur); err != nil {
+			return fmt.Errorf("store: invoice %s: %w", inv.Number, err)
+		}
+	}
 	res, err := q.Exec(ctx, `INSERT INTO invoices (number, charge_key, customer_id, subscription_id, issued, received, due,
 		due_kind, due_from, due_period, due_raw, due_convention, supply_from, supply_to,
 		seller_name, seller_cvr, seller_vat_id, seller_address, seller_country,
@@ -332,8 +339,8 @@ func InsertInvoice(ctx context.Context, q Querier, inv StoredInvoice) error {
 		EncodeDate(inv.SupplyFrom), EncodeDate(inv.SupplyTo),
 		inv.Seller.Name, inv.Seller.CVR, inv.Seller.VATID, inv.Seller.Address, inv.Seller.Country,
 		inv.Buyer.Name, inv.Buyer.CVR, inv.Buyer.VATID, inv.Buyer.Address, inv.Buyer.Country,
-		EncodeCurrency(inv.Currency), EncodeText(inv.Treatment),
-		EncodeDecimal(inv.Net), EncodeDecimal(inv.VAT), EncodeDecimal(inv.Total), inv.Notice, EncodeCitations(inv.Citations))
+		EncodeCurrency(cur), EncodeText(inv.Treatment),
+		amounts[0], amounts[1], amounts[2], inv.Notice, EncodeCitations(inv.Citations))
 	if err != nil {
 		return fmt.Errorf("store: invoice %s: %w", inv.Number, err)
 	}
@@ -343,15 +350,31 @@ func InsertInvoice(ctx context.Context, q Querier, inv StoredInvoice) error {
 		return errRetry
 	}
 	for i, v := range inv.VATSummary {
+		net, err := encodeAmountIn(v.Net, cur)
+		if err != nil {
+			return fmt.Errorf("store: invoice %s VAT summary: %w", inv.Number, err)
+		}
+		vat, err := encodeAmountIn(v.VAT, cur)
+		if err != nil {
+			return fmt.Errorf("store: invoice %s VAT summary: %w", inv.Number, err)
+		}
 		if _, err := q.Exec(ctx, `INSERT INTO invoice_vat (number, line_no, rate, net, vat) VALUES (?, ?, ?, ?, ?)`,
-			inv.Number, i+1, EncodeDecimal(v.Rate), EncodeDecimal(v.Net), EncodeDecimal(v.VAT)); err != nil {
+			inv.Number, i+1, EncodeDecimal(v.Rate), net, vat); err != nil {
 			return fmt.Errorf("store: invoice %s VAT summary: %w", inv.Number, err)
 		}
 	}
 	for i, l := range inv.Lines {
+		lcur := l.UnitPrice.Currency()
+		var amounts [3]string
+		for j, m := range []contract.Money{l.UnitPrice, l.Net, l.VAT} {
+			var err error
+			if amounts[j], err = encodeAmountIn(m, lcur); err != nil {
+				return fmt.Errorf("store: invoice %s line %d: %w", inv.Number, i+1, err)
+			}
+		}
 		if _, err := q.Exec(ctx, `INSERT INTO invoice_lines (number, line_no, description, currency, quantity, unit_price, vat_rate, net, vat)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, inv.Number, i+1, l.Description, EncodeCurrency(l.Currency), EncodeDecimal(l.Quantity), EncodeDecimal(l.UnitPrice),
-			EncodeDecimal(l.VATRate), EncodeDecimal(l.Net), EncodeDecimal(l.VAT)); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, inv.Number, i+1, l.Description, EncodeCurrency(lcur), EncodeDecimal(l.Quantity), amounts[0],
+			EncodeDecimal(l.VATRate), amounts[1], amounts[2]); err != nil {
 			return fmt.Errorf("store: invoice %s line %d: %w", inv.Number, i+1, err)
 		}
 	}
@@ -386,8 +409,8 @@ func GetInvoice(ctx context.Context, q Querier, number string) (StoredInvoice, e
 		}
 		if err := decodeAll(
 			func() (err error) { v.Rate, err = DecodeDecimal(rate); return },
-			func() (err error) { v.Net, err = DecodeDecimal(net); return },
-			func() (err error) { v.VAT, err = DecodeDecimal(vat); return },
+			func() (err error) { v.Net, err = decodeAmountIn(net, inv.Total.Currency()); return },
+			func() (err error) { v.VAT, err = decodeAmountIn(vat, inv.Total.Currency()); return },
 		); err != nil {
 			vrows.Close()
 			return StoredInvoice{}, err
@@ -409,13 +432,16 @@ func GetInvoice(ctx context.Context, q Querier, number string) (StoredInvoice, e
 		if err := rows.Scan(&l.Description, &cur, &qty, &price, &rate, &net, &vat); err != nil {
 			return StoredInvoice{}, err
 		}
+		lcur, err := DecodeCurrency(cur)
+		if err != nil {
+			return StoredInvoice{}, err
+		}
 		if err := decodeAll(
-			func() (err error) { l.Currency, err = DecodeCurrency(cur); return },
 			func() (err error) { l.Quantity, err = DecodeDecimal(qty); return },
-			func() (err error) { l.UnitPrice, err = DecodeDecimal(price); return },
+			func() (err error) { l.UnitPrice, err = decodeAmountIn(price, lcur); return },
 			func() (err error) { l.VATRate, err = DecodeDecimal(rate); return },
-			func() (err error) { l.Net, err = DecodeDecimal(net); return },
-			func() (err error) { l.VAT, err = DecodeDecimal(vat); return },
+			func() (err error) { l.Net, err = decodeAmountIn(net, lcur); return },
+			func() (err error) { l.VAT, err = decodeAmountIn(vat, lcur); return },
 		); err != nil {
 			return StoredInvoice{}, err
 		}
@@ -435,7 +461,11 @@ func scanInvoice(row scanner) (StoredInvoice, error) {
 		return inv, err
 	}
 	d := &inv.DueDeadline
-	err := decodeAll(
+	cu, err := DecodeCurrency(cur)
+	if err != nil {
+		return inv, err
+	}
+	err = decodeAll(
 		func() (err error) { inv.Issued, err = DecodeDate(issued); return },
 		func() (err error) { inv.Received, err = DecodeDate(received); return },
 		func() (err error) { inv.Due, err = DecodeDate(due); return },
@@ -446,11 +476,10 @@ func scanInvoice(row scanner) (StoredInvoice, error) {
 		func() (err error) { d.Convention, err = DecodeConvention(dc); return },
 		func() (err error) { inv.SupplyFrom, err = DecodeDate(sf); return },
 		func() (err error) { inv.SupplyTo, err = DecodeDate(st); return },
-		func() (err error) { inv.Currency, err = DecodeCurrency(cur); return },
 		func() (err error) { inv.Treatment, err = DecodeText[billing.VATTreatment](treat); return },
-		func() (err error) { inv.Net, err = DecodeDecimal(net); return },
-		func() (err error) { inv.VAT, err = DecodeDecimal(vat); return },
-		func() (err error) { inv.Total, err = DecodeDecimal(total); return },
+		func() (err error) { inv.Net, err = decodeAmountIn(net, cu); return },
+		func() (err error) { inv.VAT, err = decodeAmountIn(vat, cu); return },
+		func() (err error) { inv.Total, err = decodeAmountIn(total, cu); return },
 		func() (err error) { inv.Citations, err = DecodeCitations(cites); return },
 	)
 	d.Date = inv.Due
@@ -488,6 +517,14 @@ func AddPayment(ctx context.Context, q Querier, key, number string, p billing.Pa
 	if err := LockInvoice(ctx, q, number); err != nil {
 		return false, err
 	}
+	ucur, err := InvoiceCurrency(ctx, q, number)
+	if err != nil {
+		return false, err
+	}
+	paid, err := encodeAmountIn(p.Amount, ucur)
+	if err != nil || paid == "" {
+		return false, fmt.Errorf("store: payment: %w", errors.Join(err, errors.New("a payment needs an amount in the invoice's currency")))
+	}
 	var on, amount string
 	err = q.QueryRow(ctx, `SELECT paid_on, amount FROM payments WHERE number = ? AND payment_key = ?`, number, key).Scan(&on, &amount)
 	switch {
@@ -499,16 +536,30 @@ func AddPayment(ctx context.Context, q Querier, key, number string, p billing.Pa
 		if err != nil {
 			return false, err
 		}
-		if on == EncodeDate(p.Date) && a.Equal(p.Amount) {
+		if on == EncodeDate(p.Date) && a.Equal(p.Amount.Amount()) {
 			return false, nil // the very same payment, recorded before
 		}
 		return false, fmt.Errorf("%w: the reference is already recorded against this invoice with another amount or day", ErrDuplicatePayment)
 	}
 	if _, err := q.Exec(ctx, `INSERT INTO payments (number, payment_key, paid_on, amount) VALUES (?, ?, ?, ?)`,
-		number, key, EncodeDate(p.Date), EncodeDecimal(p.Amount)); err != nil {
+		number, key, EncodeDate(p.Date), paid); err != nil {
 		return false, fmt.Errorf("store: payment: %w", err)
 	}
 	return true, settle(ctx, q, number)
+}
+
+// InvoiceCurrency returns the currency an invoice is issued in, which its
+// payments, demands and compensation are in too; a missing invoice is an
+// error wrapping [ErrNotFound] that does not name it.
+func InvoiceCurrency(ctx context.Context, q Querier, number string) (currency.Unit, error) {
+	var cur string
+	err := q.QueryRow(ctx, `SELECT currency FROM invoices WHERE number = ?`, number).Scan(&cur)
+	if errors.Is(err, sql.ErrNoRows) {
+		return currency.Unit{}, fmt.Errorf("%w: invoice", ErrNotFound)
+	} else if err != nil {
+		return currency.Unit{}, err
+	}
+	return DecodeCurrency(cur)
 }
 
 // LockInvoice locks an invoice's row until the caller's transaction ends
@@ -597,6 +648,7 @@ func GetCollection(ctx context.Context, q Querier, number string) (billing.Colle
 		return billing.Collection{}, err
 	}
 	c := billing.Collection{Invoice: number, Debt: inv.Debt(cust.Kind)}
+	cur := inv.Total.Currency()
 	c.Debt.Payments = nil
 	rows, err := q.Query(ctx, `SELECT paid_on, amount FROM payments WHERE number = ? ORDER BY paid_on, payment_key`, number)
 	if err != nil {
@@ -611,7 +663,7 @@ func GetCollection(ctx context.Context, q Querier, number string) (billing.Colle
 		}
 		if err := decodeAll(
 			func() (err error) { p.Date, err = DecodeDate(on); return },
-			func() (err error) { p.Amount, err = DecodeDecimal(amount); return },
+			func() (err error) { p.Amount, err = decodeAmountIn(amount, cur); return },
 		); err != nil {
 			rows.Close()
 			return c, err
@@ -635,7 +687,7 @@ func GetCollection(ctx context.Context, q Querier, number string) (billing.Colle
 		}
 		if err := decodeAll(
 			func() (err error) { d.Sent, err = DecodeDate(sent); return },
-			func() (err error) { d.Fee, err = DecodeDecimal(fee); return },
+			func() (err error) { d.Fee, err = decodeAmountIn(fee, cur); return },
 		); err != nil {
 			rows.Close()
 			return c, err
@@ -655,7 +707,7 @@ func GetCollection(ctx context.Context, q Querier, number string) (billing.Colle
 	default:
 		if err := decodeAll(
 			func() (err error) { c.CompensationClaimed, err = DecodeDate(claimed); return },
-			func() (err error) { c.Compensation, err = DecodeDecimal(amount); return },
+			func() (err error) { c.Compensation, err = decodeAmountIn(amount, cur); return },
 		); err != nil {
 			return c, err
 		}
@@ -667,16 +719,25 @@ func GetCollection(ctx context.Context, q Querier, number string) (billing.Colle
 // added and the compensation claimed. Demands are numbered by position, so
 // saving the same step twice is a no-op.
 func SaveCollection(ctx context.Context, q Querier, before, after billing.Collection) error {
+	cur := after.Debt.Amount.Currency()
 	for i := len(before.Demands); i < len(after.Demands); i++ {
 		d := after.Demands[i]
+		fee, err := encodeAmountIn(d.Fee, cur)
+		if err != nil {
+			return fmt.Errorf("store: demand fee: %w", err)
+		}
 		if _, err := q.Exec(ctx, `INSERT INTO demands (number, seq, sent, fee) VALUES (?, ?, ?, ?) ON CONFLICT (number, seq) DO NOTHING`,
-			after.Invoice, i+1, EncodeDate(d.Sent), EncodeDecimal(d.Fee)); err != nil {
+			after.Invoice, i+1, EncodeDate(d.Sent), fee); err != nil {
 			return err
 		}
 	}
 	if before.CompensationClaimed.IsZero() && !after.CompensationClaimed.IsZero() {
+		amount, err := encodeAmountIn(after.Compensation, cur)
+		if err != nil {
+			return fmt.Errorf("store: compensation: %w", err)
+		}
 		if _, err := q.Exec(ctx, `INSERT INTO compensations (number, claimed, amount) VALUES (?, ?, ?) ON CONFLICT (number) DO NOTHING`,
-			after.Invoice, EncodeDate(after.CompensationClaimed), EncodeDecimal(after.Compensation)); err != nil {
+			after.Invoice, EncodeDate(after.CompensationClaimed), amount); err != nil {
 			return err
 		}
 	}
@@ -686,24 +747,33 @@ func SaveCollection(ctx context.Context, q Querier, before, after billing.Collec
 // SaveInterest stores an interest statement made up to st.Until; making
 // up the same invoice's interest to the same day again is a no-op.
 func SaveInterest(ctx context.Context, q Querier, number string, st billing.InterestStatement) error {
-	_, err := q.Exec(ctx, `INSERT INTO interest_statements (number, until_day, principal, total, currency, statement)
+	cur := st.Total.Currency()
+	principal, err := encodeAmountIn(st.Principal, cur)
+	if err != nil {
+		return fmt.Errorf("store: interest statement: %w", err)
+	}
+	total, err := encodeAmountIn(st.Total, cur)
+	if err != nil {
+		return fmt.Errorf("store: interest statement: %w", err)
+	}
+	_, err = q.Exec(ctx, `INSERT INTO interest_statements (number, until_day, principal, total, currency, statement)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (number, until_day) DO NOTHING`,
-		number, EncodeDate(st.Until), EncodeDecimal(st.Principal), EncodeDecimal(st.Total), EncodeCurrency(st.Currency), st.String())
+		number, EncodeDate(st.Until), principal, total, EncodeCurrency(cur), st.String())
 	return err
 }
 
 // InterestTotal returns the interest stored for an invoice made up to
 // until, and whether there is such a statement.
-func InterestTotal(ctx context.Context, q Querier, number string, until contract.Date) (decimal.Decimal, bool, error) {
-	var total string
-	err := q.QueryRow(ctx, `SELECT total FROM interest_statements WHERE number = ? AND until_day = ?`, number, EncodeDate(until)).Scan(&total)
+func InterestTotal(ctx context.Context, q Querier, number string, until contract.Date) (contract.Money, bool, error) {
+	var total, cur string
+	err := q.QueryRow(ctx, `SELECT total, currency FROM interest_statements WHERE number = ? AND until_day = ?`, number, EncodeDate(until)).Scan(&total, &cur)
 	if errors.Is(err, sql.ErrNoRows) {
-		return decimal.Decimal{}, false, nil
+		return contract.Money{}, false, nil
 	} else if err != nil {
-		return decimal.Decimal{}, false, err
+		return contract.Money{}, false, err
 	}
-	d, err := DecodeDecimal(total)
-	return d, err == nil, err
+	m, err := DecodeMoney(total, cur)
+	return m, err == nil, err
 }
 
 // CreditLedger returns an account's credit ledger (billing.Ledger) rebuilt

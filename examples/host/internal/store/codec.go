@@ -211,10 +211,59 @@ func EncodeConvention(c contract.Convention) string { return c.String() }
 
 // DecodeConvention returns the convention EncodeConvention named.
 func DecodeConvention(s string) (contract.Convention, error) {
-	for _, c := range []contract.Convention{contract.EU1182(), contract.DanishLimitationAct()} {
+	for _, c := range []contract.Convention{contract.EU1182(), contract.DanishLimitationAct(), contract.SwedishStatutoryTimeAct()} {
 		if c.String() == s {
 			return c, nil
 		}
 	}
 	return contract.Convention{}, fmt.Errorf("%w: convention %q", ErrBadValue, s)
+}
+
+// EncodeMoney returns m as its amount (see [EncodeDecimal]) and its
+// currency's ISO 4217 code, for a table with a currency column of its
+// own: 311.25 DKK is "311.25", "DKK"; the zero Money is "0", "XXX".
+func EncodeMoney(m contract.Money) (amount, cur string) {
+	return EncodeDecimal(m.Amount()), EncodeCurrency(m.Currency())
+}
+
+// DecodeMoney is the inverse of [EncodeMoney].
+func DecodeMoney(amount, cur string) (contract.Money, error) {
+	d, err := DecodeDecimal(amount)
+	if err != nil {
+		return contract.Money{}, err
+	}
+	u, err := DecodeCurrency(cur)
+	if err != nil {
+		return contract.Money{}, err
+	}
+	return contract.NewMoney(d, u), nil
+}
+
+// ErrCurrency reports an amount stored in a column that holds amounts of
+// one currency (an invoice's) but given in another.
+var ErrCurrency = errors.New("store: amount in another currency than its row's")
+
+// encodeAmountIn returns m's amount for a column whose currency is the
+// row's (an invoice's payments, demands, VAT summary): m must be in cur,
+// and the zero Money (no amount, as a demand without a fee) is "".
+func encodeAmountIn(m contract.Money, cur currency.Unit) (string, error) {
+	if m.IsZero() {
+		return "", nil
+	}
+	if m.Currency() != cur {
+		return "", fmt.Errorf("%w: %s, the row's is %s", ErrCurrency, m.Currency(), cur)
+	}
+	return EncodeDecimal(m.Amount()), nil
+}
+
+// decodeAmountIn is the inverse of encodeAmountIn.
+func decodeAmountIn(s string, cur currency.Unit) (contract.Money, error) {
+	if s == "" {
+		return contract.Money{}, nil
+	}
+	d, err := DecodeDecimal(s)
+	if err != nil {
+		return contract.Money{}, err
+	}
+	return contract.NewMoney(d, cur), nil
 }

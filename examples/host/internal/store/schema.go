@@ -298,4 +298,38 @@ var migrations = []migration{
 		// them (Ledgers.Seal, run by "host init" with the key).
 		`ALTER TABLE ledger_entries ADD COLUMN mac TEXT NOT NULL DEFAULT ''`,
 	}},
+	{7, "values in pimkit's new text forms: snake_case enums, no fee as no amount", []string{
+		// pimkit now writes every enum in snake_case. The kebab-case
+		// names the previous version stored are renamed here; the reader
+		// refuses them (ErrBadValue) rather than guess. An event's key
+		// holds its kind after the subscription ID, so the key is rebuilt
+		// too: storing the same event again stays a no-op.
+		`UPDATE subscription_events SET
+			event_key = subscription_id || '/' || REPLACE(kind, '-', '_') || SUBSTR(event_key, LENGTH(subscription_id) + LENGTH(kind) + 2),
+			kind = REPLACE(kind, '-', '_')
+			WHERE kind IN ('change-scheduled', 'plan-changed', 'upgrade-suggested')
+			AND SUBSTR(event_key, 1, LENGTH(subscription_id) + LENGTH(kind) + 2) = subscription_id || '/' || kind || '/'`,
+		// An event without an amount (created, change_scheduled, ...) was
+		// written as the decimal zero, "0", beside the plan's currency;
+		// pimkit now gives such an event no amount, the zero Money, whose
+		// currency is XXX. Charges always carry the plan's scale ("0.00"
+		// on the free plan) and keep their currency.
+		`UPDATE subscription_events SET currency = 'XXX' WHERE amount = '0' AND currency <> 'XXX'`,
+		`UPDATE invoices SET treatment = 'reverse_charge' WHERE treatment = 'reverse-charge'`,
+		`UPDATE invoices SET due_kind = REPLACE(due_kind, '-', '_') WHERE due_kind IN ('to-act', 'takes-effect')`,
+		`UPDATE service_windows SET kind = 'force_majeure' WHERE kind = 'force-majeure'`,
+		// An interest statement is kept as it was rendered; its first
+		// line names the day count, now in snake_case as pimkit renders
+		// it ("interest 2026-01-30 .. 2026-02-28 (thirty_360), DKK").
+		`UPDATE interest_statements SET statement = REPLACE(statement, ' (30/360), ', ' (thirty_360), ')
+			WHERE statement LIKE 'interest % (30/360), %'`,
+		`UPDATE interest_statements SET statement = REPLACE(statement, ' (actual/30), ', ' (actual_over_30), ')
+			WHERE statement LIKE 'interest % (actual/30), %'`,
+		`UPDATE interest_statements SET statement = REPLACE(statement, ' (started-month), ', ' (per_started_month), ')
+			WHERE statement LIKE 'interest % (started-month), %'`,
+		// A demand without a fee held the decimal zero, "0"; pimkit now
+		// records no fee as no amount (the zero Money), which the demands
+		// table, whose amounts are in the invoice's currency, stores as ''.
+		`UPDATE demands SET fee = '' WHERE fee = '0'`,
+	}},
 }

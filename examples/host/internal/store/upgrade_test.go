@@ -10,7 +10,6 @@ import (
 	"github.com/pimkit/pimkit/billing"
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/privacy"
-	"golang.org/x/text/currency"
 
 	"github.com/pimkit/pimkit/examples/host/internal/store"
 	"github.com/pimkit/pimkit/examples/host/internal/storetest"
@@ -44,8 +43,8 @@ func TestMigration5KeepsPaymentsAndScopesKeysToTheInvoice(t *testing.T) {
 		for _, n := range []string{"INV-000001", "INV-000002"} {
 			inv, err := billing.NewInvoice(billing.InvoiceInput{
 				Number: n, Issued: contract.MustDate(2026, 1, 1), Seller: contract.OpenDIMSTerms().Provider, Buyer: cust.Party,
-				Currency: currency.DKK, Treatment: billing.DomesticVAT, SupplyFrom: contract.MustDate(2026, 1, 1), SupplyTo: contract.MustDate(2026, 1, 31),
-				Lines: []billing.Line{{Description: "basic", Quantity: dec("1"), UnitPrice: dec("100.00"), VATRate: billing.DanishVATRate()}},
+				Treatment: billing.DomesticVAT, SupplyFrom: contract.MustDate(2026, 1, 1), SupplyTo: contract.MustDate(2026, 1, 31),
+				Lines: []billing.Line{{Description: "basic", Quantity: dec("1"), UnitPrice: dkk("100.00"), VATRate: danishVAT}},
 			}, contract.Counter{})
 			if err != nil {
 				t.Fatal(err)
@@ -67,13 +66,13 @@ func TestMigration5KeepsPaymentsAndScopesKeysToTheInvoice(t *testing.T) {
 		}
 		// The same reference on the other invoice is stored; on the same
 		// invoice with another amount it is refused.
-		if ok, err := store.AddPayment(ctx, db, "bank-1", "INV-000002", billing.Payment{Date: contract.MustDate(2026, 1, 10), Amount: dec("25.00")}); err != nil || !ok {
+		if ok, err := store.AddPayment(ctx, db, "bank-1", "INV-000002", billing.Payment{Date: contract.MustDate(2026, 1, 10), Amount: dkk("25.00")}); err != nil || !ok {
 			t.Errorf("bank-1 against INV-000002 after migration 5 = %v, %v, want stored", ok, err)
 		}
-		if _, err := store.AddPayment(ctx, db, "bank-1", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 1, 10), Amount: dec("1.00")}); !errors.Is(err, store.ErrDuplicatePayment) {
+		if _, err := store.AddPayment(ctx, db, "bank-1", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 1, 10), Amount: dkk("1.00")}); !errors.Is(err, store.ErrDuplicatePayment) {
 			t.Errorf("bank-1 against INV-000001 with another amount = %v, want ErrDuplicatePayment", err)
 		}
-		if ok, err := store.AddPayment(ctx, db, "bank-1", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 1, 10), Amount: dec("100.00")}); err != nil || ok {
+		if ok, err := store.AddPayment(ctx, db, "bank-1", "INV-000001", billing.Payment{Date: contract.MustDate(2026, 1, 10), Amount: dkk("100.00")}); err != nil || ok {
 			t.Errorf("the payment written at version 4 recorded again = %v, %v, want nothing stored, no error", ok, err)
 		}
 	})

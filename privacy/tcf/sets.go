@@ -501,7 +501,9 @@ func countFields(text []byte) int {
 	return n
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
 
 // parseRun reads "a" or "a-b" with 1 <= a <= b <= top.
 func parseRun(f []byte, top int) (from, to int, ok bool) {

@@ -213,7 +213,7 @@ func flag(uses []DataUse, consented func(DataUse) bool) ConsentModeValue {
 		return Denied
 	}
 	for _, u := range uses {
-		if !u.Under(UseEssential) && !consented(u) {
+		if !u.Under(UseEssential) && (consented == nil || !consented(u)) {
 			return Denied
 		}
 	}
@@ -221,7 +221,8 @@ func flag(uses []DataUse, consented func(DataUse) bool) ConsentModeValue {
 }
 
 // Derive returns the flags for a subject whose consent to a use is
-// reported by consented.
+// reported by consented. A nil consented means no consent to any use: only
+// flags whose uses are all essential are granted.
 func (m ConsentModeMapping) Derive(consented func(DataUse) bool) ConsentMode {
 	return ConsentMode{
 		AdStorage:              flag(m.AdStorage, consented),

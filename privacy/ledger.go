@@ -26,7 +26,9 @@ type Ledger struct {
 
 // NewLedger returns a ledger of events in the ledger's order, whatever
 // order they come in. Every invalid event is reported at once in a
-// [*ValidationError] with paths "events[3].notice".
+// [*ValidationError] with paths "events[3].notice". An instant outside the
+// years 1 to 9999 UTC (which JSON could not store) and a Subject or Source
+// longer than [MaxSubjectLen] or [MaxSourceLen] bytes are invalid.
 func NewLedger(events ...ConsentEvent) (Ledger, error) {
 	var ps contract.Problems
 	for i, e := range events {

@@ -90,7 +90,19 @@ func decode(s string, t *TCString) error {
 	// is an unknown or repeated type, reported from its first character.
 	// The buffer holds the bits of those four and the arena their vendor
 	// sets, so neither grows with the number of dots.
-	need := len(s)/4*3 + maxSegments*(3+slack) + 3
+	read := len(s) // up to the dot after the fourth segment
+	for i, at := 0, 0; ; i++ {
+		j := strings.IndexByte(s[at:], '.')
+		if j < 0 {
+			break
+		}
+		if i == maxSegments-1 {
+			read = at + j
+			break
+		}
+		at += j + 1
+	}
+	need := read/4*3 + maxSegments*(3+slack) + 3
 	var stack [1024]byte
 	var buf []byte
 	if need <= len(stack) {
@@ -99,9 +111,9 @@ func decode(s string, t *TCString) error {
 		buf = make([]byte, need)
 	}
 	var seen [4]bool
-	// The vendor sets of one string share an arena, whose blocks are sized
-	// for bit fields filling the segment being read.
-	var a arena
+	// The vendor sets of one string share an arena sized for bit fields
+	// filling the segments read.
+	a := arena{size: read*6/64 + 4*maxSegments}
 	rest := s
 	for i := 0; ; i++ {
 		seg := rest
@@ -126,7 +138,6 @@ func decode(s string, t *TCString) error {
 		if bad >= 0 {
 			return badBase64(i, seg, bad)
 		}
-		a.size = len(seg)*6/64 + 4
 		r := reader{b: buf[:n], n: 6 * len(seg)}
 		buf = buf[n:]
 		if i == 0 {

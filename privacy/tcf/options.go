@@ -190,7 +190,13 @@ func (o Options) check(t *TCString, mode checkMode) error {
 		core("purposeLegitimateInterests["+strconv.Itoa(id)+"]", offPurposeLI+id-1, ErrLegitimateInterest,
 			"purpose "+strconv.Itoa(id)+" under policy version "+strconv.Itoa(t.PolicyVersion))
 	}
-	var firstOf [64 << 2]int32 // 1 + the index of the first restriction of each (purpose, type)
+	// Beyond a few restrictions, duplicates are found through a table of
+	// 1 + the index of the first restriction of each (purpose, type), so
+	// 4,095 restrictions take one pass, not 8 million comparisons.
+	var firstOf *[64 << 2]int32
+	if len(t.PublisherRestrictions) > 16 {
+		firstOf = new([64 << 2]int32)
+	}
 	for i, r := range t.PublisherRestrictions {
 		if r.PurposeID < 1 || r.PurposeID > 63 {
 			if !p.full(ErrInvalidValue) {
@@ -203,7 +209,7 @@ func (o Options) check(t *TCString, mode checkMode) error {
 			}
 		}
 		j := -1
-		if key := r.PurposeID<<2 | int(r.Type); r.PurposeID >= 0 && r.PurposeID < 64 && r.Type < 4 {
+		if key := r.PurposeID<<2 | int(r.Type); firstOf != nil && r.PurposeID >= 0 && r.PurposeID < 64 && r.Type < 4 {
 			if firstOf[key] > 0 {
 				j = int(firstOf[key]) - 1
 			} else {

@@ -115,7 +115,7 @@ func textDecoders() map[string]func([]byte) error {
 		"RetentionKind":    func(b []byte) error { var v RetentionKind; return v.UnmarshalText(b) },
 		"Renewal":          func(b []byte) error { var v Renewal; return v.UnmarshalText(b) },
 		"GPC":              func(b []byte) error { var v GPC; return v.UnmarshalText(b) },
-		"ParseGPC":         func(b []byte) error { ParseGPC(string(b), true); return nil },
+		"ParseGPC":         func(b []byte) error { _ = ParseGPC(string(b), true); return nil },
 		"ConsentModeValue": func(b []byte) error { var v ConsentModeValue; return v.UnmarshalText(b) },
 		"Special":          func(b []byte) error { var v Special; return v.UnmarshalText(b) },
 	}

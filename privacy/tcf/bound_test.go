@@ -23,7 +23,7 @@ func (b *bitString) text() string {
 func hostileCore() *bitString {
 	b := &bitString{w: writer{b: make([]byte, 64)}}
 	b.put(Version, 6).put(17_000_000_000, 36).put(17_000_000_000, 36)
-	b.put(300, 12).put(1, 12).put(1, 6).put(3<<6|0, 12) // cmp, screen, "DA"
+	b.put(300, 12).put(1, 12).put(1, 6).put(3<<6, 12) // cmp, screen, "DA"
 	b.put(180, 12).put(5, 6).put(0, 2).put(0, 12).put(1, 24).put(0, 24).put(0, 1)
 	b.put(3<<6|10, 12) // "DK"
 	return b

@@ -62,6 +62,7 @@ func (s Source) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
+// It allocates at most 16 bytes per byte of its input plus 64 KiB.
 func (s *Source) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(sourceNames, b, s, "source", ErrUnknownValue)
 }

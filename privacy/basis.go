@@ -44,6 +44,7 @@ func (b LegalBasis) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text such as
 // "contractual" is an error wrapping ErrUnknownValue.
+// It allocates at most 16 bytes per byte of its input plus 64 KiB.
 func (b *LegalBasis) UnmarshalText(t []byte) error {
 	return enum.Unmarshal(basisNames, t, b, "legal basis", ErrUnknownValue)
 }
@@ -113,6 +114,7 @@ func (c Art9Condition) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
+// It allocates at most 16 bytes per byte of its input plus 64 KiB.
 func (c *Art9Condition) UnmarshalText(t []byte) error {
 	return enum.Unmarshal(art9Names, t, c, "art. 9 condition", ErrUnknownValue)
 }

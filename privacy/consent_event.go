@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -46,6 +47,7 @@ func (a ConsentAction) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
+// It allocates at most 16 bytes per byte of its input plus 64 KiB.
 func (a *ConsentAction) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(consentActionNames, b, a, "consent action", ErrUnknownValue)
 }
@@ -84,6 +86,7 @@ func (m Method) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
+// It allocates at most 16 bytes per byte of its input plus 64 KiB.
 func (m *Method) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(methodNames, b, m, "method", ErrUnknownValue)
 }
@@ -111,6 +114,7 @@ func (h NoticeHash) MarshalText() ([]byte, error) { return []byte(h.String()), n
 // UnmarshalText implements encoding.TextUnmarshaler: 64 hex digits, or ""
 // for the zero hash. Other text, and 64 zeros (which would not read back
 // the same), is an error wrapping ErrInvalid.
+// It allocates at most 16 bytes per byte of its input plus 64 KiB.
 func (h *NoticeHash) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*h = NoticeHash{}
@@ -129,6 +133,18 @@ func (h *NoticeHash) UnmarshalText(b []byte) error {
 	*h = v
 	return nil
 }
+
+// Limits on a [ConsentEvent], checked by [NewLedger] and [Ledger.Append]:
+// a subject reference is a customer number or a hash, not a document, and
+// an instant must be one JSON (RFC 3339) can write and read back, in the
+// years 1 to 9999 UTC.
+const (
+	// MaxSubjectLen is the longest Subject, in bytes: a 10 MB subject is
+	// refused with rule "max_length".
+	MaxSubjectLen = 256
+	// MaxSourceLen is the longest Source, in bytes.
+	MaxSourceLen = 256
+)
 
 // ConsentEvent is one entry of the consent ledger. Events are never changed
 // or removed: a withdrawal is a new event. Subject is the host's
@@ -174,6 +190,11 @@ func (e ConsentEvent) String() string {
 func (e ConsentEvent) check(ps *contract.Problems, path string) {
 	if e.Subject == "" {
 		ps.Add(path+".subject", "required", "")
+	} else if len(e.Subject) > MaxSubjectLen {
+		ps.Add(path+".subject", "max_length", strconv.Itoa(MaxSubjectLen))
+	}
+	if len(e.Source) > MaxSourceLen {
+		ps.Add(path+".source", "max_length", strconv.Itoa(MaxSourceLen))
 	}
 	if !e.Purpose.Valid() {
 		ps.Add(path+".purpose", "taxonomy_key", truncKey(string(e.Purpose)))
@@ -181,8 +202,12 @@ func (e ConsentEvent) check(ps *contract.Problems, path string) {
 	if e.Action < Given || e.Action > Withdrawn {
 		ps.Add(path+".action", "oneof", strings.Join(consentActionNames[1:], " "))
 	}
-	if e.At.IsZero() {
+	if y := e.At.UTC().Year(); e.At.IsZero() {
 		ps.Add(path+".at", "required", "")
+	} else if y < 1 {
+		ps.Add(path+".at", "gte", "0001-01-01T00:00:00Z")
+	} else if y > 9999 {
+		ps.Add(path+".at", "lt", "10000-01-01T00:00:00Z")
 	}
 	if e.Method < MethodBanner || e.Method > MethodContact {
 		ps.Add(path+".method", "oneof", strings.Join(methodNames[1:], " "))

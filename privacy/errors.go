@@ -29,6 +29,9 @@ var (
 	// ErrNoPolicy reports that no policy version is in force on a date,
 	// such as 2025-01-31 for OpenDIMS, whose first version is 2025-02-01.
 	ErrNoPolicy = errors.New("privacy: no policy in force")
+	// ErrNil reports a nil io.Writer given to a WriteJSON method, such as
+	// Receipt.WriteJSON(nil).
+	ErrNil = errors.New("privacy: nil writer")
 )
 
 // invalid returns the *contract.ValidationError of op for one problem,

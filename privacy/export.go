@@ -92,8 +92,12 @@ func NewSubjectExport(p Policy, kind RequestKind, subjectHash string, at time.Ti
 	return x, nil
 }
 
-// WriteJSON writes x as indented JSON to w.
+// WriteJSON writes x as indented JSON to w; a nil w is an error
+// matching [ErrNil].
 func (x SubjectExport) WriteJSON(w io.Writer) error {
+	if w == nil {
+		return ErrNil
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(x)

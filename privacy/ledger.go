@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/pimkit/pimkit/contract"
 )
@@ -26,10 +27,16 @@ type Ledger struct {
 
 // NewLedger returns a ledger of events in the ledger's order, whatever
 // order they come in. Every invalid event is reported at once in a
-// [*ValidationError] with paths "events[3].notice".
+// [*ValidationError] with paths "events[3].notice" (the first 100
+// problems: it stops looking after them). An instant outside the
+// years 1 to 9999 UTC (which JSON could not store) and a Subject or Source
+// longer than [MaxSubjectLen] or [MaxSourceLen] bytes are invalid.
 func NewLedger(events ...ConsentEvent) (Ledger, error) {
 	var ps contract.Problems
 	for i, e := range events {
+		if ps.Len() >= maxProblems {
+			break
+		}
 		e.check(&ps, "events["+strconv.Itoa(i)+"]")
 	}
 	if err := ps.Err("consent events", ErrInvalid); err != nil {
@@ -62,8 +69,14 @@ func (l Ledger) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes and rebuilds the ledger
 // through [NewLedger], so stored events are checked again and put in the
 // ledger's order whatever order they were stored in. Invalid events are
-// an error as from NewLedger, and l is left unchanged.
+// an error as from NewLedger, and l is left unchanged. It allocates at
+// most 16 bytes per byte of b plus 64 KiB: input dense enough in objects
+// to cost more, such as a million empty events "{}", is refused with rule
+// "too_dense" before it is decoded.
 func (l *Ledger) UnmarshalJSON(b []byte) error {
+	if err := (jsonCost{heavy: 3 * int(unsafe.Sizeof(ConsentEvent{})), light: 48, member: 8}).check("consent events", b); err != nil {
+		return err
+	}
 	var v ledgerJSON
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"unsafe"
 
 	"github.com/pimkit/pimkit/contract"
 )
@@ -23,13 +24,13 @@ func NewPolicyHistory(versions ...Policy) (PolicyHistory, error) {
 	vs := append([]Policy(nil), versions...)
 	var ps contract.Problems
 	for i, v := range vs {
-		if v.Effective.IsZero() {
+		if v.Effective.IsZero() && ps.Len() < maxProblems {
 			ps.Add("versions["+strconv.Itoa(i)+"].effective", "required", "")
 		}
 	}
 	sortPolicies(vs)
 	for i := 1; i < len(vs); i++ {
-		if vs[i].Effective == vs[i-1].Effective && !vs[i].Effective.IsZero() {
+		if vs[i].Effective == vs[i-1].Effective && !vs[i].Effective.IsZero() && ps.Len() < maxProblems {
 			ps.Add("versions", "duplicate_effective_date", vs[i].Effective.String())
 		}
 	}
@@ -86,8 +87,14 @@ func (h PolicyHistory) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads what MarshalJSON writes and rebuilds the history
 // through [NewPolicyHistory]; versions without an effective date, or two
-// with the same one, are an error as from it, and h is left unchanged.
+// with the same one, are an error as from it, and h is left unchanged. It
+// allocates at most 16 bytes per byte of b plus 64 KiB: input dense
+// enough in objects to cost more is refused with rule "too_dense" before
+// it is decoded.
 func (h *PolicyHistory) UnmarshalJSON(b []byte) error {
+	if err := (jsonCost{heavy: 3 * int(unsafe.Sizeof(Policy{})), light: 48, member: 16}).check("new policy history", b); err != nil {
+		return err
+	}
 	var v struct {
 		Versions []Policy `json:"versions"`
 	}

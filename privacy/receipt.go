@@ -184,8 +184,12 @@ func receiptID(r Receipt) string {
 	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
 }
 
-// WriteJSON writes r as indented JSON to w.
+// WriteJSON writes r as indented JSON to w; a nil w is an error
+// matching [ErrNil].
 func (r Receipt) WriteJSON(w io.Writer) error {
+	if w == nil {
+		return ErrNil
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)

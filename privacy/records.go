@@ -94,8 +94,12 @@ func RecordsOfProcessing(p Policy) ProcessingRecords {
 	return r
 }
 
-// WriteJSON writes r as indented JSON to w.
+// WriteJSON writes r as indented JSON to w; a nil w is an error
+// matching [ErrNil].
 func (r ProcessingRecords) WriteJSON(w io.Writer) error {
+	if w == nil {
+		return ErrNil
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)

@@ -147,6 +147,7 @@ func (s Special) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrUnknownValue.
+// It allocates at most 16 bytes per byte of its input plus 64 KiB.
 func (s *Special) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(specialNames, b, s, "special", ErrUnknownValue)
 }
@@ -367,8 +368,14 @@ func (t Taxonomy) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes. A malformed key or a
 // special flag that is not "none", "art9" or "art10" is an error wrapping
 // ErrInvalid or ErrUnknownValue, and t is left unchanged. Parents are not
-// required: a stored taxonomy is read as it was written.
+// required: a stored taxonomy is read as it was written. It allocates at
+// most 16 bytes per byte of b plus 64 KiB: input dense enough in keys to
+// cost more, such as a million empty keys, is refused with rule
+// "too_dense" before it is decoded, and at most 100 problems are listed.
 func (t *Taxonomy) UnmarshalJSON(b []byte) error {
+	if err := (jsonCost{heavy: 224, light: 224, member: 224}).check("taxonomy", b); err != nil {
+		return err
+	}
 	var v taxonomyJSON
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
@@ -377,7 +384,9 @@ func (t *Taxonomy) UnmarshalJSON(b []byte) error {
 	n := Taxonomy{}
 	for c, s := range v.Categories {
 		if !c.Valid() {
-			ps.Add("categories", "taxonomy_key", truncKey(string(c)))
+			if ps.Len() < maxProblems {
+				ps.Add("categories", "taxonomy_key", truncKey(string(c)))
+			}
 			continue
 		}
 		if n.categories == nil {
@@ -387,7 +396,9 @@ func (t *Taxonomy) UnmarshalJSON(b []byte) error {
 	}
 	for i, u := range v.Uses {
 		if !u.Valid() {
-			ps.Add("uses["+strconv.Itoa(i)+"]", "taxonomy_key", truncKey(string(u)))
+			if ps.Len() < maxProblems {
+				ps.Add("uses["+strconv.Itoa(i)+"]", "taxonomy_key", truncKey(string(u)))
+			}
 			continue
 		}
 		if n.uses == nil {
@@ -397,7 +408,9 @@ func (t *Taxonomy) UnmarshalJSON(b []byte) error {
 	}
 	for i, s := range v.Subjects {
 		if !s.Valid() {
-			ps.Add("subjects["+strconv.Itoa(i)+"]", "taxonomy_key", truncKey(string(s)))
+			if ps.Len() < maxProblems {
+				ps.Add("subjects["+strconv.Itoa(i)+"]", "taxonomy_key", truncKey(string(s)))
+			}
 			continue
 		}
 		if n.subjects == nil {

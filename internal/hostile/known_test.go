@@ -40,13 +40,6 @@ var known = map[string]knownFailure{
 	"catalog.ConvertPrice(*, -1, *, *)": {"panic", "a VAT rate of -1 divides by zero (1 + rate) when the bases differ; refuse rates outside [0, 1)"},
 	"money.SplitVAT(*, -1, *)":          {"panic", "a VAT rate of -1 divides by zero (1 + rate)"},
 
-	// privacy: nil callbacks and writers.
-	"privacy.ConsentModeMapping.Derive(*, nil)":   {"panic", "a nil consented func is called; treat it as no consent or return an error"},
-	"privacy.CookieInventory.Settable(*, nil)":    {"panic", "a nil consented func is called; treat it as no consent or return an error"},
-	"privacy.ProcessingRecords.WriteJSON(*, nil)": {"panic", "nil io.Writer dereferenced; return an error"},
-	"privacy.Receipt.WriteJSON(*, nil)":           {"panic", "nil io.Writer dereferenced; return an error"},
-	"privacy.SubjectExport.WriteJSON(*, nil)":     {"panic", "nil io.Writer dereferenced; return an error"},
-
 	// sla: decimal places out of range, and a nil writer.
 	"sla.Availability.Percent(*, MaxInt32)": {"hang", "MaxInt32 places: the truncation builds 10^2147483647; bound places"},
 	"sla.Availability.Percent(*, MinInt32)": {"panic", "MinInt32 places: overflow in decimal QuoRem; bound places"},

@@ -52,13 +52,22 @@ const (
 // all reported at once. After a structural problem Decode returns the zero
 // TCString; after problems with values it returns what it decoded, so that a
 // host can still log, say, the CMP of a string whose policy version is no
-// longer accepted. Decode never panics.
+// longer accepted. At most 50 problems are listed, then one that counts the
+// rest. Decode never panics.
+//
+// Decode allocates at most 16 bytes per byte of s plus 64 KiB, whatever s
+// holds: it reads at most four segments (a fifth is reported from its first
+// character), keeps range entries as ranges when a bitset would be larger,
+// so that {1-65535} costs two words, and does not size anything by the
+// number of dots. The worst case measured, about 15 bytes per byte, is a
+// string of 4,095 publisher restrictions without vendors (the
+// PublisherRestriction values themselves).
 func Decode(s string) (TCString, error) {
 	return Options{}.Decode(s)
 }
 
 // Decode parses a TC string like the package-level [Decode], but checks it
-// against o.
+// against o. It allocates at most 16 bytes per byte of s plus 64 KiB.
 func (o Options) Decode(s string) (TCString, error) {
 	var t TCString
 	if err := decode(s, &t); err != nil {
@@ -76,8 +85,24 @@ func decode(s string, t *TCString) error {
 	if s == "" {
 		return fieldError("decode", SegmentCore, "segment[0]", -1, ErrBase64, "empty string")
 	}
-	nseg := strings.Count(s, ".") + 1
-	need := len(s)/4*3 + nseg*(3+slack) + 3
+	// A valid string has at most four segments (core, disclosed vendors,
+	// allowed vendors, publisher TC), so at most four are decoded: a fifth
+	// is an unknown or repeated type, reported from its first character.
+	// The buffer holds the bits of those four and the arena their vendor
+	// sets, so neither grows with the number of dots.
+	read := len(s) // up to the dot after the fourth segment
+	for i, at := 0, 0; ; i++ {
+		j := strings.IndexByte(s[at:], '.')
+		if j < 0 {
+			break
+		}
+		if i == maxSegments-1 {
+			read = at + j
+			break
+		}
+		at += j + 1
+	}
+	need := read/4*3 + maxSegments*(3+slack) + 3
 	var stack [1024]byte
 	var buf []byte
 	if need <= len(stack) {
@@ -87,8 +112,8 @@ func decode(s string, t *TCString) error {
 	}
 	var seen [4]bool
 	// The vendor sets of one string share an arena sized for bit fields
-	// filling the whole string.
-	a := arena{size: len(s)*6/64 + 4*nseg}
+	// filling the segments read.
+	a := arena{size: read*6/64 + 4*maxSegments}
 	rest := s
 	for i := 0; ; i++ {
 		seg := rest
@@ -99,9 +124,19 @@ func decode(s string, t *TCString) error {
 		if seg == "" {
 			return fieldError("decode", SegmentCore, segField(i), -1, ErrBase64, "empty segment")
 		}
+		if i >= maxSegments {
+			if bad := invalidBase64(seg); bad >= 0 {
+				return badBase64(i, seg, bad)
+			}
+			typ := Segment(b64[seg[0]] >> 3)
+			if typ > SegmentPublisherTC {
+				return fieldError("decode", typ, segField(i), 0, ErrUnknownSegment, "type "+strconv.Itoa(int(typ)))
+			}
+			return fieldError("decode", typ, segField(i), 0, ErrDuplicateSegment, typ.String())
+		}
 		n, bad := decodeSegment(buf, seg)
 		if bad >= 0 {
-			return fieldError("decode", segmentOf(i, seg), segField(i), -1, ErrBase64, "character "+strconv.Itoa(bad)+" is "+strconv.QuoteRune(rune(seg[bad])))
+			return badBase64(i, seg, bad)
 		}
 		r := reader{b: buf[:n], n: 6 * len(seg)}
 		buf = buf[n:]
@@ -140,6 +175,26 @@ func decode(s string, t *TCString) error {
 		}
 	}
 	return nil
+}
+
+// maxSegments is the number of segments a valid TC string can hold.
+const maxSegments = 4
+
+// invalidBase64 returns the index of the first character of seg that is not
+// base64url, or -1.
+func invalidBase64(seg string) int {
+	for i := 0; i < len(seg); i++ {
+		if b64[seg[i]] == 0xff {
+			return i
+		}
+	}
+	return -1
+}
+
+// badBase64 reports the invalid character at index bad of the i-th segment
+// by its position only: the string may be anything a user typed.
+func badBase64(i int, seg string, bad int) error {
+	return fieldError("decode", segmentOf(i, seg), segField(i), -1, ErrBase64, "character "+strconv.Itoa(bad)+" is not base64url")
 }
 
 // segmentOf guesses the type of the i-th segment from its first character,
@@ -272,7 +327,25 @@ func readVendors(r *reader, a *arena, seg Segment, field string) (VendorSet, err
 		return VendorSet{}, truncated(seg, field+".numEntries", r.pos)
 	}
 	n := int(r.read(12))
-	b := a.bits(maxID)
+	// Runs take a word per entry, so they are only allocated when the n
+	// entries (at least 17 bits each) are there; a truncated section is
+	// reported by the bitset loop, from the entry that is cut.
+	if !r.has(17*n) || !keepRuns(maxID, n) {
+		b := a.bits(maxID)
+		for i := 0; i < n; i++ {
+			at := r.pos
+			from, to, problem := readRange(r)
+			if problem != rangeOK {
+				return VendorSet{}, rangeError(seg, entryField(field, i), at, from, to, problem)
+			}
+			if to > maxID {
+				return VendorSet{}, aboveMax(seg, entryField(field, i), at, to, maxID)
+			}
+			b.setRange(from, to)
+		}
+		return b.set(), nil
+	}
+	w := a.words(n + 1)
 	for i := 0; i < n; i++ {
 		at := r.pos
 		from, to, problem := readRange(r)
@@ -280,11 +353,20 @@ func readVendors(r *reader, a *arena, seg Segment, field string) (VendorSet, err
 			return VendorSet{}, rangeError(seg, entryField(field, i), at, from, to, problem)
 		}
 		if to > maxID {
-			return VendorSet{}, fieldError("decode", seg, entryField(field, i), at, ErrInvalidRange, "vendor "+strconv.Itoa(to)+" above MaxVendorId "+strconv.Itoa(maxID))
+			return VendorSet{}, aboveMax(seg, entryField(field, i), at, to, maxID)
 		}
-		b.setRange(from, to)
+		w[i+1] = packRun(from, to)
 	}
-	return b.set(), nil
+	return runSet(w), nil
+}
+
+// keepRuns reports whether n range entries with IDs up to top are kept as
+// runs (one word each) rather than as a bitset (top/64+1 words): so that a
+// set costs at most a word per entry, however wide its ranges.
+func keepRuns(top, n int) bool { return top>>6 > n }
+
+func aboveMax(seg Segment, field string, at, to, maxID int) error {
+	return fieldError("decode", seg, field, at, ErrInvalidRange, "vendor "+strconv.Itoa(to)+" above MaxVendorId "+strconv.Itoa(maxID))
 }
 
 func entryField(field string, i int) string {
@@ -376,6 +458,15 @@ func readRestrictions(r *reader, a *arena, t *TCString) error {
 			continue
 		}
 		r.pos = first
+		if keepRuns(top, entries) {
+			w := a.words(entries + 1)
+			for j := 0; j < entries; j++ {
+				from, to, _ := readRange(r)
+				w[j+1] = packRun(from, to)
+			}
+			pr.Vendors = runSet(w)
+			continue
+		}
 		b := a.bits(top)
 		for j := 0; j < entries; j++ {
 			from, to, _ := readRange(r)
@@ -426,10 +517,16 @@ type arena struct {
 
 // bits returns zeroed bits for IDs up to top.
 func (a *arena) bits(top int) vendorBits {
-	n := top>>6 + 1
+	return vendorBits(a.words(top>>6 + 1))
+}
+
+// words returns n zeroed words. A request larger than what is left takes
+// a block of its own when it is larger than half a block, so that a block
+// is never abandoned more than half full.
+func (a *arena) words(n int) []uint64 {
 	if n > len(a.buf) {
-		if n > a.size {
-			return make(vendorBits, n)
+		if 2*n > a.size {
+			return make([]uint64, n)
 		}
 		a.buf = make([]uint64, a.size)
 	}

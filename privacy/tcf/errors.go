@@ -118,19 +118,46 @@ func fieldError(op string, seg Segment, field string, offset int, err error, det
 
 // problems collects the problems of one check so that validation reports
 // every problem at once, and the sentinels they unwrap to.
+// At most maxProblems are listed, then one that counts the rest: a string
+// of 4,095 publisher restrictions for the same purpose would otherwise
+// return a problem for each, hundreds of bytes for every 20 bits read.
 type problems struct {
-	list  []contract.Problem
-	kinds []error
+	list    []contract.Problem
+	kinds   []error
+	dropped int
 }
 
+// maxProblems is the number of problems a check lists; a valid string's
+// fields and its at most 189 distinct restrictions fit many times over in
+// the error of an honest mistake, and a hostile string costs no more.
+const maxProblems = 50
+
 func (p *problems) add(seg Segment, field string, offset int, err error, detail string) {
-	p.list = append(p.list, problem(seg, field, offset, err, detail))
 	if !slices.Contains(p.kinds, err) {
 		p.kinds = append(p.kinds, err)
 	}
+	if len(p.list) == maxProblems {
+		p.dropped++
+		return
+	}
+	p.list = append(p.list, problem(seg, field, offset, err, detail))
+}
+
+// full reports whether the list is full, counting a problem of kind err as
+// dropped if so, so that a caller can skip building its path and detail.
+func (p *problems) full(err error) bool {
+	if len(p.list) < maxProblems {
+		return false
+	}
+	p.add(SegmentCore, "", -1, err, "")
+	return true
 }
 
 // err returns nil or the *contract.ValidationError for op.
 func (p *problems) err(op string) error {
+	if p.dropped > 0 {
+		p.list = append(p.list, contract.Problem{Rule: "too_many_problems", Param: strconv.Itoa(p.dropped),
+			Message: "tcf: " + strconv.Itoa(p.dropped) + " more problems not listed"})
+	}
 	return contract.NewValidationError(op, p.list, p.kinds...)
 }

@@ -1,9 +1,12 @@
 package tcf
 
 import (
+	"bytes"
+	"cmp"
 	"fmt"
 	"iter"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -103,9 +106,65 @@ func (s IDSet) String() string {
 // [NewVendorSet], [VendorRange] and [VendorSet.With]: NewVendorSet(0, 5,
 // 70000) holds only 5.
 type VendorSet struct {
-	// w holds ID id at bit id%64 of w[id/64]; bit 0 of w[0] is never set.
-	// The last word is non-zero, so equal sets have equal slices.
+	// w has one of two forms, told apart by bit 0 of w[0] (ID 0, which a
+	// set never holds):
+	//   - a bitset: w holds ID id at bit id%64 of w[id/64]; the last word is
+	//     non-zero, so equal bitsets have equal slices;
+	//   - runs, when bit 0 of w[0] is set: w[0] is 1 and each later word is
+	//     from<<32 | to for the run from..to, sorted, neither overlapping
+	//     nor touching, so equal run lists have equal slices.
+	// Decoding keeps range entries as runs when a bitset would be larger, so
+	// the set {1-65535} costs two words rather than 1,024.
 	w []uint64
+}
+
+// isRuns reports whether s is held as runs.
+func (s VendorSet) isRuns() bool { return len(s.w) > 0 && s.w[0]&1 != 0 }
+
+// runAt returns the i-th run of a set held as runs.
+func (s VendorSet) runAt(i int) (from, to int) {
+	x := s.w[i+1]
+	return int(x >> 32), int(uint32(x))
+}
+
+// dense returns s as a bitset; a bitset is returned as it is.
+func (s VendorSet) dense() VendorSet {
+	if !s.isRuns() {
+		return s
+	}
+	b := newVendorBits(s.Max())
+	for i := 0; i < len(s.w)-1; i++ {
+		b.setRange(s.runAt(i))
+	}
+	return b.set()
+}
+
+// packRun packs the run from..to as a word of the runs form.
+func packRun(from, to int) uint64 { return uint64(from)<<32 | uint64(to) }
+
+// runSet sorts and merges the runs in w[1:], which holds packed runs, and
+// freezes w into a VendorSet held as runs; w[0] is overwritten.
+func runSet(w []uint64) VendorSet {
+	if len(w) < 2 {
+		return VendorSet{}
+	}
+	rs := w[1:]
+	slices.Sort(rs)
+	k := 0
+	for _, x := range rs[1:] {
+		cur := rs[k]
+		from, to := x>>32, uint64(uint32(x))
+		if end := uint64(uint32(cur)); from <= end+1 {
+			if to > end {
+				rs[k] = cur&^(1<<32-1) | to
+			}
+			continue
+		}
+		k++
+		rs[k] = x
+	}
+	w[0] = 1
+	return VendorSet{w: w[: k+2 : k+2]}
 }
 
 // NewVendorSet returns the set of the given vendor IDs; IDs outside
@@ -123,6 +182,9 @@ func VendorRange(from, to int) VendorSet {
 	if to < from {
 		return VendorSet{}
 	}
+	if to>>6 > 1 {
+		return runSet([]uint64{0, packRun(from, to)})
+	}
 	b := newVendorBits(to)
 	b.setRange(from, to)
 	return b.set()
@@ -131,6 +193,7 @@ func VendorRange(from, to int) VendorSet {
 // With returns a copy of s with the given IDs added; IDs outside
 // 1..MaxVendorID are ignored: NewVendorSet(1).With(0) equals NewVendorSet(1).
 func (s VendorSet) With(ids ...int) VendorSet {
+	s = s.dense()
 	top := s.Max()
 	for _, id := range ids {
 		if id >= 1 && id <= MaxVendorID {
@@ -150,6 +213,7 @@ func (s VendorSet) With(ids ...int) VendorSet {
 // Without returns a copy of s with the given IDs removed; IDs not in s are
 // ignored: NewVendorSet(1, 2).Without(2, 9) equals NewVendorSet(1).
 func (s VendorSet) Without(ids ...int) VendorSet {
+	s = s.dense()
 	b := vendorBits(append([]uint64(nil), s.w...))
 	for _, id := range ids {
 		if s.Has(id) {
@@ -162,7 +226,7 @@ func (s VendorSet) Without(ids ...int) VendorSet {
 // Union returns the IDs in s or t: NewVendorSet(1).Union(NewVendorSet(4))
 // equals NewVendorSet(1, 4).
 func (s VendorSet) Union(t VendorSet) VendorSet {
-	a, b := s.w, t.w
+	a, b := s.dense().w, t.dense().w
 	if len(a) < len(b) {
 		a, b = b, a
 	}
@@ -176,6 +240,12 @@ func (s VendorSet) Union(t VendorSet) VendorSet {
 // Has reports whether id is in s; IDs outside 1..MaxVendorID never are:
 // NewVendorSet(1).Has(-1) is false.
 func (s VendorSet) Has(id int) bool {
+	if s.isRuns() {
+		// The first run ending at or after id holds it if it starts by id.
+		rs := s.w[1:]
+		i, _ := slices.BinarySearchFunc(rs, id, func(x uint64, id int) int { return cmp.Compare(int(uint32(x)), id) })
+		return i < len(rs) && int(rs[i]>>32) <= id
+	}
 	i := id >> 6
 	return id >= 1 && i < len(s.w) && s.w[i]&(1<<(id&63)) != 0
 }
@@ -186,6 +256,13 @@ func (s VendorSet) IsEmpty() bool { return len(s.w) == 0 }
 // Len returns the number of IDs in s: NewVendorSet(1, 1, 700).Len() is 2.
 func (s VendorSet) Len() int {
 	n := 0
+	if s.isRuns() {
+		for i := 0; i < len(s.w)-1; i++ {
+			from, to := s.runAt(i)
+			n += to - from + 1
+		}
+		return n
+	}
 	for _, x := range s.w {
 		n += bits.OnesCount64(x)
 	}
@@ -199,12 +276,26 @@ func (s VendorSet) Max() int {
 		return 0
 	}
 	last := len(s.w) - 1
+	if s.isRuns() {
+		return int(uint32(s.w[last]))
+	}
 	return last*64 + 63 - bits.LeadingZeros64(s.w[last])
 }
 
 // All yields the IDs of s in ascending order: NewVendorSet(9, 2) yields 2, 9.
 func (s VendorSet) All() iter.Seq[int] {
 	return func(yield func(int) bool) {
+		if s.isRuns() {
+			for i := 0; i < len(s.w)-1; i++ {
+				from, to := s.runAt(i)
+				for id := from; id <= to; id++ {
+					if !yield(id) {
+						return
+					}
+				}
+			}
+			return
+		}
 		for i, x := range s.w {
 			for ; x != 0; x &= x - 1 {
 				if !yield(i*64 + bits.TrailingZeros64(x)) {
@@ -231,6 +322,9 @@ func (s VendorSet) IDs() []int {
 // Equal reports whether s and t hold the same IDs. Use it (or go-cmp, which
 // calls it) rather than ==, which does not compile for VendorSet.
 func (s VendorSet) Equal(t VendorSet) bool {
+	if s.isRuns() != t.isRuns() {
+		s, t = s.dense(), t.dense()
+	}
 	if len(s.w) != len(t.w) {
 		return false
 	}
@@ -324,7 +418,9 @@ func (s IDSet) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // UnmarshalText reads what MarshalText writes. An ID outside 1..64, a
 // range that ends before it starts or other text is an error matching
-// [ErrInvalidValue], and s is left unchanged.
+// [ErrInvalidValue] that names the entry by its position, not its text,
+// and s is left unchanged. It reads text in place and allocates only for
+// an error: at most 16 bytes per byte of text plus 64 KiB.
 func (s *IDSet) UnmarshalText(text []byte) error {
 	var v IDSet
 	err := parseRuns(text, 64, func(from, to int) {
@@ -345,44 +441,95 @@ func (s VendorSet) MarshalText() ([]byte, error) { return []byte(s.String()), ni
 
 // UnmarshalText reads what MarshalText writes. An ID outside
 // 1..[MaxVendorID], a range that ends before it starts or other text is an
-// error matching [ErrInvalidValue], and s is left unchanged.
+// error matching [ErrInvalidValue] that names the entry by its position,
+// not its text, and s is left unchanged. Ranges stay ranges when a bitset
+// would be larger, so it allocates at most 16 bytes per byte of text plus
+// 64 KiB (about 4 per byte for "{1 1 1 ...}").
 func (s *VendorSet) UnmarshalText(text []byte) error {
-	var b vendorBits
-	var runs [][2]int
-	top := 0
+	runs := make([]uint64, 1, 1+countFields(text))
 	err := parseRuns(text, MaxVendorID, func(from, to int) {
-		runs = append(runs, [2]int{from, to})
-		top = max(top, to)
+		runs = append(runs, packRun(from, to))
 	})
 	if err != nil {
 		return err
 	}
-	b = newVendorBits(top)
-	for _, r := range runs {
-		b.setRange(r[0], r[1])
+	v := runSet(runs)
+	if v.Max()>>6 < len(v.w) {
+		v = v.dense() // the bitset is no larger
 	}
-	*s = b.set()
+	*s = v
 	return nil
 }
 
 // parseRuns reads "{a-b c ...}" with IDs 1..top and calls run for each
-// run in it.
+// run in it. It reads text in place; errors name an entry by its position,
+// never by its text, which may be anything.
 func parseRuns(text []byte, top int, run func(from, to int)) error {
-	s := string(text)
-	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
-		return fmt.Errorf("%w: ID set %q is not in braces", ErrInvalidValue, truncate(s, 32))
+	if len(text) < 2 || text[0] != '{' || text[len(text)-1] != '}' {
+		return fmt.Errorf("%w: ID set of %d bytes is not in braces", ErrInvalidValue, len(text))
 	}
-	for _, f := range strings.Fields(s[1 : len(s)-1]) {
-		a, b, isRange := strings.Cut(f, "-")
-		from, err1 := strconv.Atoi(a)
-		to, err2 := from, error(nil)
-		if isRange {
-			to, err2 = strconv.Atoi(b)
+	body := text[1 : len(text)-1]
+	for i, k := 0, 0; i < len(body); k++ {
+		for i < len(body) && isSpace(body[i]) {
+			i++
 		}
-		if err1 != nil || err2 != nil || from < 1 || to > top || to < from {
-			return fmt.Errorf("%w: ID set entry %q is not an ID or range within 1-%d", ErrInvalidValue, truncate(f, 16), top)
+		if i == len(body) {
+			break
+		}
+		j := i
+		for j < len(body) && !isSpace(body[j]) {
+			j++
+		}
+		from, to, ok := parseRun(body[i:j], top)
+		if !ok {
+			return fmt.Errorf("%w: ID set entry %d is not an ID or range within 1-%d", ErrInvalidValue, k, top)
 		}
 		run(from, to)
+		i = j
 	}
 	return nil
+}
+
+// countFields returns the number of space-separated entries in text.
+func countFields(text []byte) int {
+	n := 0
+	for i := range text {
+		if !isSpace(text[i]) && (i == 0 || isSpace(text[i-1])) {
+			n++
+		}
+	}
+	return n
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// parseRun reads "a" or "a-b" with 1 <= a <= b <= top.
+func parseRun(f []byte, top int) (from, to int, ok bool) {
+	a, b, isRange := bytes.Cut(f, []byte{'-'})
+	from, ok = parseID(a, top)
+	to = from
+	if ok && isRange {
+		to, ok = parseID(b, top)
+	}
+	return from, to, ok && to >= from
+}
+
+// parseID reads a decimal ID in 1..top.
+func parseID(d []byte, top int) (int, bool) {
+	if len(d) == 0 {
+		return 0, false
+	}
+	v := 0
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+		if v > top {
+			return 0, false
+		}
+	}
+	return v, v >= 1
 }

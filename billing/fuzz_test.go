@@ -68,7 +68,7 @@ func FuzzInterest(f *testing.F) {
 		if paid > 0 {
 			d.Payments = []Payment{{Date: due.AddDays(payOff % 400), Amount: contract.MoneyFromMinor(paid, currency.DKK)}}
 		}
-		for _, rules := range []InterestRules{{MonthlyRate: decimal.New(2, -2), DayCount: DayCount(dc % 3)}, {DayCount: DayCount(dc % 3)}} {
+		for _, rules := range []InterestRules{{MonthlyRate: contract.Dec(decimal.New(2, -2)), DayCount: DayCount(dc % 3)}, {DayCount: DayCount(dc % 3)}} {
 			var err error
 			a, errA := rules.Interest(d, until)
 			b, errB := rules.Interest(d, until.AddDays(1))

@@ -11,10 +11,10 @@ import (
 // currency's minor unit. It is stored whole: the prices with their
 // currency, the indices and the decision.
 type PriceAdjustment struct {
-	Old      contract.Money  `json:"old"`
-	New      contract.Money  `json:"new"`
-	OldIndex decimal.Decimal `json:"old_index"`
-	NewIndex decimal.Decimal `json:"new_index"`
+	Old      contract.Money   `json:"old"`
+	New      contract.Money   `json:"new"`
+	OldIndex contract.Decimal `json:"old_index"`
+	NewIndex contract.Decimal `json:"new_index"`
 	// Decision says whether the new price may apply from the effective
 	// date, counted by [contract.Terms.PriceAdjustment]: it needs the
 	// terms' notice (4 months), and when refused its Date is the earliest
@@ -49,7 +49,7 @@ func AdjustPrice(t contract.Terms, old contract.Money, oldIndex, newIndex decima
 		return PriceAdjustment{}, err
 	}
 	cur := old.Currency()
-	a := PriceAdjustment{Old: old, OldIndex: oldIndex, NewIndex: newIndex,
+	a := PriceAdjustment{Old: old, OldIndex: contract.Dec(oldIndex), NewIndex: contract.Dec(newIndex),
 		New: contract.NewMoney(old.Amount().Mul(newIndex).DivRound(oldIndex, money.Scale(cur)), cur)}
 	a.Decision = t.PriceAdjustment(notified, effective)
 	a.CustomerMayTerminate = a.Decision.Allowed

@@ -24,13 +24,15 @@ type StatutoryRate struct {
 	From contract.Date `json:"from" validate:"required"`
 	// Reference is Nationalbank's official lending rate on From, as a
 	// fraction: 0.0375 for 3.75 %. It may be negative (-0.0045 in 2022).
-	Reference decimal.Decimal `json:"reference" validate:"dgte=-1,dlte=1"`
+	Reference contract.Decimal `json:"reference" validate:"dgte=-1,dlte=1"`
 	// Surcharge is the statutory addition, 0.08 since 2013-03-01.
-	Surcharge decimal.Decimal `json:"surcharge" validate:"dgte=-1,dlte=1"`
+	Surcharge contract.Decimal `json:"surcharge" validate:"dgte=-1,dlte=1"`
 }
 
 // Annual returns the statutory rate a year, Reference + Surcharge: 0.1175.
-func (r StatutoryRate) Annual() decimal.Decimal { return r.Reference.Add(r.Surcharge) }
+func (r StatutoryRate) Annual() decimal.Decimal {
+	return r.Reference.Decimal().Add(r.Surcharge.Decimal())
+}
 
 // RateTable is a table of statutory rates with effective dates, sorted by
 // From. Each entry applies from its From until the next entry's From; the
@@ -71,7 +73,7 @@ var surcharge8 = decimal.New(8, -2)
 //		From: contract.MustDate(2026, 1, 1), Reference: ref, Surcharge: decimal.New(8, -2)})
 func DanishStatutoryRates() RateTable {
 	ref := func(y int, m time.Month, d int, bp int64) StatutoryRate {
-		return StatutoryRate{From: contract.MustDate(y, m, d), Reference: decimal.New(bp, -4), Surcharge: surcharge8}
+		return StatutoryRate{From: contract.MustDate(y, m, d), Reference: contract.Dec(decimal.New(bp, -4)), Surcharge: contract.Dec(surcharge8)}
 	}
 	t, err := RateTable{}.With(
 		ref(2013, 3, 1, 20), ref(2013, 7, 1, 20), ref(2014, 1, 1, 20), ref(2014, 7, 1, 20),
@@ -173,7 +175,7 @@ func (t *RateTable) UnmarshalJSON(b []byte) error {
 		if err2 != nil {
 			ps.Add("rates["+strconv.Itoa(i)+"].surcharge", "syntax", "")
 		}
-		rates[i] = StatutoryRate{From: r.From, Reference: ref, Surcharge: sur}
+		rates[i] = StatutoryRate{From: r.From, Reference: contract.Dec(ref), Surcharge: contract.Dec(sur)}
 	}
 	if err := invalid(&ps, "decode rate table"); err != nil {
 		return err

@@ -27,22 +27,22 @@ type AgreedHours interface {
 // as fractions in [0, 1] with at most six decimals, ordered Unavailable >=
 // Partial >= Degraded. The zero Weights means [DefaultWeights].
 type Weights struct {
-	Unavailable decimal.Decimal `json:"unavailable" validate:"dgte=0,dlte=1"`
-	Partial     decimal.Decimal `json:"partial" validate:"dgte=0,dlte=1"`
-	Degraded    decimal.Decimal `json:"degraded" validate:"dgte=0,dlte=1"`
+	Unavailable contract.Decimal `json:"unavailable" validate:"dgte=0,dlte=1"`
+	Partial     contract.Decimal `json:"partial" validate:"dgte=0,dlte=1"`
+	Degraded    contract.Decimal `json:"degraded" validate:"dgte=0,dlte=1"`
 }
 
 // DefaultWeights counts only unavailability, as terms 2.1 defines
 // Downtime: unavailable 1, partial 0, degraded 0.
 func DefaultWeights() Weights {
-	return Weights{Unavailable: decimal.NewFromInt(1), Partial: decimal.Zero, Degraded: decimal.Zero}
+	return Weights{Unavailable: contract.Dec(decimal.NewFromInt(1)), Partial: contract.Dec(decimal.Zero), Degraded: contract.Dec(decimal.Zero)}
 }
 
 // StatuspageWeights is Atlassian Statuspage's uptime display: a partial
 // outage counts 30 % (unavailable 1, partial 0.3, degraded 0), so an hour of
 // partial outage costs 18 minutes of uptime.
 func StatuspageWeights() Weights {
-	return Weights{Unavailable: decimal.NewFromInt(1), Partial: decimal.New(3, -1), Degraded: decimal.Zero}
+	return Weights{Unavailable: contract.Dec(decimal.NewFromInt(1)), Partial: contract.Dec(decimal.New(3, -1)), Degraded: contract.Dec(decimal.Zero)}
 }
 
 // IsZero reports whether w is the zero Weights.
@@ -62,7 +62,7 @@ func (w Weights) IsZero() bool {
 type Policy struct {
 	// Target is the guaranteed availability in percent, in (0, 100]
 	// (terms 8.1: 99.9).
-	Target decimal.Decimal `json:"target" validate:"dgt=0,dlte=100"`
+	Target contract.Decimal `json:"target" validate:"dgt=0,dlte=100"`
 	// Zone is the zone in which months, quarters and days are cut; the
 	// zero Zone is Europe/Copenhagen. [PolicyFor] sets the terms' zone.
 	Zone contract.Zone `json:"zone,omitzero"`
@@ -148,7 +148,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 // terms) and counted with the terms' counter.
 func PolicyFor(t contract.Terms) Policy {
 	return Policy{
-		Target:          t.AvailabilityPercent,
+		Target:          contract.Dec(t.AvailabilityPercent),
 		Zone:            t.Zone,
 		Counter:         t.Counter,
 		PlannedNotice:   contract.Duration(t.ServiceWindowNotice),
@@ -219,11 +219,11 @@ func (p Policy) resolve(c *checks) resolved {
 	}
 	var okU, okP, okD bool
 	r.w[levelMissing] = million
-	r.w[impactLevel(Unavailable)], okU = ppm(w.Unavailable)
-	r.w[impactLevel(Partial)], okP = ppm(w.Partial)
-	r.w[impactLevel(Degraded)], okD = ppm(w.Degraded)
+	r.w[impactLevel(Unavailable)], okU = ppm(w.Unavailable.Decimal())
+	r.w[impactLevel(Partial)], okP = ppm(w.Partial.Decimal())
+	r.w[impactLevel(Degraded)], okD = ppm(w.Degraded.Decimal())
 	ordered := r.w[2] <= r.w[1] && r.w[3] <= r.w[2]
-	if errZone == nil && targetOK(p.Target) && okU && okP && okD && ordered &&
+	if errZone == nil && targetOK(p.Target.Decimal()) && okU && okP && okD && ordered &&
 		p.PlannedNotice >= 0 && p.EmergencyNotice >= 0 && p.MinimumRun >= 0 &&
 		p.Notice < numNoticeRules && p.Missing < numMissing && p.Granularity < numGranularities &&
 		(p.Notice != CalendarDays || p.PlannedNotice%contract.Hours(24) == 0) &&
@@ -273,7 +273,7 @@ func (p Policy) check(c *checks, prefix string) {
 	for i, f := range []struct {
 		name string
 		d    decimal.Decimal
-	}{{"unavailable", w.Unavailable}, {"partial", w.Partial}, {"degraded", w.Degraded}} {
+	}{{"unavailable", w.Unavailable.Decimal()}, {"partial", w.Partial.Decimal()}, {"degraded", w.Degraded.Decimal()}} {
 		v, ok := ppm(f.d)
 		if !ok && f.d.Sign() >= 0 && f.d.Cmp(one) <= 0 {
 			c.addMessage(join(prefix, "weights."+f.name), "max_decimals", "6", "must have at most 6 decimals", ErrInvalidPolicy)

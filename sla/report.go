@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/pimkit/pimkit/contract"
-	"github.com/shopspring/decimal"
 )
 
 // Breakdown is the availability counted from the outages of one component
@@ -40,8 +39,8 @@ type Day struct {
 // report counted over agreed hours other than a [contract.BusinessHours]
 // refuses to marshal.
 type Report struct {
-	Span   Span            `json:"span"`
-	Target decimal.Decimal `json:"target"`
+	Span   Span             `json:"span"`
+	Target contract.Decimal `json:"target"`
 	// Policy is the policy the report was counted by.
 	Policy       Policy       `json:"policy"`
 	Availability Availability `json:"availability"`
@@ -71,8 +70,8 @@ func NewReport(p Policy, span Span, in Input) (Report, error) {
 	items := c.items(in.Outages)
 	segs, excluded := c.downtime(items, make([]wseg, 0, len(items)))
 	a := c.availability(span, segs, excluded)
-	r := Report{Span: span, Target: p.Target, Policy: p, Availability: a, Met: a.Meets(p.Target)}
-	r.Budget, _ = a.Budget(p.Target)
+	r := Report{Span: span, Target: p.Target, Policy: p, Availability: a, Met: a.Meets(p.Target.Decimal())}
+	r.Budget, _ = a.Budget(p.Target.Decimal())
 
 	r.ByComponent = c.breakdown(in.Outages, items, func(o *Outage) string { return o.Component })
 	r.ByCause = c.breakdown(in.Outages, items, func(o *Outage) string { return o.Cause })
@@ -114,7 +113,7 @@ func NewReport(p Policy, span Span, in Input) (Report, error) {
 			da.Counted -= da.Unmeasured
 		}
 		da.Downtime = contract.Duration(da.down.duration())
-		r.Days = append(r.Days, Day{Date: day, Availability: da, Met: da.Meets(p.Target)})
+		r.Days = append(r.Days, Day{Date: day, Availability: da, Met: da.Meets(p.Target.Decimal())})
 		day, start = day.AddDays(1), end
 	}
 
@@ -128,7 +127,7 @@ func NewReport(p Policy, span Span, in Input) (Report, error) {
 		From:      contract.DateOf(span.From.In(loc)),
 		Date:      contract.DateOf(span.To.In(loc)),
 		Citations: []contract.Citation{contract.Clause("8.1"), contract.Clause("2.1"), contract.Clause("3.2")},
-		Reason:    reason(key, contract.PercentOf(a.Percent(3)), contract.PercentOf(p.Target)),
+		Reason:    reason(key, contract.PercentOf(a.Percent(3)), contract.PercentOf(p.Target.Decimal())),
 	}
 	return r, nil
 }

@@ -3,6 +3,7 @@ package sla
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/pimkit/pimkit/contract"
 	"io"
 	"strings"
 
@@ -26,7 +27,7 @@ type SVGOptions struct {
 	Height   int `json:"height,omitzero"`
 	// Critical is the percentage below which a day is red rather than
 	// amber; zero means 99.
-	Critical decimal.Decimal `json:"critical,omitzero"`
+	Critical contract.Decimal `json:"critical,omitzero"`
 }
 
 // WriteSVG draws r's daily timeline as an uptime bar, the picture status
@@ -50,7 +51,7 @@ func WriteSVG(w io.Writer, r Report, opts SVGOptions) error {
 	}
 	critical := opts.Critical
 	if critical.IsZero() {
-		critical = decimal.NewFromInt(99)
+		critical = contract.Dec(decimal.NewFromInt(99))
 	}
 	n := len(r.Days)
 	width := n*bw + max(n-1, 0)*gap
@@ -73,7 +74,7 @@ func WriteSVG(w io.Writer, r Report, opts SVGOptions) error {
 		switch {
 		case a.Counted <= 0:
 			colour = colourNoTime
-		case !d.Met && a.Ratio().CmpDecimal(critical.Div(hundred)) < 0:
+		case !d.Met && a.Ratio().CmpDecimal(critical.Decimal().Div(hundred)) < 0:
 			colour = colourCritical
 		case !d.Met:
 			colour = colourMissed

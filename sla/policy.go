@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"strconv"
 	"time"
 
 	"github.com/pimkit/pimkit/contract"
@@ -178,15 +179,25 @@ var (
 )
 
 // targetOK reports whether t is within (0, 100], the rule of the tag on
-// Policy.Target.
-func targetOK(t decimal.Decimal) bool { return t.Sign() > 0 && t.Cmp(hundred) <= 0 }
+// Policy.Target, with at most [contract.MaxDecimalText] decimals. The
+// exponent is checked before any arithmetic, so 1e-1000000 and 1e1000000
+// cost nothing.
+func targetOK(t decimal.Decimal) bool {
+	e := t.Exponent()
+	return t.Sign() > 0 && e >= -contract.MaxDecimalText && e <= 2 && t.Cmp(hundred) <= 0
+}
 
 // checkTarget reports a target outside (0, 100] at path, with the rules
-// of the tag on Policy.Target.
+// of the tag on Policy.Target, and one with more decimals than pimkit
+// reads (max_decimals(100)).
 func checkTarget(c *checks, path string, t decimal.Decimal) {
 	switch {
 	case t.Sign() <= 0:
 		c.add(path, "dgt", "0", ErrInvalidTarget)
+	case t.Exponent() > 2: // a non-zero coefficient times 10^3 or more
+		c.add(path, "dlte", "100", ErrInvalidTarget)
+	case t.Exponent() < -contract.MaxDecimalText:
+		c.add(path, "max_decimals", strconv.Itoa(contract.MaxDecimalText), ErrInvalidTarget)
 	case t.Cmp(hundred) > 0:
 		c.add(path, "dlte", "100", ErrInvalidTarget)
 	}

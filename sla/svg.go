@@ -37,8 +37,20 @@ type SVGOptions struct {
 // ExcludeMissing). Each bar has a <title> that browsers show on hover:
 // "2025-01-05: 99.965 % available, 0h30m down of 24h00m agreed". The output
 // is deterministic, so it can be compared with a golden file. It returns
-// the first error of w.
+// the first error of w. A nil w is an error wrapping ErrInvalidPolicy; a
+// Critical outside (0, 100], or a report's Target beyond it or with more
+// than [contract.MaxDecimalText] decimals, is an error wrapping
+// ErrInvalidTarget, so a picture costs time in proportion to its days.
 func WriteSVG(w io.Writer, r Report, opts SVGOptions) error {
+	if w == nil {
+		return fmt.Errorf("%w: write svg: nil writer", ErrInvalidPolicy)
+	}
+	if t := r.Target.Decimal(); !t.IsZero() && !targetOK(t) {
+		return fmt.Errorf("%w: write svg: target outside (0, 100]", ErrInvalidTarget)
+	}
+	if c := opts.Critical.Decimal(); !c.IsZero() && !targetOK(c) {
+		return fmt.Errorf("%w: write svg: critical outside (0, 100]", ErrInvalidTarget)
+	}
 	bw, gap, h := opts.BarWidth, opts.Gap, opts.Height
 	if bw <= 0 {
 		bw = 10
@@ -49,9 +61,9 @@ func WriteSVG(w io.Writer, r Report, opts SVGOptions) error {
 	if h <= 0 {
 		h = 40
 	}
-	critical := opts.Critical
+	critical := opts.Critical.Decimal()
 	if critical.IsZero() {
-		critical = contract.Dec(decimal.NewFromInt(99))
+		critical = decimal.NewFromInt(99)
 	}
 	n := len(r.Days)
 	width := n*bw + max(n-1, 0)*gap
@@ -74,7 +86,7 @@ func WriteSVG(w io.Writer, r Report, opts SVGOptions) error {
 		switch {
 		case a.Counted <= 0:
 			colour = colourNoTime
-		case !d.Met && a.Ratio().CmpDecimal(critical.Decimal().Div(hundred)) < 0:
+		case !d.Met && a.Ratio().CmpDecimal(critical.Div(hundred)) < 0:
 			colour = colourCritical
 		case !d.Met:
 			colour = colourMissed

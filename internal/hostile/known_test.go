@@ -46,15 +46,6 @@ var known = map[string]knownFailure{
 	"privacy.ProcessingRecords.WriteJSON(*, nil)": {"panic", "nil io.Writer dereferenced; return an error"},
 	"privacy.Receipt.WriteJSON(*, nil)":           {"panic", "nil io.Writer dereferenced; return an error"},
 	"privacy.SubjectExport.WriteJSON(*, nil)":     {"panic", "nil io.Writer dereferenced; return an error"},
-
-	// sla: decimal places out of range, and a nil writer.
-	"sla.Availability.Percent(*, MaxInt32)": {"hang", "MaxInt32 places: the truncation builds 10^2147483647; bound places"},
-	"sla.Availability.Percent(*, MinInt32)": {"panic", "MinInt32 places: overflow in decimal QuoRem; bound places"},
-	"sla.Ratio.Decimal(*, MaxInt32)":        {"hang", "MaxInt32 places: the truncation builds 10^2147483647; bound places"},
-	"sla.Ratio.Decimal(*, MinInt32)":        {"panic", "MinInt32 places: overflow in decimal QuoRem; bound places"},
-	"sla.Ratio.Percent(*, MaxInt32)":        {"hang", "MaxInt32 places: the truncation builds 10^2147483647; bound places"},
-	"sla.Ratio.Percent(*, MinInt32)":        {"panic", "MinInt32 places: overflow in decimal QuoRem; bound places"},
-	"sla.WriteSVG(nil, *, *)":               {"panic", "nil io.Writer dereferenced; return an error"},
 }
 
 // knownFor returns the first entry of the known list, in key order, that

@@ -67,7 +67,10 @@ func fraction(d decimal.Decimal) bool {
 	if u, ok := rateUnits(d); ok {
 		return u >= 0
 	}
-	return d.Sign() >= 0 && d.LessThanOrEqual(one)
+	// The exponent first: 1e-1000000 is not compared digit by digit (the
+	// tags see it as a fraction; NewInvoice refuses it as unreadable).
+	e := d.Exponent()
+	return d.IsZero() || d.Sign() > 0 && e >= -contract.MaxDecimalText && e <= 0 && d.LessThanOrEqual(one)
 }
 
 // Interest returns the late-payment interest on d up to and including

@@ -201,6 +201,19 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		if in.Treatment != DomesticVAT {
 			rate = contract.Dec(decimal.Zero)
 		}
+		// What is accepted must read back: each number within the bounded
+		// parser's limits, checked before any arithmetic.
+		if q, r, p := readable(l.Quantity.Decimal(), 0), readable(rate.Decimal(), 0), readableMoney(l.UnitPrice); !q || !r || !p {
+			for _, f := range []struct {
+				ok   bool
+				name string
+			}{{q, "quantity"}, {r, "vat_rate"}, {p, "unit_price"}} {
+				if !f.ok {
+					ps.Add("lines["+strconv.Itoa(i)+"]."+f.name, "range", "")
+				}
+			}
+			continue
+		}
 		price := l.UnitPrice.Amount()
 		a, ok1 := mulRound(l.Quantity.Decimal(), price, scale, fast)
 		var ln decimal.Decimal

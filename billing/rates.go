@@ -1,6 +1,7 @@
 package billing
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -150,18 +151,46 @@ func (t RateTable) MarshalJSON() ([]byte, error) {
 	return json.Marshal(rateTableJSON{Rates: t.rates})
 }
 
+// MaxRates is the most rates a [RateTable] read from JSON may hold: 1,000
+// half-years, five centuries of statutory rates.
+const MaxRates = 1000
+
 // UnmarshalJSON reads what MarshalJSON writes and checks the rates as
 // [RateTable.With] does; every decimal goes through pimkit's bounded
-// parser.
+// parser. More than [MaxRates] rates is a [*contract.ValidationError]
+// ("rates": max), refused as soon as the next rate begins, so reading
+// allocates at most 16 bytes per input byte plus 64 KiB whatever the
+// input: a megabyte of empty rates, digits or nesting costs at most that.
 func (t *RateTable) UnmarshalJSON(b []byte) error {
-	var v struct {
-		Rates []struct {
-			From      contract.Date `json:"from"`
-			Reference json.Number   `json:"reference"`
-			Surcharge json.Number   `json:"surcharge"`
-		} `json:"rates"`
+	type rateJSON struct {
+		From      contract.Date `json:"from"`
+		Reference json.Number   `json:"reference"`
+		Surcharge json.Number   `json:"surcharge"`
 	}
-	if err := json.Unmarshal(b, &v); err != nil {
+	var v struct{ Rates []rateJSON }
+	tooMany := false
+	err := decodeObject(b, func(key string, dec *json.Decoder) (bool, error) {
+		if key != "rates" {
+			return false, nil
+		}
+		v.Rates = v.Rates[:0]
+		return true, decodeArray(dec, func(dec *json.Decoder) error {
+			if len(v.Rates) == MaxRates {
+				tooMany = true
+				return errShape
+			}
+			var r rateJSON
+			if err := dec.Decode(&r); err != nil {
+				return err
+			}
+			v.Rates = append(v.Rates, r)
+			return nil
+		})
+	})
+	switch {
+	case tooMany:
+		return problem("decode rate table", "rates", "max", strconv.Itoa(MaxRates))
+	case err != nil && !bytes.Equal(bytes.TrimSpace(b), []byte("null")):
 		return fmt.Errorf("%w: rate table: %v", ErrSyntax, err)
 	}
 	var ps contract.Problems

@@ -128,7 +128,7 @@ func decimalRange(ok func(cmp int) bool) validator.Func {
 		if err != nil {
 			return false
 		}
-		return ok(d.Cmp(bound))
+		return ok(cmpBound(d, bound))
 	}
 }
 
@@ -217,4 +217,23 @@ func Join[T fmt.Stringer](head string, items []T) string {
 		b.WriteString(it.String())
 	}
 	return b.String()
+}
+
+// cmpBound compares d with a tag's bound, a short number: a d that is zero
+// or beyond 10^±1000 (1e-1000000, 1e1000000) is compared by sign and size
+// alone, without building a million digits to line up the exponents.
+func cmpBound(d, bound decimal.Decimal) int {
+	if d.IsZero() {
+		return -bound.Sign()
+	}
+	switch mag := int64(d.Exponent()) + int64(d.NumDigits()); {
+	case mag > 1000:
+		return d.Sign()
+	case mag < -1000:
+		if bound.IsZero() {
+			return d.Sign()
+		}
+		return -bound.Sign()
+	}
+	return d.Cmp(bound)
 }

@@ -122,9 +122,45 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	return json.Marshal(v)
 }
 
+// skipped is a JSON value counted and not read: of no size, and never an
+// error, so counting a megabyte of elements allocates nothing per element.
+type skipped struct{}
+
+// UnmarshalJSON does nothing.
+func (*skipped) UnmarshalJSON([]byte) error { return nil }
+
+// MaxHoursEntries is the most weekly windows, and the most closed days
+// and closed dates, that the agreed hours of a [Policy] read from JSON may
+// hold: 64 each, far more than any agreement's schedule.
+const MaxHoursEntries = 64
+
 // UnmarshalJSON reads what MarshalJSON writes; "hours" is read as a
-// [contract.BusinessHours].
+// [contract.BusinessHours] of at most [MaxHoursEntries] weekly windows,
+// closed days and closed dates (more is an error wrapping
+// ErrInvalidPolicy). Every decimal goes through pimkit's bounded parser,
+// so reading allocates at most 16 bytes per input byte plus 64 KiB
+// whatever the input: a megabyte of junk, nesting, digits or windows
+// costs at most that.
 func (p *Policy) UnmarshalJSON(b []byte) error {
+	// Count the schedule's entries first, into elements of no size, so
+	// that a megabyte of windows is refused before it is built.
+	var count struct {
+		Hours *struct {
+			Week     []skipped `json:"week"`
+			Calendar *struct {
+				ClosedDays  []skipped `json:"closed_days"`
+				ClosedDates []skipped `json:"closed_dates"`
+			} `json:"calendar"`
+		} `json:"hours"`
+	}
+	_ = json.Unmarshal(b, &count) // errors are the decode's below; counts hold
+	if count.Hours != nil {
+		h := count.Hours
+		if len(h.Week) > MaxHoursEntries || h.Calendar != nil &&
+			(len(h.Calendar.ClosedDays) > MaxHoursEntries || len(h.Calendar.ClosedDates) > MaxHoursEntries) {
+			return fmt.Errorf("%w: agreed hours of more than %d windows, closed days or closed dates", ErrInvalidPolicy, MaxHoursEntries)
+		}
+	}
 	var v policyJSON
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err

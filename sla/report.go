@@ -1,6 +1,8 @@
 package sla
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
 	"time"
 
@@ -57,6 +59,39 @@ type Report struct {
 	Days    []Day            `json:"days,omitempty"`
 	// Decision is the outcome against terms 8.1 with its reason.
 	Decision contract.Decision `json:"decision"`
+}
+
+// minElementBytes is the least JSON a breakdown, window decision or day
+// of a [Report] takes; each holds an availability of some 200 bytes.
+const minElementBytes = 160
+
+// reportFields is Report without its methods, for its JSON.
+type reportFields Report
+
+// UnmarshalJSON reads a stored Report. A report whose lists hold more
+// elements than its bytes can carry ({} repeated: each element of a real
+// report takes well over 160 bytes) is an error wrapping ErrInvalidOutage
+// before any element is built, and every decimal goes through pimkit's
+// bounded parser, so reading allocates at most 16 bytes per input byte
+// plus 64 KiB whatever the input.
+func (r *Report) UnmarshalJSON(b []byte) error {
+	// Count the elements first, into elements of no size.
+	var count struct {
+		ByComponent []skipped `json:"by_component"`
+		ByCause     []skipped `json:"by_cause"`
+		Windows     []skipped `json:"windows"`
+		Days        []skipped `json:"days"`
+	}
+	_ = json.Unmarshal(b, &count) // errors are the decode's below; counts hold
+	if n := len(count.ByComponent) + len(count.ByCause) + len(count.Windows) + len(count.Days); n > len(b)/minElementBytes {
+		return fmt.Errorf("%w: report: %d list elements in %d bytes", ErrInvalidOutage, n, len(b))
+	}
+	var v reportFields
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*r = Report(v)
+	return nil
 }
 
 // NewReport counts span under policy p: the same figures as [Compute],

@@ -27,8 +27,8 @@ func (k CustomerKind) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 // It compares the text with the names and allocates at most an error of
-// fixed size, within
-// the bound of every pimkit decoder: 16 bytes per input byte plus 64 KiB.
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (k *CustomerKind) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(customerKindNames, b, k, "customer kind", ErrSyntax)
 }
@@ -43,8 +43,8 @@ func (c DayCount) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 // It compares the text with the names and allocates at most an error of
-// fixed size, within
-// the bound of every pimkit decoder: 16 bytes per input byte plus 64 KiB.
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (c *DayCount) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(dayCountNames, b, c, "day count", ErrSyntax)
 }
@@ -57,8 +57,8 @@ func (b Basis) MarshalText() ([]byte, error) { return enum.Marshal(basisNames, b
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 // It compares the text with the names and allocates at most an error of
-// fixed size, within
-// the bound of every pimkit decoder: 16 bytes per input byte plus 64 KiB.
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (b *Basis) UnmarshalText(t []byte) error {
 	return enum.Unmarshal(basisNames, t, b, "basis", ErrSyntax)
 }
@@ -73,8 +73,8 @@ func (v VATTreatment) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 // It compares the text with the names and allocates at most an error of
-// fixed size, within
-// the bound of every pimkit decoder: 16 bytes per input byte plus 64 KiB.
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (v *VATTreatment) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(vatTreatmentNames, b, v, "vat treatment", ErrSyntax)
 }
@@ -89,8 +89,8 @@ func (k PlanKind) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 // It compares the text with the names and allocates at most an error of
-// fixed size, within
-// the bound of every pimkit decoder: 16 bytes per input byte plus 64 KiB.
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (k *PlanKind) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(planKindNames, b, k, "plan kind", ErrSyntax)
 }
@@ -103,8 +103,8 @@ func (c Cycle) MarshalText() ([]byte, error) { return enum.Marshal(cycleNames, c
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 // It compares the text with the names and allocates at most an error of
-// fixed size, within
-// the bound of every pimkit decoder: 16 bytes per input byte plus 64 KiB.
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (c *Cycle) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(cycleNames, b, c, "cycle", ErrSyntax)
 }
@@ -120,8 +120,8 @@ func (k EventKind) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 // It compares the text with the names and allocates at most an error of
-// fixed size, within
-// the bound of every pimkit decoder: 16 bytes per input byte plus 64 KiB.
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (k *EventKind) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(eventKindNames, b, k, "event kind", ErrSyntax)
 }
@@ -136,8 +136,8 @@ func (k EntryKind) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 // It compares the text with the names and allocates at most an error of
-// fixed size, within
-// the bound of every pimkit decoder: 16 bytes per input byte plus 64 KiB.
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (k *EntryKind) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(entryKindNames, b, k, "entry kind", ErrSyntax)
 }

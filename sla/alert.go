@@ -34,8 +34,8 @@ func (s Severity) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler; unknown text is an
 // error wrapping ErrInvalidPolicy.
 // It compares the text with the names and allocates at most an error of
-// fixed size, within
-// the bound of every pimkit decoder: 16 bytes per input byte plus 64 KiB.
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (s *Severity) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(severityNames, b, s, "severity", ErrInvalidPolicy)
 }

@@ -170,7 +170,10 @@ var citeMomsbek58 = contract.Cite("momsbekendtgørelsen", "§ 58")
 // another currency "lines[1].unit_price" currency_mismatch (and matches
 // [ErrCurrencyMismatch]), a due date before the issue date "due"
 // gtefield, an unknown treatment "vat_treatment" oneof, a bad CVR number
-// "seller.cvr" cvr.
+// "seller.cvr" cvr, and a quantity, VAT rate or unit price whose text
+// pimkit could not read back -- beyond 10^18 or over
+// [contract.MaxDecimalText] characters, such as a 62-digit price --
+// "lines[0].quantity" range: what NewInvoice accepts always survives JSON.
 func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	var ps contract.Problems
 	if tagsBroken(&in) {

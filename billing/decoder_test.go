@@ -119,16 +119,6 @@ func TestDecoderAllocationBound(t *testing.T) {
 	t.Logf("worst case: %s, %.2f bytes per input byte", worstAt, worst)
 }
 
-func mapsKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
 // BenchmarkDecodeHostile measures every decoder on 1 MiB of hostile
 // input; B/op over 1 MiB is the bytes allocated per input byte.
 func BenchmarkDecodeHostile(b *testing.B) {

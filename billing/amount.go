@@ -24,3 +24,43 @@ func minor(m contract.Money) (int64, bool) {
 func fromMinor(n int64, cur currency.Unit, scale int32) contract.Money {
 	return contract.NewMoney(decimal.New(n, -scale), cur)
 }
+
+// maxReadable is the largest magnitude pimkit's bounded parser reads:
+// 10^18.
+var maxReadable = decimal.New(1, 18)
+
+// readable reports whether d, written with at least places decimals (a
+// Money's minor unit; 0 for a [contract.Decimal]), is text the bounded
+// parser reads back: at most 10^18 in magnitude and at most
+// [contract.MaxDecimalText] characters. Limits are checked where values
+// enter, so that nothing pimkit accepts can become unreadable. The
+// exponent and the digit count are checked first: 1e±1000000 costs
+// nothing and an ordinary amount does not allocate.
+func readable(d decimal.Decimal, places int32) bool {
+	e := int64(d.Exponent())
+	if e < -contract.MaxDecimalText {
+		return false
+	}
+	n := int64(1) // digits before the point, if positive
+	if !d.IsZero() {
+		if e > 18 {
+			return false
+		}
+		if n = int64(d.NumDigits()) + e; n > 19 {
+			return false
+		}
+	}
+	size := max(n, 1) + 1 // digits before the point and a sign
+	if dec := max(int64(places), -e); dec > 0 {
+		size += 1 + dec
+	}
+	if size > contract.MaxDecimalText {
+		return false
+	}
+	return n <= 18 || d.Abs().Cmp(maxReadable) <= 0
+}
+
+// readableMoney reports whether m's JSON amount reads back: see [readable].
+func readableMoney(m contract.Money) bool {
+	return readable(m.Amount(), money.Scale(m.Currency()))
+}

@@ -148,7 +148,7 @@ func cpuTime() time.Duration {
 // BenchmarkNewInvoice is one subscription invoice: one line with 25 % VAT
 // and a due date counted with Danish holidays.
 func BenchmarkNewInvoice(b *testing.B) {
-	in := input(Line{Description: "PIM subscription", Quantity: dec("1"), UnitPrice: dkk("24.95"), VATRate: vatDK})
+	in := input(Line{Description: "PIM subscription", Quantity: contract.Dec(dec("1")), UnitPrice: dkk("24.95"), VATRate: contract.Dec(vatDK)})
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := NewInvoice(in, contract.Counter{}); err != nil {

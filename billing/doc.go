@@ -108,4 +108,13 @@
 // stored [Ledger] is rebuilt from its entries and refused when their
 // balances do not follow; a stored [RateTable] is checked as
 // [RateTable.With] checks it.
+//
+// Rates, quantities and indices are [contract.Decimal]s, read with
+// pimkit's one bounded parser (at most [contract.MaxDecimalText]
+// characters, within ±10^18), and every decoder allocates at most 16 bytes
+// per input byte plus 64 KiB. Limits are checked where values enter:
+// [NewInvoice], [AdjustPrice] and [Prorate] refuse numbers whose text
+// pimkit could not read back (a 62-digit price, a quantity with 200
+// decimals; rule "range"), so whatever they accept can be stored and read
+// again.
 package billing

@@ -26,6 +26,9 @@ func (k CustomerKind) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
+// It compares the text with the names and allocates at most an error of
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (k *CustomerKind) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(customerKindNames, b, k, "customer kind", ErrSyntax)
 }
@@ -39,6 +42,9 @@ func (c DayCount) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
+// It compares the text with the names and allocates at most an error of
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (c *DayCount) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(dayCountNames, b, c, "day count", ErrSyntax)
 }
@@ -50,6 +56,9 @@ func (b Basis) String() string { return enum.String(basisNames, b, "Basis") }
 func (b Basis) MarshalText() ([]byte, error) { return enum.Marshal(basisNames, b, "basis", ErrSyntax) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
+// It compares the text with the names and allocates at most an error of
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (b *Basis) UnmarshalText(t []byte) error {
 	return enum.Unmarshal(basisNames, t, b, "basis", ErrSyntax)
 }
@@ -63,6 +72,9 @@ func (v VATTreatment) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
+// It compares the text with the names and allocates at most an error of
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (v *VATTreatment) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(vatTreatmentNames, b, v, "vat treatment", ErrSyntax)
 }
@@ -76,6 +88,9 @@ func (k PlanKind) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
+// It compares the text with the names and allocates at most an error of
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (k *PlanKind) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(planKindNames, b, k, "plan kind", ErrSyntax)
 }
@@ -87,6 +102,9 @@ func (c Cycle) String() string { return enum.String(cycleNames, c, "Cycle") }
 func (c Cycle) MarshalText() ([]byte, error) { return enum.Marshal(cycleNames, c, "cycle", ErrSyntax) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
+// It compares the text with the names and allocates at most an error of
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (c *Cycle) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(cycleNames, b, c, "cycle", ErrSyntax)
 }
@@ -101,6 +119,9 @@ func (k EventKind) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
+// It compares the text with the names and allocates at most an error of
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (k *EventKind) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(eventKindNames, b, k, "event kind", ErrSyntax)
 }
@@ -114,6 +135,9 @@ func (k EntryKind) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
+// It compares the text with the names and allocates at most an error of
+// fixed size, within the bound of every pimkit decoder: 16 bytes per
+// input byte plus 64 KiB.
 func (k *EntryKind) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(entryKindNames, b, k, "entry kind", ErrSyntax)
 }

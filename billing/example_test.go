@@ -148,7 +148,7 @@ func ExampleRateTable_With() {
 	t := billing.DanishStatutoryRates()
 	_, ok := t.At(d("2026-03-01"))
 	fmt.Println(ok)
-	t, err := t.With(billing.StatutoryRate{From: d("2026-01-01"), Reference: amt("0.0175"), Surcharge: amt("0.08")})
+	t, err := t.With(billing.StatutoryRate{From: d("2026-01-01"), Reference: contract.Dec(amt("0.0175")), Surcharge: contract.Dec(amt("0.08"))})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -170,8 +170,8 @@ func ExampleNewInvoice() {
 		Seller:    contract.Party{Name: "OpenDIMS ApS", CVR: "43782495", Address: "Rømersvej 4, 7430 Ikast"},
 		Buyer:     contract.Party{Name: "Webshop A/S", Address: "Vestergade 1, 8000 Aarhus C"},
 		Treatment: billing.DomesticVAT,
-		Lines: []billing.Line{{Description: "PIM subscription, 12 months", Quantity: amt("1"),
-			UnitPrice: dkk("1234.56"), VATRate: vat}},
+		Lines: []billing.Line{{Description: "PIM subscription, 12 months", Quantity: contract.Dec(amt("1")),
+			UnitPrice: dkk("1234.56"), VATRate: contract.Dec(vat)}},
 	}, contract.Counter{})
 	if err != nil {
 		fmt.Println(err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
@@ -68,7 +69,7 @@ func FuzzInterest(f *testing.F) {
 		if paid > 0 {
 			d.Payments = []Payment{{Date: due.AddDays(payOff % 400), Amount: contract.MoneyFromMinor(paid, currency.DKK)}}
 		}
-		for _, rules := range []InterestRules{{MonthlyRate: decimal.New(2, -2), DayCount: DayCount(dc % 3)}, {DayCount: DayCount(dc % 3)}} {
+		for _, rules := range []InterestRules{{MonthlyRate: contract.Dec(decimal.New(2, -2)), DayCount: DayCount(dc % 3)}, {DayCount: DayCount(dc % 3)}} {
 			var err error
 			a, errA := rules.Interest(d, until)
 			b, errB := rules.Interest(d, until.AddDays(1))
@@ -141,5 +142,55 @@ func FuzzJSON(f *testing.F) {
 		_ = json.Unmarshal(b, &l)
 		var rt RateTable
 		_ = json.Unmarshal(b, &rt)
+	})
+}
+
+// FuzzNewInvoiceRoundTrip checks that what NewInvoice accepts can be read
+// back: every invoice it returns survives JSON and compares equal, so a
+// stored invoice is never unreadable. Quantities, prices and rates are
+// coefficient x 10^exponent, so they reach 62-digit amounts ("1" and 61
+// zeros), 1e-200 and 1e±1000000, which NewInvoice accepted and JSON then
+// refused before its limits were checked where values enter.
+func FuzzNewInvoiceRoundTrip(f *testing.F) {
+	f.Add(int64(1), int32(0), int64(2495), int32(-2), int64(25), int32(-2), uint8(0), uint8(0))
+	f.Add(int64(1), int32(61), int64(0), int32(-2), int64(25), int32(-2), uint8(0), uint8(0))   // 10^61 units at 0.00
+	f.Add(int64(0), int32(0), int64(1), int32(61), int64(25), int32(-2), uint8(0), uint8(1))    // 10^61 DKK a unit, none sold
+	f.Add(int64(1), int32(-200), int64(1), int32(0), int64(1), int32(-200), uint8(0), uint8(0)) // 200 decimals
+	f.Add(int64(1), int32(0), int64(1), int32(-120), int64(0), int32(0), uint8(1), uint8(2))
+	f.Add(int64(1), int32(-1_000_000), int64(1), int32(1_000_000), int64(1), int32(-1_000_000), uint8(0), uint8(0))
+	f.Add(int64(999999999999999999), int32(0), int64(999999999999999999), int32(0), int64(0), int32(0), uint8(0), uint8(2))
+	f.Add(int64(1), int32(18), int64(0), int32(0), int64(0), int32(0), uint8(2), uint8(0))
+	f.Add(int64(1), int32(0), int64(1), int32(-97), int64(0), int32(0), uint8(1), uint8(0))
+	curs := []currency.Unit{currency.DKK, currency.JPY, currency.MustParseISO("BHD")}
+	f.Fuzz(func(t *testing.T, qc int64, qe int32, pc int64, pe int32, rc int64, re int32, treat, cur uint8) {
+		l := Line{Description: "x", Quantity: contract.Dec(decimal.New(qc, qe)),
+			UnitPrice: contract.NewMoney(decimal.New(pc, pe), curs[int(cur)%len(curs)]),
+			VATRate:   contract.Dec(decimal.New(rc, re))}
+		in := input(l)
+		in.Treatment = VATTreatment(treat%3 + 1)
+		if in.Treatment != DomesticVAT {
+			in.Buyer.Country, in.Buyer.VATID = "US", ""
+			if in.Treatment == ReverseCharge {
+				in.Buyer.Country, in.Buyer.VATID = "DE", "DE123456789"
+			}
+		}
+		inv, err := NewInvoice(in, contract.Counter{})
+		if err != nil {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("NewInvoice error %v does not wrap ErrInvalid", err)
+			}
+			return
+		}
+		b, err := json.Marshal(inv)
+		if err != nil {
+			t.Fatalf("an accepted invoice does not marshal: %v", err)
+		}
+		var back Invoice
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("an accepted invoice does not read back: %v\n%s", err, b)
+		}
+		if !cmp.Equal(inv, back) {
+			t.Fatalf("an accepted invoice reads back different: %s", cmp.Diff(inv, back))
+		}
 	})
 }

@@ -15,7 +15,7 @@ type InterestRules struct {
 	// MonthlyRate is the agreed rate per month as a fraction (terms 12.3:
 	// 0.02), at most 1 with at most 8 decimals. Zero means none was
 	// agreed: statutory interest applies.
-	MonthlyRate decimal.Decimal `json:"monthly_rate" validate:"dgte=0,dlte=1"`
+	MonthlyRate contract.Decimal `json:"monthly_rate" validate:"dgte=0,dlte=1"`
 	// DayCount is how part-months count; the zero value is Thirty360.
 	DayCount DayCount `json:"day_count"`
 	// Rates is the statutory rate table; the zero table means
@@ -27,7 +27,7 @@ type InterestRules struct {
 // monthly rate of terms 12.3 (OpenDIMS: 2 %), Thirty360 and the shipped
 // statutory rates.
 func InterestRulesFor(t contract.Terms) InterestRules {
-	return InterestRules{MonthlyRate: t.LateInterestPerMonth, Rates: DanishStatutoryRates()}
+	return InterestRules{MonthlyRate: contract.Dec(t.LateInterestPerMonth), Rates: DanishStatutoryRates()}
 }
 
 // Validate reports every problem of r in a [*contract.ValidationError]
@@ -48,7 +48,7 @@ func (r InterestRules) problems(ps *contract.Problems, prefix string) {
 // crossChecks records what r's tags cannot express: the rate's precision
 // and the day count's range.
 func (r InterestRules) crossChecks(ps *contract.Problems, prefix string) {
-	if _, ok := rateUnits(r.MonthlyRate); !ok && !r.tagsBroken() {
+	if _, ok := rateUnits(r.MonthlyRate.Decimal()); !ok && !r.tagsBroken() {
 		ps.Add(join(prefix, "monthly_rate"), "scale", "8")
 	}
 	if r.DayCount > PerStartedMonth {
@@ -57,7 +57,7 @@ func (r InterestRules) crossChecks(ps *contract.Problems, prefix string) {
 }
 
 // tagsBroken reports cheaply whether a validate tag of r is broken.
-func (r InterestRules) tagsBroken() bool { return !fraction(r.MonthlyRate) }
+func (r InterestRules) tagsBroken() bool { return !fraction(r.MonthlyRate.Decimal()) }
 
 var one = decimal.NewFromInt(1)
 
@@ -67,7 +67,10 @@ func fraction(d decimal.Decimal) bool {
 	if u, ok := rateUnits(d); ok {
 		return u >= 0
 	}
-	return d.Sign() >= 0 && d.LessThanOrEqual(one)
+	// The exponent first: 1e-1000000 is not compared digit by digit (the
+	// tags see it as a fraction; NewInvoice refuses it as unreadable).
+	e := d.Exponent()
+	return d.IsZero() || d.Sign() > 0 && e >= -contract.MaxDecimalText && e <= 0 && d.LessThanOrEqual(one)
 }
 
 // Interest returns the late-payment interest on d up to and including
@@ -151,7 +154,7 @@ func (r InterestRules) Interest(d Debt, until contract.Date) (InterestStatement,
 		} else {
 			out.Principal = d.Amount
 		}
-		out.Basis, out.Rate, out.Count, out.Per = l.basis, l.rate, l.count, l.per
+		out.Basis, out.Rate, out.Count, out.Per = l.basis, contract.Dec(l.rate), l.count, l.per
 		out.Amount = fromMinor(l.amount, cur, scale)
 		total += l.amount
 		if l.amount > money.MaxMinor || total > money.MaxMinor {
@@ -289,8 +292,8 @@ func (r InterestRules) prepare(d Debt, until contract.Date, scale int32) (engine
 	valid := ok && e.principal > 0 && cur != (currency.Unit{}) && (d.Customer == Business || d.Customer == Consumer) &&
 		(!d.Due.IsZero() || !d.Sent.IsZero()) && !until.IsZero() && r.DayCount <= PerStartedMonth
 	if valid && !r.MonthlyRate.IsZero() {
-		e.monthlyRate, ok = rateUnits(r.MonthlyRate)
-		e.rate = r.MonthlyRate
+		e.monthlyRate, ok = rateUnits(r.MonthlyRate.Decimal())
+		e.rate = r.MonthlyRate.Decimal()
 		valid = ok && e.monthlyRate >= 0
 	}
 	if valid && len(d.Payments) > 0 {

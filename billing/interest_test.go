@@ -58,21 +58,21 @@ func TestInterestVectors(t *testing.T) {
 		lines  int
 		capped bool
 	}{
-		{"terms 12.3 30/360 default: 44 days of 30-day months", InterestRules{MonthlyRate: two}, base, "2025-04-15", "293.33", 1, false},
-		{"terms 12.3 actual/30: 45 days", InterestRules{MonthlyRate: two, DayCount: ActualOver30}, base, "2025-04-15", "300.00", 1, false},
-		{"terms 12.3 per started month: 2 months", InterestRules{MonthlyRate: two, DayCount: PerStartedMonth}, base, "2025-04-15", "400.00", 1, false},
-		{"terms 12.3 due date itself not counted", InterestRules{MonthlyRate: two, DayCount: ActualOver30}, base, "2025-03-01", "0.00", 0, false},
-		{"terms 12.3 one day late", InterestRules{MonthlyRate: two, DayCount: ActualOver30}, base, "2025-03-02", "6.67", 1, false},
-		{"terms 12.3 started month: first day late starts month 1", InterestRules{MonthlyRate: two, DayCount: PerStartedMonth}, base, "2025-03-02", "200.00", 1, false},
-		{"terms 12.3 started month: 2025-04-01 still month 1", InterestRules{MonthlyRate: two, DayCount: PerStartedMonth}, base, "2025-04-01", "200.00", 1, false},
-		{"terms 12.3 partial payment actual/30: 100 + 120", InterestRules{MonthlyRate: two, DayCount: ActualOver30}, withPayments, "2025-12-31", "220.00", 2, false},
-		{"terms 12.3 partial payment 30/360: 100 + 116", InterestRules{MonthlyRate: two}, withPayments, "2025-12-31", "216.00", 2, false},
-		{"terms 12.3 partial payment started month: 200 + 120", InterestRules{MonthlyRate: two, DayCount: PerStartedMonth}, withPayments, "2025-12-31", "320.00", 2, false},
+		{"terms 12.3 30/360 default: 44 days of 30-day months", InterestRules{MonthlyRate: contract.Dec(two)}, base, "2025-04-15", "293.33", 1, false},
+		{"terms 12.3 actual/30: 45 days", InterestRules{MonthlyRate: contract.Dec(two), DayCount: ActualOver30}, base, "2025-04-15", "300.00", 1, false},
+		{"terms 12.3 per started month: 2 months", InterestRules{MonthlyRate: contract.Dec(two), DayCount: PerStartedMonth}, base, "2025-04-15", "400.00", 1, false},
+		{"terms 12.3 due date itself not counted", InterestRules{MonthlyRate: contract.Dec(two), DayCount: ActualOver30}, base, "2025-03-01", "0.00", 0, false},
+		{"terms 12.3 one day late", InterestRules{MonthlyRate: contract.Dec(two), DayCount: ActualOver30}, base, "2025-03-02", "6.67", 1, false},
+		{"terms 12.3 started month: first day late starts month 1", InterestRules{MonthlyRate: contract.Dec(two), DayCount: PerStartedMonth}, base, "2025-03-02", "200.00", 1, false},
+		{"terms 12.3 started month: 2025-04-01 still month 1", InterestRules{MonthlyRate: contract.Dec(two), DayCount: PerStartedMonth}, base, "2025-04-01", "200.00", 1, false},
+		{"terms 12.3 partial payment actual/30: 100 + 120", InterestRules{MonthlyRate: contract.Dec(two), DayCount: ActualOver30}, withPayments, "2025-12-31", "220.00", 2, false},
+		{"terms 12.3 partial payment 30/360: 100 + 116", InterestRules{MonthlyRate: contract.Dec(two)}, withPayments, "2025-12-31", "216.00", 2, false},
+		{"terms 12.3 partial payment started month: 200 + 120", InterestRules{MonthlyRate: contract.Dec(two), DayCount: PerStartedMonth}, withPayments, "2025-12-31", "320.00", 2, false},
 		{"renteloven § 5 half-years actual/365: 40.6849 + 46.2329 rounded once", InterestRules{DayCount: ActualOver30}, halfYears, "2023-07-15", "86.92", 2, false},
 		{"renteloven § 5 half-years 30/360: 41.25 + 46.88", InterestRules{}, halfYears, "2023-07-15", "88.13", 2, false},
-		{"renteloven § 7 consumer capped at statutory 11.75 %", InterestRules{MonthlyRate: two}, consumer, "2024-03-02", "101.18", 1, true},
+		{"renteloven § 7 consumer capped at statutory 11.75 %", InterestRules{MonthlyRate: contract.Dec(two)}, consumer, "2024-03-02", "101.18", 1, true},
 		{"renteloven § 3(2) no due date: from 30 days after sending", InterestRules{DayCount: ActualOver30}, noDue, "2025-03-11", "88.36", 1, false},
-		{"terms 12.3 paid before due: no interest", InterestRules{MonthlyRate: two}, func() Debt {
+		{"terms 12.3 paid before due: no interest", InterestRules{MonthlyRate: contract.Dec(two)}, func() Debt {
 			d := base
 			d.Payments = []Payment{{day("2025-02-20"), dkk("10000.00")}}
 			return d
@@ -115,7 +115,7 @@ func TestInterestStatementLines(t *testing.T) {
 	}
 	for i, w := range want {
 		l := st.Lines[i]
-		if l.From != day(w.from) || l.To != day(w.to) || !l.Rate.Equal(dec(w.rate)) || !l.Amount.Equal(dkk(w.amount)) ||
+		if l.From != day(w.from) || l.To != day(w.to) || !l.Rate.Equal(contract.Dec(dec(w.rate))) || !l.Amount.Equal(dkk(w.amount)) ||
 			l.Days != w.days || l.Count != w.count || l.Per != w.per || l.Basis != Statutory {
 			t.Errorf("renteloven § 5 line %d = %+v, want %+v", i, l, w)
 		}
@@ -184,14 +184,14 @@ func TestRateTable(t *testing.T) {
 			}
 		})
 	}
-	ext, err := tab.With(StatutoryRate{From: day("2026-01-01"), Reference: dec("0.0175"), Surcharge: dec("0.08")})
+	ext, err := tab.With(StatutoryRate{From: day("2026-01-01"), Reference: contract.Dec(dec("0.0175")), Surcharge: contract.Dec(dec("0.08"))})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r, ok := ext.At(day("2026-03-01")); !ok || !r.Annual().Equal(dec("0.0975")) {
 		t.Errorf("extended At(2026-03-01) = %v, %v, want 0.0975", r.Annual(), ok)
 	}
-	if _, err := tab.With(StatutoryRate{Reference: dec("0.123456789")}); !errors.Is(err, ErrInvalid) {
+	if _, err := tab.With(StatutoryRate{Reference: contract.Dec(dec("0.123456789"))}); !errors.Is(err, ErrInvalid) {
 		t.Errorf("With(bad) error = %v, want ErrInvalid", err)
 	}
 }
@@ -203,7 +203,7 @@ func TestInterestMonotoneProperty(t *testing.T) {
 	for n := 0; n < 300; n++ {
 		due := day("2023-01-01").AddDays(r.IntN(900))
 		amount := contract.MoneyFromMinor(1+r.Int64N(100_000_000), currency.DKK)
-		for _, rules := range []InterestRules{{MonthlyRate: dec("0.02"), DayCount: DayCount(r.IntN(3))}, {DayCount: DayCount(r.IntN(3))}} {
+		for _, rules := range []InterestRules{{MonthlyRate: contract.Dec(dec("0.02")), DayCount: DayCount(r.IntN(3))}, {DayCount: DayCount(r.IntN(3))}} {
 			prev := contract.ZeroMoney(currency.DKK)
 			kind := CustomerKind(1 + r.IntN(2))
 			for off := -3; off < 120; off += 1 + r.IntN(7) {
@@ -231,7 +231,7 @@ func TestDanishStatutoryRatesShape(t *testing.T) {
 	}
 	want := day("2013-07-01")
 	for _, r := range rs[1:] {
-		if r.From != want || !r.Surcharge.Equal(dec("0.08")) {
+		if r.From != want || !r.Surcharge.Equal(contract.Dec(dec("0.08"))) {
 			t.Errorf("renteloven § 5 rate from %s surcharge %s, want from %s with 0.08", r.From, r.Surcharge, want)
 		}
 		want = want.Add(contract.Months(6))

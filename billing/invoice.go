@@ -41,14 +41,14 @@ const ExportNotice = "Supply outside the EU, no Danish VAT / levering uden for E
 
 // Line is one line of an invoice as the host gives it.
 type Line struct {
-	Description string          `json:"description" validate:"required,max=500"`
-	Quantity    decimal.Decimal `json:"quantity" validate:"dgte=0"`
+	Description string           `json:"description" validate:"required,max=500"`
+	Quantity    contract.Decimal `json:"quantity" validate:"dgte=0"`
 	// UnitPrice is the price of one unit excluding VAT, not negative. Every
 	// line of an invoice is in the same currency, the invoice's.
 	UnitPrice contract.Money `json:"unit_price" validate:"required"`
 	// VATRate is the VAT rate for DomesticVAT invoices as a fraction
 	// (0.25); ignored, and shown as 0, under ReverseCharge and Export.
-	VATRate decimal.Decimal `json:"vat_rate" validate:"dgte=0,dlte=1"`
+	VATRate contract.Decimal `json:"vat_rate" validate:"dgte=0,dlte=1"`
 }
 
 // InvoiceInput is what the host knows when it issues an invoice. Its
@@ -112,9 +112,9 @@ type InvoiceLine struct {
 // VATSummary is the taxable amount and VAT at one rate
 // (momsbekendtgørelsen § 58(1)(8)-(10)).
 type VATSummary struct {
-	Rate decimal.Decimal `json:"rate"`
-	Net  contract.Money  `json:"net_amount"`
-	VAT  contract.Money  `json:"vat"`
+	Rate contract.Decimal `json:"rate"`
+	Net  contract.Money   `json:"net_amount"`
+	VAT  contract.Money   `json:"vat"`
 }
 
 // Invoice is an issued invoice with what momsbekendtgørelsen § 58
@@ -170,7 +170,10 @@ var citeMomsbek58 = contract.Cite("momsbekendtgørelsen", "§ 58")
 // another currency "lines[1].unit_price" currency_mismatch (and matches
 // [ErrCurrencyMismatch]), a due date before the issue date "due"
 // gtefield, an unknown treatment "vat_treatment" oneof, a bad CVR number
-// "seller.cvr" cvr.
+// "seller.cvr" cvr, and a quantity, VAT rate or unit price whose text
+// pimkit could not read back -- beyond 10^18 or over
+// [contract.MaxDecimalText] characters, such as a 62-digit price --
+// "lines[0].quantity" range: what NewInvoice accepts always survives JSON.
 func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	var ps contract.Problems
 	if tagsBroken(&in) {
@@ -199,23 +202,36 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		}
 		rate := l.VATRate
 		if in.Treatment != DomesticVAT {
-			rate = decimal.Zero
+			rate = contract.Dec(decimal.Zero)
+		}
+		// What is accepted must read back: each number within the bounded
+		// parser's limits, checked before any arithmetic.
+		if q, r, p := readable(l.Quantity.Decimal(), 0), readable(rate.Decimal(), 0), readableMoney(l.UnitPrice); !q || !r || !p {
+			for _, f := range []struct {
+				ok   bool
+				name string
+			}{{q, "quantity"}, {r, "vat_rate"}, {p, "unit_price"}} {
+				if !f.ok {
+					ps.Add("lines["+strconv.Itoa(i)+"]."+f.name, "range", "")
+				}
+			}
+			continue
 		}
 		price := l.UnitPrice.Amount()
-		a, ok1 := mulRound(l.Quantity, price, scale, fast)
+		a, ok1 := mulRound(l.Quantity.Decimal(), price, scale, fast)
 		var ln decimal.Decimal
 		if ok1 {
 			ln = decimal.New(a, -scale)
 		} else {
-			ln = money.Round(l.Quantity.Mul(price), cur)
+			ln = money.Round(l.Quantity.Decimal().Mul(price), cur)
 			a, ok1 = money.ToMinor(ln, scale)
 		}
-		b, ok2 := mulRound(ln, rate, scale, fast)
+		b, ok2 := mulRound(ln, rate.Decimal(), scale, fast)
 		var lv decimal.Decimal
 		if ok2 {
 			lv = decimal.New(b, -scale)
 		} else {
-			lv = money.Round(ln.Mul(rate), cur)
+			lv = money.Round(ln.Mul(rate.Decimal()), cur)
 			b, ok2 = money.ToMinor(lv, scale)
 		}
 		if !ok1 || !ok2 {
@@ -278,8 +294,8 @@ func tagsBroken(in *InvoiceInput) bool {
 	}
 	for i := range in.Lines {
 		l := &in.Lines[i]
-		if l.Description == "" || len(l.Description) > 500 || l.Quantity.Sign() < 0 || l.UnitPrice.IsZero() ||
-			!fraction(l.VATRate) {
+		if l.Description == "" || len(l.Description) > 500 || l.Quantity.Decimal().Sign() < 0 || l.UnitPrice.IsZero() ||
+			!fraction(l.VATRate.Decimal()) {
 			return true
 		}
 	}
@@ -354,11 +370,11 @@ func summarize(lines []InvoiceLine, cur currency.Unit, scale int32) []VATSummary
 		n, _ := money.ToMinor(l.Net.Amount(), scale)
 		v, _ := money.ToMinor(l.VAT.Amount(), scale)
 		i := 0
-		for i < len(acc) && !acc[i].rate.Equal(l.VATRate) {
+		for i < len(acc) && !acc[i].rate.Equal(l.VATRate.Decimal()) {
 			i++
 		}
 		if i == len(acc) {
-			acc = append(acc, sums{rate: l.VATRate})
+			acc = append(acc, sums{rate: l.VATRate.Decimal()})
 		}
 		acc[i].net += n
 		acc[i].vat += v
@@ -366,7 +382,7 @@ func summarize(lines []InvoiceLine, cur currency.Unit, scale int32) []VATSummary
 	slices.SortFunc(acc, func(a, b sums) int { return b.rate.Cmp(a.rate) })
 	out := make([]VATSummary, len(acc))
 	for i, a := range acc {
-		out[i] = VATSummary{Rate: a.rate, Net: fromMinor(a.net, cur, scale), VAT: fromMinor(a.vat, cur, scale)}
+		out[i] = VATSummary{Rate: contract.Dec(a.rate), Net: fromMinor(a.net, cur, scale), VAT: fromMinor(a.vat, cur, scale)}
 	}
 	return out
 }

@@ -25,7 +25,7 @@ func input(lines ...Line) InvoiceInput {
 
 func TestNewInvoiceTotals(t *testing.T) {
 	l := func(q, p string) Line {
-		return Line{Description: "PIM subscription", Quantity: dec(q), UnitPrice: contract.NewMoney(dec(p), currency.DKK), VATRate: vatDK}
+		return Line{Description: "PIM subscription", Quantity: contract.Dec(dec(q)), UnitPrice: contract.NewMoney(dec(p), currency.DKK), VATRate: contract.Dec(vatDK)}
 	}
 	eu := input(l("1", "1234.56"))
 	eu.Treatment, eu.Buyer.VATID, eu.Buyer.Country = ReverseCharge, "DE123456789", "DE"
@@ -71,7 +71,7 @@ func TestNewInvoiceDueDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := input(Line{Description: "x", Quantity: dec("1"), UnitPrice: dkk("100"), VATRate: vatDK})
+			in := input(Line{Description: "x", Quantity: contract.Dec(dec("1")), UnitPrice: dkk("100"), VATRate: contract.Dec(vatDK)})
 			in.Issued = day(tt.issued)
 			if tt.received != "" {
 				in.Received = day(tt.received)
@@ -92,8 +92,8 @@ func TestNewInvoiceDueDate(t *testing.T) {
 
 func TestNewInvoiceErrors(t *testing.T) {
 	in := input(
-		Line{Description: "a", Quantity: dec("-1"), UnitPrice: dkk("10"), VATRate: vatDK},
-		Line{Description: "b", Quantity: dec("1"), UnitPrice: contract.MustParseMoney("10", currency.EUR), VATRate: vatDK},
+		Line{Description: "a", Quantity: contract.Dec(dec("-1")), UnitPrice: dkk("10"), VATRate: contract.Dec(vatDK)},
+		Line{Description: "b", Quantity: contract.Dec(dec("1")), UnitPrice: contract.MustParseMoney("10", currency.EUR), VATRate: contract.Dec(vatDK)},
 	)
 	in.Due = day("2026-01-01")
 	in.Treatment = 9
@@ -111,22 +111,22 @@ func TestNewInvoiceErrors(t *testing.T) {
 			t.Errorf("momsbekendtgørelsen § 58: error %v does not name %s %s", err, p.path, p.rule)
 		}
 	}
-	ex := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dkk("10")})
+	ex := input(Line{Description: "a", Quantity: contract.Dec(dec("1")), UnitPrice: dkk("10")})
 	ex.Treatment, ex.Buyer.Country = Export, "SE"
 	if _, err := NewInvoice(ex, contract.Counter{}); !hasProblem(err, "buyer.country", "excluded_with") {
 		t.Errorf("export to an EU country: error = %v, want one naming buyer.country", err)
 	}
-	rcNO := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dkk("10")})
+	rcNO := input(Line{Description: "a", Quantity: contract.Dec(dec("1")), UnitPrice: dkk("10")})
 	rcNO.Treatment, rcNO.Buyer.VATID = ReverseCharge, "NO123456789"
 	if _, err := NewInvoice(rcNO, contract.Counter{}); !hasProblem(err, "buyer.vat_id", "excluded_with") {
 		t.Errorf("VAT Directive Art. 196 reverse charge to Norway: error = %v, want one naming buyer.vat_id", err)
 	}
-	rc := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dkk("10")})
+	rc := input(Line{Description: "a", Quantity: contract.Dec(dec("1")), UnitPrice: dkk("10")})
 	rc.Treatment = ReverseCharge
 	if _, err := NewInvoice(rc, contract.Counter{}); !hasProblem(err, "buyer.vat_id", "required_with") {
 		t.Errorf("VAT Directive Art. 196 reverse charge without buyer VAT number: error = %v, want one naming buyer.vat_id", err)
 	}
-	bad := input(Line{Description: "a", Quantity: dec("1"), UnitPrice: dkk("10")})
+	bad := input(Line{Description: "a", Quantity: contract.Dec(dec("1")), UnitPrice: dkk("10")})
 	bad.Buyer.VATID = "D1234"
 	if _, err := NewInvoice(bad, contract.Counter{}); !hasProblem(err, "buyer.vat_id", "vatid") {
 		t.Errorf("malformed buyer VAT number: error = %v, want buyer.vat_id vatid", err)
@@ -141,9 +141,9 @@ func TestInvoiceTotalProperty(t *testing.T) {
 		var lines []Line
 		for i := 0; i < 1+r.IntN(6); i++ {
 			lines = append(lines, Line{Description: "x",
-				Quantity:  decimal.New(r.Int64N(5000), -int32(r.IntN(3))),
+				Quantity:  contract.Dec(decimal.New(r.Int64N(5000), -int32(r.IntN(3)))),
 				UnitPrice: contract.NewMoney(decimal.New(r.Int64N(10_000_000), -int32(r.IntN(4))), currency.DKK),
-				VATRate:   []decimal.Decimal{vatDK, decimal.Zero, dec("0.125")}[r.IntN(3)]})
+				VATRate:   contract.Dec([]decimal.Decimal{vatDK, decimal.Zero, dec("0.125")}[r.IntN(3)])})
 		}
 		inv, err := NewInvoice(input(lines...), contract.Counter{})
 		if err != nil {
@@ -151,7 +151,7 @@ func TestInvoiceTotalProperty(t *testing.T) {
 		}
 		net, vat := decimal.Zero, decimal.Zero
 		for _, l := range inv.Lines {
-			if !l.Net.Amount().Equal(l.Quantity.Mul(l.UnitPrice.Amount()).Round(2)) || !l.VAT.Amount().Equal(l.Net.Amount().Mul(l.VATRate).Round(2)) {
+			if !l.Net.Amount().Equal(l.Quantity.Decimal().Mul(l.UnitPrice.Amount()).Round(2)) || !l.VAT.Amount().Equal(l.Net.Amount().Mul(l.VATRate.Decimal()).Round(2)) {
 				t.Fatalf("line %+v not rounded per line", l)
 			}
 			net, vat = net.Add(l.Net.Amount()), vat.Add(l.VAT.Amount())

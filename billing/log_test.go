@@ -9,7 +9,6 @@ import (
 
 	"github.com/pimkit/pimkit/billing"
 	"github.com/pimkit/pimkit/contract"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
 
@@ -23,8 +22,8 @@ func TestNoPersonalDataInLogs(t *testing.T) {
 		Seller:    contract.Party{Name: "OpenDIMS ApS", CVR: "43782495", Address: "Rømersvej 4, 7430 Ikast"},
 		Buyer:     buyer,
 		Treatment: billing.DomesticVAT,
-		Lines: []billing.Line{{Description: "PIM subscription", Quantity: decimal.NewFromInt(1),
-			UnitPrice: contract.MustParseMoney("100", currency.DKK), VATRate: decimal.RequireFromString("0.25")}},
+		Lines: []billing.Line{{Description: "PIM subscription", Quantity: contract.MustDec("1"),
+			UnitPrice: contract.MustParseMoney("100", currency.DKK), VATRate: contract.MustDec("0.25")}},
 	}
 	inv, err := billing.NewInvoice(in, contract.Counter{})
 	if err != nil {

@@ -134,9 +134,10 @@ func FitPlan(plans []Plan, k PlanKind, c Cycle, values int64) (Plan, bool) {
 // Prorate returns price x days / periodDays rounded half away from zero to
 // the price's minor unit: 24.95 DKK a month for 9 days of a 31-day period
 // is 7.24 DKK (7.2435...), and all 31 days give 24.95 DKK exactly. days
-// outside 0..periodDays or periodDays < 1 give the zero Money and false.
+// outside 0..periodDays or periodDays < 1, or a price beyond what pimkit
+// reads back (10^18, 100 characters), give the zero Money and false.
 func Prorate(price contract.Money, days, periodDays int) (contract.Money, bool) {
-	if periodDays < 1 || days < 0 || days > periodDays {
+	if periodDays < 1 || days < 0 || days > periodDays || !readableMoney(price) {
 		return contract.Money{}, false
 	}
 	if days == periodDays {

@@ -11,10 +11,10 @@ import (
 // currency's minor unit. It is stored whole: the prices with their
 // currency, the indices and the decision.
 type PriceAdjustment struct {
-	Old      contract.Money  `json:"old"`
-	New      contract.Money  `json:"new"`
-	OldIndex decimal.Decimal `json:"old_index"`
-	NewIndex decimal.Decimal `json:"new_index"`
+	Old      contract.Money   `json:"old"`
+	New      contract.Money   `json:"new"`
+	OldIndex contract.Decimal `json:"old_index"`
+	NewIndex contract.Decimal `json:"new_index"`
 	// Decision says whether the new price may apply from the effective
 	// date, counted by [contract.Terms.PriceAdjustment]: it needs the
 	// terms' notice (4 months), and when refused its Date is the earliest
@@ -34,23 +34,33 @@ type PriceAdjustment struct {
 // allowed from 2026-10-24 when notified on 2026-06-24 and refused, with
 // Date 2026-10-24, for 2026-10-23. New is computed either way. A missing
 // or negative price ("old") or a non-positive index ("old_index",
-// "new_index", rule gt) is a [*contract.ValidationError].
+// "new_index", rule gt), an index or a new price beyond what pimkit reads
+// back (10^18, 100 characters; rule range) is a
+// [*contract.ValidationError].
 func AdjustPrice(t contract.Terms, old contract.Money, oldIndex, newIndex decimal.Decimal,
 	notified, effective contract.Date) (PriceAdjustment, error) {
 	var ps contract.Problems
 	checkAmount(&ps, "old", old, contract.Currency{}, nonNegative)
-	if !oldIndex.IsPositive() {
-		ps.Add("old_index", "gt", "0")
-	}
-	if !newIndex.IsPositive() {
-		ps.Add("new_index", "gt", "0")
+	for _, x := range []struct {
+		path string
+		d    decimal.Decimal
+	}{{"old_index", oldIndex}, {"new_index", newIndex}} {
+		switch {
+		case !x.d.IsPositive():
+			ps.Add(x.path, "gt", "0")
+		case !readable(x.d, 0):
+			ps.Add(x.path, "range", "")
+		}
 	}
 	if err := invalid(&ps, "adjust price"); err != nil {
 		return PriceAdjustment{}, err
 	}
 	cur := old.Currency()
-	a := PriceAdjustment{Old: old, OldIndex: oldIndex, NewIndex: newIndex,
+	a := PriceAdjustment{Old: old, OldIndex: contract.Dec(oldIndex), NewIndex: contract.Dec(newIndex),
 		New: contract.NewMoney(old.Amount().Mul(newIndex).DivRound(oldIndex, money.Scale(cur)), cur)}
+	if !readableMoney(a.New) {
+		return PriceAdjustment{}, problem("adjust price", "new_index", "range", "")
+	}
 	a.Decision = t.PriceAdjustment(notified, effective)
 	a.CustomerMayTerminate = a.Decision.Allowed
 	return a, nil

@@ -1,6 +1,7 @@
 package billing
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -24,13 +25,15 @@ type StatutoryRate struct {
 	From contract.Date `json:"from" validate:"required"`
 	// Reference is Nationalbank's official lending rate on From, as a
 	// fraction: 0.0375 for 3.75 %. It may be negative (-0.0045 in 2022).
-	Reference decimal.Decimal `json:"reference" validate:"dgte=-1,dlte=1"`
+	Reference contract.Decimal `json:"reference" validate:"dgte=-1,dlte=1"`
 	// Surcharge is the statutory addition, 0.08 since 2013-03-01.
-	Surcharge decimal.Decimal `json:"surcharge" validate:"dgte=-1,dlte=1"`
+	Surcharge contract.Decimal `json:"surcharge" validate:"dgte=-1,dlte=1"`
 }
 
 // Annual returns the statutory rate a year, Reference + Surcharge: 0.1175.
-func (r StatutoryRate) Annual() decimal.Decimal { return r.Reference.Add(r.Surcharge) }
+func (r StatutoryRate) Annual() decimal.Decimal {
+	return r.Reference.Decimal().Add(r.Surcharge.Decimal())
+}
 
 // RateTable is a table of statutory rates with effective dates, sorted by
 // From. Each entry applies from its From until the next entry's From; the
@@ -71,7 +74,7 @@ var surcharge8 = decimal.New(8, -2)
 //		From: contract.MustDate(2026, 1, 1), Reference: ref, Surcharge: decimal.New(8, -2)})
 func DanishStatutoryRates() RateTable {
 	ref := func(y int, m time.Month, d int, bp int64) StatutoryRate {
-		return StatutoryRate{From: contract.MustDate(y, m, d), Reference: decimal.New(bp, -4), Surcharge: surcharge8}
+		return StatutoryRate{From: contract.MustDate(y, m, d), Reference: contract.Dec(decimal.New(bp, -4)), Surcharge: contract.Dec(surcharge8)}
 	}
 	t, err := RateTable{}.With(
 		ref(2013, 3, 1, 20), ref(2013, 7, 1, 20), ref(2014, 1, 1, 20), ref(2014, 7, 1, 20),
@@ -148,18 +151,46 @@ func (t RateTable) MarshalJSON() ([]byte, error) {
 	return json.Marshal(rateTableJSON{Rates: t.rates})
 }
 
+// MaxRates is the most rates a [RateTable] read from JSON may hold: 1,000
+// half-years, five centuries of statutory rates.
+const MaxRates = 1000
+
 // UnmarshalJSON reads what MarshalJSON writes and checks the rates as
 // [RateTable.With] does; every decimal goes through pimkit's bounded
-// parser.
+// parser. More than [MaxRates] rates is a [*contract.ValidationError]
+// ("rates": max), refused as soon as the next rate begins, so reading
+// allocates at most 16 bytes per input byte plus 64 KiB whatever the
+// input: a megabyte of empty rates, digits or nesting costs at most that.
 func (t *RateTable) UnmarshalJSON(b []byte) error {
-	var v struct {
-		Rates []struct {
-			From      contract.Date `json:"from"`
-			Reference json.Number   `json:"reference"`
-			Surcharge json.Number   `json:"surcharge"`
-		} `json:"rates"`
+	type rateJSON struct {
+		From      contract.Date `json:"from"`
+		Reference json.Number   `json:"reference"`
+		Surcharge json.Number   `json:"surcharge"`
 	}
-	if err := json.Unmarshal(b, &v); err != nil {
+	var v struct{ Rates []rateJSON }
+	tooMany := false
+	err := decodeObject(b, func(key string, dec *json.Decoder) (bool, error) {
+		if key != "rates" {
+			return false, nil
+		}
+		v.Rates = v.Rates[:0]
+		return true, decodeArray(dec, func(dec *json.Decoder) error {
+			if len(v.Rates) == MaxRates {
+				tooMany = true
+				return errShape
+			}
+			var r rateJSON
+			if err := dec.Decode(&r); err != nil {
+				return err
+			}
+			v.Rates = append(v.Rates, r)
+			return nil
+		})
+	})
+	switch {
+	case tooMany:
+		return problem("decode rate table", "rates", "max", strconv.Itoa(MaxRates))
+	case err != nil && !bytes.Equal(bytes.TrimSpace(b), []byte("null")):
 		return fmt.Errorf("%w: rate table: %v", ErrSyntax, err)
 	}
 	var ps contract.Problems
@@ -173,7 +204,7 @@ func (t *RateTable) UnmarshalJSON(b []byte) error {
 		if err2 != nil {
 			ps.Add("rates["+strconv.Itoa(i)+"].surcharge", "syntax", "")
 		}
-		rates[i] = StatutoryRate{From: r.From, Reference: ref, Surcharge: sur}
+		rates[i] = StatutoryRate{From: r.From, Reference: contract.Dec(ref), Surcharge: contract.Dec(sur)}
 	}
 	if err := invalid(&ps, "decode rate table"); err != nil {
 		return err

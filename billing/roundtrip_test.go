@@ -32,7 +32,7 @@ func TestRoundTrip(t *testing.T) {
 
 	seller, buyer := seller(), buyerDK()
 	buyer.VATID, buyer.Country, buyer.CVR = "DE123456789", "DE", "12345674"
-	line := Line{Description: "PIM subscription", Quantity: dec("2"), UnitPrice: dkk("24.95"), VATRate: vatDK}
+	line := Line{Description: "PIM subscription", Quantity: contract.Dec(dec("2")), UnitPrice: dkk("24.95"), VATRate: contract.Dec(vatDK)}
 	in := InvoiceInput{Number: "2026-0001", Issued: day("2026-01-29"), Received: day("2026-01-30"),
 		PaymentTerm: contract.Days(14), Due: day("2026-02-27"), SupplyFrom: day("2026-01-01"), SupplyTo: day("2026-01-31"),
 		Seller: seller, Buyer: buyer, Treatment: ReverseCharge, Lines: []Line{line}}
@@ -49,7 +49,7 @@ func TestRoundTrip(t *testing.T) {
 
 	debt := Debt{Amount: dkk("10000.00"), Due: day("2023-06-15"), Sent: day("2023-05-15"), Customer: Consumer,
 		Payments: []Payment{{Date: day("2023-07-01"), Amount: dkk("2500.00")}}}
-	rules := InterestRules{MonthlyRate: dec("0.02"), DayCount: ActualOver30, Rates: DanishStatutoryRates()}
+	rules := InterestRules{MonthlyRate: contract.Dec(dec("0.02")), DayCount: ActualOver30, Rates: DanishStatutoryRates()}
 	st, err := rules.Interest(debt, day("2023-07-15"))
 	if err != nil {
 		t.Fatal(err)

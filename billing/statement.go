@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/pimkit/pimkit/contract"
-	"github.com/shopspring/decimal"
 )
 
 // Basis says which rate an interest line was charged at.
@@ -35,7 +34,7 @@ type InterestLine struct {
 	Basis     Basis          `json:"basis"`
 	// Rate is a fraction per month for Agreed lines and per year for
 	// Statutory lines: 0.02, 0.1175.
-	Rate decimal.Decimal `json:"rate"`
+	Rate contract.Decimal `json:"rate"`
 	// Count and Per are the fraction of the rate's period charged: 44/30
 	// (30/360 days of a month), 45/30 (actual days), 2/1 (started
 	// months), 182/365 or 180/360 (days of a statutory year).
@@ -82,7 +81,7 @@ func (s InterestStatement) String() string {
 		}
 		fmt.Fprintf(&b, "%s .. %s %4d days %12s x %s %%/%s x %d/%d = %s\n",
 			l.From, l.To, l.Days, l.Principal.Round().Text(),
-			l.Rate.Shift(2).StringFixed(2), unit, l.Count, l.Per, l.Amount.Round().Text())
+			l.Rate.Decimal().Shift(2).StringFixed(2), unit, l.Count, l.Per, l.Amount.Round().Text())
 	}
 	fmt.Fprintf(&b, "total %s", s.Total.Round().Text())
 	if s.Capped {

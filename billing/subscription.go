@@ -62,7 +62,7 @@ type Event struct {
 // Line returns a Charged event as an invoice line of one unit at the
 // charged amount and the given VAT rate, described by desc.
 func (e Event) Line(desc string, vatRate decimal.Decimal) Line {
-	return Line{Description: desc, Quantity: decimal.New(1, 0), UnitPrice: e.Amount, VATRate: vatRate}
+	return Line{Description: desc, Quantity: contract.Dec(decimal.New(1, 0)), UnitPrice: e.Amount, VATRate: contract.Dec(vatRate)}
 }
 
 // Subscription is a customer's subscription to a plan, billed in advance

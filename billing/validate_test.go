@@ -15,7 +15,7 @@ import (
 // wrapping ErrInvalid.
 func TestTaggedTypes(t *testing.T) {
 	okDebt := Debt{Amount: dkk("100.00"), Due: day("2025-03-01"), Customer: Business}
-	okLine := Line{Description: "PIM subscription", Quantity: dec("1"), UnitPrice: dkk("24.95"), VATRate: vatDK}
+	okLine := Line{Description: "PIM subscription", Quantity: contract.Dec(dec("1")), UnitPrice: dkk("24.95"), VATRate: contract.Dec(vatDK)}
 	tests := []struct {
 		typ, path, rule string
 		err             func() error
@@ -34,18 +34,18 @@ func TestTaggedTypes(t *testing.T) {
 			d.Payments = []Payment{{Date: day("2025-03-05")}}
 			return d.Validate()
 		}},
-		{"InterestRules", "monthly_rate", "dlte", func() error { return InterestRules{MonthlyRate: dec("1.5")}.Validate() }},
+		{"InterestRules", "monthly_rate", "dlte", func() error { return InterestRules{MonthlyRate: contract.Dec(dec("1.5"))}.Validate() }},
 		{"InterestRules via Interest", "rules.monthly_rate", "dgte", func() error {
-			_, err := InterestRules{MonthlyRate: dec("-0.02")}.Interest(okDebt, day("2025-04-01"))
+			_, err := InterestRules{MonthlyRate: contract.Dec(dec("-0.02"))}.Interest(okDebt, day("2025-04-01"))
 			return err
 		}},
 		{"StatutoryRate", "rates[0].from", "required", func() error {
-			_, err := RateTable{}.With(StatutoryRate{Reference: dec("0.01"), Surcharge: dec("0.08")})
+			_, err := RateTable{}.With(StatutoryRate{Reference: contract.Dec(dec("0.01")), Surcharge: contract.Dec(dec("0.08"))})
 			return err
 		}},
 		{"StatutoryRate", "rates[1].surcharge", "dlte", func() error {
-			_, err := RateTable{}.With(StatutoryRate{From: day("2026-01-01"), Reference: dec("0.01"), Surcharge: dec("0.08")},
-				StatutoryRate{From: day("2026-07-01"), Reference: dec("0.01"), Surcharge: dec("8")})
+			_, err := RateTable{}.With(StatutoryRate{From: day("2026-01-01"), Reference: contract.Dec(dec("0.01")), Surcharge: contract.Dec(dec("0.08"))},
+				StatutoryRate{From: day("2026-07-01"), Reference: contract.Dec(dec("0.01")), Surcharge: contract.Dec(dec("8"))})
 			return err
 		}},
 		{"InvoiceInput", "number", "required", func() error {
@@ -69,7 +69,7 @@ func TestTaggedTypes(t *testing.T) {
 		}},
 		{"Line", "lines[0].vat_rate", "dlte", func() error {
 			l := okLine
-			l.VATRate = dec("25")
+			l.VATRate = contract.Dec(dec("25"))
 			_, err := NewInvoice(input(l), contract.Counter{})
 			return err
 		}},
@@ -132,15 +132,15 @@ func TestCheapChecksAgreeWithTags(t *testing.T) {
 			d.Payments = []Payment{{Date: day("2025-03-05"), Amount: contract.MustParseMoney("1", currency.EUR)}}
 		},
 		func(d *Debt, _ *InterestRules) { d.Payments = []Payment{{Date: day("2025-03-05"), Amount: dkk("-1")}} },
-		func(_ *Debt, ir *InterestRules) { ir.MonthlyRate = dec("-0.01") },
-		func(_ *Debt, ir *InterestRules) { ir.MonthlyRate = dec("1.01") },
-		func(_ *Debt, ir *InterestRules) { ir.MonthlyRate = dec("0.000000001") },
+		func(_ *Debt, ir *InterestRules) { ir.MonthlyRate = contract.Dec(dec("-0.01")) },
+		func(_ *Debt, ir *InterestRules) { ir.MonthlyRate = contract.Dec(dec("1.01")) },
+		func(_ *Debt, ir *InterestRules) { ir.MonthlyRate = contract.Dec(dec("0.000000001")) },
 		func(_ *Debt, ir *InterestRules) { ir.DayCount = 7 },
 	}
 	for n := 0; n < 500; n++ {
 		d := Debt{Amount: dkk("100.00"), Due: day("2025-03-01"), Customer: Business,
 			Payments: []Payment{{Date: day("2025-03-10"), Amount: dkk("10.00")}}}
-		ir := InterestRules{MonthlyRate: dec("0.02")}
+		ir := InterestRules{MonthlyRate: contract.Dec(dec("0.02"))}
 		for k := r.IntN(3); k > 0; k-- {
 			breakDebt[r.IntN(len(breakDebt))](&d, &ir)
 		}
@@ -162,7 +162,7 @@ func TestCheapChecksAgreeWithTags(t *testing.T) {
 		},
 		func(in *InvoiceInput) {
 			if len(in.Lines) > 0 {
-				in.Lines[0].Quantity = dec("-1")
+				in.Lines[0].Quantity = contract.Dec(dec("-1"))
 			}
 		},
 		func(in *InvoiceInput) {
@@ -172,12 +172,12 @@ func TestCheapChecksAgreeWithTags(t *testing.T) {
 		},
 		func(in *InvoiceInput) {
 			if len(in.Lines) > 0 {
-				in.Lines[0].VATRate = dec("1.0000000001")
+				in.Lines[0].VATRate = contract.Dec(dec("1.0000000001"))
 			}
 		},
 		func(in *InvoiceInput) {
 			if len(in.Lines) > 0 {
-				in.Lines[0].VATRate = dec("-0.25")
+				in.Lines[0].VATRate = contract.Dec(dec("-0.25"))
 			}
 		},
 		func(in *InvoiceInput) { in.Seller.Name = "" },
@@ -187,7 +187,7 @@ func TestCheapChecksAgreeWithTags(t *testing.T) {
 		func(in *InvoiceInput) { in.Buyer.Country = "dk" },
 	}
 	for n := 0; n < 500; n++ {
-		in := input(Line{Description: "x", Quantity: dec("1"), UnitPrice: dkk("10.00"), VATRate: vatDK})
+		in := input(Line{Description: "x", Quantity: contract.Dec(dec("1")), UnitPrice: dkk("10.00"), VATRate: contract.Dec(vatDK)})
 		in.Lines = append([]Line(nil), in.Lines...)
 		for k := r.IntN(3); k > 0; k-- {
 			breakInvoice[r.IntN(len(breakInvoice))](&in)

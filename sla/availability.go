@@ -75,7 +75,9 @@ func (a Availability) MarshalJSON() ([]byte, error) {
 // the downtime is taken as exactly "downtime". Negative durations, more
 // counted than agreed time, or an exact downtime that does not round up to
 // "downtime" are an error wrapping ErrInvalidOutage: the value was not
-// written by pimkit.
+// written by pimkit. Every field has a fixed size ("downtime_exact" at
+// most 64 characters), so a decode allocates at most 16 bytes per input
+// byte plus 64 KiB.
 func (a *Availability) UnmarshalJSON(b []byte) error {
 	var v availabilityJSON
 	if err := json.Unmarshal(b, &v); err != nil {
@@ -220,7 +222,8 @@ func (a Availability) Ratio() Ratio {
 }
 
 // Percent returns the availability in percent truncated to places
-// decimals: 43 minutes down in 30 days with 4 places is 99.9004.
+// decimals: 43 minutes down in 30 days with 4 places is 99.9004. Places
+// outside [0, [MaxPlaces]] are taken as the nearer end.
 func (a Availability) Percent(places int32) decimal.Decimal { return a.Ratio().Percent(places) }
 
 // Meets reports whether the availability is at least target percent,
@@ -229,6 +232,9 @@ func (a Availability) Percent(places int32) decimal.Decimal { return a.Ratio().P
 func (a Availability) Meets(target decimal.Decimal) bool {
 	if ok, done := a.meetsFast(target); done {
 		return ok
+	}
+	if tiny, huge := extreme(target); tiny || huge {
+		return a.Ratio().CmpDecimal(target) >= 0 // target/100 is as extreme
 	}
 	return a.Ratio().CmpDecimal(target.Div(hundred)) >= 0
 }

@@ -13,9 +13,9 @@ import (
 // and 99.8999 % earns the credit.
 type CreditTier struct {
 	// Below is the availability in percent, in (0, 100].
-	Below decimal.Decimal `json:"below" validate:"dgt=0,dlte=100"`
+	Below contract.Decimal `json:"below" validate:"dgt=0,dlte=100"`
 	// Credit is the fraction of the monthly fee, in [0, 1].
-	Credit decimal.Decimal `json:"credit" validate:"dgte=0,dlte=1"`
+	Credit contract.Decimal `json:"credit" validate:"dgte=0,dlte=1"`
 }
 
 // CreditTiers are the service credits an offer document agrees, as data;
@@ -30,9 +30,9 @@ type CreditTiers []CreditTier
 // 95.0 % 100 % of the monthly fee.
 func CommonCreditTiers() CreditTiers {
 	return CreditTiers{
-		{Below: decimal.New(999, -1), Credit: decimal.New(10, -2)},
-		{Below: decimal.New(990, -1), Credit: decimal.New(25, -2)},
-		{Below: decimal.New(950, -1), Credit: decimal.NewFromInt(1)},
+		{Below: contract.Dec(decimal.New(999, -1)), Credit: contract.Dec(decimal.New(10, -2))},
+		{Below: contract.Dec(decimal.New(990, -1)), Credit: contract.Dec(decimal.New(25, -2))},
+		{Below: contract.Dec(decimal.New(950, -1)), Credit: contract.Dec(decimal.NewFromInt(1))},
 	}
 }
 
@@ -56,10 +56,10 @@ func (ts CreditTiers) check(c *checks) {
 			continue
 		}
 		prev := "tiers[" + strconv.Itoa(i-1) + "]"
-		if t.Below.Cmp(ts[i-1].Below) >= 0 {
+		if t.Below.Decimal().Cmp(ts[i-1].Below.Decimal()) >= 0 {
 			c.add(at+".below", "ltfield", prev+".below", ErrInvalidCredit)
 		}
-		if t.Credit.Cmp(ts[i-1].Credit) < 0 {
+		if t.Credit.Decimal().Cmp(ts[i-1].Credit.Decimal()) < 0 {
 			c.add(at+".credit", "gtefield", prev+".credit", ErrInvalidCredit)
 		}
 	}
@@ -72,7 +72,7 @@ func (ts CreditTiers) For(a Availability) (CreditTier, bool) {
 	var got CreditTier
 	ok := false
 	for _, t := range ts {
-		if r.CmpDecimal(t.Below.Div(hundred)) < 0 {
+		if r.CmpDecimal(t.Below.Decimal().Div(hundred)) < 0 {
 			got, ok = t, true
 		}
 	}
@@ -126,8 +126,8 @@ func (ts CreditTiers) Penalty(a Availability, monthlyFee contract.Money) (Penalt
 	dec := contract.Decision{Rule: RuleCredit, Allowed: p.Earned, From: from, Date: to,
 		Citations: []contract.Citation{contract.Clause("8.1"), contract.Clause("15.1")}}
 	if p.Earned {
-		p.Amount = monthlyFee.Mul(p.Tier.Credit).Round()
-		dec.Reason = reason(keyCredit, pct, contract.PercentOf(p.Tier.Below), contract.PercentOf(p.Tier.Credit.Shift(2)))
+		p.Amount = monthlyFee.Mul(p.Tier.Credit.Decimal()).Round()
+		dec.Reason = reason(keyCredit, pct, contract.PercentOf(p.Tier.Below.Decimal()), contract.PercentOf(p.Tier.Credit.Decimal().Shift(2)))
 	} else {
 		dec.Reason = reason(keyNoCredit, pct)
 	}

@@ -103,7 +103,12 @@
 // ("downtime_exact": "PT1H12M13.0000000003S"), so a month that missed its
 // target by a fraction of a nanosecond still misses it when read back. A
 // [Policy] stores its agreed hours when they are a [contract.BusinessHours];
-// other [AgreedHours] refuse to marshal rather than be lost.
+// other [AgreedHours] refuse to marshal rather than be lost. Targets,
+// tiers, weights and factors are [contract.Decimal]s, read with pimkit's
+// one bounded parser, and every decoder allocates at most 16 bytes per
+// input byte plus 64 KiB. Figures are given to at most [MaxPlaces]
+// decimals; targets of 10^±1000000 are refused or compared by sign at
+// once, never digit by digit.
 //
 // Decisions carry their reasons with typed arguments, so each language
 // formats numbers its own way: "99.838%" in English, "99,838 %" in

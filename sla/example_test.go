@@ -63,7 +63,7 @@ func ExampleCompute() {
 		{Start: t0, End: t0.Add(30 * time.Minute)},
 		{Start: t0.Add(15 * time.Minute), End: t0.Add(45 * time.Minute)},
 	}})
-	fmt.Println(a.Downtime.Std(), a.Percent(4), a.Meets(p.Target))
+	fmt.Println(a.Downtime.Std(), a.Percent(4), a.Meets(p.Target.Decimal()))
 	// Output: 45m0s 99.8958 false
 }
 
@@ -86,7 +86,7 @@ func ExampleAvailability_Budget() {
 	for _, m := range []time.Duration{43, 44} {
 		t0 := time.Date(2025, 4, 2, 10, 0, 0, 0, time.UTC)
 		a, _ := sla.Compute(p, april, sla.Input{Outages: []sla.Outage{{Start: t0, End: t0.Add(m * time.Minute)}}})
-		b, _ := a.Budget(p.Target)
+		b, _ := a.Budget(p.Target.Decimal())
 		fmt.Println(a.Downtime.Std(), "remaining", b.Remaining.Std(), "exhausted", b.Exhausted)
 	}
 	// Output:
@@ -194,7 +194,7 @@ func ExampleAvailability_BurnRate() {
 	day, _ := p.Days(contract.MustDate(2025, 4, 2), contract.MustDate(2025, 4, 3))
 	t0 := time.Date(2025, 4, 2, 8, 0, 0, 0, time.UTC)
 	a, _ := sla.Compute(p, day, sla.Input{Outages: []sla.Outage{{Start: t0, End: t0.Add(5 * time.Minute)}}})
-	burn, _ := a.BurnRate(p.Target)
+	burn, _ := a.BurnRate(p.Target.Decimal())
 	fmt.Println(burn.Decimal(2))
 	// Output: 3.47
 }
@@ -266,7 +266,7 @@ func ExampleAvailability_MarshalJSON() {
 	fmt.Println(string(b))
 	var back sla.Availability
 	_ = json.Unmarshal(b, &back)
-	fmt.Println(back.Equal(a), back.Meets(p.Target), back.Percent(4))
+	fmt.Println(back.Equal(a), back.Meets(p.Target.Decimal()), back.Percent(4))
 	// Output:
 	// {"span":{"from":"2025-04-02T00:00:00Z","to":"2025-04-03T00:00:00Z"},"agreed":"PT24H","unmeasured":"PT0S","counted":"PT24H","downtime":"PT2M0.300000001S","excluded":"PT0S","downtime_exact":"PT2M0.3000000003S"}
 	// true false 99.8607

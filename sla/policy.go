@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"strconv"
 	"time"
 
 	"github.com/pimkit/pimkit/contract"
@@ -27,22 +28,22 @@ type AgreedHours interface {
 // as fractions in [0, 1] with at most six decimals, ordered Unavailable >=
 // Partial >= Degraded. The zero Weights means [DefaultWeights].
 type Weights struct {
-	Unavailable decimal.Decimal `json:"unavailable" validate:"dgte=0,dlte=1"`
-	Partial     decimal.Decimal `json:"partial" validate:"dgte=0,dlte=1"`
-	Degraded    decimal.Decimal `json:"degraded" validate:"dgte=0,dlte=1"`
+	Unavailable contract.Decimal `json:"unavailable" validate:"dgte=0,dlte=1"`
+	Partial     contract.Decimal `json:"partial" validate:"dgte=0,dlte=1"`
+	Degraded    contract.Decimal `json:"degraded" validate:"dgte=0,dlte=1"`
 }
 
 // DefaultWeights counts only unavailability, as terms 2.1 defines
 // Downtime: unavailable 1, partial 0, degraded 0.
 func DefaultWeights() Weights {
-	return Weights{Unavailable: decimal.NewFromInt(1), Partial: decimal.Zero, Degraded: decimal.Zero}
+	return Weights{Unavailable: contract.Dec(decimal.NewFromInt(1)), Partial: contract.Dec(decimal.Zero), Degraded: contract.Dec(decimal.Zero)}
 }
 
 // StatuspageWeights is Atlassian Statuspage's uptime display: a partial
 // outage counts 30 % (unavailable 1, partial 0.3, degraded 0), so an hour of
 // partial outage costs 18 minutes of uptime.
 func StatuspageWeights() Weights {
-	return Weights{Unavailable: decimal.NewFromInt(1), Partial: decimal.New(3, -1), Degraded: decimal.Zero}
+	return Weights{Unavailable: contract.Dec(decimal.NewFromInt(1)), Partial: contract.Dec(decimal.New(3, -1)), Degraded: contract.Dec(decimal.Zero)}
 }
 
 // IsZero reports whether w is the zero Weights.
@@ -62,7 +63,7 @@ func (w Weights) IsZero() bool {
 type Policy struct {
 	// Target is the guaranteed availability in percent, in (0, 100]
 	// (terms 8.1: 99.9).
-	Target decimal.Decimal `json:"target" validate:"dgt=0,dlte=100"`
+	Target contract.Decimal `json:"target" validate:"dgt=0,dlte=100"`
 	// Zone is the zone in which months, quarters and days are cut; the
 	// zero Zone is Europe/Copenhagen. [PolicyFor] sets the terms' zone.
 	Zone contract.Zone `json:"zone,omitzero"`
@@ -121,9 +122,45 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	return json.Marshal(v)
 }
 
+// skipped is a JSON value counted and not read: of no size, and never an
+// error, so counting a megabyte of elements allocates nothing per element.
+type skipped struct{}
+
+// UnmarshalJSON does nothing.
+func (*skipped) UnmarshalJSON([]byte) error { return nil }
+
+// MaxHoursEntries is the most weekly windows, and the most closed days
+// and closed dates, that the agreed hours of a [Policy] read from JSON may
+// hold: 64 each, far more than any agreement's schedule.
+const MaxHoursEntries = 64
+
 // UnmarshalJSON reads what MarshalJSON writes; "hours" is read as a
-// [contract.BusinessHours].
+// [contract.BusinessHours] of at most [MaxHoursEntries] weekly windows,
+// closed days and closed dates (more is an error wrapping
+// ErrInvalidPolicy). Every decimal goes through pimkit's bounded parser,
+// so reading allocates at most 16 bytes per input byte plus 64 KiB
+// whatever the input: a megabyte of junk, nesting, digits or windows
+// costs at most that.
 func (p *Policy) UnmarshalJSON(b []byte) error {
+	// Count the schedule's entries first, into elements of no size, so
+	// that a megabyte of windows is refused before it is built.
+	var count struct {
+		Hours *struct {
+			Week     []skipped `json:"week"`
+			Calendar *struct {
+				ClosedDays  []skipped `json:"closed_days"`
+				ClosedDates []skipped `json:"closed_dates"`
+			} `json:"calendar"`
+		} `json:"hours"`
+	}
+	_ = json.Unmarshal(b, &count) // errors are the decode's below; counts hold
+	if count.Hours != nil {
+		h := count.Hours
+		if len(h.Week) > MaxHoursEntries || h.Calendar != nil &&
+			(len(h.Calendar.ClosedDays) > MaxHoursEntries || len(h.Calendar.ClosedDates) > MaxHoursEntries) {
+			return fmt.Errorf("%w: agreed hours of more than %d windows, closed days or closed dates", ErrInvalidPolicy, MaxHoursEntries)
+		}
+	}
 	var v policyJSON
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
@@ -148,7 +185,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 // terms) and counted with the terms' counter.
 func PolicyFor(t contract.Terms) Policy {
 	return Policy{
-		Target:          t.AvailabilityPercent,
+		Target:          contract.Dec(t.AvailabilityPercent),
 		Zone:            t.Zone,
 		Counter:         t.Counter,
 		PlannedNotice:   contract.Duration(t.ServiceWindowNotice),
@@ -178,15 +215,25 @@ var (
 )
 
 // targetOK reports whether t is within (0, 100], the rule of the tag on
-// Policy.Target.
-func targetOK(t decimal.Decimal) bool { return t.Sign() > 0 && t.Cmp(hundred) <= 0 }
+// Policy.Target, with at most [contract.MaxDecimalText] decimals. The
+// exponent is checked before any arithmetic, so 1e-1000000 and 1e1000000
+// cost nothing.
+func targetOK(t decimal.Decimal) bool {
+	e := t.Exponent()
+	return t.Sign() > 0 && e >= -contract.MaxDecimalText && e <= 2 && t.Cmp(hundred) <= 0
+}
 
 // checkTarget reports a target outside (0, 100] at path, with the rules
-// of the tag on Policy.Target.
+// of the tag on Policy.Target, and one with more decimals than pimkit
+// reads (max_decimals(100)).
 func checkTarget(c *checks, path string, t decimal.Decimal) {
 	switch {
 	case t.Sign() <= 0:
 		c.add(path, "dgt", "0", ErrInvalidTarget)
+	case t.Exponent() > 2: // a non-zero coefficient times 10^3 or more
+		c.add(path, "dlte", "100", ErrInvalidTarget)
+	case t.Exponent() < -contract.MaxDecimalText:
+		c.add(path, "max_decimals", strconv.Itoa(contract.MaxDecimalText), ErrInvalidTarget)
 	case t.Cmp(hundred) > 0:
 		c.add(path, "dlte", "100", ErrInvalidTarget)
 	}
@@ -219,11 +266,11 @@ func (p Policy) resolve(c *checks) resolved {
 	}
 	var okU, okP, okD bool
 	r.w[levelMissing] = million
-	r.w[impactLevel(Unavailable)], okU = ppm(w.Unavailable)
-	r.w[impactLevel(Partial)], okP = ppm(w.Partial)
-	r.w[impactLevel(Degraded)], okD = ppm(w.Degraded)
+	r.w[impactLevel(Unavailable)], okU = ppm(w.Unavailable.Decimal())
+	r.w[impactLevel(Partial)], okP = ppm(w.Partial.Decimal())
+	r.w[impactLevel(Degraded)], okD = ppm(w.Degraded.Decimal())
 	ordered := r.w[2] <= r.w[1] && r.w[3] <= r.w[2]
-	if errZone == nil && targetOK(p.Target) && okU && okP && okD && ordered &&
+	if errZone == nil && targetOK(p.Target.Decimal()) && okU && okP && okD && ordered &&
 		p.PlannedNotice >= 0 && p.EmergencyNotice >= 0 && p.MinimumRun >= 0 &&
 		p.Notice < numNoticeRules && p.Missing < numMissing && p.Granularity < numGranularities &&
 		(p.Notice != CalendarDays || p.PlannedNotice%contract.Hours(24) == 0) &&
@@ -273,7 +320,7 @@ func (p Policy) check(c *checks, prefix string) {
 	for i, f := range []struct {
 		name string
 		d    decimal.Decimal
-	}{{"unavailable", w.Unavailable}, {"partial", w.Partial}, {"degraded", w.Degraded}} {
+	}{{"unavailable", w.Unavailable.Decimal()}, {"partial", w.Partial.Decimal()}, {"degraded", w.Degraded.Decimal()}} {
 		v, ok := ppm(f.d)
 		if !ok && f.d.Sign() >= 0 && f.d.Cmp(one) <= 0 {
 			c.addMessage(join(prefix, "weights."+f.name), "max_decimals", "6", "must have at most 6 decimals", ErrInvalidPolicy)

@@ -33,23 +33,52 @@ func (r Ratio) Cmp(s Ratio) int {
 }
 
 // CmpDecimal compares r with the decimal d exactly: Ratio 2/3 against
-// 0.6667 is -1.
+// 0.6667 is -1. A d beyond 10^±1000 (1e-1000000, 1e1000000) is compared
+// by its sign and size alone, without building its digits.
 func (r Ratio) CmpDecimal(d decimal.Decimal) int {
+	if tiny, huge := extreme(d); huge {
+		return -d.Sign()
+	} else if tiny {
+		if r.num.Sign() == 0 {
+			return -d.Sign()
+		}
+		return 1 // a Ratio is 0 or far above 10^-1000
+	}
 	return r.num.Cmp(d.Mul(r.denom()))
 }
 
+// extreme reports whether a non-zero d is below 10^-1000 or above 10^1000
+// in magnitude: far beyond any ratio the package computes or reads (two
+// integers of at most 60 digits), so it is compared by sign alone.
+func extreme(d decimal.Decimal) (tiny, huge bool) {
+	if d.IsZero() {
+		return false, false
+	}
+	mag := int64(d.Exponent()) + int64(d.NumDigits())
+	return mag < -1000, mag > 1000
+}
+
+// MaxPlaces is the most decimals [Ratio.Decimal], [Ratio.Percent] and
+// [Availability.Percent] give: places are taken in [0, MaxPlaces], so -3
+// is 0 and 1000 is 30.
+const MaxPlaces = 30
+
+func clampPlaces(places int32) int32 { return min(max(places, 0), MaxPlaces) }
+
 // Decimal returns r truncated (toward zero) to places decimals, so a
 // displayed figure never rounds up across a boundary: 0.99899999 with 3
-// places is 0.998, not 0.999.
+// places is 0.998, not 0.999. Places outside [0, [MaxPlaces]] are taken
+// as the nearer end.
 func (r Ratio) Decimal(places int32) decimal.Decimal {
-	q, _ := r.num.QuoRem(r.denom(), places)
+	q, _ := r.num.QuoRem(r.denom(), clampPlaces(places))
 	return q
 }
 
 // Percent returns 100 r truncated to places decimals: availability 0.9990046
-// with 3 places is 99.900.
+// with 3 places is 99.900. Places outside [0, [MaxPlaces]] are taken as
+// the nearer end.
 func (r Ratio) Percent(places int32) decimal.Decimal {
-	q, _ := r.num.Mul(decimal.NewFromInt(100)).QuoRem(r.denom(), places)
+	q, _ := r.num.Mul(decimal.NewFromInt(100)).QuoRem(r.denom(), clampPlaces(places))
 	return q
 }
 
@@ -78,7 +107,9 @@ func (r Ratio) MarshalText() ([]byte, error) {
 // UnmarshalText reads what MarshalText writes: a non-negative integer
 // numerator, "/", a positive integer denominator, digits only, at most 121
 // bytes. "1/0", "-1/2" and "0.5" are errors wrapping ErrInvalidPolicy that
-// do not quote the text.
+// do not quote the text. Longer text is refused before it is read, so a
+// decode allocates at most 16 bytes per input byte plus 64 KiB (in fact a
+// few hundred bytes).
 func (r *Ratio) UnmarshalText(b []byte) error {
 	bad := fmt.Errorf("%w: a ratio is two integers, numerator/denominator", ErrInvalidPolicy)
 	if len(b) == 0 || len(b) > maxRatioText {

@@ -1,11 +1,12 @@
 package sla
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
 	"time"
 
 	"github.com/pimkit/pimkit/contract"
-	"github.com/shopspring/decimal"
 )
 
 // Breakdown is the availability counted from the outages of one component
@@ -40,8 +41,8 @@ type Day struct {
 // report counted over agreed hours other than a [contract.BusinessHours]
 // refuses to marshal.
 type Report struct {
-	Span   Span            `json:"span"`
-	Target decimal.Decimal `json:"target"`
+	Span   Span             `json:"span"`
+	Target contract.Decimal `json:"target"`
 	// Policy is the policy the report was counted by.
 	Policy       Policy       `json:"policy"`
 	Availability Availability `json:"availability"`
@@ -60,6 +61,39 @@ type Report struct {
 	Decision contract.Decision `json:"decision"`
 }
 
+// minElementBytes is the least JSON a breakdown, window decision or day
+// of a [Report] takes; each holds an availability of some 200 bytes.
+const minElementBytes = 160
+
+// reportFields is Report without its methods, for its JSON.
+type reportFields Report
+
+// UnmarshalJSON reads a stored Report. A report whose lists hold more
+// elements than its bytes can carry ({} repeated: each element of a real
+// report takes well over 160 bytes) is an error wrapping ErrInvalidOutage
+// before any element is built, and every decimal goes through pimkit's
+// bounded parser, so reading allocates at most 16 bytes per input byte
+// plus 64 KiB whatever the input.
+func (r *Report) UnmarshalJSON(b []byte) error {
+	// Count the elements first, into elements of no size.
+	var count struct {
+		ByComponent []skipped `json:"by_component"`
+		ByCause     []skipped `json:"by_cause"`
+		Windows     []skipped `json:"windows"`
+		Days        []skipped `json:"days"`
+	}
+	_ = json.Unmarshal(b, &count) // errors are the decode's below; counts hold
+	if n := len(count.ByComponent) + len(count.ByCause) + len(count.Windows) + len(count.Days); n > len(b)/minElementBytes {
+		return fmt.Errorf("%w: report: %d list elements in %d bytes", ErrInvalidOutage, n, len(b))
+	}
+	var v reportFields
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*r = Report(v)
+	return nil
+}
+
 // NewReport counts span under policy p: the same figures as [Compute],
 // plus breakdowns, window decisions and a daily timeline. Every problem of
 // the input is reported at once; nothing is dropped.
@@ -71,8 +105,8 @@ func NewReport(p Policy, span Span, in Input) (Report, error) {
 	items := c.items(in.Outages)
 	segs, excluded := c.downtime(items, make([]wseg, 0, len(items)))
 	a := c.availability(span, segs, excluded)
-	r := Report{Span: span, Target: p.Target, Policy: p, Availability: a, Met: a.Meets(p.Target)}
-	r.Budget, _ = a.Budget(p.Target)
+	r := Report{Span: span, Target: p.Target, Policy: p, Availability: a, Met: a.Meets(p.Target.Decimal())}
+	r.Budget, _ = a.Budget(p.Target.Decimal())
 
 	r.ByComponent = c.breakdown(in.Outages, items, func(o *Outage) string { return o.Component })
 	r.ByCause = c.breakdown(in.Outages, items, func(o *Outage) string { return o.Cause })
@@ -114,7 +148,7 @@ func NewReport(p Policy, span Span, in Input) (Report, error) {
 			da.Counted -= da.Unmeasured
 		}
 		da.Downtime = contract.Duration(da.down.duration())
-		r.Days = append(r.Days, Day{Date: day, Availability: da, Met: da.Meets(p.Target)})
+		r.Days = append(r.Days, Day{Date: day, Availability: da, Met: da.Meets(p.Target.Decimal())})
 		day, start = day.AddDays(1), end
 	}
 
@@ -128,7 +162,7 @@ func NewReport(p Policy, span Span, in Input) (Report, error) {
 		From:      contract.DateOf(span.From.In(loc)),
 		Date:      contract.DateOf(span.To.In(loc)),
 		Citations: []contract.Citation{contract.Clause("8.1"), contract.Clause("2.1"), contract.Clause("3.2")},
-		Reason:    reason(key, contract.PercentOf(a.Percent(3)), contract.PercentOf(p.Target)),
+		Reason:    reason(key, contract.PercentOf(a.Percent(3)), contract.PercentOf(p.Target.Decimal())),
 	}
 	return r, nil
 }

@@ -25,7 +25,7 @@ func sampleReport(t *testing.T) (sla.Policy, sla.Input, sla.Report) {
 	p := policy()
 	p.Zone = contract.ZoneStockholm
 	p.Counter = contract.Counter{Convention: contract.SwedishStatutoryTimeAct(), Calendar: contract.SwedishHolidays()}
-	p.Weights = sla.Weights{Unavailable: dec("1"), Partial: dec("0.3"), Degraded: dec("0.1")}
+	p.Weights = sla.Weights{Unavailable: contract.Dec(dec("1")), Partial: contract.Dec(dec("0.3")), Degraded: contract.Dec(dec("0.1"))}
 	p.Notice = sla.CalendarDays
 	p.Missing = sla.CountUp
 	p.Granularity = sla.MinimumPeriod
@@ -54,7 +54,7 @@ func sampleReport(t *testing.T) (sla.Policy, sla.Input, sla.Report) {
 func TestRoundTrip(t *testing.T) {
 	p, in, r := sampleReport(t)
 	a := r.Availability
-	burn, err := a.BurnRate(p.Target)
+	burn, err := a.BurnRate(p.Target.Decimal())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestRoundTrip(t *testing.T) {
 			penalty,
 			rule,
 			sla.BurnAlert{Rule: rule, LongBurn: burn, ShortBurn: burn, Firing: true},
-			sla.SVGOptions{BarWidth: 8, Gap: 1, Height: 30, Critical: dec("98")},
+			sla.SVGOptions{BarWidth: 8, Gap: 1, Height: 30, Critical: contract.Dec(dec("98"))},
 			sla.Partial,
 			sla.ForceMajeure,
 			sla.CountDown,

@@ -69,11 +69,11 @@ func TestEvaluateBurn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := a.BurnRate(p.Target)
+	b, err := a.BurnRate(p.Target.Decimal())
 	if err != nil || b.CmpDecimal(dec("14.4")) != 0 {
 		t.Errorf("BurnRate of 51.84 s in 1 h at 99.9 %% = %s, %v, want exactly 14.4", b, err)
 	}
-	p.Target = dec("100")
+	p.Target = contract.Dec(dec("100"))
 	if _, err := sla.EvaluateBurn(p, in, now, sla.WorkbookRules(0)); !errors.Is(err, sla.ErrInvalidTarget) {
 		t.Errorf("EvaluateBurn at 100 %% error = %v, want ErrInvalidTarget", err)
 	}
@@ -133,7 +133,7 @@ func TestCreditTiers(t *testing.T) {
 	if p, _ := none.Penalty(downFor(t, 36*time.Hour), fee); p.Earned {
 		t.Errorf("standard terms (no tiers) earned %s, want nothing", p.Amount)
 	}
-	bad := sla.CreditTiers{{Below: dec("99"), Credit: dec("0.1")}, {Below: dec("99.5"), Credit: dec("1.5")}}
+	bad := sla.CreditTiers{{Below: contract.Dec(dec("99")), Credit: contract.Dec(dec("0.1"))}, {Below: contract.Dec(dec("99.5")), Credit: contract.Dec(dec("1.5"))}}
 	var ve *contract.ValidationError
 	if err := bad.Validate(); !errors.As(err, &ve) || len(ve.Problems) != 2 || !errors.Is(err, sla.ErrInvalidCredit) ||
 		!ve.Has("tiers[1].below", "ltfield") || !ve.Has("tiers[1].credit", "dlte") {

@@ -253,7 +253,7 @@ func TestComputeVectors(t *testing.T) {
 			if a.Excluded.Std() != tt.excluded {
 				t.Errorf("Compute (%s).Excluded = %v, want %v", tt.clause, a.Excluded.Std(), tt.excluded)
 			}
-			if got := a.Meets(tt.p.Target); got != tt.meets {
+			if got := a.Meets(tt.p.Target.Decimal()); got != tt.meets {
 				t.Errorf("Compute (%s).Meets(%s) = %v, want %v (availability %s)", tt.clause, tt.p.Target, got, tt.meets, a.Percent(6))
 			}
 		})
@@ -306,7 +306,7 @@ func TestBudget(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := a.Budget(p.Target)
+		b, err := a.Budget(p.Target.Decimal())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -444,7 +444,7 @@ func TestBusinessHours(t *testing.T) {
 // field path and sentinel; nothing is dropped silently.
 func TestBadInput(t *testing.T) {
 	p := policy()
-	p.Target = dec("100.1")
+	p.Target = contract.Dec(dec("100.1"))
 	apr := month(t, policy(), 2025, 4)
 	in := sla.Input{
 		Outages: []sla.Outage{
@@ -478,11 +478,11 @@ func TestBadInput(t *testing.T) {
 		p    func(*sla.Policy)
 		want error
 	}{
-		{"zero target", func(p *sla.Policy) { p.Target = decimal.Zero }, sla.ErrInvalidTarget},
-		{"weight above 1", func(p *sla.Policy) { p.Weights = sla.Weights{Unavailable: dec("1.5")} }, sla.ErrInvalidPolicy},
-		{"weight with 7 decimals", func(p *sla.Policy) { p.Weights = sla.Weights{Unavailable: dec("0.1234567")} }, sla.ErrInvalidPolicy},
+		{"zero target", func(p *sla.Policy) { p.Target = contract.Dec(decimal.Zero) }, sla.ErrInvalidTarget},
+		{"weight above 1", func(p *sla.Policy) { p.Weights = sla.Weights{Unavailable: contract.Dec(dec("1.5"))} }, sla.ErrInvalidPolicy},
+		{"weight with 7 decimals", func(p *sla.Policy) { p.Weights = sla.Weights{Unavailable: contract.Dec(dec("0.1234567"))} }, sla.ErrInvalidPolicy},
 		{"partial above unavailable", func(p *sla.Policy) {
-			p.Weights = sla.Weights{Unavailable: dec("0.5"), Partial: dec("0.6")}
+			p.Weights = sla.Weights{Unavailable: contract.Dec(dec("0.5")), Partial: contract.Dec(dec("0.6"))}
 		}, sla.ErrInvalidPolicy},
 		{"minimum period without a run", func(p *sla.Policy) { p.Granularity = sla.MinimumPeriod }, sla.ErrInvalidPolicy},
 		{"calendar days with 60 hours", func(p *sla.Policy) { p.Notice = sla.CalendarDays; p.PlannedNotice = contract.Hours(60) }, sla.ErrInvalidPolicy},

@@ -3,6 +3,7 @@ package sla
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/pimkit/pimkit/contract"
 	"io"
 	"strings"
 
@@ -26,7 +27,7 @@ type SVGOptions struct {
 	Height   int `json:"height,omitzero"`
 	// Critical is the percentage below which a day is red rather than
 	// amber; zero means 99.
-	Critical decimal.Decimal `json:"critical,omitzero"`
+	Critical contract.Decimal `json:"critical,omitzero"`
 }
 
 // WriteSVG draws r's daily timeline as an uptime bar, the picture status
@@ -36,8 +37,20 @@ type SVGOptions struct {
 // ExcludeMissing). Each bar has a <title> that browsers show on hover:
 // "2025-01-05: 99.965 % available, 0h30m down of 24h00m agreed". The output
 // is deterministic, so it can be compared with a golden file. It returns
-// the first error of w.
+// the first error of w. A nil w is an error wrapping ErrInvalidPolicy; a
+// Critical outside (0, 100], or a report's Target beyond it or with more
+// than [contract.MaxDecimalText] decimals, is an error wrapping
+// ErrInvalidTarget, so a picture costs time in proportion to its days.
 func WriteSVG(w io.Writer, r Report, opts SVGOptions) error {
+	if w == nil {
+		return fmt.Errorf("%w: write svg: nil writer", ErrInvalidPolicy)
+	}
+	if t := r.Target.Decimal(); !t.IsZero() && !targetOK(t) {
+		return fmt.Errorf("%w: write svg: target outside (0, 100]", ErrInvalidTarget)
+	}
+	if c := opts.Critical.Decimal(); !c.IsZero() && !targetOK(c) {
+		return fmt.Errorf("%w: write svg: critical outside (0, 100]", ErrInvalidTarget)
+	}
 	bw, gap, h := opts.BarWidth, opts.Gap, opts.Height
 	if bw <= 0 {
 		bw = 10
@@ -48,7 +61,7 @@ func WriteSVG(w io.Writer, r Report, opts SVGOptions) error {
 	if h <= 0 {
 		h = 40
 	}
-	critical := opts.Critical
+	critical := opts.Critical.Decimal()
 	if critical.IsZero() {
 		critical = decimal.NewFromInt(99)
 	}

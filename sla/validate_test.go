@@ -33,16 +33,18 @@ func TestValidateTags(t *testing.T) {
 		kind       error
 	}{
 		{"Policy", "terms 8.1: the target is a percentage in (0, 100]",
-			compute(withPolicy(func(p *sla.Policy) { p.Target = dec("100.5") }), sla.Input{}),
+			compute(withPolicy(func(p *sla.Policy) { p.Target = contract.Dec(dec("100.5")) }), sla.Input{}),
 			"policy.target", "dlte", sla.ErrInvalidTarget},
 		{"Policy", "terms 3.2: notice is not negative",
 			compute(withPolicy(func(p *sla.Policy) { p.PlannedNotice = -contract.Hours(1) }), sla.Input{}),
 			"policy.planned_notice", "gte", sla.ErrInvalidPolicy},
 		{"Policy", "terms 8.1: a policy on its own",
-			withPolicy(func(p *sla.Policy) { p.Target = dec("0") }).Validate(),
+			withPolicy(func(p *sla.Policy) { p.Target = contract.Dec(dec("0")) }).Validate(),
 			"target", "dgt", sla.ErrInvalidTarget},
 		{"Weights", "terms 2.1: a weight is a fraction in [0, 1]",
-			compute(withPolicy(func(p *sla.Policy) { p.Weights = sla.Weights{Unavailable: dec("1"), Partial: dec("1.2")} }), sla.Input{}),
+			compute(withPolicy(func(p *sla.Policy) {
+				p.Weights = sla.Weights{Unavailable: contract.Dec(dec("1")), Partial: contract.Dec(dec("1.2"))}
+			}), sla.Input{}),
 			"policy.weights.partial", "dlte", sla.ErrInvalidPolicy},
 		{"Outage", "terms 2.1: an outage has a start",
 			sla.Input{Outages: []sla.Outage{{End: start}}}.Validate(),
@@ -60,13 +62,13 @@ func TestValidateTags(t *testing.T) {
 			compute(policy(), sla.Input{Outages: []sla.Outage{{Start: start, Impact: sla.Impact(9)}}}),
 			"outages[0].impact", "oneof", sla.ErrInvalidOutage},
 		{"CreditTier", "terms 8: a tier's bound is a percentage in (0, 100]",
-			sla.CreditTiers{{Below: dec("0"), Credit: dec("0.1")}}.Validate(),
+			sla.CreditTiers{{Below: contract.Dec(dec("0")), Credit: contract.Dec(dec("0.1"))}}.Validate(),
 			"tiers[0].below", "dgt", sla.ErrInvalidCredit},
 		{"CreditTiers", "terms 8: a credit is a fraction of the fee in [0, 1]",
-			sla.CreditTiers{{Below: dec("99.9"), Credit: dec("0.1")}, {Below: dec("99"), Credit: dec("1.5")}}.Validate(),
+			sla.CreditTiers{{Below: contract.Dec(dec("99.9")), Credit: contract.Dec(dec("0.1"))}, {Below: contract.Dec(dec("99")), Credit: contract.Dec(dec("1.5"))}}.Validate(),
 			"tiers[1].credit", "dlte", sla.ErrInvalidCredit},
 	}
-	_, burnErr := sla.EvaluateBurn(policy(), sla.Input{}, start, []sla.BurnRule{{Long: contract.Hours(1), Factor: dec("14.4")}})
+	_, burnErr := sla.EvaluateBurn(policy(), sla.Input{}, start, []sla.BurnRule{{Long: contract.Hours(1), Factor: contract.Dec(dec("14.4"))}})
 	tests = append(tests, struct {
 		typ        string
 		clause     string

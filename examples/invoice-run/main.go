@@ -93,8 +93,8 @@ func run(w io.Writer) error {
 	}
 	late, err := billing.NewInvoice(billing.InvoiceInput{Number: "2025-0388", Issued: contract.MustDate(2025, 11, 14), // unpaid
 		Seller: seller, Buyer: webshop, Treatment: billing.DomesticVAT,
-		Lines: []billing.Line{{Description: "Integration set-up (hours)", Quantity: decimal.NewFromInt(6),
-			UnitPrice: contract.MustParseMoney("950.00", currency.DKK), VATRate: vat}}}, counter)
+		Lines: []billing.Line{{Description: "Integration set-up (hours)", Quantity: contract.Dec(decimal.NewFromInt(6)),
+			UnitPrice: contract.MustParseMoney("950.00", currency.DKK), VATRate: contract.Dec(vat)}}}, counter)
 	if err != nil {
 		return err
 	}

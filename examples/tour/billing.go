@@ -106,7 +106,7 @@ func (t *tour) lateInvoice(inv billing.Invoice) error {
 	t.say("invoice %s is still unpaid on %s; interest at 2 %% a month from the due date:", inv.Number, until)
 	for _, l := range st.Lines {
 		t.say("  %s to %s: %s x %s %% a month x %d/%d = %s", l.From, l.To, l.Principal.Text(),
-			l.Rate.Shift(2).String(), l.Count, l.Per, l.Amount.Text())
+			l.Rate.Decimal().Shift(2).String(), l.Count, l.Per, l.Amount.Text())
 	}
 	t.say("  interest total %s", st.Total)
 

@@ -28,7 +28,7 @@ func TestOneErrorsAsForEveryPackage(t *testing.T) {
 		{"contract: zero terms (terms 12.1, 19.3)", contract.Terms{}.Validate(), contract.ErrInvalidTerms},
 		{"catalog: zero schema", catalogErr, catalog.ErrInvalid},
 		{"billing: empty invoice (momsbekendtgørelsen § 58)", billingErr, billing.ErrInvalid},
-		{"sla: a target above 100 % (terms 8.1)", sla.Policy{Target: decimal.NewFromInt(101)}.Validate(), sla.ErrInvalidTarget},
+		{"sla: a target above 100 % (terms 8.1)", sla.Policy{Target: contract.Dec(decimal.NewFromInt(101))}.Validate(), sla.ErrInvalidTarget},
 		{"privacy: empty policy (GDPR Art. 13)", privacy.Policy{}.Validate(privacy.DefaultTaxonomy()), privacy.ErrInvalid},
 		{"privacy/tcf: truncated TC string", tcfErr, tcf.ErrTruncated},
 	} {

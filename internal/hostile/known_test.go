@@ -39,15 +39,6 @@ var known = map[string]knownFailure{
 	// catalog and internal/money: a VAT rate of -1.
 	"catalog.ConvertPrice(*, -1, *, *)": {"panic", "a VAT rate of -1 divides by zero (1 + rate) when the bases differ; refuse rates outside [0, 1)"},
 	"money.SplitVAT(*, -1, *)":          {"panic", "a VAT rate of -1 divides by zero (1 + rate)"},
-
-	// sla: decimal places out of range, and a nil writer.
-	"sla.Availability.Percent(*, MaxInt32)": {"hang", "MaxInt32 places: the truncation builds 10^2147483647; bound places"},
-	"sla.Availability.Percent(*, MinInt32)": {"panic", "MinInt32 places: overflow in decimal QuoRem; bound places"},
-	"sla.Ratio.Decimal(*, MaxInt32)":        {"hang", "MaxInt32 places: the truncation builds 10^2147483647; bound places"},
-	"sla.Ratio.Decimal(*, MinInt32)":        {"panic", "MinInt32 places: overflow in decimal QuoRem; bound places"},
-	"sla.Ratio.Percent(*, MaxInt32)":        {"hang", "MaxInt32 places: the truncation builds 10^2147483647; bound places"},
-	"sla.Ratio.Percent(*, MinInt32)":        {"panic", "MinInt32 places: overflow in decimal QuoRem; bound places"},
-	"sla.WriteSVG(nil, *, *)":               {"panic", "nil io.Writer dereferenced; return an error"},
 }
 
 // knownFor returns the first entry of the known list, in key order, that

@@ -10,7 +10,9 @@
 //	vatid     an EU VAT number's shape: two-letter country prefix and 2-13
 //	          letters or digits (DK43782495, DE123456789)
 //	dgt=N, dgte=N, dlt=N, dlte=N
-//	          decimal.Decimal ranges, compared exactly: dgte=0, dlte=100
+//	          decimal.Decimal ranges, compared exactly: dgte=0, dlte=100;
+//	          also any type with a Decimal() decimal.Decimal method
+//	          (contract.Decimal, contract.Percent)
 //	currency  an ISO 4217 code (string) or a non-zero currency.Unit
 //	langtag   a well-formed BCP 47 language tag (string) or a non-root
 //	          language.Tag
@@ -113,15 +115,20 @@ func must(err error) {
 
 func decimalRange(ok func(cmp int) bool) validator.Func {
 	return func(fl validator.FieldLevel) bool {
-		d, isDec := fl.Field().Interface().(decimal.Decimal)
-		if !isDec {
+		var d decimal.Decimal
+		switch x := fl.Field().Interface().(type) {
+		case decimal.Decimal:
+			d = x
+		case interface{ Decimal() decimal.Decimal }: // contract.Decimal, Percent
+			d = x.Decimal()
+		default:
 			return false
 		}
 		bound, err := decimal.NewFromString(fl.Param())
 		if err != nil {
 			return false
 		}
-		return ok(d.Cmp(bound))
+		return ok(cmpBound(d, bound))
 	}
 }
 
@@ -210,4 +217,23 @@ func Join[T fmt.Stringer](head string, items []T) string {
 		b.WriteString(it.String())
 	}
 	return b.String()
+}
+
+// cmpBound compares d with a tag's bound, a short number: a d that is zero
+// or beyond 10^±1000 (1e-1000000, 1e1000000) is compared by sign and size
+// alone, without building a million digits to line up the exponents.
+func cmpBound(d, bound decimal.Decimal) int {
+	if d.IsZero() {
+		return -bound.Sign()
+	}
+	switch mag := int64(d.Exponent()) + int64(d.NumDigits()); {
+	case mag > 1000:
+		return d.Sign()
+	case mag < -1000:
+		if bound.IsZero() {
+			return d.Sign()
+		}
+		return -bound.Sign()
+	}
+	return d.Cmp(bound)
 }

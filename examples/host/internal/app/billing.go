@@ -34,7 +34,7 @@ func (a *App) Subscribe(ctx context.Context, cust store.Customer, subID, planID 
 		// Refuse now a customer the month-end run could not invoice.
 		if _, err := billing.NewInvoice(billing.InvoiceInput{Number: "check", Issued: accepted, Seller: a.Terms.Provider,
 			Buyer: cust.Party, Treatment: treatment(cust.Party),
-			Lines: []billing.Line{{Description: "check", Quantity: decimal.NewFromInt(1), UnitPrice: plan.Price}}}, a.Counter); err != nil {
+			Lines: []billing.Line{{Description: "check", Quantity: contract.Dec(decimal.NewFromInt(1)), UnitPrice: plan.Price}}}, a.Counter); err != nil {
 			return fmt.Errorf("app: the customer cannot be invoiced: %w", err)
 		}
 		sub, err = store.CreateSubscription(ctx, tx, store.Subscription{Subscription: s, Customer: cust.ID}, events)

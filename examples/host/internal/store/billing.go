@@ -359,7 +359,7 @@ func InsertInvoice(ctx context.Context, q Querier, inv StoredInvoice) error {
 			return fmt.Errorf("store: invoice %s VAT summary: %w", inv.Number, err)
 		}
 		if _, err := q.Exec(ctx, `INSERT INTO invoice_vat (number, line_no, rate, net, vat) VALUES (?, ?, ?, ?, ?)`,
-			inv.Number, i+1, EncodeDecimal(v.Rate), net, vat); err != nil {
+			inv.Number, i+1, EncodeDecimal(v.Rate.Decimal()), net, vat); err != nil {
 			return fmt.Errorf("store: invoice %s VAT summary: %w", inv.Number, err)
 		}
 	}
@@ -373,8 +373,8 @@ func InsertInvoice(ctx context.Context, q Querier, inv StoredInvoice) error {
 			}
 		}
 		if _, err := q.Exec(ctx, `INSERT INTO invoice_lines (number, line_no, description, currency, quantity, unit_price, vat_rate, net, vat)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, inv.Number, i+1, l.Description, EncodeCurrency(lcur), EncodeDecimal(l.Quantity), amounts[0],
-			EncodeDecimal(l.VATRate), amounts[1], amounts[2]); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, inv.Number, i+1, l.Description, EncodeCurrency(lcur), EncodeDecimal(l.Quantity.Decimal()), amounts[0],
+			EncodeDecimal(l.VATRate.Decimal()), amounts[1], amounts[2]); err != nil {
 			return fmt.Errorf("store: invoice %s line %d: %w", inv.Number, i+1, err)
 		}
 	}
@@ -408,7 +408,7 @@ func GetInvoice(ctx context.Context, q Querier, number string) (StoredInvoice, e
 			return StoredInvoice{}, err
 		}
 		if err := decodeAll(
-			func() (err error) { v.Rate, err = DecodeDecimal(rate); return },
+			func() (err error) { d, err := DecodeDecimal(rate); v.Rate = contract.Dec(d); return err },
 			func() (err error) { v.Net, err = decodeAmountIn(net, inv.Total.Currency()); return },
 			func() (err error) { v.VAT, err = decodeAmountIn(vat, inv.Total.Currency()); return },
 		); err != nil {
@@ -437,9 +437,9 @@ func GetInvoice(ctx context.Context, q Querier, number string) (StoredInvoice, e
 			return StoredInvoice{}, err
 		}
 		if err := decodeAll(
-			func() (err error) { l.Quantity, err = DecodeDecimal(qty); return },
+			func() (err error) { d, err := DecodeDecimal(qty); l.Quantity = contract.Dec(d); return err },
 			func() (err error) { l.UnitPrice, err = decodeAmountIn(price, lcur); return },
-			func() (err error) { l.VATRate, err = DecodeDecimal(rate); return },
+			func() (err error) { d, err := DecodeDecimal(rate); l.VATRate = contract.Dec(d); return err },
 			func() (err error) { l.Net, err = decodeAmountIn(net, lcur); return },
 			func() (err error) { l.VAT, err = decodeAmountIn(vat, lcur); return },
 		); err != nil {

@@ -16,7 +16,6 @@ import (
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/privacy"
 	"github.com/pimkit/pimkit/sla"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 
 	"github.com/pimkit/pimkit/examples/host/internal/app"
@@ -202,7 +201,7 @@ func TestMigration7UpgradesAVersion6Database(t *testing.T) {
 		wantInv, err := billing.NewInvoice(billing.InvoiceInput{
 			Number: "INV-900001", Issued: jan(31), Seller: terms.Provider, Buyer: buyer.Party,
 			Treatment: billing.ReverseCharge, SupplyFrom: jan(15), SupplyTo: contract.MustDate(2026, 2, 14),
-			Lines: []billing.Line{{Description: "Consulting, 2.5 hours", Quantity: decimal.RequireFromString("2.5"), UnitPrice: eur("120.00"), VATRate: decimal.Zero}},
+			Lines: []billing.Line{{Description: "Consulting, 2.5 hours", Quantity: contract.MustDec("2.5"), UnitPrice: eur("120.00"), VATRate: contract.Decimal{}}},
 		}, contract.Counter{})
 		if err != nil {
 			t.Fatal(err)

@@ -44,7 +44,7 @@ func TestMigration5KeepsPaymentsAndScopesKeysToTheInvoice(t *testing.T) {
 			inv, err := billing.NewInvoice(billing.InvoiceInput{
 				Number: n, Issued: contract.MustDate(2026, 1, 1), Seller: contract.OpenDIMSTerms().Provider, Buyer: cust.Party,
 				Treatment: billing.DomesticVAT, SupplyFrom: contract.MustDate(2026, 1, 1), SupplyTo: contract.MustDate(2026, 1, 31),
-				Lines: []billing.Line{{Description: "basic", Quantity: dec("1"), UnitPrice: dkk("100.00"), VATRate: danishVAT}},
+				Lines: []billing.Line{{Description: "basic", Quantity: contract.Dec(dec("1")), UnitPrice: dkk("100.00"), VATRate: contract.Dec(danishVAT)}},
 			}, contract.Counter{})
 			if err != nil {
 				t.Fatal(err)

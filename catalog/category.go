@@ -33,8 +33,14 @@ type CategoryError struct {
 	Err  error
 }
 
-// Error implements error: "catalog: category cycle: shoes".
-func (e *CategoryError) Error() string { return e.Err.Error() + ": " + safeSegment(e.Code) }
+// Error implements error: "catalog: category cycle: shoes". A
+// CategoryError without Err reads "catalog: category: shoes".
+func (e *CategoryError) Error() string {
+	if e.Err == nil {
+		return "catalog: category: " + safeSegment(e.Code)
+	}
+	return e.Err.Error() + ": " + safeSegment(e.Code)
+}
 
 // Unwrap returns ErrCycle or ErrNotFound.
 func (e *CategoryError) Unwrap() error { return e.Err }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -11,7 +12,8 @@ import (
 )
 
 // CSVDecoder reads records from CSV one row at a time, so an import of any
-// size runs in constant memory.
+// size runs in constant memory. Make one with [Compiled.NewCSVDecoder]; the
+// zero CSVDecoder returns an error wrapping [ErrNil] from Decode.
 type CSVDecoder struct {
 	// ReuseRecord, like encoding/csv's, lets Decode return records whose
 	// Values (and the options, assets and prices inside them) share
@@ -55,7 +57,17 @@ func (d *CSVDecoder) extra() *extra {
 // or without the ID column, is a [*contract.ValidationError] with paths
 // "header[i]"; a reader error is returned as is.
 func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, error) {
-	cr := csv.NewReader(r)
+	if r == nil {
+		return nil, errNilReader
+	}
+	// A spreadsheet's byte order mark goes before encoding/csv sees it, so
+	// that a quoted first header cell (\ufeff"sku") is a quoted cell, not
+	// a bare quote. csv.NewReader keeps this bufio.Reader as it is.
+	br := bufio.NewReader(r)
+	if b, _ := br.Peek(3); string(b) == "\ufeff" {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
 	cr.Comma = opts.comma()
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
@@ -84,6 +96,9 @@ func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, err
 // io.EOF ends the input. Values are parsed, not validated: run
 // [Compiled.ValidateBatch] on the result.
 func (d *CSVDecoder) Decode() (Record, error) {
+	if d.r == nil {
+		return Record{}, errNotCreated
+	}
 	for {
 		rec, err := d.r.Read()
 		d.row++

@@ -77,6 +77,10 @@ func (e *ImportError) Error() string {
 			break
 		}
 		b.WriteString("; ")
+		if r == nil {
+			b.WriteString("row ?")
+			continue
+		}
 		b.WriteString(strings.TrimPrefix(r.Error(), "catalog: csv "))
 	}
 	return b.String()
@@ -84,9 +88,11 @@ func (e *ImportError) Error() string {
 
 // Unwrap returns the row errors.
 func (e *ImportError) Unwrap() []error {
-	out := make([]error, len(e.Rows), len(e.Rows)+1)
-	for i, r := range e.Rows {
-		out[i] = r
+	out := make([]error, 0, len(e.Rows)+1)
+	for _, r := range e.Rows {
+		if r != nil {
+			out = append(out, r)
+		}
 	}
 	return append(out, ErrInvalid)
 }
@@ -96,6 +102,9 @@ func (e *ImportError) Unwrap() []error {
 // row with its row number, column and reason. A bad header or a reader
 // error returns no records.
 func (c *Compiled) ImportCSV(r io.Reader, opts CSVOptions) ([]Record, error) {
+	if r == nil {
+		return nil, errNilReader
+	}
 	d, err := c.NewCSVDecoder(r, opts)
 	if err != nil {
 		return nil, err

@@ -68,7 +68,9 @@ func (e *JSONError) Error() string {
 func (e *JSONError) Unwrap() error { return ErrSyntax }
 
 // JSONDecoder reads records in the JSON form from a stream of objects
-// (one object, or JSON Lines).
+// (one object, or JSON Lines). Make one with [Compiled.NewJSONDecoder]; the
+// zero JSONDecoder, or one over a nil reader, returns an error wrapping
+// [ErrNil] from Decode.
 type JSONDecoder struct {
 	c   *Compiled
 	dec *json.Decoder
@@ -76,6 +78,9 @@ type JSONDecoder struct {
 
 // NewJSONDecoder returns a decoder reading from r.
 func (c *Compiled) NewJSONDecoder(r io.Reader) *JSONDecoder {
+	if r == nil {
+		return &JSONDecoder{c: c}
+	}
 	d := json.NewDecoder(r)
 	d.DisallowUnknownFields()
 	return &JSONDecoder{c: c, dec: d}
@@ -88,6 +93,9 @@ func (c *Compiled) NewJSONDecoder(r io.Reader) *JSONDecoder {
 // the next object can be read. The record is parsed, not validated: run
 // [Compiled.Validate] on it.
 func (d *JSONDecoder) Decode() (Record, error) {
+	if d.dec == nil || d.c == nil {
+		return Record{}, errNotCreated
+	}
 	var jr jsonRecord
 	if err := d.dec.Decode(&jr); err != nil {
 		if errors.Is(err, io.EOF) {
@@ -115,6 +123,9 @@ func (d *JSONDecoder) Decode() (Record, error) {
 // DecodeJSON reads one record in the JSON form from r; see
 // [JSONDecoder.Decode].
 func (c *Compiled) DecodeJSON(r io.Reader) (Record, error) {
+	if r == nil {
+		return Record{}, errNilReader
+	}
 	rec, err := c.NewJSONDecoder(r).Decode()
 	if err == io.EOF {
 		return Record{}, &JSONError{}
@@ -299,6 +310,9 @@ func decodeKind(k valueKind, raw json.RawMessage) (Value, bool) {
 // (unknown fields, wrong kinds) are reported at once in a
 // [*contract.ValidationError] and nothing is written.
 func (c *Compiled) EncodeJSON(w io.Writer, r Record) error {
+	if w == nil {
+		return errNilWriter
+	}
 	var ps []contract.Problem
 	byField := make([][]int, len(c.fields))
 	for i, fv := range r.Values {

@@ -41,13 +41,20 @@ func (d *CSVDecoder) newArenas() {
 		d.extras, d.strs, d.assets, d.prices = d.extras[:0], d.strs[:0], d.assets[:0], d.prices[:0]
 		return
 	}
-	d.extras = make([]extra, 0, max(cap(d.extras), 4))
-	d.strs = make([]string, 0, max(cap(d.strs), 4))
-	d.assets = make([]Asset, 0, max(cap(d.assets), 4))
-	d.prices = make([]Price, 0, max(cap(d.prices), 4))
+	// The next row continues in what is left of the arenas: the previous
+	// rows' values hold slices capped at their own ends and pointers to
+	// their own extras, which appends past them never touch. A row of
+	// text alone allocates nothing here.
+	d.extras = d.extras[len(d.extras):]
+	d.strs = d.strs[len(d.strs):]
+	d.assets = d.assets[len(d.assets):]
+	d.prices = d.prices[len(d.prices):]
 }
 
 func (d *CSVDecoder) extra() *extra {
+	if len(d.extras) == cap(d.extras) {
+		d.extras = make([]extra, 0, max(2*cap(d.extras), 8))[:0]
+	}
 	d.extras = append(d.extras, extra{})
 	return &d.extras[len(d.extras)-1]
 }
@@ -67,7 +74,10 @@ func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, err
 	if b, _ := br.Peek(3); string(b) == "\ufeff" {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
+	// A record may have at most twice the layout's columns, and 64 more,
+	// so that a row with a few columns too many is still a row's problem
+	// while a line of a million separators ends the input early.
+	cr := csv.NewReader(newFieldLimit(br, opts.comma(), 2*len(c.columns().cols)+64))
 	cr.Comma = opts.comma()
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1

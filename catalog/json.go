@@ -88,7 +88,8 @@ func (c *Compiled) NewJSONDecoder(r io.Reader) *JSONDecoder {
 
 // Decode reads the next record; io.EOF ends the stream. Malformed JSON is
 // a [*JSONError] (and ends the stream); well-formed JSON whose values do
-// not fit the schema is a [*contract.ValidationError] listing every problem, with
+// not fit the schema is a [*contract.ValidationError] listing its problems
+// (the first 100 of a record that has more), with
 // paths such as "values.price[0]" or "values.title[da-DK]", after which
 // the next object can be read. The record is parsed, not validated: run
 // [Compiled.Validate] on it.
@@ -133,6 +134,11 @@ func (c *Compiled) DecodeJSON(r io.Reader) (Record, error) {
 	return rec, err
 }
 
+// maxJSONProblems is the most problems one record's JSON reports: a
+// record of a million malformed values is refused with the first 100,
+// not with a million problems that cost a hundred times its size.
+const maxJSONProblems = 100
+
 func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 	var ps []contract.Problem
 	var r Record
@@ -165,18 +171,22 @@ func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 		}
 	}
 	slices.Sort(unknown)
-	for _, code := range unknown {
+	for _, code := range unknown[:min(len(unknown), maxJSONProblems)] {
 		ps = append(ps, contract.Problem{Path: "values." + safeSegment(code), Rule: RuleUnknownField})
+	}
+	bad := func(f *cfield, k int, rule, param string) {
+		if len(ps) < maxJSONProblems {
+			ps = append(ps, contract.Problem{Path: "values." + f.Code + "[" + strconv.Itoa(k) + "]", Rule: rule, Param: param})
+		}
 	}
 	for fi := range c.fields {
 		f := &c.fields[fi]
 		for k, jv := range jr.Values[f.Code] {
 			fv := FieldValue{Field: f.Code, Locale: contract.Locale{}}
-			path := "values." + f.Code + "[" + strconv.Itoa(k) + "]"
 			if jv.Locale != nil {
 				t, err := contract.ParseLocale(*jv.Locale)
 				if err != nil {
-					ps = append(ps, contract.Problem{Path: path, Rule: RuleLocale, Param: "bcp47"})
+					bad(f, k, RuleLocale, "bcp47")
 					continue
 				}
 				fv.Locale = t
@@ -186,7 +196,7 @@ func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 			}
 			v, ok := decodeData(f, jv.Data)
 			if !ok {
-				ps = append(ps, contract.Problem{Path: path, Rule: RuleType, Param: f.Type.String()})
+				bad(f, k, RuleType, f.Type.String())
 				continue
 			}
 			fv.Value = v

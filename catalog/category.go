@@ -98,6 +98,9 @@ func (t Tree) MarshalJSON() ([]byte, error) { return json.Marshal(treeJSON{Nodes
 // UnmarshalJSON reads the form [Tree.MarshalJSON] writes and rebuilds the
 // tree with [NewTree], so stored JSON with a cycle or a repeated code is
 // refused with NewTree's error rather than read into a broken tree.
+//
+// Memory: at most 16 bytes per input byte plus 64 KiB for nodes with
+// codes; a list of empty nodes ({},) costs up to 91 bytes per input byte.
 func (t *Tree) UnmarshalJSON(b []byte) error {
 	var j treeJSON
 	if err := json.Unmarshal(b, &j); err != nil {

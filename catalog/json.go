@@ -93,6 +93,13 @@ func (c *Compiled) NewJSONDecoder(r io.Reader) *JSONDecoder {
 // paths such as "values.price[0]" or "values.title[da-DK]", after which
 // the next object can be read. The record is parsed, not validated: run
 // [Compiled.Validate] on it.
+//
+// Memory: decoding allocates at most 16 bytes per input byte plus 64 KiB
+// when a record's values, categories and list items are some 20 bytes of
+// JSON or more each. Runs of tinier elements cost more, since
+// encoding/json turns each into a larger Go value: up to 76 bytes per
+// input byte for a million empty values ({},) and 31 for a million empty
+// categories ("",).
 func (d *JSONDecoder) Decode() (Record, error) {
 	if d.dec == nil || d.c == nil {
 		return Record{}, errNotCreated
@@ -122,7 +129,7 @@ func (d *JSONDecoder) Decode() (Record, error) {
 }
 
 // DecodeJSON reads one record in the JSON form from r; see
-// [JSONDecoder.Decode].
+// [JSONDecoder.Decode], also for the memory it allocates.
 func (c *Compiled) DecodeJSON(r io.Reader) (Record, error) {
 	if r == nil {
 		return Record{}, errNilReader

@@ -18,6 +18,7 @@ import (
 // A rate outside [0, 1) is refused with a [*contract.ValidationError]
 // (path "rate", rule dgte or dlt) and the zero Price: -1 would divide by
 // zero and -0.5 would double the price, and no VAT rate is 100 % or more.
+// So is a rate of more than 100 decimals (rule decimals).
 func ConvertPrice(price Price, rate decimal.Decimal, from, to PriceBasis) (Price, error) {
 	if p, ok := checkRate("rate", rate); !ok {
 		return Price{}, invalid("convert price", []contract.Problem{p})
@@ -49,6 +50,9 @@ func checkRate(path string, rate decimal.Decimal) (contract.Problem, bool) {
 		return newProblem(path, "dgte", "0"), false
 	case rate.Cmp(decOne) >= 0:
 		return newProblem(path, "dlt", "1"), false
+	case rate.Exponent() < -contract.MaxDecimalText:
+		// 1e-1000000 is in range but would cost a second a price.
+		return newProblem(path, RuleDecimals, strconv.Itoa(contract.MaxDecimalText)), false
 	}
 	return contract.Problem{}, true
 }

@@ -151,6 +151,7 @@ func TestConvertPriceRefusesRates(t *testing.T) {
 		{"-0.5", prob{"rate", "dgte", "0"}},
 		{"1", prob{"rate", "dlt", "1"}},
 		{"2.5", prob{"rate", "dlt", "1"}},
+		{"1e-9999", prob{"rate", RuleDecimals, "100"}},
 	} {
 		for _, from := range []PriceBasis{ExclVAT, InclVAT} {
 			got, err := ConvertPrice(price, dec(tt.rate), from, 1-from)

@@ -43,12 +43,22 @@ func (d *CSVDecoder) newArenas() {
 	}
 	// The next row continues in what is left of the arenas: the previous
 	// rows' values hold slices capped at their own ends and pointers to
-	// their own extras, which appends past them never touch. A row of
-	// text alone allocates nothing here.
-	d.extras = d.extras[len(d.extras):]
-	d.strs = d.strs[len(d.strs):]
-	d.assets = d.assets[len(d.assets):]
-	d.prices = d.prices[len(d.prices):]
+	// their own extras, which appends past them never touch. When less is
+	// left than the last row used, a new arena holds 16 such rows. A row
+	// of text alone allocates nothing here.
+	d.extras = nextArena(d.extras)
+	d.strs = nextArena(d.strs)
+	d.assets = nextArena(d.assets)
+	d.prices = nextArena(d.prices)
+}
+
+// nextArena returns what is left of a, or a new arena for 16 rows like
+// the last when less than its use is left.
+func nextArena[T any](a []T) []T {
+	if used := len(a); cap(a)-used < used {
+		return make([]T, 0, 16*used)
+	}
+	return a[len(a):]
 }
 
 func (d *CSVDecoder) extra() *extra {
@@ -77,7 +87,8 @@ func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, err
 	// A record may have at most twice the layout's columns, and 64 more,
 	// so that a row with a few columns too many is still a row's problem
 	// while a line of a million separators ends the input early.
-	cr := csv.NewReader(newFieldLimit(br, opts.comma(), 2*len(c.columns().cols)+64))
+	full := c.columns()
+	cr := csv.NewReader(newFieldLimit(br, opts.comma(), 2*len(full.cols)+64))
 	cr.Comma = opts.comma()
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
@@ -92,7 +103,7 @@ func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, err
 		}
 		return nil, err
 	}
-	l, err := c.layoutFor(header)
+	l, err := c.layoutFor(full, header)
 	if err != nil {
 		return nil, err
 	}

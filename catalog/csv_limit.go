@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 )
@@ -40,51 +41,77 @@ func (l *fieldLimit) Read(p []byte) (int, error) {
 	if l.unlimited {
 		return n, err
 	}
-	for i, b := range p[:n] {
+	// Separators are counted a run at a time, between the line breaks and
+	// quotes, which are rare: a few vectorised calls per line, not a step
+	// per byte.
+	b := p[:n]
+	for i := 0; i < len(b); {
 		switch {
 		case l.skipLine:
-			if b == '\n' {
-				l.skipLine, l.n, l.start = false, 0, true
+			j := bytes.IndexByte(b[i:], '\n')
+			if j < 0 {
+				i = len(b)
+				continue
 			}
+			i += j + 1
+			l.skipLine, l.n, l.start = false, 0, true
 		case l.quoted && l.quote:
 			l.quote = false
-			switch b {
+			switch b[i] {
 			case '"': // an escaped quote
 			case '\r':
 				l.quote = true // "\r\n" ends the field like "\n"
 			case l.comma:
-				l.quoted = false
-				l.field()
+				l.quoted, l.start = false, true
+				l.n++
 			case '\n':
 				l.quoted, l.n, l.start = false, 0, true
 			default:
 				l.quoted, l.skipLine = false, true
 			}
+			i++
 		case l.quoted:
-			l.quote = b == '"'
-		case b == l.comma:
-			l.field()
-		case b == '\n':
-			l.n, l.start = 0, true
-		case b == '"':
-			if l.start {
-				l.quoted, l.start = true, false
-			} else {
-				l.skipLine = true // a bare quote
+			j := bytes.IndexByte(b[i:], '"')
+			if j < 0 {
+				i = len(b)
+				continue
 			}
+			i += j + 1
+			l.quote = true
 		default:
-			l.start = false
+			if l.start && b[i] == '"' {
+				l.quoted, l.start = true, false
+				i++
+				continue
+			}
+			stop := len(b)
+			if j := bytes.IndexByte(b[i:], '\n'); j >= 0 {
+				stop = i + j
+			}
+			if j := bytes.IndexByte(b[i:stop], '"'); j >= 0 {
+				stop = i + j
+			}
+			if stop > i {
+				l.n += bytes.Count(b[i:stop], []byte{l.comma})
+				l.start = b[stop-1] == l.comma
+			}
+			if stop < len(b) {
+				switch {
+				case b[stop] == '\n':
+					l.n, l.start = 0, true
+				case l.start: // a quote that opens a field
+					l.quoted, l.start = true, false
+				default: // a bare quote
+					l.skipLine = true
+				}
+				stop++
+			}
+			i = stop
 		}
 		if l.n > l.max {
 			l.err = fmt.Errorf("%w: csv: a record with more than %d columns", ErrSyntax, l.max+1)
-			return i, l.err
+			return 0, l.err
 		}
 	}
 	return n, err
-}
-
-// field counts a separator outside quotes.
-func (l *fieldLimit) field() {
-	l.n++
-	l.start = true
 }

@@ -56,7 +56,7 @@ func benchSchema() Schema {
 	add(100, Field{Type: TextField, Localizable: true})
 	add(20, Field{Type: Textarea, Localizable: true, Scopable: true})
 	add(30, Field{Type: TextField, Scopable: true, MaxLength: 80})
-	add(60, Field{Type: NumberField, Decimals: 2, Min: decimal.NewNullDecimal(decimal.Zero), Max: decimal.NewNullDecimal(decimal.New(1, 6))})
+	add(60, Field{Type: NumberField, Decimals: 2, Min: nd("0"), Max: nd("1000000")})
 	add(30, Field{Type: SimpleSelect, Options: opts})
 	add(20, Field{Type: MultiSelect, Options: opts, MaxItems: 5})
 	add(30, Field{Type: Boolean})

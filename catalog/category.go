@@ -33,8 +33,14 @@ type CategoryError struct {
 	Err  error
 }
 
-// Error implements error: "catalog: category cycle: shoes".
-func (e *CategoryError) Error() string { return e.Err.Error() + ": " + safeSegment(e.Code) }
+// Error implements error: "catalog: category cycle: shoes". A
+// CategoryError without Err reads "catalog: category: shoes".
+func (e *CategoryError) Error() string {
+	if e.Err == nil {
+		return "catalog: category: " + safeSegment(e.Code)
+	}
+	return e.Err.Error() + ": " + safeSegment(e.Code)
+}
 
 // Unwrap returns ErrCycle or ErrNotFound.
 func (e *CategoryError) Unwrap() error { return e.Err }
@@ -92,6 +98,9 @@ func (t Tree) MarshalJSON() ([]byte, error) { return json.Marshal(treeJSON{Nodes
 // UnmarshalJSON reads the form [Tree.MarshalJSON] writes and rebuilds the
 // tree with [NewTree], so stored JSON with a cycle or a repeated code is
 // refused with NewTree's error rather than read into a broken tree.
+//
+// Memory: at most 16 bytes per input byte plus 64 KiB for nodes with
+// codes; a list of empty nodes ({},) costs up to 91 bytes per input byte.
 func (t *Tree) UnmarshalJSON(b []byte) error {
 	var j treeJSON
 	if err := json.Unmarshal(b, &j); err != nil {

@@ -68,13 +68,14 @@ type bound struct {
 	d     decimal.Decimal
 }
 
-func newBound(nd decimal.NullDecimal) bound {
-	if !nd.Valid {
+func newBound(nd *contract.Decimal) bound {
+	if nd == nil {
 		return bound{}
 	}
-	b := bound{set: true, d: nd.Decimal}
-	if nd.Decimal.NumDigits() <= 18 {
-		b.small, b.n, b.e = true, nd.Decimal.CoefficientInt64(), nd.Decimal.Exponent()
+	d := nd.Decimal()
+	b := bound{set: true, d: d}
+	if d.NumDigits() <= 18 {
+		b.small, b.n, b.e = true, d.CoefficientInt64(), d.Exponent()
 	}
 	return b
 }
@@ -115,6 +116,7 @@ func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
 		f := &s.Fields[i]
 		f.Labels, f.Required, f.Options = slices.Clone(f.Labels), slices.Clone(f.Required), slices.Clone(f.Options)
 		f.Extensions, f.Units.Units = slices.Clone(f.Extensions), slices.Clone(f.Units.Units)
+		f.Min, f.Max = cloneDec(f.Min), cloneDec(f.Max)
 	}
 	c := &Compiled{schema: s, index: make(map[string]int32, len(s.Fields)), idRule: "id", curSet: map[currency.Unit]bool{}}
 	if s.Type == TypeProduct {
@@ -246,11 +248,11 @@ func compileField(ps *problems, path string, cf *cfield, chIdx map[string]int, n
 		}
 	}
 	cf.numeric = is(NumberField, Measurement, PriceField)
-	if (f.Min.Valid || f.Max.Valid) && !cf.numeric {
+	if (f.Min != nil || f.Max != nil) && !cf.numeric {
 		bad("min")
 	}
-	if f.Min.Valid && f.Max.Valid && f.Min.Decimal.GreaterThan(f.Max.Decimal) {
-		ps.Add(path+".min", RuleMax, f.Max.Decimal.String())
+	if f.Min != nil && f.Max != nil && f.Min.Decimal().GreaterThan(f.Max.Decimal()) {
+		ps.Add(path+".min", RuleMax, f.Max.String())
 	}
 	cf.min, cf.max = newBound(f.Min), newBound(f.Max)
 	if !f.MinDate.IsZero() {
@@ -332,6 +334,16 @@ func compileField(ps *problems, path string, cf *cfield, chIdx map[string]int, n
 		}
 		cf.reqIn[i] = true
 	}
+}
+
+// cloneDec returns a copy of *d, or nil, so that a compiled schema shares
+// no bound with the host's.
+func cloneDec(d *contract.Decimal) *contract.Decimal {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	return &c
 }
 
 func dateNum(t contract.Date) int64 {
@@ -433,6 +445,10 @@ func (c *Compiled) buildRequired() {
 func (c *Compiled) Schema() Schema {
 	s := c.schema
 	s.Fields = slices.Clone(s.Fields)
+	for i := range s.Fields {
+		f := &s.Fields[i]
+		f.Min, f.Max = cloneDec(f.Min), cloneDec(f.Max)
+	}
 	return s
 }
 

@@ -10,7 +10,9 @@ import (
 	"github.com/pimkit/pimkit/contract"
 )
 
-// CSVEncoder writes records as CSV in c's full layout, header first.
+// CSVEncoder writes records as CSV in c's full layout, header first. Make
+// one with [Compiled.NewCSVEncoder]; the zero CSVEncoder, or one over a nil
+// writer, returns an error wrapping [ErrNil] from Encode and Flush.
 type CSVEncoder struct {
 	c      *Compiled
 	w      *csv.Writer
@@ -30,6 +32,9 @@ type slotIndexKey struct {
 // NewCSVEncoder returns an encoder writing to w; the header is written
 // with the first record (or by Flush when there is none).
 func (c *Compiled) NewCSVEncoder(w io.Writer, opts CSVOptions) *CSVEncoder {
+	if w == nil {
+		return &CSVEncoder{}
+	}
 	cw := csv.NewWriter(w)
 	cw.Comma = opts.comma()
 	l := c.columns()
@@ -41,6 +46,9 @@ func (c *Compiled) NewCSVEncoder(w io.Writer, opts CSVOptions) *CSVEncoder {
 }
 
 func (e *CSVEncoder) writeHeader() error {
+	if e.w == nil || e.layout == nil || e.c == nil {
+		return errNotCreated
+	}
 	if e.header {
 		return nil
 	}
@@ -145,6 +153,9 @@ func (e *CSVEncoder) Flush() error {
 // that cannot be written (see [CSVEncoder.Encode]); its problems' paths
 // are prefixed "records[i].".
 func (c *Compiled) ExportCSV(w io.Writer, rs []Record, opts CSVOptions) error {
+	if w == nil {
+		return errNilWriter
+	}
 	e := c.NewCSVEncoder(w, opts)
 	for i, r := range rs {
 		if err := e.Encode(r); err != nil {

@@ -132,8 +132,7 @@ func (c *Compiled) slotsOf(f *cfield) []slotKey {
 // layoutFor maps a header onto c's columns. Columns may come in any order
 // and any subset, but the ID column is required; unknown or repeated
 // columns are reported at once, each with path "header[i]".
-func (c *Compiled) layoutFor(header []string) (*csvLayout, error) {
-	full := c.columns()
+func (c *Compiled) layoutFor(full *csvLayout, header []string) (*csvLayout, error) {
 	byName := make(map[string]int, len(full.cols))
 	for i, col := range full.cols {
 		byName[col.name] = i

@@ -109,10 +109,21 @@
 // schema.org markup; [Compiled.WriteFeed] writes a Merchant Center feed
 // and checks its length limits.
 //
+// Every decimal the package reads from JSON -- a unit's factor and
+// offset, a field's bounds, an order line's quantity and VAT rate -- is a
+// [contract.Decimal], read by the one bounded parser (at most
+// [contract.MaxDecimalText] characters), and every number in a record at
+// most 100 characters, so a megabyte of digits is refused at once. The
+// decoders allocate at most 16 bytes per input byte plus 64 KiB on
+// records of ordinary shape; each decoder's documentation states its
+// worst case on hostile input (runs of tiny elements), which the
+// benchmark BenchmarkDecoderHostile measures.
+//
 // # Errors
 //
 // Errors are prefixed "catalog:" and match [ErrInvalid], [ErrSyntax],
-// [ErrCycle], [ErrNotFound] or [ErrEnum] with [errors.Is]. Rejected input
+// [ErrCycle], [ErrNotFound], [ErrEnum] or [ErrNil] (a nil reader or
+// writer) with [errors.Is]. Rejected input
 // is a [*contract.ValidationError] (wrapping ErrInvalid), found with one
 // [errors.As] as in every pimkit package; a CSV row's [*RowError] and an
 // import's [*ImportError] unwrap to one. The other typed errors

@@ -86,8 +86,8 @@ func TestLabelsIn(t *testing.T) {
 func TestUnitConvert(t *testing.T) {
 	temp := UnitFamily{Code: "temperature", Standard: "KELVIN", Units: []Unit{
 		{Code: "KELVIN"},
-		{Code: "CELSIUS", Factor: dec("1"), Offset: dec("273.15")},
-		{Code: "FAHRENHEIT", Factor: dec("0.5555555555555555555555555556"), Offset: dec("255.3722222222222222222222222")},
+		{Code: "CELSIUS", Factor: cd("1"), Offset: cd("273.15")},
+		{Code: "FAHRENHEIT", Factor: cd("0.5555555555555555555555555556"), Offset: cd("255.3722222222222222222222222")},
 	}}
 	tests := []struct {
 		name     string

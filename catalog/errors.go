@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/pimkit/pimkit/contract"
 )
@@ -25,6 +26,16 @@ var (
 	// ErrEnum is wrapped by the error for enum text that names no value,
 	// such as Status "published".
 	ErrEnum = errors.New("catalog: unknown enum text")
+	// ErrNil is returned for a nil reader or writer, and by the methods
+	// of a decoder or encoder not made by its constructor (its zero
+	// value): there is nothing to read from or write to.
+	ErrNil = errors.New("catalog: nil reader, writer or decoder")
+)
+
+var (
+	errNilReader  = fmt.Errorf("%w: the io.Reader is nil", ErrNil)
+	errNilWriter  = fmt.Errorf("%w: the io.Writer is nil", ErrNil)
+	errNotCreated = fmt.Errorf("%w: made without its constructor", ErrNil)
 )
 
 // problems collects the problems of one operation with the field paths of

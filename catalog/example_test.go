@@ -313,12 +313,13 @@ func ExampleTree_Move() {
 }
 
 func ExampleOrder_Totals() {
-	vat, _ := contract.EUVATRates().Rate("DK", contract.MustDate(2026, 1, 1)) // 0.25
+	rate, _ := contract.EUVATRates().Rate("DK", contract.MustDate(2026, 1, 1)) // 0.25
+	vat, one := contract.Dec(rate), contract.MustDec("1")
 	price := contract.NewMoney(decimal.RequireFromString("0.333"), currency.DKK)
 	o := catalog.Order{Number: "1001", Currency: contract.CurrencyOf(currency.DKK), Basis: catalog.ExclVAT, Lines: []catalog.OrderLine{
-		{SKU: "A", Quantity: decimal.NewFromInt(1), UnitPrice: price, VATRate: vat},
-		{SKU: "B", Quantity: decimal.NewFromInt(1), UnitPrice: price, VATRate: vat},
-		{SKU: "C", Quantity: decimal.NewFromInt(1), UnitPrice: price, VATRate: vat},
+		{SKU: "A", Quantity: one, UnitPrice: price, VATRate: vat},
+		{SKU: "B", Quantity: one, UnitPrice: price, VATRate: vat},
+		{SKU: "C", Quantity: one, UnitPrice: price, VATRate: vat},
 	}}
 	t, _ := o.Totals()
 	fmt.Println(t.Net, t.VAT, t.Gross)
@@ -329,8 +330,12 @@ func ExampleOrder_Totals() {
 func ExampleConvertPrice() {
 	vat, _ := contract.EUVATRates().Rate("DK", contract.MustDate(2026, 1, 1)) // 0.25
 	fmt.Println(catalog.ConvertPrice(contract.MustParseMoney("99.99", currency.DKK), vat, catalog.InclVAT, catalog.ExclVAT))
+	// A negative rate, or one of 100 % or more, is refused.
+	_, err := catalog.ConvertPrice(contract.MustParseMoney("99.99", currency.DKK), decimal.NewFromInt(-1), catalog.InclVAT, catalog.ExclVAT)
+	fmt.Println(err)
 	// Output:
-	// 79.99 DKK
+	// 79.99 DKK <nil>
+	// catalog: invalid: convert price: 1 problem: rate: dgte(0)
 }
 
 func ExampleDiff() {
@@ -416,7 +421,7 @@ func ExampleNumberFormatFor() {
 
 func ExampleUnitFamily_Convert() {
 	w := catalog.UnitFamily{Code: "weight", Standard: "KILOGRAM", Units: []catalog.Unit{
-		{Code: "KILOGRAM"}, {Code: "GRAM", Factor: decimal.RequireFromString("0.001")},
+		{Code: "KILOGRAM"}, {Code: "GRAM", Factor: contract.MustDec("0.001")},
 	}}
 	kg, _ := w.Convert(decimal.NewFromInt(1500), "GRAM", "KILOGRAM")
 	fmt.Println(kg)

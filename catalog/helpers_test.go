@@ -26,7 +26,10 @@ type prob struct{ Path, Rule, Param string }
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-func nd(s string) decimal.NullDecimal { return decimal.NewNullDecimal(dec(s)) }
+// cd returns s as a contract.Decimal, nd as a pointer to one (a bound).
+func cd(s string) contract.Decimal { return contract.MustDec(s) }
+
+func nd(s string) *contract.Decimal { d := cd(s); return &d }
 
 func testChannels() []Channel {
 	return []Channel{
@@ -36,8 +39,8 @@ func testChannels() []Channel {
 }
 
 var weight = UnitFamily{Code: "weight", Standard: "KILOGRAM", Units: []Unit{
-	{Code: "KILOGRAM", Factor: dec("1")},
-	{Code: "GRAM", Factor: dec("0.001")},
+	{Code: "KILOGRAM", Factor: cd("1")},
+	{Code: "GRAM", Factor: cd("0.001")},
 }}
 
 // testSchema is a product schema with one field of every type.

@@ -14,7 +14,20 @@ import (
 // so the two always reconcile). Converting to the same basis only rounds.
 // Read the rate from the dated table the whole library shares:
 // contract.EUVATRates().Rate("DK", day) is 0.25 (momsloven § 33).
-func ConvertPrice(price Price, rate decimal.Decimal, from, to PriceBasis) Price {
+//
+// A rate outside [0, 1) is refused with a [*contract.ValidationError]
+// (path "rate", rule dgte or dlt) and the zero Price: -1 would divide by
+// zero and -0.5 would double the price, and no VAT rate is 100 % or more.
+// So is a rate of more than 100 decimals (rule decimals).
+func ConvertPrice(price Price, rate decimal.Decimal, from, to PriceBasis) (Price, error) {
+	if p, ok := checkRate("rate", rate); !ok {
+		return Price{}, invalid("convert price", []contract.Problem{p})
+	}
+	return convertPrice(price, rate, from, to), nil
+}
+
+// convertPrice is ConvertPrice for a rate already checked.
+func convertPrice(price Price, rate decimal.Decimal, from, to PriceBasis) Price {
 	u := price.Currency()
 	switch {
 	case from == ExclVAT && to == InclVAT:
@@ -27,14 +40,31 @@ func ConvertPrice(price Price, rate decimal.Decimal, from, to PriceBasis) Price 
 	return price.Round()
 }
 
+var decOne = decimal.NewFromInt(1)
+
+// checkRate returns the problem of a VAT rate outside [0, 1) at path,
+// with the rule and parameter the tag `validate:"dgte=0,dlt=1"` reports.
+func checkRate(path string, rate decimal.Decimal) (contract.Problem, bool) {
+	switch {
+	case rate.Sign() < 0:
+		return newProblem(path, "dgte", "0"), false
+	case rate.Cmp(decOne) >= 0:
+		return newProblem(path, "dlt", "1"), false
+	case rate.Exponent() < -contract.MaxDecimalText:
+		// 1e-1000000 is in range but would cost a second a price.
+		return newProblem(path, RuleDecimals, strconv.Itoa(contract.MaxDecimalText)), false
+	}
+	return contract.Problem{}, true
+}
+
 // OrderLine is one line of an order: SKU, quantity (may be fractional, e.g.
 // 1.5 kg; more than 0), unit price on the order's basis in the order's
 // currency, and VAT rate (0.25 for 25 %; at least 0 and below 1).
 type OrderLine struct {
-	SKU       string          `json:"sku" validate:"required,max=255"`
-	Quantity  decimal.Decimal `json:"quantity" validate:"dgt=0"`
-	UnitPrice contract.Money  `json:"unit_price"`
-	VATRate   decimal.Decimal `json:"vat_rate" validate:"dgte=0,dlt=1"`
+	SKU       string           `json:"sku" validate:"required,max=255"`
+	Quantity  contract.Decimal `json:"quantity" validate:"dgt=0"`
+	UnitPrice contract.Money   `json:"unit_price"`
+	VATRate   contract.Decimal `json:"vat_rate" validate:"dgte=0,dlt=1"`
 }
 
 // Order is an order from a webshop, the third OpenDIMS data type. Basis
@@ -59,10 +89,10 @@ type LineTotal struct {
 // RateTotal sums the lines taxed at one VAT rate, for the invoice's VAT
 // specification.
 type RateTotal struct {
-	Rate  decimal.Decimal `json:"rate"`
-	Net   contract.Money  `json:"net_amount"`
-	VAT   contract.Money  `json:"vat"`
-	Gross contract.Money  `json:"gross"`
+	Rate  contract.Decimal `json:"rate"`
+	Net   contract.Money   `json:"net_amount"`
+	VAT   contract.Money   `json:"vat"`
+	Gross contract.Money   `json:"gross"`
 }
 
 // OrderTotals is an order's amounts: per line, per VAT rate (in order of
@@ -128,25 +158,26 @@ func (o Order) Totals() (OrderTotals, error) {
 	var perRate []sums
 	t := OrderTotals{Lines: make([]LineTotal, len(o.Lines))}
 	for i, l := range o.Lines {
-		amount := l.Quantity.Mul(l.UnitPrice.Amount())
+		rate := l.VATRate.Decimal()
+		amount := l.Quantity.Decimal().Mul(l.UnitPrice.Amount())
 		var net, vat, gross decimal.Decimal
 		if o.Basis == InclVAT {
 			gross = money.Round(amount, u)
-			net, vat = money.SplitVAT(gross, l.VATRate, u)
+			net, vat = money.SplitVAT(gross, rate, u)
 		} else {
 			net = money.Round(amount, u)
-			vat, gross = money.AddVAT(net, l.VATRate, u)
+			vat, gross = money.AddVAT(net, rate, u)
 		}
 		t.Lines[i] = LineTotal{Net: contract.NewMoney(net, u), VAT: contract.NewMoney(vat, u), Gross: contract.NewMoney(gross, u)}
 		all = sums{all.net.Add(net), all.vat.Add(vat), all.gross.Add(gross)}
 		j := -1
 		for k := range rates {
-			if rates[k].Equal(l.VATRate) {
+			if rates[k].Equal(rate) {
 				j = k
 			}
 		}
 		if j < 0 {
-			rates = append(rates, l.VATRate)
+			rates = append(rates, rate)
 			perRate = append(perRate, sums{})
 			j = len(rates) - 1
 		}
@@ -158,7 +189,7 @@ func (o Order) Totals() (OrderTotals, error) {
 	t.Net, t.VAT, t.Gross = m(all.net), m(all.vat), m(all.gross)
 	t.Rates = make([]RateTotal, len(rates))
 	for k, rate := range rates {
-		t.Rates[k] = RateTotal{Rate: rate, Net: m(perRate[k].net), VAT: m(perRate[k].vat), Gross: m(perRate[k].gross)}
+		t.Rates[k] = RateTotal{Rate: contract.Dec(rate), Net: m(perRate[k].net), VAT: m(perRate[k].vat), Gross: m(perRate[k].gross)}
 	}
 	return t, nil
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
-	"github.com/shopspring/decimal"
 )
 
 // Availability is a product's stock state as schema.org and Google
@@ -47,7 +46,8 @@ func (a Availability) SchemaOrg() string {
 // to show (consumer prices in the EU include VAT); when it differs from
 // the price field's basis the price is converted at VATRate, which must
 // then be set (read it from the table the library shares:
-// contract.EUVATRates().Rate("DK", day) is 0.25). Link returns a product's page
+// contract.EUVATRates().Rate("DK", day) is 0.25; a rate outside [0, 1) is
+// refused with path "vat_rate", rule dgte or dlt). Link returns a product's page
 // URL; ImageURL turns an asset into a public URL (nil: the asset's Ref);
 // Availability returns its stock state. None of them may be nil except
 // ImageURL.
@@ -63,10 +63,20 @@ type PublishOptions struct {
 	GTIN         string
 	MPN          string
 	ShowBasis    PriceBasis
-	VATRate      decimal.Decimal
+	VATRate      contract.Decimal
 	Link         func(Record) string
 	ImageURL     func(Asset) string
 	Availability func(Record) Availability
+}
+
+// check returns the problems of the options themselves: a VAT rate
+// outside [0, 1) (path "vat_rate", rule dgte or dlt), which would divide
+// by zero at -1 and double a price at -0.5.
+func (o PublishOptions) check() []contract.Problem {
+	if p, ok := checkRate("vat_rate", o.VATRate.Decimal()); !ok {
+		return []contract.Problem{p}
+	}
+	return nil
 }
 
 func (o PublishOptions) code(set, def string) string {
@@ -151,7 +161,7 @@ func (c *Compiled) view(r Record, o PublishOptions, prefix string) (shown, []con
 				ps = append(ps, contract.Problem{Path: prefix + "price", Rule: RuleVATRate, Param: o.ShowBasis.String()})
 				break
 			}
-			amount = ConvertPrice(amount, o.VATRate, basis, o.ShowBasis)
+			amount = convertPrice(amount, o.VATRate.Decimal(), basis, o.ShowBasis)
 		}
 		s.price = money.Format(amount.Amount(), cur)
 	}
@@ -165,6 +175,12 @@ func (c *Compiled) view(r Record, o PublishOptions, prefix string) (shown, []con
 // Missing text fields are left out; a missing price in opts.Currency is a
 // [*contract.ValidationError] (path "price", rule required) and nothing is written.
 func (c *Compiled) ProductJSONLD(w io.Writer, r Record, opts PublishOptions) error {
+	if ps := opts.check(); ps != nil {
+		return invalid("product json-ld", ps)
+	}
+	if w == nil {
+		return errNilWriter
+	}
 	s, ps := c.view(r, opts, "")
 	if len(ps) > 0 {
 		return invalid("product json-ld", ps)
@@ -242,6 +258,12 @@ func variesBy(axis string) string {
 // built from its inherited values. Every variant's problems are reported
 // at once with paths "variants[i].price".
 func (c *Compiled) ProductGroupJSONLD(w io.Writer, f Family, opts PublishOptions) error {
+	if ps := opts.check(); ps != nil {
+		return invalid("product group json-ld", ps)
+	}
+	if w == nil {
+		return errNilWriter
+	}
 	model, ps := c.view(f.Model, opts, "model.")
 	ps = ps[:0] // a model need not carry a price of its own
 	variants := f.Variants()
@@ -329,6 +351,12 @@ var feedLimits = []struct {
 // gtin nor mpn (path "gtin", rule required, Param "gtin|mpn"). Paths are
 // "products[i]." or "families[j].variants[k].".
 func (c *Compiled) WriteFeed(w io.Writer, products []Record, families []Family, opts PublishOptions) error {
+	if ps := opts.check(); ps != nil {
+		return invalid("write feed", ps)
+	}
+	if w == nil {
+		return errNilWriter
+	}
 	bw := bufio.NewWriter(w)
 	var ps []contract.Problem
 	cells := make([]string, len(feedLimits))

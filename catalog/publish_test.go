@@ -15,7 +15,7 @@ func publishOpts() PublishOptions {
 	return PublishOptions{
 		Locale: daDK, Channel: "ecommerce", Currency: contract.CurrencyOf(currency.DKK),
 		Brand: "brand", GTIN: "ean", MPN: "mpn",
-		ShowBasis: InclVAT, VATRate: dec("0.25"), // contract.EUVATRates: DK
+		ShowBasis: InclVAT, VATRate: cd("0.25"), // contract.EUVATRates: DK
 		Link:         func(r Record) string { return "https://shop.example/p/" + r.ID },
 		ImageURL:     func(a Asset) string { return "https://cdn.example/" + a.Ref },
 		Availability: func(Record) Availability { return InStock },
@@ -38,7 +38,7 @@ func TestProductJSONLD(t *testing.T) {
 		t.Errorf("ProductJSONLD output is not valid JSON")
 	}
 	opts := publishOpts()
-	opts.VATRate = dec("0")
+	opts.VATRate = cd("0")
 	err := c.ProductJSONLD(&buf, completeProduct(), opts)
 	if diff := cmp.Diff([]prob{{"price", RuleVATRate, "incl_vat"}}, problemsOf(t, err)); diff != "" {
 		t.Errorf("ProductJSONLD without VAT rate (-want +got):\n%s", diff)

@@ -53,9 +53,9 @@ func TestRoundTrip(t *testing.T) {
 		MinDate: contract.MustDate(2000, 1, 1), MaxDate: contract.MustDate(2099, 12, 31),
 		Options: []SelectOption{{Code: "s", Labels: labels}}, MaxItems: 5, Extensions: []string{"jpg"}, MaxSize: 1 << 20,
 		Units: weight, DefaultUnit: "KILOGRAM", RefType: "supplier", PriceBasis: InclVAT}
-	line := OrderLine{SKU: "A", Quantity: dec("1.5"), UnitPrice: dkk, VATRate: dec("0.25")}
+	line := OrderLine{SKU: "A", Quantity: cd("1.5"), UnitPrice: dkk, VATRate: cd("0.25")}
 	lt := LineTotal{Net: dkk, VAT: contract.MustParseMoney("25.00", currency.DKK), Gross: contract.MustParseMoney("125.00", currency.DKK)}
-	rt := RateTotal{Rate: dec("0.25"), Net: lt.Net, VAT: lt.VAT, Gross: lt.Gross}
+	rt := RateTotal{Rate: cd("0.25"), Net: lt.Net, VAT: lt.VAT, Gross: lt.Gross}
 	change := Change{Field: "title", Locale: daDK, Channel: "ecommerce", Kind: Modified, Old: Text("Skjorte"), New: Text("Blå skjorte")}
 	n := roundtrip.Check(t, os.DirFS("."), roundtrip.Table{
 		Samples: []any{
@@ -89,7 +89,7 @@ func TestRoundTrip(t *testing.T) {
 			SelectOption{Code: "s", Labels: labels},
 			StatusArchived,
 			tree,
-			Unit{Code: "CELSIUS", Factor: dec("1"), Offset: dec("273.15")},
+			Unit{Code: "CELSIUS", Factor: cd("1"), Offset: cd("273.15")},
 			weight,
 			Prices(contract.MustParseMoney("199.00", currency.DKK)),
 			Variation{Levels: [][]string{{"color", "size"}}},

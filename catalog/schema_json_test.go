@@ -20,9 +20,9 @@ func TestSchemaJSONRoundTrip(t *testing.T) {
 		Field{Code: "ean", Type: GTIN, Unique: true},
 		Field{Code: "material", Type: SimpleSelect, Required: []string{"webshop"}, Labels: Labels{{Lang: da, Text: "Materiale"}},
 			Options: []SelectOption{{Code: "stoneware", Labels: Labels{{Lang: da, Text: "Stentøj"}}}, {Code: "glass"}}},
-		Field{Code: "weight", Type: Measurement, DefaultUnit: "KILOGRAM", Min: decimal.NewNullDecimal(decimal.Zero),
+		Field{Code: "weight", Type: Measurement, DefaultUnit: "KILOGRAM", Min: nd("0"),
 			Units: UnitFamily{Code: "weight", Standard: "KILOGRAM", Units: []Unit{
-				{Code: "KILOGRAM", Factor: decimal.NewFromInt(1)}, {Code: "GRAM", Factor: decimal.RequireFromString("0.001")}}}},
+				{Code: "KILOGRAM", Factor: cd("1")}, {Code: "GRAM", Factor: cd("0.001")}}}},
 		Field{Code: "launch", Type: DateField, MinDate: contract.MustDate(2020, 1, 1)},
 		Field{Code: "manual", Type: File, Extensions: []string{"pdf"}, MaxSize: 5 << 20},
 	)

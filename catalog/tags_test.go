@@ -46,9 +46,9 @@ func TestValidateTags(t *testing.T) {
 		{"Variation.levels at most two", c.CheckVariation(Variation{Levels: [][]string{{"size"}, {"color"}, {"organic"}}}), "levels", "max"},
 		{"Variation.levels[i] at least one axis", c.CheckVariation(Variation{Levels: [][]string{{"size"}, {}}}), "levels[1]", "min"},
 		{"Order.number required", Order{Currency: contract.CurrencyOf(currency.DKK)}.Validate(), "number", "required"},
-		{"Order.lines dives into OrderLine.sku", Order{Number: "1", Currency: contract.CurrencyOf(currency.DKK), Lines: []OrderLine{{Quantity: dec("1"), UnitPrice: contract.MustParseMoney("1", currency.DKK)}}}.Validate(), "lines[0].sku", "required"},
+		{"Order.lines dives into OrderLine.sku", Order{Number: "1", Currency: contract.CurrencyOf(currency.DKK), Lines: []OrderLine{{Quantity: cd("1"), UnitPrice: contract.MustParseMoney("1", currency.DKK)}}}.Validate(), "lines[0].sku", "required"},
 		{"OrderLine.quantity greater than 0", Order{Number: "1", Currency: contract.CurrencyOf(currency.DKK), Lines: []OrderLine{{SKU: "A", UnitPrice: contract.MustParseMoney("1", currency.DKK)}}}.Validate(), "lines[0].quantity", "dgt"},
-		{"OrderLine.vat_rate below 1", Order{Number: "1", Currency: contract.CurrencyOf(currency.DKK), Lines: []OrderLine{{SKU: "A", Quantity: dec("1"), UnitPrice: contract.MustParseMoney("1", currency.DKK), VATRate: dec("1")}}}.Validate(), "lines[0].vat_rate", "dlt"},
+		{"OrderLine.vat_rate below 1", Order{Number: "1", Currency: contract.CurrencyOf(currency.DKK), Lines: []OrderLine{{SKU: "A", Quantity: cd("1"), UnitPrice: contract.MustParseMoney("1", currency.DKK), VATRate: cd("1")}}}.Validate(), "lines[0].vat_rate", "dlt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

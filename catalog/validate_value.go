@@ -54,7 +54,7 @@ func (c *Compiled) checkValue(ps []contract.Problem, prefix string, f *cfield, f
 			prob(RuleNegative, "")
 		}
 		if f.min.set || f.max.set {
-			std := v.decimal().Mul(u.Factor).Add(u.Offset)
+			std := v.decimal().Mul(u.Factor.Decimal()).Add(u.Offset.Decimal())
 			if f.min.set && std.LessThan(f.min.d) {
 				prob(RuleMin, f.min.d.String())
 			}

@@ -35,6 +35,10 @@ type valueJSON struct {
 // unchanged. Numbers and amounts are read exactly, at most 100 characters
 // each; an unknown kind or data that does not fit it is an error wrapping
 // [ErrSyntax] that does not quote the input.
+//
+// Memory: at most 16 bytes per input byte plus 64 KiB, except for lists
+// of tiny elements: up to 33 bytes per input byte for options ("",) and
+// 48 for empty assets ({},).
 func (v *Value) UnmarshalJSON(b []byte) error {
 	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
 		return nil

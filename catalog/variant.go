@@ -281,7 +281,7 @@ func (c *Compiled) axisKey(field string, v Value) string {
 	f := &c.fields[c.index[field]]
 	if f.Type == Measurement && v.kind == kindMeasure {
 		if u, ok := f.Units.unit(v.s); ok {
-			std := v.decimal().Mul(u.Factor).Add(u.Offset)
+			std := v.decimal().Mul(u.Factor.Decimal()).Add(u.Offset.Decimal())
 			return normDecimal(std)
 		}
 	}

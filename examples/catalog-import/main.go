@@ -18,7 +18,6 @@ import (
 
 	"github.com/pimkit/pimkit/catalog"
 	"github.com/pimkit/pimkit/contract"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
 
@@ -45,7 +44,7 @@ func run(w io.Writer) error {
 		{Code: "print", Locales: []contract.Locale{da}, Currencies: []contract.Currency{dkk}},
 	}
 	weight := catalog.UnitFamily{Code: "weight", Standard: "kg", Units: []catalog.Unit{
-		{Code: "kg"}, {Code: "g", Factor: decimal.New(1, -3)}}}
+		{Code: "kg"}, {Code: "g", Factor: contract.MustDec("0.001")}}}
 	// The form designer: OpenDIMS's standard product fields plus custom ones.
 	schema, err := catalog.ProductSchema(catalog.InclVAT, "webshop", "print").Add(
 		catalog.Field{Code: "ean", Type: catalog.GTIN, Unique: true, Required: []string{"webshop"}},

@@ -9,7 +9,6 @@ import (
 
 	"github.com/pimkit/pimkit/catalog"
 	"github.com/pimkit/pimkit/contract"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
 
@@ -32,7 +31,7 @@ func (t *tour) catalog() error {
 		catalog.Field{Code: "ean", Type: catalog.GTIN, Unique: true},
 		catalog.Field{Code: "material", Type: catalog.SimpleSelect, Required: []string{"webshop"},
 			Options: []catalog.SelectOption{{Code: "stoneware"}, {Code: "porcelain"}}},
-		catalog.Field{Code: "weight", Type: catalog.NumberField, Decimals: 2, Min: decimal.NewNullDecimal(decimal.Zero)},
+		catalog.Field{Code: "weight", Type: catalog.NumberField, Decimals: 2, Min: new(contract.MustDec("0"))},
 	)
 	if err != nil {
 		return err

@@ -10,9 +10,9 @@
 //	vatid     an EU VAT number's shape: two-letter country prefix and 2-13
 //	          letters or digits (DK43782495, DE123456789)
 //	dgt=N, dgte=N, dlt=N, dlte=N
-//	          decimal.Decimal ranges, compared exactly: dgte=0, dlte=100;
-//	          also any type with a Decimal() decimal.Decimal method
-//	          (contract.Decimal, contract.Percent)
+//	          ranges of a decimal.Decimal, or of a type with a
+//	          Decimal() decimal.Decimal method (contract.Decimal,
+//	          contract.Percent), compared exactly: dgte=0, dlte=100
 //	currency  an ISO 4217 code (string) or a non-zero currency.Unit
 //	langtag   a well-formed BCP 47 language tag (string) or a non-root
 //	          language.Tag
@@ -119,7 +119,7 @@ func decimalRange(ok func(cmp int) bool) validator.Func {
 		switch x := fl.Field().Interface().(type) {
 		case decimal.Decimal:
 			d = x
-		case interface{ Decimal() decimal.Decimal }: // contract.Decimal, Percent
+		case interface{ Decimal() decimal.Decimal }: // contract.Decimal, contract.Percent
 			d = x.Decimal()
 		default:
 			return false

@@ -250,17 +250,17 @@ func renderArg(a any, tag language.Tag) any {
 // reasonArg is the JSON form of one argument: an object with exactly one
 // key naming its kind.
 type reasonArg struct {
-	String   *string          `json:"string,omitempty"`
-	Int      *int64           `json:"int,omitempty"`
-	Bool     *bool            `json:"bool,omitempty"`
-	Date     *Date            `json:"date,omitempty"`
-	Money    *Money           `json:"money,omitempty"`
-	Decimal  *decimal.Decimal `json:"decimal,omitempty"`
-	Percent  *Percent         `json:"percent,omitempty"`
-	Time     *time.Time       `json:"time,omitempty"`
-	Duration *Duration        `json:"duration,omitempty"`
-	Period   *Period          `json:"period,omitempty"`
-	Citation *Citation        `json:"citation,omitempty"`
+	String   *string    `json:"string,omitempty"`
+	Int      *int64     `json:"int,omitempty"`
+	Bool     *bool      `json:"bool,omitempty"`
+	Date     *Date      `json:"date,omitempty"`
+	Money    *Money     `json:"money,omitempty"`
+	Decimal  *Decimal   `json:"decimal,omitempty"`
+	Percent  *Percent   `json:"percent,omitempty"`
+	Time     *time.Time `json:"time,omitempty"`
+	Duration *Duration  `json:"duration,omitempty"`
+	Period   *Period    `json:"period,omitempty"`
+	Citation *Citation  `json:"citation,omitempty"`
 }
 
 type reasonJSON struct {
@@ -286,7 +286,8 @@ func (r Reason) MarshalJSON() ([]byte, error) {
 		case Money:
 			j.Money = &x
 		case decimal.Decimal:
-			j.Decimal = &x
+			d := Dec(x)
+			j.Decimal = &d
 		case Percent:
 			j.Percent = &x
 		case time.Time:
@@ -326,7 +327,7 @@ func (r *Reason) UnmarshalJSON(b []byte) error {
 			{j.Bool != nil, func() any { return *j.Bool }},
 			{j.Date != nil, func() any { return *j.Date }},
 			{j.Money != nil, func() any { return *j.Money }},
-			{j.Decimal != nil, func() any { return *j.Decimal }},
+			{j.Decimal != nil, func() any { return j.Decimal.Decimal() }},
 			{j.Percent != nil, func() any { return *j.Percent }},
 			{j.Time != nil, func() any { return *j.Time }},
 			{j.Duration != nil, func() any { return *j.Duration }},

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -137,17 +138,40 @@ func (p Percent) Format(tag language.Tag) string {
 	return f.number(p.Decimal().String()) + f.percentSpace + "%"
 }
 
-// MarshalText writes the number: "99.9".
-func (p Percent) MarshalText() ([]byte, error) { return []byte(p.Decimal().String()), nil }
+// MarshalText writes the number: "99.9"; a number that
+// [Percent.UnmarshalText] could not read back (beyond ±10^18 or longer
+// than [MaxDecimalText]) is an error wrapping [ErrInvalidInput].
+func (p Percent) MarshalText() ([]byte, error) {
+	if err := Dec(p.Decimal()).CheckLimits(); err != nil {
+		return nil, err
+	}
+	return []byte(p.Decimal().String()), nil
+}
 
 // UnmarshalText reads a plain decimal of at most [MaxDecimalText]
-// characters; errors wrap [ErrInvalidInput].
+// characters; errors wrap [ErrInvalidInput]. It allocates at most 16 bytes
+// per input byte plus 64 KiB.
 func (p *Percent) UnmarshalText(b []byte) error {
 	d, err := parseDecimal(string(b))
 	if err != nil {
 		return err
 	}
 	*p = Percent(d)
+	return nil
+}
+
+// UnmarshalJSON reads the number in quotes ("99.9") or as a JSON number
+// (99.9) with the bounded parser; null leaves p unchanged. It allocates at
+// most 16 bytes per input byte plus 64 KiB: input over [MaxDecimalText]+2
+// bytes is refused before it is read.
+func (p *Percent) UnmarshalJSON(b []byte) error {
+	var d Decimal
+	if err := d.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	if !bytes.Equal(b, []byte("null")) {
+		*p = Percent(d.d)
+	}
 	return nil
 }
 

@@ -148,7 +148,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 // terms) and counted with the terms' counter.
 func PolicyFor(t contract.Terms) Policy {
 	return Policy{
-		Target:          t.AvailabilityPercent,
+		Target:          t.AvailabilityPercent.Decimal(),
 		Zone:            t.Zone,
 		Counter:         t.Counter,
 		PlannedNotice:   contract.Duration(t.ServiceWindowNotice),

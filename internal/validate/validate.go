@@ -10,7 +10,8 @@
 //	vatid     an EU VAT number's shape: two-letter country prefix and 2-13
 //	          letters or digits (DK43782495, DE123456789)
 //	dgt=N, dgte=N, dlt=N, dlte=N
-//	          decimal.Decimal ranges, compared exactly: dgte=0, dlte=100
+//	          decimal.Decimal ranges, compared exactly: dgte=0, dlte=100; also
+//	          any type with a Decimal() decimal.Decimal method (contract.Decimal)
 //	currency  an ISO 4217 code (string) or a non-zero currency.Unit
 //	langtag   a well-formed BCP 47 language tag (string) or a non-root
 //	          language.Tag
@@ -113,8 +114,13 @@ func must(err error) {
 
 func decimalRange(ok func(cmp int) bool) validator.Func {
 	return func(fl validator.FieldLevel) bool {
-		d, isDec := fl.Field().Interface().(decimal.Decimal)
-		if !isDec {
+		var d decimal.Decimal
+		switch x := fl.Field().Interface().(type) {
+		case decimal.Decimal:
+			d = x
+		case interface{ Decimal() decimal.Decimal }: // contract.Decimal, contract.Percent
+			d = x.Decimal()
+		default:
 			return false
 		}
 		bound, err := decimal.NewFromString(fl.Param())

@@ -69,7 +69,7 @@ func (h *Holidays) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: unknown holidays %q", ErrInvalidInput, truncate(string(b)))
+	return fmt.Errorf("%w: unknown holidays, want none, dk or se", ErrInvalidInput)
 }
 
 // Calendar is a holiday calendar as a value: a country's public holidays

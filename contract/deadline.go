@@ -376,8 +376,9 @@ func Elapsed(at time.Time, d time.Duration) time.Time {
 func (c Convention) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler for the names of the
-// built-in conventions; any other name is an error, since a convention's
-// closed days cannot be rebuilt from its name.
+// built-in conventions; any other name is an error wrapping
+// [ErrInvalidInput] that names the known ones and does not quote the text,
+// since a convention's closed days cannot be rebuilt from its name.
 func (c *Convention) UnmarshalText(b []byte) error {
 	for i, known := range conventions {
 		if string(b) == known.name {
@@ -385,7 +386,8 @@ func (c *Convention) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("contract: unknown convention %q", truncate(string(b)))
+	return fmt.Errorf("%w: unknown convention, want %s, %s or %s", ErrInvalidInput,
+		conventions[conventionEU1182].name, conventions[conventionDanish].name, conventions[conventionSwedish].name)
 }
 
 // ErrNoJSONForm reports a value that cannot be written as JSON because it

@@ -19,7 +19,7 @@ type Capacity struct {
 	Max Decimal `json:"max" validate:"dgt=0"`
 	// Thresholds are fractions of Max, strictly ascending and positive:
 	// 0.8, 0.9, 1.
-	Thresholds []Decimal `json:"thresholds" validate:"dive,dgt=0"`
+	Thresholds []Decimal `json:"thresholds" validate:"max=100,dive,dgt=0"`
 	// Hysteresis is a fraction of Max, not negative; 0 re-arms as soon as
 	// usage is below the threshold.
 	Hysteresis Decimal `json:"hysteresis" validate:"dgte=0"`

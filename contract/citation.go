@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -307,13 +308,40 @@ func (r Reason) MarshalJSON() ([]byte, error) {
 	return json.Marshal(v)
 }
 
+// maxReasonArgs is the most arguments a Reason read from JSON may have.
+const maxReasonArgs = 32
+
 // UnmarshalJSON reads what MarshalJSON writes; the text is not read back
 // but rendered again from the key and arguments. Each argument must name
-// exactly one kind; otherwise the error wraps [ErrInvalidInput].
+// exactly one kind, and there are at most 32; otherwise the error wraps
+// [ErrInvalidInput]. It allocates at most 16 bytes per input byte plus
+// 64 KiB.
 func (r *Reason) UnmarshalJSON(b []byte) error {
-	var v reasonJSON
-	if err := json.Unmarshal(b, &v); err != nil {
+	var raw struct {
+		Key  string          `json:"key"`
+		Args json.RawMessage `json:"args,omitempty"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
 		return err
+	}
+	v := reasonJSON{Key: raw.Key}
+	if len(raw.Args) > 0 && !bytes.Equal(raw.Args, []byte("null")) {
+		// Read the arguments one at a time, so that a long list is refused
+		// after maxReasonArgs rather than decoded whole.
+		dec := json.NewDecoder(bytes.NewReader(raw.Args))
+		if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+			return fmt.Errorf("%w: reason args is not a list", ErrInvalidInput)
+		}
+		for dec.More() {
+			if len(v.Args) == maxReasonArgs {
+				return fmt.Errorf("%w: reason has more than %d args", ErrInvalidInput, maxReasonArgs)
+			}
+			var a reasonArg
+			if err := dec.Decode(&a); err != nil {
+				return fmt.Errorf("%w: reason args: %w", ErrInvalidInput, err)
+			}
+			v.Args = append(v.Args, a)
+		}
 	}
 	args := make([]any, 0, len(v.Args))
 	for i, j := range v.Args {

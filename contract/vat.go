@@ -28,7 +28,7 @@ type VATRate struct {
 // empty; [EUVATRates] is the EU member states' table, and a host extends or
 // corrects it with [VATTable.With] as rates change.
 type VATTable struct {
-	Rates []VATRate `json:"rates" validate:"dive"`
+	Rates []VATRate `json:"rates" validate:"max=1000,dive"`
 }
 
 // EUVATRates returns the standard VAT rates of the 27 EU member states in

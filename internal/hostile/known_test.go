@@ -36,10 +36,6 @@ var known = map[string]knownFailure{
 	"(*catalog.Compiled).ProductGroupJSONLD(*, nil, *, *)": {"panic", "nil io.Writer dereferenced; return an error"},
 	"(*catalog.Compiled).WriteFeed(*, nil, *, *, *)":       {"panic", "nil io.Writer dereferenced; return an error"},
 
-	// catalog and internal/money: a VAT rate of -1.
-	"catalog.ConvertPrice(*, -1, *, *)": {"panic", "a VAT rate of -1 divides by zero (1 + rate) when the bases differ; refuse rates outside [0, 1)"},
-	"money.SplitVAT(*, -1, *)":          {"panic", "a VAT rate of -1 divides by zero (1 + rate)"},
-
 	// privacy: nil callbacks and writers.
 	"privacy.ConsentModeMapping.Derive(*, nil)":   {"panic", "a nil consented func is called; treat it as no consent or return an error"},
 	"privacy.CookieInventory.Settable(*, nil)":    {"panic", "a nil consented func is called; treat it as no consent or return an error"},

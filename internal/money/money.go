@@ -93,8 +93,15 @@ func AddVAT(net, rate decimal.Decimal, u currency.Unit) (vat, gross decimal.Deci
 // and VAT, rounding the net to u's minor unit and taking the VAT as the
 // remainder so that net + VAT = gross exactly: 125.00 DKK at 0.25 -> net
 // 100.00, VAT 25.00; 99.99 DKK -> net 79.99, VAT 20.00.
+//
+// A rate of -1 or below is no VAT rate (1 + rate would not be positive):
+// SplitVAT then returns the gross as net and zero VAT rather than divide
+// by zero; callers refuse such rates where they enter.
 func SplitVAT(gross, rate decimal.Decimal, u currency.Unit) (net, vat decimal.Decimal) {
 	gross = Round(gross, u)
+	if one := decimal.NewFromInt(1).Add(rate); one.Sign() <= 0 {
+		return gross, decimal.Zero.Round(Scale(u))
+	}
 	net = Round(gross.Div(decimal.NewFromInt(1).Add(rate)), u)
 	return net, gross.Sub(net)
 }

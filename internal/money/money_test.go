@@ -158,3 +158,13 @@ func TestInLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitVATNoDivisionByZero: a rate of -1 divided by zero (a panic).
+func TestSplitVATNoDivisionByZero(t *testing.T) {
+	for _, r := range []string{"-1", "-1.5", "-100"} {
+		net, vat := SplitVAT(d("125.00"), d(r), currency.DKK)
+		if !net.Equal(d("125")) || !vat.IsZero() {
+			t.Errorf("SplitVAT(125, %s) = %s, %s, want 125.00, 0.00", r, net, vat)
+		}
+	}
+}

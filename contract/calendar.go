@@ -62,6 +62,7 @@ func (h Holidays) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler for "none", "dk" and
 // "se"; other text, including the empty string, is an error wrapping
 // ErrInvalidInput.
+// It allocates at most 16 bytes per input byte plus 64 KiB.
 func (h *Holidays) UnmarshalText(b []byte) error {
 	for i, n := range holidaysNames {
 		if n == string(b) {

@@ -71,6 +71,7 @@ func ZeroMoney(cur currency.Unit) Money { return Money{amount: decimal.Zero, cur
 // exponent, no grouping, no sign but a leading minus, at most
 // [MaxDecimalText] characters and within ±10^18. Errors wrap
 // [ErrInvalidMoney] and never quote the text.
+// It allocates at most 16 bytes per input byte plus 64 KiB.
 func ParseMoney(s string, cur currency.Unit) (Money, error) {
 	d, err := money.ParseDecimal(s)
 	if err != nil {

@@ -37,7 +37,10 @@ type Party struct {
 // Terms survive JSON whole: periods and hour notices as ISO 8601 text
 // ("P12M", "PT72H"), decimals as strings, the currency as its ISO 4217
 // code. [Terms.Validate] checks them: the validate tags of the fields and
-// the clauses' cross-field rules.
+// the clauses' cross-field rules. Every decimal is read with the bounded
+// parser ([Decimal], [Percent]: at most [MaxDecimalText] characters,
+// within ±10^18), and reading Terms from JSON allocates at most 16 bytes
+// per input byte plus 64 KiB.
 type Terms struct {
 	// Provider is the party that supplies the service (2.1).
 	Provider Party `json:"provider"`

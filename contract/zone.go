@@ -98,6 +98,7 @@ func (z Zone) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler for the known zones'
 // names and the empty text (the zero Zone); any other name is an error
 // wrapping ErrInvalidInput.
+// It allocates at most 16 bytes per input byte plus 64 KiB.
 func (z *Zone) UnmarshalText(b []byte) error {
 	if _, ok := zoneRules[Zone(b)]; !ok && len(b) > 0 {
 		return errUnknownZone()

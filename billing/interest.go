@@ -27,7 +27,7 @@ type InterestRules struct {
 // monthly rate of terms 12.3 (OpenDIMS: 2 %), Thirty360 and the shipped
 // statutory rates.
 func InterestRulesFor(t contract.Terms) InterestRules {
-	return InterestRules{MonthlyRate: contract.Dec(t.LateInterestPerMonth), Rates: DanishStatutoryRates()}
+	return InterestRules{MonthlyRate: t.LateInterestPerMonth, Rates: DanishStatutoryRates()}
 }
 
 // Validate reports every problem of r in a [*contract.ValidationError]

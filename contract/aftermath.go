@@ -60,7 +60,7 @@ func (t Terms) DataDeletion(terminated Date, retentionAgreed bool) Decision {
 type ExitFee struct {
 	Decision
 	// Hours is the time spent.
-	Hours decimal.Decimal `json:"hours"`
+	Hours Decimal `json:"hours"`
 	// HourlyRate is the provider's hourly rate for consultancy.
 	HourlyRate Money `json:"hourly_rate"`
 	// Fee is Hours x HourlyRate, rounded to the rate currency's minor unit.
@@ -99,7 +99,7 @@ func (t Terms) ExitAssistance(hours decimal.Decimal, hourlyRate Money, inArrears
 		return ExitFee{}, err
 	}
 	fee := hourlyRate.Mul(hours).Round()
-	f := ExitFee{Hours: hours, HourlyRate: hourlyRate, Fee: fee, Prepayment: inArrears,
+	f := ExitFee{Hours: Dec(hours), HourlyRate: hourlyRate, Fee: fee, Prepayment: inArrears,
 		Decision: Decision{Rule: Clause("18.2").String(), Allowed: true,
 			Citations: []Citation{Clause("18.2"), Clause("18.1")}}}
 	if inArrears {

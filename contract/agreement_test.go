@@ -107,7 +107,7 @@ func TestResolveTerms(t *testing.T) {
 	}
 	want := OpenDIMSTerms()
 	want.PaymentPeriod = Months(1)
-	want.AvailabilityPercent = dkk("99.5")
+	want.AvailabilityPercent = PercentOf(dkk("99.5"))
 	want.BreachNotice = 24 * 60 * 60 * 1e9
 	if diff := cmp.Diff(want, terms, cmp.Comparer(func(a, b Terms) bool {
 		return cmp.Equal(a.paramTexts(), b.paramTexts())

@@ -62,6 +62,7 @@ func (h Holidays) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler for "none", "dk" and
 // "se"; other text, including the empty string, is an error wrapping
 // ErrInvalidInput.
+// It allocates at most 16 bytes per input byte plus 64 KiB.
 func (h *Holidays) UnmarshalText(b []byte) error {
 	for i, n := range holidaysNames {
 		if n == string(b) {
@@ -69,7 +70,7 @@ func (h *Holidays) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: unknown holidays %q", ErrInvalidInput, truncate(string(b)))
+	return fmt.Errorf("%w: unknown holidays, want none, dk or se", ErrInvalidInput)
 }
 
 // Calendar is a holiday calendar as a value: a country's public holidays
@@ -129,23 +130,49 @@ func (c Calendar) ClosedDates() []ClosedDate {
 	return slices.Clone(c.closed.dates)
 }
 
+// MaxClosedDays and MaxClosedDates are the most closed days and single
+// closed dates a [Calendar] stored as JSON holds: what MarshalJSON writes,
+// UnmarshalJSON reads, and a hostile list costs little.
+const (
+	MaxClosedDays  = 366
+	MaxClosedDates = 1000
+)
+
 // MarshalJSON writes c as {"holidays":"dk","closed_days":[...],
 // "closed_dates":[...]}, leaving out empty lists. An unknown Holidays
-// value is an error wrapping ErrInvalidInput.
+// value, or more than [MaxClosedDays] closed days or [MaxClosedDates]
+// closed dates, is an error wrapping ErrInvalidInput.
 func (c Calendar) MarshalJSON() ([]byte, error) {
+	if c.closed != nil && (len(c.closed.days) > MaxClosedDays || len(c.closed.dates) > MaxClosedDates) {
+		return nil, fmt.Errorf("%w: calendar with more than %d closed days or %d closed dates", ErrInvalidInput, MaxClosedDays, MaxClosedDates)
+	}
 	return json.Marshal(calendarJSON{Holidays: c.holidays, ClosedDays: c.ClosedDays(), ClosedDates: c.ClosedDates()})
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes; unknown holidays ("de")
-// or a bad date is an error.
+// or a bad date is an error. It allocates at most 16 bytes per input byte
+// plus 64 KiB.
 func (c *Calendar) UnmarshalJSON(b []byte) error {
-	var v calendarJSON
-	if err := json.Unmarshal(b, &v); err != nil {
+	var raw struct {
+		Holidays    Holidays        `json:"holidays"`
+		ClosedDays  json.RawMessage `json:"closed_days"`
+		ClosedDates json.RawMessage `json:"closed_dates"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
 		return err
 	}
-	*c = Calendar{holidays: v.Holidays}.WithClosedDays(v.ClosedDays...)
-	for _, cd := range v.ClosedDates {
-		*c = c.WithClosedDates(cd.Name, cd.Date)
+	v := calendarJSON{Holidays: raw.Holidays}
+	var err error
+	if v.ClosedDays, err = decodeList[ClosedDay](raw.ClosedDays, MaxClosedDays, "closed_days"); err != nil {
+		return err
+	}
+	if v.ClosedDates, err = decodeList[ClosedDate](raw.ClosedDates, MaxClosedDates, "closed_dates"); err != nil {
+		return err
+	}
+	// One closed set, not one copy per date: a long list stays linear.
+	*c = Calendar{holidays: v.Holidays}
+	if len(v.ClosedDays) > 0 || len(v.ClosedDates) > 0 {
+		c.closed = &closedSet{days: slices.Clip(v.ClosedDays), dates: slices.Clip(v.ClosedDates)}
 	}
 	return nil
 }

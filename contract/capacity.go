@@ -16,21 +16,21 @@ import (
 // GB) and compare exactly.
 type Capacity struct {
 	// Max is the agreed maximum; it must be positive.
-	Max decimal.Decimal `json:"max" validate:"dgt=0"`
+	Max Decimal `json:"max" validate:"dgt=0"`
 	// Thresholds are fractions of Max, strictly ascending and positive:
 	// 0.8, 0.9, 1.
-	Thresholds []decimal.Decimal `json:"thresholds" validate:"dive,dgt=0"`
+	Thresholds []Decimal `json:"thresholds" validate:"max=100,dive,dgt=0"`
 	// Hysteresis is a fraction of Max, not negative; 0 re-arms as soon as
 	// usage is below the threshold.
-	Hysteresis decimal.Decimal `json:"hysteresis" validate:"dgte=0"`
+	Hysteresis Decimal `json:"hysteresis" validate:"dgte=0"`
 }
 
 // DefaultCapacity warns at 80 %, 90 % and 100 % of max, re-arming 5
 // percentage points below each.
 func DefaultCapacity(max decimal.Decimal) Capacity {
-	return Capacity{Max: max,
-		Thresholds: []decimal.Decimal{decimal.New(8, -1), decimal.New(9, -1), decimal.NewFromInt(1)},
-		Hysteresis: decimal.New(5, -2)}
+	return Capacity{Max: Dec(max),
+		Thresholds: []Decimal{Dec(decimal.New(8, -1)), Dec(decimal.New(9, -1)), Dec(decimal.NewFromInt(1))},
+		Hysteresis: Dec(decimal.New(5, -2))}
 }
 
 // CapacityState is what a [Capacity] rule remembers between samples: how
@@ -43,11 +43,11 @@ type CapacityState struct {
 // CapacityEvent is a threshold crossed upward (Raised: a warning to send)
 // or re-armed downward, with the decision that explains it.
 type CapacityEvent struct {
-	At        time.Time       `json:"at"`
-	Usage     decimal.Decimal `json:"usage"`
-	Threshold decimal.Decimal `json:"threshold"`
-	Raised    bool            `json:"raised"`
-	Decision  Decision        `json:"decision"`
+	At        time.Time `json:"at"`
+	Usage     Decimal   `json:"usage"`
+	Threshold Decimal   `json:"threshold"`
+	Raised    bool      `json:"raised"`
+	Decision  Decision  `json:"decision"`
 }
 
 // RuleCapacity is the rule ID of the capacity warnings of terms 7.2.
@@ -64,7 +64,7 @@ func (c Capacity) Observe(s CapacityState, at time.Time, usage decimal.Decimal) 
 	var ps Problems
 	ps.Check("capacity", c)
 	for i := 1; i < len(c.Thresholds); i++ {
-		if c.Thresholds[i].Cmp(c.Thresholds[i-1]) <= 0 {
+		if c.Thresholds[i].d.Cmp(c.Thresholds[i-1].d) <= 0 {
 			ps.Add("capacity.thresholds["+strconv.Itoa(i)+"]", "gtfield", "thresholds["+strconv.Itoa(i-1)+"]")
 		}
 	}
@@ -78,23 +78,24 @@ func (c Capacity) Observe(s CapacityState, at time.Time, usage decimal.Decimal) 
 		return s, nil, err
 	}
 	var events []CapacityEvent
+	max, hyst := c.Max.d, c.Hysteresis.d
 	event := func(t decimal.Decimal, raised bool) {
-		r := rulesReason("usage %s has reached %s of the agreed maximum %s", usage, PercentOf(t.Shift(2)), c.Max)
+		r := rulesReason("usage %s has reached %s of the agreed maximum %s", usage, PercentOf(t.Shift(2)), max)
 		if !raised {
-			r = rulesReason("usage %s is back below %s of the agreed maximum %s", usage, PercentOf(t.Shift(2)), c.Max)
+			r = rulesReason("usage %s is back below %s of the agreed maximum %s", usage, PercentOf(t.Shift(2)), max)
 		}
-		events = append(events, CapacityEvent{At: at, Usage: usage, Threshold: t, Raised: raised,
+		events = append(events, CapacityEvent{At: at, Usage: Dec(usage), Threshold: Dec(t), Raised: raised,
 			Decision: Decision{Rule: RuleCapacity, Allowed: raised, At: at,
 				Citations: []Citation{Clause("7.2")},
 				Reason:    r}})
 	}
-	for s.Crossed < len(c.Thresholds) && usage.Cmp(c.Max.Mul(c.Thresholds[s.Crossed])) >= 0 {
-		event(c.Thresholds[s.Crossed], true)
+	for s.Crossed < len(c.Thresholds) && usage.Cmp(max.Mul(c.Thresholds[s.Crossed].d)) >= 0 {
+		event(c.Thresholds[s.Crossed].d, true)
 		s.Crossed++
 	}
 	if len(events) == 0 {
-		for s.Crossed > 0 && usage.Cmp(c.Max.Mul(c.Thresholds[s.Crossed-1].Sub(c.Hysteresis))) < 0 {
-			event(c.Thresholds[s.Crossed-1], false)
+		for s.Crossed > 0 && usage.Cmp(max.Mul(c.Thresholds[s.Crossed-1].d.Sub(hyst))) < 0 {
+			event(c.Thresholds[s.Crossed-1].d, false)
 			s.Crossed--
 		}
 	}

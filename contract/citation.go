@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -250,17 +251,17 @@ func renderArg(a any, tag language.Tag) any {
 // reasonArg is the JSON form of one argument: an object with exactly one
 // key naming its kind.
 type reasonArg struct {
-	String   *string          `json:"string,omitempty"`
-	Int      *int64           `json:"int,omitempty"`
-	Bool     *bool            `json:"bool,omitempty"`
-	Date     *Date            `json:"date,omitempty"`
-	Money    *Money           `json:"money,omitempty"`
-	Decimal  *decimal.Decimal `json:"decimal,omitempty"`
-	Percent  *Percent         `json:"percent,omitempty"`
-	Time     *time.Time       `json:"time,omitempty"`
-	Duration *Duration        `json:"duration,omitempty"`
-	Period   *Period          `json:"period,omitempty"`
-	Citation *Citation        `json:"citation,omitempty"`
+	String   *string    `json:"string,omitempty"`
+	Int      *int64     `json:"int,omitempty"`
+	Bool     *bool      `json:"bool,omitempty"`
+	Date     *Date      `json:"date,omitempty"`
+	Money    *Money     `json:"money,omitempty"`
+	Decimal  *Decimal   `json:"decimal,omitempty"`
+	Percent  *Percent   `json:"percent,omitempty"`
+	Time     *time.Time `json:"time,omitempty"`
+	Duration *Duration  `json:"duration,omitempty"`
+	Period   *Period    `json:"period,omitempty"`
+	Citation *Citation  `json:"citation,omitempty"`
 }
 
 type reasonJSON struct {
@@ -286,7 +287,8 @@ func (r Reason) MarshalJSON() ([]byte, error) {
 		case Money:
 			j.Money = &x
 		case decimal.Decimal:
-			j.Decimal = &x
+			d := Dec(x)
+			j.Decimal = &d
 		case Percent:
 			j.Percent = &x
 		case time.Time:
@@ -306,13 +308,40 @@ func (r Reason) MarshalJSON() ([]byte, error) {
 	return json.Marshal(v)
 }
 
+// maxReasonArgs is the most arguments a Reason read from JSON may have.
+const maxReasonArgs = 32
+
 // UnmarshalJSON reads what MarshalJSON writes; the text is not read back
 // but rendered again from the key and arguments. Each argument must name
-// exactly one kind; otherwise the error wraps [ErrInvalidInput].
+// exactly one kind, and there are at most 32; otherwise the error wraps
+// [ErrInvalidInput]. It allocates at most 16 bytes per input byte plus
+// 64 KiB.
 func (r *Reason) UnmarshalJSON(b []byte) error {
-	var v reasonJSON
-	if err := json.Unmarshal(b, &v); err != nil {
+	var raw struct {
+		Key  string          `json:"key"`
+		Args json.RawMessage `json:"args,omitempty"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
 		return err
+	}
+	v := reasonJSON{Key: raw.Key}
+	if len(raw.Args) > 0 && !bytes.Equal(raw.Args, []byte("null")) {
+		// Read the arguments one at a time, so that a long list is refused
+		// after maxReasonArgs rather than decoded whole.
+		dec := json.NewDecoder(bytes.NewReader(raw.Args))
+		if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+			return fmt.Errorf("%w: reason args is not a list", ErrInvalidInput)
+		}
+		for dec.More() {
+			if len(v.Args) == maxReasonArgs {
+				return fmt.Errorf("%w: reason has more than %d args", ErrInvalidInput, maxReasonArgs)
+			}
+			var a reasonArg
+			if err := dec.Decode(&a); err != nil {
+				return fmt.Errorf("%w: reason args: %w", ErrInvalidInput, err)
+			}
+			v.Args = append(v.Args, a)
+		}
 	}
 	args := make([]any, 0, len(v.Args))
 	for i, j := range v.Args {
@@ -326,7 +355,7 @@ func (r *Reason) UnmarshalJSON(b []byte) error {
 			{j.Bool != nil, func() any { return *j.Bool }},
 			{j.Date != nil, func() any { return *j.Date }},
 			{j.Money != nil, func() any { return *j.Money }},
-			{j.Decimal != nil, func() any { return *j.Decimal }},
+			{j.Decimal != nil, func() any { return j.Decimal.Decimal() }},
 			{j.Percent != nil, func() any { return *j.Percent }},
 			{j.Time != nil, func() any { return *j.Time }},
 			{j.Duration != nil, func() any { return *j.Duration }},

@@ -38,12 +38,32 @@ func (d Decimal) IsZero() bool { return d.d.IsZero() }
 // String returns the plain decimal text: "0.25".
 func (d Decimal) String() string { return d.d.String() }
 
-// MarshalText writes the plain decimal text.
-func (d Decimal) MarshalText() ([]byte, error) { return []byte(d.d.String()), nil }
+// MarshalText writes the plain decimal text; a number that
+// [Decimal.UnmarshalText] could not read back (see [Decimal.CheckLimits])
+// is an error wrapping [ErrInvalidInput].
+func (d Decimal) MarshalText() ([]byte, error) {
+	if err := d.CheckLimits(); err != nil {
+		return nil, err
+	}
+	return []byte(d.d.String()), nil
+}
+
+// CheckLimits reports whether d can be stored and read again: nil when its
+// text is within ±10^18 and at most [MaxDecimalText] characters, otherwise
+// an error wrapping [ErrInvalidInput] that does not quote the number.
+// Arithmetic does not check; check a value where it enters one that is
+// stored. contract.Dec(x).CheckLimits() checks a [decimal.Decimal].
+func (d Decimal) CheckLimits() error {
+	if !money.InLimits(d.d, 0) {
+		return fmt.Errorf("%w: number beyond ±10^18 or longer than %d characters", ErrInvalidInput, MaxDecimalText)
+	}
+	return nil
+}
 
 // ParseDec reads a plain decimal ("0.25", "-3", "1000") with the bounded
 // parser: at most [MaxDecimalText] characters, no exponent, no grouping,
 // within ±10^18. Errors wrap [ErrInvalidInput] and do not quote the text.
+// It allocates at most 16 bytes per input byte plus 64 KiB.
 func ParseDec(s string) (Decimal, error) {
 	d, err := parseDecimal(s)
 	if err != nil {
@@ -63,7 +83,9 @@ func MustDec(s string) Decimal {
 }
 
 // UnmarshalJSON reads a decimal in quotes ("0.25") or as a JSON number
-// (0.25) with the bounded parser; null leaves d unchanged.
+// (0.25) with the bounded parser; null leaves d unchanged. It allocates at
+// most 16 bytes per input byte plus 64 KiB: input over [MaxDecimalText]+2
+// bytes is refused before it is read.
 func (d *Decimal) UnmarshalJSON(b []byte) error {
 	if bytes.Equal(b, []byte("null")) {
 		return nil
@@ -77,7 +99,8 @@ func (d *Decimal) UnmarshalJSON(b []byte) error {
 	return d.UnmarshalText(b)
 }
 
-// UnmarshalText reads a plain decimal with the bounded parser.
+// UnmarshalText reads a plain decimal with the bounded parser; it
+// allocates at most 16 bytes per input byte plus 64 KiB.
 func (d *Decimal) UnmarshalText(b []byte) error {
 	v, err := money.ParseDecimal(string(b))
 	if err != nil {

@@ -65,6 +65,16 @@
 // A lone currency is a [Currency], a language a [Locale]; both survive JSON
 // as their codes ("DKK", "da-DK").
 //
+// Every decimal pimkit reads -- an amount, a [Decimal] rate or factor, a
+// [Percent] -- goes through one bounded parser: plain text of at most
+// [MaxDecimalText] (100) characters within ±10^18, so that a megabyte of
+// digits is an error that costs nothing. What the package writes it reads:
+// [Money.MarshalJSON], [Decimal.MarshalText] and [Percent.MarshalText]
+// refuse a value beyond those limits, and [Money.CheckLimits] and
+// [Decimal.CheckLimits] tell, in one call, whether a computed value (a sum,
+// a product) can still be stored. Every decoder allocates at most 16 bytes
+// per input byte plus 64 KiB.
+//
 // # Durations
 //
 // A [Duration] is elapsed time -- hours, minutes, seconds -- as opposed to a

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/currency"
 )
 
 // TestErrorsDoNotQuoteInput checks design rule 7: parse errors say what
@@ -28,6 +30,23 @@ func TestErrorsDoNotQuoteInput(t *testing.T) {
 			b, _ := json.Marshal(map[string]string{"currency": s})
 			var t Terms
 			return json.Unmarshal(b, &t)
+		}},
+		{"Zone.UnmarshalText", ErrInvalidInput, func(s string) error { var z Zone; return z.UnmarshalText([]byte(s)) }},
+		{"Zone.MarshalText", ErrInvalidInput, func(s string) error { _, err := Zone(s).MarshalText(); return err }},
+		{"Zone.Location", ErrInvalidInput, func(s string) error { _, err := Zone(s).Location(); return err }},
+		{"Holidays.UnmarshalText", ErrInvalidInput, func(s string) error { var h Holidays; return h.UnmarshalText([]byte(s)) }},
+		{"Convention.UnmarshalText", ErrInvalidInput, func(s string) error { var c Convention; return c.UnmarshalText([]byte(s)) }},
+		{"AgreementKind.UnmarshalText", ErrInvalidInput, func(s string) error { var k AgreementKind; return k.UnmarshalText([]byte(s)) }},
+		{"Side.UnmarshalText", ErrInvalidInput, func(s string) error { var k Side; return k.UnmarshalText([]byte(s)) }},
+		{"ParseCurrency", ErrInvalidInput, func(s string) error { _, err := ParseCurrency(s); return err }},
+		{"ParseLocale", ErrInvalidInput, func(s string) error { _, err := ParseLocale(s); return err }},
+		{"ParseDec", ErrInvalidInput, func(s string) error { _, err := ParseDec(s); return err }},
+		{"Percent.UnmarshalText", ErrInvalidInput, func(s string) error { var p Percent; return p.UnmarshalText([]byte(s)) }},
+		{"ParseMoney", ErrInvalidMoney, func(s string) error { _, err := ParseMoney(s, currency.DKK); return err }},
+		{"Money.UnmarshalJSON", ErrInvalidMoney, func(s string) error {
+			b, _ := json.Marshal(map[string]string{"amount": s, "currency": "DKK"})
+			var m Money
+			return m.UnmarshalJSON(b)
 		}},
 	}
 	for _, tt := range tests {

@@ -101,5 +101,5 @@ func ExampleZone_Location() {
 	fmt.Println(err)
 	// Output:
 	// 2025-06-10T00:00:00+02:00
-	// contract: invalid input: unknown zone "Europe/Atlantis"
+	// contract: invalid input: unknown zone, want Europe/Copenhagen, Europe/Stockholm or UTC
 }

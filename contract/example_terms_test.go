@@ -15,13 +15,13 @@ func ExampleOpenDIMSTerms() {
 	fmt.Println(t.Provider.Name, t.Currency, t.PaymentPeriod, t.PaymentTerm, t.AvailabilityPercent)
 	fmt.Println(t.Validate())
 	// Output:
-	// OpenDIMS ApS DKK P12M P30D 99.9
+	// OpenDIMS ApS DKK P12M P30D 99.9%
 	// <nil>
 }
 
 func ExampleTerms_Validate() {
 	t := contract.OpenDIMSTerms()
-	t.AvailabilityPercent = decimal.RequireFromString("100.5")
+	t.AvailabilityPercent = contract.PercentOf(decimal.RequireFromString("100.5"))
 	t.LiabilityTotalMonths = -3
 	t.LiabilityPerEventMonths = 1
 	err := t.Validate()
@@ -98,7 +98,7 @@ func ExampleConclude() {
 	d, _ := a.CustomerTermination(contract.MustParseDate("2025-06-10"))
 	fmt.Println(d)
 	// Output:
-	// offer 2025-02-01 99.95 from offer
+	// offer 2025-02-01 99.95% from offer
 	// notice given on 2025-06-10 ends the agreement at the end of 2026-01-31, the end of payment period 1 (terms 17.2; terms 12.3; Reg. 1182/71 Art. 4(1))
 }
 

@@ -80,8 +80,8 @@ func ExampleParseDuration() {
 
 func ExampleValidationError() {
 	t := contract.OpenDIMSTerms()
-	t.AvailabilityPercent = decimal.RequireFromString("100.1") // terms 8.1
-	t.Venue = ""                                               // terms 20.2
+	t.AvailabilityPercent = contract.PercentOf(decimal.RequireFromString("100.1")) // terms 8.1
+	t.Venue = ""                                                                   // terms 20.2
 	err := t.Validate()
 
 	var verr *contract.ValidationError

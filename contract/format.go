@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -137,17 +138,40 @@ func (p Percent) Format(tag language.Tag) string {
 	return f.number(p.Decimal().String()) + f.percentSpace + "%"
 }
 
-// MarshalText writes the number: "99.9".
-func (p Percent) MarshalText() ([]byte, error) { return []byte(p.Decimal().String()), nil }
+// MarshalText writes the number: "99.9"; a number that
+// [Percent.UnmarshalText] could not read back (beyond ±10^18 or longer
+// than [MaxDecimalText]) is an error wrapping [ErrInvalidInput].
+func (p Percent) MarshalText() ([]byte, error) {
+	if err := Dec(p.Decimal()).CheckLimits(); err != nil {
+		return nil, err
+	}
+	return []byte(p.Decimal().String()), nil
+}
 
 // UnmarshalText reads a plain decimal of at most [MaxDecimalText]
-// characters; errors wrap [ErrInvalidInput].
+// characters; errors wrap [ErrInvalidInput]. It allocates at most 16 bytes
+// per input byte plus 64 KiB.
 func (p *Percent) UnmarshalText(b []byte) error {
 	d, err := parseDecimal(string(b))
 	if err != nil {
 		return err
 	}
 	*p = Percent(d)
+	return nil
+}
+
+// UnmarshalJSON reads the number in quotes ("99.9") or as a JSON number
+// (99.9) with the bounded parser; null leaves p unchanged. It allocates at
+// most 16 bytes per input byte plus 64 KiB: input over [MaxDecimalText]+2
+// bytes is refused before it is read.
+func (p *Percent) UnmarshalJSON(b []byte) error {
+	var d Decimal
+	if err := d.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	if !bytes.Equal(b, []byte("null")) {
+		*p = Percent(d.d)
+	}
 	return nil
 }
 
@@ -161,6 +185,7 @@ func CurrencyOf(u currency.Unit) Currency { return Currency{unit: u} }
 
 // ParseCurrency reads a three-letter ISO 4217 code, "DKK" or "dkk"; other
 // text is an error wrapping [ErrInvalidInput] that does not quote it.
+// It allocates at most 16 bytes per input byte plus 64 KiB.
 func ParseCurrency(s string) (Currency, error) {
 	if len(s) != 3 {
 		return Currency{}, errInvalid("currency", "an ISO 4217 code")
@@ -188,6 +213,7 @@ func (c Currency) Equal(d Currency) bool { return c.unit == d.unit }
 func (c Currency) MarshalText() ([]byte, error) { return []byte(c.unit.String()), nil }
 
 // UnmarshalText reads an ISO code, as [ParseCurrency].
+// It allocates at most 16 bytes per input byte plus 64 KiB.
 func (c *Currency) UnmarshalText(b []byte) error {
 	v, err := ParseCurrency(string(b))
 	if err == nil {
@@ -206,6 +232,7 @@ func LocaleOf(tag language.Tag) Locale { return Locale{tag: tag} }
 
 // ParseLocale reads a well-formed BCP 47 tag of at most 35 bytes; other
 // text is an error wrapping [ErrInvalidInput] that does not quote it.
+// It allocates at most 16 bytes per input byte plus 64 KiB.
 func ParseLocale(s string) (Locale, error) {
 	if s == "" || len(s) > 35 {
 		return Locale{}, errInvalid("locale", "a BCP 47 language tag")
@@ -243,6 +270,7 @@ func (l Locale) Equal(m Locale) bool { return l.tag == m.tag }
 func (l Locale) MarshalText() ([]byte, error) { return []byte(l.tag.String()), nil }
 
 // UnmarshalText reads a tag, as [ParseLocale].
+// It allocates at most 16 bytes per input byte plus 64 KiB.
 func (l *Locale) UnmarshalText(b []byte) error {
 	v, err := ParseLocale(string(b))
 	if err == nil {

@@ -48,7 +48,8 @@ var ErrInvalidMoney = errors.New("contract: invalid amount")
 const MaxDecimalText = money.MaxText
 
 // NewMoney returns amount in cur, exactly as given: NewMoney(12.345, DKK)
-// keeps its three decimals until it is rounded.
+// keeps its three decimals until it is rounded. It does not check the
+// limits of what can be stored; [Money.CheckLimits] does.
 func NewMoney(amount decimal.Decimal, cur currency.Unit) Money {
 	return Money{amount: amount, cur: cur}
 }
@@ -70,6 +71,7 @@ func ZeroMoney(cur currency.Unit) Money { return Money{amount: decimal.Zero, cur
 // exponent, no grouping, no sign but a leading minus, at most
 // [MaxDecimalText] characters and within ±10^18. Errors wrap
 // [ErrInvalidMoney] and never quote the text.
+// It allocates at most 16 bytes per input byte plus 64 KiB.
 func ParseMoney(s string, cur currency.Unit) (Money, error) {
 	d, err := money.ParseDecimal(s)
 	if err != nil {
@@ -306,16 +308,36 @@ type moneyJSON struct {
 	Currency string `json:"currency"`
 }
 
+// CheckLimits reports whether m can be stored and read again: nil when its
+// [Money.Text] is within ±10^18 and at most [MaxDecimalText] characters,
+// otherwise an error wrapping [ErrInvalidMoney] that does not quote the
+// amount. [NewMoney] and arithmetic do not check, so that intermediate
+// results may exceed the limits; check an amount where it enters a value
+// that is stored (an invoice line, a claim), and [Money.MarshalJSON]
+// refuses what would not read back.
+func (m Money) CheckLimits() error {
+	if !money.InLimits(m.amount, money.Scale(m.cur)) {
+		return fmt.Errorf("%w: amount beyond ±10^18 or longer than %d characters", ErrInvalidMoney, MaxDecimalText)
+	}
+	return nil
+}
+
 // MarshalJSON writes {"amount":"1234.50","currency":"DKK"}, the amount as
-// [Money.Text].
+// [Money.Text]. An amount that [Money.UnmarshalJSON] could not read back
+// (see [Money.CheckLimits]) is an error wrapping [ErrInvalidMoney].
 func (m Money) MarshalJSON() ([]byte, error) {
+	if err := m.CheckLimits(); err != nil {
+		return nil, err
+	}
 	return json.Marshal(moneyJSON{Amount: m.Text(), Currency: m.cur.String()})
 }
 
 // UnmarshalJSON reads {"amount":"1234.50","currency":"DKK"}. The amount is
 // read exactly, with any number of decimals up to [MaxDecimalText]
 // characters; unknown currencies and malformed amounts wrap
-// [ErrInvalidMoney]. null leaves m unchanged.
+// [ErrInvalidMoney]. null leaves m unchanged. It allocates at most 16
+// bytes per input byte plus 64 KiB: input over 400 bytes is refused
+// before it is read.
 func (m *Money) UnmarshalJSON(b []byte) error {
 	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
 		return nil

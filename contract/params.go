@@ -61,15 +61,15 @@ func durationParam(name, ref string, f func(*Terms) *Duration) param {
 		}}
 }
 
-func decimalParam(name, ref string, f func(*Terms) *decimal.Decimal) param {
+func decimalParam(name, ref string, get func(Terms) decimal.Decimal, set func(*Terms, decimal.Decimal)) param {
 	return param{name: name, ref: ref,
-		get: func(t Terms) string { return f(&t).String() },
+		get: func(t Terms) string { return get(t).String() },
 		set: func(t *Terms, s string) error {
-			d, err := money.Parse(s)
+			d, err := money.ParseDecimal(s)
 			if err != nil {
 				return errParamSyntax
 			}
-			*f(t) = d
+			set(t, d)
 			return nil
 		}}
 }
@@ -139,7 +139,9 @@ var params = []param{
 	boolParam("delete_data_at_termination", "18.3", func(t *Terms) *bool { return &t.DeleteDataAtTermination }),
 	durationParam("emergency_notice", "3.2", func(t *Terms) *Duration { return &t.EmergencyNotice }),
 	periodParam("force_majeure_limit", "14.3", func(t *Terms) *Period { return &t.ForceMajeureLimit }),
-	decimalParam("late_interest_per_month", "12.3", func(t *Terms) *decimal.Decimal { return &t.LateInterestPerMonth }),
+	decimalParam("late_interest_per_month", "12.3",
+		func(t Terms) decimal.Decimal { return t.LateInterestPerMonth.Decimal() },
+		func(t *Terms, d decimal.Decimal) { t.LateInterestPerMonth = Dec(d) }),
 	stringParam("law", "20.1", func(t *Terms) *string { return &t.Law }),
 	periodParam("minimum_invoicing", "12.5", func(t *Terms) *Period { return &t.MinimumInvoicing }),
 	periodParam("payment_period", "12.3", func(t *Terms) *Period { return &t.PaymentPeriod }),
@@ -152,7 +154,9 @@ var params = []param{
 	boolParam("statutory_withdrawal", "19.5", func(t *Terms) *bool { return &t.StatutoryWithdrawal }),
 	intParam("suspend_after_demands", "12.3", func(t *Terms) *int { return &t.SuspendAfterDemands }),
 	intParam("terminate_after_demands", "17.3", func(t *Terms) *int { return &t.TerminateAfterDemands }),
-	decimalParam("availability_percent", "8.1", func(t *Terms) *decimal.Decimal { return &t.AvailabilityPercent }),
+	decimalParam("availability_percent", "8.1",
+		func(t Terms) decimal.Decimal { return t.AvailabilityPercent.Decimal() },
+		func(t *Terms, d decimal.Decimal) { t.AvailabilityPercent = PercentOf(d) }),
 	durationParam("breach_notice", "6.3", func(t *Terms) *Duration { return &t.BreachNotice }),
 	stringParam("venue", "20.2", func(t *Terms) *string { return &t.Venue }),
 }

@@ -122,7 +122,7 @@ func TestRoundTrip(t *testing.T) {
 			ProviderSide,
 			res.Overridden[0],
 			terms,
-			VATRate{Country: "SE", From: d("2024-01-01"), Rate: decimal.RequireFromString("0.25")},
+			VATRate{Country: "SE", From: d("2024-01-01"), Rate: MustDec("0.25")},
 			EUVATRates(),
 			ValuesPart{Records: 1000, Fields: 12},
 			ZoneStockholm,

@@ -17,7 +17,7 @@ func TestCapacityTerms72(t *testing.T) {
 		t.Fatalf("190,000 of 250,000: %v %v %v", s, ev, err)
 	}
 	s, ev, err = c.Observe(s, at, decimal.NewFromInt(226000))
-	if err != nil || len(ev) != 2 || s.Crossed != 2 || !ev[0].Threshold.Equal(decimal.RequireFromString("0.8")) || !ev[1].Raised {
+	if err != nil || len(ev) != 2 || s.Crossed != 2 || !ev[0].Threshold.Equal(contract.MustDec("0.8")) || !ev[1].Raised {
 		t.Fatalf("226,000 of 250,000 (terms 7.2) = %v %v %v, want 80 %% and 90 %% raised", s, ev, err)
 	}
 	if ev[1].Decision.Rule != "terms 7.2" || ev[1].Decision.Reason.String() != "usage 226,000 has reached 90% of the agreed maximum 250,000" {
@@ -30,7 +30,7 @@ func TestCapacityTerms72(t *testing.T) {
 	if s2, ev, _ := c.Observe(s, at, decimal.NewFromInt(212000)); len(ev) != 1 || ev[0].Raised || s2.Crossed != 1 {
 		t.Errorf("212,000 (below 85 %%): %v %v, want 90 %% re-armed", s2, ev)
 	}
-	bad := contract.Capacity{Max: decimal.Zero, Thresholds: []decimal.Decimal{decimal.NewFromInt(1), decimal.RequireFromString("0.5")}}
+	bad := contract.Capacity{Max: contract.Decimal{}, Thresholds: []contract.Decimal{contract.MustDec("1"), contract.MustDec("0.5")}}
 	_, _, err = bad.Observe(contract.CapacityState{}, at, decimal.NewFromInt(-1))
 	var verr *contract.ValidationError
 	if !errors.As(err, &verr) || !verr.Has("capacity.max", "dgt") || !verr.Has("capacity.thresholds[1]", "gtfield") || !verr.Has("usage", "dgte") {

@@ -37,7 +37,10 @@ type Party struct {
 // Terms survive JSON whole: periods and hour notices as ISO 8601 text
 // ("P12M", "PT72H"), decimals as strings, the currency as its ISO 4217
 // code. [Terms.Validate] checks them: the validate tags of the fields and
-// the clauses' cross-field rules.
+// the clauses' cross-field rules. Every decimal is read with the bounded
+// parser ([Decimal], [Percent]: at most [MaxDecimalText] characters,
+// within ±10^18), and reading Terms from JSON allocates at most 16 bytes
+// per input byte plus 64 KiB.
 type Terms struct {
 	// Provider is the party that supplies the service (2.1).
 	Provider Party `json:"provider"`
@@ -68,7 +71,7 @@ type Terms struct {
 	// LateInterestPerMonth is the contractual late-payment interest as a
 	// fraction of the invoice amount per month from the due date (12.3:
 	// 0.02, 2 % a month).
-	LateInterestPerMonth decimal.Decimal `json:"late_interest_per_month" validate:"-"`
+	LateInterestPerMonth Decimal `json:"late_interest_per_month" validate:"-"`
 	// SuspendAfterDemands is the number of unpaid demands for payment
 	// after which access may be suspended (12.3: 2).
 	SuspendAfterDemands int `json:"suspend_after_demands" validate:"gte=0"`
@@ -90,7 +93,7 @@ type Terms struct {
 	EmergencyNotice Duration `json:"emergency_notice" validate:"gte=0"`
 	// AvailabilityPercent is the guaranteed availability within the
 	// agreed hours of operation, in percent (8.1: 99.9).
-	AvailabilityPercent decimal.Decimal `json:"availability_percent" validate:"-"`
+	AvailabilityPercent Percent `json:"availability_percent" validate:"-"`
 
 	// BreachNotice is the time within which the provider tells the
 	// customer of a security breach, from awareness (6.3: 48 hours).
@@ -160,14 +163,14 @@ func OpenDIMSTerms() Terms {
 		PricesExcludeVAT:        true,
 		PaymentPeriod:           Months(12),
 		PaymentTerm:             Days(30),
-		LateInterestPerMonth:    decimal.New(2, -2),
+		LateInterestPerMonth:    Dec(decimal.New(2, -2)),
 		SuspendAfterDemands:     2,
 		TerminateAfterDemands:   3,
 		PriceChangeNotice:       Months(4),
 		MinimumInvoicing:        Months(1),
 		ServiceWindowNotice:     Hours(72),
 		EmergencyNotice:         Hours(1),
-		AvailabilityPercent:     decimal.New(999, -1),
+		AvailabilityPercent:     PercentOf(decimal.New(999, -1)),
 		BreachNotice:            Hours(48),
 		Confidentiality:         Years(5),
 		ForceMajeureLimit:       Days(30),

@@ -17,7 +17,7 @@ func TestOpenDIMSTermsPreset(t *testing.T) {
 		{"terms 3.2 service windows on 3 days' notice", terms.ServiceWindowNotice, Hours(72)},
 		{"terms 3.2 emergency service on 1 hour's notice", terms.EmergencyNotice, Hours(1)},
 		{"terms 6.3 breach notice 48 hours", terms.BreachNotice, Hours(48)},
-		{"terms 8.1 availability 99.9 %", terms.AvailabilityPercent.String(), "99.9"},
+		{"terms 8.1 availability 99.9 %", terms.AvailabilityPercent.String(), "99.9%"},
 		{"terms 9.3 confidentiality 5 years", terms.Confidentiality, Years(5)},
 		{"terms 12.1 prices exclude VAT", terms.PricesExcludeVAT, true},
 		{"terms 12.2 price change notice 4 months", terms.PriceChangeNotice, Months(4)},

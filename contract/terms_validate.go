@@ -101,14 +101,14 @@ func (t Terms) Validate() error {
 	}
 	p.period("payment_period", t.PaymentPeriod, true)
 	p.period("payment_term", t.PaymentTerm, false)
-	p.decimalRange("late_interest_per_month", t.LateInterestPerMonth, "0", "")
+	p.decimalRange("late_interest_per_month", t.LateInterestPerMonth.Decimal(), "0", "")
 	if t.SuspendAfterDemands > 0 && t.TerminateAfterDemands > 0 &&
 		t.TerminateAfterDemands < t.SuspendAfterDemands {
 		p.add("terminate_after_demands", "gtefield", "suspend_after_demands")
 	}
 	p.period("price_change_notice", t.PriceChangeNotice, false)
 	p.period("minimum_invoicing", t.MinimumInvoicing, true)
-	p.decimalRange("availability_percent", t.AvailabilityPercent, "0", "100")
+	p.decimalRange("availability_percent", t.AvailabilityPercent.Decimal(), "0", "100")
 	p.period("confidentiality", t.Confidentiality, false)
 	p.period("force_majeure_limit", t.ForceMajeureLimit, false)
 	if t.LiabilityPerEventMonths >= 0 && t.LiabilityTotalMonths >= 0 &&

@@ -22,10 +22,10 @@ func TestValidate(t *testing.T) {
 		change func(*Terms)
 		want   []fe
 	}{
-		{"terms 8.1 availability above 100 %", func(t *Terms) { t.AvailabilityPercent = decimal.RequireFromString("100.1") },
+		{"terms 8.1 availability above 100 %", func(t *Terms) { t.AvailabilityPercent = PercentOf(decimal.RequireFromString("100.1")) },
 			[]fe{{"availability_percent", "lte", "100"}}},
-		{"terms 8.1 availability of exactly 100 % is valid", func(t *Terms) { t.AvailabilityPercent = decimal.NewFromInt(100) }, nil},
-		{"terms 8.1 availability below 0", func(t *Terms) { t.AvailabilityPercent = decimal.NewFromInt(-1) },
+		{"terms 8.1 availability of exactly 100 % is valid", func(t *Terms) { t.AvailabilityPercent = PercentOf(decimal.NewFromInt(100)) }, nil},
+		{"terms 8.1 availability below 0", func(t *Terms) { t.AvailabilityPercent = PercentOf(decimal.NewFromInt(-1)) },
 			[]fe{{"availability_percent", "gte", "0"}}},
 		{"terms 15.1 negative caps and per-event above total", func(t *Terms) {
 			t.LiabilityTotalMonths = -3
@@ -36,7 +36,7 @@ func TestValidate(t *testing.T) {
 		{"terms 12.3 negative periods and interest, missing currency", func(t *Terms) {
 			t.PaymentPeriod = Months(-12)
 			t.PaymentTerm = Days(-30)
-			t.LateInterestPerMonth = decimal.RequireFromString("-0.02")
+			t.LateInterestPerMonth = MustDec("-0.02")
 			t.Currency = Terms{}.Currency
 		}, []fe{{"currency", "required", ""}, {"payment_period", "gte", "P0D"},
 			{"payment_term", "gte", "P0D"}, {"late_interest_per_month", "gte", "0"}}},

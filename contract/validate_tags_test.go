@@ -84,12 +84,12 @@ func TestValidateTags(t *testing.T) {
 			return err
 		}, "week[0].day", "lte"},
 		{"Capacity: terms 7.2 the agreed maximum is positive", func() error {
-			_, _, err := Capacity{Max: decimal.Zero}.Observe(CapacityState{}, time.Time{}, decimal.Zero)
+			_, _, err := Capacity{Max: Decimal{}}.Observe(CapacityState{}, time.Time{}, decimal.Zero)
 			return err
 		}, "capacity.max", "dgt"},
 		{"VATRate and VATTable: a country code is upper case", func() error {
 			var ps Problems
-			ps.Check("", VATTable{Rates: []VATRate{{Country: "dk", From: MustParseDate("2024-01-01"), Rate: decimal.New(25, -2)}}})
+			ps.Check("", VATTable{Rates: []VATRate{{Country: "dk", From: MustParseDate("2024-01-01"), Rate: MustDec("0.25")}}})
 			return ps.Err("check vat table", ErrInvalidInput)
 		}, "rates[0].country", "uppercase"},
 	}

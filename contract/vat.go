@@ -20,7 +20,7 @@ type VATRate struct {
 	// From is the first day the rate applies.
 	From Date `json:"from"`
 	// Rate is the standard rate as a fraction of the taxable amount.
-	Rate decimal.Decimal `json:"rate" validate:"dgte=0,dlt=1"`
+	Rate Decimal `json:"rate" validate:"dgte=0,dlt=1"`
 }
 
 // VATTable is a dated table of standard VAT rates, the one table that
@@ -28,7 +28,7 @@ type VATRate struct {
 // empty; [EUVATRates] is the EU member states' table, and a host extends or
 // corrects it with [VATTable.With] as rates change.
 type VATTable struct {
-	Rates []VATRate `json:"rates" validate:"dive"`
+	Rates []VATRate `json:"rates" validate:"max=1000,dive"`
 }
 
 // EUVATRates returns the standard VAT rates of the 27 EU member states in
@@ -47,13 +47,13 @@ func EUVATRates() VATTable {
 		{"LV", "21"}, {"MT", "18"}, {"NL", "21"}, {"PL", "23"}, {"PT", "23"}, {"RO", "19"},
 		{"SE", "25"}, {"SI", "22"}, {"SK", "20"},
 	} {
-		t.Rates = append(t.Rates, VATRate{Country: r.c, From: from, Rate: pct(r.p)})
+		t.Rates = append(t.Rates, VATRate{Country: r.c, From: from, Rate: Dec(pct(r.p))})
 	}
 	return t.With(
-		VATRate{Country: "FI", From: MustDate(2024, 9, 1), Rate: pct("25.5")},
-		VATRate{Country: "SK", From: MustDate(2025, 1, 1), Rate: pct("23")},
-		VATRate{Country: "EE", From: MustDate(2025, 7, 1), Rate: pct("24")},
-		VATRate{Country: "RO", From: MustDate(2025, 8, 1), Rate: pct("21")},
+		VATRate{Country: "FI", From: MustDate(2024, 9, 1), Rate: Dec(pct("25.5"))},
+		VATRate{Country: "SK", From: MustDate(2025, 1, 1), Rate: Dec(pct("23"))},
+		VATRate{Country: "EE", From: MustDate(2025, 7, 1), Rate: Dec(pct("24"))},
+		VATRate{Country: "RO", From: MustDate(2025, 8, 1), Rate: Dec(pct("21"))},
 	)
 }
 
@@ -92,7 +92,7 @@ func (t VATTable) Rate(country string, on Date) (decimal.Decimal, error) {
 	var rate decimal.Decimal
 	for _, r := range t.Rates {
 		if r.Country == country && !r.From.After(on) {
-			rate, found = r.Rate, true
+			rate, found = r.Rate.d, true
 		}
 	}
 	if !found {

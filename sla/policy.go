@@ -185,7 +185,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 // terms) and counted with the terms' counter.
 func PolicyFor(t contract.Terms) Policy {
 	return Policy{
-		Target:          contract.Dec(t.AvailabilityPercent),
+		Target:          contract.Dec(t.AvailabilityPercent.Decimal()),
 		Zone:            t.Zone,
 		Counter:         t.Counter,
 		PlannedNotice:   contract.Duration(t.ServiceWindowNotice),

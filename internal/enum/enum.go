@@ -14,6 +14,7 @@ package enum
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Names maps each value to its snake_case text; "" marks a value without
@@ -51,19 +52,38 @@ func Marshal[T Integer](n Names, v T, what string, kind error) ([]byte, error) {
 }
 
 // Parse returns the value named by text; unknown text, including "", is an
-// error wrapping kind that quotes at most 32 bytes of it (enum text is
-// never personal data, but it may be long).
+// error wrapping kind that names what was expected ("billing: syntax
+// error: unknown customer kind, want one of business, private_consumer") and
+// never quotes the text, which may be anything a user typed. It does not
+// allocate for known text; the error lists at most 16 names.
 func Parse[T Integer](n Names, text []byte, what string, kind error) (T, error) {
 	for i, s := range n {
 		if s != "" && s == string(text) {
 			return T(i), nil
 		}
 	}
-	s := string(text)
-	if len(s) > 32 {
-		s = s[:32] + "..."
+	return 0, fmt.Errorf("%w: unknown %s, want one of %s", kind, what, n.list())
+}
+
+// list returns the names, comma-separated, at most 16 of them.
+func (n Names) list() string {
+	var b strings.Builder
+	count := 0
+	for _, s := range n {
+		if s == "" {
+			continue
+		}
+		if count == 16 {
+			b.WriteString(", ...")
+			break
+		}
+		if count > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(s)
+		count++
 	}
-	return 0, fmt.Errorf("%w: unknown %s %q", kind, what, s)
+	return b.String()
 }
 
 // Unmarshal parses text into *v, leaving *v unchanged on error.

@@ -2,6 +2,7 @@ package enum_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/pimkit/pimkit/internal/enum"
@@ -47,6 +48,18 @@ func TestEnumText(t *testing.T) {
 	err = enum.Unmarshal(names, long, &k, "kind", errSyntax)
 	if !errors.Is(err, errSyntax) || k != business || len(err.Error()) > 80 {
 		t.Errorf("Unmarshal(100 x) = %v (k %v), want a short error and k unchanged", err, k)
+	}
+	secret := []byte("jane.doe@example.com")
+	err = enum.Unmarshal(names, secret, &k, "kind", errSyntax)
+	if !errors.Is(err, errSyntax) || strings.Contains(err.Error(), "jane") {
+		t.Errorf("Unmarshal(personal text) = %v, want an error that does not quote it", err)
+	}
+	if err != nil && !strings.Contains(err.Error(), "business, private_consumer") {
+		t.Errorf("Unmarshal(unknown) = %v, want the expected names", err)
+	}
+	err = enum.Unmarshal(names, long, &k, "kind", errSyntax)
+	if err != nil && strings.Contains(err.Error(), "xxx") {
+		t.Errorf("Unmarshal(100 x) = %v quotes its input", err)
 	}
 	if err := enum.Unmarshal(names, []byte(""), &k, "kind", errSyntax); !errors.Is(err, errSyntax) {
 		t.Errorf("empty text must be an error, got %v", err)

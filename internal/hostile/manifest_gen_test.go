@@ -281,6 +281,7 @@ var manifest = []pkg{
 		funcs: []fn{
 			{"AddVAT", money.AddVAT},
 			{"Format", money.Format},
+			{"InLimits", money.InLimits},
 			{"MulDiv", money.MulDiv},
 			{"MulRound", money.MulRound},
 			{"Parse", money.Parse},

@@ -93,15 +93,25 @@ func AddVAT(net, rate decimal.Decimal, u currency.Unit) (vat, gross decimal.Deci
 // and VAT, rounding the net to u's minor unit and taking the VAT as the
 // remainder so that net + VAT = gross exactly: 125.00 DKK at 0.25 -> net
 // 100.00, VAT 25.00; 99.99 DKK -> net 79.99, VAT 20.00.
+//
+// A rate of -1 or below is no VAT rate (1 + rate would not be positive):
+// SplitVAT then returns the gross as net and zero VAT rather than divide
+// by zero; callers refuse such rates where they enter.
 func SplitVAT(gross, rate decimal.Decimal, u currency.Unit) (net, vat decimal.Decimal) {
 	gross = Round(gross, u)
+	if one := decimal.NewFromInt(1).Add(rate); one.Sign() <= 0 {
+		return gross, decimal.Zero.Round(Scale(u))
+	}
 	net = Round(gross.Div(decimal.NewFromInt(1).Add(rate)), u)
 	return net, gross.Sub(net)
 }
 
 // Format writes d with exactly Scale(u) decimals and a point as separator,
 // the fixed-scale text pimkit puts in JSON: 1234.5 DKK -> "1234.50",
-// 5 JPY -> "5". It rounds half away from zero first.
+// 5 JPY -> "5". It rounds half away from zero first. [Parse] reads the
+// text back exactly when the rounded amount is within ±10^18 (see
+// [InLimits]); every amount Parse accepts is, so Parse(Format(Parse(s)))
+// never fails.
 func Format(d decimal.Decimal, u currency.Unit) string {
 	return Round(d, u).StringFixed(Scale(u))
 }
@@ -113,15 +123,10 @@ var ErrSyntax = errors.New("money: invalid amount")
 // "-3", "0.125"), the inverse of Format. It accepts no exponent, no
 // thousands separators, no currency sign and no surrounding space, so that
 // what it accepts round-trips through Format unchanged when already at scale.
+// It has the limits of [ParseDecimal] -- at most [MaxText] bytes and ±10^18
+// -- so that whatever it accepts, rounded and formatted, reads back.
 func Parse(s string) (decimal.Decimal, error) {
-	if !plainDecimal(s) {
-		return decimal.Decimal{}, ErrSyntax
-	}
-	d, err := decimal.NewFromString(s)
-	if err != nil {
-		return decimal.Decimal{}, ErrSyntax
-	}
-	return d, nil
+	return ParseDecimal(s)
 }
 
 func plainDecimal(s string) bool {
@@ -149,14 +154,18 @@ func plainDecimal(s string) bool {
 // MaxText is the longest decimal text, in bytes, that ParseDecimal reads.
 const MaxText = 100
 
-// maxAbs is the largest magnitude ParseDecimal accepts: 10^18.
+// MaxAbs is the largest magnitude, 10^18, that ParseDecimal accepts.
+const MaxAbs = 1_000_000_000_000_000_000
+
+// maxAbs is MaxAbs as a decimal.
 var maxAbs = decimal.New(1, 18)
 
 // ParseDecimal reads a plain decimal ("1234.50", "-3", "0.125") of at most
 // MaxText bytes and at most 10^18 in magnitude: the one bounded parser for
 // every decimal pimkit reads, so that hostile text costs nothing and
 // whatever it accepts can be written and read again. It accepts no
-// exponent, grouping, sign other than a leading minus, or space.
+// exponent, grouping, sign other than a leading minus, or space. It
+// allocates O(MaxText) at most, whatever the length of s.
 func ParseDecimal(s string) (decimal.Decimal, error) {
 	if len(s) > MaxText || !plainDecimal(s) {
 		return decimal.Decimal{}, ErrSyntax
@@ -166,4 +175,51 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, ErrSyntax
 	}
 	return d, nil
+}
+
+// InLimits reports whether d, written as plain text with at least places
+// decimals and no fewer than it holds (d.StringFixed(max(places,
+// -d.Exponent()))), is text that ParseDecimal reads: within ±10^18 and at
+// most MaxText bytes. A value outside the limits can be computed with but
+// not stored; check it where it enters. It does not allocate for values
+// below 10^18 with at most 18 significant digits.
+func InLimits(d decimal.Decimal, places int32) bool {
+	if places < 0 {
+		places = 0
+	}
+	if e := -d.Exponent(); e > places {
+		places = e
+	}
+	if places > MaxText {
+		return false
+	}
+	// Digits before the point: at most 19 (10^18 itself).
+	var intDigits int
+	if d.NumDigits() <= 18 && d.Exponent() <= 0 {
+		c := d.CoefficientInt64()
+		if c < 0 {
+			c = -c
+		}
+		for e := d.Exponent(); e < 0 && c != 0; e++ {
+			c /= 10
+		}
+		intDigits = 1
+		for c >= 10 {
+			c /= 10
+			intDigits++
+		}
+	} else {
+		if d.Abs().GreaterThan(maxAbs) {
+			return false
+		}
+		intDigits = len(d.Abs().Truncate(0).String())
+	}
+	n := intDigits
+	if places > 0 {
+		n += 1 + int(places)
+	}
+	if d.Sign() < 0 {
+		n++
+	}
+	return n <= MaxText
 }

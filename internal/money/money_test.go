@@ -1,6 +1,7 @@
 package money
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -86,7 +87,10 @@ func TestFormatParse(t *testing.T) {
 }
 
 func FuzzParseFormat(f *testing.F) {
-	for _, s := range []string{"0", "1234.50", "-0.125", "99999999999999.99", "1e5", "abc"} {
+	for _, s := range []string{"0", "1234.50", "-0.125", "99999999999999.99", "1e5", "abc",
+		"1" + strings.Repeat("0", 61), // the crasher of 62-64 digit amounts
+		"1" + strings.Repeat("0", 97), // 98 digits: Format added ".00", 101 bytes
+		"999999999999999999.995", "-1000000000000000000", "0." + strings.Repeat("9", 98)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -94,13 +98,73 @@ func FuzzParseFormat(f *testing.F) {
 		if err != nil {
 			return
 		}
-		out := Format(v, currency.DKK)
-		back, err := Parse(out)
-		if err != nil {
-			t.Fatalf("Parse(Format(%q)) = %v", s, err)
+		if !InLimits(v, 0) {
+			t.Fatalf("Parse(%q) accepted a value InLimits refuses", s)
 		}
-		if !back.Equal(Round(v, currency.DKK)) {
-			t.Fatalf("round trip %q -> %q -> %s", s, out, back)
+		for _, u := range []currency.Unit{currency.DKK, currency.JPY, currency.MustParseISO("BHD")} {
+			out := Format(v, u)
+			back, err := Parse(out)
+			if err != nil {
+				t.Fatalf("Parse(Format(%q, %v)) = %v", s, u, err)
+			}
+			if !back.Equal(Round(v, u)) {
+				t.Fatalf("round trip %q -> %q -> %s", s, out, back)
+			}
 		}
 	})
+}
+
+// TestParseFormatLimits: every amount Parse accepts formats to text Parse
+// reads; before the limits agreed, 98 digits parsed and formatted to 101
+// bytes that Parse refused.
+func TestParseFormatLimits(t *testing.T) {
+	for _, s := range []string{
+		"1" + strings.Repeat("0", 61), "1" + strings.Repeat("0", 63), "1" + strings.Repeat("0", 97),
+		"1000000000000000000", "-1000000000000000000", "999999999999999999.999",
+	} {
+		v, err := Parse(s)
+		if err != nil {
+			continue // refused where it enters: fine
+		}
+		for _, u := range []currency.Unit{currency.DKK, currency.JPY, currency.MustParseISO("BHD")} {
+			if _, err := Parse(Format(v, u)); err != nil {
+				t.Errorf("Parse(%q) accepted, Parse(Format(.., %v)) = %v", s, u, err)
+			}
+		}
+	}
+	if _, err := Parse("1" + strings.Repeat("0", 18)); err != nil {
+		t.Errorf("10^18 refused: %v", err)
+	}
+	if _, err := Parse("1" + strings.Repeat("0", 18) + ".01"); err == nil {
+		t.Errorf("10^18 + 0.01 accepted")
+	}
+}
+
+func TestInLimits(t *testing.T) {
+	for _, c := range []struct {
+		d      string
+		places int32
+	}{
+		{"0", 2}, {"1234.5", 2}, {"-0.125", 2}, {"1000000000000000000", 3}, {"-1000000000000000000", 4},
+		{"1000000000000000001", 0}, {"1e30", 0}, {"1e-97", 0}, {"1e-98", 0}, {"-1e-97", 0}, {"-1e-98", 0},
+		{"123456789012345678.5", 2}, {"5e17", 2}, {"0.5", 200}, {"12345678901234567890123e-10", 2},
+	} {
+		d := decimal.RequireFromString(c.d)
+		places := max(c.places, -d.Exponent())
+		text := d.StringFixed(places)
+		_, err := ParseDecimal(text)
+		if got, want := InLimits(d, c.places), err == nil; got != want {
+			t.Errorf("InLimits(%s, %d) = %v, ParseDecimal(%q) err = %v", c.d, c.places, got, text, err)
+		}
+	}
+}
+
+// TestSplitVATNoDivisionByZero: a rate of -1 divided by zero (a panic).
+func TestSplitVATNoDivisionByZero(t *testing.T) {
+	for _, r := range []string{"-1", "-1.5", "-100"} {
+		net, vat := SplitVAT(d("125.00"), d(r), currency.DKK)
+		if !net.Equal(d("125")) || !vat.IsZero() {
+			t.Errorf("SplitVAT(125, %s) = %s, %s, want 125.00, 0.00", r, net, vat)
+		}
+	}
 }

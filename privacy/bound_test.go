@@ -2,30 +2,10 @@ package privacy
 
 import (
 	"fmt"
-	"runtime"
-	"runtime/debug"
+	"github.com/pimkit/pimkit/internal/allocbound"
 	"strings"
 	"testing"
 )
-
-// allocated returns the bytes f allocates, the least of a few runs, with
-// the collector off.
-func allocated(f func()) uint64 {
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	best := ^uint64(0)
-	for range 3 {
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		f()
-		runtime.ReadMemStats(&after)
-		best = min(best, after.TotalAlloc-before.TotalAlloc)
-	}
-	return best
-}
-
-// decodeBound is the documented bound of every decoder of the package: 16
-// bytes per input byte plus 64 KiB.
-func decodeBound(n int) uint64 { return 16*uint64(n) + 64<<10 }
 
 const mib = 1 << 20
 
@@ -134,13 +114,14 @@ func hostileText() map[string][]byte {
 // TestDecodersAllocationBound checks the documented bound of every decoder
 // of the package on hostile input, and reports the worst case.
 func TestDecodersAllocationBound(t *testing.T) {
+	allocbound.SkipUnlessMeasurable(t)
 	worst, worstName := 0.0, ""
 	check := func(decoders map[string]func([]byte) error, inputs map[string][]byte) {
 		for dname, dec := range decoders {
 			for name, in := range inputs {
-				got := allocated(func() { _ = dec(in) })
+				got := allocbound.Allocated(func() { _ = dec(in) })
 				per := float64(got) / float64(len(in))
-				if got > decodeBound(len(in)) {
+				if got > allocbound.Bound(len(in)) {
 					t.Errorf("%s(%s): %d bytes allocated for %d bytes, above 16 B/byte + 64 KiB", dname, name, got, len(in))
 				}
 				if per > worst {

@@ -2,8 +2,7 @@ package tcf
 
 import (
 	"encoding/base64"
-	"runtime"
-	"runtime/debug"
+	"github.com/pimkit/pimkit/internal/allocbound"
 	"strings"
 	"testing"
 )
@@ -89,35 +88,18 @@ func hostileTCStrings() map[string]string {
 	return m
 }
 
-// allocated returns the bytes f allocates, the least of a few runs, with
-// the collector off.
-func allocated(f func()) uint64 {
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	best := ^uint64(0)
-	for range 3 {
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		f()
-		runtime.ReadMemStats(&after)
-		best = min(best, after.TotalAlloc-before.TotalAlloc)
-	}
-	return best
-}
-
-// decodeBound is the documented bound: 16 bytes per input byte plus 64 KiB.
-func decodeBound(n int) uint64 { return 16*uint64(n) + 64<<10 }
-
 // TestDecodeAllocationBound checks Decode's documented bound on hostile
 // strings: a string of restrictions each naming every vendor, 4 KB long,
 // once allocated 5.5 MB, and a core followed by 1 MiB of dots sized a
 // buffer from the dot count.
 func TestDecodeAllocationBound(t *testing.T) {
+	allocbound.SkipUnlessMeasurable(t)
 	worst, worstName := 0.0, ""
 	for name, s := range hostileTCStrings() {
-		got := allocated(func() { _, _ = Decode(s) })
+		got := allocbound.Allocated(func() { _, _ = Decode(s) })
 		per := float64(got) / float64(len(s))
 		t.Logf("%-30s %9d bytes in, %10d allocated, %7.2f B/byte", name, len(s), got, per)
-		if got > decodeBound(len(s)) {
+		if got > allocbound.Bound(len(s)) {
 			t.Errorf("Decode(%s): %d bytes allocated for %d bytes of input, above 16 B/byte + 64 KiB", name, got, len(s))
 		}
 		if per > worst {
@@ -220,6 +202,7 @@ func hostileTexts() map[string][]byte {
 // TestTextDecodersAllocationBound checks the documented bound of each
 // UnmarshalText in the package on hostile text.
 func TestTextDecodersAllocationBound(t *testing.T) {
+	allocbound.SkipUnlessMeasurable(t)
 	decoders := map[string]func([]byte) error{
 		"IDSet":           func(b []byte) error { var v IDSet; return v.UnmarshalText(b) },
 		"VendorSet":       func(b []byte) error { var v VendorSet; return v.UnmarshalText(b) },
@@ -230,8 +213,8 @@ func TestTextDecodersAllocationBound(t *testing.T) {
 	}
 	for dname, dec := range decoders {
 		for name, in := range hostileTexts() {
-			got := allocated(func() { _ = dec(in) })
-			if got > decodeBound(len(in)) {
+			got := allocbound.Allocated(func() { _ = dec(in) })
+			if got > allocbound.Bound(len(in)) {
 				t.Errorf("%s.UnmarshalText(%s): %d bytes allocated for %d bytes, above 16 B/byte + 64 KiB", dname, name, got, len(in))
 			}
 			t.Logf("%-15s %-22s %6.2f B/byte", dname, name, float64(got)/float64(len(in)))

@@ -221,6 +221,7 @@ var manifest = []pkg{
 			reflect.TypeFor[contract.CapacityEvent](),
 			reflect.TypeFor[contract.CapacityState](),
 			reflect.TypeFor[contract.Citation](),
+			reflect.TypeFor[contract.CitationList](),
 			reflect.TypeFor[contract.Claim](),
 			reflect.TypeFor[contract.ClaimKind](),
 			reflect.TypeFor[contract.ClauseInfo](),

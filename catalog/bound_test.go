@@ -108,6 +108,13 @@ func hostileJSON() []hostileInput {
 		{"schema options", fill(`{"type":"product","fields":[{"code":"x","type":"simple_select","options":[`, `{},`, `{}]}]}`)},
 		{"schema huge bound", fill(`{"type":"product","fields":[{"code":"x","type":"number","min":"`, "9", `"}]}`)},
 		{"order lines", fill(`{"number":"1","lines":[`, `{},`, `{}]}`)},
+		// Elements just long enough to pass the density check.
+		{"schema padded fields", fill(`{"type":"product","fields":[`, `{"code":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"},`, `{}]}`)},
+		{"tree padded nodes", fill(`{"nodes":[`, `{"code":"aaaaaaaaaaaaaaaa"},`, `{}]}`)},
+		{"order padded lines", fill(`{"number":"1","lines":[`, `{"sku":"aaaaaaaaaaaaaaaaaaaaaaaaa"},`, `{}]}`)},
+		{"short categories", fill(`{"sku":"A","categories":[`, `"abcd",`, `""]}`)},
+		{"padded prices", fill(`{"kind":"price","data":[`, `{"amount":"1","currency":"DKK","unit":"aaaaaaaa"},`, `{}]}`)},
+		{"padded values", fill(`{"sku":"A","values":{"stock":[`, `{"data":"1","locale":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"},`, `{}]}}`)},
 	}
 }
 
@@ -243,6 +250,33 @@ func TestDecoderBound(t *testing.T) {
 		}
 	}
 	t.Logf("worst case: %s, %.2f bytes per input byte", worstName, worst)
+}
+
+// TestRealDocumentsNotTooDense: documents of realistic density, large
+// enough to be past the 64 KiB of the bound, are decoded, not refused.
+func TestRealDocumentsNotTooDense(t *testing.T) {
+	var fields, lines, cats []string
+	for i := range 400 {
+		fields = append(fields, fmt.Sprintf(`{"code":"attribute_%d","type":"text","localizable":true,"max_length":255}`, i))
+		lines = append(lines, fmt.Sprintf(`{"sku":"SKU-%d","quantity":"2","unit_price":{"amount":"199.00","currency":"DKK"},"vat_rate":"0.25"}`, i))
+		cats = append(cats, fmt.Sprintf(`"category_%d"`, i))
+	}
+	var s Schema
+	if err := json.Unmarshal([]byte(`{"type":"product","fields":[`+strings.Join(fields, ",")+`]}`), &s); errors.Is(err, ErrInvalid) || len(s.Fields) != 400 {
+		t.Errorf("schema of 400 fields: %d fields, %v", len(s.Fields), err)
+	}
+	var o Order
+	if err := json.Unmarshal([]byte(`{"number":"1","currency":"DKK","lines":[`+strings.Join(lines, ",")+`]}`), &o); err != nil || len(o.Lines) != 400 {
+		t.Errorf("order of 400 lines: %d lines, %v", len(o.Lines), err)
+	}
+	var tr Tree
+	if err := tr.UnmarshalJSON(treeChain()); err != nil {
+		t.Errorf("tree chain: %v", err)
+	}
+	var r Record
+	if err := json.Unmarshal([]byte(`{"id":"A","categories":[`+strings.Join(cats, ",")+`]}`), &r); err != nil || len(r.Categories) != 400 {
+		t.Errorf("record of 400 categories: %v", err)
+	}
 }
 
 // BenchmarkDecoderHostile runs each decoder on each hostile input and

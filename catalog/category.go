@@ -119,7 +119,15 @@ func (t *Tree) UnmarshalJSON(b []byte) error {
 	if err := tooDense("category tree", treeCost, b); err != nil {
 		return err
 	}
+	// The nodes are counted first (a slice of empty structs costs nothing)
+	// and decoded into a slice of that size, not grown by appends.
+	var count struct {
+		Nodes []struct{} `json:"nodes"`
+	}
 	var j treeJSON
+	if json.Unmarshal(b, &count) == nil {
+		j.Nodes = make([]CategoryNode, 0, len(count.Nodes))
+	}
 	if err := json.Unmarshal(b, &j); err != nil {
 		return fmt.Errorf("%w: category tree is not a {\"nodes\":[...]} object", ErrSyntax)
 	}

@@ -20,18 +20,18 @@ import (
 
 // The prices of one element, by decoder.
 var (
-	treeCost   = jsonbound.Cost{Heavy: 4 * int(unsafe.Sizeof(CategoryNode{})), Light: 48, Member: 16}
-	schemaCost = jsonbound.Cost{Heavy: 2 * int(unsafe.Sizeof(Field{})), Light: 48, Member: 16}
-	orderCost  = jsonbound.Cost{Heavy: 5 * int(unsafe.Sizeof(OrderLine{})), Light: 48, Member: 16}
-	valueCost  = jsonbound.Cost{Heavy: 160, Light: 112, Member: 16}
+	treeCost   = jsonbound.Cost{Heavy: 6 * int(unsafe.Sizeof(CategoryNode{})), Light: 6 * int(unsafe.Sizeof(CategoryNode{})), Member: 16}
+	schemaCost = jsonbound.Cost{Heavy: 2 * int(unsafe.Sizeof(Field{})), Light: 2 * int(unsafe.Sizeof(Field{})), Member: 16}
+	orderCost  = jsonbound.Cost{Heavy: 6 * int(unsafe.Sizeof(OrderLine{})), Light: 6 * int(unsafe.Sizeof(OrderLine{})), Member: 16}
+	valueCost  = jsonbound.Cost{Heavy: 400, Light: 160, Member: 64}
 	// exchangeCost prices a record in the JSON exchange form: a value
 	// ({"locale":..,"data":..}) may cost some 1000 bytes to decode (a
 	// number's data is parsed), a category a string.
-	exchangeCost = jsonbound.Cost{Heavy: 1024, Light: 64, Member: 16}
+	exchangeCost = jsonbound.Cost{Heavy: 1024, Light: 128, Member: 16}
 	// recordCost prices a stored Record: a value
 	// ({"field":..,"value":{"kind":..,"data":..}}) may cost some 1000
 	// bytes to decode.
-	recordCost = jsonbound.Cost{Heavy: 640, Light: 64, Member: 100}
+	recordCost = jsonbound.Cost{Heavy: 640, Light: 128, Member: 100}
 )
 
 // tooDense refuses b, read by op, when decoding it at cost c could
@@ -51,6 +51,15 @@ func tooDense(op string, c jsonbound.Cost, b []byte) error {
 func (s *Schema) UnmarshalJSON(b []byte) error {
 	if err := tooDense("decode schema", schemaCost, b); err != nil {
 		return err
+	}
+	// The fields are counted first (a slice of empty structs costs
+	// nothing) and decoded into a slice of that size, so that a field
+	// costs its size, not three times it as appends would.
+	var count struct {
+		Fields []struct{} `json:"fields"`
+	}
+	if json.Unmarshal(b, &count) == nil && len(count.Fields) > cap(s.Fields) {
+		s.Fields = make([]Field, 0, len(count.Fields))
 	}
 	type plain Schema
 	return json.Unmarshal(b, (*plain)(s))

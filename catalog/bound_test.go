@@ -112,6 +112,8 @@ func hostileJSON() []hostileInput {
 		{"schema padded fields", fill(`{"type":"product","fields":[`, `{"code":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"},`, `{}]}`)},
 		{"tree padded nodes", fill(`{"nodes":[`, `{"code":"aaaaaaaaaaaaaaaa"},`, `{}]}`)},
 		{"order padded lines", fill(`{"number":"1","lines":[`, `{"sku":"aaaaaaaaaaaaaaaaaaaaaaaaa"},`, `{}]}`)},
+		{"padded numbers", fill(`{"sku":"A","values":{"stock":[`, `{"data":"11111111111111111111111111111111111111111111111111"},`, `{}]}}`)},
+		{"padded number slots", fill(`{"sku":"A","values":{"stock":[`, `{"locale":null,"channel":null,"data":"1"},`, `{}]}}`)},
 		{"short categories", fill(`{"sku":"A","categories":[`, `"abcd",`, `""]}`)},
 		{"padded prices", fill(`{"kind":"price","data":[`, `{"amount":"1","currency":"DKK","unit":"aaaaaaaa"},`, `{}]}`)},
 		{"padded values", fill(`{"sku":"A","values":{"stock":[`, `{"data":"1","locale":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"},`, `{}]}}`)},
@@ -260,6 +262,16 @@ func TestRealDocumentsNotTooDense(t *testing.T) {
 		fields = append(fields, fmt.Sprintf(`{"code":"attribute_%d","type":"text","localizable":true,"max_length":255}`, i))
 		lines = append(lines, fmt.Sprintf(`{"sku":"SKU-%d","quantity":"2","unit_price":{"amount":"199.00","currency":"DKK"},"vat_rate":"0.25"}`, i))
 		cats = append(cats, fmt.Sprintf(`"category_%d"`, i))
+	}
+	c, pool := benchPoolOf(2)
+	for _, p := range pool {
+		var buf bytes.Buffer
+		if err := c.EncodeJSON(&buf, p); err != nil {
+			continue // a product the benchmark does not decode
+		}
+		if _, err := c.DecodeJSON(&buf); errors.Is(err, ErrSyntax) {
+			t.Errorf("product %s of the benchmark: %v", p.ID, err)
+		}
 	}
 	var s Schema
 	if err := json.Unmarshal([]byte(`{"type":"product","fields":[`+strings.Join(fields, ",")+`]}`), &s); errors.Is(err, ErrInvalid) || len(s.Fields) != 400 {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/jsonbound"
@@ -213,6 +214,14 @@ func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 			ps = append(ps, contract.Problem{Path: "values." + f.Code + "[" + strconv.Itoa(k) + "]", Rule: rule, Param: param})
 		}
 	}
+	// One allocation for every value, not a slice grown by appends.
+	nv := 0
+	for fi := range c.fields {
+		nv += len(jr.Values[c.fields[fi].Code])
+	}
+	if nv > 0 {
+		r.Values = make([]FieldValue, 0, nv)
+	}
 	for fi := range c.fields {
 		f := &c.fields[fi]
 		for k, jv := range jr.Values[f.Code] {
@@ -244,6 +253,12 @@ func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 }
 
 func jsonString(raw json.RawMessage) (string, bool) {
+	// raw is valid JSON, as encoding/json read it: a string without
+	// escapes is its text between the quotes, read without json.Unmarshal
+	// and its allocations.
+	if n := len(raw); n >= 2 && raw[0] == '"' && raw[n-1] == '"' && bytes.IndexByte(raw[1:n-1], '\\') < 0 && bytes.IndexByte(raw[1:n-1], '"') < 0 && utf8.Valid(raw[1:n-1]) {
+		return string(raw[1 : n-1]), true
+	}
 	var s string
 	if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
 		return "", false

@@ -27,7 +27,7 @@ var (
 	// exchangeCost prices a record in the JSON exchange form: a value
 	// ({"locale":..,"data":..}) may cost some 1000 bytes to decode (a
 	// number's data is parsed), a category a string.
-	exchangeCost = jsonbound.Cost{Heavy: 1024, Light: 128, Member: 16}
+	exchangeCost = jsonbound.Cost{Heavy: 600, Light: 128, Member: 100}
 	// recordCost prices a stored Record: a value
 	// ({"field":..,"value":{"kind":..,"data":..}}) may cost some 1000
 	// bytes to decode.

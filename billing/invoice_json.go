@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"unsafe"
 
+	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/jsonbound"
 )
 
@@ -27,4 +28,76 @@ func (inv *Invoice) UnmarshalJSON(b []byte) error {
 	}
 	type plain Invoice
 	return json.Unmarshal(b, (*plain)(inv))
+}
+
+// listCost prices a JSON text whose arrays hold elements of size bytes:
+// each may cost eight times that with the slice's growth and a copy.
+func listCost(size uintptr) jsonbound.Cost {
+	h := max(8*int(size), 8*int(unsafe.Sizeof(contract.Citation{})))
+	return jsonbound.Cost{Heavy: h, Light: h, Member: 16}
+}
+
+var (
+	debtCost       = listCost(unsafe.Sizeof(Payment{}))
+	collectionCost = listCost(unsafe.Sizeof(Demand{}))
+	statementCost  = listCost(unsafe.Sizeof(InterestLine{}))
+	inputCost      = listCost(unsafe.Sizeof(Line{}))
+)
+
+// UnmarshalJSON reads a debt in the form encoding/json writes it.
+//
+// Memory: at most 16 bytes per input byte plus 64 KiB. Input dense enough
+// in payments to cost more, such as a million empty payments ({},), is
+// refused with a [*contract.ValidationError] of rule "too_dense" before
+// it is decoded.
+func (d *Debt) UnmarshalJSON(b []byte) error {
+	if debtCost.Dense(b) {
+		return problem("decode debt", "", "too_dense", "")
+	}
+	type plain Debt
+	return json.Unmarshal(b, (*plain)(d))
+}
+
+// UnmarshalJSON reads a collection in the form encoding/json writes it.
+//
+// Memory: at most 16 bytes per input byte plus 64 KiB. Input dense enough
+// in demands to cost more, such as a million empty demands ({},), is
+// refused with a [*contract.ValidationError] of rule "too_dense" before
+// it is decoded.
+func (c *Collection) UnmarshalJSON(b []byte) error {
+	if collectionCost.Dense(b) {
+		return problem("decode collection", "", "too_dense", "")
+	}
+	type plain Collection
+	return json.Unmarshal(b, (*plain)(c))
+}
+
+// UnmarshalJSON reads an interest statement in the form encoding/json
+// writes it.
+//
+// Memory: at most 16 bytes per input byte plus 64 KiB. Input dense enough
+// in lines or citations to cost more, such as a million empty lines
+// ({},), is refused with a [*contract.ValidationError] of rule
+// "too_dense" before it is decoded.
+func (s *InterestStatement) UnmarshalJSON(b []byte) error {
+	if statementCost.Dense(b) {
+		return problem("decode interest statement", "", "too_dense", "")
+	}
+	type plain InterestStatement
+	return json.Unmarshal(b, (*plain)(s))
+}
+
+// UnmarshalJSON reads an invoice input in the form encoding/json writes
+// it.
+//
+// Memory: at most 16 bytes per input byte plus 64 KiB. Input dense enough
+// in lines to cost more, such as a million empty lines ({},), is refused
+// with a [*contract.ValidationError] of rule "too_dense" before it is
+// decoded.
+func (in *InvoiceInput) UnmarshalJSON(b []byte) error {
+	if inputCost.Dense(b) {
+		return problem("decode invoice input", "", "too_dense", "")
+	}
+	type plain InvoiceInput
+	return json.Unmarshal(b, (*plain)(in))
 }

@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/pimkit/pimkit/contract"
 )
 
 // allocCounter reads the bytes allocated so far by the whole program.
@@ -315,5 +317,24 @@ func BenchmarkDecoderHostile(b *testing.B) {
 		for _, in := range hostileCSV() {
 			run(d.name, in, d.dec)
 		}
+	}
+}
+
+// TestTooDenseRefused: dense input is refused with rule too_dense, and
+// the stream ends (the error wraps ErrSyntax as well as ErrInvalid).
+func TestTooDenseRefused(t *testing.T) {
+	c := mustCompile(testSchema(), testChannels()...)
+	in := fill(`{"sku":"A","values":{"stock":[`, `{},`, `{}]}}`)
+	_, err := c.DecodeJSON(bytes.NewReader(in))
+	var ve *contract.ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Rule != RuleTooDense || !errors.Is(err, ErrSyntax) || !errors.Is(err, ErrInvalid) {
+		t.Errorf("DecodeJSON of a dense record: %v", err)
+	}
+	var s Schema
+	if err := json.Unmarshal(fill(`{"type":"product","fields":[`, `{},`, `{}]}`), &s); !errors.As(err, &ve) || ve.Problems[0].Rule != RuleTooDense {
+		t.Errorf("dense schema: %v", err)
+	}
+	if _, err := c.ImportCSV(bytes.NewReader(fill("sku\n", "A\n", "")), CSVOptions{}); !errors.Is(err, ErrSyntax) {
+		t.Errorf("ImportCSV of 2-byte rows: %v", err)
 	}
 }

@@ -89,19 +89,21 @@ type meteredReader struct {
 
 func (m *meteredReader) Read(p []byte) (int, error) {
 	if m.dense {
-		return 0, errTooDenseRecord
+		return 0, errTooDenseRecord()
 	}
 	n, err := m.r.Read(p)
 	if m.m.Feed(p[:n]) {
 		m.dense = true
-		return 0, errTooDenseRecord
+		return 0, errTooDenseRecord()
 	}
 	return n, err
 }
 
 // errTooDenseRecord wraps ErrSyntax as well as ErrInvalid: like malformed
 // JSON, it ends the stream.
-var errTooDenseRecord = contract.NewValidationError("decode json", []contract.Problem{{Rule: RuleTooDense}}, ErrInvalid, ErrSyntax)
+func errTooDenseRecord() error {
+	return contract.NewValidationError("decode json", []contract.Problem{{Rule: RuleTooDense}}, ErrInvalid, ErrSyntax)
+}
 
 // NewJSONDecoder returns a decoder reading from r.
 func (c *Compiled) NewJSONDecoder(r io.Reader) *JSONDecoder {

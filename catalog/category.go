@@ -54,10 +54,19 @@ func NewTree(nodes ...CategoryNode) (Tree, error) {
 	t := Tree{nodes: slices.Clone(nodes), index: make(map[string]int, len(nodes))}
 	var vp problems
 	for i, n := range nodes {
+		if vp.Len() >= maxJSONProblems {
+			break
+		}
 		vp.Check("nodes["+strconv.Itoa(i)+"]", n)
 	}
 	for i, n := range nodes {
 		path := "nodes[" + strconv.Itoa(i) + "].code"
+		if vp.Len() >= maxJSONProblems {
+			if _, dup := t.index[n.Code]; !dup && n.Code != "" {
+				t.index[n.Code] = i
+			}
+			continue
+		}
 		if !checkCode(&vp, path, n.Code, true, false) {
 			continue
 		}
@@ -71,6 +80,9 @@ func NewTree(nodes ...CategoryNode) (Tree, error) {
 	for i, n := range nodes {
 		if n.Parent == "" {
 			continue
+		}
+		if len(ps) >= maxJSONProblems {
+			break
 		}
 		path := "nodes[" + strconv.Itoa(i) + "].parent"
 		if _, ok := t.index[n.Parent]; !ok {
@@ -99,10 +111,23 @@ func (t Tree) MarshalJSON() ([]byte, error) { return json.Marshal(treeJSON{Nodes
 // tree with [NewTree], so stored JSON with a cycle or a repeated code is
 // refused with NewTree's error rather than read into a broken tree.
 //
-// Memory: at most 16 bytes per input byte plus 64 KiB for nodes with
-// codes; a list of empty nodes ({},) costs up to 91 bytes per input byte.
+// Memory: at most 16 bytes per input byte plus 64 KiB. Input dense
+// enough in nodes to cost more, such as a million empty nodes ({},), is
+// refused with rule [RuleTooDense] before it is decoded; a tree whose
+// nodes average some 30 bytes of JSON is far below it.
 func (t *Tree) UnmarshalJSON(b []byte) error {
+	if err := tooDense("category tree", treeCost, b); err != nil {
+		return err
+	}
+	// The nodes are counted first (a slice of empty structs costs nothing)
+	// and decoded into a slice of that size, not grown by appends.
+	var count struct {
+		Nodes []struct{} `json:"nodes"`
+	}
 	var j treeJSON
+	if json.Unmarshal(b, &count) == nil {
+		j.Nodes = make([]CategoryNode, 0, len(count.Nodes))
+	}
 	if err := json.Unmarshal(b, &j); err != nil {
 		return fmt.Errorf("%w: category tree is not a {\"nodes\":[...]} object", ErrSyntax)
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -22,11 +23,15 @@ type CSVDecoder struct {
 	// be copied. It roughly halves the cost of a streaming import.
 	ReuseRecord bool
 
-	c      *Compiled
-	r      *csv.Reader
-	layout *csvLayout
-	num    NumberFormat
-	row    int
+	c *Compiled
+	r *csv.Reader
+	// errCost prices the row errors returned so far; past the budget
+	// (8 bytes per input byte plus 32 KiB) stop ends the input.
+	errCost int
+	stop    error
+	layout  *csvLayout
+	num     NumberFormat
+	row     int
 	// Per-row arenas: the values of one row share a few allocations. The
 	// capacities learnt from the previous row size the next.
 	extras []extra
@@ -121,13 +126,37 @@ func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, err
 // for good rows. A record with more than twice the layout's columns plus
 // 64 ends the input with an error wrapping [ErrSyntax] before
 // encoding/csv splits it, so a line of a million separators costs
-// nothing. Each bad row's [*RowError] costs some 150 bytes more, which on
-// hostile input of 3-byte bad rows is up to 60 bytes per input byte (the
-// worst case measured).
+// nothing. Each bad row's [*RowError] costs some 150 bytes more: once
+// the row errors returned cost more than 8 bytes per input byte read plus
+// 32 KiB (as on hostile input of a million 3-byte bad rows; bad rows of
+// some 20 bytes or more never reach it), the input ends with an error
+// wrapping [ErrSyntax] instead of the next row error.
 func (d *CSVDecoder) Decode() (Record, error) {
 	if d.r == nil {
 		return Record{}, errNotCreated
 	}
+	if d.stop != nil {
+		return Record{}, d.stop
+	}
+	rec, err := d.decode()
+	if re, ok := err.(*RowError); ok {
+		d.errCost += 160
+		for _, p := range re.Problems {
+			d.errCost += 96 + len(p.Path) + len(p.Param) + len(p.Message)
+		}
+		if d.errCost > 8*int(d.r.InputOffset())+32<<10 {
+			d.stop = errTooManyBadRows
+			return Record{}, d.stop
+		}
+	}
+	return rec, err
+}
+
+// errTooManyBadRows ends an input whose row errors would cost more than
+// the decoder's bound.
+var errTooManyBadRows = fmt.Errorf("%w: csv: too many bad rows for the size of the input", ErrSyntax)
+
+func (d *CSVDecoder) decode() (Record, error) {
 	for {
 		rec, err := d.r.Read()
 		d.row++

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -102,11 +103,20 @@ func (e *ImportError) Unwrap() []error {
 // row with its row number, column and reason. A bad header or a reader
 // error returns no records.
 //
-// Memory: as [CSVDecoder.Decode], plus what it returns: a 96-byte [Record]
-// per row and each bad row's error, which on hostile input of 2-byte rows
-// is up to 250 bytes per input byte. To stay within 16 bytes per input
-// byte plus 64 KiB, stream with [Compiled.NewCSVDecoder] and store each
-// record as it comes.
+// Memory: at most 16 bytes per input byte plus 64 KiB: as
+// [CSVDecoder.Decode], plus what it returns, some 300 bytes per row. Once
+// the rows returned would cost more than 8 bytes per input byte read plus
+// 32 KiB -- rows averaging fewer than some 40 bytes, as a million 2-byte
+// rows "A\n", never real product rows -- the import stops with an error
+// wrapping [ErrSyntax] and returns no records. To import such input,
+// stream with [Compiled.NewCSVDecoder] and store each record as it comes.
+// importRowCost prices a row that ImportCSV returns: its Record (96
+// bytes) with the slice's growth, or a bad row's pointer.
+const importRowCost = 3 * 96
+
+// errTooManyRows ends an import whose rows would cost more than the bound.
+var errTooManyRows = fmt.Errorf("%w: csv: rows too small and too many to import within the memory bound; decode them one at a time", ErrSyntax)
+
 func (c *Compiled) ImportCSV(r io.Reader, opts CSVOptions) ([]Record, error) {
 	if r == nil {
 		return nil, errNilReader
@@ -125,12 +135,18 @@ func (c *Compiled) ImportCSV(r io.Reader, opts CSVOptions) ([]Record, error) {
 		var re *RowError
 		if errors.As(err, &re) {
 			bad = append(bad, re)
+			if (len(out)+len(bad))*importRowCost > 8*int(d.r.InputOffset())+32<<10 {
+				return nil, errTooManyRows
+			}
 			continue
 		}
 		if err != nil {
 			return out, err
 		}
 		out = append(out, rec)
+		if (len(out)+len(bad))*importRowCost > 8*int(d.r.InputOffset())+32<<10 {
+			return nil, errTooManyRows
+		}
 	}
 	if len(bad) > 0 {
 		return out, &ImportError{Rows: bad}

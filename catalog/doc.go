@@ -114,10 +114,12 @@
 // [contract.Decimal], read by the one bounded parser (at most
 // [contract.MaxDecimalText] characters), and every number in a record at
 // most 100 characters, so a megabyte of digits is refused at once. The
-// decoders allocate at most 16 bytes per input byte plus 64 KiB on
-// records of ordinary shape; each decoder's documentation states its
-// worst case on hostile input (runs of tiny elements), which the
-// benchmark BenchmarkDecoderHostile measures.
+// decoders allocate at most 16 bytes per input byte plus 64 KiB, which
+// the benchmark BenchmarkDecoderHostile measures on hostile input: JSON
+// so dense in tiny elements ({},{},...) that decoding it could cost more
+// is refused before it is decoded with a problem of rule [RuleTooDense];
+// CSV input whose bad rows, or ImportCSV input whose rows, are too small
+// and many for the bound ends with an error wrapping [ErrSyntax].
 //
 // # Errors
 //

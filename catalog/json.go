@@ -9,8 +9,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/jsonbound"
 )
 
 // The JSON form of a record, one object per record (JSON Lines when
@@ -76,12 +78,39 @@ type JSONDecoder struct {
 	dec *json.Decoder
 }
 
+// meteredReader prices each record as json.Decoder reads it, so that one
+// too dense to decode within the bound is refused before encoding/json,
+// which reads a whole value before decoding it, decodes any of it.
+type meteredReader struct {
+	r     io.Reader
+	m     jsonbound.Meter
+	dense bool
+}
+
+func (m *meteredReader) Read(p []byte) (int, error) {
+	if m.dense {
+		return 0, errTooDenseRecord()
+	}
+	n, err := m.r.Read(p)
+	if m.m.Feed(p[:n]) {
+		m.dense = true
+		return 0, errTooDenseRecord()
+	}
+	return n, err
+}
+
+// errTooDenseRecord wraps ErrSyntax as well as ErrInvalid: like malformed
+// JSON, it ends the stream.
+func errTooDenseRecord() error {
+	return contract.NewValidationError("decode json", []contract.Problem{{Rule: RuleTooDense}}, ErrInvalid, ErrSyntax)
+}
+
 // NewJSONDecoder returns a decoder reading from r.
 func (c *Compiled) NewJSONDecoder(r io.Reader) *JSONDecoder {
 	if r == nil {
 		return &JSONDecoder{c: c}
 	}
-	d := json.NewDecoder(r)
+	d := json.NewDecoder(&meteredReader{r: r, m: jsonbound.Meter{Cost: exchangeCost}})
 	d.DisallowUnknownFields()
 	return &JSONDecoder{c: c, dec: d}
 }
@@ -94,12 +123,13 @@ func (c *Compiled) NewJSONDecoder(r io.Reader) *JSONDecoder {
 // the next object can be read. The record is parsed, not validated: run
 // [Compiled.Validate] on it.
 //
-// Memory: decoding allocates at most 16 bytes per input byte plus 64 KiB
-// when a record's values, categories and list items are some 20 bytes of
-// JSON or more each. Runs of tinier elements cost more, since
-// encoding/json turns each into a larger Go value: up to 76 bytes per
-// input byte for a million empty values ({},) and 31 for a million empty
-// categories ("",).
+// Memory: decoding allocates at most 16 bytes per input byte plus 64 KiB.
+// A record dense enough in tiny elements to cost more, such as a million
+// empty values ({},) or categories ("",), is refused, before any of it is
+// decoded, with a [*contract.ValidationError] of rule [RuleTooDense] that
+// wraps [ErrSyntax] and ends the stream (as may be a record before it that ends in the same
+// read). Real records, whose values are some 20 bytes of JSON or more,
+// are far below the bound.
 func (d *JSONDecoder) Decode() (Record, error) {
 	if d.dec == nil || d.c == nil {
 		return Record{}, errNotCreated
@@ -123,7 +153,7 @@ func (d *JSONDecoder) Decode() (Record, error) {
 			// e.g. "json: unknown field", "json: cannot unmarshal ..."
 			return Record{}, &JSONError{Offset: d.dec.InputOffset()}
 		}
-		return Record{}, err // the reader's own error
+		return Record{}, err // the reader's own error, or errTooDenseRecord
 	}
 	return d.c.fromJSON(&jr)
 }
@@ -186,6 +216,14 @@ func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 			ps = append(ps, contract.Problem{Path: "values." + f.Code + "[" + strconv.Itoa(k) + "]", Rule: rule, Param: param})
 		}
 	}
+	// One allocation for every value, not a slice grown by appends.
+	nv := 0
+	for fi := range c.fields {
+		nv += len(jr.Values[c.fields[fi].Code])
+	}
+	if nv > 0 {
+		r.Values = make([]FieldValue, 0, nv)
+	}
 	for fi := range c.fields {
 		f := &c.fields[fi]
 		for k, jv := range jr.Values[f.Code] {
@@ -217,6 +255,12 @@ func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 }
 
 func jsonString(raw json.RawMessage) (string, bool) {
+	// raw is valid JSON, as encoding/json read it: a string without
+	// escapes is its text between the quotes, read without json.Unmarshal
+	// and its allocations.
+	if n := len(raw); n >= 2 && raw[0] == '"' && raw[n-1] == '"' && bytes.IndexByte(raw[1:n-1], '\\') < 0 && bytes.IndexByte(raw[1:n-1], '"') < 0 && utf8.Valid(raw[1:n-1]) {
+		return string(raw[1 : n-1]), true
+	}
 	var s string
 	if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
 		return "", false

@@ -39,4 +39,5 @@ const (
 	RuleVATRate        = "vat_rate"        // a price must change VAT basis but no VAT rate is given
 	RuleLength         = "length"          // feed attribute longer than the feed allows
 	RuleSyntax         = "syntax"          // text cannot be read as the column's type
+	RuleTooDense       = "too_dense"       // JSON so dense in tiny elements that decoding it could allocate more than 16 bytes per input byte plus 64 KiB
 )

@@ -214,9 +214,9 @@ type Field struct {
 // it with [Schema.Compile] before use.
 //
 // Its JSON is read by encoding/json, its decimals by the bounded parser.
-// Memory: a Field is some 430 bytes, so a schema of empty fields ({},)
-// costs up to 530 bytes per input byte to read -- the package's worst
-// case; read schemas from the host's own storage, not from strangers.
+// Reading it ([Schema.UnmarshalJSON]) allocates at most 16 bytes per
+// input byte plus 64 KiB: a schema dense enough in fields to cost more,
+// such as a million empty fields ({},), is refused.
 type Schema struct {
 	Type   DataType `json:"type" validate:"required,max=100"`
 	Fields []Field  `json:"fields" validate:"dive"`

@@ -36,10 +36,13 @@ type valueJSON struct {
 // each; an unknown kind or data that does not fit it is an error wrapping
 // [ErrSyntax] that does not quote the input.
 //
-// Memory: at most 16 bytes per input byte plus 64 KiB, except for lists
-// of tiny elements: up to 33 bytes per input byte for options ("",) and
-// 48 for empty assets ({},).
+// Memory: at most 16 bytes per input byte plus 64 KiB. Data dense enough
+// in tiny elements to cost more, such as a million empty options ("",) or
+// assets ({},), is refused with rule [RuleTooDense] before it is decoded.
 func (v *Value) UnmarshalJSON(b []byte) error {
+	if err := tooDense("decode value", valueCost, b); err != nil {
+		return err
+	}
 	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
 		return nil
 	}

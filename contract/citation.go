@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"math"
 	"time"
+	"unsafe"
 
 	"github.com/pimkit/pimkit/internal/explain"
+	"github.com/pimkit/pimkit/internal/jsonbound"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -23,6 +25,33 @@ type Citation struct {
 	// Ref is the clause, article or section within it: "12.3",
 	// "Art. 12(3)", "§ 9 b".
 	Ref string `json:"ref,omitempty"`
+}
+
+// CitationList is a list of citations, most specific first. Its JSON is an
+// array of citations ([{"source":"terms","ref":"17.2"}]); a []Citation
+// converts to it and back.
+type CitationList []Citation
+
+// citationCost prices a citation list's JSON: a Citation (32 bytes) with
+// the slice's growth per element.
+var citationCost = jsonbound.Cost{Heavy: 8 * int(unsafe.Sizeof(Citation{})), Light: 8 * int(unsafe.Sizeof(Citation{})), Member: 16}
+
+// UnmarshalJSON reads a JSON array of citations.
+//
+// Memory: at most 16 bytes per input byte plus 64 KiB. A list dense
+// enough to cost more, such as a million empty citations ({},), is
+// refused with a [*ValidationError] of rule "too_dense" wrapping
+// [ErrInvalidInput] before it is decoded.
+func (l *CitationList) UnmarshalJSON(b []byte) error {
+	if citationCost.Dense(b) {
+		return NewValidationError("decode citations", []Problem{{Rule: "too_dense"}}, ErrInvalidInput)
+	}
+	var v []Citation
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*l = v
+	return nil
 }
 
 // Cite returns the citation of ref in source: Cite("GDPR", "Art. 12(3)").
@@ -72,7 +101,7 @@ type Decision struct {
 	At time.Time `json:"at,omitzero"`
 	// Citations are the clauses and articles the decision rests on, the
 	// most specific first.
-	Citations []Citation `json:"citations,omitempty"`
+	Citations CitationList `json:"citations,omitempty"`
 	// Reason explains the outcome in one sentence.
 	Reason Reason `json:"reason,omitzero"`
 }

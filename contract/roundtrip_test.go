@@ -101,6 +101,7 @@ func TestRoundTrip(t *testing.T) {
 			deadline,
 			TakesEffect,
 			decision,
+			decision.Citations,
 			docs[0],
 			DataProcessingAgreement,
 			MustDec("-12.3450"),

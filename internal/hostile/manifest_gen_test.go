@@ -10,6 +10,7 @@ import (
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/enum"
 	"github.com/pimkit/pimkit/internal/explain"
+	"github.com/pimkit/pimkit/internal/jsonbound"
 	"github.com/pimkit/pimkit/internal/money"
 	"github.com/pimkit/pimkit/internal/redact"
 	"github.com/pimkit/pimkit/internal/validate"
@@ -220,6 +221,7 @@ var manifest = []pkg{
 			reflect.TypeFor[contract.CapacityEvent](),
 			reflect.TypeFor[contract.CapacityState](),
 			reflect.TypeFor[contract.Citation](),
+			reflect.TypeFor[contract.CitationList](),
 			reflect.TypeFor[contract.Claim](),
 			reflect.TypeFor[contract.ClaimKind](),
 			reflect.TypeFor[contract.ClauseInfo](),
@@ -274,6 +276,16 @@ var manifest = []pkg{
 		funcs: []fn{
 			{"Catalog", explain.Catalog},
 			{"Lookup", explain.Lookup},
+		},
+	},
+	{
+		path: "internal/jsonbound",
+		funcs: []fn{
+			{"Bound", jsonbound.Bound},
+		},
+		types: []reflect.Type{
+			reflect.TypeFor[jsonbound.Cost](),
+			reflect.TypeFor[jsonbound.Meter](),
 		},
 	},
 	{

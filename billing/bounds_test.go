@@ -3,6 +3,7 @@ package billing
 import (
 	"encoding/json"
 	"errors"
+	"github.com/pimkit/pimkit/internal/allocbound"
 	"strings"
 	"testing"
 
@@ -35,7 +36,7 @@ func TestDecimalFieldsBounded(t *testing.T) {
 		"line.quantity 10^19":           {new(Line), `{"quantity":"10000000000000000000"}`},
 	} {
 		in := []byte(doc.json)
-		n := allocated(func() {
+		n := allocbound.Allocated(func() {
 			if err := json.Unmarshal(in, doc.v); err == nil {
 				t.Errorf("%s: a decimal beyond the bounded parser's limits was read", name)
 			}

@@ -3,8 +3,8 @@ package billing
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/pimkit/pimkit/internal/allocbound"
 	"maps"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -80,22 +80,11 @@ func decoders() map[string]func([]byte) error {
 	}
 }
 
-// allocated returns the bytes f allocates.
-func allocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // Every decoder allocates at most 16 bytes per input byte plus 64 KiB on
 // hostile input: a megabyte of junk, nesting, digits or empty elements
 // costs at most 16 MiB, not gigabytes (the bound in each decoder's doc).
 func TestDecoderAllocationBound(t *testing.T) {
-	if testing.Short() {
-		t.Skip("decodes some 200 MiB of hostile input")
-	}
+	allocbound.SkipUnlessMeasurable(t)
 	worst, worstAt := 0.0, ""
 	for _, name := range slices.Sorted(maps.Keys(decoders())) {
 		decode := decoders()[name]
@@ -106,7 +95,7 @@ func TestDecoderAllocationBound(t *testing.T) {
 		for _, in := range slices.Sorted(maps.Keys(inputs)) {
 			b := inputs[in]
 			decode(b) // warm up: one-time tables are not the input's cost
-			n := allocated(func() { decode(b) })
+			n := allocbound.Allocated(func() { decode(b) })
 			if limit := 16*uint64(len(b)) + 64<<10; n > limit {
 				t.Errorf("%s on %s: %d bytes allocated for %d input bytes (%.1f per byte), want at most %d",
 					name, in, n, len(b), float64(n)/float64(len(b)), limit)

@@ -2,8 +2,7 @@ package billing
 
 import (
 	"encoding/json"
-	"runtime"
-	"runtime/debug"
+	"github.com/pimkit/pimkit/internal/allocbound"
 	"strings"
 	"testing"
 )
@@ -29,15 +28,6 @@ func invoiceHostile() map[string][]byte {
 	}
 }
 
-func allocatedBytes(f func()) uint64 {
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // listHostile are 1 MiB documents whose list key holds tiny elements;
 // before their decoders, a Debt, Collection, InterestStatement and
 // InvoiceInput cost 53 to 229 bytes per input byte on them.
@@ -55,8 +45,9 @@ func listHostile(key string) map[string][]byte {
 }
 
 func TestInvoiceDecoderBound(t *testing.T) {
+	allocbound.SkipUnlessMeasurable(t)
 	check := func(name string, in []byte, f func([]byte)) {
-		got := allocatedBytes(func() { f(in) })
+		got := allocbound.Allocated(func() { f(in) })
 		if limit := uint64(16*len(in) + 64<<10); got > limit {
 			t.Errorf("%s: allocated %d bytes, %.1f per input byte; the bound is 16 per byte plus 64 KiB", name, got, float64(got)/float64(len(in)))
 		}

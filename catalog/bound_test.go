@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/pimkit/pimkit/internal/allocbound"
 	"io"
 	"runtime"
 	"strings"
@@ -20,15 +21,6 @@ func (a *allocCounter) read() {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	a.bytes = m.TotalAlloc
-}
-
-// allocated returns the bytes f allocates.
-func allocated(f func()) uint64 {
-	var before, after allocCounter
-	before.read()
-	f()
-	after.read()
-	return after.bytes - before.bytes
 }
 
 // decoderBound is the most a decoder may allocate for n input bytes: 16
@@ -221,13 +213,11 @@ var overBound = map[string]float64{}
 // the pairs in overBound, which may not grow past their ceiling, and logs
 // the worst case.
 func TestDecoderBound(t *testing.T) {
-	if testing.Short() {
-		t.Skip("decodes some 40 MiB of hostile input")
-	}
+	allocbound.SkipUnlessMeasurable(t)
 	c := mustCompile(testSchema(), testChannels()...)
 	worst, worstName := 0.0, ""
 	check := func(dec string, in hostileInput, f func([]byte) error) {
-		n := allocated(func() { _ = f(in.data) })
+		n := allocbound.Allocated(func() { _ = f(in.data) })
 		per := float64(n) / float64(len(in.data))
 		name := dec + " on " + in.name
 		if per > worst {
@@ -303,7 +293,7 @@ func BenchmarkDecoderHostile(b *testing.B) {
 			b.SetBytes(int64(len(in.data)))
 			var total uint64
 			for b.Loop() {
-				total += allocated(func() { _ = f(in.data) })
+				total += allocbound.Allocated(func() { _ = f(in.data) })
 			}
 			b.ReportMetric(float64(total)/float64(b.N)/float64(len(in.data)), "B/inbyte")
 		})

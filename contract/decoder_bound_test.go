@@ -2,8 +2,7 @@ package contract
 
 import (
 	"encoding/json"
-	"runtime"
-	"runtime/debug"
+	"github.com/pimkit/pimkit/internal/allocbound"
 	"strings"
 	"testing"
 
@@ -127,31 +126,19 @@ func hostileInputs(fields []string) map[string][]byte {
 	return in
 }
 
-// measure returns the bytes f allocates.
-func measure(f func()) uint64 {
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // TestDecoderAllocationBound checks every decoder on every hostile input:
 // at most 16 bytes per input byte plus 64 KiB. Before the bounded
 // parser, a megabyte of digits in a decimal cost gigabytes; before
 // Calendar read its dates in one set, a long list cost its square.
 func TestDecoderAllocationBound(t *testing.T) {
-	if testing.Short() {
-		t.Skip("1 MiB inputs")
-	}
+	allocbound.SkipUnlessMeasurable(t)
 	var worst struct {
 		name  string
 		ratio float64
 	}
 	for _, d := range decoders {
 		for name, in := range hostileInputs(d.fields) {
-			got := measure(func() { d.dec(in) })
+			got := allocbound.Allocated(func() { d.dec(in) })
 			limit := uint64(boundPerByte*len(in) + boundFixed)
 			if got > limit {
 				t.Errorf("%s on %s (%d bytes) allocated %d bytes, over %d (16/byte + 64 KiB)", d.name, name, len(in), got, limit)

@@ -2,6 +2,7 @@ package sla
 
 import (
 	"encoding/json"
+	"github.com/pimkit/pimkit/internal/allocbound"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -27,6 +28,7 @@ func inputHostile() map[string][]byte {
 }
 
 func TestInputDecoderBound(t *testing.T) {
+	allocbound.SkipUnlessMeasurable(t)
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	for name, in := range inputHostile() {
 		var v Input

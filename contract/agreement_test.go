@@ -148,7 +148,7 @@ func TestResolveTerms(t *testing.T) {
 func (t Terms) paramTexts() map[string]string {
 	m := map[string]string{}
 	for _, p := range params {
-		m[p.name] = p.get(t)
+		m[p.name] = p.get(&t)
 	}
 	return m
 }

@@ -99,7 +99,7 @@ func FuzzResolve(f *testing.F) {
 			p, _ := findParam(name)
 			switch i := r.From.Index; {
 			case i < 0:
-				if want := p.get(base); r.Value != want {
+				if want := p.get(&base); r.Value != want {
 					t.Fatalf("Resolve(%q) from base = %q, want %q", name, r.Value, want)
 				}
 			default:

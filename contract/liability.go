@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"math/big"
 	"strconv"
 
 	"github.com/pimkit/pimkit/internal/enum"
@@ -321,5 +322,20 @@ func saneAmount(d decimal.Decimal) bool {
 	if e < -18 || e > 18 {
 		return false
 	}
-	return d.Abs().LessThanOrEqual(decimal.New(1, 18))
+	// Compared with the bound written at d's own exponent, Cmp neither
+	// rescales nor allocates: saneAmount runs for every claim settled.
+	i := e + 18
+	return d.Cmp(saneBounds[i].lo) >= 0 && d.Cmp(saneBounds[i].hi) <= 0
 }
+
+// saneBounds[e+18] holds -10^18 and 10^18 with exponent e, for e in
+// [-18, 18].
+var saneBounds = func() (b [37]struct{ lo, hi decimal.Decimal }) {
+	for i := range b {
+		e := int32(i - 18)
+		c := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(18-e)), nil)
+		b[i].hi = decimal.NewFromBigInt(c, e)
+		b[i].lo = decimal.NewFromBigInt(new(big.Int).Neg(c), e)
+	}
+	return b
+}()

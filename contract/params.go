@@ -20,15 +20,17 @@ type param struct {
 	// customer's behalf, where the data processing agreement prevails
 	// (terms 1.3).
 	dataProcessing bool
-	get            func(Terms) string
-	set            func(*Terms, string) error
+	// get reads the field from *t; a pointer, so that reading one
+	// parameter does not copy the whole of Terms.
+	get func(*Terms) string
+	set func(*Terms, string) error
 }
 
 var errParamSyntax = errors.New("bad value")
 
 func periodParam(name, ref string, f func(*Terms) *Period) param {
 	return param{name: name, ref: ref,
-		get: func(t Terms) string { return f(&t).String() },
+		get: func(t *Terms) string { return f(t).String() },
 		set: func(t *Terms, s string) error {
 			p, err := ParsePeriod(s)
 			if err != nil {
@@ -43,7 +45,7 @@ func periodParam(name, ref string, f func(*Terms) *Period) param {
 // earlier versions do, Go duration text ("48h"); it writes ISO 8601.
 func durationParam(name, ref string, f func(*Terms) *Duration) param {
 	return param{name: name, ref: ref,
-		get: func(t Terms) string { return f(&t).String() },
+		get: func(t *Terms) string { return f(t).String() },
 		set: func(t *Terms, s string) error {
 			d, err := ParseDuration(s)
 			if err != nil {
@@ -61,9 +63,9 @@ func durationParam(name, ref string, f func(*Terms) *Duration) param {
 		}}
 }
 
-func decimalParam(name, ref string, get func(Terms) decimal.Decimal, set func(*Terms, decimal.Decimal)) param {
+func decimalParam(name, ref string, get func(*Terms) decimal.Decimal, set func(*Terms, decimal.Decimal)) param {
 	return param{name: name, ref: ref,
-		get: func(t Terms) string { return get(t).String() },
+		get: func(t *Terms) string { return get(t).String() },
 		set: func(t *Terms, s string) error {
 			d, err := money.ParseDecimal(s)
 			if err != nil {
@@ -76,7 +78,7 @@ func decimalParam(name, ref string, get func(Terms) decimal.Decimal, set func(*T
 
 func intParam(name, ref string, f func(*Terms) *int) param {
 	return param{name: name, ref: ref,
-		get: func(t Terms) string { return strconv.Itoa(*f(&t)) },
+		get: func(t *Terms) string { return strconv.Itoa(*f(t)) },
 		set: func(t *Terms, s string) error {
 			if len(s) > 9 {
 				return errParamSyntax
@@ -92,7 +94,7 @@ func intParam(name, ref string, f func(*Terms) *int) param {
 
 func boolParam(name, ref string, f func(*Terms) *bool) param {
 	return param{name: name, ref: ref,
-		get: func(t Terms) string { return strconv.FormatBool(*f(&t)) },
+		get: func(t *Terms) string { return strconv.FormatBool(*f(t)) },
 		set: func(t *Terms, s string) error {
 			switch s {
 			case "true":
@@ -108,7 +110,7 @@ func boolParam(name, ref string, f func(*Terms) *bool) param {
 
 func stringParam(name, ref string, f func(*Terms) *string) param {
 	return param{name: name, ref: ref,
-		get: func(t Terms) string { return *f(&t) },
+		get: func(t *Terms) string { return *f(t) },
 		set: func(t *Terms, s string) error {
 			if s == "" || len(s) > 200 {
 				return errParamSyntax
@@ -125,7 +127,7 @@ var params = []param{
 	periodParam("confidentiality", "9.3", func(t *Terms) *Period { return &t.Confidentiality }),
 	periodParam("cure_period", "17.3", func(t *Terms) *Period { return &t.CurePeriod }),
 	{name: "currency", ref: "19.3",
-		get: func(t Terms) string { return t.Currency.String() },
+		get: func(t *Terms) string { return t.Currency.String() },
 		set: func(t *Terms, s string) error {
 			c, err := ParseCurrency(s)
 			if err != nil {
@@ -140,7 +142,7 @@ var params = []param{
 	durationParam("emergency_notice", "3.2", func(t *Terms) *Duration { return &t.EmergencyNotice }),
 	periodParam("force_majeure_limit", "14.3", func(t *Terms) *Period { return &t.ForceMajeureLimit }),
 	decimalParam("late_interest_per_month", "12.3",
-		func(t Terms) decimal.Decimal { return t.LateInterestPerMonth.Decimal() },
+		func(t *Terms) decimal.Decimal { return t.LateInterestPerMonth.Decimal() },
 		func(t *Terms, d decimal.Decimal) { t.LateInterestPerMonth = Dec(d) }),
 	stringParam("law", "20.1", func(t *Terms) *string { return &t.Law }),
 	periodParam("minimum_invoicing", "12.5", func(t *Terms) *Period { return &t.MinimumInvoicing }),
@@ -155,7 +157,7 @@ var params = []param{
 	intParam("suspend_after_demands", "12.3", func(t *Terms) *int { return &t.SuspendAfterDemands }),
 	intParam("terminate_after_demands", "17.3", func(t *Terms) *int { return &t.TerminateAfterDemands }),
 	decimalParam("availability_percent", "8.1",
-		func(t Terms) decimal.Decimal { return t.AvailabilityPercent.Decimal() },
+		func(t *Terms) decimal.Decimal { return t.AvailabilityPercent.Decimal() },
 		func(t *Terms, d decimal.Decimal) { t.AvailabilityPercent = PercentOf(d) }),
 	durationParam("breach_notice", "6.3", func(t *Terms) *Duration { return &t.BreachNotice }),
 	stringParam("venue", "20.2", func(t *Terms) *string { return &t.Venue }),
@@ -201,7 +203,7 @@ func (t Terms) Param(name string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return p.get(t), true
+	return p.get(&t), true
 }
 
 // SetParam returns t with parameter name set from text: SetParam

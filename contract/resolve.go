@@ -65,7 +65,7 @@ func Resolve(base Terms, docs []Document, name string) (Resolution, error) {
 	}
 	var fe []Problem
 	var kinds []error
-	r := resolveParam(base, docs, p, &fe, &kinds)
+	r := resolveParam(&base, docs, p, new(Terms), nil, &fe, &kinds)
 	if len(fe) > 0 {
 		return Resolution{}, NewValidationError("resolve", fe, kinds...)
 	}
@@ -82,8 +82,17 @@ func addKind(kinds *[]error, k error) {
 	}
 }
 
-func resolveParam(base Terms, docs []Document, p param, fe *[]Problem, kinds *[]error) Resolution {
-	r := Resolution{Param: p.name, Citations: []Citation{Clause("1.3"), Clause(p.ref)}}
+// resolveParam resolves parameter p. base is only read. scratch is
+// working space whose contents do not matter: each setter writes only its
+// own field, and a value is read back only after it was set, so one
+// scratch serves every parameter. cites, when it has room for two, holds
+// the Resolution's citations, so that ResolveTerms allocates them once.
+func resolveParam(base *Terms, docs []Document, p param, scratch *Terms, cites []Citation, fe *[]Problem, kinds *[]error) Resolution {
+	if cap(cites) < 2 {
+		cites = make([]Citation, 2)
+	}
+	cites = append(cites[:0:2], Clause("1.3"), Clause(p.ref))
+	r := Resolution{Param: p.name, Citations: cites}
 	best := -1 // index into docs of the winner
 	bestRank, tied := -1, -1
 	termsDoc := -1
@@ -97,8 +106,7 @@ func resolveParam(base Terms, docs []Document, p param, fe *[]Problem, kinds *[]
 		if !set {
 			continue
 		}
-		var scratch Terms
-		if err := p.set(&scratch, v); err != nil {
+		if err := p.set(scratch, v); err != nil {
 			*fe = append(*fe, Problem{Path: docField(i, p.name), Rule: "syntax"})
 			addKind(kinds, ErrInvalidInput)
 			continue
@@ -128,9 +136,8 @@ func resolveParam(base Terms, docs []Document, p param, fe *[]Problem, kinds *[]
 	case best >= 0:
 		d := docs[best]
 		r.Value = d.Params[p.name]
-		var t Terms
-		_ = p.set(&t, r.Value)
-		r.Value = p.get(t) // canonical text: "P1M", "48h0m0s"
+		_ = p.set(scratch, r.Value)
+		r.Value = p.get(scratch) // canonical text: "P1M", "48h0m0s"
 		r.From = Source{Index: best, Kind: d.Kind, Name: d.Name}
 	case termsDoc >= 0:
 		r.Value = p.get(base)
@@ -183,13 +190,17 @@ func ResolveTerms(base Terms, docs []Document) (Terms, []Resolution, error) {
 			}
 		}
 	}
-	out := base
+	// One allocation holds the working copies: the terms being built, the
+	// base they start from and the scratch each value is parsed into.
+	w := &struct{ out, base, scratch Terms }{out: base, base: base}
+	out := &w.out
 	res := make([]Resolution, 0, len(params))
-	for _, p := range params {
-		r := resolveParam(base, docs, p, &fe, &kinds)
+	cites := make([]Citation, 2*len(params))
+	for i, p := range params {
+		r := resolveParam(&w.base, docs, p, &w.scratch, cites[2*i:2*i+2:2*i+2], &fe, &kinds)
 		if r.From.Index >= 0 {
 			if _, set := docs[r.From.Index].Params[p.name]; set {
-				_ = p.set(&out, r.Value)
+				_ = p.set(out, r.Value)
 			}
 		}
 		res = append(res, r)
@@ -201,5 +212,5 @@ func ResolveTerms(base Terms, docs []Document) (Terms, []Resolution, error) {
 	if err := out.Validate(); err != nil {
 		return Terms{}, nil, err
 	}
-	return out, res, nil
+	return *out, res, nil
 }

@@ -169,8 +169,11 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 			start, end = s.Current()
 			evs = append(evs, Event{Kind: PlanChanged, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
 				PeriodStart: start, PeriodEnd: end, Citations: []contract.Citation{cite196}})
+		} else {
+			// Same anchor and cycle: the new period starts where the old
+			// one ended, Bounds(n+1) start = Bounds(n) end.
+			start, end = end, s.Anchor.AddPeriods(s.Plan.Cycle.Period(), s.Period+1)
 		}
-		start, end = s.Current()
 		// One allocation holds the citations of both events; each event's
 		// slice is capped at its own element, so appending to one never
 		// writes into the other.

@@ -158,7 +158,14 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 	var evs []Event
 	for !on.Before(end) {
 		if evs == nil {
-			evs = make([]Event, 0, 3)
+			// Room for one period's events: Renewed and Charged, and
+			// PlanChanged only when a change is scheduled. Events are
+			// large; a renewal over more periods grows the slice.
+			n := 2
+			if s.Next.ID != "" {
+				n = 3
+			}
+			evs = make([]Event, 0, n)
 		}
 		s.Period++
 		if s.Next.ID != "" {

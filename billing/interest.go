@@ -146,13 +146,18 @@ func (r InterestRules) Interest(d Debt, until contract.Date) (InterestStatement,
 	var total int64
 	for i := range lines {
 		l, out := &lines[i], &st.Lines[i]
-		// Amounts are immutable, so a line may share the debt's amount. The
-		// fields are set one by one: no temporary line to copy.
+		// Amounts are immutable, so a line may share the debt's amount or
+		// the previous line's principal (a rate change splits a period
+		// without changing the principal). The fields are set one by one:
+		// no temporary line to copy.
 		out.From, out.To, out.Days = l.from, l.to, l.from.DaysUntil(l.to)
-		if l.principal != amount {
-			out.Principal = fromMinor(l.principal, cur, scale)
-		} else {
+		switch {
+		case l.principal == amount:
 			out.Principal = d.Amount
+		case i > 0 && l.principal == lines[i-1].principal:
+			out.Principal = st.Lines[i-1].Principal
+		default:
+			out.Principal = fromMinor(l.principal, cur, scale)
 		}
 		out.Basis, out.Rate, out.Count, out.Per = l.basis, contract.Dec(l.rate), l.count, l.per
 		out.Amount = fromMinor(l.amount, cur, scale)

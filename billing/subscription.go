@@ -117,8 +117,15 @@ func Subscribe(id string, p Plan, accepted contract.Date) (Subscription, []Event
 }
 
 func (s Subscription) charge(start, end contract.Date, amount contract.Money) Event {
+	return s.chargeCiting(start, end, amount, []contract.Citation{cite191})
+}
+
+// chargeCiting is charge with the event's citations, cite191 alone, given
+// by the caller: Renew takes them from one allocation shared with the
+// Renewed event's.
+func (s Subscription) chargeCiting(start, end contract.Date, amount contract.Money, cites []contract.Citation) Event {
 	e := Event{Kind: Charged, Subscription: s.ID, Date: start, Plan: s.Plan.ID, PeriodStart: start, PeriodEnd: end,
-		Amount: amount, Citations: []contract.Citation{cite191}}
+		Amount: amount, Citations: cites}
 	if s.Plan.Kind == CreditBased {
 		e.Credits = s.Plan.Credits
 	}
@@ -151,7 +158,14 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 	var evs []Event
 	for !on.Before(end) {
 		if evs == nil {
-			evs = make([]Event, 0, 3)
+			// Room for one period's events: Renewed and Charged, and
+			// PlanChanged only when a change is scheduled. Events are
+			// large; a renewal over more periods grows the slice.
+			n := 2
+			if s.Next.ID != "" {
+				n = 3
+			}
+			evs = make([]Event, 0, n)
 		}
 		s.Period++
 		if s.Next.ID != "" {
@@ -162,12 +176,25 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 			start, end = s.Current()
 			evs = append(evs, Event{Kind: PlanChanged, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
 				PeriodStart: start, PeriodEnd: end, Citations: []contract.Citation{cite196}})
+		} else {
+			// Same anchor and cycle: the new period starts where the old
+			// one ended, Bounds(n+1) start = Bounds(n) end.
+			start, end = end, s.Anchor.AddPeriods(s.Plan.Cycle.Period(), s.Period+1)
 		}
-		start, end = s.Current()
+		// One allocation holds the citations of both events; each event's
+		// slice is capped at its own element, so appending to one never
+		// writes into the other.
+		paid := s.Plan.Price.IsPositive()
+		var cites []contract.Citation
+		if paid {
+			cites = []contract.Citation{cite192, cite191}
+		} else {
+			cites = []contract.Citation{cite192}
+		}
 		evs = append(evs, Event{Kind: Renewed, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
-			PeriodStart: start, PeriodEnd: end, Citations: []contract.Citation{cite192}})
-		if s.Plan.Price.IsPositive() {
-			evs = append(evs, s.charge(start, end, s.Plan.Price.Round()))
+			PeriodStart: start, PeriodEnd: end, Citations: cites[:1:1]})
+		if paid {
+			evs = append(evs, s.chargeCiting(start, end, s.Plan.Price.Round(), cites[1:2:2]))
 		}
 	}
 	return s, evs, nil

@@ -211,3 +211,38 @@ func TestPlanValidate(t *testing.T) {
 		t.Errorf("Subscribe(unknown kind) error = %v, want plan.kind oneof", err)
 	}
 }
+
+// TestRenewPeriodsAreBounds checks that a renewal over many periods starts
+// each one on the day the previous one ended and charges every one with the
+// bounds Bounds gives, counted from the anchor so that a subscription
+// anchored on the 31st returns to the 31st (terms 19.2).
+func TestRenewPeriodsAreBounds(t *testing.T) {
+	s, _, err := Subscribe("s", planBasic, day("2024-01-31"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, evs, err := s.Renew(day("2025-03-31"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next.Period != 14 {
+		t.Fatalf("period %d, want 14", next.Period)
+	}
+	n := 0
+	for _, e := range evs {
+		if e.Kind != Renewed {
+			continue
+		}
+		n++
+		start, end := s.Bounds(n)
+		if e.PeriodStart != start || e.PeriodEnd != end || e.Date != start {
+			t.Errorf("period %d: %s .. %s, want %s .. %s", n, e.PeriodStart, e.PeriodEnd, start, end)
+		}
+	}
+	if n != 14 {
+		t.Fatalf("%d renewals, want 14", n)
+	}
+	if got := evs[len(evs)-1].PeriodStart; got != day("2025-03-31") {
+		t.Errorf("last period starts %s, want 2025-03-31", got)
+	}
+}

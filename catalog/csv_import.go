@@ -98,6 +98,13 @@ func (e *ImportError) Unwrap() []error {
 	return append(out, ErrInvalid)
 }
 
+// importRowCost prices a row that ImportCSV returns: its Record (96
+// bytes) with the slice's growth, or a bad row's pointer.
+const importRowCost = 3 * 96
+
+// errTooManyRows ends an import whose rows would cost more than the bound.
+var errTooManyRows = fmt.Errorf("%w: csv: rows too small and too many to import within the memory bound; decode them one at a time", ErrSyntax)
+
 // ImportCSV reads every record of r. Bad rows do not stop the good ones:
 // the good records are returned with an [*ImportError] listing each bad
 // row with its row number, column and reason. A bad header or a reader
@@ -110,13 +117,6 @@ func (e *ImportError) Unwrap() []error {
 // rows "A\n", never real product rows -- the import stops with an error
 // wrapping [ErrSyntax] and returns no records. To import such input,
 // stream with [Compiled.NewCSVDecoder] and store each record as it comes.
-// importRowCost prices a row that ImportCSV returns: its Record (96
-// bytes) with the slice's growth, or a bad row's pointer.
-const importRowCost = 3 * 96
-
-// errTooManyRows ends an import whose rows would cost more than the bound.
-var errTooManyRows = fmt.Errorf("%w: csv: rows too small and too many to import within the memory bound; decode them one at a time", ErrSyntax)
-
 func (c *Compiled) ImportCSV(r io.Reader, opts CSVOptions) ([]Record, error) {
 	if r == nil {
 		return nil, errNilReader

@@ -2,6 +2,7 @@ package privacy
 
 import (
 	"encoding/json"
+	"github.com/pimkit/pimkit/internal/jsonbound"
 	"slices"
 	"strconv"
 	"strings"
@@ -218,7 +219,7 @@ func (t AgeTable) MarshalJSON() ([]byte, error) {
 // bytes per byte of b plus 64 KiB: input dense enough in objects to cost
 // more is refused with rule "too_dense" before it is decoded.
 func (t *AgeTable) UnmarshalJSON(b []byte) error {
-	if err := (jsonCost{heavy: 4 * int(unsafe.Sizeof(ConsentAge{})), light: 48, member: 8}).check("consent ages", b); err != nil {
+	if err := refuseDense(jsonbound.Cost{Heavy: 4 * int(unsafe.Sizeof(ConsentAge{})), Light: 48, Member: 8}, "consent ages", b); err != nil {
 		return err
 	}
 	var rows []ConsentAge

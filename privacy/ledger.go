@@ -2,6 +2,7 @@ package privacy
 
 import (
 	"encoding/json"
+	"github.com/pimkit/pimkit/internal/jsonbound"
 	"iter"
 	"slices"
 	"strconv"
@@ -74,7 +75,7 @@ func (l Ledger) MarshalJSON() ([]byte, error) {
 // to cost more, such as a million empty events "{}", is refused with rule
 // "too_dense" before it is decoded.
 func (l *Ledger) UnmarshalJSON(b []byte) error {
-	if err := (jsonCost{heavy: 3 * int(unsafe.Sizeof(ConsentEvent{})), light: 48, member: 8}).check("consent events", b); err != nil {
+	if err := refuseDense(jsonbound.Cost{Heavy: 3 * int(unsafe.Sizeof(ConsentEvent{})), Light: 48, Member: 8}, "consent events", b); err != nil {
 		return err
 	}
 	var v ledgerJSON

@@ -2,6 +2,7 @@ package privacy
 
 import (
 	"encoding/json"
+	"github.com/pimkit/pimkit/internal/jsonbound"
 	"reflect"
 	"slices"
 	"strconv"
@@ -92,7 +93,7 @@ func (h PolicyHistory) MarshalJSON() ([]byte, error) {
 // enough in objects to cost more is refused with rule "too_dense" before
 // it is decoded.
 func (h *PolicyHistory) UnmarshalJSON(b []byte) error {
-	if err := (jsonCost{heavy: 3 * int(unsafe.Sizeof(Policy{})), light: 48, member: 16}).check("new policy history", b); err != nil {
+	if err := refuseDense(jsonbound.Cost{Heavy: 3 * int(unsafe.Sizeof(Policy{})), Light: 48, Member: 16}, "new policy history", b); err != nil {
 		return err
 	}
 	var v struct {

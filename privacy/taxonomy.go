@@ -2,6 +2,7 @@ package privacy
 
 import (
 	"encoding/json"
+	"github.com/pimkit/pimkit/internal/jsonbound"
 	"maps"
 	"slices"
 	"strconv"
@@ -373,7 +374,7 @@ func (t Taxonomy) MarshalJSON() ([]byte, error) {
 // cost more, such as a million empty keys, is refused with rule
 // "too_dense" before it is decoded, and at most 100 problems are listed.
 func (t *Taxonomy) UnmarshalJSON(b []byte) error {
-	if err := (jsonCost{heavy: 224, light: 224, member: 224}).check("taxonomy", b); err != nil {
+	if err := refuseDense(jsonbound.Cost{Heavy: 224, Light: 224, Member: 224}, "taxonomy", b); err != nil {
 		return err
 	}
 	var v taxonomyJSON

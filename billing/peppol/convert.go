@@ -1,0 +1,189 @@
+package peppol
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/pimkit/pimkit/billing"
+	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/money"
+)
+
+// Settings is what a host adds to a billing invoice to send it by Peppol:
+// how to pay, the buyer's reference and, for an invoice in a foreign
+// currency, the rate at which its VAT is also stated in the tax currency.
+// The zero Settings is valid.
+type Settings struct {
+	// UnitCode is the UN/ECE Rec. 20 unit of every line; empty means
+	// "C62" (one).
+	UnitCode string `json:"unit_code,omitempty" validate:"omitempty,max=3,alphanum"`
+	// BuyerReference is the buyer's reference (BT-10); Peppol requires it
+	// or an order reference (PEPPOL-EN16931-R003). Empty means the
+	// buyer's CVR or VAT number.
+	BuyerReference string `json:"buyer_reference,omitempty" validate:"max=200"`
+	// PaymentMeans are the ways to pay, such as
+	// {Code: "58", Account: {ID: "DK5000400440116243"}} for a SEPA credit
+	// transfer to an IBAN. A payment reference left empty is the invoice
+	// number.
+	PaymentMeans []PaymentMeans `json:"payment_means,omitempty" validate:"dive"`
+	// PaymentTerms is the payment terms' text (BT-20); empty means
+	// "Net 30 days, due YYYY-MM-DD" with the invoice's due date and term.
+	PaymentTerms string `json:"payment_terms,omitempty" validate:"max=500"`
+	// TaxCurrency and TaxRate state the VAT of an invoice in another
+	// currency also in TaxCurrency (BT-6, BT-111; momsbekendtgørelsen
+	// § 97, stk. 2): VAT x TaxRate, rounded half away from zero. TaxRate is
+	// units of TaxCurrency per unit of the invoice's currency (7.4603 DKK
+	// per EUR), the rate at the tax point that § 97, stk. 4 allows, which
+	// the host supplies. Both or neither.
+	TaxCurrency contract.Currency `json:"tax_currency,omitzero"`
+	TaxRate     contract.Decimal  `json:"tax_rate,omitzero" validate:"dgte=0,dlte=1000000"`
+	// SellerEndpoint and BuyerEndpoint override the parties' Peppol
+	// addresses, which are otherwise the CVR number (scheme 0184) or the
+	// VAT number with its country's scheme (DE: 9930).
+	SellerEndpoint Identifier `json:"seller_endpoint,omitzero"`
+	BuyerEndpoint  Identifier `json:"buyer_endpoint,omitzero"`
+}
+
+// FromInvoice returns inv as a Peppol invoice, with billing's exact
+// amounts: the lines' net amounts, the VAT summary (VAT rounded per line
+// and summed, as billing computes it) and the totals, unchanged. The VAT
+// category follows the invoice's treatment:
+//
+//   - [billing.DomesticVAT]: S at the line's rate, or Z for a line at 0 %;
+//   - [billing.ReverseCharge]: AE with exemption code "VATEX-EU-AE" and
+//     the notice as reason;
+//   - [billing.Export]: O (the place of supply of the service is outside
+//     the EU), with the notice as reason and, as EN 16931 BR-O-02
+//     requires, without the parties' VAT numbers.
+//
+// A Danish party (a CVR number: "43782495" or "DK43782495") is
+// identified by its CVR number with scheme 0184 as Peppol address and
+// legal registration, and by "DK" + CVR as VAT number; its country is DK
+// when the party gives none. The party's one-line address is the street.
+// Settings are checked first; every problem, of s or of the document
+// (a buyer without CVR or VAT number has no Peppol address:
+// "buyer.endpoint" required), comes back at once in a
+// [*contract.ValidationError] wrapping [ErrInvalid].
+func FromInvoice(inv billing.Invoice, s Settings) (Document, error) {
+	var ps contract.Problems
+	ps.Check("", s)
+	if s.TaxCurrency.IsZero() != s.TaxRate.IsZero() {
+		ps.Add("tax_rate", "required_with", "tax_currency")
+	}
+	if err := ps.Err("from invoice", ErrInvalid); err != nil {
+		return Document{}, err
+	}
+	cur := inv.Total.Currency()
+	d := Document{Kind: InvoiceKind, CustomizationID: CustomizationID, ProfileID: ProfileID, TypeCode: "380",
+		ID: inv.Number, IssueDate: inv.Issued, DueDate: inv.Due, Currency: contract.CurrencyOf(cur),
+		Period: Period{Start: inv.SupplyFrom, End: inv.SupplyTo}}
+	if inv.Notice != "" {
+		d.Notes = []string{inv.Notice}
+	}
+	cat := func(rate contract.Decimal) TaxCategory {
+		switch inv.Treatment {
+		case billing.ReverseCharge:
+			return TaxCategory{Code: ReverseCharge, ExemptionCode: "VATEX-EU-AE", ExemptionReason: inv.Notice}
+		case billing.Export:
+			return TaxCategory{Code: OutsideScope, ExemptionReason: inv.Notice}
+		}
+		if rate.IsZero() {
+			return TaxCategory{Code: ZeroRated, Percent: rate}
+		}
+		return TaxCategory{Code: StandardRate, Percent: contract.Dec(rate.Decimal().Mul(hundred))}
+	}
+	vat := inv.Treatment != billing.Export
+	d.Seller = fromParty(inv.Seller, s.SellerEndpoint, vat)
+	d.Buyer = fromParty(inv.Buyer, s.BuyerEndpoint, vat)
+	d.BuyerReference = s.BuyerReference
+	if d.BuyerReference == "" {
+		d.BuyerReference = cmpOr(inv.Buyer.CVR, inv.Buyer.VATID)
+	}
+	d.PaymentMeans = make([]PaymentMeans, len(s.PaymentMeans))
+	for i, p := range s.PaymentMeans {
+		if p.PaymentID == "" {
+			p.PaymentID = inv.Number
+		}
+		d.PaymentMeans[i] = p
+	}
+	if len(d.PaymentMeans) == 0 {
+		d.PaymentMeans = nil
+	}
+	d.PaymentTerms = s.PaymentTerms
+	if d.PaymentTerms == "" && !inv.Due.IsZero() {
+		d.PaymentTerms = "Net " + strconv.Itoa(inv.Received.DaysUntil(inv.Due)) + " days, due " + inv.Due.String()
+	}
+	unit := s.UnitCode
+	if unit == "" {
+		unit = "C62"
+	}
+	d.Lines = make([]Line, len(inv.Lines))
+	for i, l := range inv.Lines {
+		d.Lines[i] = Line{ID: strconv.Itoa(i + 1), Quantity: l.Quantity, UnitCode: unit, Net: l.Net,
+			Item: Item{Name: l.Description, Category: cat(l.VATRate)}, Price: Price{Amount: l.UnitPrice}}
+	}
+	d.TaxSubtotals = make([]TaxSubtotal, len(inv.VATSummary))
+	for i, v := range inv.VATSummary {
+		d.TaxSubtotals[i] = TaxSubtotal{Taxable: v.Net, Tax: v.VAT, Category: cat(v.Rate)}
+	}
+	d.Tax = inv.VAT
+	d.Totals = Totals{LineExtension: inv.Net, TaxExclusive: inv.Net, TaxInclusive: inv.Total, Payable: inv.Total}
+	if !s.TaxCurrency.IsZero() && s.TaxCurrency.Unit() != cur {
+		tu := s.TaxCurrency.Unit()
+		d.TaxCurrency = s.TaxCurrency
+		d.TaxInTaxCurrency = contract.NewMoney(money.Round(inv.VAT.Amount().Mul(s.TaxRate.Decimal()), tu), tu)
+	}
+	if err := d.Check(); err != nil {
+		return Document{}, err
+	}
+	return d, nil
+}
+
+// fromParty returns p as a Peppol party; vat says whether its VAT number
+// is stated.
+func fromParty(p contract.Party, endpoint Identifier, vat bool) Party {
+	cvr := strings.TrimPrefix(p.CVR, "DK")
+	x := Party{LegalName: p.Name, Address: Address{Street: p.Address, Country: p.Country}}
+	if cvr != "" {
+		x.LegalID = Identifier{ID: cvr, Scheme: SchemeCVR}
+		x.Endpoint = x.LegalID
+		if x.Address.Country == "" {
+			x.Address.Country = "DK"
+		}
+	}
+	switch {
+	case !vat:
+	case cvr != "":
+		x.VATID = "DK" + cvr
+	default:
+		x.VATID = p.VATID
+	}
+	if x.Endpoint.IsZero() && len(p.VATID) > 2 {
+		if scheme, ok := vatSchemes[p.VATID[:2]]; ok {
+			x.Endpoint = Identifier{ID: p.VATID, Scheme: scheme}
+		}
+	}
+	if !endpoint.IsZero() {
+		x.Endpoint = endpoint
+	}
+	if x.Address.Country == "" && len(p.VATID) > 2 {
+		x.Address.Country = strings.Replace(p.VATID[:2], "EL", "GR", 1)
+	}
+	return x
+}
+
+// vatSchemes are the Peppol electronic address schemes (EAS) of the
+// member states' VAT numbers, by VAT prefix.
+var vatSchemes = map[string]string{
+	"AT": "9914", "BE": "9925", "BG": "9926", "CY": "9928", "CZ": "9929", "DE": "9930", "DK": "0198",
+	"EE": "9931", "EL": "9933", "ES": "9920", "FI": "0213", "FR": "9957", "HR": "9934", "HU": "9910",
+	"IE": "9935", "IT": "0211", "LT": "9937", "LU": "9938", "LV": "9939", "MT": "9943", "NL": "9944",
+	"PL": "9945", "PT": "9946", "RO": "9947", "SI": "9949", "SK": "9950",
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,468 @@
+package peppol
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/money"
+	"golang.org/x/text/currency"
+)
+
+// MaxDocumentBytes is the largest document [Read] reads: 16 MiB.
+const MaxDocumentBytes = 16 << 20
+
+// maxDepth is the deepest element Read keeps; the deepest the model
+// carries is the root's sixth level (a line's item's tax category's
+// scheme's ID).
+const maxDepth = 8
+
+// known are the elements the model carries, by namespace, each name
+// interned once; Read skips every other element without keeping it.
+var known = func() map[string]map[string]string {
+	cbc := []string{"CustomizationID", "ProfileID", "ID", "IssueDate", "DueDate", "InvoiceTypeCode",
+		"CreditNoteTypeCode", "Note", "TaxPointDate", "DocumentCurrencyCode", "TaxCurrencyCode", "AccountingCost",
+		"BuyerReference", "StartDate", "EndDate", "SalesOrderID", "DocumentTypeCode", "DocumentDescription", "URI",
+		"EndpointID", "Name", "StreetName", "AdditionalStreetName", "CityName", "PostalZone", "CountrySubentity",
+		"Line", "IdentificationCode", "CompanyID", "RegistrationName", "CompanyLegalForm", "Telephone",
+		"ElectronicMail", "ActualDeliveryDate", "PaymentMeansCode", "PaymentDueDate", "PaymentID",
+		"ChargeIndicator", "AllowanceChargeReasonCode", "AllowanceChargeReason", "MultiplierFactorNumeric",
+		"Amount", "BaseAmount", "Percent", "TaxExemptionReasonCode", "TaxExemptionReason", "TaxAmount",
+		"TaxableAmount", "LineExtensionAmount", "TaxExclusiveAmount", "TaxInclusiveAmount", "AllowanceTotalAmount",
+		"ChargeTotalAmount", "PrepaidAmount", "PayableRoundingAmount", "PayableAmount", "InvoicedQuantity",
+		"CreditedQuantity", "LineID", "Description", "ItemClassificationCode", "Value", "PriceAmount", "BaseQuantity"}
+	cac := []string{"InvoicePeriod", "OrderReference", "BillingReference", "InvoiceDocumentReference",
+		"ContractDocumentReference", "AdditionalDocumentReference", "Attachment", "ExternalReference",
+		"AccountingSupplierParty", "AccountingCustomerParty", "Party", "PartyIdentification", "PartyName",
+		"PostalAddress", "AddressLine", "Country", "PartyTaxScheme", "TaxScheme", "PartyLegalEntity", "Contact",
+		"Delivery", "DeliveryLocation", "Address", "DeliveryParty", "PaymentMeans", "PayeeFinancialAccount",
+		"FinancialInstitutionBranch", "PaymentTerms", "AllowanceCharge", "TaxCategory", "TaxTotal", "TaxSubtotal",
+		"LegalMonetaryTotal", "InvoiceLine", "CreditNoteLine", "OrderLineReference", "Item",
+		"SellersItemIdentification", "StandardItemIdentification", "OriginCountry", "CommodityClassification",
+		"ClassifiedTaxCategory", "AdditionalItemProperty", "Price"}
+	m := map[string]map[string]string{nsCBC: {}, nsCAC: {}}
+	for _, n := range cbc {
+		m[nsCBC][n] = "cbc:" + n
+	}
+	for _, n := range cac {
+		m[nsCAC][n] = "cac:" + n
+	}
+	return m
+}()
+
+// Read reads one UBL 2.1 Invoice or CreditNote, as Peppol BIS Billing 3.0
+// writes them, into a [Document]. It keeps the elements the model
+// carries (see [Document]) and skips the others -- extensions,
+// attachments' binary objects, a payee party -- without keeping them.
+//
+// Read is bounded for untrusted input: it reads at most
+// [MaxDocumentBytes], keeps no element deeper than the model's deepest,
+// and allocates at most 16 bytes per input byte plus 64 KiB. Every
+// problem is returned at once in a [*contract.ValidationError]: input
+// that is not well-formed XML, too large, or whose root is not a UBL
+// Invoice or CreditNote is one problem at path "" (rule "xml", "max" or
+// "root") wrapping [ErrSyntax]; a value that does not read (a date
+// "2017-13-01", an amount "1,5", an amount whose currencyID is not the
+// document's) is a problem at its field's JSON path ("lines[0].net_amount"
+// "currency_mismatch") wrapping [ErrInvalid]. No message quotes the
+// input. Read does not check the business rules: call [Document.Check].
+func Read(r io.Reader) (Document, error) {
+	root, err := parse(r)
+	if err != nil {
+		return Document{}, err
+	}
+	var rd reader
+	d := rd.document(root)
+	if err := rd.ps.Err("read document", ErrInvalid); err != nil {
+		return Document{}, err
+	}
+	return d, nil
+}
+
+func syntaxError(rule, param string) error {
+	var ps contract.Problems
+	ps.Add("", rule, param)
+	return ps.Err("read document", ErrSyntax)
+}
+
+// parse reads the elements the model knows into a tree.
+func parse(r io.Reader) (*elem, error) {
+	lr := &io.LimitedReader{R: r, N: MaxDocumentBytes + 1}
+	dec := xml.NewDecoder(lr)
+	var root *elem
+	var stack []*elem
+	var text []byte
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if lr.N <= 0 {
+				return nil, syntaxError("max", strconv.Itoa(MaxDocumentBytes))
+			}
+			return nil, syntaxError("xml", "")
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if root == nil {
+				var name string
+				switch t.Name {
+				case xml.Name{Space: nsInvoice, Local: "Invoice"}:
+					name = "Invoice"
+				case xml.Name{Space: nsCreditNote, Local: "CreditNote"}:
+					name = "CreditNote"
+				default:
+					return nil, syntaxError("root", "Invoice CreditNote")
+				}
+				root = &elem{name: name}
+				stack = append(stack, root)
+				continue
+			}
+			name, ok := known[t.Name.Space][t.Name.Local]
+			if !ok || len(stack) >= maxDepth || len(stack) == 0 {
+				if err := dec.Skip(); err != nil {
+					if lr.N <= 0 {
+						return nil, syntaxError("max", strconv.Itoa(MaxDocumentBytes))
+					}
+					return nil, syntaxError("xml", "")
+				}
+				continue
+			}
+			e := &elem{name: name}
+			for _, a := range t.Attr {
+				switch a.Name.Local {
+				case "schemeID", "currencyID", "unitCode", "listID", "listVersionID", "name":
+					if a.Name.Space == "" {
+						e.attrs = append(e.attrs, xml.Attr{Name: xml.Name{Local: a.Name.Local}, Value: a.Value})
+					}
+				}
+			}
+			parent := stack[len(stack)-1]
+			parent.kids = append(parent.kids, e)
+			stack = append(stack, e)
+			text = text[:0]
+		case xml.CharData:
+			if len(stack) > 0 {
+				text = append(text, t...)
+			}
+		case xml.EndElement:
+			if len(stack) == 0 {
+				continue
+			}
+			e := stack[len(stack)-1]
+			if len(e.kids) == 0 {
+				e.text = string(bytes.TrimSpace(text))
+			}
+			text = text[:0]
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if root == nil {
+		return nil, syntaxError("xml", "")
+	}
+	return root, nil
+}
+
+// child returns e's first child called name, or nil; nil has no
+// children.
+func (e *elem) child(name string) *elem {
+	if e == nil {
+		return nil
+	}
+	for _, k := range e.kids {
+		if k.name == name {
+			return k
+		}
+	}
+	return nil
+}
+
+// all returns e's children called name.
+func (e *elem) all(name string) []*elem {
+	if e == nil {
+		return nil
+	}
+	var out []*elem
+	for _, k := range e.kids {
+		if k.name == name {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// at follows a path of child names and returns the last one's text.
+func (e *elem) at(names ...string) string {
+	for _, n := range names {
+		e = e.child(n)
+	}
+	if e == nil {
+		return ""
+	}
+	return e.text
+}
+
+func (e *elem) attr(name string) string {
+	if e == nil {
+		return ""
+	}
+	for _, a := range e.attrs {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// reader maps the tree onto a Document, collecting problems.
+type reader struct {
+	ps      contract.Problems
+	cur     currency.Unit
+	taxCur  currency.Unit
+	hasCur  bool
+	hasTaxC bool
+}
+
+func (rd *reader) date(path string, e *elem) contract.Date {
+	if e == nil || e.text == "" {
+		return contract.Date{}
+	}
+	d, err := contract.ParseDate(e.text)
+	if err != nil {
+		rd.ps.Add(path, "date", "")
+	}
+	return d
+}
+
+func (rd *reader) decimal(path string, e *elem) contract.Decimal {
+	if e == nil || e.text == "" {
+		return contract.Decimal{}
+	}
+	d, err := money.ParseDecimal(e.text)
+	if err != nil {
+		rd.ps.Add(path, "decimal", "")
+	}
+	return contract.Dec(d)
+}
+
+// money reads an amount; its currencyID must be the document currency,
+// or the tax currency when tax is set.
+func (rd *reader) money(path string, e *elem, tax bool) contract.Money {
+	if e == nil || e.text == "" {
+		return contract.Money{}
+	}
+	u, err := currency.ParseISO(e.attr("currencyID"))
+	if err != nil {
+		rd.ps.Add(path, "currency", "")
+		return contract.Money{}
+	}
+	want, ok := rd.cur, rd.hasCur
+	if tax {
+		want, ok = rd.taxCur, rd.hasTaxC
+	}
+	if ok && u != want {
+		rd.ps.Add(path, "currency_mismatch", want.String())
+	}
+	d, err := money.ParseDecimal(e.text)
+	if err != nil {
+		rd.ps.Add(path, "decimal", "")
+		return contract.Money{}
+	}
+	return contract.NewMoney(d, u)
+}
+
+func (rd *reader) currency(path string, e *elem) (contract.Currency, currency.Unit, bool) {
+	if e == nil || e.text == "" {
+		return contract.Currency{}, currency.Unit{}, false
+	}
+	u, err := currency.ParseISO(e.text)
+	if err != nil {
+		rd.ps.Add(path, "currency", "")
+		return contract.Currency{}, currency.Unit{}, false
+	}
+	return contract.CurrencyOf(u), u, true
+}
+
+func identifier(e *elem) Identifier {
+	if e == nil {
+		return Identifier{}
+	}
+	return Identifier{ID: e.text, Scheme: e.attr("schemeID")}
+}
+
+func (rd *reader) document(root *elem) Document {
+	d := Document{Kind: InvoiceKind, TypeCode: root.at("cbc:InvoiceTypeCode")}
+	lineName, qtyName := "cac:InvoiceLine", "cbc:InvoicedQuantity"
+	if root.name == "CreditNote" {
+		d.Kind, d.TypeCode = CreditNoteKind, root.at("cbc:CreditNoteTypeCode")
+		lineName, qtyName = "cac:CreditNoteLine", "cbc:CreditedQuantity"
+	}
+	d.Currency, rd.cur, rd.hasCur = rd.currency("currency", root.child("cbc:DocumentCurrencyCode"))
+	d.TaxCurrency, rd.taxCur, rd.hasTaxC = rd.currency("tax_currency", root.child("cbc:TaxCurrencyCode"))
+	d.CustomizationID = root.at("cbc:CustomizationID")
+	d.ProfileID = root.at("cbc:ProfileID")
+	d.ID = root.at("cbc:ID")
+	d.IssueDate = rd.date("issue_date", root.child("cbc:IssueDate"))
+	d.DueDate = rd.date("due_date", root.child("cbc:DueDate"))
+	for _, n := range root.all("cbc:Note") {
+		d.Notes = append(d.Notes, n.text)
+	}
+	d.TaxPointDate = rd.date("tax_point_date", root.child("cbc:TaxPointDate"))
+	d.AccountingCost = root.at("cbc:AccountingCost")
+	d.BuyerReference = root.at("cbc:BuyerReference")
+	d.Period = rd.period("period", root.child("cac:InvoicePeriod"))
+	d.Order = OrderReference{ID: root.at("cac:OrderReference", "cbc:ID"), SalesOrderID: root.at("cac:OrderReference", "cbc:SalesOrderID")}
+	for i, b := range root.all("cac:BillingReference") {
+		r := b.child("cac:InvoiceDocumentReference")
+		d.BillingReferences = append(d.BillingReferences, BillingReference{ID: r.at("cbc:ID"),
+			IssueDate: rd.date("billing_references["+strconv.Itoa(i)+"].issue_date", r.child("cbc:IssueDate"))})
+	}
+	d.Contract = root.at("cac:ContractDocumentReference", "cbc:ID")
+	for _, a := range root.all("cac:AdditionalDocumentReference") {
+		d.Documents = append(d.Documents, DocumentReference{ID: identifier(a.child("cbc:ID")),
+			TypeCode: a.at("cbc:DocumentTypeCode"), Description: a.at("cbc:DocumentDescription"),
+			URI: a.at("cac:Attachment", "cac:ExternalReference", "cbc:URI")})
+	}
+	d.Seller = readParty(root.child("cac:AccountingSupplierParty").child("cac:Party"))
+	d.Buyer = readParty(root.child("cac:AccountingCustomerParty").child("cac:Party"))
+	dl := root.child("cac:Delivery")
+	d.Delivery = Delivery{Date: rd.date("delivery.date", dl.child("cbc:ActualDeliveryDate")),
+		Location:  identifier(dl.child("cac:DeliveryLocation").child("cbc:ID")),
+		Address:   readAddress(dl.child("cac:DeliveryLocation").child("cac:Address")),
+		PartyName: dl.at("cac:DeliveryParty", "cac:PartyName", "cbc:Name")}
+	for i, m := range root.all("cac:PaymentMeans") {
+		a := m.child("cac:PayeeFinancialAccount")
+		d.PaymentMeans = append(d.PaymentMeans, PaymentMeans{Code: m.at("cbc:PaymentMeansCode"),
+			Name:      m.child("cbc:PaymentMeansCode").attr("name"),
+			DueDate:   rd.date("payment_means["+strconv.Itoa(i)+"].due_date", m.child("cbc:PaymentDueDate")),
+			PaymentID: m.at("cbc:PaymentID"),
+			Account:   FinancialAccount{ID: a.at("cbc:ID"), Name: a.at("cbc:Name"), Branch: a.at("cac:FinancialInstitutionBranch", "cbc:ID")}})
+	}
+	d.PaymentTerms = root.at("cac:PaymentTerms", "cbc:Note")
+	for i, a := range root.all("cac:AllowanceCharge") {
+		d.AllowanceCharges = append(d.AllowanceCharges, rd.allowance("allowance_charges["+strconv.Itoa(i)+"]", a))
+	}
+	for _, t := range root.all("cac:TaxTotal") {
+		subs := t.all("cac:TaxSubtotal")
+		if len(subs) == 0 && rd.hasTaxC && t.child("cbc:TaxAmount").attr("currencyID") == d.TaxCurrency.String() {
+			d.TaxInTaxCurrency = rd.money("tax_in_tax_currency", t.child("cbc:TaxAmount"), true)
+			continue
+		}
+		d.Tax = rd.money("tax_amount", t.child("cbc:TaxAmount"), false)
+		for i, s := range subs {
+			p := "tax_subtotals[" + strconv.Itoa(i) + "]"
+			d.TaxSubtotals = append(d.TaxSubtotals, TaxSubtotal{
+				Taxable:  rd.money(p+".taxable_amount", s.child("cbc:TaxableAmount"), false),
+				Tax:      rd.money(p+".tax_amount", s.child("cbc:TaxAmount"), false),
+				Category: rd.category(p+".category", s.child("cac:TaxCategory"))})
+		}
+	}
+	t := root.child("cac:LegalMonetaryTotal")
+	d.Totals = Totals{
+		LineExtension: rd.money("totals.line_extension_amount", t.child("cbc:LineExtensionAmount"), false),
+		TaxExclusive:  rd.money("totals.tax_exclusive_amount", t.child("cbc:TaxExclusiveAmount"), false),
+		TaxInclusive:  rd.money("totals.tax_inclusive_amount", t.child("cbc:TaxInclusiveAmount"), false),
+		Allowances:    rd.money("totals.allowance_total", t.child("cbc:AllowanceTotalAmount"), false),
+		Charges:       rd.money("totals.charge_total", t.child("cbc:ChargeTotalAmount"), false),
+		Prepaid:       rd.money("totals.prepaid_amount", t.child("cbc:PrepaidAmount"), false),
+		Rounding:      rd.money("totals.rounding_amount", t.child("cbc:PayableRoundingAmount"), false),
+		Payable:       rd.money("totals.payable_amount", t.child("cbc:PayableAmount"), false),
+	}
+	for i, x := range root.all(lineName) {
+		d.Lines = append(d.Lines, rd.line("lines["+strconv.Itoa(i)+"]", x, qtyName))
+	}
+	return d
+}
+
+func (rd *reader) line(p string, x *elem, qtyName string) Line {
+	l := Line{ID: x.at("cbc:ID"), Note: x.at("cbc:Note"),
+		Quantity:       rd.decimal(p+".quantity", x.child(qtyName)),
+		UnitCode:       x.child(qtyName).attr("unitCode"),
+		Net:            rd.money(p+".net_amount", x.child("cbc:LineExtensionAmount"), false),
+		AccountingCost: x.at("cbc:AccountingCost"),
+		Period:         rd.period(p+".period", x.child("cac:InvoicePeriod")),
+		OrderLineID:    x.at("cac:OrderLineReference", "cbc:LineID")}
+	for j, a := range x.all("cac:AllowanceCharge") {
+		l.AllowanceCharges = append(l.AllowanceCharges, rd.allowance(p+".allowance_charges["+strconv.Itoa(j)+"]", a))
+	}
+	it := x.child("cac:Item")
+	l.Item = Item{Name: it.at("cbc:Name"), Description: it.at("cbc:Description"),
+		SellersID:     it.at("cac:SellersItemIdentification", "cbc:ID"),
+		StandardID:    identifier(it.child("cac:StandardItemIdentification").child("cbc:ID")),
+		OriginCountry: it.at("cac:OriginCountry", "cbc:IdentificationCode"),
+		Category:      rd.category(p+".item.category", it.child("cac:ClassifiedTaxCategory"))}
+	for _, c := range it.all("cac:CommodityClassification") {
+		k := c.child("cbc:ItemClassificationCode")
+		l.Item.Classifications = append(l.Item.Classifications, Classification{Code: k.at(), ListID: k.attr("listID"), ListVersionID: k.attr("listVersionID")})
+	}
+	for _, a := range it.all("cac:AdditionalItemProperty") {
+		l.Item.Properties = append(l.Item.Properties, Property{Name: a.at("cbc:Name"), Value: a.at("cbc:Value")})
+	}
+	pr := x.child("cac:Price")
+	l.Price = Price{Amount: rd.money(p+".price.amount", pr.child("cbc:PriceAmount"), false),
+		BaseQuantity: rd.decimal(p+".price.base_quantity", pr.child("cbc:BaseQuantity")),
+		BaseUnitCode: pr.child("cbc:BaseQuantity").attr("unitCode"),
+		Discount:     rd.money(p+".price.discount", pr.child("cac:AllowanceCharge").child("cbc:Amount"), false),
+		Gross:        rd.money(p+".price.gross", pr.child("cac:AllowanceCharge").child("cbc:BaseAmount"), false)}
+	return l
+}
+
+func (rd *reader) period(p string, e *elem) Period {
+	return Period{Start: rd.date(p+".start", e.child("cbc:StartDate")), End: rd.date(p+".end", e.child("cbc:EndDate"))}
+}
+
+func (rd *reader) allowance(p string, a *elem) AllowanceCharge {
+	x := AllowanceCharge{ReasonCode: a.at("cbc:AllowanceChargeReasonCode"), Reason: a.at("cbc:AllowanceChargeReason"),
+		Percent:    rd.decimal(p+".percent", a.child("cbc:MultiplierFactorNumeric")),
+		Amount:     rd.money(p+".amount", a.child("cbc:Amount"), false),
+		BaseAmount: rd.money(p+".base_amount", a.child("cbc:BaseAmount"), false)}
+	switch strings.TrimSpace(a.at("cbc:ChargeIndicator")) {
+	case "true":
+		x.Charge = true
+	case "false":
+	default:
+		rd.ps.Add(p+".charge", "boolean", "")
+	}
+	if c := a.child("cac:TaxCategory"); c != nil {
+		x.Category = rd.category(p+".category", c)
+	}
+	return x
+}
+
+func (rd *reader) category(p string, c *elem) TaxCategory {
+	return TaxCategory{Code: VATCategory(c.at("cbc:ID")), Percent: rd.decimal(p+".percent", c.child("cbc:Percent")),
+		ExemptionCode: c.at("cbc:TaxExemptionReasonCode"), ExemptionReason: c.at("cbc:TaxExemptionReason")}
+}
+
+func readParty(e *elem) Party {
+	p := Party{Endpoint: identifier(e.child("cbc:EndpointID")),
+		TradingName: e.at("cac:PartyName", "cbc:Name"),
+		Address:     readAddress(e.child("cac:PostalAddress")),
+		LegalName:   e.at("cac:PartyLegalEntity", "cbc:RegistrationName"),
+		LegalID:     identifier(e.child("cac:PartyLegalEntity").child("cbc:CompanyID")),
+		LegalForm:   e.at("cac:PartyLegalEntity", "cbc:CompanyLegalForm"),
+		Contact: Contact{Name: e.at("cac:Contact", "cbc:Name"), Phone: e.at("cac:Contact", "cbc:Telephone"),
+			Email: e.at("cac:Contact", "cbc:ElectronicMail")}}
+	for _, i := range e.all("cac:PartyIdentification") {
+		p.Identifiers = append(p.Identifiers, identifier(i.child("cbc:ID")))
+	}
+	for _, t := range e.all("cac:PartyTaxScheme") {
+		if strings.EqualFold(t.at("cac:TaxScheme", "cbc:ID"), "VAT") {
+			p.VATID = t.at("cbc:CompanyID")
+		} else {
+			p.TaxRegistrationID = t.at("cbc:CompanyID")
+		}
+	}
+	return p
+}
+
+func readAddress(e *elem) Address {
+	return Address{Street: e.at("cbc:StreetName"), AdditionalStreet: e.at("cbc:AdditionalStreetName"),
+		City: e.at("cbc:CityName"), PostalZone: e.at("cbc:PostalZone"), CountrySubentity: e.at("cbc:CountrySubentity"),
+		Line: e.at("cac:AddressLine", "cbc:Line"), Country: e.at("cac:Country", "cbc:IdentificationCode")}
+}
+

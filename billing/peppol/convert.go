@@ -120,7 +120,7 @@ func FromInvoice(inv billing.Invoice, s Settings) (Document, error) {
 	d.Lines = make([]Line, len(inv.Lines))
 	for i, l := range inv.Lines {
 		d.Lines[i] = Line{ID: strconv.Itoa(i + 1), Quantity: l.Quantity, UnitCode: unit, Net: l.Net,
-			Item: Item{Name: l.Description, Category: cat(l.VATRate)}, Price: Price{Amount: l.UnitPrice}}
+			Item: Item{Name: l.Description, Category: lineCat(cat(l.VATRate))}, Price: Price{Amount: l.UnitPrice}}
 	}
 	d.TaxSubtotals = make([]TaxSubtotal, len(inv.VATSummary))
 	for i, v := range inv.VATSummary {
@@ -137,6 +137,13 @@ func FromInvoice(inv billing.Invoice, s Settings) (Document, error) {
 		return Document{}, err
 	}
 	return d, nil
+}
+
+// lineCat is c without the exemption reason, which belongs to the VAT
+// breakdown, not the line (UBL-CR-600, UBL-CR-601).
+func lineCat(c TaxCategory) TaxCategory {
+	c.ExemptionCode, c.ExemptionReason = "", ""
+	return c
 }
 
 // fromParty returns p as a Peppol party; vat says whether its VAT number

@@ -465,4 +465,3 @@ func readAddress(e *elem) Address {
 		City: e.at("cbc:CityName"), PostalZone: e.at("cbc:PostalZone"), CountrySubentity: e.at("cbc:CountrySubentity"),
 		Line: e.at("cac:AddressLine", "cbc:Line"), Country: e.at("cac:Country", "cbc:IdentificationCode")}
 }
-

@@ -48,7 +48,8 @@ func (c *checker) sum(path string, got contract.Money, want decimal.Decimal, rul
 // currency_mismatch); a VAT category without rate or exemption reason
 // where one is required (BR-E-10, BR-AE-10, BR-O-10); a credit note
 // without the invoice it corrects ("billing_references" required,
-// momsbekendtgørelsen § 58, stk. 2); a tax-currency total without its
+// momsbekendtgørelsen § 58, stk. 2) or with a DueDate, which a UBL
+// credit note states in its PaymentMeans instead; a tax-currency total without its
 // currency (BR-53); and totals that do not add up exactly, to the minor
 // unit: "totals.payable_amount" sum(BR-CO-16) when Payable is not
 // TaxInclusive - Prepaid + Rounding. Sums are exact: Check does not
@@ -80,6 +81,10 @@ func (d Document) Check() error {
 	}
 	if d.Kind == CreditNoteKind && len(d.BillingReferences) == 0 {
 		ps.Add("billing_references", "required", "")
+	}
+	if d.Kind == CreditNoteKind && !d.DueDate.IsZero() {
+		// UBL 2.1's CreditNote has no DueDate: BT-9 goes in PaymentMeans.
+		ps.Add("due_date", "excluded_with", "payment_means.due_date")
 	}
 	for i, b := range d.BillingReferences {
 		if b.ID == "" {

@@ -61,6 +61,11 @@ func TestOfficialExamples(t *testing.T) {
 			if err := peppol.Write(&out, d); err != nil {
 				t.Fatalf("Write: %v", err)
 			}
+			if *outDir != "" {
+				if err := os.WriteFile(filepath.Join(*outDir, "official-"+filepath.Base(f)), out.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			want, got := leaves(t, orig), leaves(t, out.Bytes())
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("written back differs from the original (-original +written):\n%s", diff)

@@ -17,8 +17,8 @@ import (
 
 var outDir = flag.String("out", "", "write the sample documents (and the official examples written back) to this folder, for the Peppol validator")
 
-func dkk(s string) contract.Money { return contract.MustParseMoney(s, currency.DKK) }
-func eur(s string) contract.Money { return contract.MustParseMoney(s, currency.EUR) }
+func dkk(s string) contract.Money   { return contract.MustParseMoney(s, currency.DKK) }
+func eur(s string) contract.Money   { return contract.MustParseMoney(s, currency.EUR) }
 func dec(s string) contract.Decimal { return contract.Dec(decimal.RequireFromString(s)) }
 func day(s string) contract.Date    { return contract.MustParseDate(s) }
 

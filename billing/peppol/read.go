@@ -88,80 +88,159 @@ func syntaxError(rule, param string) error {
 	return ps.Err("read document", ErrSyntax)
 }
 
-// parse reads the elements the model knows into a tree.
+// minTagBytes is the fewest bytes per tag ("<") Read accepts, on
+// average over the document: every UBL element is at least
+// "<cbc:ID>" (8 bytes) and its end tag "</cbc:ID>" (9 bytes). Denser
+// input is refused before it is decoded, which keeps the decoder's cost
+// per tag within the allocation bound.
+const minTagBytes = 8
+
+// open is an element being read: its name as written, the namespace
+// bindings it declared, and its node if the model keeps it.
+type open struct {
+	prefix, local string
+	name          string
+	attrs         []xml.Attr
+	bindings      int
+	node          *elem
+	skip          bool
+}
+
+// materialize returns o's node, made on first need: an empty element
+// costs no node.
+func (o *open) materialize() *elem {
+	if o.node == nil {
+		e := &elem{name: o.name}
+		for _, a := range o.attrs {
+			switch a.Name.Local {
+			case "schemeID", "currencyID", "unitCode", "listID", "listVersionID", "name":
+				if a.Name.Space == "" && a.Value != "" {
+					e.attrs = append(e.attrs, xml.Attr{Name: xml.Name{Local: a.Name.Local}, Value: a.Value})
+				}
+			}
+		}
+		o.node = e
+	}
+	return o.node
+}
+
+// maxNesting is the deepest nesting Read accepts at all; UBL needs a
+// dozen levels at most.
+const maxNesting = 64
+
+// binding is one namespace declaration in scope.
+type binding struct{ prefix, uri string }
+
+// parse reads the elements the model knows into a tree, dropping empty
+// ones (Peppol allows none, PEPPOL-EN16931-R008). It resolves namespaces
+// itself over the decoder's raw tokens, which cost half as much as
+// resolved ones, and checks that end tags match.
 func parse(r io.Reader) (*elem, error) {
-	lr := &io.LimitedReader{R: r, N: MaxDocumentBytes + 1}
-	dec := xml.NewDecoder(lr)
+	in, err := io.ReadAll(io.LimitReader(r, MaxDocumentBytes+1))
+	if err != nil {
+		return nil, syntaxError("xml", "")
+	}
+	if len(in) > MaxDocumentBytes {
+		return nil, syntaxError("max", strconv.Itoa(MaxDocumentBytes))
+	}
+	if bytes.Count(in, []byte("<"))*minTagBytes > len(in)+64 {
+		return nil, syntaxError("xml", "density")
+	}
+	dec := xml.NewDecoder(bytes.NewReader(in))
 	var root *elem
-	var stack []*elem
+	var stack []open
+	var ns []binding
 	var text []byte
+	resolve := func(prefix string) string {
+		for i := len(ns) - 1; i >= 0; i-- {
+			if ns[i].prefix == prefix {
+				return ns[i].uri
+			}
+		}
+		return ""
+	}
 	for {
-		tok, err := dec.Token()
+		tok, err := dec.RawToken()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if lr.N <= 0 {
-				return nil, syntaxError("max", strconv.Itoa(MaxDocumentBytes))
-			}
 			return nil, syntaxError("xml", "")
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if root != nil && len(stack) == 0 {
+				return nil, syntaxError("xml", "") // a second root
+			}
+			if len(stack) >= maxNesting {
+				return nil, syntaxError("xml", "depth")
+			}
+			o := open{prefix: t.Name.Space, local: t.Name.Local}
+			for _, a := range t.Attr {
+				switch {
+				case a.Name.Space == "" && a.Name.Local == "xmlns":
+					ns = append(ns, binding{"", a.Value})
+					o.bindings++
+				case a.Name.Space == "xmlns":
+					ns = append(ns, binding{a.Name.Local, a.Value})
+					o.bindings++
+				}
+			}
+			space := resolve(o.prefix)
 			if root == nil {
-				var name string
-				switch t.Name {
-				case xml.Name{Space: nsInvoice, Local: "Invoice"}:
-					name = "Invoice"
-				case xml.Name{Space: nsCreditNote, Local: "CreditNote"}:
-					name = "CreditNote"
+				switch {
+				case space == nsInvoice && o.local == "Invoice":
+					root = &elem{name: "Invoice"}
+				case space == nsCreditNote && o.local == "CreditNote":
+					root = &elem{name: "CreditNote"}
 				default:
 					return nil, syntaxError("root", "Invoice CreditNote")
 				}
-				root = &elem{name: name}
-				stack = append(stack, root)
+				o.node = root
+				stack = append(stack, o)
 				continue
-			}
-			name, ok := known[t.Name.Space][t.Name.Local]
-			if !ok || len(stack) >= maxDepth || len(stack) == 0 {
-				if err := dec.Skip(); err != nil {
-					if lr.N <= 0 {
-						return nil, syntaxError("max", strconv.Itoa(MaxDocumentBytes))
-					}
-					return nil, syntaxError("xml", "")
-				}
-				continue
-			}
-			e := &elem{name: name}
-			for _, a := range t.Attr {
-				switch a.Name.Local {
-				case "schemeID", "currencyID", "unitCode", "listID", "listVersionID", "name":
-					if a.Name.Space == "" {
-						e.attrs = append(e.attrs, xml.Attr{Name: xml.Name{Local: a.Name.Local}, Value: a.Value})
-					}
-				}
 			}
 			parent := stack[len(stack)-1]
-			parent.kids = append(parent.kids, e)
-			stack = append(stack, e)
+			name, ok := known[space][o.local]
+			if parent.skip || !ok || len(stack) >= maxDepth {
+				o.skip = true
+				stack = append(stack, o)
+				continue
+			}
+			o.name, o.attrs = name, t.Attr
+			stack = append(stack, o)
 			text = text[:0]
 		case xml.CharData:
-			if len(stack) > 0 {
+			if len(stack) > 0 && !stack[len(stack)-1].skip {
 				text = append(text, t...)
 			}
 		case xml.EndElement:
 			if len(stack) == 0 {
+				return nil, syntaxError("xml", "")
+			}
+			o := stack[len(stack)-1]
+			if o.prefix != t.Name.Space || o.local != t.Name.Local {
+				return nil, syntaxError("xml", "")
+			}
+			stack = stack[:len(stack)-1]
+			ns = ns[:len(ns)-o.bindings]
+			if o.skip || o.node == root {
+				text = text[:0]
 				continue
 			}
-			e := stack[len(stack)-1]
-			if len(e.kids) == 0 {
-				e.text = string(bytes.TrimSpace(text))
+			if o.node == nil {
+				if t := bytes.TrimSpace(text); len(t) > 0 {
+					o.materialize().text = string(t)
+				}
 			}
 			text = text[:0]
-			stack = stack[:len(stack)-1]
+			if o.node != nil {
+				p := stack[len(stack)-1].materialize()
+				p.kids = append(p.kids, o.node)
+			}
 		}
 	}
-	if root == nil {
+	if root == nil || len(stack) != 0 {
 		return nil, syntaxError("xml", "")
 	}
 	return root, nil
@@ -186,7 +265,16 @@ func (e *elem) all(name string) []*elem {
 	if e == nil {
 		return nil
 	}
-	var out []*elem
+	n := 0
+	for _, k := range e.kids {
+		if k.name == name {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]*elem, 0, n)
 	for _, k := range e.kids {
 		if k.name == name {
 			out = append(out, k)
@@ -227,13 +315,26 @@ type reader struct {
 	hasTaxC bool
 }
 
+// maxProblems is the most problems Read reports; it stops reading
+// there.
+const maxProblems = 100
+
+func (rd *reader) add(path, rule, param string) {
+	if rd.ps.Len() < maxProblems {
+		rd.ps.Add(path, rule, param)
+	}
+}
+
+// full reports whether Read has found all the problems it reports.
+func (rd *reader) full() bool { return rd.ps.Len() >= maxProblems }
+
 func (rd *reader) date(path string, e *elem) contract.Date {
 	if e == nil || e.text == "" {
 		return contract.Date{}
 	}
 	d, err := contract.ParseDate(e.text)
 	if err != nil {
-		rd.ps.Add(path, "date", "")
+		rd.add(path, "date", "")
 	}
 	return d
 }
@@ -244,7 +345,7 @@ func (rd *reader) decimal(path string, e *elem) contract.Decimal {
 	}
 	d, err := money.ParseDecimal(e.text)
 	if err != nil {
-		rd.ps.Add(path, "decimal", "")
+		rd.add(path, "decimal", "")
 	}
 	return contract.Dec(d)
 }
@@ -257,7 +358,7 @@ func (rd *reader) money(path string, e *elem, tax bool) contract.Money {
 	}
 	u, err := currency.ParseISO(e.attr("currencyID"))
 	if err != nil {
-		rd.ps.Add(path, "currency", "")
+		rd.add(path, "currency", "")
 		return contract.Money{}
 	}
 	want, ok := rd.cur, rd.hasCur
@@ -265,11 +366,11 @@ func (rd *reader) money(path string, e *elem, tax bool) contract.Money {
 		want, ok = rd.taxCur, rd.hasTaxC
 	}
 	if ok && u != want {
-		rd.ps.Add(path, "currency_mismatch", want.String())
+		rd.add(path, "currency_mismatch", want.String())
 	}
 	d, err := money.ParseDecimal(e.text)
 	if err != nil {
-		rd.ps.Add(path, "decimal", "")
+		rd.add(path, "decimal", "")
 		return contract.Money{}
 	}
 	return contract.NewMoney(d, u)
@@ -281,7 +382,7 @@ func (rd *reader) currency(path string, e *elem) (contract.Currency, currency.Un
 	}
 	u, err := currency.ParseISO(e.text)
 	if err != nil {
-		rd.ps.Add(path, "currency", "")
+		rd.add(path, "currency", "")
 		return contract.Currency{}, currency.Unit{}, false
 	}
 	return contract.CurrencyOf(u), u, true
@@ -308,8 +409,11 @@ func (rd *reader) document(root *elem) Document {
 	d.ID = root.at("cbc:ID")
 	d.IssueDate = rd.date("issue_date", root.child("cbc:IssueDate"))
 	d.DueDate = rd.date("due_date", root.child("cbc:DueDate"))
-	for _, n := range root.all("cbc:Note") {
-		d.Notes = append(d.Notes, n.text)
+	if notes := root.all("cbc:Note"); len(notes) > 0 {
+		d.Notes = make([]string, len(notes))
+		for i, n := range notes {
+			d.Notes[i] = n.text
+		}
 	}
 	d.TaxPointDate = rd.date("tax_point_date", root.child("cbc:TaxPointDate"))
 	d.AccountingCost = root.at("cbc:AccountingCost")
@@ -344,6 +448,9 @@ func (rd *reader) document(root *elem) Document {
 	}
 	d.PaymentTerms = root.at("cac:PaymentTerms", "cbc:Note")
 	for i, a := range root.all("cac:AllowanceCharge") {
+		if rd.full() {
+			break
+		}
 		d.AllowanceCharges = append(d.AllowanceCharges, rd.allowance("allowance_charges["+strconv.Itoa(i)+"]", a))
 	}
 	for _, t := range root.all("cac:TaxTotal") {
@@ -373,7 +480,29 @@ func (rd *reader) document(root *elem) Document {
 		Payable:       rd.money("totals.payable_amount", t.child("cbc:PayableAmount"), false),
 	}
 	for i, x := range root.all(lineName) {
-		d.Lines = append(d.Lines, rd.line("lines["+strconv.Itoa(i)+"]", x, qtyName))
+		if rd.full() {
+			break
+		}
+		p := "lines[" + strconv.Itoa(i) + "]"
+		// A line without what Peppol requires of every line (BT-126,
+		// BT-129, BT-131, BT-146, BT-151, BT-153) is reported, not kept.
+		complete := true
+		for _, req := range [...]struct {
+			path string
+			elem []string
+		}{
+			{"id", []string{"cbc:ID"}}, {"quantity", []string{qtyName}}, {"net_amount", []string{"cbc:LineExtensionAmount"}},
+			{"item.name", []string{"cac:Item", "cbc:Name"}}, {"item.category.code", []string{"cac:Item", "cac:ClassifiedTaxCategory", "cbc:ID"}},
+			{"price.amount", []string{"cac:Price", "cbc:PriceAmount"}},
+		} {
+			if x.at(req.elem...) == "" {
+				rd.add(p+"."+req.path, "required", "")
+				complete = false
+			}
+		}
+		if complete {
+			d.Lines = append(d.Lines, rd.line(p, x, qtyName))
+		}
 	}
 	return d
 }
@@ -387,6 +516,9 @@ func (rd *reader) line(p string, x *elem, qtyName string) Line {
 		Period:         rd.period(p+".period", x.child("cac:InvoicePeriod")),
 		OrderLineID:    x.at("cac:OrderLineReference", "cbc:LineID")}
 	for j, a := range x.all("cac:AllowanceCharge") {
+		if rd.full() {
+			break
+		}
 		l.AllowanceCharges = append(l.AllowanceCharges, rd.allowance(p+".allowance_charges["+strconv.Itoa(j)+"]", a))
 	}
 	it := x.child("cac:Item")
@@ -425,7 +557,7 @@ func (rd *reader) allowance(p string, a *elem) AllowanceCharge {
 		x.Charge = true
 	case "false":
 	default:
-		rd.ps.Add(p+".charge", "boolean", "")
+		rd.add(p+".charge", "boolean", "")
 	}
 	if c := a.child("cac:TaxCategory"); c != nil {
 		x.Category = rd.category(p+".category", c)

@@ -150,9 +150,6 @@ func (d Document) Check() error {
 		c.amount(p+".tax_amount", s.Tax, true)
 		checkCategory(ps, p+".category", s.Category, true)
 		tax = tax.Add(s.Tax.Amount())
-		if s.Category.Code != "" && !s.Taxable.IsZero() {
-			c.sum(p+".taxable_amount", s.Taxable, d.taxable(s.Category), "BR-CO-18")
-		}
 	}
 	t := d.Totals
 	c.amount("tax_amount", d.Tax, true)
@@ -182,6 +179,9 @@ func (d Document) Check() error {
 		c.sum("totals.tax_inclusive_amount", t.TaxInclusive, t.TaxExclusive.Amount().Add(d.Tax.Amount()), "BR-CO-15")
 		c.sum("totals.payable_amount", t.Payable,
 			t.TaxInclusive.Amount().Sub(t.Prepaid.Amount()).Add(t.Rounding.Amount()), "BR-CO-16")
+		for i, s := range d.TaxSubtotals {
+			c.sum("tax_subtotals["+strconv.Itoa(i)+"].taxable_amount", s.Taxable, d.taxable(s.Category), "BR-CO-18")
+		}
 	}
 	return ps.Err("check document", ErrInvalid)
 }

@@ -136,6 +136,9 @@ type binding struct{ prefix, uri string }
 // itself over the decoder's raw tokens, which cost half as much as
 // resolved ones, and checks that end tags match.
 func parse(r io.Reader) (*elem, error) {
+	if r == nil {
+		return nil, syntaxError("xml", "")
+	}
 	in, err := io.ReadAll(io.LimitReader(r, MaxDocumentBytes+1))
 	if err != nil {
 		return nil, syntaxError("xml", "")

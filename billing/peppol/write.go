@@ -2,6 +2,7 @@ package peppol
 
 import (
 	"bufio"
+	"errors"
 	"encoding/xml"
 	"io"
 
@@ -90,6 +91,9 @@ func (e *elem) prune() bool {
 func Write(w io.Writer, d Document) error {
 	if err := d.Check(); err != nil {
 		return err
+	}
+	if w == nil {
+		return errors.New("peppol: write to a nil io.Writer")
 	}
 	root := build(d)
 	root.prune()

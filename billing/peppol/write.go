@@ -2,8 +2,8 @@ package peppol
 
 import (
 	"bufio"
-	"errors"
 	"encoding/xml"
+	"errors"
 	"io"
 
 	"github.com/pimkit/pimkit/contract"

@@ -1,6 +1,6 @@
 // Command invoice-run is a month-end billing run on the OpenDIMS terms: it
 // renews the subscriptions, invoices what was charged (25 % Danish VAT, reverse
-// charge for an EU business), and follows up an overdue invoice with interest,
+// charge for an EU business), writes the Danish one as a Peppol e-invoice, and follows up an overdue invoice with interest,
 // demands for payment and the suspension decision, each with its citations.
 //
 //	go run ./examples/invoice-run
@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/pimkit/pimkit/billing"
+	"github.com/pimkit/pimkit/billing/peppol"
 	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
@@ -45,6 +46,7 @@ func run(w io.Writer) error {
 	pro := billing.Plan{ID: "pro-annual", Kind: billing.Functionality, Cycle: billing.Annual,
 		Price: contract.MustParseMoney("4990.00", currency.DKK), Values: 1_000_000}
 	number, prevRun := 41, contract.MustDate(2025, 12, 31) // as the last run left them
+	var einvoice billing.Invoice                           // the first Danish invoice, sent by Peppol
 	customers := []struct {
 		party    contract.Party
 		plan     billing.Plan
@@ -89,7 +91,13 @@ func run(w io.Writer) error {
 				return err
 			}
 			printInvoice(w, "invoice", inv)
+			if c.vat == billing.DomesticVAT && einvoice.Number == "" {
+				einvoice = inv
+			}
 		}
+	}
+	if err := writePeppol(w, einvoice); err != nil {
+		return err
 	}
 	late, err := billing.NewInvoice(billing.InvoiceInput{Number: "2025-0388", Issued: contract.MustDate(2025, 11, 14), // unpaid
 		Seller: seller, Buyer: webshop, Treatment: billing.DomesticVAT,
@@ -137,6 +145,22 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "  suspend: %v, 2nd demand unpaid since %s: %v\n  terminate: %v: %v\n",
 		suspend.Allowed, suspend.From, suspend, terminate.Allowed, terminate)
+	return nil
+}
+
+// writePeppol writes inv as a Peppol BIS Billing 3.0 e-invoice (UBL 2.1),
+// payable by SEPA credit transfer, as an access point would send it.
+func writePeppol(w io.Writer, inv billing.Invoice) error {
+	doc, err := peppol.FromInvoice(inv, peppol.Settings{UnitCode: "MON", PaymentMeans: []peppol.PaymentMeans{{Code: "58",
+		Account: peppol.FinancialAccount{ID: "DK5000400440116243", Name: seller.Name}}}})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Peppol e-invoice %s (BIS Billing 3.0, UBL 2.1):\n", doc.ID)
+	if err := peppol.Write(w, doc); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
 	return nil
 }
 

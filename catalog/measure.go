@@ -83,9 +83,11 @@ func convertRatio(v decimal.Decimal, from, to Unit) ratio {
 	return ratio{num: num, den: from.Divisor.Decimal().Mul(to.Factor.Decimal())}
 }
 
-// exact returns num/den when it has a finite decimal form within
-// conversionPlaces decimals, trailing zeros beyond the numerator's scale
-// dropped; ok is false otherwise.
+// exact returns num/den, ok true when it is exact: a denominator of 1
+// leaves the product's own scale (1500 x 0.001 = 1.5000); a division that
+// ends within conversionPlaces decimals drops its trailing zeros (101325,
+// not 101325.00000000000000000000); one that does not end is rounded half
+// away from zero to conversionPlaces decimals and ok is false.
 func (r ratio) exact() (decimal.Decimal, bool) {
 	if r.den.Equal(decOne) {
 		return r.num, true
@@ -94,13 +96,12 @@ func (r ratio) exact() (decimal.Decimal, bool) {
 	if !q.Mul(r.den).Equal(r.num) {
 		return q, false
 	}
-	return trimTo(q, r.num.Exponent()), true
+	return trimZeros(q), true
 }
 
-// trimTo drops trailing zeros of d down to exponent e at most: 1.5000
-// with e = -2 is 1.50.
-func trimTo(d decimal.Decimal, e int32) decimal.Decimal {
-	for d.Exponent() < min(e, 0) {
+// trimZeros drops the trailing zeros of d's decimals: 298.1500 is 298.15.
+func trimZeros(d decimal.Decimal) decimal.Decimal {
+	for d.Exponent() < 0 {
 		t := d.Truncate(-d.Exponent() - 1)
 		if !t.Equal(d) {
 			break
@@ -115,10 +116,10 @@ func trimTo(d decimal.Decimal, e int32) decimal.Decimal {
 // conversion is computed as one fraction of exact products and sums, so
 // at most one division rounds: when the result has no finite decimal
 // form, or more than 20 decimals, it is rounded half away from zero to 20
-// decimals (1 FAHRENHEIT is 255.92777777777777777778 KELVIN); a result
-// that a division leaves exact keeps no trailing zeros beyond v's
-// converted scale (77 FAHRENHEIT is 298.15 KELVIN). An unknown unit is
-// [ErrNotFound].
+// decimals (1 FAHRENHEIT is 255.92777777777777777778 KELVIN); a division
+// that ends keeps no trailing zeros (77 FAHRENHEIT is 298.15 KELVIN, 1 ATM
+// is 101325 PASCAL). A product keeps its scale: 1500 GRAM is 1.5000
+// KILOGRAM. An unknown unit is [ErrNotFound].
 func (f UnitFamily) Convert(v decimal.Decimal, from, to string) (decimal.Decimal, error) {
 	uf, ok := f.unit(from)
 	if !ok {

@@ -3,6 +3,7 @@ package catalog
 import (
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
 
@@ -223,5 +224,45 @@ func TestAkeneoDifferences(t *testing.T) {
 		if !got.Round(6).Equal(inv.Round(6)) {
 			t.Errorf("1 %s = %s bar, want the inverse of Akeneo's %s (%s)", tt.unit, got, tt.akeneo, inv)
 		}
+	}
+}
+
+// TestMeasurementDecimalsAndBounds checks the one rule for measurements:
+// Decimals, Min and Max apply to the amount in the field's unit, the
+// entered amount converted exactly.
+func TestMeasurementDecimalsAndBounds(t *testing.T) {
+	length, _ := MeasurementFamily("Length")
+	temp, _ := MeasurementFamily("Temperature")
+	s := Schema{Type: TypeProduct, Fields: []Field{
+		{Code: "width", Type: Measurement, Units: length, DefaultUnit: "CENTIMETER", Decimals: 1, Min: nd("1"), Max: nd("100")},
+		{Code: "depth", Type: Measurement, Units: length, Decimals: 3}, // no DefaultUnit: the standard METER
+		{Code: "heat", Type: Measurement, Units: temp, DefaultUnit: "CELSIUS", Decimals: 1, Max: nd("100"), NegativeAllowed: true},
+	}}
+	c := mustCompile(s)
+	tests := []struct {
+		name  string
+		value FieldValue
+		want  []prob
+	}{
+		{"0.81 m is 81 cm: passes decimals(1) of a field in cm", fv("width", Measure(dec("0.81"), "METER")), nil},
+		{"0.8105 m is 81.05 cm: fails decimals(1)", fv("width", Measure(dec("0.8105"), "METER")), []prob{{"values.width", RuleDecimals, "1"}}},
+		{"81.5 cm as entered: passes", fv("width", Measure(dec("81.5"), "CENTIMETER")), nil},
+		{"1.2 m is 120 cm: fails max(100) in cm", fv("width", Measure(dec("1.2"), "METER")), []prob{{"values.width", RuleMax, "100"}}},
+		{"5 mm is 0.5 cm: fails min(1) in cm", fv("width", Measure(dec("5"), "MILLIMETER")), []prob{{"values.width", RuleMin, "1"}}},
+		{"40 in is 101.6 cm: fails max(100)", fv("width", Measure(dec("40"), "INCH")), []prob{{"values.width", RuleMax, "100"}}},
+		{"1 in is 0.0254 m: 4 decimals in the field's m fail decimals(3)", fv("depth", Measure(dec("1"), "INCH")), []prob{{"values.depth", RuleDecimals, "3"}}},
+		{"250 mm is 0.25 m: passes", fv("depth", Measure(dec("250"), "MILLIMETER")), nil},
+		{"212 °F is 100 °C exactly: passes max(100) and decimals(1)", fv("heat", Measure(dec("212"), "FAHRENHEIT")), nil},
+		{"213 °F is 100.555... °C: no finite form, fails decimals and max", fv("heat", Measure(dec("213"), "FAHRENHEIT")),
+			[]prob{{"values.heat", RuleDecimals, "1"}, {"values.heat", RuleMax, "100"}}},
+		{"373.15 K is 100 °C: passes", fv("heat", Measure(dec("373.15"), "KELVIN")), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := c.ValidateDraft(Record{ID: "P1", Values: []FieldValue{tt.value}})
+			if diff := cmp.Diff(tt.want, problemsOf(t, err)); diff != "" {
+				t.Errorf("ValidateDraft(%s) (-want +got):\n%s", tt.value.Value, diff)
+			}
+		})
 	}
 }

@@ -103,11 +103,19 @@ type SelectOption struct {
 //
 //   - MaxLength: Identifier, TextField, Textarea, Reference (0 = 255, or
 //     65,535 for Textarea).
-//   - Min, Max: NumberField, Measurement (in the family's standard unit),
-//     PriceField (nil = unbounded).
+//   - Min, Max: NumberField, Measurement, PriceField (nil = unbounded).
 //   - Decimals: NumberField and Measurement (0 = whole numbers only);
 //     PriceField (0 = the currency's minor unit: 2 for DKK, 0 for JPY).
 //     Trailing zeros do not count: 18.50 has one decimal.
+//   - Measurements: Decimals, Min and Max all apply to the amount in the
+//     field's unit (DefaultUnit, else the family's standard unit), the
+//     entered amount converted exactly: on a field in CENTIMETER with
+//     Decimals 1 and Max 100, 0.81 METER is 81 and passes, 0.8105 METER
+//     is 81.05 and fails decimals(1), 1.2 METER is 120 and fails max(100).
+//     A conversion with no finite decimal form (1 FAHRENHEIT in a KELVIN
+//     field) has more decimals than any limit; enter such values in the
+//     field's unit. The sign is the entered amount's: NegativeAllowed
+//     false refuses -5 CELSIUS even in a KELVIN field.
 //   - NegativeAllowed: NumberField, Measurement, PriceField.
 //   - MinDate, MaxDate: DateField (zero = unbounded; compared by date).
 //   - Options: SimpleSelect, MultiSelect.

@@ -30,6 +30,10 @@ func everyValue() []Value {
 	}
 }
 
+func sampleCompleteness() Completeness {
+	return Completeness{Channel: "ecommerce", Locale: daDK, Required: 3, Missing: []string{"price"}, Percent: 66}
+}
+
 func sampleRecord() Record {
 	return Record{ID: "SHIRT-1", UUID: "2b9d5c36-5a4c-4b8f-9f0e-6c1a1f3f2d10", Parent: "shirt", Family: "clothing", FamilyVariant: "clothing_color_size",
 		Status: StatusActive, Version: 7, Categories: []string{"shirts", "sale"}, Groups: []string{"summer"},
@@ -105,6 +109,11 @@ func TestRoundTrip(t *testing.T) {
 				AttributeAsLabel: "title", AttributeAsImage: "image"},
 			FamilyVariant{Code: "shirt_color_size", Family: "shirts", Labels: labels, Levels: []VariantLevel{{Axes: []string{"color"}, Attributes: []string{"image"}}}},
 			VariantLevel{Axes: []string{"size"}, Attributes: []string{"sku"}},
+			RequirementChange{Channel: "ecommerce", Added: []string{"color"}, Removed: []string{"price"}},
+			FamilySwitch{Gained: []string{"color"}, Lost: []string{"size"}, Dropped: []FieldValue{fv("size", Option("m"))},
+				Required: []RequirementChange{{Channel: "print", Added: []string{"name"}, Removed: []string{"sku"}}}},
+			CompletenessUpdate{Index: 3, ID: "SHIRT-1", Completeness: []Completeness{sampleCompleteness()}},
+			Recomputation{Changed: []CompletenessUpdate{{Index: 1, ID: "A", Completeness: []Completeness{sampleCompleteness()}}}, Recomputed: 7, Reused: 14},
 			Prices(contract.MustParseMoney("199.00", currency.DKK)),
 			Variation{Levels: [][]string{{"color", "size"}}},
 		},

@@ -121,6 +121,7 @@ var manifest = []pkg{
 			reflect.TypeFor[catalog.Completeness](),
 			reflect.TypeFor[catalog.CompletenessUpdate](),
 			reflect.TypeFor[catalog.DataType](),
+			reflect.TypeFor[catalog.DistanceSale](),
 			reflect.TypeFor[catalog.Family](),
 			reflect.TypeFor[catalog.FamilySwitch](),
 			reflect.TypeFor[catalog.FamilyVariant](),
@@ -149,6 +150,7 @@ var manifest = []pkg{
 			reflect.TypeFor[catalog.Record](),
 			reflect.TypeFor[catalog.RequirementChange](),
 			reflect.TypeFor[catalog.RowError](),
+			reflect.TypeFor[catalog.SaleKind](),
 			reflect.TypeFor[catalog.Schema](),
 			reflect.TypeFor[catalog.SelectOption](),
 			reflect.TypeFor[catalog.Status](),
@@ -159,6 +161,7 @@ var manifest = []pkg{
 			reflect.TypeFor[catalog.Value](),
 			reflect.TypeFor[catalog.VariantLevel](),
 			reflect.TypeFor[catalog.Variation](),
+			reflect.TypeFor[catalog.WithdrawalException](),
 		},
 	},
 	{

@@ -2,6 +2,7 @@ package peppol_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -139,5 +140,46 @@ func TestReadDecoderBound(t *testing.T) {
 		if got > allocbound.Bound(len(in)) {
 			t.Errorf("%s: Read allocated %d bytes, %.1f per input byte; the bound is 16 per byte plus 64 KiB", name, got, float64(got)/float64(len(in)))
 		}
+	}
+}
+
+// TestDocumentJSONDecoderBound holds Document's JSON decoding to 16 bytes
+// per input byte plus 64 KiB, and still reads a document of 2,000 real
+// lines.
+func TestDocumentJSONDecoderBound(t *testing.T) {
+	allocbound.SkipUnlessMeasurable(t)
+	n := 1 << 20
+	list := func(key, unit string) []byte {
+		return []byte(`{"` + key + `":[` + strings.Repeat(unit, n/len(unit)) + `{}]}`)
+	}
+	for name, in := range map[string][]byte{
+		"empty lines":        list("lines", "{},"),
+		"null lines":         list("lines", "null,"),
+		"notes":              list("notes", `"",`),
+		"subtotals":          list("tax_subtotals", "{},"),
+		"line allowances":    []byte(`{"lines":[{"allowance_charges":[` + strings.Repeat("{},", n/3) + `{}]}]}`),
+		"item properties":    []byte(`{"lines":[{"item":{"properties":[` + strings.Repeat("{},", n/3) + `{}]}}]}`),
+		"padded lines":       list("lines", `{"id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"},`),
+		"party identifiers":  []byte(`{"seller":{"identifiers":[` + strings.Repeat("{},", n/3) + `{}]}}`),
+		"billing references": list("billing_references", "{},"),
+	} {
+		got := allocbound.Allocated(func() { var d peppol.Document; _ = json.Unmarshal(in, &d) })
+		if got > allocbound.Bound(len(in)) {
+			t.Errorf("%s: allocated %d bytes, %.1f per input byte", name, got, float64(got)/float64(len(in)))
+		}
+	}
+	d := full()
+	l := d.Lines[0]
+	d.Lines = nil
+	for range 2000 {
+		d.Lines = append(d.Lines, l)
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back peppol.Document
+	if err := json.Unmarshal(b, &back); err != nil || len(back.Lines) != 2000 {
+		t.Errorf("a document of 2,000 lines (%d bytes of JSON) does not read back: %v", len(b), err)
 	}
 }

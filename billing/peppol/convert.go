@@ -65,44 +65,70 @@ type Settings struct {
 // "buyer.endpoint" required), comes back at once in a
 // [*contract.ValidationError] wrapping [ErrInvalid].
 func FromInvoice(inv billing.Invoice, s Settings) (Document, error) {
+	return fromBilling(source{kind: InvoiceKind, number: inv.Number, issued: inv.Issued, received: inv.Received, due: inv.Due,
+		from: inv.SupplyFrom, to: inv.SupplyTo, seller: inv.Seller, buyer: inv.Buyer, treatment: inv.Treatment,
+		notice: inv.Notice, lines: inv.Lines, summary: inv.VATSummary, net: inv.Net, vat: inv.VAT, total: inv.Total}, s, "from invoice")
+}
+
+// source is what a billing invoice or credit note gives a document.
+type source struct {
+	kind                            Kind
+	number                          string
+	issued, received, due, from, to contract.Date
+	seller, buyer                   contract.Party
+	treatment                       billing.VATTreatment
+	notice                          string
+	lines                           []billing.InvoiceLine
+	summary                         []billing.VATSummary
+	net, vat, total                 contract.Money
+	refs                            []BillingReference
+}
+
+func fromBilling(src source, s Settings, op string) (Document, error) {
 	var ps contract.Problems
 	ps.Check("", s)
 	if s.TaxCurrency.IsZero() != s.TaxRate.IsZero() {
 		ps.Add("tax_rate", "required_with", "tax_currency")
 	}
-	if err := ps.Err("from invoice", ErrInvalid); err != nil {
+	if err := ps.Err(op, ErrInvalid); err != nil {
 		return Document{}, err
 	}
-	cur := inv.Total.Currency()
-	d := Document{Kind: InvoiceKind, CustomizationID: CustomizationID, ProfileID: ProfileID, TypeCode: "380",
-		ID: inv.Number, IssueDate: inv.Issued, DueDate: inv.Due, Currency: contract.CurrencyOf(cur),
-		Period: Period{Start: inv.SupplyFrom, End: inv.SupplyTo}}
-	if inv.Notice != "" {
-		d.Notes = []string{inv.Notice}
+	cur := src.total.Currency()
+	d := Document{Kind: src.kind, CustomizationID: CustomizationID, ProfileID: ProfileID, TypeCode: "380",
+		ID: src.number, IssueDate: src.issued, DueDate: src.due, Currency: contract.CurrencyOf(cur),
+		Period: Period{Start: src.from, End: src.to}, BillingReferences: src.refs}
+	if src.kind == CreditNoteKind {
+		d.TypeCode, d.DueDate = "381", contract.Date{}
+	}
+	if src.notice != "" {
+		d.Notes = []string{src.notice}
 	}
 	cat := func(rate contract.Decimal) TaxCategory {
-		switch inv.Treatment {
+		switch src.treatment {
 		case billing.ReverseCharge:
-			return TaxCategory{Code: ReverseCharge, ExemptionCode: "VATEX-EU-AE", ExemptionReason: inv.Notice}
+			return TaxCategory{Code: ReverseCharge, ExemptionCode: "VATEX-EU-AE", ExemptionReason: src.notice}
 		case billing.Export:
-			return TaxCategory{Code: OutsideScope, ExemptionReason: inv.Notice}
+			return TaxCategory{Code: OutsideScope, ExemptionReason: src.notice}
 		}
 		if rate.IsZero() {
 			return TaxCategory{Code: ZeroRated, Percent: rate}
 		}
 		return TaxCategory{Code: StandardRate, Percent: contract.Dec(rate.Decimal().Mul(hundred))}
 	}
-	vat := inv.Treatment != billing.Export
-	d.Seller = fromParty(inv.Seller, s.SellerEndpoint, vat)
-	d.Buyer = fromParty(inv.Buyer, s.BuyerEndpoint, vat)
+	vat := src.treatment != billing.Export
+	d.Seller = fromParty(src.seller, s.SellerEndpoint, vat)
+	d.Buyer = fromParty(src.buyer, s.BuyerEndpoint, vat)
 	d.BuyerReference = s.BuyerReference
 	if d.BuyerReference == "" {
-		d.BuyerReference = cmpOr(inv.Buyer.CVR, inv.Buyer.VATID)
+		d.BuyerReference = cmpOr(src.buyer.CVR, src.buyer.VATID)
 	}
 	d.PaymentMeans = make([]PaymentMeans, len(s.PaymentMeans))
 	for i, p := range s.PaymentMeans {
 		if p.PaymentID == "" {
-			p.PaymentID = inv.Number
+			p.PaymentID = src.number
+		}
+		if src.kind == CreditNoteKind && p.DueDate.IsZero() {
+			p.DueDate = src.due
 		}
 		d.PaymentMeans[i] = p
 	}
@@ -110,28 +136,28 @@ func FromInvoice(inv billing.Invoice, s Settings) (Document, error) {
 		d.PaymentMeans = nil
 	}
 	d.PaymentTerms = s.PaymentTerms
-	if d.PaymentTerms == "" && !inv.Due.IsZero() {
-		d.PaymentTerms = "Net " + strconv.Itoa(inv.Received.DaysUntil(inv.Due)) + " days, due " + inv.Due.String()
+	if d.PaymentTerms == "" && !src.due.IsZero() && src.kind == InvoiceKind {
+		d.PaymentTerms = "Net " + strconv.Itoa(src.received.DaysUntil(src.due)) + " days, due " + src.due.String()
 	}
 	unit := s.UnitCode
 	if unit == "" {
 		unit = "C62"
 	}
-	d.Lines = make([]Line, len(inv.Lines))
-	for i, l := range inv.Lines {
+	d.Lines = make([]Line, len(src.lines))
+	for i, l := range src.lines {
 		d.Lines[i] = Line{ID: strconv.Itoa(i + 1), Quantity: l.Quantity, UnitCode: unit, Net: l.Net,
 			Item: Item{Name: l.Description, Category: lineCat(cat(l.VATRate))}, Price: Price{Amount: l.UnitPrice}}
 	}
-	d.TaxSubtotals = make([]TaxSubtotal, len(inv.VATSummary))
-	for i, v := range inv.VATSummary {
+	d.TaxSubtotals = make([]TaxSubtotal, len(src.summary))
+	for i, v := range src.summary {
 		d.TaxSubtotals[i] = TaxSubtotal{Taxable: v.Net, Tax: v.VAT, Category: cat(v.Rate)}
 	}
-	d.Tax = inv.VAT
-	d.Totals = Totals{LineExtension: inv.Net, TaxExclusive: inv.Net, TaxInclusive: inv.Total, Payable: inv.Total}
+	d.Tax = src.vat
+	d.Totals = Totals{LineExtension: src.net, TaxExclusive: src.net, TaxInclusive: src.total, Payable: src.total}
 	if !s.TaxCurrency.IsZero() && s.TaxCurrency.Unit() != cur {
 		tu := s.TaxCurrency.Unit()
 		d.TaxCurrency = s.TaxCurrency
-		d.TaxInTaxCurrency = contract.NewMoney(money.Round(inv.VAT.Amount().Mul(s.TaxRate.Decimal()), tu), tu)
+		d.TaxInTaxCurrency = contract.NewMoney(money.Round(src.vat.Amount().Mul(s.TaxRate.Decimal()), tu), tu)
 	}
 	if err := d.Check(); err != nil {
 		return Document{}, err

@@ -2,6 +2,7 @@ package peppol_test
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -190,5 +191,53 @@ func TestWriteSamples(t *testing.T) {
 		if !cats[c] {
 			t.Errorf("no sample has VAT category %s", c)
 		}
+	}
+}
+
+// TestFromInvoiceExactAmounts: the e-invoice carries billing's amounts to
+// the øre -- each line's net, each rate's taxable amount and VAT (VAT
+// rounded per line and summed, momsbekendtgørelsen § 58(1)(8)-(10)) --
+// not amounts recomputed from the rate, which the schematron would accept
+// one øre off (BR-CO-17).
+func TestFromInvoiceExactAmounts(t *testing.T) {
+	lines := []billing.Line{valuesLine, valuesLine, valuesLine, paperLine} // 3 x 18.7125 -> 3 x 18.71 = 56.13, not 56.14
+	inv := invoice(t, billing.DomesticVAT, buyerDK(), lines...)
+	d, err := peppol.FromInvoice(inv, peppol.Settings{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range inv.Lines {
+		if !d.Lines[i].Net.Equal(l.Net) {
+			t.Errorf("line %d net %v, billing %v", i+1, d.Lines[i].Net, l.Net)
+		}
+	}
+	if len(d.TaxSubtotals) != 2 || !d.TaxSubtotals[0].Tax.Equal(dkk("56.13")) || !d.TaxSubtotals[0].Taxable.Equal(dkk("224.55")) ||
+		!d.TaxSubtotals[1].Tax.Equal(dkk("0.00")) || d.TaxSubtotals[1].Category.Code != peppol.ZeroRated {
+		t.Errorf("VAT breakdown %+v, want 224.55 taxable with 56.13 VAT at 25 %% and 100.00 at 0 %% (Z)", d.TaxSubtotals)
+	}
+	if !d.Tax.Equal(inv.VAT) || !d.Totals.Payable.Equal(dkk("380.68")) {
+		t.Errorf("VAT %v payable %v, want billing's %v and 380.68", d.Tax, d.Totals.Payable, inv.VAT)
+	}
+}
+
+// TestChangedPayableFailsCheck is the Go side of the validator's check in
+// .ci/run: the written Danish invoice with its payable amount changed by
+// 1.00 reads, and Check reports BR-CO-16.
+func TestChangedPayableFailsCheck(t *testing.T) {
+	var b bytes.Buffer
+	if err := peppol.Write(&b, samples(t)[0].doc); err != nil {
+		t.Fatal(err)
+	}
+	tampered := bytes.Replace(b.Bytes(), []byte(`<cbc:PayableAmount currencyID="DKK">2681.06<`), []byte(`<cbc:PayableAmount currencyID="DKK">2682.06<`), 1)
+	if bytes.Equal(tampered, b.Bytes()) {
+		t.Fatal("the payable amount 2681.06 is not in the document")
+	}
+	d, err := peppol.Read(bytes.NewReader(tampered))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var verr *contract.ValidationError
+	if err := d.Check(); !errors.As(err, &verr) || !verr.Has("totals.payable_amount", "sum") {
+		t.Errorf("Check = %v, want totals.payable_amount sum(BR-CO-16)", err)
 	}
 }

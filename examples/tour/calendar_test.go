@@ -41,13 +41,13 @@ func TestCalendarAcrossPackages(t *testing.T) {
 	}
 	report := out.String()
 	for _, want := range []string{
-		"provider duty remedy_defect (slow exports): in force, until 2026-03-27 00:00", // terms 15.3
-		"provider right suspend_access (2026-0001): from 2026-03-29 00:00",            // terms 12.3
-		"provider right service_window (upgrade): from 2026-03-25 02:00",              // terms 3.2
-		"customer duty answer_request (access): in force, until 2026-04-08 00:00",     // GDPR Art. 12(3)
+		"provider duty remedy_defect (slow exports): in force, until 2026-03-27 00:00",              // terms 15.3
+		"provider right suspend_access (2026-0001): from 2026-03-29 00:00",                          // terms 12.3
+		"provider right service_window (upgrade): from 2026-03-25 02:00",                            // terms 3.2
+		"customer duty answer_request (access): in force, until 2026-04-08 00:00",                   // GDPR Art. 12(3)
 		"customer duty notify_authority_of_breach (mailing list): in force, until 2026-03-22 15:00", // Art. 33(1)
-		"customer right withdraw (W-1042): in force, until 2026-03-27 00:00",          // Art. 9
-		"next wake-up: Sat 2026-03-21 15:00 CET",                                       // terms 6.3: 48 hours
+		"customer right withdraw (W-1042): in force, until 2026-03-27 00:00",                        // Art. 9
+		"next wake-up: Sat 2026-03-21 15:00 CET",                                                    // terms 6.3: 48 hours
 		"tension terms 18.3 / bogføringsloven § 10, settled by interpretation",
 		"tension terms 17.2 / terms 17.3, settled by interpretation",
 	} {

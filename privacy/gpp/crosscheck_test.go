@@ -236,7 +236,7 @@ func randomModel(r *rand.Rand) gpp.String {
 			PurposeOneTreatment:        r.IntN(2) == 0, PublisherCountryCode: letters(r),
 			VendorConsents: randomIDs(r, 65535), VendorLegitimateInterests: randomIDs(r, 3000),
 			VendorsDisclosed: randomIDs(r, 3000),
-			PublisherTC: tcf.PublisherTC{PurposeConsents: randomSet(r, 24), PurposeLegitimateInterests: randomSet(r, 24)},
+			PublisherTC:      tcf.PublisherTC{PurposeConsents: randomSet(r, 24), PurposeLegitimateInterests: randomSet(r, 24)},
 		}
 		// Setting Created through the library sets LastUpdated too.
 		t.Created = randomDate(r)

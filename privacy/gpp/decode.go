@@ -17,6 +17,7 @@ const maxID = 1<<16 - 1
 type decoder struct {
 	r     reader
 	words []uint64 // vendor bits being collected
+	runs  [][2]int // runs of a sparse vendor set, reused
 	path  string   // section name for problem paths
 }
 
@@ -44,20 +45,27 @@ func Decode(s string) (String, error) {
 	}
 	var d decoder
 	head, rest, more := strings.Cut(s, "~")
-	ids, err := d.header(head)
-	if err != nil {
-		return out, err
-	}
-	n := 0
-	for _, g := range ids {
-		n += g.to - g.from + 1
-	}
 	count := 0
 	if more {
 		count = strings.Count(rest, "~") + 1
 	}
+	ids, n, err := d.header(head, count)
+	if err != nil {
+		return out, err
+	}
 	if n != count {
 		return out, decodeError("header.SectionIds", -1, ErrSectionCount, strconv.Itoa(count)+" sections, header lists "+strconv.Itoa(n))
+	}
+	known := 0
+	for _, g := range ids {
+		for id := g.from; id <= g.to && id <= int(SectionUSRI); id++ {
+			if id < len(sectionNames) && sectionNames[id] != "" {
+				known++
+			}
+		}
+	}
+	if n > known {
+		out.Unknown = make([]RawSection, 0, n-known)
 	}
 	for _, g := range ids {
 		for id := g.from; id <= g.to; id++ {
@@ -85,29 +93,42 @@ func sectionName(id int) string {
 type idRange struct{ from, to int }
 
 // header decodes the header section: ID 3 and version 1 (6 bits each),
-// then SectionIds, a Fibonacci integer range.
-func (d *decoder) header(text string) ([]idRange, error) {
+// then SectionIds, a Fibonacci integer range. It returns the runs of IDs
+// and their number, and stops early with ErrSectionCount once the header
+// lists more IDs than the count of sections the string has.
+func (d *decoder) header(text string, count int) ([]idRange, int, error) {
 	d.path = "header"
 	if i := d.r.load(text); i >= 0 {
-		return nil, decodeError("header", -1, ErrBase64, "character "+strconv.Itoa(i))
+		return nil, 0, decodeError("header", -1, ErrBase64, "character "+strconv.Itoa(i))
 	}
 	r := &d.r
 	if !r.has(12) {
-		return nil, decodeError("header", 0, ErrHeader, "")
+		return nil, 0, decodeError("header", 0, ErrHeader, "")
 	}
 	if id, v := r.read(6), r.read(6); id != headerID || v != headerVersion {
-		return nil, decodeError("header", 0, ErrHeader, "type "+strconv.FormatUint(id, 10)+" version "+strconv.FormatUint(v, 10))
+		return nil, 0, decodeError("header", 0, ErrHeader, "type "+strconv.FormatUint(id, 10)+" version "+strconv.FormatUint(v, 10))
 	}
-	var out []idRange
-	err := d.fibRange("header.SectionIds", func(from, to int) { out = append(out, idRange{from, to}) })
-	return out, err
+	out := make([]idRange, 0, min(count, 32))
+	n := 0
+	err := d.fibRange("header.SectionIds", func(from, to int) bool {
+		n += to - from + 1
+		if n > count {
+			return false
+		}
+		out = append(out, idRange{from, to})
+		return true
+	})
+	if err == nil && n > count {
+		err = decodeError("header.SectionIds", -1, ErrSectionCount, strconv.Itoa(count)+" sections, header lists more")
+	}
+	return out, n, err
 }
 
 // fibRange reads a Fibonacci integer range (GPP "Fibonacci Integer Range":
 // a 12-bit count, then per entry a flag, a Fibonacci-coded offset from the
 // previous ID and, for a run, a Fibonacci-coded length) and calls add for
 // each run. IDs above maxID are rejected.
-func (d *decoder) fibRange(field string, add func(from, to int)) error {
+func (d *decoder) fibRange(field string, add func(from, to int) bool) error {
 	r := &d.r
 	at := r.pos
 	if !r.has(12) {
@@ -138,7 +159,9 @@ func (d *decoder) fibRange(field string, add func(from, to int)) error {
 			return decodeError(field, at, ErrInvalidRange, strconv.Itoa(to))
 		}
 		offset = to
-		add(from, to)
+		if !add(from, to) {
+			return nil
+		}
 	}
 	return nil
 }
@@ -328,14 +351,13 @@ func (d *decoder) optimized(name string, fib bool) (tcf.VendorSet, error) {
 		if err := d.bitfield(max, name); err != nil {
 			return tcf.VendorSet{}, err
 		}
-		return tcf.VendorSetFromWords(d.words), nil
+		return d.set(), nil
 	}
 	var err error
 	if fib {
-		err = d.fibRange(d.field(name), func(from, to int) {
-			if from >= 1 {
-				d.addRange(from, to)
-			}
+		err = d.fibRange(d.field(name), func(from, to int) bool {
+			d.addRange(from, to)
+			return true
 		})
 	} else {
 		err = d.fixedRange(name)
@@ -343,7 +365,53 @@ func (d *decoder) optimized(name string, fib bool) (tcf.VendorSet, error) {
 	if err != nil {
 		return tcf.VendorSet{}, err
 	}
-	return tcf.VendorSetFromWords(d.words), nil
+	return d.set(), nil
+}
+
+// set returns the IDs collected in d.words as a VendorSet, held as runs
+// when that is smaller than the bitset, so that a string of wide ranges
+// allocates a few words per set, not up to 1,024.
+func (d *decoder) set() tcf.VendorSet {
+	n := len(d.words)
+	for n > 0 && d.words[n-1] == 0 {
+		n--
+	}
+	words := d.words[:n]
+	runs := 0
+	var carry uint64
+	for _, w := range words {
+		runs += bits.OnesCount64(w &^ (w<<1 | carry))
+		carry = w >> 63
+		if runs >= n {
+			return tcf.VendorSetFromWords(words)
+		}
+	}
+	d.runs = d.runs[:0]
+	from := -1
+	for i, w := range words {
+		for b := 0; b < 64; {
+			if from < 0 {
+				z := bits.TrailingZeros64(w >> b)
+				if z >= 64-b {
+					break
+				}
+				b += z
+				from = i*64 + b
+			} else {
+				z := bits.TrailingZeros64(^w >> b)
+				if z >= 64-b {
+					break
+				}
+				b += z
+				d.runs = append(d.runs, [2]int{from, i*64 + b - 1})
+				from = -1
+			}
+		}
+	}
+	if from >= 0 {
+		d.runs = append(d.runs, [2]int{from, n*64 - 1})
+	}
+	return tcf.VendorSetFromRanges(d.runs)
 }
 
 // fixedRange reads a range list of 16-bit IDs (a 12-bit count, then per

@@ -162,7 +162,7 @@ func (d *decoder) restrictions(fib bool, add func(purpose, typ int, v tcf.Vendor
 				continue
 			}
 		} else if err = d.fixedRange(name); err == nil {
-			add(purpose, typ, tcf.VendorSetFromWords(d.words))
+			add(purpose, typ, d.set())
 			continue
 		}
 		return nil, err

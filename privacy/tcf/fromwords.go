@@ -19,3 +19,24 @@ func VendorSetFromWords(words []uint64) VendorSet {
 	}
 	return b.set()
 }
+
+// VendorSetFromRanges returns the set of the IDs in the inclusive ranges,
+// each given as {from, to}; IDs outside 1..MaxVendorID are dropped and a
+// range with to < from is empty: VendorSetFromRanges([][2]int{{1, 3},
+// {7, 7}}) is {1-3 7}. The set is held as runs or as a bitset, whichever
+// is smaller, as Decode keeps it, so a decoder of untrusted input that
+// lists a few wide ranges allocates a few words, not 1,024.
+func VendorSetFromRanges(ranges [][2]int) VendorSet {
+	w := make([]uint64, 1, len(ranges)+1)
+	for _, r := range ranges {
+		from, to := max(r[0], 1), min(r[1], MaxVendorID)
+		if to >= from {
+			w = append(w, packRun(from, to))
+		}
+	}
+	s := runSet(w)
+	if s.isRuns() && s.Max()>>6+1 <= len(s.w) {
+		return s.dense()
+	}
+	return s
+}

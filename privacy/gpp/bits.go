@@ -37,7 +37,17 @@ func (r *reader) load(seg string) int {
 	b := r.b[:need]
 	var acc uint32
 	k, n := 0, 0
-	for i := 0; i < len(seg); i++ {
+	i := 0
+	for ; i+4 <= len(seg); i += 4 {
+		c0, c1, c2, c3 := b64[seg[i]], b64[seg[i+1]], b64[seg[i+2]], b64[seg[i+3]]
+		if c0|c1|c2|c3 == 0xff {
+			break // the loop below finds the character
+		}
+		v := uint32(c0)<<18 | uint32(c1)<<12 | uint32(c2)<<6 | uint32(c3)
+		b[n], b[n+1], b[n+2] = byte(v>>16), byte(v>>8), byte(v)
+		n += 3
+	}
+	for ; i < len(seg); i++ {
 		c := b64[seg[i]]
 		if c == 0xff {
 			return i

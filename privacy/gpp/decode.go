@@ -15,7 +15,8 @@ const maxID = 1<<16 - 1
 
 // decoder holds the scratch space of one Decode call.
 type decoder struct {
-	r     reader
+	r     reader   // the segment being decoded
+	hr    reader   // the header
 	words []uint64 // vendor bits being collected
 	runs  [][2]int // runs of a sparse vendor set, reused
 	path  string   // section name for problem paths
@@ -44,40 +45,41 @@ func Decode(s string) (String, error) {
 		return out, decodeError("", -1, ErrTooLong, strconv.Itoa(len(s)))
 	}
 	var d decoder
+	// One buffer serves every segment: none is longer than the string.
+	d.r.b = make([]byte, 0, len(s)*6/8+2*slack)
 	head, rest, more := strings.Cut(s, "~")
 	count := 0
 	if more {
 		count = strings.Count(rest, "~") + 1
 	}
-	ids, n, err := d.header(head, count)
+	n, known, err := d.header(head, count)
 	if err != nil {
 		return out, err
 	}
 	if n != count {
 		return out, decodeError("header.SectionIds", -1, ErrSectionCount, strconv.Itoa(count)+" sections, header lists "+strconv.Itoa(n))
 	}
-	known := 0
-	for _, g := range ids {
-		for id := g.from; id <= g.to && id <= int(SectionUSRI); id++ {
-			if id < len(sectionNames) && sectionNames[id] != "" {
-				known++
-			}
-		}
-	}
 	if n > known {
 		out.Unknown = make([]RawSection, 0, n-known)
 	}
-	for _, g := range ids {
-		for id := g.from; id <= g.to; id++ {
+	// The second pass over the header's IDs decodes the sections; the
+	// header has its own reader, as the sections use d.r.
+	hr := d.hr
+	err = fibRange(&hr, "header.SectionIds", func(from, to int) error {
+		for id := from; id <= to; id++ {
 			var text string
 			text, rest, _ = strings.Cut(rest, "~")
 			if strings.TrimSpace(text) == "" {
-				return out, decodeError(sectionName(id), -1, ErrEmptySection, "")
+				return decodeError(sectionName(id), -1, ErrEmptySection, "")
 			}
 			if err := d.section(&out, id, text); err != nil {
-				return out, err
+				return err
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return out, err
 	}
 	return out, nil
 }
@@ -89,47 +91,47 @@ func sectionName(id int) string {
 	return "section[" + strconv.Itoa(id) + "]"
 }
 
-// idRange is a run of section IDs from the header.
-type idRange struct{ from, to int }
-
 // header decodes the header section: ID 3 and version 1 (6 bits each),
-// then SectionIds, a Fibonacci integer range. It returns the runs of IDs
-// and their number, and stops early with ErrSectionCount once the header
-// lists more IDs than the count of sections the string has.
-func (d *decoder) header(text string, count int) ([]idRange, int, error) {
-	d.path = "header"
-	if i := d.r.load(text); i >= 0 {
-		return nil, 0, decodeError("header", -1, ErrBase64, "character "+strconv.Itoa(i))
+// then SectionIds, a Fibonacci integer range. It returns the number of
+// IDs listed and how many of them this package knows, and leaves d.hr at
+// the start of SectionIds for the second pass. It stops with
+// ErrSectionCount once the header lists more IDs than the string has
+// sections, so a header of huge ranges costs nothing.
+func (d *decoder) header(text string, count int) (n, known int, err error) {
+	r := &d.hr
+	r.b = make([]byte, 0, len(text)*6/8+slack)
+	if i := r.load(text); i >= 0 {
+		return 0, 0, decodeError("header", -1, ErrBase64, "character "+strconv.Itoa(i))
 	}
-	r := &d.r
 	if !r.has(12) {
-		return nil, 0, decodeError("header", 0, ErrHeader, "")
+		return 0, 0, decodeError("header", 0, ErrHeader, "")
 	}
 	if id, v := r.read(6), r.read(6); id != headerID || v != headerVersion {
-		return nil, 0, decodeError("header", 0, ErrHeader, "type "+strconv.FormatUint(id, 10)+" version "+strconv.FormatUint(v, 10))
+		return 0, 0, decodeError("header", 0, ErrHeader, "type "+strconv.FormatUint(id, 10)+" version "+strconv.FormatUint(v, 10))
 	}
-	out := make([]idRange, 0, min(count, 32))
-	n := 0
-	err := d.fibRange("header.SectionIds", func(from, to int) bool {
+	first := *r
+	err = fibRange(r, "header.SectionIds", func(from, to int) error {
 		n += to - from + 1
 		if n > count {
-			return false
+			return decodeError("header.SectionIds", -1, ErrSectionCount, strconv.Itoa(count)+" sections, header lists more")
 		}
-		out = append(out, idRange{from, to})
-		return true
+		for id := from; id <= min(to, int(SectionUSRI)); id++ {
+			if sectionNames[id] != "" {
+				known++
+			}
+		}
+		return nil
 	})
-	if err == nil && n > count {
-		err = decodeError("header.SectionIds", -1, ErrSectionCount, strconv.Itoa(count)+" sections, header lists more")
-	}
-	return out, n, err
+	d.hr = first
+	return n, known, err
 }
 
 // fibRange reads a Fibonacci integer range (GPP "Fibonacci Integer Range":
 // a 12-bit count, then per entry a flag, a Fibonacci-coded offset from the
-// previous ID and, for a run, a Fibonacci-coded length) and calls add for
-// each run. IDs above maxID are rejected.
-func (d *decoder) fibRange(field string, add func(from, to int) bool) error {
-	r := &d.r
+// previous ID and, for a run, a Fibonacci-coded length) from r and calls
+// add for each run, stopping at its first error. IDs above maxID are
+// rejected.
+func fibRange(r *reader, field string, add func(from, to int) error) error {
 	at := r.pos
 	if !r.has(12) {
 		return decodeError(field, at, ErrTruncated, "")
@@ -159,8 +161,8 @@ func (d *decoder) fibRange(field string, add func(from, to int) bool) error {
 			return decodeError(field, at, ErrInvalidRange, strconv.Itoa(to))
 		}
 		offset = to
-		if !add(from, to) {
-			return nil
+		if err := add(from, to); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -193,7 +195,14 @@ func (d *decoder) section(out *String, id int, text string) error {
 			return err
 		}
 		out.US = append(out.US, u)
+	case id == headerID:
+		return decodeError(sectionName(id), -1, ErrUnknownSection, "3 is the header's own ID")
 	default:
+		for i := 0; i < len(text); i++ {
+			if c := text[i]; c != '.' && b64[c] == 0xff {
+				return decodeError(sectionName(id), -1, ErrBase64, "character "+strconv.Itoa(i))
+			}
+		}
 		out.Unknown = append(out.Unknown, RawSection{ID: id, Text: text})
 	}
 	return nil
@@ -326,7 +335,7 @@ func (d *decoder) bitfield(max int, name string) error {
 	}
 	d.words = d.words[:top]
 	for id := 1; id <= max; {
-		k := min(32, max-id+1)
+		k := min(56, max-id+1)
 		v := bits.Reverse64(d.r.read(k)) >> (64 - k)
 		d.words[id>>6] |= v << (id & 63)
 		if sh := id & 63; sh+k > 64 {
@@ -355,9 +364,9 @@ func (d *decoder) optimized(name string, fib bool) (tcf.VendorSet, error) {
 	}
 	var err error
 	if fib {
-		err = d.fibRange(d.field(name), func(from, to int) bool {
+		err = fibRange(&d.r, d.field(name), func(from, to int) error {
 			d.addRange(from, to)
-			return true
+			return nil
 		})
 	} else {
 		err = d.fixedRange(name)

@@ -19,7 +19,7 @@ func (d *decoder) tcfeu(text string) (TCFEUv2, error) {
 	}
 	var seen [4]bool
 	for i, seg := range segs {
-		name := "segment[" + strconv.Itoa(i) + "]"
+		name := segmentName(i)
 		if err := d.load(seg, name); err != nil {
 			return t, err
 		}
@@ -122,7 +122,7 @@ func (d *decoder) tcfeuCore(t *TCFEUv2) error {
 	if t.VendorLegitimateInterests, err = d.optimized("VendorLegitimateInterests", false); err != nil {
 		return err
 	}
-	_, err = d.restrictions(false, func(p, typ int, v tcf.VendorSet) {
+	_, err = d.restrictions(false, func(n int) { t.PublisherRestrictions = make([]tcf.PublisherRestriction, 0, n) }, func(p, typ int, v tcf.VendorSet) {
 		t.PublisherRestrictions = append(t.PublisherRestrictions, tcf.PublisherRestriction{PurposeID: p, Type: tcf.RestrictionType(typ), Vendors: v})
 	})
 	return err
@@ -134,16 +134,19 @@ func (d *decoder) tcfeuCore(t *TCFEUv2) error {
 // library the field is optional: a list cut short by the end of the
 // segment reads as no restrictions. The returned slice is always nil; add
 // receives the entries.
-func (d *decoder) restrictions(fib bool, add func(purpose, typ int, v tcf.VendorSet)) ([]tcf.PublisherRestriction, error) {
+func (d *decoder) restrictions(fib bool, start func(n int), add func(purpose, typ int, v tcf.VendorSet)) ([]tcf.PublisherRestriction, error) {
 	if !d.r.has(12) {
 		return nil, nil
 	}
-	start := d.r.pos
+	from := d.r.pos
 	if !d.restrictionsFit(fib) {
 		return nil, nil
 	}
-	d.r.pos = start
+	d.r.pos = from
 	n := int(d.r.read(12))
+	if n > 0 {
+		start(n)
+	}
 	for i := 0; i < n; i++ {
 		at := d.r.pos
 		purpose := int(d.r.read(6))
@@ -264,7 +267,7 @@ func (d *decoder) tcfca(text string) (TCFCAv1, error) {
 	}
 	var seen [4]bool
 	for i, seg := range segs {
-		name := "segment[" + strconv.Itoa(i) + "]"
+		name := segmentName(i)
 		if err := d.load(seg, name); err != nil {
 			return t, err
 		}
@@ -341,7 +344,7 @@ func (d *decoder) tcfcaCore(t *TCFCAv1) error {
 	if t.VendorImpliedConsent, err = d.optimized("VendorImpliedConsent", true); err != nil {
 		return err
 	}
-	_, err = d.restrictions(true, func(p, typ int, v tcf.VendorSet) {
+	_, err = d.restrictions(true, func(n int) { t.PubRestrictions = make([]CARestriction, 0, n) }, func(p, typ int, v tcf.VendorSet) {
 		t.PubRestrictions = append(t.PubRestrictions, CARestriction{PurposeID: p, Type: typ, Vendors: v})
 	})
 	return err
@@ -499,11 +502,25 @@ func (d *decoder) choices(n int, name string) ([]Choice, error) {
 	}
 	out := make([]Choice, n)
 	for i := range out {
-		c, err := d.choice(name + "[" + strconv.Itoa(i) + "]")
-		if err != nil {
-			return nil, err
+		at := d.r.pos
+		v := d.r.read(2)
+		if v == 3 {
+			return nil, decodeError(d.field(name)+"["+strconv.Itoa(i)+"]", at, ErrInvalidValue, "3")
 		}
-		out[i] = c
+		out[i] = Choice(v)
 	}
 	return out, nil
+}
+
+// segmentName names the i-th segment of a section in problem paths.
+func segmentName(i int) string {
+	switch i {
+	case 0:
+		return "segment[0]"
+	case 1:
+		return "segment[1]"
+	case 2:
+		return "segment[2]"
+	}
+	return "segment[3]"
 }

@@ -117,6 +117,9 @@ func (w *writer) fibRange(ids []int) {
 	}
 }
 
+// idRange is a run of IDs.
+type idRange struct{ from, to int }
+
 // runsOf groups ascending IDs into runs of consecutive IDs.
 func runsOf(ids []int) []idRange {
 	var out []idRange

@@ -1,6 +1,8 @@
 package gpp_test
 
 import (
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,5 +80,17 @@ func BenchmarkDecodeUSOnly(b *testing.B) {
 		if _, err := gpp.Decode(s); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestBenchString keeps testdata/crosscheck/bench.txt, the string
+// bench.mjs times in node, equal to benchString.
+func TestBenchString(t *testing.T) {
+	b, err := os.ReadFile("testdata/crosscheck/bench.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(string(b)); got != benchString {
+		t.Errorf("testdata/crosscheck/bench.txt = %q, want %q", got, benchString)
 	}
 }

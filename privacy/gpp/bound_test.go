@@ -97,14 +97,14 @@ func hostileStrings() map[string]string {
 	}
 	many := header(ids...) + strings.Repeat("~A", len(ids))
 	m := map[string]string{
-		"restrictions 4 KB":        restrictions(600),
-		"restrictions 27 KB":       restrictions(4095),
-		"alternate vendor IDs":     alternate,
-		"bit field":                bitField,
-		"tcfcav1 restrictions":     caRestrictions,
-		"4000 unknown sections":    many,
-		"1 MiB of A":               strings.Repeat("A", 1<<20),
-		"1 MiB of tildes":          "DBAA" + strings.Repeat("~", 1<<20),
+		"restrictions 4 KB":         restrictions(600),
+		"restrictions 27 KB":        restrictions(4095),
+		"alternate vendor IDs":      alternate,
+		"bit field":                 bitField,
+		"tcfcav1 restrictions":      caRestrictions,
+		"4000 unknown sections":     many,
+		"1 MiB of A":                strings.Repeat("A", 1<<20),
+		"1 MiB of tildes":           "DBAA" + strings.Repeat("~", 1<<20),
 		"header then 1 MiB of dots": header(7) + "~" + strings.Repeat(".", 1<<17),
 	}
 	return m

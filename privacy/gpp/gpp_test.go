@@ -35,7 +35,7 @@ func TestGolden(t *testing.T) {
 		{"GppModel.clear: the empty string", "DBAA", gpp.String{}},
 		{"usca SaleOptOut 1, Gpc true; uspv1 Notice Y, OptOutSale Y, LspaCovered N", "DBACTMA~1YYN~BAQAAABA.YA", gpp.String{
 			USPv1: &gpp.USPv1{Version: 1, Notice: gpp.Yes, OptOutSale: gpp.Yes, LSPACovered: gpp.No},
-			US: []gpp.US{usOf(t, gpp.SectionUSCA, func(u *gpp.US) { u.SaleOptOut = gpp.Yes; u.GPC = true })},
+			US:    []gpp.US{usOf(t, gpp.SectionUSCA, func(u *gpp.US) { u.SaleOptOut = gpp.Yes; u.GPC = true })},
 		}},
 		{"usnat SaleOptOutNotice 1, SaleOptOut 1, SensitiveDataProcessing [0,1,2], MspaCoveredTransaction 2", "DBABLA~CEAQGAAAAACA.QA", gpp.String{
 			US: []gpp.US{usOf(t, gpp.SectionUSNat, func(u *gpp.US) {

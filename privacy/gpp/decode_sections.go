@@ -122,7 +122,7 @@ func (d *decoder) tcfeuCore(t *TCFEUv2) error {
 	if t.VendorLegitimateInterests, err = d.optimized("VendorLegitimateInterests", false); err != nil {
 		return err
 	}
-	_, err = d.restrictions(false, func(n int) { t.PublisherRestrictions = make([]tcf.PublisherRestriction, 0, n) }, func(p, typ int, v tcf.VendorSet) {
+	err = d.restrictions(false, func(n int) { t.PublisherRestrictions = make([]tcf.PublisherRestriction, 0, n) }, func(p, typ int, v tcf.VendorSet) {
 		t.PublisherRestrictions = append(t.PublisherRestrictions, tcf.PublisherRestriction{PurposeID: p, Type: tcf.RestrictionType(typ), Vendors: v})
 	})
 	return err
@@ -132,15 +132,15 @@ func (d *decoder) tcfeuCore(t *TCFEUv2) error {
 // a 12-bit count, then per entry a 6-bit purpose, a 2-bit type and an ID
 // range list, Fibonacci-coded when fib is true). As in the official
 // library the field is optional: a list cut short by the end of the
-// segment reads as no restrictions. The returned slice is always nil; add
-// receives the entries.
-func (d *decoder) restrictions(fib bool, start func(n int), add func(purpose, typ int, v tcf.VendorSet)) ([]tcf.PublisherRestriction, error) {
+// segment reads as no restrictions. start receives the count, add the
+// entries.
+func (d *decoder) restrictions(fib bool, start func(n int), add func(purpose, typ int, v tcf.VendorSet)) error {
 	if !d.r.has(12) {
-		return nil, nil
+		return nil
 	}
 	from := d.r.pos
 	if !d.restrictionsFit(fib) {
-		return nil, nil
+		return nil
 	}
 	d.r.pos = from
 	n := int(d.r.read(12))
@@ -153,7 +153,7 @@ func (d *decoder) restrictions(fib bool, start func(n int), add func(purpose, ty
 		typ := int(d.r.read(2))
 		name := "PublisherRestrictions[" + strconv.Itoa(i) + "]"
 		if !fib && typ == 3 {
-			return nil, decodeError(d.field(name), at, ErrInvalidValue, "restriction type 3")
+			return decodeError(d.field(name), at, ErrInvalidValue, "restriction type 3")
 		}
 		d.resetWords()
 		var err error
@@ -168,9 +168,9 @@ func (d *decoder) restrictions(fib bool, start func(n int), add func(purpose, ty
 			add(purpose, typ, d.set())
 			continue
 		}
-		return nil, err
+		return err
 	}
-	return nil, nil
+	return nil
 }
 
 // restrictionsFit walks a restriction list without keeping it and reports
@@ -344,7 +344,7 @@ func (d *decoder) tcfcaCore(t *TCFCAv1) error {
 	if t.VendorImpliedConsent, err = d.optimized("VendorImpliedConsent", true); err != nil {
 		return err
 	}
-	_, err = d.restrictions(true, func(n int) { t.PubRestrictions = make([]CARestriction, 0, n) }, func(p, typ int, v tcf.VendorSet) {
+	err = d.restrictions(true, func(n int) { t.PubRestrictions = make([]CARestriction, 0, n) }, func(p, typ int, v tcf.VendorSet) {
 		t.PubRestrictions = append(t.PubRestrictions, CARestriction{PurposeID: p, Type: typ, Vendors: v})
 	})
 	return err

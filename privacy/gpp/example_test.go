@@ -66,7 +66,7 @@ func ExampleGPCMapping_Apply() {
 		fmt.Println(e.Section, e.Field, e.From, "->", e.To, e.Citations[0])
 	}
 	// Output:
-	// usco SaleOptOut not_applicable -> yes Cal. Civ. Code § 1798.135(e)
+	// usco SaleOptOut not_applicable -> yes C.R.S. § 6-1-1306(1)(a)(IV)
 	// usco TargetedAdvertisingOptOut not_applicable -> yes C.R.S. § 6-1-1306(1)(a)(IV)
 }
 

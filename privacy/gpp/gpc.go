@@ -33,7 +33,8 @@ type GPCMapping struct {
 // advertising: the union of the California and Colorado readings above.
 var DefaultGPCMapping = GPCMapping{SaleOptOut: true, SharingOptOut: true, TargetedAdvertisingOptOut: true}
 
-// GPCEffect records one opt-out that [GPCMapping.Apply] set, or found set.
+// GPCEffect records one opt-out that [GPCMapping.Apply] set, or found set,
+// with the provisions it rests on in that section's state.
 type GPCEffect struct {
 	// Section is the section changed.
 	Section SectionID `json:"section"`
@@ -48,14 +49,29 @@ type GPCEffect struct {
 	Citations contract.CitationList `json:"citations"`
 }
 
-// gpcCitations are the provisions behind each opt-out GPC may stand for.
-var gpcCitations = map[usField][]contract.Citation{
-	fSaleOptOut: {contract.Cite("Cal. Civ. Code", "§ 1798.135(e)"), contract.Cite("Cal. Code Regs. tit. 11", "§ 7025(c)"),
-		contract.Cite("C.R.S.", "§ 6-1-1306(1)(a)(IV)"), contract.Cite("GPP US National Privacy Technical Specification", "Gpc")},
-	fSharingOptOut: {contract.Cite("Cal. Civ. Code", "§ 1798.135(e)"), contract.Cite("Cal. Code Regs. tit. 11", "§ 7025(c)"),
-		contract.Cite("GPP US National Privacy Technical Specification", "Gpc")},
-	fTargetedAdvertisingOptOut: {contract.Cite("C.R.S.", "§ 6-1-1306(1)(a)(IV)"), contract.Cite("4 CCR 904-3", "Rule 5"),
-		contract.Cite("GPP US National Privacy Technical Specification", "Gpc")},
+// The provisions behind the opt-outs GPC may stand for.
+var (
+	citeGPP = contract.Cite("GPP US National Privacy Technical Specification", "Gpc")
+	citeCA  = []contract.Citation{contract.Cite("Cal. Civ. Code", "§ 1798.135(e)"), contract.Cite("Cal. Code Regs. tit. 11", "§ 7025(c)")}
+	citeCO  = []contract.Citation{contract.Cite("C.R.S.", "§ 6-1-1306(1)(a)(IV)"), contract.Cite("4 CCR 904-3", "Rule 5")}
+)
+
+// gpcCitations returns the provisions an opt-out set from GPC rests on in
+// section id: California's for usca (sale and sharing), Colorado's for
+// usco (sale and targeted advertising), both for usnat where they apply,
+// and for every section the GPP field itself. Other states' universal
+// opt-out provisions are not cited: a host that relies on them adds them.
+func gpcCitations(id SectionID, f usField) contract.CitationList {
+	var out contract.CitationList
+	ca := f == fSaleOptOut || f == fSharingOptOut
+	co := f == fSaleOptOut || f == fTargetedAdvertisingOptOut
+	if ca && (id == SectionUSCA || id == SectionUSNat) {
+		out = append(out, citeCA...)
+	}
+	if co && (id == SectionUSCO || id == SectionUSNat) {
+		out = append(out, citeCO...)
+	}
+	return append(out, citeGPP)
 }
 
 // Apply returns u with the opt-outs of m set to Yes when u carries a GPC
@@ -88,7 +104,7 @@ func (m GPCMapping) Apply(u US) (US, []GPCEffect) {
 		}
 		c := u.choice(sp.f)
 		out = append(out, GPCEffect{Section: u.Section, Field: usFieldNames[sp.f], From: *c, To: Yes,
-			Citations: append(contract.CitationList(nil), gpcCitations[sp.f]...)})
+			Citations: gpcCitations(u.Section, sp.f)})
 		*c = Yes
 	}
 	return u, out

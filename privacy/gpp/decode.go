@@ -20,6 +20,7 @@ type decoder struct {
 	words []uint64 // vendor bits being collected
 	runs  [][2]int // runs of a sparse vendor set, reused
 	path  string   // section name for problem paths
+	hbuf  []byte   // the header's buffer
 }
 
 // Decode parses a GPP string as the official library @iabgpp/cmpapi 3.2.0
@@ -45,9 +46,12 @@ func Decode(s string) (String, error) {
 		return out, decodeError("", -1, ErrTooLong, strconv.Itoa(len(s)))
 	}
 	var d decoder
-	// One buffer serves every segment: none is longer than the string.
-	d.r.b = make([]byte, 0, len(s)*6/8+2*slack)
 	head, rest, more := strings.Cut(s, "~")
+	// One allocation serves the header and, after it, every segment: none
+	// is longer than the string.
+	hn := len(head)*6/8 + slack
+	buf := make([]byte, hn+len(s)*6/8+2*slack)
+	d.hbuf, d.r.b = buf[:0:hn], buf[hn:hn]
 	count := 0
 	if more {
 		count = strings.Count(rest, "~") + 1
@@ -99,7 +103,7 @@ func sectionName(id int) string {
 // sections, so a header of huge ranges costs nothing.
 func (d *decoder) header(text string, count int) (n, known int, err error) {
 	r := &d.hr
-	r.b = make([]byte, 0, len(text)*6/8+slack)
+	r.b = d.hbuf
 	if i := r.load(text); i >= 0 {
 		return 0, 0, decodeError("header", -1, ErrBase64, "character "+strconv.Itoa(i))
 	}

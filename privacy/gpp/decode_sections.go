@@ -382,6 +382,8 @@ func (d *decoder) us(id SectionID, text string) (US, error) {
 	if err := d.load(segs[0], "core"); err != nil {
 		return u, err
 	}
+	// One allocation holds the section's lists: at most 16 + 5 entries.
+	pool := make([]Choice, 0, 24)
 	if id == SectionUSNat && (d.r.n == 60 || d.r.n == 66) {
 		d.usnatV1()
 	}
@@ -395,7 +397,7 @@ func (d *decoder) us(id SectionID, text string) (US, error) {
 			}
 			u.Version = v
 		case fSensitiveDataProcessing, fKnownChildSensitiveDataConsents:
-			list, err := d.choices(max(sp.n, 1), name)
+			list, err := d.choices(max(sp.n, 1), name, &pool)
 			if err != nil {
 				return u, err
 			}
@@ -449,7 +451,7 @@ func (d *decoder) us(id SectionID, text string) (US, error) {
 		if err := d.load(segs[1], "sensitive"); err != nil {
 			return u, err
 		}
-		list, err := d.choices(sc.subN, "SensitiveDataProcessing")
+		list, err := d.choices(sc.subN, "SensitiveDataProcessing", &pool)
 		if err != nil {
 			return u, err
 		}
@@ -495,12 +497,17 @@ func (d *decoder) choice(name string) (Choice, error) {
 	return Choice(v), nil
 }
 
-// choices reads n two-bit values.
-func (d *decoder) choices(n int, name string) ([]Choice, error) {
+// choices reads n two-bit values into the next n entries of pool.
+func (d *decoder) choices(n int, name string, pool *[]Choice) ([]Choice, error) {
 	if err := d.need(2*n, name); err != nil {
 		return nil, err
 	}
-	out := make([]Choice, n)
+	p := *pool
+	if cap(p)-len(p) < n {
+		p = make([]Choice, 0, n)
+	}
+	out := p[len(p) : len(p)+n : len(p)+n]
+	*pool = p[:len(p)+n]
 	for i := range out {
 		at := d.r.pos
 		v := d.r.read(2)

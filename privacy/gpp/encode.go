@@ -134,17 +134,29 @@ func runsOf(ids []int) []idRange {
 	return out
 }
 
-// setRuns returns the runs of a vendor set.
-func setRuns(v tcf.VendorSet) []idRange {
-	var out []idRange
+// eachRun calls f for each run of consecutive IDs in v, in ascending order.
+func eachRun(v tcf.VendorSet, f func(from, to int)) {
+	from, to := 0, -1
 	for id := range v.All() {
-		if n := len(out); n > 0 && out[n-1].to == id-1 {
-			out[n-1].to = id
+		if id == to+1 {
+			to = id
 			continue
 		}
-		out = append(out, idRange{id, id})
+		if to >= from && from > 0 {
+			f(from, to)
+		}
+		from, to = id, id
 	}
-	return out
+	if from > 0 {
+		f(from, to)
+	}
+}
+
+// runCount returns the number of runs of consecutive IDs in v.
+func runCount(v tcf.VendorSet) int {
+	n := 0
+	eachRun(v, func(int, int) { n++ })
+	return n
 }
 
 // optimized writes a vendor set as an optimized range: the maximum ID
@@ -154,64 +166,70 @@ func setRuns(v tcf.VendorSet) []idRange {
 // ranges (tcfcav1) over 16-bit IDs (tcfeuv2).
 func (w *writer) optimized(v tcf.VendorSet, fib bool) {
 	top := v.Max()
-	runs := setRuns(v)
-	n := 12
-	offset := 0
-	for _, r := range runs {
-		switch {
-		case fib && r.from == r.to:
-			n += 1 + fibLen(r.from-offset)
-		case fib:
-			n += 1 + fibLen(r.from-offset) + fibLen(r.to-r.from)
-		case r.from == r.to:
-			n += 17
-		default:
-			n += 33
-		}
-		offset = r.to
-	}
+	useRange, runs := rangeForm(v, fib)
 	w.write(uint64(top), 16)
-	if n <= top {
+	if useRange {
 		w.flag(true)
-		w.ranges(runs, fib)
+		w.ranges(v, runs, fib)
 		return
 	}
 	w.flag(false)
 	next := 1
-	for _, r := range runs {
-		for ; next < r.from; next += min(32, r.from-next) {
-			w.write(0, min(32, r.from-next))
+	eachRun(v, func(from, to int) {
+		for ; next < from; next += min(32, from-next) {
+			w.write(0, min(32, from-next))
 		}
-		for ; next <= r.to; next += min(32, r.to-next+1) {
-			k := min(32, r.to-next+1)
+		for ; next <= to; next += min(32, to-next+1) {
+			k := min(32, to-next+1)
 			w.write(1<<k-1, k)
 		}
-	}
+	})
 }
 
-// ranges writes a range list of runs: Fibonacci-coded offsets, or 16-bit
-// IDs, after a 12-bit count.
-func (w *writer) ranges(runs []idRange, fib bool) {
-	w.write(uint64(len(runs)), 12)
-	if fib {
-		offset := 0
-		for _, r := range runs {
-			w.flag(r.from != r.to)
-			w.fibonacci(r.from - offset)
-			if r.from != r.to {
-				w.fibonacci(r.to - r.from)
+// rangeForm reports whether v is written as a range list rather than a
+// bitfield (the range list, 12 bits of count included, is no longer than
+// v.Max() bits), and the number of its runs.
+func rangeForm(v tcf.VendorSet, fib bool) (bool, int) {
+	n := 12
+	offset := 0
+	runs := 0
+	eachRun(v, func(from, to int) {
+		runs++
+		switch {
+		case fib && from == to:
+			n += 1 + fibLen(from-offset)
+		case fib:
+			n += 1 + fibLen(from-offset) + fibLen(to-from)
+		case from == to:
+			n += 17
+		default:
+			n += 33
+		}
+		offset = to
+	})
+	return n <= v.Max(), runs
+}
+
+// ranges writes the runs of v as a range list: a 12-bit count, then
+// Fibonacci-coded offsets, or 16-bit IDs.
+func (w *writer) ranges(v tcf.VendorSet, runs int, fib bool) {
+	w.write(uint64(runs), 12)
+	offset := 0
+	eachRun(v, func(from, to int) {
+		w.flag(from != to)
+		if fib {
+			w.fibonacci(from - offset)
+			if from != to {
+				w.fibonacci(to - from)
 			}
-			offset = r.to
+			offset = to
+			return
 		}
-		return
-	}
-	for _, r := range runs {
-		w.flag(r.from != r.to)
-		w.write(uint64(r.from), 16)
-		if r.from != r.to {
-			w.write(uint64(r.to), 16)
+		w.write(uint64(from), 16)
+		if from != to {
+			w.write(uint64(to), 16)
 		}
-	}
+	})
 }
 
 // idSet writes IDs 1..k of s as a k-bit bitfield.
@@ -261,7 +279,7 @@ func (w *writer) tcfeu(out []byte, t *TCFEUv2) []byte {
 	for _, r := range t.PublisherRestrictions {
 		w.write(uint64(r.PurposeID), 6)
 		w.write(uint64(r.Type), 2)
-		w.ranges(setRuns(r.Vendors), false)
+		w.ranges(r.Vendors, runCount(r.Vendors), false)
 	}
 	out = w.segment(out, traditional)
 	out = append(out, '.')
@@ -464,14 +482,14 @@ func validateTCFEU(ps *problems, t *TCFEUv2) {
 		if r.Type > tcf.RequireLegitimateInterest {
 			ps.add(q+".type", ErrInvalidValue, strconv.Itoa(int(r.Type)))
 		}
-		if len(setRuns(r.Vendors)) >= 1<<12 {
+		if runCount(r.Vendors) >= 1<<12 {
 			ps.add(q+".vendors", ErrInvalidValue, "too many ranges")
 		}
 	}
-	checkRanges(ps, p+"VendorConsents", t.VendorConsents)
-	checkRanges(ps, p+"VendorLegitimateInterests", t.VendorLegitimateInterests)
-	checkRanges(ps, p+"VendorsDisclosed", t.VendorsDisclosed)
-	checkRanges(ps, p+"VendorsAllowed", t.VendorsAllowed)
+	checkRanges(ps, p+"VendorConsents", t.VendorConsents, false)
+	checkRanges(ps, p+"VendorLegitimateInterests", t.VendorLegitimateInterests, false)
+	checkRanges(ps, p+"VendorsDisclosed", t.VendorsDisclosed, false)
+	checkRanges(ps, p+"VendorsAllowed", t.VendorsAllowed, false)
 	pub := t.PublisherTC
 	checkIDs(ps, p+"PublisherConsents", pub.PurposeConsents, 24)
 	checkIDs(ps, p+"PublisherLegitimateInterests", pub.PurposeLegitimateInterests, 24)
@@ -483,10 +501,10 @@ func validateTCFEU(ps *problems, t *TCFEUv2) {
 	}
 }
 
-// checkRanges reports a vendor set whose range list would need more than
-// the 12-bit count of entries when the library picks the range form.
-func checkRanges(ps *problems, path string, v tcf.VendorSet) {
-	if n := len(setRuns(v)); n >= 1<<12 && 12+17*n <= v.Max() {
+// checkRanges reports a vendor set written as a range list of more
+// entries than its 12-bit count can hold.
+func checkRanges(ps *problems, path string, v tcf.VendorSet, fib bool) {
+	if useRange, runs := rangeForm(v, fib); useRange && runs >= 1<<12 {
 		ps.add(path, ErrInvalidValue, "too many ranges")
 	}
 }
@@ -510,11 +528,9 @@ func validateTCFCA(ps *problems, t *TCFCAv1) {
 	checkInt(ps, p+"NumCustomPurposes", t.NumCustomPurposes, 6)
 	checkIDs(ps, p+"CustomPurposesExpressConsent", t.CustomPurposesExpressConsent, t.NumCustomPurposes)
 	checkIDs(ps, p+"CustomPurposesImpliedConsent", t.CustomPurposesImpliedConsent, t.NumCustomPurposes)
-	for i, v := range [3]tcf.VendorSet{t.VendorExpressConsent, t.VendorImpliedConsent, t.DisclosedVendors} {
-		if len(setRuns(v)) >= 1<<12 {
-			ps.add(p+[3]string{"VendorExpressConsent", "VendorImpliedConsent", "DisclosedVendors"}[i], ErrInvalidValue, "too many ranges")
-		}
-	}
+	checkRanges(ps, p+"VendorExpressConsent", t.VendorExpressConsent, true)
+	checkRanges(ps, p+"VendorImpliedConsent", t.VendorImpliedConsent, true)
+	checkRanges(ps, p+"DisclosedVendors", t.DisclosedVendors, true)
 	if len(t.PubRestrictions) >= 1<<12 {
 		ps.add(p+"PubRestrictions", ErrInvalidValue, strconv.Itoa(len(t.PubRestrictions)))
 	}
@@ -522,9 +538,7 @@ func validateTCFCA(ps *problems, t *TCFCAv1) {
 		q := p + "PubRestrictions[" + strconv.Itoa(i) + "]"
 		checkInt(ps, q+".purposeId", r.PurposeID, 6)
 		checkInt(ps, q+".type", r.Type, 2)
-		if len(setRuns(r.Vendors)) >= 1<<12 {
-			ps.add(q+".vendors", ErrInvalidValue, "too many ranges")
-		}
+		checkRanges(ps, q+".vendors", r.Vendors, true)
 	}
 }
 

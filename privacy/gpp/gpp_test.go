@@ -249,3 +249,30 @@ func TestUnknownSectionKept(t *testing.T) {
 		t.Errorf("Decode(%q) = %+v, %v", s, got, err)
 	}
 }
+
+// TestRangeCount checks the 12-bit count of a range list (GPP
+// "ArrayOfRanges"): a publisher restriction always lists ranges, so 4,096
+// separate vendors are refused, while vendor consents of the same IDs are
+// written as a bitfield, as the official library picks it.
+func TestRangeCount(t *testing.T) {
+	ids := make([]int, 4096)
+	for i := range ids {
+		ids[i] = 2*i + 1
+	}
+	at := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	eu := gpp.TCFEUv2{Created: at, LastUpdated: at, IsServiceSpecific: true, ConsentLanguage: "EN",
+		PublisherCountryCode: "AA", VendorConsents: tcf.NewVendorSet(ids...)}
+	s, err := gpp.Encode(gpp.String{TCFEUv2: &eu})
+	if err != nil {
+		t.Fatalf("Encode with 4,096 consented vendors = %v", err)
+	}
+	if back, err := gpp.Decode(s); err != nil || back.TCFEUv2.VendorConsents.Len() != 4096 {
+		t.Errorf("Decode(Encode) = %v vendors, %v", back.TCFEUv2.VendorConsents.Len(), err)
+	}
+	eu.PublisherRestrictions = []tcf.PublisherRestriction{{PurposeID: 1, Vendors: tcf.NewVendorSet(ids...)}}
+	_, err = gpp.Encode(gpp.String{TCFEUv2: &eu})
+	var verr *contract.ValidationError
+	if !errors.As(err, &verr) || !verr.Has("tcfeuv2.PublisherRestrictions[0].vendors", "invalid_value") {
+		t.Errorf("Encode with a restriction of 4,096 ranges = %v", err)
+	}
+}

@@ -64,7 +64,8 @@
 // smaller, and the header's ranges are never expanded beyond the sections
 // the string has. It is stricter than the official library where that
 // library would accept values the specification does not define (see
-// [Decode]). Decoding a string with a typical tcfeuv2 section and a usnat
-// section takes about 2 us (the package benchmarks; the official library
-// takes far longer, see the cross-check's bench.mjs).
+// [Decode]). Decoding a 503-character string with a tcfeuv2 section (about
+// 250 consented vendors) and a usnat section takes about 1.8 us and 13
+// allocations on one core of a 2-core Xeon (BenchmarkDecode); the official
+// library takes about 200 us in node on the same core (testdata/crosscheck/bench.mjs).
 package gpp

@@ -55,10 +55,12 @@ var (
 	ErrFieldNotInSection = errors.New("gpp: field not in section")
 )
 
-// MaxLength is the longest GPP string Decode reads, in characters. A
-// string with every section at its largest (a tcfeuv2 section with four
-// vendor lists of 65,535 bits) stays far below it; anything longer is
-// rejected with [ErrTooLong] before it is read.
+// MaxLength is the longest GPP string Decode reads, in characters:
+// 262,144. A string with every section's vendor lists at their largest
+// (bitfields of 65,535 bits, about 11,000 characters each) stays below it;
+// only thousands of publisher restrictions each naming thousands of
+// vendors exceed it. Longer input is rejected with [ErrTooLong] before it
+// is read.
 const MaxLength = 256 << 10
 
 var rules = map[error]string{

@@ -169,9 +169,9 @@ type TCFCAv1 struct {
 	// Version is the section version, 1.
 	Version int `json:"version"`
 	// Created is when the string was created (deciseconds since 1970).
-	Created time.Time `json:"created"`
+	Created time.Time `json:"created,omitzero"`
 	// LastUpdated is when it was last changed.
-	LastUpdated time.Time `json:"last_updated"`
+	LastUpdated time.Time `json:"last_updated,omitzero"`
 	// CMPID is the CMP's IAB Canada ID (12 bits).
 	CMPID int `json:"cmp_id"`
 	// CMPVersion is the CMP's version (12 bits).

@@ -19,9 +19,9 @@ import (
 // string may not carry.
 type TCFEUv2 struct {
 	// Created is when the string was created (36 bits of deciseconds).
-	Created time.Time `json:"created"`
+	Created time.Time `json:"created,omitzero"`
 	// LastUpdated is when it was last changed.
-	LastUpdated time.Time `json:"last_updated"`
+	LastUpdated time.Time `json:"last_updated,omitzero"`
 	// CMPID is the CMP's IAB ID (12 bits).
 	CMPID int `json:"cmp_id"`
 	// CMPVersion is the CMP's version (12 bits).

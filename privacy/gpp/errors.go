@@ -45,8 +45,10 @@ var (
 	// section does not define, or a US section with more than two
 	// segments.
 	ErrUnknownSegment = errors.New("gpp: unknown segment")
-	// ErrUnknownSection reports a section ID this package cannot encode in
-	// a typed field, such as a US entry with Section 2, or an unknown name.
+	// ErrUnknownSection reports a section ID that cannot stand where it is:
+	// a US entry with Section 2, a raw section with a known ID or the
+	// header's own ID 3 (also when a header lists 3), or an unknown name
+	// in JSON.
 	ErrUnknownSection = errors.New("gpp: unknown section")
 	// ErrDuplicateSection reports two sections with the same ID.
 	ErrDuplicateSection = errors.New("gpp: duplicate section")

@@ -55,20 +55,29 @@ var known = func() map[string]map[string]string {
 
 // Read reads one UBL 2.1 Invoice or CreditNote, as Peppol BIS Billing 3.0
 // writes them, into a [Document]. It keeps the elements the model
-// carries (see [Document]) and skips the others -- extensions,
-// attachments' binary objects, a payee party -- without keeping them.
+// carries (see [Document]) and skips the others without keeping them:
+// UBL extensions, a payee party, a tax representative, project, despatch
+// and receipt references, embedded attachments, payment mandates and card
+// accounts, a line's object identifier and buyer's item identifier.
+// Elements left empty are dropped (Peppol allows none,
+// PEPPOL-EN16931-R008).
 //
 // Read is bounded for untrusted input: it reads at most
-// [MaxDocumentBytes], keeps no element deeper than the model's deepest,
-// and allocates at most 16 bytes per input byte plus 64 KiB. Every
-// problem is returned at once in a [*contract.ValidationError]: input
-// that is not well-formed XML, too large, or whose root is not a UBL
-// Invoice or CreditNote is one problem at path "" (rule "xml", "max" or
-// "root") wrapping [ErrSyntax]; a value that does not read (a date
-// "2017-13-01", an amount "1,5", an amount whose currencyID is not the
-// document's) is a problem at its field's JSON path ("lines[0].net_amount"
-// "currency_mismatch") wrapping [ErrInvalid]. No message quotes the
-// input. Read does not check the business rules: call [Document.Check].
+// [MaxDocumentBytes], refuses input that averages fewer than 8 bytes per
+// tag (no UBL element is shorter than "<cbc:ID>") and nesting deeper than
+// 64, and allocates at most 16 bytes per input byte plus 64 KiB. Every
+// problem is returned at once in a [*contract.ValidationError], at most
+// 100: input that is not well-formed XML, too large, too dense or too
+// deep, or whose root is not a UBL Invoice or CreditNote is one problem
+// at path "" (rule "xml", "max", "too_dense", "too_deep" or "root")
+// wrapping [ErrSyntax]; a value that does not read (a date "2017-13-01",
+// an amount "1,5", an amount whose currencyID is not the document's) is a
+// problem at its field's JSON path ("lines[0].net_amount"
+// "currency_mismatch"), and a line without what Peppol requires of every
+// line (ID, quantity, net amount, item name, VAT category, price) is
+// reported ("lines[1].price.amount" "required") and left out, both
+// wrapping [ErrInvalid]. No message quotes the input. Read does not check
+// the business rules: call [Document.Check].
 func Read(r io.Reader) (Document, error) {
 	root, err := parse(r)
 	if err != nil {
@@ -147,7 +156,7 @@ func parse(r io.Reader) (*elem, error) {
 		return nil, syntaxError("max", strconv.Itoa(MaxDocumentBytes))
 	}
 	if bytes.Count(in, []byte("<"))*minTagBytes > len(in)+64 {
-		return nil, syntaxError("xml", "density")
+		return nil, syntaxError("too_dense", "")
 	}
 	dec := xml.NewDecoder(bytes.NewReader(in))
 	var root *elem
@@ -176,7 +185,7 @@ func parse(r io.Reader) (*elem, error) {
 				return nil, syntaxError("xml", "") // a second root
 			}
 			if len(stack) >= maxNesting {
-				return nil, syntaxError("xml", "depth")
+				return nil, syntaxError("too_deep", strconv.Itoa(maxNesting))
 			}
 			o := open{prefix: t.Name.Space, local: t.Name.Local}
 			for _, a := range t.Attr {

@@ -94,6 +94,10 @@ func TestReadSyntax(t *testing.T) {
 		{"other root", `<Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"/>`, "root"},
 		{"invoice without namespace", `<Invoice/>`, "root"},
 		{"too large", head + strings.Repeat(" ", peppol.MaxDocumentBytes) + `</Invoice>`, "max"},
+		{"tiny tags", head + strings.Repeat("<a/>", 100000) + `</Invoice>`, "too_dense"},
+		{"too deep", head + strings.Repeat("<cac:Item>", 70) + strings.Repeat("</cac:Item>", 70) + `</Invoice>`, "too_deep"},
+		{"mismatched end tag", head + `<cbc:ID>1</cbc:Note></Invoice>`, "xml"},
+		{"two roots", head + `</Invoice>` + head + `</Invoice>`, "xml"},
 	} {
 		_, err := peppol.Read(strings.NewReader(c.in))
 		var verr *contract.ValidationError

@@ -2,6 +2,7 @@ package peppol_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -83,4 +84,25 @@ func ExampleDocument_WithTotals() {
 	}
 	fmt.Println(d.Lines[0].Net, d.TaxSubtotals[0].Taxable, d.Tax, d.Totals.Payable)
 	// Output: 1791.00 DKK 1741.00 DKK 435.25 DKK 2176.25 DKK
+}
+
+// Check reports what Peppol makes fatal, at JSON paths: here an amount
+// due that is not the total with VAT less what was prepaid (BR-CO-16),
+// and a seller without a Peppol address.
+func ExampleDocument_Check() {
+	d := full()
+	d.Totals.Payable = dkk("262.50")
+	d.Seller.Endpoint = peppol.Identifier{}
+	err := d.Check()
+	var verr *contract.ValidationError
+	if errors.As(err, &verr) {
+		for _, p := range verr.Problems {
+			fmt.Println(p)
+		}
+	}
+	d.Seller.Endpoint = peppol.Identifier{ID: "43782495", Scheme: peppol.SchemeCVR}
+	fmt.Println(d.Check())
+	// Output:
+	// seller.endpoint: required
+	// peppol: invalid document: check document: 1 problem: totals.payable_amount: sum(BR-CO-16)
 }

@@ -42,15 +42,21 @@ func (c *Compiled) checkValue(ps []contract.Problem, prefix string, f *cfield, f
 	case NumberField:
 		c.checkNumber(f, v, prob)
 	case Measurement:
-		u, ok := f.Units.unit(v.s)
-		if !ok {
+		ui := -1
+		for j := range f.Units.Units {
+			if f.Units.Units[j].Code == v.s {
+				ui = j
+				break
+			}
+		}
+		if ui < 0 {
 			prob(RuleUnit, f.Units.Code)
 			return ps
 		}
 		if !f.NegativeAllowed && numSign(v) < 0 {
 			prob(RuleNegative, "")
 		}
-		if u.Code == f.unit.Code {
+		if v.s == f.unit.Code {
 			// Entered in the field's unit: no conversion.
 			if places(v) > f.decimals {
 				prob(RuleDecimals, strconv.Itoa(f.decimals))
@@ -65,6 +71,22 @@ func (c *Compiled) checkValue(ps []contract.Problem, prefix string, f *cfield, f
 		}
 		// Decimals and bounds apply to the amount in the field's unit,
 		// converted exactly: 0.81 METER in a CENTIMETER field is 81.
+		if cv := f.conv[ui]; cv.ok && !(v.x != nil && v.b) {
+			if n, e, ok := cv.apply(v.n, v.e); ok {
+				w := Value{kind: kindNumber, n: n, e: e}
+				if places(&w) > f.decimals {
+					prob(RuleDecimals, strconv.Itoa(f.decimals))
+				}
+				if f.min.set && cmpBound(&w, f.min) < 0 {
+					prob(RuleMin, f.min.d.String())
+				}
+				if f.max.set && cmpBound(&w, f.max) > 0 {
+					prob(RuleMax, f.max.d.String())
+				}
+				break
+			}
+		}
+		u, _ := f.Units.unit(v.s)
 		r := convertRatio(v.decimal(), u, f.unit)
 		if q, exact := r.exact(); !exact || decimalPlaces(q) > f.decimals {
 			prob(RuleDecimals, strconv.Itoa(f.decimals))

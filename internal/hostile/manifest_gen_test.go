@@ -398,6 +398,7 @@ var manifest = []pkg{
 			{"RecordsOfProcessing", privacy.RecordsOfProcessing},
 			{"ReplayRequest", privacy.ReplayRequest},
 			{"RequestDeadline", privacy.RequestDeadline},
+			{"RetentionImpact", privacy.RetentionImpact},
 			{"RulesFromPolicy", privacy.RulesFromPolicy},
 			{"SignalEvents", privacy.SignalEvents},
 			{"TCFChoices", privacy.TCFChoices},

@@ -43,6 +43,7 @@ func TestPresetsValidate(t *testing.T) {
 			OpenProducts2018(), []prob{
 				{"activities[0].recipients[1].safeguard", "transfer_without_safeguard", "GDPR Art. 44"},
 				{"rights", "rights_not_stated", "restriction portability"},
+				{"implied_consent", "consent_by_use", "GDPR Art. 4(11)"}, // Art. 4(11), recital 32: using the site is no consent
 			}},
 	}
 	for _, tt := range tests {

@@ -83,7 +83,7 @@ type Breach struct {
 // available at first (Art. 33(4)).
 type BreachNotice struct {
 	// At is when the notice was given.
-	At time.Time `json:"at" validate:"required"`
+	At time.Time `json:"at"`
 	// Complete reports that, with the notices before it, it gives all the
 	// information of Art. 33(3)(a)-(d).
 	Complete bool `json:"complete,omitempty"`

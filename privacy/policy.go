@@ -150,7 +150,7 @@ type Policy struct {
 	// Statements are the places in the policy's text that speak of each
 	// information item of Art. 13 and 14, the reading [CheckInformation]
 	// rests on.
-	Statements []Statement `json:"statements,omitempty" validate:"dive"`
+	Statements []Statement `json:"statements,omitempty"`
 }
 
 // GovernsFrom returns the first day the version governs events: its
@@ -224,6 +224,7 @@ var allRights = []RequestKind{Access, Rectification, Erasure, Restriction, Porta
 //     (Art. 44, 46) -- Open Products' payment providers may transfer data
 //     outside the EU and the policy names no safeguard;
 //   - "rights": rights_not_stated with the missing rights (Art. 13(2)(b));
+//   - "statements[0].paragraph": gte(1) -- paragraphs count from 1;
 //   - "implied_consent": consent_by_use -- using the site taken as consent,
 //     which is none (Art. 4(11), 7; see [Policy.ConsentValidity]).
 //
@@ -321,6 +322,15 @@ func (p Policy) Validate(t Taxonomy) error {
 	}
 	if p.ImpliedConsent {
 		add("implied_consent", "consent_by_use", "GDPR Art. 4(11)")
+	}
+	for i, st := range p.Statements {
+		path := "statements[" + strconv.Itoa(i) + "]"
+		if st.Item < ControllerIdentity || int(st.Item) >= len(infoItemNames) {
+			add(path+".item", "oneof", "")
+		}
+		if st.Paragraph < 1 {
+			add(path+".paragraph", "gte", "1")
+		}
 	}
 	return ps.Err("validate policy", ErrInvalid)
 }

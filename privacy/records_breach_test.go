@@ -158,3 +158,15 @@ func TestValidateStatements(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestValidateRepresentative checks that a named representative is checked
+// like any party (Art. 27), and that none is no problem.
+func TestValidateRepresentative(t *testing.T) {
+	p := OpenDIMS2026()
+	p.Representative = contract.Party{Country: "Denmark"}
+	err := p.Validate(DefaultTaxonomy())
+	var ve *contract.ValidationError
+	if !errors.As(err, &ve) || !ve.Has("representative.name", "required") || !ve.Has("representative.country", "iso3166_1_alpha2") {
+		t.Errorf("Validate = %v, want representative.name required and representative.country iso3166_1_alpha2", err)
+	}
+}

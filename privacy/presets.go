@@ -1,6 +1,8 @@
 package privacy
 
 import (
+	"slices"
+
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -170,7 +172,8 @@ func OpenDIMS2026() Policy {
 			p.Statements[i].Paragraph = 3 // a new first paragraph moves the list down
 		}
 	}
-	p.Statements = append(p.Statements, at(RecipientsStated, odShare, 1))
+	i := slices.IndexFunc(p.Statements, func(s Statement) bool { return s.Item == RecipientsStated })
+	p.Statements = slices.Insert(p.Statements, i, at(RecipientsStated, odShare, 1))
 	return p
 }
 

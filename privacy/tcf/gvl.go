@@ -376,13 +376,16 @@ func (g GVL) Validate() error {
 		}
 		g.checkPurposes(add, path+".purposes", v.Purposes)
 		g.checkPurposes(add, path+".legIntPurposes", v.LegIntPurposes)
+		// Sets rather than nested scans: a hostile list may hold hundreds
+		// of thousands of IDs, and IDs outside 1-64 are reported above.
+		consent, legInt := NewIDSet(v.Purposes...), NewIDSet(v.LegIntPurposes...)
 		for i, p := range v.Purposes {
-			if slices.Contains(v.LegIntPurposes, p) {
+			if legInt.Has(p) {
 				add(path+".purposes["+strconv.Itoa(i)+"]", "both_legal_bases", strconv.Itoa(p))
 			}
 		}
 		for i, p := range v.FlexiblePurposes {
-			if !slices.Contains(v.Purposes, p) && !slices.Contains(v.LegIntPurposes, p) {
+			if !consent.Has(p) && !legInt.Has(p) {
 				add(path+".flexiblePurposes["+strconv.Itoa(i)+"]", "flexible_not_declared", strconv.Itoa(p))
 			}
 		}

@@ -163,3 +163,18 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestParseGVLLongLists checks that a vendor with hundreds of thousands of
+// purpose IDs on both bases is refused in linear time, not by a nested scan.
+func TestParseGVLLongLists(t *testing.T) {
+	ids := strings.Repeat("2,", 200000) + "2"
+	in := `{"vendors":{"1":{"id":1,"purposes":[` + ids + `],"legIntPurposes":[` + ids + `],"flexiblePurposes":[` + ids + `]}}}`
+	start := time.Now()
+	_, err := ParseGVL(strings.NewReader(in))
+	if err == nil {
+		t.Fatal("ParseGVL accepted purpose 2 on both bases")
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("ParseGVL took %v on %d bytes", d, len(in))
+	}
+}

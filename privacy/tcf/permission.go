@@ -91,8 +91,8 @@ const (
 // and purpose 2 consent but no vendor 8 consent gives Allowed false:
 // "the vendor has no consent for purpose 2".
 //
-// A permission check takes about 100 ns and allocates once (the reason's
-// arguments).
+// A permission check costs about 90 ns of CPU (benchmark medians) and
+// allocates once (the reason's arguments).
 func (g GVL) Permission(t TCString, vendor, purpose int, at time.Time) contract.Decision {
 	d := contract.Decision{Rule: RulePurpose, At: at}
 	v, ok := g.Vendors[vendor]

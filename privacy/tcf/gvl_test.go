@@ -225,6 +225,8 @@ func TestPermission(t *testing.T) {
 			"the vendor has consent for purpose 2", "Art. 6(1)(a)"},
 		{"spec restriction type 1 on a flexible LI purpose: LI no longer counts", restrict(legInt(base(), 2, 8), 2, RequireConsent, 8), 8, 2, at, false,
 			"the user did not consent to purpose 2", "Art. 6(1)(a)"},
+		{"doc example: restriction type 1 on flexible purpose 2, purpose consent but no vendor consent", restrict(base().withPurposeConsent(2), 2, RequireConsent, 8), 8, 2, at, false,
+			"the vendor has no consent for purpose 2", "Art. 6(1)(a)"},
 		{"spec restriction type 2 on a flexible consent purpose: LI is checked", restrict(legInt(base(), 2, 1), 2, RequireLegitimateInterest, 1), 1, 2, at, true,
 			"the vendor may rely on legitimate interest for purpose 2", "Art. 6(1)(f)"},
 		{"spec restriction type 2 on a flexible consent purpose: consent no longer counts", restrict(consent(base(), 2, 1), 2, RequireLegitimateInterest, 1), 1, 2, at, false,

@@ -10,11 +10,12 @@ import (
 	"testing"
 
 	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/explain"
 	"golang.org/x/text/language"
 )
 
 // TestEveryReasonHasDanish checks that every message key of the package
-// (a msg constant) has a Danish text in its catalog, so no reason falls
+// (a msg constant) has a Danish text in the catalog that holds it, so no reason falls
 // back to English in Danish.
 func TestEveryReasonHasDanish(t *testing.T) {
 	keys := messageKeys(t, ".")
@@ -22,7 +23,7 @@ func TestEveryReasonHasDanish(t *testing.T) {
 		t.Fatalf("found %d message keys, want the package's", len(keys))
 	}
 	for name, key := range keys {
-		r := contract.NewReason(cat, key)
+		r := contract.NewReason(explain.Lookup(key), key)
 		if r.In(language.Danish) == r.In(language.English) {
 			t.Errorf("%s (%q) has no Danish text", name, key)
 		}

@@ -1,0 +1,553 @@
+package akeneo
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/pimkit/pimkit/catalog"
+	"github.com/pimkit/pimkit/contract"
+	"github.com/shopspring/decimal"
+)
+
+// AttributeOption is an option of a select attribute: the
+// [catalog.SelectOption] (code and labels), the attribute's code and its
+// position.
+type AttributeOption struct {
+	Option    catalog.SelectOption `json:"option"`
+	Attribute string               `json:"attribute,omitzero"`
+	SortOrder int                  `json:"sort_order,omitzero"`
+	Given     []string             `json:"given,omitzero"`
+}
+
+type rawOption struct {
+	Code      string            `json:"code"`
+	Attribute string            `json:"attribute,omitempty"`
+	SortOrder *int              `json:"sort_order,omitempty"`
+	Labels    map[string]string `json:"labels,omitempty"`
+}
+
+// UnmarshalAkeneo reads an attribute option document.
+func (o *AttributeOption) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err error) {
+	var m rawOption
+	given, r, err := readDoc("read attribute option", b, &m)
+	if err != nil {
+		return nil, err
+	}
+	out := AttributeOption{Option: catalog.SelectOption{Code: m.Code, Labels: readLabels(&r, "labels", m.Labels)}, Attribute: m.Attribute, Given: given}
+	if m.SortOrder != nil {
+		out.SortOrder = *m.SortOrder
+	}
+	if err := r.err("read attribute option"); err != nil {
+		return nil, err
+	}
+	*o = out
+	return r.dropped, nil
+}
+
+// MarshalAkeneo writes o as Akeneo's attribute option document.
+func (o AttributeOption) MarshalAkeneo() ([]byte, error) {
+	return writeDoc(&rawOption{Code: o.Option.Code, Attribute: o.Attribute, SortOrder: &o.SortOrder, Labels: writeLabels(o.Option.Labels)}, o.Given)
+}
+
+// AttributeGroup is a group of attributes shown together: its code,
+// position, attribute codes (a set) and labels.
+type AttributeGroup struct {
+	Code       string         `json:"code"`
+	SortOrder  int            `json:"sort_order,omitzero"`
+	Attributes []string       `json:"attributes,omitzero"`
+	Labels     catalog.Labels `json:"labels,omitzero"`
+	Given      []string       `json:"given,omitzero"`
+}
+
+type rawGroup struct {
+	Code       string            `json:"code"`
+	SortOrder  *int              `json:"sort_order,omitempty"`
+	Attributes []string          `json:"attributes,omitempty"`
+	Labels     map[string]string `json:"labels,omitempty"`
+}
+
+// UnmarshalAkeneo reads an attribute group document.
+func (g *AttributeGroup) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err error) {
+	var m rawGroup
+	given, r, err := readDoc("read attribute group", b, &m)
+	if err != nil {
+		return nil, err
+	}
+	out := AttributeGroup{Code: m.Code, Attributes: m.Attributes, Labels: readLabels(&r, "labels", m.Labels), Given: given}
+	if m.SortOrder != nil {
+		out.SortOrder = *m.SortOrder
+	}
+	if err := r.err("read attribute group"); err != nil {
+		return nil, err
+	}
+	*g = out
+	return r.dropped, nil
+}
+
+// MarshalAkeneo writes g as Akeneo's attribute group document.
+func (g AttributeGroup) MarshalAkeneo() ([]byte, error) {
+	return writeDoc(&rawGroup{Code: g.Code, SortOrder: &g.SortOrder, Attributes: g.Attributes, Labels: writeLabels(g.Labels)}, g.Given)
+}
+
+// Family is an Akeneo family, the attribute set of a kind of product: its
+// attributes (a set), the attributes required per channel (completeness),
+// the attribute that labels its products and the one that shows them.
+type Family struct {
+	Code             string              `json:"code"`
+	Attributes       []string            `json:"attributes,omitzero"`
+	AttributeAsLabel string              `json:"attribute_as_label,omitzero"`
+	AttributeAsImage string              `json:"attribute_as_image,omitzero"`
+	Requirements     map[string][]string `json:"requirements,omitzero"`
+	Labels           catalog.Labels      `json:"labels,omitzero"`
+	Given            []string            `json:"given,omitzero"`
+}
+
+type rawFamily struct {
+	Code             string              `json:"code"`
+	Attributes       []string            `json:"attributes,omitempty"`
+	AttributeAsLabel string              `json:"attribute_as_label,omitempty"`
+	AttributeAsImage string              `json:"attribute_as_image,omitempty"`
+	Requirements     map[string][]string `json:"attribute_requirements,omitempty"`
+	Labels           map[string]string   `json:"labels,omitempty"`
+}
+
+// UnmarshalAkeneo reads a family document.
+func (f *Family) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err error) {
+	var m rawFamily
+	given, r, err := readDoc("read family", b, &m)
+	if err != nil {
+		return nil, err
+	}
+	out := Family{Code: m.Code, Attributes: m.Attributes, AttributeAsLabel: m.AttributeAsLabel, AttributeAsImage: m.AttributeAsImage,
+		Requirements: m.Requirements, Labels: readLabels(&r, "labels", m.Labels), Given: given}
+	if err := r.err("read family"); err != nil {
+		return nil, err
+	}
+	*f = out
+	return r.dropped, nil
+}
+
+// MarshalAkeneo writes f as Akeneo's family document.
+func (f Family) MarshalAkeneo() ([]byte, error) {
+	return writeDoc(&rawFamily{Code: f.Code, Attributes: f.Attributes, AttributeAsLabel: f.AttributeAsLabel,
+		AttributeAsImage: f.AttributeAsImage, Requirements: f.Requirements, Labels: writeLabels(f.Labels)}, f.Given)
+}
+
+// FamilyVariant is an Akeneo family variant: how the product models of a
+// family vary. Variation holds the axes of each level (a
+// [catalog.Variation]); Attributes the attributes set at each level (a
+// set per level, same length as the levels).
+type FamilyVariant struct {
+	Code       string            `json:"code"`
+	Labels     catalog.Labels    `json:"labels,omitzero"`
+	Variation  catalog.Variation `json:"variation"`
+	Attributes [][]string        `json:"attributes,omitzero"`
+	Given      []string          `json:"given,omitzero"`
+}
+
+type rawVariantSet struct {
+	Level      int      `json:"level"`
+	Axes       []string `json:"axes"`
+	Attributes []string `json:"attributes"`
+}
+
+type rawFamilyVariant struct {
+	Code             string            `json:"code"`
+	Labels           map[string]string `json:"labels,omitempty"`
+	CommonAttributes []string          `json:"common_attributes,omitempty"`
+	Sets             []rawVariantSet   `json:"variant_attribute_sets,omitempty"`
+}
+
+// UnmarshalAkeneo reads a family variant document. "common_attributes"
+// (Akeneo computes them) is not carried. Levels must be numbered 1, 2 in
+// order (path "variant_attribute_sets[1].level", rule level).
+func (v *FamilyVariant) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err error) {
+	var m rawFamilyVariant
+	given, r, err := readDoc("read family variant", b, &m, "common_attributes")
+	if err != nil {
+		return nil, err
+	}
+	out := FamilyVariant{Code: m.Code, Labels: readLabels(&r, "labels", m.Labels), Given: given}
+	for i, s := range m.Sets {
+		if s.Level != i+1 {
+			r.bad.Add(index("variant_attribute_sets", i)+".level", "level", strconv.Itoa(i+1))
+		}
+		out.Variation.Levels = append(out.Variation.Levels, s.Axes)
+		out.Attributes = append(out.Attributes, s.Attributes)
+	}
+	if err := r.err("read family variant"); err != nil {
+		return nil, err
+	}
+	*v = out
+	return r.dropped, nil
+}
+
+// MarshalAkeneo writes v as Akeneo's family variant document.
+func (v FamilyVariant) MarshalAkeneo() ([]byte, error) {
+	m := rawFamilyVariant{Code: v.Code, Labels: writeLabels(v.Labels)}
+	for i, axes := range v.Variation.Levels {
+		s := rawVariantSet{Level: i + 1, Axes: axes}
+		if i < len(v.Attributes) {
+			s.Attributes = v.Attributes[i]
+		}
+		m.Sets = append(m.Sets, s)
+	}
+	return writeDoc(&m, v.Given)
+}
+
+// Category is an Akeneo category: the [catalog.CategoryNode] (code,
+// parent, labels), its position among its siblings and the time Akeneo
+// last changed it. Enriched category values ("values",
+// "channel_requirements", "validations") are not carried.
+type Category struct {
+	Node     catalog.CategoryNode `json:"node"`
+	Position int                  `json:"position,omitzero"`
+	Updated  time.Time            `json:"updated,omitzero"`
+	Given    []string             `json:"given,omitzero"`
+}
+
+type rawCategory struct {
+	Code     string            `json:"code"`
+	Parent   *string           `json:"parent,omitempty"`
+	Updated  *string           `json:"updated,omitempty"`
+	Position *int              `json:"position,omitempty"`
+	Labels   map[string]string `json:"labels,omitempty"`
+}
+
+// UnmarshalAkeneo reads a category document.
+func (c *Category) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err error) {
+	var m rawCategory
+	given, r, err := readDoc("read category", b, &m, "values", "channel_requirements", "validations")
+	if err != nil {
+		return nil, err
+	}
+	out := Category{Node: catalog.CategoryNode{Code: m.Code, Parent: str(m.Parent), Labels: readLabels(&r, "labels", m.Labels)},
+		Updated: readTime(&r, "updated", m.Updated), Given: given}
+	if m.Position != nil {
+		out.Position = *m.Position
+	}
+	if err := r.err("read category"); err != nil {
+		return nil, err
+	}
+	*c = out
+	return r.dropped, nil
+}
+
+// MarshalAkeneo writes c as Akeneo's category document.
+func (c Category) MarshalAkeneo() ([]byte, error) {
+	m := rawCategory{Code: c.Node.Code, Parent: ptr(c.Node.Parent), Position: &c.Position, Labels: writeLabels(c.Node.Labels)}
+	if !c.Updated.IsZero() {
+		s := c.Updated.Format("2006-01-02T15:04:05-07:00")
+		m.Updated = &s
+	}
+	return writeDoc(&m, c.Given)
+}
+
+// Tree builds the catalog's category tree of cats.
+func Tree(cats []Category) (catalog.Tree, error) {
+	nodes := make([]catalog.CategoryNode, len(cats))
+	for i, c := range cats {
+		nodes[i] = c.Node
+	}
+	return catalog.NewTree(nodes...)
+}
+
+// Channel is an Akeneo channel: the [catalog.Channel] (code, locales,
+// currencies, category tree), its labels and the unit each metric
+// attribute is converted to for it.
+type Channel struct {
+	Channel         catalog.Channel   `json:"channel"`
+	Labels          catalog.Labels    `json:"labels,omitzero"`
+	ConversionUnits map[string]string `json:"conversion_units,omitzero"`
+	Given           []string          `json:"given,omitzero"`
+}
+
+type rawChannel struct {
+	Code            string            `json:"code"`
+	Currencies      []string          `json:"currencies,omitempty"`
+	Locales         []string          `json:"locales,omitempty"`
+	CategoryTree    string            `json:"category_tree,omitempty"`
+	ConversionUnits map[string]string `json:"conversion_units,omitempty"`
+	Labels          map[string]string `json:"labels,omitempty"`
+}
+
+// UnmarshalAkeneo reads a channel document. An unknown currency or locale
+// code is ErrInvalid.
+func (c *Channel) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err error) {
+	var m rawChannel
+	given, r, err := readDoc("read channel", b, &m)
+	if err != nil {
+		return nil, err
+	}
+	out := Channel{Channel: catalog.Channel{Code: m.Code, Locales: readLocales(&r, "locales", m.Locales), CategoryTree: m.CategoryTree},
+		Labels: readLabels(&r, "labels", m.Labels), ConversionUnits: m.ConversionUnits, Given: given}
+	for i, s := range m.Currencies {
+		cur, err := contract.ParseCurrency(s)
+		if err != nil {
+			r.bad.Add(index("currencies", i), RuleCurrency, "")
+			continue
+		}
+		out.Channel.Currencies = append(out.Channel.Currencies, cur)
+	}
+	if err := r.err("read channel"); err != nil {
+		return nil, err
+	}
+	*c = out
+	return r.dropped, nil
+}
+
+// MarshalAkeneo writes c as Akeneo's channel document.
+func (c Channel) MarshalAkeneo() ([]byte, error) {
+	m := rawChannel{Code: c.Channel.Code, Locales: writeLocales(c.Channel.Locales), CategoryTree: c.Channel.CategoryTree,
+		ConversionUnits: c.ConversionUnits, Labels: writeLabels(c.Labels)}
+	for _, cur := range c.Channel.Currencies {
+		m.Currencies = append(m.Currencies, cur.String())
+	}
+	return writeDoc(&m, c.Given)
+}
+
+// Locale is an Akeneo locale and whether it is activated (a locale is
+// activated when a channel uses it).
+type Locale struct {
+	Code    contract.Locale `json:"code"`
+	Enabled bool            `json:"enabled,omitzero"`
+	Given   []string        `json:"given,omitzero"`
+}
+
+type rawLocale struct {
+	Code   string `json:"code"`
+	Enable *bool  `json:"enable,omitempty"`
+}
+
+// UnmarshalAkeneo reads a locale document ("en_US" is en-US).
+func (l *Locale) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err error) {
+	var m rawLocale
+	given, r, err := readDoc("read locale", b, &m)
+	if err != nil {
+		return nil, err
+	}
+	code, ok := localeCode(m.Code)
+	if !ok {
+		r.bad.Add("code", RuleLocale, "")
+	}
+	if err := r.err("read locale"); err != nil {
+		return nil, err
+	}
+	*l = Locale{Code: code, Enabled: boolean(m.Enable), Given: given}
+	return r.dropped, nil
+}
+
+// MarshalAkeneo writes l as Akeneo's locale document.
+func (l Locale) MarshalAkeneo() ([]byte, error) {
+	return writeDoc(&rawLocale{Code: akeneoLocale(l.Code), Enable: &l.Enabled}, l.Given)
+}
+
+// Currency is an Akeneo currency, whether it is activated and its label.
+type Currency struct {
+	Code    contract.Currency `json:"code"`
+	Enabled bool              `json:"enabled,omitzero"`
+	Label   string            `json:"label,omitzero"`
+	Given   []string          `json:"given,omitzero"`
+}
+
+type rawCurrency struct {
+	Code    string `json:"code"`
+	Enabled *bool  `json:"enabled,omitempty"`
+	Label   string `json:"label,omitempty"`
+}
+
+// UnmarshalAkeneo reads a currency document.
+func (c *Currency) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err error) {
+	var m rawCurrency
+	given, r, err := readDoc("read currency", b, &m)
+	if err != nil {
+		return nil, err
+	}
+	code, perr := contract.ParseCurrency(m.Code)
+	if perr != nil {
+		r.bad.Add("code", RuleCurrency, "")
+	}
+	if err := r.err("read currency"); err != nil {
+		return nil, err
+	}
+	*c = Currency{Code: code, Enabled: boolean(m.Enabled), Label: m.Label, Given: given}
+	return r.dropped, nil
+}
+
+// MarshalAkeneo writes c as Akeneo's currency document.
+func (c Currency) MarshalAkeneo() ([]byte, error) {
+	return writeDoc(&rawCurrency{Code: c.Code.String(), Enabled: &c.Enabled, Label: c.Label}, c.Given)
+}
+
+// AssociationType is an Akeneo association type, such as "X_SELL" or
+// "PACK": labels, whether its associations carry quantities and whether
+// they go both ways (an association from A to B is also one from B to A).
+type AssociationType struct {
+	Code       string         `json:"code"`
+	Labels     catalog.Labels `json:"labels,omitzero"`
+	Quantified bool           `json:"quantified,omitzero"`
+	TwoWay     bool           `json:"two_way,omitzero"`
+	Given      []string       `json:"given,omitzero"`
+}
+
+type rawAssociationType struct {
+	Code         string            `json:"code"`
+	Labels       map[string]string `json:"labels,omitempty"`
+	IsQuantified *bool             `json:"is_quantified,omitempty"`
+	IsTwoWay     *bool             `json:"is_two_way,omitempty"`
+}
+
+// UnmarshalAkeneo reads an association type document.
+func (t *AssociationType) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err error) {
+	var m rawAssociationType
+	given, r, err := readDoc("read association type", b, &m)
+	if err != nil {
+		return nil, err
+	}
+	out := AssociationType{Code: m.Code, Labels: readLabels(&r, "labels", m.Labels), Quantified: boolean(m.IsQuantified), TwoWay: boolean(m.IsTwoWay), Given: given}
+	if err := r.err("read association type"); err != nil {
+		return nil, err
+	}
+	*t = out
+	return r.dropped, nil
+}
+
+// MarshalAkeneo writes t as Akeneo's association type document.
+func (t AssociationType) MarshalAkeneo() ([]byte, error) {
+	return writeDoc(&rawAssociationType{Code: t.Code, Labels: writeLabels(t.Labels), IsQuantified: &t.Quantified, IsTwoWay: &t.TwoWay}, t.Given)
+}
+
+// MeasurementFamily is an Akeneo measurement family: the
+// [catalog.UnitFamily] (code, standard unit, each unit's factor and
+// offset to it) and, per unit, Akeneo's labels, symbol and conversion
+// operations, kept as Akeneo wrote them so that writing the family back
+// is exact. Units[i] of the family and Details[i] describe the same unit.
+//
+// The factor and offset are computed from the operations, applied in
+// order to a value in the unit: "mul" and "add" exactly, "div" and "sub"
+// as their inverses (a "div" by 3 is a factor of 1/3 rounded to 20
+// decimals). The factors are Akeneo's: where they differ from the SI
+// definition, pimkit's own measurement families are right and these are
+// what Akeneo computes.
+type MeasurementFamily struct {
+	Units   catalog.UnitFamily `json:"units"`
+	Labels  catalog.Labels     `json:"labels,omitzero"`
+	Details []UnitDetails      `json:"details,omitzero"`
+	Given   []string           `json:"given,omitzero"`
+}
+
+// UnitDetails is what Akeneo says of a unit beyond its factor: labels,
+// symbol, and the operations that convert a value in the unit to the
+// family's standard unit.
+type UnitDetails struct {
+	Labels     catalog.Labels `json:"labels,omitzero"`
+	Symbol     string         `json:"symbol,omitzero"`
+	Operations []Operation    `json:"operations,omitzero"`
+}
+
+// Operation is one step of a unit conversion: an operator ("mul", "div",
+// "add" or "sub") and its operand, e.g. {"mul", 0.001}.
+type Operation struct {
+	Operator string           `json:"operator"`
+	Value    contract.Decimal `json:"value"`
+}
+
+type rawOperation struct {
+	Operator string `json:"operator"`
+	Value    string `json:"value"`
+}
+
+type rawUnit struct {
+	Code    string            `json:"code"`
+	Labels  map[string]string `json:"labels,omitempty"`
+	Convert []rawOperation    `json:"convert_from_standard"`
+	Symbol  string            `json:"symbol,omitempty"`
+}
+
+type rawMeasurementFamily struct {
+	Code     string             `json:"code"`
+	Labels   map[string]string  `json:"labels,omitempty"`
+	Standard string             `json:"standard_unit_code,omitempty"`
+	Units    map[string]rawUnit `json:"units,omitempty"`
+}
+
+// UnmarshalAkeneo reads a measurement family document. Units come in code
+// order. An unknown operator or a malformed operand is ErrInvalid.
+func (f *MeasurementFamily) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err error) {
+	var m rawMeasurementFamily
+	given, r, err := readDoc("read measurement family", b, &m)
+	if err != nil {
+		return nil, err
+	}
+	out := MeasurementFamily{Units: catalog.UnitFamily{Code: m.Code, Standard: m.Standard}, Labels: readLabels(&r, "labels", m.Labels), Given: given}
+	for _, code := range sortedKeys(m.Units) {
+		u := m.Units[code]
+		path := key("units", code)
+		if u.Code != code {
+			r.bad.Add(path+".code", "code", "")
+		}
+		det := UnitDetails{Labels: readLabels(&r, path+".labels", u.Labels), Symbol: u.Symbol}
+		factor, offset := decimal.New(1, 0), decimal.Zero
+		for i, op := range u.Convert {
+			p := index(path+".convert_from_standard", i)
+			d, ok := jsonDecimal([]byte(strconv.Quote(op.Value)))
+			if !ok {
+				r.bad.Add(p+".value", RuleNumber, "")
+				continue
+			}
+			switch op.Operator {
+			case "mul":
+				factor, offset = factor.Mul(d), offset.Mul(d)
+			case "div":
+				if d.IsZero() {
+					r.bad.Add(p+".value", RuleNumber, "")
+					continue
+				}
+				factor, offset = factor.DivRound(d, 20), offset.DivRound(d, 20)
+			case "add":
+				offset = offset.Add(d)
+			case "sub":
+				offset = offset.Sub(d)
+			default:
+				r.bad.Add(p+".operator", "operator", "mul|div|add|sub")
+				continue
+			}
+			det.Operations = append(det.Operations, Operation{Operator: op.Operator, Value: contract.Dec(d)})
+		}
+		out.Units.Units = append(out.Units.Units, catalog.Unit{Code: code, Factor: contract.Dec(factor), Offset: contract.Dec(offset)})
+		out.Details = append(out.Details, det)
+	}
+	if err := r.err("read measurement family"); err != nil {
+		return nil, err
+	}
+	*f = out
+	return r.dropped, nil
+}
+
+// MarshalAkeneo writes f as Akeneo's measurement family document. A unit
+// without Details is written with its factor and offset as "mul" and
+// "add".
+func (f MeasurementFamily) MarshalAkeneo() ([]byte, error) {
+	m := rawMeasurementFamily{Code: f.Units.Code, Labels: writeLabels(f.Labels), Standard: f.Units.Standard, Units: map[string]rawUnit{}}
+	for i, u := range f.Units.Units {
+		ru := rawUnit{Code: u.Code, Convert: []rawOperation{}}
+		if i < len(f.Details) {
+			d := f.Details[i]
+			ru.Labels, ru.Symbol = writeLabels(d.Labels), d.Symbol
+			for _, op := range d.Operations {
+				ru.Convert = append(ru.Convert, rawOperation{Operator: op.Operator, Value: op.Value.String()})
+			}
+		} else {
+			factor := u.Factor
+			if factor.IsZero() {
+				factor = contract.MustDec("1")
+			}
+			ru.Convert = append(ru.Convert, rawOperation{"mul", factor.String()})
+			if !u.Offset.IsZero() {
+				ru.Convert = append(ru.Convert, rawOperation{"add", u.Offset.String()})
+			}
+		}
+		m.Units[u.Code] = ru
+	}
+	return writeDoc(&m, f.Given)
+}

@@ -64,10 +64,13 @@ type QuantifiedAssociation struct {
 }
 
 // Link is one member of a quantified association: a product's identifier
-// (its UUID in the UUID form) or a model's code, and the quantity.
+// or UUID or a model's code, and the quantity. By says which the document
+// used: "" for "identifier" (Akeneo's usual key, for models too), "uuid"
+// or "code".
 type Link struct {
 	ID       string `json:"id"`
 	Quantity int64  `json:"quantity"`
+	By       string `json:"by,omitzero"`
 }
 
 // Keys are the top-level keys of a product or product model document that
@@ -87,6 +90,7 @@ type rawAssoc struct {
 type rawLink struct {
 	Identifier *string `json:"identifier"`
 	UUID       *string `json:"uuid"`
+	Code       *string `json:"code"`
 	Quantity   int64   `json:"quantity"`
 }
 
@@ -300,7 +304,7 @@ func (d *productDecoder) convert(raw *rawProduct, attrs Attributes, p *Product) 
 	out.Updated = readTime(&r, "updated", raw.Updated)
 	d.values(&r, raw.Values, attrs, &rec)
 	out.Associations = readAssociations(raw.Associations, p.Associations[:0])
-	out.Quantified = readQuantified(&r, raw.Quantified, out.UUID != "")
+	out.Quantified = readQuantified(&r, raw.Quantified)
 	for _, k := range readOnlyKeys {
 		var v json.RawMessage
 		switch k {
@@ -435,26 +439,27 @@ func readAssociations(m map[string]rawAssoc, dst []Association) []Association {
 	return dst
 }
 
-func readQuantified(r *report, m map[string]rawQuantified, uuids bool) []QuantifiedAssociation {
+func readQuantified(r *report, m map[string]rawQuantified) []QuantifiedAssociation {
 	if m == nil {
 		return nil
 	}
 	out := make([]QuantifiedAssociation, 0, len(m))
-	links := func(path string, ls []rawLink, byUUID bool) []Link {
+	links := func(path string, ls []rawLink) []Link {
 		if ls == nil {
 			return nil
 		}
 		out := make([]Link, len(ls))
 		for i, l := range ls {
-			id := l.Identifier
-			if byUUID {
-				id = l.UUID
-			}
-			if id == nil {
+			switch {
+			case l.Identifier != nil && l.UUID == nil && l.Code == nil:
+				out[i] = Link{ID: *l.Identifier, Quantity: l.Quantity}
+			case l.UUID != nil && l.Identifier == nil && l.Code == nil:
+				out[i] = Link{ID: *l.UUID, Quantity: l.Quantity, By: "uuid"}
+			case l.Code != nil && l.Identifier == nil && l.UUID == nil:
+				out[i] = Link{ID: *l.Code, Quantity: l.Quantity, By: "code"}
+			default:
 				r.bad.Add(index(path, i), RuleType, "link")
-				continue
 			}
-			out[i] = Link{ID: *id, Quantity: l.Quantity}
 		}
 		return out
 	}
@@ -462,8 +467,8 @@ func readQuantified(r *report, m map[string]rawQuantified, uuids bool) []Quantif
 		q := m[t]
 		p := key("quantified_associations", t)
 		out = append(out, QuantifiedAssociation{Type: t,
-			Products:      links(p+".products", q.Products, uuids),
-			ProductModels: links(p+".product_models", q.ProductModels, false)})
+			Products:      links(p+".products", q.Products),
+			ProductModels: links(p+".product_models", q.ProductModels)})
 	}
 	return out
 }
@@ -608,10 +613,9 @@ func (p Product) AppendAkeneo(b []byte, attrs Attributes) ([]byte, error) {
 				b = append(b, `:{`...)
 				in := false
 				for _, part := range []struct {
-					k    string
-					l    []Link
-					uuid bool
-				}{{"products", q.Products, p.UUID != ""}, {"product_models", q.ProductModels, false}} {
+					k string
+					l []Link
+				}{{"products", q.Products}, {"product_models", q.ProductModels}} {
 					if part.l == nil {
 						continue
 					}
@@ -626,9 +630,12 @@ func (p Product) AppendAkeneo(b []byte, attrs Attributes) ([]byte, error) {
 						if j > 0 {
 							b = append(b, ',')
 						}
-						if part.uuid {
-							b = append(b, `{"uuid":`...)
-						} else {
+						switch l.By {
+						case "uuid", "code":
+							b = append(b, `{"`...)
+							b = append(b, l.By...)
+							b = append(b, `":`...)
+						default:
 							b = append(b, `{"identifier":`...)
 						}
 						b = appendString(b, l.ID)
@@ -699,4 +706,3 @@ func appendValues(b []byte, vals []catalog.FieldValue, attrs Attributes) ([]byte
 	}
 	return append(b, '}'), true
 }
-

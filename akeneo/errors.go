@@ -22,7 +22,8 @@ var (
 // pimkit reads but does not keep, at its JSON path, with the reason in
 // Param ("read_only" for what Akeneo computes, such as "_links",
 // "linked_data" or "completenesses"; "unknown" for a key Akeneo does not
-// define; "zone" for the UTC offset of a date; "type" for an attribute
+// define; "zone" for the UTC offset or time of day of a date, which
+// pimkit reads as the calendar date written; "type" for an attribute
 // type pimkit has no field type for).
 const (
 	RuleNotCarried = "not_carried"

@@ -1,0 +1,62 @@
+package akeneo
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/pimkit/pimkit/catalog"
+)
+
+func mustProduct(t *testing.T, doc string) Product {
+	t.Helper()
+	var p Product
+	if _, err := p.UnmarshalAkeneo([]byte(doc), nil); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestPatch follows the examples of Akeneo's PATCH semantics: objects
+// merge recursively, arrays and scalars are replaced, null erases; values
+// merge per attribute, locale and channel; associations per type.
+func TestPatch(t *testing.T) {
+	orig := `{"identifier":"boots_4846","enabled":true,"family":"boots","parent":null,"groups":["similar_boots"],"categories":["2014_collection","winter_boots"],` +
+		`"values":{"name":[{"locale":"en_US","scope":null,"data":"Mug"},{"locale":"fr_FR","scope":null,"data":"Tasse"}],"color":[{"locale":null,"scope":null,"data":"black"}]},` +
+		`"associations":{"X_SELL":{"products":["boots_1"],"groups":["g1"]},"UPSELL":{"products":["boots_2"]}}}`
+	for _, tc := range []struct {
+		name, patch, want string
+	}{
+		{"a scalar is replaced", `{"family":"shoes"}`,
+			`{"identifier":"boots_4846","enabled":true,"family":"shoes","parent":null,"groups":["similar_boots"],"categories":["2014_collection","winter_boots"],"values":{"name":[{"locale":"en_US","scope":null,"data":"Mug"},{"locale":"fr_FR","scope":null,"data":"Tasse"}],"color":[{"locale":null,"scope":null,"data":"black"}]},"associations":{"UPSELL":{"products":["boots_2"]},"X_SELL":{"products":["boots_1"],"groups":["g1"]}}}`},
+		{"null erases a scalar", `{"family":null}`,
+			`{"identifier":"boots_4846","enabled":true,"family":null,"parent":null,"groups":["similar_boots"],"categories":["2014_collection","winter_boots"],"values":{"name":[{"locale":"en_US","scope":null,"data":"Mug"},{"locale":"fr_FR","scope":null,"data":"Tasse"}],"color":[{"locale":null,"scope":null,"data":"black"}]},"associations":{"UPSELL":{"products":["boots_2"]},"X_SELL":{"products":["boots_1"],"groups":["g1"]}}}`},
+		{"an array is replaced", `{"categories":["summer_collection"]}`,
+			`{"identifier":"boots_4846","enabled":true,"family":"boots","parent":null,"groups":["similar_boots"],"categories":["summer_collection"],"values":{"name":[{"locale":"en_US","scope":null,"data":"Mug"},{"locale":"fr_FR","scope":null,"data":"Tasse"}],"color":[{"locale":null,"scope":null,"data":"black"}]},"associations":{"UPSELL":{"products":["boots_2"]},"X_SELL":{"products":["boots_1"],"groups":["g1"]}}}`},
+		{"values merge per locale", `{"values":{"name":[{"locale":"fr_FR","scope":null,"data":"Tasse jolie"}],"size":[{"locale":null,"scope":null,"data":"m"}]}}`,
+			`{"identifier":"boots_4846","enabled":true,"family":"boots","parent":null,"groups":["similar_boots"],"categories":["2014_collection","winter_boots"],"values":{"name":[{"locale":"en_US","scope":null,"data":"Mug"},{"locale":"fr_FR","scope":null,"data":"Tasse jolie"}],"color":[{"locale":null,"scope":null,"data":"black"}],"size":[{"locale":null,"scope":null,"data":"m"}]},"associations":{"UPSELL":{"products":["boots_2"]},"X_SELL":{"products":["boots_1"],"groups":["g1"]}}}`},
+		{"null data erases a value", `{"values":{"color":[{"locale":null,"scope":null,"data":null}]}}`,
+			`{"identifier":"boots_4846","enabled":true,"family":"boots","parent":null,"groups":["similar_boots"],"categories":["2014_collection","winter_boots"],"values":{"name":[{"locale":"en_US","scope":null,"data":"Mug"},{"locale":"fr_FR","scope":null,"data":"Tasse"}]},"associations":{"UPSELL":{"products":["boots_2"]},"X_SELL":{"products":["boots_1"],"groups":["g1"]}}}`},
+		{"associations merge per type and list", `{"associations":{"X_SELL":{"products":["boots_9"]},"PACK":{"products":["socks"]}}}`,
+			`{"identifier":"boots_4846","enabled":true,"family":"boots","parent":null,"groups":["similar_boots"],"categories":["2014_collection","winter_boots"],"values":{"name":[{"locale":"en_US","scope":null,"data":"Mug"},{"locale":"fr_FR","scope":null,"data":"Tasse"}],"color":[{"locale":null,"scope":null,"data":"black"}]},"associations":{"PACK":{"products":["socks"]},"UPSELL":{"products":["boots_2"]},"X_SELL":{"products":["boots_9"],"groups":["g1"]}}}`},
+	} {
+		got := Patch(mustProduct(t, orig), mustProduct(t, tc.patch))
+		want := mustProduct(t, tc.want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: (-want +got)\n%s", tc.name, diff)
+		}
+	}
+}
+
+// TestPatchLeavesInputAlone: Patch returns a new product; its inputs are
+// unchanged.
+func TestPatchLeavesInputAlone(t *testing.T) {
+	dst := mustProduct(t, `{"identifier":"a","categories":["x"],"values":{"name":[{"locale":null,"scope":null,"data":"A"}]}}`)
+	before := mustProduct(t, `{"identifier":"a","categories":["x"],"values":{"name":[{"locale":null,"scope":null,"data":"A"}]}}`)
+	_ = Patch(dst, mustProduct(t, `{"categories":["y"],"values":{"name":[{"locale":null,"scope":null,"data":"B"}]}}`))
+	if !cmp.Equal(dst, before) {
+		t.Error("Patch changed its input")
+	}
+	if v, _ := dst.Record.Get("name", dst.Record.Values[0].Locale, ""); v.String() != catalog.Text("A").String() {
+		t.Errorf("value %v", v)
+	}
+}

@@ -3,6 +3,7 @@ package akeneo
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"slices"
 	"sort"
 	"strconv"
@@ -134,16 +135,47 @@ func (p *rawProduct) reset() {
 	*p = rawProduct{Values: values, Associations: assoc, Quantified: q}
 }
 
+// feed is the reader behind a reused json.Decoder: it hands out one
+// document at a time.
+type feed struct{ b []byte }
+
+func (f *feed) Read(p []byte) (int, error) {
+	if len(f.b) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, f.b)
+	f.b = f.b[n:]
+	return n, nil
+}
+
+// strictDecoder decodes one document after another with one json.Decoder
+// that refuses unknown keys, so that its buffer is reused.
+type strictDecoder struct {
+	f   feed
+	dec *json.Decoder
+}
+
+func (s *strictDecoder) decode(b []byte, v any) error {
+	if s.dec == nil {
+		s.dec = json.NewDecoder(&s.f)
+		s.dec.DisallowUnknownFields()
+	}
+	s.f.b = b
+	err := s.dec.Decode(v)
+	if err == nil && (len(bytes.TrimSpace(s.f.b)) > 0 || s.dec.More()) {
+		err = ErrSyntax
+	}
+	if err != nil {
+		s.dec = nil // its state is lost with the error
+	}
+	return err
+}
+
 // decode reads b into p, fast when b has only known keys.
-func (p *rawProduct) decode(b []byte) error {
+func (p *rawProduct) decode(b []byte, s *strictDecoder) error {
 	p.reset()
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.DisallowUnknownFields()
-	err := d.Decode(p)
+	err := s.decode(b, p)
 	if err == nil {
-		if d.More() {
-			return ErrSyntax
-		}
 		return nil
 	}
 	if !isUnknownField(err) {
@@ -182,9 +214,16 @@ func isUnknownField(err error) bool {
 // of the product's shape and a *contract.ValidationError wrapping
 // ErrInvalid for a value that does not fit its attribute (path
 // "values.price[0].data", rule currency).
+//
+// Memory: at most 16 bytes per input byte plus 64 KiB; a document dense
+// enough in tiny elements to cost more (a million empty values) is
+// refused with rule too_dense before it is decoded.
 func (p *Product) UnmarshalAkeneo(b []byte, attrs Attributes) (dropped []contract.Problem, err error) {
+	if productCost.Dense(b) {
+		return nil, tooDense()
+	}
 	var raw rawProduct
-	if err := raw.decode(b); err != nil {
+	if err := raw.decode(b, new(strictDecoder)); err != nil {
 		return nil, err
 	}
 	var dec productDecoder
@@ -222,9 +261,12 @@ func stringList(raw json.RawMessage, dst []string) ([]string, bool) {
 	if isNull(raw) {
 		return dst[:0], true
 	}
-	dst = dst[:0]
-	if json.Unmarshal(raw, &dst) != nil {
-		return nil, false
+	var ok bool
+	if dst, ok = parseStrings(raw, dst); !ok {
+		dst = dst[:0]
+		if json.Unmarshal(raw, &dst) != nil {
+			return nil, false
+		}
 	}
 	if dst == nil {
 		dst = []string{}

@@ -39,7 +39,9 @@ type Decoder struct {
 	dec   *json.Decoder
 	page  []json.RawMessage // items of a page read from one line
 	buf   []byte
+	item0 json.RawMessage // the current item of an array or page, reused
 	raw   rawProduct
+	sd    strictDecoder
 	pd    productDecoder
 }
 
@@ -107,12 +109,11 @@ func (d *Decoder) Decode(p *Product) (dropped []contract.Problem, err error) {
 				d.mode = 3
 				return nil, io.EOF
 			}
-			var raw json.RawMessage
-			if err := d.dec.Decode(&raw); err != nil {
+			if err := d.dec.Decode(&d.item0); err != nil {
 				d.mode = 3
 				return nil, &RecordError{Item: d.item, Err: ErrSyntax}
 			}
-			return d.one(raw, p, 0)
+			return d.one(d.item0, p, 0)
 		}
 	}
 }
@@ -127,7 +128,7 @@ func (d *Decoder) one(b []byte, p *Product, line int) ([]contract.Problem, error
 	if productCost.Dense(b) {
 		return nil, &RecordError{Line: line, Item: item, Err: tooDense()}
 	}
-	if err := d.raw.decode(b); err != nil {
+	if err := d.raw.decode(b, &d.sd); err != nil {
 		return nil, &RecordError{Line: line, Item: item, Err: err}
 	}
 	dropped, err := d.pd.convert(&d.raw, d.attrs, p)

@@ -188,8 +188,8 @@ func readData(typ string, raw []byte) (v catalog.Value, bad string, zone bool) {
 		}
 		return catalog.Option(s), "", false
 	case TypeMultiSelect, TypeReferenceMultiSelect, TypeAssetCollection:
-		var list []string
-		if raw[0] != '[' || json.Unmarshal(raw, &list) != nil {
+		list, ok := parseStrings(raw, nil)
+		if !ok && (raw[0] != '[' || json.Unmarshal(raw, &list) != nil) {
 			return v, RuleType, false
 		}
 		if typ == TypeAssetCollection {
@@ -232,7 +232,12 @@ func readData(typ string, raw []byte) (v catalog.Value, bad string, zone bool) {
 		return catalog.Date(d), "", zone
 	case TypeMetric:
 		var a rawAmount
-		if raw[0] != '{' || json.Unmarshal(raw, &a) != nil || a.Unit == nil || a.Currency != nil {
+		if e, ok := parseAmount(raw, 0, &a); !ok || skipSpace(raw, e) != len(raw) {
+			if raw[0] != '{' || json.Unmarshal(raw, &a) != nil {
+				return v, RuleType, false
+			}
+		}
+		if a.Unit == nil || a.Currency != nil {
 			return v, RuleType, false
 		}
 		d, ok := jsonDecimal(a.Amount)
@@ -241,8 +246,8 @@ func readData(typ string, raw []byte) (v catalog.Value, bad string, zone bool) {
 		}
 		return catalog.Measure(d, *a.Unit), "", false
 	case TypePriceCollection:
-		var list []rawAmount
-		if raw[0] != '[' || json.Unmarshal(raw, &list) != nil {
+		list, ok := parseAmounts(raw, nil)
+		if !ok && (raw[0] != '[' || json.Unmarshal(raw, &list) != nil) {
 			return v, RuleType, false
 		}
 		ps := make([]catalog.Price, 0, len(list))

@@ -101,18 +101,23 @@ func readDateBound(r *report, path string, s *string) contract.Date {
 		r.bad.Add(path, RuleDate, "")
 		return contract.Date{}
 	}
+	y, mo, dd := t.Date()
+	d, err := contract.NewDate(y, mo, dd)
+	if err != nil {
+		r.bad.Add(path, RuleDate, "")
+		return contract.Date{}
+	}
 	if zone {
 		r.drop(path, "zone")
 	}
-	return contract.DateOf(t)
+	return d
 }
 
 func writeDateBound(d contract.Date) *string {
 	if d.IsZero() {
 		return nil
 	}
-	y, m, dd := d.Date()
-	s := contract.MustDate(y, m, dd).String() + "T00:00:00+00:00"
+	s := d.String() + "T00:00:00+00:00"
 	return &s
 }
 

@@ -49,10 +49,29 @@ func readDoc(op string, b []byte, m any, readOnly ...string) (given []string, r 
 	if err := json.Unmarshal(b, &top); err != nil || top == nil {
 		return nil, r, ErrSyntax
 	}
+	known := jsonKeys(m)
+	// encoding/json matches keys regardless of case; Akeneo's keys are
+	// exact, so a document with another key is decoded without it.
+	exact := true
+	for k := range top {
+		exact = exact && slices.Contains(known, k)
+	}
+	if !exact {
+		clean := make(map[string]json.RawMessage, len(top))
+		for k, v := range top {
+			if slices.Contains(known, k) {
+				clean[k] = v
+			}
+		}
+		var err error
+		if b, err = json.Marshal(clean); err != nil {
+			return nil, r, ErrSyntax
+		}
+	}
 	if err := json.Unmarshal(b, m); err != nil {
 		return nil, r, ErrSyntax
 	}
-	known := jsonKeys(m)
+	given = []string{}
 	for _, k := range known {
 		if v, ok := top[k]; ok && !isNull(v) && !slices.Contains(readOnly, k) {
 			given = append(given, k)

@@ -175,27 +175,52 @@ func (s *strictDecoder) decode(b []byte, v any) error {
 func (p *rawProduct) decode(b []byte, s *strictDecoder) error {
 	p.reset()
 	err := s.decode(b, p)
-	if err == nil {
+	if err == nil && p.exactKeys(b) {
 		return nil
 	}
-	if !isUnknownField(err) {
+	if err != nil && !isUnknownField(err) {
 		return ErrSyntax
 	}
-	p.reset()
-	if json.Unmarshal(b, p) != nil {
-		return ErrSyntax
-	}
+	// Slow path: a key Akeneo does not define, or one that differs from
+	// Akeneo's only in case (encoding/json matches keys regardless of
+	// case). Such keys are reported and the rest decoded without them.
 	var top map[string]json.RawMessage
 	if json.Unmarshal(b, &top) != nil {
 		return ErrSyntax
 	}
-	for k := range top {
+	clean := make(map[string]json.RawMessage, len(top))
+	for k, v := range top {
 		if !slices.Contains(Keys, k) && !slices.Contains(readOnlyKeys, k) {
 			p.seenUnknown = append(p.seenUnknown, k)
+			continue
 		}
+		clean[k] = v
 	}
-	sort.Strings(p.seenUnknown)
+	unknown := p.seenUnknown
+	sort.Strings(unknown)
+	cb, err := json.Marshal(clean)
+	if err != nil {
+		return ErrSyntax
+	}
+	p.reset()
+	if json.Unmarshal(cb, p) != nil {
+		return ErrSyntax
+	}
+	p.seenUnknown = unknown
 	return nil
+}
+
+// exactKeys reports whether every key p was decoded from is in b as
+// Akeneo spells it.
+func (p *rawProduct) exactKeys(b []byte) bool {
+	check := func(set bool, k string) bool {
+		return !set || bytes.Contains(b, []byte(`"`+k+`"`))
+	}
+	return check(p.UUID != nil, "uuid") && check(p.Identifier != nil, "identifier") && check(p.Code != nil, "code") &&
+		check(p.Enabled != nil, "enabled") && check(p.Family != nil, "family") && check(p.FamilyVariant != nil, "family_variant") &&
+		check(p.Parent != nil, "parent") && check(p.Categories != nil, "categories") && check(p.Groups != nil, "groups") &&
+		check(p.Values != nil, "values") && check(p.Created != nil, "created") && check(p.Updated != nil, "updated") &&
+		check(p.Associations != nil, "associations") && check(p.Quantified != nil, "quantified_associations")
 }
 
 func isUnknownField(err error) bool {
@@ -339,8 +364,8 @@ func (d *productDecoder) convert(raw *rawProduct, attrs Attributes, p *Product) 
 	if raw.Categories == nil {
 		rec.Categories = nil
 	}
-	if len(out.Given) == 0 {
-		out.Given = nil
+	if out.Given == nil {
+		out.Given = []string{} // a document with no key Akeneo defines is written as {}
 	}
 	out.Created = readTime(&r, "created", raw.Created)
 	out.Updated = readTime(&r, "updated", raw.Updated)
@@ -379,7 +404,7 @@ func (d *productDecoder) convert(raw *rawProduct, attrs Attributes, p *Product) 
 }
 
 func readTime(r *report, path string, s *string) time.Time {
-	if s == nil || *s == "" {
+	if s == nil {
 		return time.Time{}
 	}
 	t, err := time.Parse(time.RFC3339, *s)
@@ -613,7 +638,7 @@ func (p Product) AppendAkeneo(b []byte, attrs Attributes) ([]byte, error) {
 				continue
 			}
 			b = append(b, '"')
-			b = t.AppendFormat(b, "2006-01-02T15:04:05-07:00")
+			b = t.AppendFormat(b, instantLayout)
 			b = append(b, '"')
 		case "associations":
 			field(k)

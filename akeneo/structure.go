@@ -237,7 +237,7 @@ func (c *Category) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err er
 func (c Category) MarshalAkeneo() ([]byte, error) {
 	m := rawCategory{Code: c.Node.Code, Parent: ptr(c.Node.Parent), Position: &c.Position, Labels: writeLabels(c.Node.Labels)}
 	if !c.Updated.IsZero() {
-		s := c.Updated.Format("2006-01-02T15:04:05-07:00")
+		s := c.Updated.Format(instantLayout)
 		m.Updated = &s
 	}
 	return writeDoc(&m, c.Given)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pimkit/pimkit/catalog"
 	"github.com/pimkit/pimkit/contract"
@@ -116,7 +117,7 @@ func jsonText(raw []byte) (string, bool) {
 	if len(raw) < 2 || raw[0] != '"' {
 		return "", false
 	}
-	if bytes.IndexByte(raw, '\\') < 0 {
+	if bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw) {
 		return string(raw[1 : len(raw)-1]), true
 	}
 	var s string
@@ -404,3 +405,8 @@ func appendData(b []byte, typ string, v catalog.Value) ([]byte, bool) {
 	}
 	return b, false
 }
+
+// instantLayout is how Akeneo writes an instant: "2016-06-23T18:24:44+02:00",
+// with "+00:00" for UTC and the fraction of a second only when there is
+// one.
+const instantLayout = "2006-01-02T15:04:05.999999999-07:00"

@@ -221,9 +221,12 @@ func (a Attribute) MarshalAkeneo() ([]byte, error) {
 
 // Schema returns the catalog schema of product type made of the fields of
 // attrs, in their order, leaving out attributes whose type pimkit has no
-// field for. units gives the measurement families by code: a metric
-// attribute's field gets the units of its family.
-func Schema(attrs []Attribute, units []MeasurementFamily) catalog.Schema {
+// field for. units gives the measurement families: a metric attribute's
+// field gets the units of its family, matched by code. Pass
+// [catalog.MeasurementFamilies] for Akeneo's standard families with
+// correct factors, or the Family of each [MeasurementFamily] read from
+// the Akeneo instance for its own.
+func Schema(attrs []Attribute, units []catalog.UnitFamily) catalog.Schema {
 	s := catalog.Schema{Type: catalog.TypeProduct}
 	for _, a := range attrs {
 		if a.Field.Type == 0 {
@@ -232,8 +235,8 @@ func Schema(attrs []Attribute, units []MeasurementFamily) catalog.Schema {
 		f := a.Field
 		if f.Type == catalog.Measurement {
 			for _, u := range units {
-				if u.Units.Code == f.Units.Code {
-					f.Units = u.Units
+				if u.Code == f.Units.Code {
+					f.Units = u
 				}
 			}
 		}

@@ -155,8 +155,13 @@ func TestSampleExport(t *testing.T) {
 		if p.Model {
 			nModels++
 		}
-		nAssoc += len(p.Associations)
-		nQuant += len(p.Quantified)
+		for _, a := range p.Record.Associations {
+			if a.Quantity > 0 {
+				nQuant++
+			} else {
+				nAssoc++
+			}
+		}
 		b, err := p.MarshalAkeneo(attrs)
 		if err != nil {
 			t.Fatal(err)

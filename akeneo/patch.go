@@ -2,6 +2,7 @@ package akeneo
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/pimkit/pimkit/catalog"
 )
@@ -17,83 +18,80 @@ import (
 //     replaces the one of dst for the same attribute, locale and channel,
 //     an empty value ("data": null) erases it, the others stay;
 //   - associations merge per association type, and within a type per
-//     list: a list patch has (products, product_models, groups) replaces
-//     dst's, a list it leaves out (nil) stays; quantified associations
-//     the same.
+//     list: a list the patch has (products, product_models, groups; see
+//     [Product.Lists]) replaces dst's, even when empty; a list it leaves
+//     out stays; quantified associations the same.
 //
 // So a patch {"values":{"name":[{"locale":"en_US","scope":null,"data":"Cap"}]}}
 // renames the product in English and leaves every other value alone.
 func Patch(dst, patch Product) Product {
 	out := dst
-	out.Record.Values = slices.Clone(dst.Record.Values)
-	out.Record.Categories = slices.Clone(dst.Record.Categories)
-	out.Groups = slices.Clone(dst.Groups)
-	out.Associations = slices.Clone(dst.Associations)
-	out.Quantified = slices.Clone(dst.Quantified)
+	r, pr := &out.Record, &patch.Record
+	r.Values = slices.Clone(dst.Record.Values)
+	r.Categories = slices.Clone(dst.Record.Categories)
+	r.Groups = slices.Clone(dst.Record.Groups)
+	r.Associations = slices.Clone(dst.Record.Associations)
+	out.Lists = slices.Clone(dst.Lists)
 	has := func(k string) bool { return patch.Given == nil || slices.Contains(patch.Given, k) }
 	if has("enabled") {
-		out.Record.Status = patch.Record.Status
+		r.Status = pr.Status
 	}
 	if has("family") {
-		out.Family = patch.Family
+		r.Family = pr.Family
 	}
 	if has("family_variant") {
-		out.FamilyVariant = patch.FamilyVariant
+		r.FamilyVariant = pr.FamilyVariant
 	}
 	if has("parent") {
-		out.Record.Parent = patch.Record.Parent
+		r.Parent = pr.Parent
 	}
 	if has("created") {
-		out.Created = patch.Created
+		r.Created = pr.Created
 	}
 	if has("updated") {
-		out.Updated = patch.Updated
+		r.Updated = pr.Updated
 	}
 	if has("categories") {
-		out.Record.Categories = slices.Clone(patch.Record.Categories)
+		r.Categories = slices.Clone(pr.Categories)
 	}
 	if has("groups") {
-		out.Groups = slices.Clone(patch.Groups)
+		r.Groups = slices.Clone(pr.Groups)
 	}
 	if has("values") {
-		out.Record.Values = MergeValues(out.Record.Values, patch.Record.Values)
+		r.Values = MergeValues(r.Values, pr.Values)
 	}
-	if has("associations") {
-		for _, a := range patch.Associations {
-			i := slices.IndexFunc(out.Associations, func(b Association) bool { return b.Type == a.Type })
-			if i < 0 {
-				out.Associations = append(out.Associations, Association{Type: a.Type})
-				i = len(out.Associations) - 1
-			}
-			b := &out.Associations[i]
-			if a.Products != nil {
-				b.Products = slices.Clone(a.Products)
-			}
-			if a.ProductModels != nil {
-				b.ProductModels = slices.Clone(a.ProductModels)
-			}
-			if a.Groups != nil {
-				b.Groups = slices.Clone(a.Groups)
+	for _, l := range patch.lists() {
+		if !has("associations") && !l.Quantified || !has("quantified_associations") && l.Quantified {
+			continue
+		}
+		// The list is replaced: dst's members of it go, patch's come.
+		in := func(a catalog.Association) bool {
+			return a.Type == l.Type && a.Target == l.Target && (a.Quantity > 0) == l.Quantified
+		}
+		r.Associations = slices.DeleteFunc(r.Associations, in)
+		for _, a := range pr.Associations {
+			if in(a) {
+				r.Associations = append(r.Associations, a)
 			}
 		}
-		slices.SortFunc(out.Associations, func(a, b Association) int { return cmpString(a.Type, b.Type) })
-	}
-	if has("quantified_associations") {
-		for _, q := range patch.Quantified {
-			i := slices.IndexFunc(out.Quantified, func(b QuantifiedAssociation) bool { return b.Type == q.Type })
-			if i < 0 {
-				out.Quantified = append(out.Quantified, QuantifiedAssociation{Type: q.Type})
-				i = len(out.Quantified) - 1
-			}
-			b := &out.Quantified[i]
-			if q.Products != nil {
-				b.Products = slices.Clone(q.Products)
-			}
-			if q.ProductModels != nil {
-				b.ProductModels = slices.Clone(q.ProductModels)
-			}
+		if i := slices.IndexFunc(out.Lists, func(m AssociationList) bool {
+			return m.Type == l.Type && m.Target == l.Target && m.Quantified == l.Quantified
+		}); i >= 0 {
+			out.Lists[i] = l
+		} else if out.Lists != nil {
+			out.Lists = append(out.Lists, l)
 		}
-		slices.SortFunc(out.Quantified, func(a, b QuantifiedAssociation) int { return cmpString(a.Type, b.Type) })
+	}
+	// The order the reader gives: plain lists before quantified ones, by
+	// type, then products, product models, groups; members in list order.
+	slices.SortStableFunc(r.Associations, func(a, b catalog.Association) int {
+		return listOrder(a.Quantity > 0, a.Type, a.Target, b.Quantity > 0, b.Type, b.Target)
+	})
+	slices.SortStableFunc(out.Lists, func(a, b AssociationList) int {
+		return listOrder(a.Quantified, a.Type, a.Target, b.Quantified, b.Type, b.Target)
+	})
+	if len(r.Associations) == 0 {
+		r.Associations = nil
 	}
 	if dst.Given != nil && patch.Given != nil {
 		out.Given = slices.Clone(dst.Given)
@@ -107,16 +105,6 @@ func Patch(dst, patch Product) Product {
 		out.Given = nil
 	}
 	return out
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // MergeValues merges patch into vals per field, locale and channel, as
@@ -139,4 +127,16 @@ func MergeValues(vals, patch []catalog.FieldValue) []catalog.FieldValue {
 		}
 	}
 	return out
+}
+
+func listOrder(qa bool, ta string, ka catalog.TargetKind, qb bool, tb string, kb catalog.TargetKind) int {
+	switch {
+	case qa != qb && !qa:
+		return -1
+	case qa != qb:
+		return 1
+	case ta != tb:
+		return strings.Compare(ta, tb)
+	}
+	return int(ka) - int(kb)
 }

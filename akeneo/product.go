@@ -4,74 +4,55 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/pimkit/pimkit/catalog"
 	"github.com/pimkit/pimkit/contract"
 )
 
-// Product is an Akeneo product or product model as pimkit holds it: its
-// values, categories and parent in a [catalog.Record], and what Akeneo
-// has beyond a record alongside.
+// Product is an Akeneo product or product model as pimkit holds it: a
+// [catalog.Record], and what an Akeneo document says beyond a record.
 //
-// Record.ID is the product's identifier ("identifier"), its UUID in the
-// UUID form of the API ("uuid"; the identifier is then the value of the
-// identifier attribute, usually "sku"), or a model's code. Record.Status
-// is [catalog.StatusActive] for "enabled": true and [catalog.StatusDraft]
-// for false ([catalog.StatusArchived] is written as false). A value with
-// "data": null is kept as an empty [catalog.Value]: in a PATCH it erases.
+// Record.ID is the product's identifier ("identifier"), or a model's code;
+// in the UUID form of the API ("uuid") Record.UUID is the UUID and
+// Record.ID is "" (the identifier is then the value of the identifier
+// attribute, usually "sku"). Record.Status is [catalog.StatusActive] for
+// "enabled": true and [catalog.StatusDraft] for false
+// ([catalog.StatusArchived] is written as false). A value with "data":
+// null is kept as an empty [catalog.Value]: in a PATCH it erases.
+// Record.Associations holds both kinds of Akeneo's associations: those of
+// "quantified_associations" with their Quantity (at least 1), the others
+// with Quantity 0.
 //
 // Given lists the top-level keys the document had, in the order of
 // [Keys]; [Product.MarshalAkeneo] writes exactly those, so a partial
 // document (a PATCH body) stays partial, and [Patch] changes only them.
-// A Product built in Go with Given nil is written with every key.
+// Lists names the association lists the document had (an empty list
+// given in a PATCH clears that list). A Product built in Go with Given nil
+// is written with every key, Lists nil with every list of each type it
+// has associations of.
 type Product struct {
-	Record        catalog.Record `json:"record"`
-	Model         bool           `json:"model,omitzero"`
-	UUID          string         `json:"uuid,omitzero"`
-	Family        string         `json:"family,omitzero"`
-	FamilyVariant string         `json:"family_variant,omitzero"`
-	Groups        []string       `json:"groups,omitzero"`
-	// Associations and Quantified are sorted by type. In the UUID form,
-	// products are named by UUID.
-	Associations []Association           `json:"associations,omitzero"`
-	Quantified   []QuantifiedAssociation `json:"quantified,omitzero"`
-	Created      time.Time               `json:"created,omitzero"`
-	Updated      time.Time               `json:"updated,omitzero"`
-	Given        []string                `json:"given,omitzero"`
+	Record catalog.Record    `json:"record"`
+	Model  bool              `json:"model,omitzero"`
+	Given  []string          `json:"given,omitzero"`
+	Lists  []AssociationList `json:"lists,omitzero"`
 }
 
-// Association lists the products, product models and groups a product is
-// associated with by one association type, e.g. {Type: "X_SELL",
-// Products: ["cap"]}. A nil list was not in the document; an empty one
-// was, as [].
-type Association struct {
-	Type          string   `json:"type"`
-	Products      []string `json:"products,omitzero"`
-	ProductModels []string `json:"product_models,omitzero"`
-	Groups        []string `json:"groups,omitzero"`
-}
-
-// QuantifiedAssociation lists the products and product models of a
-// quantified association type with their quantities, e.g. a pack of two
-// caps: {Type: "PACK", Products: [{ID: "cap", Quantity: 2}]}.
-type QuantifiedAssociation struct {
-	Type          string `json:"type"`
-	Products      []Link `json:"products,omitzero"`
-	ProductModels []Link `json:"product_models,omitzero"`
-}
-
-// Link is one member of a quantified association: a product's identifier
-// or UUID or a model's code, and the quantity. By says which the document
-// used: "" for "identifier" (Akeneo's usual key, for models too), "uuid"
-// or "code".
-type Link struct {
-	ID       string `json:"id"`
-	Quantity int64  `json:"quantity"`
-	By       string `json:"by,omitzero"`
+// AssociationList names one list of a product's associations in Akeneo's
+// JSON: the association type, the kind of target ("products",
+// "product_models" or "groups") and whether it is a quantified list.
+// By is the key the quantified list names its members by: "" for
+// "identifier" (Akeneo's usual key, for models too), "uuid" or "code".
+type AssociationList struct {
+	Type       string             `json:"type"`
+	Target     catalog.TargetKind `json:"target"`
+	Quantified bool               `json:"quantified,omitzero"`
+	By         string             `json:"by,omitzero"`
 }
 
 // Keys are the top-level keys of a product or product model document that
@@ -301,8 +282,9 @@ func stringList(raw json.RawMessage, dst []string) ([]string, bool) {
 
 func (d *productDecoder) convert(raw *rawProduct, attrs Attributes, p *Product) ([]contract.Problem, error) {
 	var r report
-	rec := catalog.Record{Values: p.Record.Values[:0], Categories: p.Record.Categories[:0]}
-	out := Product{Given: p.Given[:0], Groups: p.Groups[:0]}
+	rec := catalog.Record{Values: p.Record.Values[:0], Categories: p.Record.Categories[:0], Groups: p.Record.Groups[:0],
+		Associations: p.Record.Associations[:0]}
+	out := Product{Given: p.Given[:0], Lists: p.Lists[:0]}
 	given := func(k string, present bool) {
 		if present {
 			out.Given = append(out.Given, k)
@@ -329,9 +311,9 @@ func (d *productDecoder) convert(raw *rawProduct, attrs Attributes, p *Product) 
 			r.bad.Add("code", RuleType, "model")
 		}
 	case raw.UUID != nil:
-		out.UUID, rec.ID = *raw.UUID, *raw.UUID
+		rec.UUID = *raw.UUID
 		if raw.Identifier != nil {
-			r.drop("identifier", "read_only")
+			rec.ID = *raw.Identifier
 		}
 	case raw.Identifier != nil:
 		rec.ID = *raw.Identifier
@@ -340,10 +322,10 @@ func (d *productDecoder) convert(raw *rawProduct, attrs Attributes, p *Product) 
 		rec.Status = catalog.StatusActive
 	}
 	var ok bool
-	if out.Family, ok = nullableString(raw.Family); !ok {
+	if rec.Family, ok = nullableString(raw.Family); !ok {
 		r.bad.Add("family", RuleType, "string")
 	}
-	if out.FamilyVariant, ok = nullableString(raw.FamilyVariant); !ok {
+	if rec.FamilyVariant, ok = nullableString(raw.FamilyVariant); !ok {
 		r.bad.Add("family_variant", RuleType, "string")
 	}
 	if rec.Parent, ok = nullableString(raw.Parent); !ok {
@@ -353,25 +335,29 @@ func (d *productDecoder) convert(raw *rawProduct, attrs Attributes, p *Product) 
 		if rec.Categories, ok = stringList(raw.Categories, rec.Categories); !ok {
 			r.bad.Add("categories", RuleType, "array")
 		}
+	} else {
+		rec.Categories = nil
 	}
 	if raw.Groups != nil {
-		if out.Groups, ok = stringList(raw.Groups, out.Groups); !ok {
+		if rec.Groups, ok = stringList(raw.Groups, rec.Groups); !ok {
 			r.bad.Add("groups", RuleType, "array")
 		}
 	} else {
-		out.Groups = nil
-	}
-	if raw.Categories == nil {
-		rec.Categories = nil
+		rec.Groups = nil
 	}
 	if out.Given == nil {
 		out.Given = []string{} // a document with no key Akeneo defines is written as {}
 	}
-	out.Created = readTime(&r, "created", raw.Created)
-	out.Updated = readTime(&r, "updated", raw.Updated)
+	rec.Created = readTime(&r, "created", raw.Created)
+	rec.Updated = readTime(&r, "updated", raw.Updated)
 	d.values(&r, raw.Values, attrs, &rec)
-	out.Associations = readAssociations(raw.Associations, p.Associations[:0])
-	out.Quantified = readQuantified(&r, raw.Quantified)
+	rec.Associations, out.Lists = readAssociations(&r, raw.Associations, raw.Quantified, rec.Associations, out.Lists)
+	if len(rec.Associations) == 0 {
+		rec.Associations = nil
+	}
+	if len(out.Lists) == 0 {
+		out.Lists = nil
+	}
 	for _, k := range readOnlyKeys {
 		var v json.RawMessage
 		switch k {
@@ -491,57 +477,75 @@ func sortedKeys[V any](m map[string]V) []string {
 	return ks
 }
 
-func readAssociations(m map[string]rawAssoc, dst []Association) []Association {
-	if m == nil {
-		return nil
-	}
-	dst = dst[:0]
+// targets are the lists of an association type, in the order Akeneo
+// writes them.
+var targets = []struct {
+	key  string
+	kind catalog.TargetKind
+}{{"products", catalog.TargetProduct}, {"product_models", catalog.TargetProductModel}, {"groups", catalog.TargetGroup}}
+
+func readAssociations(r *report, m map[string]rawAssoc, q map[string]rawQuantified, dst []catalog.Association, lists []AssociationList) ([]catalog.Association, []AssociationList) {
 	for _, t := range sortedKeys(m) {
 		a := m[t]
-		dst = append(dst, Association{Type: t, Products: a.Products, ProductModels: a.ProductModels, Groups: a.Groups})
-	}
-	if dst == nil {
-		dst = []Association{}
-	}
-	return dst
-}
-
-func readQuantified(r *report, m map[string]rawQuantified) []QuantifiedAssociation {
-	if m == nil {
-		return nil
-	}
-	out := make([]QuantifiedAssociation, 0, len(m))
-	links := func(path string, ls []rawLink) []Link {
-		if ls == nil {
-			return nil
-		}
-		out := make([]Link, len(ls))
-		for i, l := range ls {
-			switch {
-			case l.Identifier != nil && l.UUID == nil && l.Code == nil:
-				out[i] = Link{ID: *l.Identifier, Quantity: l.Quantity}
-			case l.UUID != nil && l.Identifier == nil && l.Code == nil:
-				out[i] = Link{ID: *l.UUID, Quantity: l.Quantity, By: "uuid"}
-			case l.Code != nil && l.Identifier == nil && l.UUID == nil:
-				out[i] = Link{ID: *l.Code, Quantity: l.Quantity, By: "code"}
-			default:
-				r.bad.Add(index(path, i), RuleType, "link")
+		for _, tg := range targets {
+			ids := a.Products
+			switch tg.kind {
+			case catalog.TargetProductModel:
+				ids = a.ProductModels
+			case catalog.TargetGroup:
+				ids = a.Groups
+			}
+			if ids == nil {
+				continue
+			}
+			lists = append(lists, AssociationList{Type: t, Target: tg.kind})
+			for _, id := range ids {
+				dst = append(dst, catalog.Association{Type: t, Target: tg.kind, ID: id})
 			}
 		}
-		return out
 	}
-	for _, t := range sortedKeys(m) {
-		q := m[t]
-		p := key("quantified_associations", t)
-		out = append(out, QuantifiedAssociation{Type: t,
-			Products:      links(p+".products", q.Products),
-			ProductModels: links(p+".product_models", q.ProductModels)})
+	for _, t := range sortedKeys(q) {
+		a := q[t]
+		for _, tg := range targets[:2] {
+			ls := a.Products
+			if tg.kind == catalog.TargetProductModel {
+				ls = a.ProductModels
+			}
+			if ls == nil {
+				continue
+			}
+			path := key("quantified_associations", t) + "." + tg.key
+			list := AssociationList{Type: t, Target: tg.kind, Quantified: true}
+			for i, l := range ls {
+				var id *string
+				by := ""
+				switch {
+				case l.Identifier != nil && l.UUID == nil && l.Code == nil:
+					id = l.Identifier
+				case l.UUID != nil && l.Identifier == nil && l.Code == nil:
+					id, by = l.UUID, "uuid"
+				case l.Code != nil && l.Identifier == nil && l.UUID == nil:
+					id, by = l.Code, "code"
+				}
+				switch {
+				case id == nil || (i > 0 && by != list.By):
+					r.bad.Add(index(path, i), RuleType, "link")
+					continue
+				case l.Quantity < 1 || l.Quantity > math.MaxInt32:
+					r.bad.Add(index(path, i)+".quantity", "quantity", "")
+					continue
+				}
+				list.By = by
+				dst = append(dst, catalog.Association{Type: t, Target: tg.kind, ID: *id, Quantity: int(l.Quantity)})
+			}
+			lists = append(lists, list)
+		}
 	}
-	return out
+	return dst, lists
 }
 
 // MarshalAkeneo writes p as Akeneo's JSON: a product document (with
-// "uuid" when p.UUID is set, else "identifier") or, for a model, a
+// "uuid" when Record.UUID is set, else "identifier") or, for a model, a
 // product model document, with the keys in p.Given (all of [Keys] that
 // apply when Given is nil) and values grouped by attribute in the order
 // of their first appearance. attrs gives the attribute types, needed to
@@ -552,22 +556,65 @@ func (p Product) MarshalAkeneo(attrs Attributes) ([]byte, error) {
 	return p.AppendAkeneo(nil, attrs)
 }
 
+// defaultKeys returns the keys of a document written without Given.
+func (p Product) defaultKeys() []string {
+	rest := []string{"enabled", "family", "parent", "categories", "groups", "values", "created", "updated", "associations", "quantified_associations"}
+	switch {
+	case p.Model:
+		return []string{"code", "family", "family_variant", "parent", "categories", "values", "created", "updated", "associations", "quantified_associations"}
+	case p.Record.UUID != "" && p.Record.ID != "":
+		return append([]string{"uuid", "identifier"}, rest...)
+	case p.Record.UUID != "":
+		return append([]string{"uuid"}, rest...)
+	}
+	return append([]string{"identifier"}, rest...)
+}
+
+// lists returns the association lists to write: p.Lists, then those of
+// associations it does not name; without Lists, every list of each type.
+func (p Product) lists() []AssociationList {
+	out := slices.Clone(p.Lists)
+	has := func(l AssociationList) bool {
+		return slices.ContainsFunc(out, func(m AssociationList) bool {
+			return m.Type == l.Type && m.Target == l.Target && m.Quantified == l.Quantified
+		})
+	}
+	for _, a := range p.Record.Associations {
+		q := a.Quantity > 0
+		if p.Lists != nil {
+			if l := (AssociationList{Type: a.Type, Target: a.Target, Quantified: q}); !has(l) {
+				out = append(out, l)
+			}
+			continue
+		}
+		for _, tg := range targets {
+			if q && tg.kind == catalog.TargetGroup {
+				continue
+			}
+			if l := (AssociationList{Type: a.Type, Target: tg.kind, Quantified: q}); !has(l) {
+				out = append(out, l)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b AssociationList) int {
+		if c := strings.Compare(a.Type, b.Type); c != 0 {
+			return c
+		}
+		return int(a.Target) - int(b.Target)
+	})
+	return out
+}
+
 // AppendAkeneo appends p's Akeneo JSON to b; see [Product.MarshalAkeneo].
 func (p Product) AppendAkeneo(b []byte, attrs Attributes) ([]byte, error) {
 	var ps contract.Problems
+	rec := &p.Record
 	given := p.Given
 	if given == nil {
-		given = []string{"enabled", "family", "parent", "categories", "groups", "values", "created", "updated", "associations", "quantified_associations"}
-		switch {
-		case p.Model:
-			given = []string{"code", "family", "family_variant", "parent", "categories", "values", "created", "updated", "associations", "quantified_associations"}
-		case p.UUID != "":
-			given = append([]string{"uuid"}, given...)
-		default:
-			given = append([]string{"identifier"}, given...)
-		}
+		given = p.defaultKeys()
 	}
 	has := func(k string) bool { return slices.Contains(given, k) }
+	lists := p.lists()
 	b = append(b, '{')
 	first := true
 	field := func(k string) {
@@ -599,38 +646,38 @@ func (p Product) AppendAkeneo(b []byte, attrs Attributes) ([]byte, error) {
 		switch k {
 		case "uuid":
 			field(k)
-			b = appendString(b, p.UUID)
+			b = appendString(b, rec.UUID)
 		case "identifier", "code":
 			field(k)
-			b = appendString(b, p.Record.ID)
+			b = appendString(b, rec.ID)
 		case "enabled":
 			field(k)
-			b = strconv.AppendBool(b, p.Record.Status == catalog.StatusActive)
+			b = strconv.AppendBool(b, rec.Status == catalog.StatusActive)
 		case "family":
 			field(k)
-			nullable(p.Family)
+			nullable(rec.Family)
 		case "family_variant":
 			field(k)
-			nullable(p.FamilyVariant)
+			nullable(rec.FamilyVariant)
 		case "parent":
 			field(k)
-			nullable(p.Record.Parent)
+			nullable(rec.Parent)
 		case "categories":
 			field(k)
-			list(p.Record.Categories)
+			list(rec.Categories)
 		case "groups":
 			field(k)
-			list(p.Groups)
+			list(rec.Groups)
 		case "values":
 			field(k)
 			var ok bool
-			if b, ok = appendValues(b, p.Record.Values, attrs); !ok {
+			if b, ok = appendValues(b, rec.Values, attrs); !ok {
 				ps.Add("values", RuleType, "")
 			}
 		case "created", "updated":
-			t := p.Created
+			t := rec.Created
 			if k == "updated" {
-				t = p.Updated
+				t = rec.Updated
 			}
 			field(k)
 			if t.IsZero() {
@@ -640,81 +687,9 @@ func (p Product) AppendAkeneo(b []byte, attrs Attributes) ([]byte, error) {
 			b = append(b, '"')
 			b = t.AppendFormat(b, instantLayout)
 			b = append(b, '"')
-		case "associations":
+		case "associations", "quantified_associations":
 			field(k)
-			b = append(b, '{')
-			for i, a := range p.Associations {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = appendString(b, a.Type)
-				b = append(b, `:{`...)
-				in := false
-				for _, part := range []struct {
-					k string
-					l []string
-				}{{"products", a.Products}, {"product_models", a.ProductModels}, {"groups", a.Groups}} {
-					if part.l == nil {
-						continue
-					}
-					if in {
-						b = append(b, ',')
-					}
-					in = true
-					b = append(b, '"')
-					b = append(b, part.k...)
-					b = append(b, `":`...)
-					b = appendStrings(b, part.l)
-				}
-				b = append(b, '}')
-			}
-			b = append(b, '}')
-		case "quantified_associations":
-			field(k)
-			b = append(b, '{')
-			for i, q := range p.Quantified {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = appendString(b, q.Type)
-				b = append(b, `:{`...)
-				in := false
-				for _, part := range []struct {
-					k string
-					l []Link
-				}{{"products", q.Products}, {"product_models", q.ProductModels}} {
-					if part.l == nil {
-						continue
-					}
-					if in {
-						b = append(b, ',')
-					}
-					in = true
-					b = append(b, '"')
-					b = append(b, part.k...)
-					b = append(b, `":[`...)
-					for j, l := range part.l {
-						if j > 0 {
-							b = append(b, ',')
-						}
-						switch l.By {
-						case "uuid", "code":
-							b = append(b, `{"`...)
-							b = append(b, l.By...)
-							b = append(b, `":`...)
-						default:
-							b = append(b, `{"identifier":`...)
-						}
-						b = appendString(b, l.ID)
-						b = append(b, `,"quantity":`...)
-						b = strconv.AppendInt(b, l.Quantity, 10)
-						b = append(b, '}')
-					}
-					b = append(b, ']')
-				}
-				b = append(b, '}')
-			}
-			b = append(b, '}')
+			b = appendAssociations(b, rec.Associations, lists, k == "quantified_associations")
 		}
 	}
 	b = append(b, '}')
@@ -722,6 +697,64 @@ func (p Product) AppendAkeneo(b []byte, attrs Attributes) ([]byte, error) {
 		return nil, err
 	}
 	return b, nil
+}
+
+// appendAssociations writes the associations object (quantified or not)
+// of the lists given, grouped by type.
+func appendAssociations(b []byte, as []catalog.Association, lists []AssociationList, quantified bool) []byte {
+	b = append(b, '{')
+	typ := ""
+	firstType, firstList := true, true
+	for _, l := range lists {
+		if l.Quantified != quantified {
+			continue
+		}
+		if firstType || l.Type != typ {
+			if !firstType {
+				b = append(b, "},"...)
+			}
+			firstType, firstList, typ = false, true, l.Type
+			b = appendString(b, l.Type)
+			b = append(b, ":{"...)
+		}
+		if !firstList {
+			b = append(b, ',')
+		}
+		firstList = false
+		b = append(b, '"')
+		b = append(b, targets[l.Target-1].key...)
+		b = append(b, `":[`...)
+		n := 0
+		for _, a := range as {
+			if a.Type != l.Type || a.Target != l.Target || (a.Quantity > 0) != quantified {
+				continue
+			}
+			if n > 0 {
+				b = append(b, ',')
+			}
+			n++
+			if !quantified {
+				b = appendString(b, a.ID)
+				continue
+			}
+			by := l.By
+			if by == "" {
+				by = "identifier"
+			}
+			b = append(b, `{"`...)
+			b = append(b, by...)
+			b = append(b, `":`...)
+			b = appendString(b, a.ID)
+			b = append(b, `,"quantity":`...)
+			b = strconv.AppendInt(b, int64(a.Quantity), 10)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	if !firstType {
+		b = append(b, '}')
+	}
+	return append(b, '}')
 }
 
 // appendValues writes the values object, grouping by attribute in order

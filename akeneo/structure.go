@@ -49,14 +49,11 @@ func (o AttributeOption) MarshalAkeneo() ([]byte, error) {
 	return writeDoc(&rawOption{Code: o.Option.Code, Attribute: o.Attribute, SortOrder: &o.SortOrder, Labels: writeLabels(o.Option.Labels)}, o.Given)
 }
 
-// AttributeGroup is a group of attributes shown together: its code,
-// position, attribute codes (a set) and labels.
+// AttributeGroup is an Akeneo attribute group: a [catalog.AttributeGroup]
+// (code, position, attribute codes, labels).
 type AttributeGroup struct {
-	Code       string         `json:"code"`
-	SortOrder  int            `json:"sort_order,omitzero"`
-	Attributes []string       `json:"attributes,omitzero"`
-	Labels     catalog.Labels `json:"labels,omitzero"`
-	Given      []string       `json:"given,omitzero"`
+	Group catalog.AttributeGroup `json:"group"`
+	Given []string               `json:"given,omitzero"`
 }
 
 type rawGroup struct {
@@ -73,9 +70,9 @@ func (g *AttributeGroup) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, 
 	if err != nil {
 		return nil, err
 	}
-	out := AttributeGroup{Code: m.Code, Attributes: m.Attributes, Labels: readLabels(&r, "labels", m.Labels), Given: given}
+	out := AttributeGroup{Group: catalog.AttributeGroup{Code: m.Code, Attributes: m.Attributes, Labels: readLabels(&r, "labels", m.Labels)}, Given: given}
 	if m.SortOrder != nil {
-		out.SortOrder = *m.SortOrder
+		out.Group.SortOrder = *m.SortOrder
 	}
 	if err := r.err("read attribute group"); err != nil {
 		return nil, err
@@ -86,20 +83,16 @@ func (g *AttributeGroup) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, 
 
 // MarshalAkeneo writes g as Akeneo's attribute group document.
 func (g AttributeGroup) MarshalAkeneo() ([]byte, error) {
-	return writeDoc(&rawGroup{Code: g.Code, SortOrder: &g.SortOrder, Attributes: g.Attributes, Labels: writeLabels(g.Labels)}, g.Given)
+	x := g.Group
+	return writeDoc(&rawGroup{Code: x.Code, SortOrder: &x.SortOrder, Attributes: x.Attributes, Labels: writeLabels(x.Labels)}, g.Given)
 }
 
-// Family is an Akeneo family, the attribute set of a kind of product: its
-// attributes (a set), the attributes required per channel (completeness),
-// the attribute that labels its products and the one that shows them.
+// Family is an Akeneo family: a [catalog.Family] (attributes, the
+// attributes each channel requires, attribute as label and as image,
+// labels).
 type Family struct {
-	Code             string              `json:"code"`
-	Attributes       []string            `json:"attributes,omitzero"`
-	AttributeAsLabel string              `json:"attribute_as_label,omitzero"`
-	AttributeAsImage string              `json:"attribute_as_image,omitzero"`
-	Requirements     map[string][]string `json:"requirements,omitzero"`
-	Labels           catalog.Labels      `json:"labels,omitzero"`
-	Given            []string            `json:"given,omitzero"`
+	Family catalog.Family `json:"family"`
+	Given  []string       `json:"given,omitzero"`
 }
 
 type rawFamily struct {
@@ -118,8 +111,8 @@ func (f *Family) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err erro
 	if err != nil {
 		return nil, err
 	}
-	out := Family{Code: m.Code, Attributes: m.Attributes, AttributeAsLabel: m.AttributeAsLabel, AttributeAsImage: m.AttributeAsImage,
-		Requirements: m.Requirements, Labels: readLabels(&r, "labels", m.Labels), Given: given}
+	out := Family{Family: catalog.Family{Code: m.Code, Attributes: m.Attributes, AttributeAsLabel: m.AttributeAsLabel,
+		AttributeAsImage: m.AttributeAsImage, Requirements: m.Requirements, Labels: readLabels(&r, "labels", m.Labels)}, Given: given}
 	if err := r.err("read family"); err != nil {
 		return nil, err
 	}
@@ -129,20 +122,17 @@ func (f *Family) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err erro
 
 // MarshalAkeneo writes f as Akeneo's family document.
 func (f Family) MarshalAkeneo() ([]byte, error) {
-	return writeDoc(&rawFamily{Code: f.Code, Attributes: f.Attributes, AttributeAsLabel: f.AttributeAsLabel,
-		AttributeAsImage: f.AttributeAsImage, Requirements: f.Requirements, Labels: writeLabels(f.Labels)}, f.Given)
+	x := f.Family
+	return writeDoc(&rawFamily{Code: x.Code, Attributes: x.Attributes, AttributeAsLabel: x.AttributeAsLabel,
+		AttributeAsImage: x.AttributeAsImage, Requirements: x.Requirements, Labels: writeLabels(x.Labels)}, f.Given)
 }
 
-// FamilyVariant is an Akeneo family variant: how the product models of a
-// family vary. Variation holds the axes of each level (a
-// [catalog.Variation]); Attributes the attributes set at each level (a
-// set per level, same length as the levels).
+// FamilyVariant is an Akeneo family variant: a [catalog.FamilyVariant]
+// (labels, and per level its axes and attributes). Akeneo's document does
+// not name the family (the URL does): set Variant.Family yourself.
 type FamilyVariant struct {
-	Code       string            `json:"code"`
-	Labels     catalog.Labels    `json:"labels,omitzero"`
-	Variation  catalog.Variation `json:"variation"`
-	Attributes [][]string        `json:"attributes,omitzero"`
-	Given      []string          `json:"given,omitzero"`
+	Variant catalog.FamilyVariant `json:"variant"`
+	Given   []string              `json:"given,omitzero"`
 }
 
 type rawVariantSet struct {
@@ -167,13 +157,12 @@ func (v *FamilyVariant) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, e
 	if err != nil {
 		return nil, err
 	}
-	out := FamilyVariant{Code: m.Code, Labels: readLabels(&r, "labels", m.Labels), Given: given}
+	out := FamilyVariant{Variant: catalog.FamilyVariant{Code: m.Code, Labels: readLabels(&r, "labels", m.Labels)}, Given: given}
 	for i, s := range m.Sets {
 		if s.Level != i+1 {
 			r.bad.Add(index("variant_attribute_sets", i)+".level", "level", strconv.Itoa(i+1))
 		}
-		out.Variation.Levels = append(out.Variation.Levels, s.Axes)
-		out.Attributes = append(out.Attributes, s.Attributes)
+		out.Variant.Levels = append(out.Variant.Levels, catalog.VariantLevel{Axes: s.Axes, Attributes: s.Attributes})
 	}
 	if err := r.err("read family variant"); err != nil {
 		return nil, err
@@ -184,13 +173,9 @@ func (v *FamilyVariant) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, e
 
 // MarshalAkeneo writes v as Akeneo's family variant document.
 func (v FamilyVariant) MarshalAkeneo() ([]byte, error) {
-	m := rawFamilyVariant{Code: v.Code, Labels: writeLabels(v.Labels)}
-	for i, axes := range v.Variation.Levels {
-		s := rawVariantSet{Level: i + 1, Axes: axes}
-		if i < len(v.Attributes) {
-			s.Attributes = v.Attributes[i]
-		}
-		m.Sets = append(m.Sets, s)
+	m := rawFamilyVariant{Code: v.Variant.Code, Labels: writeLabels(v.Variant.Labels)}
+	for i, l := range v.Variant.Levels {
+		m.Sets = append(m.Sets, rawVariantSet{Level: i + 1, Axes: l.Axes, Attributes: l.Attributes})
 	}
 	return writeDoc(&m, v.Given)
 }
@@ -379,15 +364,12 @@ func (c Currency) MarshalAkeneo() ([]byte, error) {
 	return writeDoc(&rawCurrency{Code: c.Code.String(), Enabled: &c.Enabled, Label: c.Label}, c.Given)
 }
 
-// AssociationType is an Akeneo association type, such as "X_SELL" or
-// "PACK": labels, whether its associations carry quantities and whether
-// they go both ways (an association from A to B is also one from B to A).
+// AssociationType is an Akeneo association type: a
+// [catalog.AssociationType] (labels, whether its associations carry
+// quantities, whether they go both ways).
 type AssociationType struct {
-	Code       string         `json:"code"`
-	Labels     catalog.Labels `json:"labels,omitzero"`
-	Quantified bool           `json:"quantified,omitzero"`
-	TwoWay     bool           `json:"two_way,omitzero"`
-	Given      []string       `json:"given,omitzero"`
+	Type  catalog.AssociationType `json:"type"`
+	Given []string                `json:"given,omitzero"`
 }
 
 type rawAssociationType struct {
@@ -404,7 +386,8 @@ func (t *AssociationType) UnmarshalAkeneo(b []byte) (dropped []contract.Problem,
 	if err != nil {
 		return nil, err
 	}
-	out := AssociationType{Code: m.Code, Labels: readLabels(&r, "labels", m.Labels), Quantified: boolean(m.IsQuantified), TwoWay: boolean(m.IsTwoWay), Given: given}
+	out := AssociationType{Type: catalog.AssociationType{Code: m.Code, Labels: readLabels(&r, "labels", m.Labels),
+		Quantified: boolean(m.IsQuantified), TwoWay: boolean(m.IsTwoWay)}, Given: given}
 	if err := r.err("read association type"); err != nil {
 		return nil, err
 	}
@@ -414,35 +397,27 @@ func (t *AssociationType) UnmarshalAkeneo(b []byte) (dropped []contract.Problem,
 
 // MarshalAkeneo writes t as Akeneo's association type document.
 func (t AssociationType) MarshalAkeneo() ([]byte, error) {
-	return writeDoc(&rawAssociationType{Code: t.Code, Labels: writeLabels(t.Labels), IsQuantified: &t.Quantified, IsTwoWay: &t.TwoWay}, t.Given)
+	x := t.Type
+	return writeDoc(&rawAssociationType{Code: x.Code, Labels: writeLabels(x.Labels), IsQuantified: &x.Quantified, IsTwoWay: &x.TwoWay}, t.Given)
 }
 
-// MeasurementFamily is an Akeneo measurement family: the
-// [catalog.UnitFamily] (code, standard unit, each unit's factor and
-// offset to it) and, per unit, Akeneo's labels, symbol and conversion
-// operations, kept as Akeneo wrote them so that writing the family back
-// is exact. Units[i] of the family and Details[i] describe the same unit.
+// MeasurementFamily is an Akeneo measurement family: a
+// [catalog.UnitFamily] (code, labels, standard unit, and per unit its
+// labels, symbol, and factor, offset and divisor to the standard unit)
+// and, per unit, Akeneo's conversion operations as Akeneo wrote them, so
+// that writing the family back is exact: Family.Units[i] and
+// Operations[i] describe the same unit.
 //
-// The factor and offset are computed from the operations, applied in
-// order to a value in the unit: "mul" and "add" exactly, "div" and "sub"
-// as their inverses (a "div" by 3 is a factor of 1/3 rounded to 20
-// decimals). The factors are Akeneo's: where they differ from the SI
-// definition, pimkit's own measurement families are right and these are
-// what Akeneo computes.
+// The operations, applied in order to an amount in the unit, give the
+// amount in the standard unit; they become the unit's factor, offset and
+// divisor exactly ("div" by 3 multiplies the divisor by 3, with no
+// rounding). The factors are Akeneo's: where they differ from the SI or
+// NIST definition (see [catalog.MeasurementFamilies]), pimkit's standard
+// families are right and these are what the Akeneo instance computes.
 type MeasurementFamily struct {
-	Units   catalog.UnitFamily `json:"units"`
-	Labels  catalog.Labels     `json:"labels,omitzero"`
-	Details []UnitDetails      `json:"details,omitzero"`
-	Given   []string           `json:"given,omitzero"`
-}
-
-// UnitDetails is what Akeneo says of a unit beyond its factor: labels,
-// symbol, and the operations that convert a value in the unit to the
-// family's standard unit.
-type UnitDetails struct {
-	Labels     catalog.Labels `json:"labels,omitzero"`
-	Symbol     string         `json:"symbol,omitzero"`
-	Operations []Operation    `json:"operations,omitzero"`
+	Family     catalog.UnitFamily `json:"family"`
+	Operations [][]Operation      `json:"operations,omitzero"`
+	Given      []string           `json:"given,omitzero"`
 }
 
 // Operation is one step of a unit conversion: an operator ("mul", "div",
@@ -472,22 +447,23 @@ type rawMeasurementFamily struct {
 }
 
 // UnmarshalAkeneo reads a measurement family document. Units come in code
-// order. An unknown operator or a malformed operand is ErrInvalid.
+// order. An unknown operator, a malformed operand or a division by zero
+// is ErrInvalid.
 func (f *MeasurementFamily) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err error) {
 	var m rawMeasurementFamily
 	given, r, err := readDoc("read measurement family", b, &m)
 	if err != nil {
 		return nil, err
 	}
-	out := MeasurementFamily{Units: catalog.UnitFamily{Code: m.Code, Standard: m.Standard}, Labels: readLabels(&r, "labels", m.Labels), Given: given}
+	out := MeasurementFamily{Family: catalog.UnitFamily{Code: m.Code, Standard: m.Standard, Labels: readLabels(&r, "labels", m.Labels)}, Given: given}
 	for _, code := range sortedKeys(m.Units) {
 		u := m.Units[code]
 		path := key("units", code)
 		if u.Code != code {
 			r.bad.Add(path+".code", "code", "")
 		}
-		det := UnitDetails{Labels: readLabels(&r, path+".labels", u.Labels), Symbol: u.Symbol}
-		factor, offset := decimal.New(1, 0), decimal.Zero
+		factor, offset, divisor := decimal.New(1, 0), decimal.Zero, decimal.New(1, 0)
+		ops := []Operation{}
 		for i, op := range u.Convert {
 			p := index(path+".convert_from_standard", i)
 			d, ok := jsonDecimal([]byte(strconv.Quote(op.Value)))
@@ -495,27 +471,33 @@ func (f *MeasurementFamily) UnmarshalAkeneo(b []byte) (dropped []contract.Proble
 				r.bad.Add(p+".value", RuleNumber, "")
 				continue
 			}
+			// The amount is (v*factor + offset) / divisor.
 			switch op.Operator {
 			case "mul":
 				factor, offset = factor.Mul(d), offset.Mul(d)
 			case "div":
-				if d.IsZero() {
+				if d.Sign() <= 0 {
 					r.bad.Add(p+".value", RuleNumber, "")
 					continue
 				}
-				factor, offset = factor.DivRound(d, 20), offset.DivRound(d, 20)
+				divisor = divisor.Mul(d)
 			case "add":
-				offset = offset.Add(d)
+				offset = offset.Add(d.Mul(divisor))
 			case "sub":
-				offset = offset.Sub(d)
+				offset = offset.Sub(d.Mul(divisor))
 			default:
 				r.bad.Add(p+".operator", "operator", "mul|div|add|sub")
 				continue
 			}
-			det.Operations = append(det.Operations, Operation{Operator: op.Operator, Value: contract.Dec(d)})
+			ops = append(ops, Operation{Operator: op.Operator, Value: contract.Dec(d)})
 		}
-		out.Units.Units = append(out.Units.Units, catalog.Unit{Code: code, Factor: contract.Dec(factor), Offset: contract.Dec(offset)})
-		out.Details = append(out.Details, det)
+		unit := catalog.Unit{Code: code, Labels: readLabels(&r, path+".labels", u.Labels), Symbol: u.Symbol,
+			Factor: contract.Dec(factor), Offset: contract.Dec(offset)}
+		if !divisor.Equal(decimal.New(1, 0)) {
+			unit.Divisor = contract.Dec(divisor)
+		}
+		out.Family.Units = append(out.Family.Units, unit)
+		out.Operations = append(out.Operations, ops)
 	}
 	if err := r.err("read measurement family"); err != nil {
 		return nil, err
@@ -525,16 +507,15 @@ func (f *MeasurementFamily) UnmarshalAkeneo(b []byte) (dropped []contract.Proble
 }
 
 // MarshalAkeneo writes f as Akeneo's measurement family document. A unit
-// without Details is written with its factor and offset as "mul" and
-// "add".
+// without operations is written with its factor, offset and divisor as
+// "mul", "add" and "div".
 func (f MeasurementFamily) MarshalAkeneo() ([]byte, error) {
-	m := rawMeasurementFamily{Code: f.Units.Code, Labels: writeLabels(f.Labels), Standard: f.Units.Standard, Units: map[string]rawUnit{}}
-	for i, u := range f.Units.Units {
-		ru := rawUnit{Code: u.Code, Convert: []rawOperation{}}
-		if i < len(f.Details) {
-			d := f.Details[i]
-			ru.Labels, ru.Symbol = writeLabels(d.Labels), d.Symbol
-			for _, op := range d.Operations {
+	x := f.Family
+	m := rawMeasurementFamily{Code: x.Code, Labels: writeLabels(x.Labels), Standard: x.Standard, Units: map[string]rawUnit{}}
+	for i, u := range x.Units {
+		ru := rawUnit{Code: u.Code, Labels: writeLabels(u.Labels), Symbol: u.Symbol, Convert: []rawOperation{}}
+		if i < len(f.Operations) && f.Operations[i] != nil {
+			for _, op := range f.Operations[i] {
 				ru.Convert = append(ru.Convert, rawOperation{Operator: op.Operator, Value: op.Value.String()})
 			}
 		} else {
@@ -545,6 +526,9 @@ func (f MeasurementFamily) MarshalAkeneo() ([]byte, error) {
 			ru.Convert = append(ru.Convert, rawOperation{"mul", factor.String()})
 			if !u.Offset.IsZero() {
 				ru.Convert = append(ru.Convert, rawOperation{"add", u.Offset.String()})
+			}
+			if !u.Divisor.IsZero() && !u.Divisor.Decimal().Equal(decimal.New(1, 0)) {
+				ru.Convert = append(ru.Convert, rawOperation{"div", u.Divisor.String()})
 			}
 		}
 		m.Units[u.Code] = ru

@@ -220,8 +220,9 @@ func (a Attribute) MarshalAkeneo() ([]byte, error) {
 }
 
 // Schema returns the catalog schema of product type made of the fields of
-// attrs, in their order, leaving out attributes whose type pimkit has no
-// field for. units gives the measurement families: a metric attribute's
+// attrs, in their order, leaving out the identifier attribute (a record's
+// ID holds the identifier) and attributes whose type pimkit has no field
+// for. units gives the measurement families: a metric attribute's
 // field gets the units of its family, matched by code. Pass
 // [catalog.MeasurementFamilies] for Akeneo's standard families with
 // correct factors, or the Family of each [MeasurementFamily] read from
@@ -229,7 +230,7 @@ func (a Attribute) MarshalAkeneo() ([]byte, error) {
 func Schema(attrs []Attribute, units []catalog.UnitFamily) catalog.Schema {
 	s := catalog.Schema{Type: catalog.TypeProduct}
 	for _, a := range attrs {
-		if a.Field.Type == 0 {
+		if a.Field.Type == 0 || a.Type == TypeIdentifier {
 			continue
 		}
 		f := a.Field

@@ -20,8 +20,8 @@ import (
 //
 // Record.ID is the product's identifier ("identifier"), or a model's code;
 // in the UUID form of the API ("uuid") Record.UUID is the UUID and
-// Record.ID is "" (the identifier is then the value of the identifier
-// attribute, usually "sku"). Record.Status is [catalog.StatusActive] for
+// Record.ID the value of the identifier attribute (usually "sku", found by
+// its type in the [Attributes] given; the value stays among the values). Record.Status is [catalog.StatusActive] for
 // "enabled": true and [catalog.StatusDraft] for false
 // ([catalog.StatusArchived] is written as false). A value with "data":
 // null is kept as an empty [catalog.Value]: in a PATCH it erases.
@@ -351,6 +351,15 @@ func (d *productDecoder) convert(raw *rawProduct, attrs Attributes, p *Product) 
 	rec.Created = readTime(&r, "created", raw.Created)
 	rec.Updated = readTime(&r, "updated", raw.Updated)
 	d.values(&r, raw.Values, attrs, &rec)
+	if rec.UUID != "" && rec.ID == "" {
+		// The UUID form names the identifier only among the values.
+		for _, fv := range rec.Values {
+			if s, ok := fv.Value.Text(); ok && attrs[fv.Field] == TypeIdentifier {
+				rec.ID = s
+				break
+			}
+		}
+	}
 	rec.Associations, out.Lists = readAssociations(&r, raw.Associations, raw.Quantified, rec.Associations, out.Lists)
 	if len(rec.Associations) == 0 {
 		rec.Associations = nil

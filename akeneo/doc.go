@@ -26,7 +26,8 @@
 // record into one reused [Product] in any of Akeneo's forms: JSON Lines
 // (the bulk form), a JSON array, or pages of the API
 // ({"_embedded":{"items":[...]}}); a bad record is a [RecordError] with
-// its line. [Patch] applies Akeneo's PATCH semantics to a product.
+// its line. [Patch] applies Akeneo's PATCH semantics to a product,
+// [PatchJSON] to a document of any resource.
 //
 // # Attribute types
 //

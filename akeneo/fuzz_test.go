@@ -95,3 +95,20 @@ func FuzzStructure(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPatchJSON: patching never panics; a patch that applies, applied
+// again, changes nothing more (PATCH is idempotent).
+func FuzzPatchJSON(f *testing.F) {
+	f.Add([]byte(`{"code":"boots","labels":{"en_US":"Boots"}}`), []byte(`{"labels":{"de_DE":"Stiefel"},"parent":null}`))
+	f.Add([]byte(`{"identifier":"a","values":{"n":[{"locale":"en_US","scope":null,"data":"x"}]}}`), []byte(`{"values":{"n":[{"locale":{"a":1},"scope":null,"data":null}]}}`))
+	f.Fuzz(func(t *testing.T, doc, patch []byte) {
+		once, err := PatchJSON(doc, patch)
+		if err != nil {
+			return
+		}
+		twice, err := PatchJSON(once, patch)
+		if err != nil || !bytes.Equal(once, twice) {
+			t.Fatalf("patch applied twice differs: %v\n once:  %s\n twice: %s", err, once, twice)
+		}
+	})
+}

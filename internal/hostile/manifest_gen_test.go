@@ -30,6 +30,7 @@ var manifest = []pkg{
 			{"MergeValues", akeneo.MergeValues},
 			{"NewDecoder", akeneo.NewDecoder},
 			{"Patch", akeneo.Patch},
+			{"PatchJSON", akeneo.PatchJSON},
 			{"Schema", akeneo.Schema},
 			{"Tree", akeneo.Tree},
 		},

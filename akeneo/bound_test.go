@@ -91,7 +91,10 @@ func decoders() []decoderUnderTest {
 				}
 			}
 		}},
-		{"PatchJSON document", func(b []byte) error { _, err := PatchJSON(b, []byte(`{"values":{"a":[{"locale":null,"scope":null,"data":1}]}}`)); return err }},
+		{"PatchJSON document", func(b []byte) error {
+			_, err := PatchJSON(b, []byte(`{"values":{"a":[{"locale":null,"scope":null,"data":1}]}}`))
+			return err
+		}},
 		{"PatchJSON body", func(b []byte) error { _, err := PatchJSON([]byte(`{"code":"a","values":{}}`), b); return err }},
 		{"Product.UnmarshalAkeneo", func(b []byte) error { var p Product; _, err := p.UnmarshalAkeneo(b, nil); return err }},
 		structure("Attribute", func(b []byte) error { var v Attribute; _, err := v.UnmarshalAkeneo(b); return err }),

@@ -152,11 +152,12 @@ func (s *strictDecoder) decode(b []byte, v any) error {
 	return err
 }
 
-// decode reads b into p, fast when b has only known keys.
-func (p *rawProduct) decode(b []byte, s *strictDecoder) error {
+// decode reads b into p, fast when b has only known keys; exact reports
+// whether its top-level keys are all Akeneo's, spelt exactly (prescan).
+func (p *rawProduct) decode(b []byte, exact bool, s *strictDecoder) error {
 	p.reset()
 	err := s.decode(b, p)
-	if err == nil && p.exactKeys(b) {
+	if err == nil && exact {
 		return nil
 	}
 	if err != nil && !isUnknownField(err) {
@@ -191,19 +192,6 @@ func (p *rawProduct) decode(b []byte, s *strictDecoder) error {
 	return nil
 }
 
-// exactKeys reports whether every key p was decoded from is in b as
-// Akeneo spells it.
-func (p *rawProduct) exactKeys(b []byte) bool {
-	check := func(set bool, k string) bool {
-		return !set || bytes.Contains(b, []byte(`"`+k+`"`))
-	}
-	return check(p.UUID != nil, "uuid") && check(p.Identifier != nil, "identifier") && check(p.Code != nil, "code") &&
-		check(p.Enabled != nil, "enabled") && check(p.Family != nil, "family") && check(p.FamilyVariant != nil, "family_variant") &&
-		check(p.Parent != nil, "parent") && check(p.Categories != nil, "categories") && check(p.Groups != nil, "groups") &&
-		check(p.Values != nil, "values") && check(p.Created != nil, "created") && check(p.Updated != nil, "updated") &&
-		check(p.Associations != nil, "associations") && check(p.Quantified != nil, "quantified_associations")
-}
-
 func isUnknownField(err error) bool {
 	return err != nil && bytes.HasPrefix([]byte(err.Error()), []byte("json: unknown field"))
 }
@@ -225,11 +213,12 @@ func isUnknownField(err error) bool {
 // enough in tiny elements to cost more (a million empty values) is
 // refused with rule too_dense before it is decoded.
 func (p *Product) UnmarshalAkeneo(b []byte, attrs Attributes) (dropped []contract.Problem, err error) {
-	if productCost.Dense(b) {
+	dense, exact := prescan(b)
+	if dense {
 		return nil, tooDense()
 	}
 	var raw rawProduct
-	if err := raw.decode(b, new(strictDecoder)); err != nil {
+	if err := raw.decode(b, exact, new(strictDecoder)); err != nil {
 		return nil, err
 	}
 	var dec productDecoder
@@ -424,13 +413,13 @@ func (d *productDecoder) values(r *report, vals map[string][]rawValue, attrs Att
 			}
 		}
 		for i, rv := range vals[code] {
-			path := index(key("values", code), i)
+			path := func() string { return index(key("values", code), i) }
 			var fv catalog.FieldValue
 			fv.Field = code
 			if rv.Locale != nil {
 				l, ok := d.locale(*rv.Locale)
 				if !ok {
-					r.bad.Add(path+".locale", RuleLocale, "")
+					r.bad.Add(path()+".locale", RuleLocale, "")
 					continue
 				}
 				fv.Locale = l
@@ -443,7 +432,7 @@ func (d *productDecoder) values(r *report, vals map[string][]rawValue, attrs Att
 				if s, ok := jsonText(rv.AttributeType); ok {
 					t = s
 					if _, known := fieldTypes[t]; !known {
-						r.drop(path, "type")
+						r.drop(path(), "type")
 						continue
 					}
 				}
@@ -451,22 +440,22 @@ func (d *productDecoder) values(r *report, vals map[string][]rawValue, attrs Att
 			v, bad, zone := readData(t, rv.Data)
 			switch {
 			case bad == RuleNotCarried:
-				r.drop(path, "type")
+				r.drop(path(), "type")
 				continue
 			case bad != "":
-				r.bad.Add(path+".data", bad, "")
+				r.bad.Add(path()+".data", bad, "")
 				continue
 			case zone:
-				r.drop(path+".data", "zone")
+				r.drop(path()+".data", "zone")
 			}
 			if rv.AttributeType != nil {
-				r.drop(path+".attribute_type", "read_only")
+				r.drop(path()+".attribute_type", "read_only")
 			}
 			if rv.LinkedData != nil {
-				r.drop(path+".linked_data", "read_only")
+				r.drop(path()+".linked_data", "read_only")
 			}
 			if rv.Links != nil {
-				r.drop(path+"._links", "read_only")
+				r.drop(path()+"._links", "read_only")
 			}
 			fv.Value = v
 			rec.Values = append(rec.Values, fv)

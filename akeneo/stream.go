@@ -125,10 +125,11 @@ func tooDense() error {
 func (d *Decoder) one(b []byte, p *Product, line int) ([]contract.Problem, error) {
 	item := d.item
 	d.item++
-	if productCost.Dense(b) {
+	dense, exact := prescan(b)
+	if dense {
 		return nil, &RecordError{Line: line, Item: item, Err: tooDense()}
 	}
-	if err := d.raw.decode(b, &d.sd); err != nil {
+	if err := d.raw.decode(b, exact, &d.sd); err != nil {
 		return nil, &RecordError{Line: line, Item: item, Err: err}
 	}
 	dropped, err := d.pd.convert(&d.raw, d.attrs, p)

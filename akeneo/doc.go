@@ -49,6 +49,9 @@
 //	pim_catalog_asset_collection     Image          assets (the asset codes)
 //	pim_reference_data_simpleselect  Reference      text (RefType: reference_data_name)
 //	pim_reference_data_multiselect   MultiSelect    codes (RefType: reference_data_name)
+//	akeneo_reference_entity          Reference      record code
+//	akeneo_reference_entity_collection MultiSelect  record codes
+//	pim_assets_collection            Image          assets (the former asset manager's codes)
 //
 // An attribute's validation properties become the field's rules:
 // max_characters MaxLength; number_min and number_max Min and Max;
@@ -76,7 +79,8 @@
 //
 //   - "read_only": what Akeneo computes and ignores on input: "_links",
 //     "linked_data" and "attribute_type" of values, "root_parent",
-//     "quality_scores", "completenesses", "metadata",
+//     "quality_scores", "completenesses", "metadata", a value's
+//     "reference_data_name",
 //     "workflow_execution_statuses", an attribute's "group_labels", a
 //     family variant's "common_attributes", an enriched category's
 //     "values", "channel_requirements" and "validations".
@@ -85,8 +89,11 @@
 //     ("2016-06-13T00:00:00+02:00" is 13 June 2016) and writes it at
 //     midnight UTC.
 //   - "type": values and attributes of types pimkit has no field for
-//     (pim_catalog_table, pim_catalog_product_link, and any other).
-//   - "unknown": keys Akeneo does not define.
+//     (pim_catalog_table, pim_catalog_product_link, and any other), and
+//     values of an attribute not in [Attributes] whose JSON shape no
+//     field type has.
+//   - "unknown": keys Akeneo does not define, at the top of a document
+//     and inside values, associations and their members.
 //
 // Akeneo writes null for a property that does not apply (a text
 // attribute's "number_min": null); pimkit reads null as absent and

@@ -64,3 +64,36 @@ func TestPatchLeavesInputAlone(t *testing.T) {
 		t.Errorf("value %v", v)
 	}
 }
+
+// TestUnknownShapesAndKeys: a value of an attribute whose type is not
+// given and whose shape no field type has (a table) is reported, not an
+// error; keys Akeneo does not define inside values and associations are
+// reported with their paths (encoding/json would skip them).
+func TestUnknownShapesAndKeys(t *testing.T) {
+	var p Product
+	dropped, err := p.UnmarshalAkeneo([]byte(`{"identifier":"a","values":{`+
+		`"nutrition":[{"locale":null,"scope":null,"data":[{"ingredient":"salt","quantity":2}]}],`+
+		`"designer":[{"locale":null,"scope":null,"data":"bouroullec","reference_data_name":"designers","colour":"x"}]},`+
+		`"associations":{"X_SELL":{"products":["b"],"product_uuids":[]}}}`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, d := range dropped {
+		paths = append(paths, d.Path+":"+d.Param)
+	}
+	want := []string{"values.designer[0].colour:unknown", "associations.X_SELL.product_uuids:unknown",
+		"values.designer[0].reference_data_name:read_only", "values.nutrition[0]:type"}
+	for _, w := range want {
+		found := false
+		for _, p := range paths {
+			found = found || p == w
+		}
+		if !found {
+			t.Errorf("dropped %v lacks %s", paths, w)
+		}
+	}
+	if v, ok := p.Record.Get("designer", p.Record.Values[0].Locale, ""); !ok || v.String() != "bouroullec" {
+		t.Errorf("designer %v", v)
+	}
+}

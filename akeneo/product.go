@@ -173,11 +173,12 @@ func (p *rawProduct) decode(b []byte, exact bool, s *strictDecoder) error {
 	clean := make(map[string]json.RawMessage, len(top))
 	for k, v := range top {
 		if !slices.Contains(Keys, k) && !slices.Contains(readOnlyKeys, k) {
-			p.seenUnknown = append(p.seenUnknown, k)
+			p.seenUnknown = append(p.seenUnknown, key("", k))
 			continue
 		}
 		clean[k] = v
 	}
+	p.seenUnknown = append(p.seenUnknown, nestedUnknown(clean)...)
 	unknown := p.seenUnknown
 	sort.Strings(unknown)
 	cb, err := json.Marshal(clean)
@@ -190,6 +191,51 @@ func (p *rawProduct) decode(b []byte, exact bool, s *strictDecoder) error {
 	}
 	p.seenUnknown = unknown
 	return nil
+}
+
+// nestedUnknown returns the paths of the keys Akeneo does not define
+// inside values, associations and quantified associations: encoding/json
+// would skip them in silence.
+func nestedUnknown(top map[string]json.RawMessage) []string {
+	var out []string
+	check := func(path string, m map[string]json.RawMessage, known ...string) {
+		for _, k := range sortedKeys(m) {
+			if !slices.Contains(known, k) {
+				out = append(out, key(path, k))
+			}
+		}
+	}
+	var vals map[string][]map[string]json.RawMessage
+	if json.Unmarshal(top["values"], &vals) == nil {
+		for _, attr := range sortedKeys(vals) {
+			for i, v := range vals[attr] {
+				check(index(key("values", attr), i), v, "locale", "scope", "data", "attribute_type", "linked_data", "_links", "reference_data_name")
+			}
+		}
+	}
+	var assoc map[string]map[string]json.RawMessage
+	if json.Unmarshal(top["associations"], &assoc) == nil {
+		for _, t := range sortedKeys(assoc) {
+			check(key("associations", t), assoc[t], "products", "product_models", "groups")
+		}
+	}
+	var quant map[string]map[string][]map[string]json.RawMessage
+	if json.Unmarshal(top["quantified_associations"], &quant) == nil {
+		for _, t := range sortedKeys(quant) {
+			path := key("quantified_associations", t)
+			lists := map[string]json.RawMessage{}
+			for k := range quant[t] {
+				lists[k] = nil
+			}
+			check(path, lists, "products", "product_models")
+			for _, k := range sortedKeys(quant[t]) {
+				for i, l := range quant[t][k] {
+					check(index(path+"."+k, i), l, "identifier", "uuid", "code", "quantity")
+				}
+			}
+		}
+	}
+	return out
 }
 
 func isUnknownField(err error) bool {
@@ -376,8 +422,8 @@ func (d *productDecoder) convert(raw *rawProduct, attrs Attributes, p *Product) 
 			r.drop(k, "read_only")
 		}
 	}
-	for _, k := range raw.seenUnknown {
-		r.drop(key("", k), "unknown")
+	for _, path := range raw.seenUnknown {
+		r.drop(path, "unknown")
 	}
 	if err := r.err("read product"); err != nil {
 		return nil, err
@@ -442,6 +488,11 @@ func (d *productDecoder) values(r *report, vals map[string][]rawValue, attrs Att
 			case bad == RuleNotCarried:
 				r.drop(path(), "type")
 				continue
+			case bad == RuleType && typ == "" && t == "":
+				// No type for the attribute and a shape no field type
+				// has (a table, a product link): not carried.
+				r.drop(path(), "type")
+				continue
 			case bad != "":
 				r.bad.Add(path()+".data", bad, "")
 				continue
@@ -456,6 +507,9 @@ func (d *productDecoder) values(r *report, vals map[string][]rawValue, attrs Att
 			}
 			if rv.Links != nil {
 				r.drop(path()+"._links", "read_only")
+			}
+			if rv.RefDataName != nil {
+				r.drop(path()+".reference_data_name", "read_only")
 			}
 			fv.Value = v
 			rec.Values = append(rec.Values, fv)

@@ -31,6 +31,9 @@ const (
 	TypeAssetCollection       = "pim_catalog_asset_collection"
 	TypeReferenceSimpleSelect = "pim_reference_data_simpleselect"
 	TypeReferenceMultiSelect  = "pim_reference_data_multiselect"
+	TypeReferenceEntity       = "akeneo_reference_entity"
+	TypeReferenceEntities     = "akeneo_reference_entity_collection"
+	TypeAssetsCollection      = "pim_assets_collection" // the former asset collection (PAM)
 	TypeTable                 = "pim_catalog_table"
 	TypeProductLink           = "pim_catalog_product_link"
 )
@@ -53,6 +56,9 @@ var fieldTypes = map[string]catalog.FieldType{
 	TypeAssetCollection:       catalog.Image,
 	TypeReferenceSimpleSelect: catalog.Reference,
 	TypeReferenceMultiSelect:  catalog.MultiSelect,
+	TypeReferenceEntity:       catalog.Reference,
+	TypeReferenceEntities:     catalog.MultiSelect,
+	TypeAssetsCollection:      catalog.Image,
 }
 
 // FieldType returns the catalog field type of an Akeneo attribute type:
@@ -89,6 +95,7 @@ type rawValue struct {
 	AttributeType json.RawMessage `json:"attribute_type,omitempty"`
 	LinkedData    json.RawMessage `json:"linked_data,omitempty"`
 	Links         json.RawMessage `json:"_links,omitempty"`
+	RefDataName   json.RawMessage `json:"reference_data_name,omitempty"`
 }
 
 type rawAmount struct {
@@ -176,7 +183,7 @@ func readData(typ string, raw []byte) (v catalog.Value, bad string, zone bool) {
 		typ = shape(raw)
 	}
 	switch typ {
-	case TypeIdentifier, TypeText, TypeTextarea, TypeReferenceSimpleSelect:
+	case TypeIdentifier, TypeText, TypeTextarea, TypeReferenceSimpleSelect, TypeReferenceEntity:
 		s, ok := jsonText(raw)
 		if !ok {
 			return v, RuleType, false
@@ -188,12 +195,12 @@ func readData(typ string, raw []byte) (v catalog.Value, bad string, zone bool) {
 			return v, RuleType, false
 		}
 		return catalog.Option(s), "", false
-	case TypeMultiSelect, TypeReferenceMultiSelect, TypeAssetCollection:
+	case TypeMultiSelect, TypeReferenceMultiSelect, TypeReferenceEntities, TypeAssetCollection, TypeAssetsCollection:
 		list, ok := parseStrings(raw, nil)
 		if !ok && (raw[0] != '[' || json.Unmarshal(raw, &list) != nil) {
 			return v, RuleType, false
 		}
-		if typ == TypeAssetCollection {
+		if typ == TypeAssetCollection || typ == TypeAssetsCollection {
 			as := make([]catalog.Asset, len(list))
 			for i, s := range list {
 				as[i] = catalog.Asset{Ref: s}

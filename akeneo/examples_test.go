@@ -34,7 +34,7 @@ type example struct {
 // resourceOfPath names the resource of an API path, "" for those this
 // package does not read.
 func resourceOfPath(p string) string {
-	for _, skip := range []string{"asset", "reference-entit", "published", "media-files", "measure-families", "/oauth/", "/jobs", "/system", "/workflows", "/catalogs", "/app", "/extensions", "/ui-extensions", "/permissions"} {
+	for _, skip := range []string{"asset", "reference-entit", "published", "media-files", "/oauth/", "/jobs", "/system", "/workflows", "/catalogs", "/app", "/extensions", "/ui-extensions", "/permissions"} {
 		if strings.Contains(p, skip) {
 			return ""
 		}
@@ -66,7 +66,7 @@ func resourceOfPath(p string) string {
 		return "category"
 	case strings.HasPrefix(p, "/api/rest/v1/currencies"):
 		return "currency"
-	case strings.HasPrefix(p, "/api/rest/v1/measurement-families"):
+	case strings.HasPrefix(p, "/api/rest/v1/measurement-families"), strings.HasPrefix(p, "/api/rest/v1/measure-families"):
 		return "measurement_family"
 	}
 	return ""
@@ -80,6 +80,7 @@ var resourceOfDefinition = map[string]string{
 	"ProductModel": "product_model", "ProductModelWithIntents": "product_model", "ProductModelList": "product_model",
 	"Category": "category", "CategoryUpdate": "category", "CategoryList": "category",
 	"MeasurementFamily": "measurement_family", "MeasurementFamilyList": "measurement_family",
+	"MeasureFamily": "measurement_family", "MeasureFamilyList": "measurement_family",
 	"Family": "family", "FamilyList": "family", "FamilyVariant": "family_variant", "FamilyVariantRead": "family_variant", "FamilyVariantList": "family_variant",
 	"Attribute": "attribute", "AttributeList": "attribute", "AttributeOption": "attribute_option", "AttributeOptionList": "attribute_option",
 	"AttributeGroup": "attribute_group", "AttributeGroupList": "attribute_group", "Locale": "locale", "LocaleList": "locale",

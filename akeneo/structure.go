@@ -1,7 +1,11 @@
 package akeneo
 
 import (
+	"bytes"
+	"encoding/json"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/pimkit/pimkit/catalog"
@@ -440,14 +444,89 @@ type rawUnit struct {
 }
 
 type rawMeasurementFamily struct {
-	Code     string             `json:"code"`
-	Labels   map[string]string  `json:"labels,omitempty"`
-	Standard string             `json:"standard_unit_code,omitempty"`
-	Units    map[string]rawUnit `json:"units,omitempty"`
+	Code       string            `json:"code"`
+	Labels     map[string]string `json:"labels,omitempty"`
+	Standard   string            `json:"standard_unit_code,omitempty"`
+	StandardV1 string            `json:"standard,omitempty"`
+	// Units is {"CODE": unit} in the API's measurement families and
+	// [unit] with "convert": {"mul": "0.001"} in its former measure
+	// families.
+	Units json.RawMessage `json:"units,omitempty"`
 }
 
-// UnmarshalAkeneo reads a measurement family document. Units come in code
-// order. An unknown operator, a malformed operand or a division by zero
+type rawUnitV1 struct {
+	Code    string          `json:"code"`
+	Convert json.RawMessage `json:"convert"`
+	Symbol  string          `json:"symbol,omitempty"`
+}
+
+// readUnits reads a family's units in either form, in code order for the
+// map form and in list order for the list form.
+func readUnits(m *rawMeasurementFamily) (units []rawUnit, ok bool) {
+	u := bytes.TrimSpace(m.Units)
+	switch {
+	case len(u) == 0 || isNull(u):
+		return nil, true
+	case u[0] == '{':
+		var byCode map[string]rawUnit
+		if json.Unmarshal(u, &byCode) != nil {
+			return nil, false
+		}
+		for _, code := range sortedKeys(byCode) {
+			unit := byCode[code]
+			if unit.Code != code {
+				unit.Code = "\x00" + code // refused below: the key and the code differ
+			}
+			units = append(units, unit)
+		}
+		return units, true
+	case u[0] == '[':
+		var list []rawUnitV1
+		if json.Unmarshal(u, &list) != nil {
+			return nil, false
+		}
+		for _, l := range list {
+			ops, ok := orderedOps(l.Convert)
+			if !ok {
+				return nil, false
+			}
+			units = append(units, rawUnit{Code: l.Code, Convert: ops, Symbol: l.Symbol})
+		}
+		return units, true
+	}
+	return nil, false
+}
+
+// orderedOps reads {"mul": "0.001", "add": "1"} in the order written.
+func orderedOps(b json.RawMessage) ([]rawOperation, bool) {
+	if isNull(b) {
+		return []rawOperation{}, true
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	if t, err := d.Token(); err != nil || t != json.Delim('{') {
+		return nil, false
+	}
+	ops := []rawOperation{}
+	for d.More() {
+		t, err := d.Token()
+		k, isKey := t.(string)
+		if err != nil || !isKey {
+			return nil, false
+		}
+		var v string
+		if d.Decode(&v) != nil {
+			return nil, false
+		}
+		ops = append(ops, rawOperation{Operator: k, Value: v})
+	}
+	return ops, true
+}
+
+// UnmarshalAkeneo reads a measurement family document, in the form of
+// the API's measurement families or of its former measure families
+// ({"code","standard","units":[{"code","convert":{"mul":"0.001"},"symbol"}]},
+// written back in that form). Units come in code order (the list's order
+// in the former form). An unknown operator, a malformed operand or a division by zero
 // is ErrInvalid.
 func (f *MeasurementFamily) UnmarshalAkeneo(b []byte) (dropped []contract.Problem, err error) {
 	var m rawMeasurementFamily
@@ -456,16 +535,31 @@ func (f *MeasurementFamily) UnmarshalAkeneo(b []byte) (dropped []contract.Proble
 		return nil, err
 	}
 	out := MeasurementFamily{Family: catalog.UnitFamily{Code: m.Code, Standard: m.Standard, Labels: readLabels(&r, "labels", m.Labels)}, Given: given}
-	for _, code := range sortedKeys(m.Units) {
-		u := m.Units[code]
+	if m.StandardV1 != "" {
+		out.Family.Standard = m.StandardV1
+	}
+	units, ok := readUnits(&m)
+	if !ok {
+		return nil, ErrSyntax
+	}
+	v1 := slices.Contains(given, "standard")
+	for ui, u := range units {
+		code := u.Code
+		if strings.HasPrefix(code, "\x00") {
+			code = code[1:]
+			r.bad.Add(key("units", code)+".code", "code", "")
+		}
 		path := key("units", code)
-		if u.Code != code {
-			r.bad.Add(path+".code", "code", "")
+		if v1 {
+			path = index("units", ui)
 		}
 		factor, offset, divisor := decimal.New(1, 0), decimal.Zero, decimal.New(1, 0)
 		ops := []Operation{}
 		for i, op := range u.Convert {
 			p := index(path+".convert_from_standard", i)
+			if v1 {
+				p = path + ".convert." + op.Operator
+			}
 			d, ok := jsonDecimal([]byte(strconv.Quote(op.Value)))
 			if !ok {
 				r.bad.Add(p+".value", RuleNumber, "")
@@ -511,7 +605,13 @@ func (f *MeasurementFamily) UnmarshalAkeneo(b []byte) (dropped []contract.Proble
 // "mul", "add" and "div".
 func (f MeasurementFamily) MarshalAkeneo() ([]byte, error) {
 	x := f.Family
-	m := rawMeasurementFamily{Code: x.Code, Labels: writeLabels(x.Labels), Standard: x.Standard, Units: map[string]rawUnit{}}
+	m := rawMeasurementFamily{Code: x.Code, Labels: writeLabels(x.Labels), Standard: x.Standard}
+	units := map[string]rawUnit{}
+	var list []json.RawMessage
+	v1 := slices.Contains(f.Given, "standard")
+	if v1 {
+		m.Standard, m.StandardV1 = "", x.Standard
+	}
 	for i, u := range x.Units {
 		ru := rawUnit{Code: u.Code, Labels: writeLabels(u.Labels), Symbol: u.Symbol, Convert: []rawOperation{}}
 		if i < len(f.Operations) && f.Operations[i] != nil {
@@ -531,7 +631,37 @@ func (f MeasurementFamily) MarshalAkeneo() ([]byte, error) {
 				ru.Convert = append(ru.Convert, rawOperation{"div", u.Divisor.String()})
 			}
 		}
-		m.Units[u.Code] = ru
+		if !v1 {
+			units[u.Code] = ru
+			continue
+		}
+		// The former form: {"code", "convert": {"mul": "0.001"}, "symbol"}.
+		b := []byte(`{"code":`)
+		b = appendString(b, u.Code)
+		b = append(b, `,"convert":{`...)
+		for j, op := range ru.Convert {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, op.Operator)
+			b = append(b, ':')
+			b = appendString(b, op.Value)
+		}
+		b = append(b, '}')
+		if u.Symbol != "" {
+			b = append(b, `,"symbol":`...)
+			b = appendString(b, u.Symbol)
+		}
+		list = append(list, append(b, '}'))
+	}
+	var err error
+	if v1 {
+		m.Units, err = json.Marshal(list)
+	} else {
+		m.Units, err = json.Marshal(units)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return writeDoc(&m, f.Given)
 }

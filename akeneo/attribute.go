@@ -2,6 +2,7 @@ package akeneo
 
 import (
 	"encoding/json"
+	"slices"
 
 	"github.com/pimkit/pimkit/catalog"
 	"github.com/pimkit/pimkit/contract"
@@ -222,22 +223,32 @@ func (a Attribute) MarshalAkeneo() ([]byte, error) {
 // Schema returns the catalog schema of product type made of the fields of
 // attrs, in their order, leaving out the identifier attribute (a record's
 // ID holds the identifier) and attributes whose type pimkit has no field
-// for. units gives the measurement families: a metric attribute's
-// field gets the units of its family, matched by code. Pass
-// [catalog.MeasurementFamilies] for Akeneo's standard families with
-// correct factors, or the Family of each [MeasurementFamily] read from
-// the Akeneo instance for its own.
-func Schema(attrs []Attribute, units []catalog.UnitFamily) catalog.Schema {
+// for. options are the attribute options: each select field gets the
+// options of its attribute, in sort order. units gives the measurement
+// families: a metric attribute's field gets the units of its family,
+// matched by code. Pass [catalog.MeasurementFamilies] for Akeneo's
+// standard families with correct factors, or the Family of each
+// [MeasurementFamily] read from the Akeneo instance for its own.
+func Schema(attrs []Attribute, options []AttributeOption, units []catalog.UnitFamily) catalog.Schema {
 	s := catalog.Schema{Type: catalog.TypeProduct}
+	opts := slices.Clone(options)
+	slices.SortStableFunc(opts, func(a, b AttributeOption) int { return a.SortOrder - b.SortOrder })
 	for _, a := range attrs {
 		if a.Field.Type == 0 || a.Type == TypeIdentifier {
 			continue
 		}
 		f := a.Field
-		if f.Type == catalog.Measurement {
+		switch f.Type {
+		case catalog.Measurement:
 			for _, u := range units {
 				if u.Code == f.Units.Code {
 					f.Units = u
+				}
+			}
+		case catalog.SimpleSelect, catalog.MultiSelect:
+			for _, o := range opts {
+				if o.Attribute == f.Code {
+					f.Options = append(slices.Clone(f.Options), o.Option)
 				}
 			}
 		}

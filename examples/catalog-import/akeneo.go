@@ -46,7 +46,7 @@ func akeneoImport(w io.Writer, channels []catalog.Channel) error {
 		return err
 	}
 	// Akeneo's standard measurement families with SI-checked factors.
-	schema := akeneo.Schema(attrs, catalog.MeasurementFamilies())
+	schema := akeneo.Schema(attrs, nil, catalog.MeasurementFamilies())
 	c, err := schema.Compile(channels...)
 	if err != nil {
 		return err

@@ -462,16 +462,16 @@ func (d *productDecoder) values(r *report, vals map[string][]rawValue, attrs Att
 			path := func() string { return index(key("values", code), i) }
 			var fv catalog.FieldValue
 			fv.Field = code
-			if rv.Locale != nil {
-				l, ok := d.locale(*rv.Locale)
+			if rv.Locale.set {
+				l, ok := d.locale(rv.Locale.s)
 				if !ok {
 					r.bad.Add(path()+".locale", RuleLocale, "")
 					continue
 				}
 				fv.Locale = l
 			}
-			if rv.Scope != nil {
-				fv.Channel = *rv.Scope
+			if rv.Scope.set {
+				fv.Channel = rv.Scope.s
 			}
 			t := typ
 			if t == "" && len(rv.AttributeType) > 0 {

@@ -89,13 +89,33 @@ func AttributesOf(attrs []Attribute) Attributes {
 
 // rawValue is one entry of a product's values in Akeneo's JSON.
 type rawValue struct {
-	Locale        *string         `json:"locale"`
-	Scope         *string         `json:"scope"`
+	Locale        optString       `json:"locale"`
+	Scope         optString       `json:"scope"`
 	Data          json.RawMessage `json:"data"`
 	AttributeType json.RawMessage `json:"attribute_type,omitempty"`
 	LinkedData    json.RawMessage `json:"linked_data,omitempty"`
 	Links         json.RawMessage `json:"_links,omitempty"`
 	RefDataName   json.RawMessage `json:"reference_data_name,omitempty"`
+}
+
+// optString is a string or null, read without the pointer *string costs.
+type optString struct {
+	s   string
+	set bool
+}
+
+// UnmarshalJSON reads a string, or null as unset.
+func (o *optString) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		*o = optString{}
+		return nil
+	}
+	s, ok := jsonText(b)
+	if !ok {
+		return ErrSyntax
+	}
+	*o = optString{s: s, set: true}
+	return nil
 }
 
 type rawAmount struct {

@@ -132,6 +132,17 @@ func run(r Result, terms contract.Terms, s Scenario, st Step) Result {
 			fail("value: got " + v + ", want " + st.Expect.Value)
 		}
 		return r
+	case RuleClause:
+		c, ok := contract.ClauseByID(st.Param)
+		r.Rule, r.Citations = "clauses", []string{"terms " + st.Param}
+		switch {
+		case !ok:
+			fail("param: the terms have no clause " + st.Param)
+		case st.Expect.Value != "" && c.Kind.String() != st.Expect.Value:
+			fail("value: got " + c.Kind.String() + ", want " + st.Expect.Value)
+		}
+		r.Reason = c.Heading
+		return r
 	case RuleObligations:
 		return checkObligations(r, terms, s, st.Expect, at)
 	default:

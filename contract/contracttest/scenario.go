@@ -165,7 +165,8 @@ const (
 	RuleSelfServeCancellation   = "self_serve_cancellation"   // 19.2, 19.4, 19.6: Cycle, Method
 	RuleResale                  = "resale"                    // 19.7
 	RuleJurisdiction            = "jurisdiction"              // 20.1, 20.2
-	RuleResolve                 = "resolve"                   // 1.2, 1.3: Param (the terms after Params)
+	RuleResolve                 = "resolve"                   // 1.2, 1.3: Param (the terms after Params); Expect.Value is its text
+	RuleClause                  = "clause"                    // any clause: Param is its number; Expect.Value is its kind (rule, parameter, prose)
 	RuleObligations             = "obligations"               // 9, 12.2, 14, 15.3, 17, 18: the scenario's Events at At
 )
 

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/pimkit/pimkit/akeneo"
+	"github.com/pimkit/pimkit/catalog/akeneo"
 	"github.com/pimkit/pimkit/catalog"
 	"github.com/pimkit/pimkit/contract"
 )

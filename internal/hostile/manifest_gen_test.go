@@ -7,6 +7,7 @@ import (
 
 	"github.com/pimkit/pimkit/billing"
 	"github.com/pimkit/pimkit/catalog"
+	"github.com/pimkit/pimkit/catalog/akeneo"
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/enum"
 	"github.com/pimkit/pimkit/internal/explain"
@@ -164,6 +165,38 @@ var manifest = []pkg{
 			reflect.TypeFor[catalog.VariantLevel](),
 			reflect.TypeFor[catalog.Variation](),
 			reflect.TypeFor[catalog.WithdrawalException](),
+		},
+	},
+	{
+		path: "catalog/akeneo",
+		funcs: []fn{
+			{"AttributesOf", akeneo.AttributesOf},
+			{"FieldType", akeneo.FieldType},
+			{"MergeValues", akeneo.MergeValues},
+			{"NewDecoder", akeneo.NewDecoder},
+			{"Patch", akeneo.Patch},
+			{"PatchJSON", akeneo.PatchJSON},
+			{"Schema", akeneo.Schema},
+			{"Tree", akeneo.Tree},
+		},
+		types: []reflect.Type{
+			reflect.TypeFor[akeneo.AssociationList](),
+			reflect.TypeFor[akeneo.AssociationType](),
+			reflect.TypeFor[akeneo.Attribute](),
+			reflect.TypeFor[akeneo.AttributeGroup](),
+			reflect.TypeFor[akeneo.AttributeOption](),
+			reflect.TypeFor[akeneo.Attributes](),
+			reflect.TypeFor[akeneo.Category](),
+			reflect.TypeFor[akeneo.Channel](),
+			reflect.TypeFor[akeneo.Currency](),
+			reflect.TypeFor[akeneo.Decoder](),
+			reflect.TypeFor[akeneo.Family](),
+			reflect.TypeFor[akeneo.FamilyVariant](),
+			reflect.TypeFor[akeneo.Locale](),
+			reflect.TypeFor[akeneo.MeasurementFamily](),
+			reflect.TypeFor[akeneo.Operation](),
+			reflect.TypeFor[akeneo.Product](),
+			reflect.TypeFor[akeneo.RecordError](),
 		},
 	},
 	{

@@ -6,8 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/pimkit/pimkit/catalog/akeneo"
 	"github.com/pimkit/pimkit/catalog"
+	"github.com/pimkit/pimkit/catalog/akeneo"
 	"github.com/pimkit/pimkit/contract"
 )
 

@@ -162,7 +162,7 @@ func (p Price) problems(ps *contract.Problems) {
 	}
 	switch p.Model {
 	case PerUnit, Package:
-		checkAmount(ps, "unit_price", p.UnitPrice, cur, nonNegative)
+		checkUnitPrice(ps, "unit_price", p.UnitPrice, cur)
 		if p.Model == Package && p.PackageSize < 1 {
 			ps.Add("package_size", "gte", "1")
 		}
@@ -173,7 +173,7 @@ func (p Price) problems(ps *contract.Problems) {
 		prev := decimal.Zero
 		for i, t := range p.Tiers {
 			path := "tiers[" + strconv.Itoa(i) + "]"
-			checkAmount(ps, path+".unit_price", t.UnitPrice, cur, nonNegative)
+			checkUnitPrice(ps, path+".unit_price", t.UnitPrice, cur)
 			opt(path+".flat_fee", t.FlatFee)
 			up := t.UpTo.Decimal()
 			switch last := i == len(p.Tiers)-1; {
@@ -199,6 +199,20 @@ func (p Price) problems(ps *contract.Problems) {
 		}
 	}
 	opt("minimum", p.Minimum)
+}
+
+// checkUnitPrice records the problem of a unit price at path: like an
+// amount, but with up to 12 decimals (Stripe's unit_amount_decimal), so
+// 0.0015 USD per API call is a price.
+func checkUnitPrice(ps *contract.Problems, path string, m contract.Money, cur contract.Currency) {
+	switch rule, param := amountProblem(m, cur, nonNegative); {
+	case rule == "scale":
+		if m.Amount().Exponent() < -12 || !readable(m.Amount(), 0) {
+			ps.Add(path, rule, "12")
+		}
+	case rule != "":
+		ps.Add(path, rule, param)
+	}
 }
 
 // Amount prices quantity units consumed in one period in events

@@ -262,7 +262,7 @@ func TestAggregate(t *testing.T) {
 		ev("e4", j(31, 23), "1", "u1"), ev("e1", j(2, 9), "3", "u1"), // a resent e1
 		ev("e5", f(4), "4", "u3"), ev("e2", j(10, 9), "9", "u2"), // e2 again with other content
 		ev("e6", time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), "1", "u9"), // after the periods given
-		{ID: "x", Meter: "other", At: j(5, 0)},                            // another meter
+		{ID: "x", Meter: "other", At: j(5, 0)},                           // another meter
 	}
 	for _, tc := range []struct {
 		agg      Aggregation

@@ -1,6 +1,7 @@
 package billing
 
 import (
+	"hash/maphash"
 	"math"
 	"slices"
 	"strconv"
@@ -197,17 +198,24 @@ func (m Meter) Aggregate(periods []UsagePeriod, events []UsageEvent) (Aggregated
 		return Aggregated{}, err
 	}
 	out := Aggregated{Usage: make([]Usage, len(periods))}
-	accs := make([]accumulator, len(periods))
+	var abuf [4]accumulator
+	accs := abuf[:0]
+	if len(periods) <= len(abuf) {
+		accs = abuf[:len(periods)]
+	} else {
+		accs = make([]accumulator, len(periods))
+	}
 	for i, p := range periods {
 		out.Usage[i] = Usage{Meter: m.ID, Period: p}
 	}
-	seen := make(map[string]int32, len(events))
+	var buf [512]int32
+	seen := newIDSet(buf[:0], len(events))
 	for i := range events {
 		e := &events[i]
 		if e.Meter != m.ID {
 			continue
 		}
-		if j, dup := seen[e.ID]; dup {
+		if j := seen.insert(events, int32(i)); j >= 0 {
 			if sameEvent(&events[j], e) {
 				out.Duplicates++
 			} else {
@@ -215,7 +223,6 @@ func (m Meter) Aggregate(periods []UsagePeriod, events []UsageEvent) (Aggregated
 			}
 			continue
 		}
-		seen[e.ID] = int32(i)
 		k := periodOf(periods, e.At)
 		if k < 0 {
 			out.Unplaced = append(out.Unplaced, e.ID)
@@ -228,6 +235,46 @@ func (m Meter) Aggregate(periods []UsagePeriod, events []UsageEvent) (Aggregated
 		out.Usage[i].Events = accs[i].n
 	}
 	return out, nil
+}
+
+// idSet is an open-addressing set of event indices keyed by event ID: a
+// call with up to 256 events keeps it on the stack, so deduplicating a
+// subscription's events allocates nothing.
+type idSet struct {
+	slots []int32 // event index + 1; 0 is empty
+	mask  uint64
+}
+
+var idSeed = maphash.MakeSeed()
+
+func newIDSet(buf []int32, n int) idSet {
+	size := 8
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(buf) >= size {
+		buf = buf[:size]
+		clear(buf)
+	} else {
+		buf = make([]int32, size)
+	}
+	return idSet{slots: buf, mask: uint64(size - 1)}
+}
+
+// insert adds event i and returns -1, or returns the index of the event
+// already there with the same ID.
+func (s idSet) insert(events []UsageEvent, i int32) int32 {
+	id := events[i].ID
+	for h := maphash.String(idSeed, id) & s.mask; ; h = (h + 1) & s.mask {
+		j := s.slots[h]
+		if j == 0 {
+			s.slots[h] = i + 1
+			return -1
+		}
+		if events[j-1].ID == id {
+			return j - 1
+		}
+	}
 }
 
 // periodOf returns the index of the period holding t, or -1.

@@ -287,3 +287,91 @@ func BenchmarkRateUsage(b *testing.B) {
 		b.ReportMetric(float64(n), "events")
 	}
 }
+
+// monthEndMetered is [monthEnd] with usage: every fifth subscription is
+// metered, its usage (fixture index i/5) aggregated and priced with
+// usagePrice and invoiced as a second line beside the plan's charge. The
+// month-end benchmarks call it to measure the run with 20 % metered
+// subscriptions.
+func monthEndMetered(b *testing.B, subs []Subscription, usage *usageFixture, on contract.Date) (invoices int, events int64) {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	counts := make([]int, workers)
+	evCounts := make([]int64, workers)
+	seller, buyer := seller(), buyerDK()
+	m := Meter{ID: "api_calls", Aggregation: AggregateSum}
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lines := make([]Line, 0, 2)
+			for i := w; i < len(subs); i += workers {
+				next, evs, err := subs[i].Renew(on)
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				subs[i] = next
+				for _, e := range evs {
+					if e.Kind != Charged {
+						continue
+					}
+					lines = append(lines[:0], e.Line("PIM subscription", vatDK))
+					if i%5 == 0 && i/5 < len(usage.events) {
+						l, n, err := rateOne(m, usagePrice, usage.periods[i/5], usage.events[i/5])
+						if err != nil {
+							b.Error(err)
+							return
+						}
+						lines = append(lines, l)
+						evCounts[w] += n
+					}
+					if _, err := NewInvoice(InvoiceInput{Number: "M-1", Issued: on, Seller: seller, Buyer: buyer,
+						Treatment: DomesticVAT, Lines: lines}, contract.Counter{}); err != nil {
+						b.Error(err)
+						return
+					}
+					counts[w]++
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for w := range workers {
+		invoices += counts[w]
+		events += evCounts[w]
+	}
+	return invoices, events
+}
+
+// BenchmarkMonthEndMetered is the month-end run over 1,000,000
+// subscriptions of [BenchmarkMonthEnd] (without the overdue interest)
+// with 20 % of them metered, 10 usage events each, rated and invoiced.
+func BenchmarkMonthEndMetered(b *testing.B) {
+	const n = 1_000_000
+	plans := []Plan{planBasic, planPro, planBig, planYear, planFree}
+	base := make([]Subscription, n)
+	anchor := day("2025-01-01")
+	for i := range base {
+		s, _, err := Subscribe("s", plans[i%len(plans)], anchor.AddDays(i%31))
+		if err != nil {
+			b.Fatal(err)
+		}
+		base[i] = s
+	}
+	usage := usageEvents(n/5, 10)
+	subs := make([]Subscription, n)
+	on := day("2025-02-28")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		copy(subs, base)
+		b.StartTimer()
+		cpu0 := cpuTime()
+		inv, evs := monthEndMetered(b, subs, usage, on)
+		b.ReportMetric((cpuTime() - cpu0).Seconds(), "cpu-s/op")
+		b.ReportMetric(float64(inv), "invoices")
+		b.ReportMetric(float64(evs), "events")
+	}
+}

@@ -36,6 +36,7 @@ func TestRoundTrip(t *testing.T) {
 	in := InvoiceInput{Number: "2026-0001", Issued: day("2026-01-29"), Received: day("2026-01-30"),
 		PaymentTerm: contract.Days(14), Due: day("2026-02-27"), SupplyFrom: day("2026-01-01"), SupplyTo: day("2026-01-31"),
 		Seller: seller, Buyer: buyer, Treatment: ReverseCharge, Lines: []Line{line}}
+	in.TaxCurrencyRate, in.CustomerLocation = sampleTaxRate(), sampleLocation()
 	in2 := in
 	in2.Due = contract.Date{}
 	inv, err := NewInvoice(in2, terms.Counter)
@@ -89,6 +90,7 @@ func TestRoundTrip(t *testing.T) {
 			"InsufficientCreditsError": "an error type: hosts match it with errors.As and do not store it",
 		},
 	}
+	tab.Samples = append(tab.Samples, usageSamples(t)...)
 	// DemandRules holds the contract.Terms its remedies come from, so it
 	// round-trips exactly when Terms does; until contract's Terms compares
 	// without options it is listed, not sampled.

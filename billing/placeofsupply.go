@@ -63,7 +63,7 @@ type PlaceOfSupply struct {
 	Rate contract.Decimal `json:"rate"`
 	// OptionBindsUntil is the last day of the two calendar years an
 	// option under Art. 59c(3) binds the supplier; zero without one.
-	OptionBindsUntil contract.Date      `json:"option_binds_until,omitzero"`
+	OptionBindsUntil contract.Date       `json:"option_binds_until,omitzero"`
 	Citations        []contract.Citation `json:"citations"`
 }
 

@@ -241,3 +241,78 @@ func TestVATNumberAndExportBugs(t *testing.T) {
 		t.Errorf("export to NO: %v", err)
 	}
 }
+
+// TestUsageTaggedTypes: for each configuration type of usage pricing and
+// EU VAT a host fills in, a field breaking its validate tag comes back at
+// its JSON path with the tag's rule.
+func TestUsageTaggedTypes(t *testing.T) {
+	check := func(v any) error {
+		var ps contract.Problems
+		ps.Check("", v)
+		return ps.Err("check", ErrInvalid)
+	}
+	okEv := LocationEvidence{Kind: IPAddress, Country: "DE"}
+	for _, tc := range []struct {
+		typ, path, rule string
+		err             func() error
+	}{
+		{"Meter", "id", "required", func() error { return check(Meter{Aggregation: AggregateSum}) }},
+		{"Meter", "aggregation", "required", func() error { return check(Meter{ID: "m"}) }},
+		{"Price", "model", "required", func() error { return Price{}.Validate() }},
+		{"Price", "free_units", "gte", func() error { return Price{Model: PerUnit, UnitPrice: usd("1"), FreeUnits: -1}.Validate() }},
+		{"Tier", "tiers[0].up_to", "dgte", func() error {
+			return Price{Model: Graduated, Tiers: []Tier{{UpTo: contract.Dec(dec("-1")), UnitPrice: usd("1")}, {UnitPrice: usd("1")}}}.Validate()
+		}},
+		{"LocationEvidence", "evidence[0].country", "len", func() error {
+			_, err := LocateCustomer(LocationInput{Channel: Online, Evidence: []LocationEvidence{{Kind: IPAddress, Country: "DEU"}}})
+			return err
+		}},
+		{"LocationEvidence", "evidence[0].kind", "required", func() error {
+			_, err := LocateCustomer(LocationInput{Channel: Online, Evidence: []LocationEvidence{{Country: "DE"}}})
+			return err
+		}},
+		{"LocationInput", "channel", "required", func() error {
+			_, err := LocateCustomer(LocationInput{Evidence: []LocationEvidence{okEv}})
+			return err
+		}},
+		{"LocationInput", "evidence", "min", func() error { _, err := LocateCustomer(LocationInput{Channel: Online}); return err }},
+		{"SupplyInput", "customer", "len", func() error {
+			_, err := PlaceOfSupplyFor(SupplyInput{Supplier: "DK", Customer: "D", Date: day("2026-01-01"), Net: eur("1"),
+				PrecedingYear: eur("0"), CurrentYear: eur("0")}, contract.EUVATRates())
+			return err
+		}},
+		{"SupplyInput", "customer_vat_id", "vatid", func() error {
+			_, err := PlaceOfSupplyFor(SupplyInput{Supplier: "DK", Customer: "DE", CustomerVATID: "123", Date: day("2026-01-01"),
+				Net: eur("1"), PrecedingYear: eur("0"), CurrentYear: eur("0")}, contract.EUVATRates())
+			return err
+		}},
+		{"ExchangeRate", "rate", "dgt", func() error { r := sampleTaxRate(); r.Rate = contract.Dec(dec("0")); return check(r) }},
+		{"ExchangeRate", "source", "required", func() error { r := sampleTaxRate(); r.Source = ""; return check(r) }},
+	} {
+		t.Run(tc.typ+" "+tc.path, func(t *testing.T) { assertProblem(t, tc.err(), tc.path, tc.rule) })
+	}
+}
+
+// TestPriceTagsBroken: the reflection-free check that lets rating skip
+// the validator agrees with the validate tags.
+func TestPriceTagsBroken(t *testing.T) {
+	for i, p := range []Price{
+		{Model: PerUnit, UnitPrice: usd("1")},
+		{},
+		{Model: Package, PackageSize: -1},
+		{Model: Package, FreeUnits: -1},
+		{Model: Percentage, Rate: contract.Dec(dec("1.5"))},
+		{Model: Percentage, Rate: contract.Dec(dec("-0.1"))},
+		{Model: Percentage, FreeEvents: -1},
+		{Model: Percentage, FreeAmount: contract.Dec(dec("-1"))},
+		{Model: Graduated, Tiers: make([]Tier, 101)},
+		{Model: Graduated, Tiers: []Tier{{UpTo: contract.Dec(dec("-5"))}}},
+		{Model: Graduated, Tiers: stripeTiers},
+	} {
+		var ps contract.Problems
+		ps.Check("", p)
+		if got, want := p.tagsBroken(), ps.Len() > 0; got != want {
+			t.Errorf("price %d: tagsBroken = %v, tags report %v", i, got, ps.List())
+		}
+	}
+}

@@ -199,7 +199,7 @@ func (m Meter) Aggregate(periods []UsagePeriod, events []UsageEvent) (Aggregated
 	}
 	out := Aggregated{Usage: make([]Usage, len(periods))}
 	var abuf [4]accumulator
-	accs := abuf[:0]
+	var accs []accumulator
 	if len(periods) <= len(abuf) {
 		accs = abuf[:len(periods)]
 	} else {

@@ -145,7 +145,8 @@
 // wraps [ErrInvalid]; mixed currencies also match [ErrCurrencyMismatch].
 // The configuration types a host fills in -- [Plan], [Debt], [Payment],
 // [InvoiceInput], [Line], [InvoiceParty], [InterestRules],
-// [StatutoryRate], [DemandRules] -- carry validate tags; rules between
+// [StatutoryRate], [DemandRules], [Meter], [Price], [Tier], [SupplyInput],
+// [LocationInput], [LocationEvidence], [ExchangeRate] -- carry validate tags; rules between
 // fields are checked by hand and reported the same way. Refusals that are
 // normal answers -- a demand sent too early, a fourth fee, a price change
 // with too little notice -- are Decisions with reasons in English and

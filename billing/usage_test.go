@@ -365,3 +365,36 @@ func TestSubscriptionUsagePeriod(t *testing.T) {
 		t.Errorf("period 1 = %v to %v", p.From, p.To)
 	}
 }
+
+// FuzzPriceAmount prices fuzzed quantities with fuzzed tiers under every
+// model: no panic, and whatever is priced is not negative, rounds to the
+// cent, and graduated and volume prices agree within the first tier.
+func FuzzPriceAmount(f *testing.F) {
+	f.Add(int64(6), int64(5), int64(10), int64(700), int64(650), int64(600), int64(0))
+	f.Add(int64(0), int64(1), int64(2), int64(0), int64(0), int64(0), int64(-1))
+	f.Add(int64(1<<62), int64(1<<40), int64(1<<41), int64(1<<30), int64(1), int64(1), int64(3))
+	f.Fuzz(func(t *testing.T, q, up1, up2, p1, p2, p3, size int64) {
+		c := func(n int64) contract.Money { return contract.NewMoney(decimal.New(n, -2), currency.USD) }
+		ts := []Tier{{UpTo: contract.Dec(decimal.NewFromInt(up1)), UnitPrice: c(p1)},
+			{UpTo: contract.Dec(decimal.NewFromInt(up2)), UnitPrice: c(p2)}, {UnitPrice: c(p3)}}
+		qty := decimal.New(q, -1)
+		for _, p := range []Price{
+			{Model: PerUnit, UnitPrice: c(p1)}, {Model: Package, UnitPrice: c(p1), PackageSize: size, FreeUnits: up1},
+			{Model: Graduated, Tiers: ts}, {Model: Volume, Tiers: ts},
+			{Model: Percentage, Rate: contract.Dec(decimal.New(p1%1000, -3)), FixedFee: c(p2)},
+		} {
+			r, err := p.Amount(qty, size)
+			if err != nil {
+				continue
+			}
+			if r.Total.IsNegative() || !r.Total.Equal(r.Total.Round()) {
+				t.Fatalf("%v of %s = %v: negative or not rounded", p.Model, qty, r.Total)
+			}
+		}
+		g, err1 := Price{Model: Graduated, Tiers: ts}.Amount(qty, 0)
+		v, err2 := Price{Model: Volume, Tiers: ts}.Amount(qty, 0)
+		if err1 == nil && err2 == nil && qty.LessThanOrEqual(decimal.NewFromInt(up1)) && !g.Total.Equal(v.Total) {
+			t.Fatalf("within the first tier graduated %v != volume %v", g.Total, v.Total)
+		}
+	})
+}

@@ -28,7 +28,7 @@ const (
 	Graduated
 	// Volume charges every unit at the price of the tier the whole
 	// quantity falls in, plus that tier's FlatFee: with the same tiers, 6
-	// units are 6 x 6.50 = 39.00 USD, less than 5 x 7 = 35.00 plus one.
+	// units are 6 x 6.50 = 39.00 USD (graduated: 41.50).
 	// Zero units cost nothing, flat fee included (under every model).
 	Volume
 	// Percentage charges Rate of the summed transaction amounts plus

@@ -96,7 +96,8 @@
 // over [Tier]s (as Stripe's up_to: 1-5, 6-10, 11 on) with flat fees, and
 // [Percentage] of transaction amounts with a fixed fee per transaction,
 // free events and amount and per-transaction bounds
-// ([Price.Transactions]). A Minimum is a commitment: usage below it is
+// ([Price.Transactions]). A FlatFee is charged each period, used or not
+// (a flat fee with overage); a Minimum is a commitment: usage below it is
 // topped up by a true-up. The amount is computed exactly and rounded
 // once per charge, half away from zero; 6 units of Stripe's tiers (7,
 // 6.50, 6 USD) are 41.50 USD graduated and 39.00 USD by volume.

@@ -100,13 +100,18 @@ type Price struct {
 	// (Percentage); the zero Money is no bound.
 	MinPerTransaction contract.Money `json:"min_per_transaction,omitzero"`
 	MaxPerTransaction contract.Money `json:"max_per_transaction,omitzero"`
+	// FlatFee is charged every period, used or not, on top of the
+	// model's amount: Stripe's flat fee and overages, 100 USD a licence
+	// with 1,000 units included. The zero Money is none.
+	FlatFee contract.Money `json:"flat_fee,omitzero"`
 	// Minimum is the least the charge costs in a period, a commitment: a
 	// charge below it is topped up by a true-up ([Rated.TrueUp]). The zero
 	// Money is none.
 	Minimum contract.Money `json:"minimum,omitzero"`
 }
 
-// Rated is a charge priced for one period: the model's amount, the
+// Rated is a charge priced for one period: the model's amount with the
+// price's flat fee, the
 // true-up to the minimum commitment, and their sum, each rounded half
 // away from zero to the currency's minor unit after the exact
 // computation (one rounding per charge, never per unit or tier).
@@ -127,7 +132,7 @@ func (r Rated) Line(desc string, vatRate decimal.Decimal) Line {
 // Currency returns the currency of p's amounts: that of its first amount
 // set; the zero Unit when it has none.
 func (p Price) Currency() currency.Unit {
-	for _, m := range []contract.Money{p.UnitPrice, p.FixedFee, p.Minimum, p.MinPerTransaction, p.MaxPerTransaction} {
+	for _, m := range []contract.Money{p.UnitPrice, p.FixedFee, p.FlatFee, p.Minimum, p.MinPerTransaction, p.MaxPerTransaction} {
 		if !m.IsZero() {
 			return m.Currency()
 		}
@@ -201,6 +206,7 @@ func (p Price) problems(ps *contract.Problems) {
 			ps.Add("max_per_transaction", "gtefield", "min_per_transaction")
 		}
 	}
+	opt("flat_fee", p.FlatFee)
 	opt("minimum", p.Minimum)
 }
 
@@ -391,9 +397,12 @@ func (p Price) Transactions(amounts []decimal.Decimal) (Rated, error) {
 	return p.rated(q, total)
 }
 
-// rated rounds amt and applies the minimum commitment.
+// rated adds the flat fee, rounds and applies the minimum commitment.
 func (p Price) rated(q, amt decimal.Decimal) (Rated, error) {
 	cur := p.Currency()
+	if !p.FlatFee.IsZero() {
+		amt = amt.Add(p.FlatFee.Amount())
+	}
 	amt = money.Round(amt, cur)
 	if !money.InLimits(amt, money.Scale(cur)) {
 		return Rated{}, problem("price usage", "quantity", "range", "")

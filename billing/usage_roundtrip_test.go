@@ -45,7 +45,7 @@ func usageSamples(t *testing.T) []any {
 	tr := Tier{UpTo: contract.Dec(dec("100")), UnitPrice: usd("0.01"), FlatFee: usd("2")}
 	price := Price{Model: Percentage, UnitPrice: usd("1"), PackageSize: 10, FreeUnits: 5, Tiers: []Tier{tr},
 		Rate: contract.Dec(dec("0.012")), FixedFee: usd("0.10"), FreeEvents: 3, FreeAmount: contract.Dec(dec("500")),
-		MinPerTransaction: usd("0.20"), MaxPerTransaction: usd("5"), Minimum: usd("10")}
+		MinPerTransaction: usd("0.20"), MaxPerTransaction: usd("5"), FlatFee: usd("100"), Minimum: usd("10")}
 	rated, err := Price{Model: PerUnit, UnitPrice: usd("0.05"), Minimum: usd("5")}.Amount(dec("20"), 20)
 	if err != nil {
 		t.Fatal(err)

@@ -77,6 +77,12 @@ func TestPriceModels(t *testing.T) {
 		// Lago's graduated page: 1 USD for the first 100 units, 0.50 for the
 		// next 100, 0.10 after; 250 units by its rule are 100 + 50 + 5.
 		{"graduated 250 calls", lagoGrad, Price{Model: Graduated, Tiers: tiers(tier("100", "1"), tier("200", "0.50"), tier("", "0.10"))}, "250", 0, "155.00"},
+		// Stripe's flat fee and overages: 100 USD a licence, 0-1,000 units
+		// at 0 and beyond at 0.04 USD; 1,500 units by the page's rates.
+		{"flat fee and overage, 1500 units", "https://docs.stripe.com/billing/subscriptions/usage-based-v1/use-cases/flat-fee-and-overages",
+			Price{Model: Graduated, FlatFee: usd("100"), Tiers: tiers(tier("1000", "0"), tier("", "0.04"))}, "1500", 0, "120.00"},
+		{"flat fee and overage, no usage", "https://docs.stripe.com/billing/subscriptions/usage-based-v1/use-cases/flat-fee-and-overages",
+			Price{Model: Graduated, FlatFee: usd("100"), Tiers: tiers(tier("1000", "0"), tier("", "0.04"))}, "0", 0, "100.00"},
 		// Lago's percentage page: 1.2 % plus 0.10 per transaction; one
 		// transaction of 50 USD without free units costs 0.70.
 		{"percentage 50 USD, 1 transaction", lagoPct, Price{Model: Percentage, Rate: contract.Dec(dec("0.012")), FixedFee: usd("0.10")}, "50", 1, "0.70"},

@@ -194,8 +194,8 @@ func (m Meter) Aggregate(periods []UsagePeriod, events []UsageEvent) (Aggregated
 			break
 		}
 	}
-	if err := invalid(&ps, "aggregate usage"); err != nil {
-		return Aggregated{}, err
+	if ps.Len() > 0 {
+		return Aggregated{}, invalid(&ps, "aggregate usage")
 	}
 	out := Aggregated{Usage: make([]Usage, len(periods))}
 	var abuf [4]accumulator

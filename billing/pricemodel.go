@@ -132,14 +132,23 @@ func (r Rated) Line(desc string, vatRate decimal.Decimal) Line {
 // Currency returns the currency of p's amounts: that of its first amount
 // set; the zero Unit when it has none.
 func (p Price) Currency() currency.Unit {
-	for _, m := range []contract.Money{p.UnitPrice, p.FixedFee, p.FlatFee, p.Minimum, p.MinPerTransaction, p.MaxPerTransaction} {
-		if !m.IsZero() {
-			return m.Currency()
-		}
+	switch {
+	case !p.UnitPrice.IsZero():
+		return p.UnitPrice.Currency()
+	case !p.FixedFee.IsZero():
+		return p.FixedFee.Currency()
+	case !p.FlatFee.IsZero():
+		return p.FlatFee.Currency()
+	case !p.Minimum.IsZero():
+		return p.Minimum.Currency()
+	case !p.MinPerTransaction.IsZero():
+		return p.MinPerTransaction.Currency()
+	case !p.MaxPerTransaction.IsZero():
+		return p.MaxPerTransaction.Currency()
 	}
-	for _, t := range p.Tiers {
-		if !t.UnitPrice.IsZero() {
-			return t.UnitPrice.Currency()
+	for i := range p.Tiers {
+		if !p.Tiers[i].UnitPrice.IsZero() {
+			return p.Tiers[i].UnitPrice.Currency()
 		}
 	}
 	return currency.Unit{}
@@ -155,6 +164,9 @@ func (p Price) Currency() currency.Unit {
 func (p Price) Validate() error {
 	var ps contract.Problems
 	p.problems(&ps)
+	if ps.Len() == 0 {
+		return nil
+	}
 	return invalid(&ps, "validate price")
 }
 
@@ -163,11 +175,6 @@ func (p Price) problems(ps *contract.Problems) {
 		ps.Check("", p)
 	}
 	cur := contract.CurrencyOf(p.Currency())
-	opt := func(path string, m contract.Money) {
-		if !m.IsZero() {
-			checkAmount(ps, path, m, cur, nonNegative)
-		}
-	}
 	switch p.Model {
 	case PerUnit, Package:
 		checkUnitPrice(ps, "unit_price", p.UnitPrice, cur)
@@ -180,17 +187,25 @@ func (p Price) problems(ps *contract.Problems) {
 		}
 		prev := decimal.Zero
 		for i, t := range p.Tiers {
-			path := "tiers[" + strconv.Itoa(i) + "]"
-			checkUnitPrice(ps, path+".unit_price", t.UnitPrice, cur)
-			opt(path+".flat_fee", t.FlatFee)
+			// Paths are built only for a problem: a sound price is checked
+			// on every rating without allocating.
+			path := func(f string) string { return "tiers[" + strconv.Itoa(i) + "]." + f }
+			if rule, param := unitPriceProblem(t.UnitPrice, cur); rule != "" {
+				ps.Add(path("unit_price"), rule, param)
+			}
+			if !t.FlatFee.IsZero() {
+				if rule, param := amountProblem(t.FlatFee, cur, nonNegative); rule != "" {
+					ps.Add(path("flat_fee"), rule, param)
+				}
+			}
 			up := t.UpTo.Decimal()
 			switch last := i == len(p.Tiers)-1; {
 			case up.IsZero() && !last:
-				ps.Add(path+".up_to", "required", "")
+				ps.Add(path("up_to"), "required", "")
 			case !up.IsZero() && !up.GreaterThan(prev):
-				ps.Add(path+".up_to", "gtfield", "tiers["+strconv.Itoa(i-1)+"].up_to")
+				ps.Add(path("up_to"), "gtfield", "tiers["+strconv.Itoa(i-1)+"].up_to")
 			case !readable(up, 0):
-				ps.Add(path+".up_to", "range", "")
+				ps.Add(path("up_to"), "range", "")
 			}
 			prev = up
 		}
@@ -198,16 +213,23 @@ func (p Price) problems(ps *contract.Problems) {
 		if !readable(p.Rate.Decimal(), 0) || !readable(p.FreeAmount.Decimal(), 0) {
 			ps.Add("rate", "range", "")
 		}
-		opt("fixed_fee", p.FixedFee)
-		opt("min_per_transaction", p.MinPerTransaction)
-		opt("max_per_transaction", p.MaxPerTransaction)
+		optAmount(ps, "fixed_fee", p.FixedFee, cur)
+		optAmount(ps, "min_per_transaction", p.MinPerTransaction, cur)
+		optAmount(ps, "max_per_transaction", p.MaxPerTransaction, cur)
 		if !p.MinPerTransaction.IsZero() && !p.MaxPerTransaction.IsZero() &&
 			p.MaxPerTransaction.Amount().LessThan(p.MinPerTransaction.Amount()) {
 			ps.Add("max_per_transaction", "gtefield", "min_per_transaction")
 		}
 	}
-	opt("flat_fee", p.FlatFee)
-	opt("minimum", p.Minimum)
+	optAmount(ps, "flat_fee", p.FlatFee, cur)
+	optAmount(ps, "minimum", p.Minimum, cur)
+}
+
+// optAmount checks an optional amount: the zero Money is none.
+func optAmount(ps *contract.Problems, path string, m contract.Money, cur contract.Currency) {
+	if !m.IsZero() {
+		checkAmount(ps, path, m, cur, nonNegative)
+	}
 }
 
 // tagsBroken reports, without reflection, whether a validate tag of p is
@@ -230,14 +252,22 @@ func (p Price) tagsBroken() bool {
 // amount, but with up to 12 decimals (Stripe's unit_amount_decimal), so
 // 0.0015 USD per API call is a price.
 func checkUnitPrice(ps *contract.Problems, path string, m contract.Money, cur contract.Currency) {
+	if rule, param := unitPriceProblem(m, cur); rule != "" {
+		ps.Add(path, rule, param)
+	}
+}
+
+// unitPriceProblem is the rule and parameter a unit price breaks, or "".
+func unitPriceProblem(m contract.Money, cur contract.Currency) (rule, param string) {
 	switch rule, param := amountProblem(m, cur, nonNegative); {
 	case rule == "scale":
 		if m.Amount().Exponent() < -12 || !readable(m.Amount(), 0) {
-			ps.Add(path, rule, "12")
+			return rule, "12"
 		}
 	case rule != "":
-		ps.Add(path, rule, param)
+		return rule, param
 	}
+	return "", ""
 }
 
 // Amount prices quantity units consumed in one period in events
@@ -267,8 +297,8 @@ func (p Price) Amount(quantity decimal.Decimal, events int64) (Rated, error) {
 	if p.Model == Percentage && (!p.MinPerTransaction.IsZero() || !p.MaxPerTransaction.IsZero() || p.FreeEvents > 0 || !p.FreeAmount.Decimal().IsZero()) {
 		ps.Add("min_per_transaction", "transactions", "")
 	}
-	if err := invalid(&ps, "price usage"); err != nil {
-		return Rated{}, err
+	if ps.Len() > 0 {
+		return Rated{}, invalid(&ps, "price usage")
 	}
 	var amt decimal.Decimal
 	switch p.Model {
@@ -281,7 +311,10 @@ func (p Price) Amount(quantity decimal.Decimal, events int64) (Rated, error) {
 			amt = blocks.Mul(p.UnitPrice.Amount())
 		}
 	case Graduated:
-		amt = p.graduated(quantity)
+		var ok bool
+		if amt, ok = p.graduatedFixed(quantity); !ok {
+			amt = p.graduated(quantity)
+		}
 	case Volume:
 		amt = p.volume(quantity)
 	case Percentage:
@@ -312,6 +345,81 @@ func (p Price) graduated(q decimal.Decimal) decimal.Decimal {
 		prev = up
 	}
 	return amt
+}
+
+// graduatedFixed is graduated in int64 fixed point at the finest scale
+// of the tiers' amounts, for a whole quantity and whole tier bounds of up
+// to 18 digits -- the common case, without an allocation per tier. It
+// reports false when a value does not fit; graduated then decides. A
+// fuzz test checks that the two agree.
+func (p Price) graduatedFixed(q decimal.Decimal) (decimal.Decimal, bool) {
+	qi, ok := wholeSmall(q)
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	var scale int32
+	for i := range p.Tiers {
+		scale = max(scale, -p.Tiers[i].UnitPrice.Amount().Exponent(), -p.Tiers[i].FlatFee.Amount().Exponent())
+	}
+	if scale > 18 {
+		return decimal.Decimal{}, false
+	}
+	var sum, prev int64
+	for i := range p.Tiers {
+		t := &p.Tiers[i]
+		if qi <= prev {
+			break
+		}
+		up, bounded := int64(0), !t.UpTo.Decimal().IsZero()
+		if bounded {
+			if up, ok = wholeSmall(t.UpTo.Decimal()); !ok {
+				return decimal.Decimal{}, false
+			}
+		}
+		in := qi - prev
+		if bounded && qi > up {
+			in = up - prev
+		}
+		price, ok1 := fixedAt(t.UnitPrice.Amount(), scale)
+		fee, ok2 := fixedAt(t.FlatFee.Amount(), scale)
+		x, ok3 := mulOK(in, price)
+		if !ok1 || !ok2 || !ok3 {
+			return decimal.Decimal{}, false
+		}
+		if sum, ok = addOK(sum, x); !ok {
+			return decimal.Decimal{}, false
+		}
+		if sum, ok = addOK(sum, fee); !ok {
+			return decimal.Decimal{}, false
+		}
+		if !bounded {
+			break
+		}
+		prev = up
+	}
+	return decimal.New(sum, -scale), true
+}
+
+// wholeSmall returns d as an int64 when it is a whole number written
+// without decimals or exponent and has at most 18 digits.
+func wholeSmall(d decimal.Decimal) (int64, bool) {
+	if d.Exponent() != 0 || d.NumDigits() > 18 {
+		return 0, false
+	}
+	return d.CoefficientInt64(), true
+}
+
+// fixedAt returns d x 10^scale as an int64, when d has at most 18 digits
+// and no more decimals than scale.
+func fixedAt(d decimal.Decimal, scale int32) (int64, bool) {
+	e := d.Exponent()
+	if e > 0 || -e > scale || d.NumDigits() > 18 {
+		if d.IsZero() {
+			return 0, true
+		}
+		return 0, false
+	}
+	return mulOK(d.CoefficientInt64(), pow10[scale+e])
 }
 
 // tierOf returns the index of the tier holding unit q: the first whose

@@ -384,6 +384,9 @@ func FuzzPriceAmount(f *testing.F) {
 		ts := []Tier{{UpTo: contract.Dec(decimal.NewFromInt(up1)), UnitPrice: c(p1)},
 			{UpTo: contract.Dec(decimal.NewFromInt(up2)), UnitPrice: c(p2)}, {UnitPrice: c(p3)}}
 		qty := decimal.New(q, -1)
+		if size%2 == 0 {
+			qty = decimal.NewFromInt(q)
+		}
 		for _, p := range []Price{
 			{Model: PerUnit, UnitPrice: c(p1)}, {Model: Package, UnitPrice: c(p1), PackageSize: size, FreeUnits: up1},
 			{Model: Graduated, Tiers: ts}, {Model: Volume, Tiers: ts},
@@ -396,6 +399,10 @@ func FuzzPriceAmount(f *testing.F) {
 			if r.Total.IsNegative() || !r.Total.Equal(r.Total.Round()) {
 				t.Fatalf("%v of %s = %v: negative or not rounded", p.Model, qty, r.Total)
 			}
+		}
+		gp := Price{Model: Graduated, Tiers: ts}
+		if fixed, ok := gp.graduatedFixed(qty); ok && gp.Validate() == nil && !fixed.Equal(gp.graduated(qty)) {
+			t.Fatalf("graduated of %s: fixed point %s, decimal %s", qty, fixed, gp.graduated(qty))
 		}
 		g, err1 := Price{Model: Graduated, Tiers: ts}.Amount(qty, 0)
 		v, err2 := Price{Model: Volume, Tiers: ts}.Amount(qty, 0)

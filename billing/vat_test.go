@@ -1,6 +1,8 @@
 package billing
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/pimkit/pimkit/contract"
@@ -314,5 +316,17 @@ func TestPriceTagsBroken(t *testing.T) {
 		if got, want := p.tagsBroken(), ps.Len() > 0; got != want {
 			t.Errorf("price %d: tagsBroken = %v, tags report %v", i, got, ps.List())
 		}
+	}
+}
+
+// TestGreekPrefixMessage: the refusal of GR says to write EL.
+func TestGreekPrefixMessage(t *testing.T) {
+	rc := input(Line{Description: "PIM", Quantity: contract.Dec(dec("1")), UnitPrice: dkk("10"), VATRate: contract.Dec(vatDK)})
+	rc.Treatment, rc.Buyer.VATID = ReverseCharge, "GR123456789"
+	_, err := NewInvoice(rc, contract.Counter{})
+	var ve *contract.ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || !strings.Contains(ve.Problems[0].Message, "VAT prefix EL") ||
+		!strings.Contains(err.Error(), "vat_prefix(EL)") {
+		t.Errorf("NewInvoice with GR123456789: %v, want vat_prefix(EL) with a message naming the prefix EL", err)
 	}
 }

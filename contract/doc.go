@@ -296,6 +296,50 @@
 // period, the remedy period) do, by the terms' own [Terms.Counter], which
 // an [Agreement] shares with its terms.
 //
+// # Obligations and the next wake-up
+//
+// A host needs to know when to call pimkit again. [Agreement.Obligations]
+// folds the agreement's [AgreementEvent]s (notice given, a breach notified
+// or remedied, a price change notified, force majeure, a defect, the end)
+// into dated rights and duties of both parties ([Obligation]: who, what,
+// from, until, how the end was counted, the citations): a breach notified
+// on Fri 2026-01-02 gives the party in breach a duty to remedy it until the
+// end of Fri 2026-01-16 and the other party a right to terminate from
+// 2026-01-17 (17.3). Packages billing, sla and privacy turn their own
+// events into obligations of the same type, and [NewSchedule] merges any
+// number of lists at an instant: the obligations in force or to come, in
+// time order, and Next, the one instant at which the answer changes -- the
+// wake-up to schedule. Between two wake-ups the obligations in force stay
+// the same; at each one something starts or ends (a property test checks
+// both).
+//
+// # Tensions between documents
+//
+// [Tensions] reports where the documents of an agreement, or clauses of the
+// terms, pull against each other, each [Tension] with both sides cited
+// ([Provision]) and its [Outcome]: settled by precedence (terms 1.3: a
+// parameter the offer document or the data processing agreement sets
+// differently from the terms), by a law that overrides, by interpretation
+// (both stand, each for its own case, with the reasoning: terms 17.2's
+// ordinary notice against 17.3's "only" for a material breach, 12.2's
+// index adjustment against 19.3's subscription prices, 16.1's e-mail notice
+// against 19.6), or unresolved, for the host to decide. Packages sla
+// (credit tiers against 15.2) and privacy (deletion at termination against
+// the customer's bookkeeping duty) report the tensions they see;
+// [MergeTensions] joins the lists into one report. A document set without
+// tensions gives an empty report.
+//
+// # Impact of a new version
+//
+// [Agreement.Replay] gives the decisions an agreement's stored events lead
+// to under its terms, as [Finding]s (for whom, about what, from which day,
+// the decision and any amount). [TermsImpact] replays the events of many
+// agreements under an old and a new version of the terms -- a cure period
+// of 10 days instead of 14, 24 December closed in the holiday calendar --
+// and [CompareFindings] lists each [Difference]: what changed (the
+// outcome, the date, the rule, the amount), for whom and from which day.
+// Packages with their own versioned tables produce findings the same way.
+//
 // # Liability
 //
 // [Terms.SettleLiability] computes what the provider pays for a list of

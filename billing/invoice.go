@@ -79,8 +79,6 @@ type InvoiceInput struct {
 	Seller    contract.Party `json:"seller" validate:"-"`
 	Buyer     contract.Party `json:"buyer" validate:"-"`
 	Treatment VATTreatment   `json:"vat_treatment" validate:"required"`
-	// Lines are the invoice's lines, at least one, all in one currency.
-	Lines []Line `json:"lines" validate:"min=1,dive"`
 	// TaxCurrencyRate states the VAT of an invoice in a foreign currency
 	// also in DKK or EUR ([ExchangeRate], momsbekendtgørelsen § 97, stk.
 	// 2); required for a DomesticVAT invoice with VAT in any currency but
@@ -90,6 +88,8 @@ type InvoiceInput struct {
 	// electronic service is located ([LocateCustomer]), stored with the
 	// sale; optional.
 	CustomerLocation CustomerLocation `json:"customer_location,omitzero" validate:"-"`
+	// Lines are the invoice's lines, at least one, all in one currency.
+	Lines []Line `json:"lines" validate:"min=1,dive"`
 }
 
 // InvoiceParty is what momsbekendtgørelsen § 58 requires of a party on an
@@ -206,6 +206,10 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		cur = in.Lines[0].UnitPrice.Currency()
 	}
 	scale := money.Scale(cur)
+	if cur != currency.DKK || !in.TaxCurrencyRate.IsZero() || !in.CustomerLocation.IsZero() {
+		checkTaxCurrency(&ps, &in, cur)
+		checkLocation(&ps, "customer_location", in.CustomerLocation)
+	}
 	inv := Invoice{
 		Number: in.Number, Issued: in.Issued, Received: in.Received, Due: in.Due,
 		SupplyFrom: in.SupplyFrom, SupplyTo: in.SupplyTo, Seller: in.Seller, Buyer: in.Buyer,
@@ -264,10 +268,6 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		l.VATRate = rate
 		inv.Lines[i] = InvoiceLine{Line: l, Net: contract.NewMoney(ln, cur), VAT: contract.NewMoney(lv, cur)}
 	}
-	if cur != currency.DKK || !in.TaxCurrencyRate.IsZero() || !in.CustomerLocation.IsZero() {
-		checkTaxCurrency(&ps, &in, cur)
-		checkLocation(&ps, "customer_location", in.CustomerLocation)
-	}
 	if err := invalid(&ps, "new invoice"); err != nil {
 		return Invoice{}, err
 	}
@@ -278,8 +278,6 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	}
 	inv.Total = fromMinor(net+vat, cur, scale)
 	inv.VATSummary = summarize(inv.Lines, cur, scale)
-	inv.TaxCurrencyRate, inv.TaxCurrencyVAT = in.TaxCurrencyRate, taxCurrencyVAT(in.TaxCurrencyRate, inv.VAT)
-	inv.CustomerLocation = in.CustomerLocation
 
 	if inv.Received.IsZero() {
 		inv.Received = inv.Issued
@@ -297,6 +295,9 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		inv.Due, inv.DueDeadline = dl.Date, dl
 		inv.Citations = append(inv.Citations, dl.Citations()...)
 	}
+	// The VAT is final here: state it in DKK or EUR too (§ 97, stk. 2).
+	inv.TaxCurrencyRate, inv.TaxCurrencyVAT = in.TaxCurrencyRate, taxCurrencyVAT(in.TaxCurrencyRate, inv.VAT)
+	inv.CustomerLocation = in.CustomerLocation
 	switch in.Treatment {
 	case ReverseCharge:
 		inv.Notice = ReverseChargeNotice

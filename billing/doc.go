@@ -107,7 +107,8 @@
 //
 // Rating is a function per subscription, safe on many goroutines: 10
 // million events of 100,000 subscriptions take about 0.8 s of CPU time,
-// 12 allocations per subscription (BenchmarkRateUsage).
+// 12 allocations per subscription (BenchmarkRateUsage). [Meter], [Price]
+// and [Tier] carry validate tags like every configuration type.
 //
 // # EU VAT on electronic services
 //
@@ -136,7 +137,8 @@
 // selling rate at the tax point, or the ECB's): 25.00 EUR of VAT at
 // 7.4604 is 186.51 DKK, [Invoice].TaxCurrencyVAT. A Greek VAT number is
 // written EL (GR is refused), and an export needs a buyer country
-// outside the EU.
+// outside the EU. [SupplyInput], [LocationInput], [LocationEvidence] and
+// [ExchangeRate] carry validate tags.
 //
 // # Errors
 //
@@ -146,8 +148,7 @@
 // wraps [ErrInvalid]; mixed currencies also match [ErrCurrencyMismatch].
 // The configuration types a host fills in -- [Plan], [Debt], [Payment],
 // [InvoiceInput], [Line], [InvoiceParty], [InterestRules],
-// [StatutoryRate], [DemandRules], [Meter], [Price], [Tier], [SupplyInput],
-// [LocationInput], [LocationEvidence], [ExchangeRate] -- carry validate tags; rules between
+// [StatutoryRate], [DemandRules] -- carry validate tags; rules between
 // fields are checked by hand and reported the same way. Refusals that are
 // normal answers -- a demand sent too early, a fourth fee, a price change
 // with too little notice -- are Decisions with reasons in English and

@@ -36,9 +36,10 @@ func TestRoundTrip(t *testing.T) {
 	in := InvoiceInput{Number: "2026-0001", Issued: day("2026-01-29"), Received: day("2026-01-30"),
 		PaymentTerm: contract.Days(14), Due: day("2026-02-27"), SupplyFrom: day("2026-01-01"), SupplyTo: day("2026-01-31"),
 		Seller: seller, Buyer: buyer, Treatment: ReverseCharge, Lines: []Line{line}}
-	in.TaxCurrencyRate, in.CustomerLocation = sampleTaxRate(), sampleLocation()
 	in2 := in
 	in2.Due = contract.Date{}
+	in.TaxCurrencyRate, in.CustomerLocation = sampleTaxRate(), sampleLocation()
+	in2.TaxCurrencyRate, in2.CustomerLocation = in.TaxCurrencyRate, in.CustomerLocation
 	inv, err := NewInvoice(in2, terms.Counter)
 	if err != nil {
 		t.Fatal(err)

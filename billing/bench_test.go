@@ -299,7 +299,7 @@ func monthEndMetered(b *testing.B, subs []Subscription, usage *usageFixture, on 
 	counts := make([]int, workers)
 	evCounts := make([]int64, workers)
 	seller, buyer := seller(), buyerDK()
-	m := Meter{ID: "api_calls", Aggregation: AggregateSum}
+	extra := meteredLines(usage)
 	for w := range workers {
 		wg.Add(1)
 		go func() {
@@ -317,15 +317,12 @@ func monthEndMetered(b *testing.B, subs []Subscription, usage *usageFixture, on 
 						continue
 					}
 					lines = append(lines[:0], e.Line("PIM subscription", vatDK))
-					if i%5 == 0 && i/5 < len(usage.events) {
-						l, n, err := rateOne(m, usagePrice, usage.periods[i/5], usage.events[i/5])
-						if err != nil {
-							b.Error(err)
-							return
-						}
-						lines = append(lines, l)
-						evCounts[w] += n
+					var n int64
+					if lines, n, err = extra(i, lines); err != nil {
+						b.Error(err)
+						return
 					}
+					evCounts[w] += n
 					if _, err := NewInvoice(InvoiceInput{Number: "M-1", Issued: on, Seller: seller, Buyer: buyer,
 						Treatment: DomesticVAT, Lines: lines}, contract.Counter{}); err != nil {
 						b.Error(err)
@@ -342,6 +339,25 @@ func monthEndMetered(b *testing.B, subs []Subscription, usage *usageFixture, on 
 		events += evCounts[w]
 	}
 	return invoices, events
+}
+
+// meteredLines returns the metered part of a month-end run as a plug for
+// a month-end loop that builds each invoice's lines: every fifth
+// subscription i has its usage (fixture index i/5) aggregated, priced
+// with usagePrice and added as a line; it returns the lines and the
+// events rated. Its type is the month-end benchmark's extraLines.
+func meteredLines(usage *usageFixture) func(i int, lines []Line) ([]Line, int64, error) {
+	m := Meter{ID: "api_calls", Aggregation: AggregateSum}
+	return func(i int, lines []Line) ([]Line, int64, error) {
+		if i%5 != 0 || i/5 >= len(usage.events) {
+			return lines, 0, nil
+		}
+		l, n, err := rateOne(m, usagePrice, usage.periods[i/5], usage.events[i/5])
+		if err != nil {
+			return lines, 0, err
+		}
+		return append(lines, l), n, nil
+	}
 }
 
 // BenchmarkMonthEndMetered is the month-end run over 1,000,000

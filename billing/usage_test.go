@@ -74,6 +74,10 @@ func TestPriceModels(t *testing.T) {
 		{"graduated 6 fonts", stripeTiered, Price{Model: Graduated, Tiers: stripeTiers}, "6", 0, "41.50"},
 		{"graduated 20 fonts", stripeTiered, Price{Model: Graduated, Tiers: stripeTiers}, "20", 0, "127.50"},
 		{"graduated 25 fonts", stripeTiered, Price{Model: Graduated, Tiers: stripeTiers}, "25", 0, "157.50"},
+		// A graduated example with its total stated (Autumn's docs): 1,000
+		// at 0.01, to 10,000 at 0.008, beyond at 0.005; 15,000 are 107.
+		{"graduated 15000 requests", "https://docs.useautumn.com/documentation/modelling-pricing/graduated-pricing",
+			Price{Model: Graduated, Tiers: tiers(tier("1000", "0.01"), tier("10000", "0.008"), tier("", "0.005"))}, "15000", 0, "107.00"},
 		// Lago's graduated page: 1 USD for the first 100 units, 0.50 for the
 		// next 100, 0.10 after; 250 units by its rule are 100 + 50 + 5.
 		{"graduated 250 calls", lagoGrad, Price{Model: Graduated, Tiers: tiers(tier("100", "1"), tier("200", "0.50"), tier("", "0.10"))}, "250", 0, "155.00"},

@@ -27,6 +27,9 @@ const (
 	rsUpgradeNotice    = "usage exceeds plan %s; plan %s fits"
 	rsUpgradeNone      = "usage exceeds plan %s and no plan fits"
 	rsChangeAtCycleEnd = "the change to plan %s takes effect at the end of the billing cycle, on %s"
+	rsCreditError      = "an invoice with an error is always corrected; what was paid over the corrected amount is owed back"
+	rsCreditUnusedTime = "no refund or credit is given for the unused part of a paid period"
+	rsCreditGoodwill   = "the provider grants this credit by choice; it is not owed"
 )
 
 var catalogDA = explain.Catalog(map[string]string{
@@ -45,6 +48,9 @@ var catalogDA = explain.Catalog(map[string]string{
 	rsUpgradeNotice:    "forbruget overstiger abonnementet %s; abonnementet %s passer",
 	rsUpgradeNone:      "forbruget overstiger abonnementet %s, og intet abonnement passer",
 	rsChangeAtCycleEnd: "skiftet til abonnementet %s får virkning ved udgangen af faktureringsperioden, den %s",
+	rsCreditError:      "en faktura med en fejl rettes altid; det, der er betalt ud over det rettede beløb, betales tilbage",
+	rsCreditUnusedTime: "der gives ikke refusion eller kredit for den ubrugte del af en betalt periode",
+	rsCreditGoodwill:   "leverandøren giver denne kredit frivilligt; den skyldes ikke",
 })
 
 func reason(key string, args ...any) contract.Reason {

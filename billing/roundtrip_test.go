@@ -78,11 +78,20 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	cnIn := CreditNoteInput{Number: "2026-0002", Issued: day("2026-02-02"), Reason: CreditGoodwill,
+		Lines: []CreditLine{{Line: 0, Quantity: contract.Dec(dec("1")), UnitPrice: dkk("10.00"), Description: "price correction"}}}
+	cn, err := NewCreditNote(inv, nil, cnIn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cn.Lines[0].Ref = 1 // every field non-zero
+
 	tab := roundtrip.Table{
 		Samples: []any{
 			plan, sub, charged, line, in, PartyRules(buyer), domestic.Lines[0], domestic.VATSummary[0], inv,
 			debt, debt.Payments[0], rules, st.Lines[0], st, DanishStatutoryRates().Rates()[0], DanishStatutoryRates(),
 			col.Demands[0], col, out, adj, DefaultTariff(), entry, ledger,
+			cnIn, CreditLine{Line: 2, Quantity: contract.Dec(dec("1")), UnitPrice: dkk("1.00"), Description: "x"}, cn, cn.Lines[0], CreditGoodwill,
 			Functionality, Statutory, Consumer, Transfer, ReverseCharge, ActualOver30, Annual, PlanChanged,
 		},
 		NotValues: map[string]string{

@@ -91,8 +91,9 @@ func RefundOwed(r CreditReason) contract.Decision {
 // price 10.00 too high on 3 units (Quantity 3, UnitPrice 10.00), are
 // both one CreditLine.
 type CreditLine struct {
-	// Line is the index of the invoice line credited, from 0.
-	Line int `json:"line" validate:"gte=0"`
+	// Line is the number of the invoice line credited, counted from 1 as
+	// the invoice prints its lines (and as [Allowance.Line] counts them).
+	Line int `json:"line" validate:"required,gte=1"`
 	// Quantity is the quantity credited, more than 0.
 	Quantity contract.Decimal `json:"quantity" validate:"dgt=0"`
 	// UnitPrice is the amount credited per unit excluding VAT, in the
@@ -121,7 +122,7 @@ type CreditNoteInput struct {
 // invoice line it corrects.
 type CreditNoteLine struct {
 	InvoiceLine
-	// Ref is the index of the invoice line credited, from 0.
+	// Ref is the number of the invoice line credited, from 1.
 	Ref int `json:"ref"`
 }
 
@@ -179,7 +180,7 @@ func (n CreditNote) Corrects(inv Invoice) bool {
 // wrapping [ErrInvalid]: a missing number ("number"), an issue date before
 // the invoice's ("issued", gtefield), the reason [CreditUnusedTime]
 // ("reason", rule "no_refund", param "terms 19.4"), a line index outside
-// the invoice ("lines[0].line", lt), a unit price in another currency
+// the invoice ("lines[0].line", lte), a unit price in another currency
 // ("lines[0].unit_price", currency_mismatch), more than a line has left
 // ("lines[0].quantity", rule "exceeds_invoice"), a prior note for another
 // invoice ("prior[0].invoice", eqfield), nothing left to credit ("lines",
@@ -213,15 +214,16 @@ func NewCreditNote(inv Invoice, prior []CreditNote, in CreditNoteInput) (CreditN
 			continue
 		}
 		for _, l := range n.Lines {
-			if l.Ref < 0 || l.Ref >= len(rest) || l.Net.Currency() != cur {
+			i := l.Ref - 1
+			if i < 0 || i >= len(rest) || l.Net.Currency() != cur {
 				ps.Add("prior["+strconv.Itoa(k)+"].lines", "invalid", "")
 				continue
 			}
 			a, _ := minor(l.Net)
 			v, _ := minor(l.VAT)
-			rest[l.Ref].net -= a
-			rest[l.Ref].vat -= v
-			rest[l.Ref].creditedNet += a
+			rest[i].net -= a
+			rest[i].vat -= v
+			rest[i].creditedNet += a
 		}
 	}
 	for i := range rest {
@@ -254,7 +256,7 @@ func NewCreditNote(inv Invoice, prior []CreditNote, in CreditNoteInput) (CreditN
 		r.creditedNet += a
 		net, vat = net+a, vat+v
 		l.VATRate = src.VATRate
-		n.Lines = append(n.Lines, CreditNoteLine{Ref: ref,
+		n.Lines = append(n.Lines, CreditNoteLine{Ref: ref + 1,
 			InvoiceLine: InvoiceLine{Line: l, Net: fromMinor(a, cur, scale), VAT: fromMinor(v, cur, scale)}})
 	}
 	if len(in.Lines) == 0 {
@@ -278,11 +280,14 @@ func NewCreditNote(inv Invoice, prior []CreditNote, in CreditNoteInput) (CreditN
 	}
 	for i, cl := range in.Lines {
 		path := "lines[" + strconv.Itoa(i) + "]"
-		if cl.Line < 0 || cl.Line >= len(inv.Lines) {
-			ps.Add(path+".line", "lt", strconv.Itoa(len(inv.Lines)))
+		ix := cl.Line - 1
+		if ix < 0 || ix >= len(inv.Lines) {
+			if cl.Line > 0 {
+				ps.Add(path+".line", "lte", strconv.Itoa(len(inv.Lines)))
+			}
 			continue
 		}
-		src := inv.Lines[cl.Line]
+		src := inv.Lines[ix]
 		price := cl.UnitPrice
 		if price.IsZero() {
 			price = src.UnitPrice
@@ -299,8 +304,8 @@ func NewCreditNote(inv Invoice, prior []CreditNote, in CreditNoteInput) (CreditN
 			ps.Add(path+".quantity", "zero_amount", "")
 			continue
 		}
-		if !ok || a > rest[cl.Line].net {
-			ps.Add(path+".quantity", "exceeds_invoice", fromMinor(rest[cl.Line].net, cur, scale).Text())
+		if !ok || a > rest[ix].net {
+			ps.Add(path+".quantity", "exceeds_invoice", fromMinor(rest[ix].net, cur, scale).Text())
 			continue
 		}
 		l := src.Line
@@ -308,7 +313,7 @@ func NewCreditNote(inv Invoice, prior []CreditNote, in CreditNoteInput) (CreditN
 		if cl.Description != "" {
 			l.Description = cl.Description
 		}
-		add(cl.Line, l, a)
+		add(ix, l, a)
 	}
 	if err := invalid(&ps, "new credit note"); err != nil {
 		return CreditNote{}, err

@@ -35,14 +35,14 @@ func TestNewCreditNote(t *testing.T) {
 			CreditNoteInput{Number: "2026-0002", Issued: day("2026-02-02"), Reason: CreditError}, "799.00", "187.25", "986.25", 3},
 		{"partial: 2 of 5 licences credited for an error",
 			CreditNoteInput{Number: "2026-0002", Issued: day("2026-02-02"), Reason: CreditError,
-				Lines: []CreditLine{{Line: 0, Quantity: contract.Dec(dec("2"))}}}, "200.00", "50.00", "250.00", 1},
+				Lines: []CreditLine{{Line: 1, Quantity: contract.Dec(dec("2"))}}}, "200.00", "50.00", "250.00", 1},
 		{"price correction: 10.00 too much on 3 units, goodwill",
 			CreditNoteInput{Number: "2026-0002", Issued: day("2026-02-02"), Reason: CreditGoodwill,
-				Lines: []CreditLine{{Line: 0, Quantity: contract.Dec(dec("3")), UnitPrice: dkk("10.00"), Description: "price correction"}}},
+				Lines: []CreditLine{{Line: 1, Quantity: contract.Dec(dec("3")), UnitPrice: dkk("10.00"), Description: "price correction"}}},
 			"30.00", "7.50", "37.50", 1},
 		{"VAT summary per rate: a 25 % and a 0 % line",
 			CreditNoteInput{Number: "2026-0002", Issued: day("2026-02-02"), Reason: CreditError,
-				Lines: []CreditLine{{Line: 1, Quantity: contract.Dec(dec("1"))}, {Line: 2, Quantity: contract.Dec(dec("1"))}}},
+				Lines: []CreditLine{{Line: 2, Quantity: contract.Dec(dec("1"))}, {Line: 3, Quantity: contract.Dec(dec("1"))}}},
 			"299.00", "62.25", "361.25", 2},
 	}
 	for _, tt := range tests {
@@ -78,7 +78,7 @@ func TestCreditNoteCumulativeVAT(t *testing.T) {
 	var vats []string
 	for range 3 {
 		n, err := NewCreditNote(inv, notes, CreditNoteInput{Number: "C", Issued: inv.Issued, Reason: CreditError,
-			Lines: []CreditLine{{Line: 0, Quantity: contract.Dec(dec("1")), UnitPrice: dkk("0.02")}}})
+			Lines: []CreditLine{{Line: 1, Quantity: contract.Dec(dec("1")), UnitPrice: dkk("0.02")}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,12 +120,12 @@ func TestNewCreditNoteProblems(t *testing.T) {
 			CreditNoteInput{Number: "C", Issued: day("2026-01-01"), Reason: CreditError}, "issued", "gtefield"},
 		{"never below zero: 6 of 5 units", nil,
 			CreditNoteInput{Number: "C", Issued: day("2026-02-01"), Reason: CreditError,
-				Lines: []CreditLine{{Line: 0, Quantity: contract.Dec(dec("6"))}}}, "lines[0].quantity", "exceeds_invoice"},
+				Lines: []CreditLine{{Line: 1, Quantity: contract.Dec(dec("6"))}}}, "lines[0].quantity", "exceeds_invoice"},
 		{"never below zero: after a full note nothing is left", []CreditNote{full},
 			CreditNoteInput{Number: "C", Issued: day("2026-02-01"), Reason: CreditError}, "lines", "nothing_left"},
 		{"a line the invoice does not have", nil,
 			CreditNoteInput{Number: "C", Issued: day("2026-02-01"), Reason: CreditError,
-				Lines: []CreditLine{{Line: 3, Quantity: contract.Dec(dec("1"))}}}, "lines[0].line", "lt"},
+				Lines: []CreditLine{{Line: 4, Quantity: contract.Dec(dec("1"))}}}, "lines[0].line", "lte"},
 		{"a prior note of another invoice", []CreditNote{other},
 			CreditNoteInput{Number: "C", Issued: day("2026-02-01"), Reason: CreditError}, "prior[0].invoice", "eqfield"},
 	}
@@ -158,7 +158,7 @@ func TestCreditNotesNeverBelowZero(t *testing.T) {
 			in := CreditNoteInput{Number: "C", Issued: inv.Issued, Reason: CreditError}
 			if r.IntN(5) > 0 {
 				for range 1 + r.IntN(2) {
-					cl := CreditLine{Line: r.IntN(len(ls)), Quantity: contract.Dec(dec([]string{"1", "2", "0.5"}[r.IntN(3)]))}
+					cl := CreditLine{Line: 1 + r.IntN(len(ls)), Quantity: contract.Dec(dec([]string{"1", "2", "0.5"}[r.IntN(3)]))}
 					if r.IntN(2) == 0 {
 						cl.UnitPrice = dkk(prices[r.IntN(len(prices))])
 					}
@@ -181,7 +181,7 @@ func TestCreditNotesNeverBelowZero(t *testing.T) {
 				nl, vl := l.Net, l.VAT
 				for _, n := range notes {
 					for _, cl := range n.Lines {
-						if cl.Ref == i {
+						if cl.Ref == i+1 {
 							nl, _ = nl.Sub(cl.Net)
 							vl, _ = vl.Sub(cl.VAT)
 						}
@@ -203,7 +203,7 @@ func TestCorrectedDebtInterest(t *testing.T) {
 	inv.Due = day("2025-03-01")
 	inv.Issued = day("2025-01-30")
 	errNote, err := NewCreditNote(inv, nil, CreditNoteInput{Number: "C1", Issued: day("2025-03-10"), Reason: CreditError,
-		Lines: []CreditLine{{Line: 0, Quantity: contract.Dec(dec("1")), UnitPrice: dkk("1600.00")}}})
+		Lines: []CreditLine{{Line: 1, Quantity: contract.Dec(dec("1")), UnitPrice: dkk("1600.00")}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -79,7 +79,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 
 	cnIn := CreditNoteInput{Number: "2026-0002", Issued: day("2026-02-02"), Reason: CreditGoodwill,
-		Lines: []CreditLine{{Line: 0, Quantity: contract.Dec(dec("1")), UnitPrice: dkk("10.00"), Description: "price correction"}}}
+		Lines: []CreditLine{{Line: 1, Quantity: contract.Dec(dec("1")), UnitPrice: dkk("10.00"), Description: "price correction"}}}
 	cn, err := NewCreditNote(inv, nil, cnIn)
 	if err != nil {
 		t.Fatal(err)

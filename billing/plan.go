@@ -60,6 +60,10 @@ type Plan struct {
 	// Overdraft is how far below zero a credit balance may go on this
 	// plan; 0 refuses any debit the balance cannot cover.
 	Overdraft int64 `json:"overdraft,omitempty" validate:"gte=0"`
+	// Discount is taken off Price for the periods it lasts; the zero
+	// Discount for none. A subscription charges Price and the discount
+	// beside it, so the invoice shows both ([Event.Allowance]).
+	Discount Discount `json:"discount,omitzero" validate:"-"`
 }
 
 // Validate reports every problem of p in a [*contract.ValidationError]
@@ -85,11 +89,17 @@ func (p Plan) problems(ps *contract.Problems, prefix string) {
 		if p.Cycle > Annual {
 			ps.Add(join(prefix, "cycle"), "oneof", "monthly annual")
 		}
+		if !p.Discount.IsZero() {
+			ps.Add(join(prefix, "discount"), "excluded_with", "free")
+		}
 	case Functionality, CreditBased:
 		if p.Cycle != Monthly && p.Cycle != Annual {
 			ps.Add(join(prefix, "cycle"), "oneof", "monthly annual")
 		}
 		checkAmount(ps, join(prefix, "price"), p.Price, contract.Currency{}, nonNegative)
+		if !p.Discount.IsZero() {
+			p.Discount.problems(ps, join(prefix, "discount"), contract.CurrencyOf(p.Price.Currency()))
+		}
 	case 0:
 	default:
 		ps.Add(join(prefix, "kind"), "oneof", "free functionality credits")

@@ -19,8 +19,11 @@ import (
 func TestRoundTrip(t *testing.T) {
 	terms := contract.OpenDIMSTerms()
 	plan := Plan{ID: "credits-500", Kind: CreditBased, Cycle: Annual, Price: dkk("1990.00"),
-		Values: 250_000, Credits: 500, Overdraft: 20}
-	sub, evs, err := Subscribe("sub-1", plan, day("2025-01-31"))
+		Values: 250_000, Credits: 500, Overdraft: 20,
+		Discount: Discount{ID: "launch-20", Percent: contract.Dec(dec("0.20")), Amount: dkk("10.00"), Duration: Repeating, Cycles: 3}}
+	subPlan := plan
+	subPlan.Discount.Amount = contract.Money{} // a discount is a percentage or an amount
+	sub, evs, err := Subscribe("sub-1", subPlan, day("2025-01-31"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +38,8 @@ func TestRoundTrip(t *testing.T) {
 	line := Line{Description: "PIM subscription", Quantity: contract.Dec(dec("2")), UnitPrice: dkk("24.95"), VATRate: contract.Dec(vatDK)}
 	in := InvoiceInput{Number: "2026-0001", Issued: day("2026-01-29"), Received: day("2026-01-30"),
 		PaymentTerm: contract.Days(14), Due: day("2026-02-27"), SupplyFrom: day("2026-01-01"), SupplyTo: day("2026-01-31"),
-		Seller: seller, Buyer: buyer, Treatment: ReverseCharge, Lines: []Line{line}}
+		Seller: seller, Buyer: buyer, Treatment: ReverseCharge, Lines: []Line{line},
+		Allowances: []Allowance{{Description: "launch offer", Line: 1, Amount: dkk("5.00"), Discount: "launch-20"}}}
 	in2 := in
 	in2.Due = contract.Date{}
 	inv, err := NewInvoice(in2, terms.Counter)
@@ -86,9 +90,15 @@ func TestRoundTrip(t *testing.T) {
 	}
 	cn.Lines[0].Ref = 1 // every field non-zero
 
+	allowance := Allowance{Description: "launch offer", Line: 1, Percent: contract.Dec(dec("0.2")), Amount: dkk("1.00"),
+		VATRate: contract.Dec(vatDK), Discount: "launch-20"}
+	if sub.Discounted == 0 || sub.CurrentDiscount.IsZero() || charged.Discount.IsZero() || len(inv.Allowances) == 0 {
+		t.Fatal("samples lack their discounts")
+	}
+
 	tab := roundtrip.Table{
 		Samples: []any{
-			plan, sub, charged, line, in, PartyRules(buyer), domestic.Lines[0], domestic.VATSummary[0], inv,
+			plan, sub, charged, allowance, inv.Allowances[0], plan.Discount, Forever, line, in, PartyRules(buyer), domestic.Lines[0], domestic.VATSummary[0], inv,
 			debt, debt.Payments[0], rules, st.Lines[0], st, DanishStatutoryRates().Rates()[0], DanishStatutoryRates(),
 			col.Demands[0], col, out, adj, DefaultTariff(), entry, ledger,
 			cnIn, CreditLine{Line: 2, Quantity: contract.Dec(dec("1")), UnitPrice: dkk("1.00"), Description: "x"}, cn, cn.Lines[0], CreditGoodwill,

@@ -53,6 +53,12 @@ type Event struct {
 	// event for a full period: post them to the customer's [Ledger] as a
 	// [Grant]. A pro-rata upgrade charge grants none.
 	Credits int64 `json:"credits,omitempty"`
+	// Discount is what a Charged event takes off Amount under the plan's
+	// [Discount], named by DiscountID; the zero Money and "" when none
+	// applies. The customer is charged Amount less Discount, excluding
+	// VAT; [Event.Allowance] puts the discount on the invoice.
+	Discount   contract.Money `json:"discount,omitzero"`
+	DiscountID string         `json:"discount_id,omitempty"`
 	// Reason explains events that need it (scheduled changes, upgrade
 	// suggestions) and Citations the clauses behind the event.
 	Reason    contract.Reason     `json:"reason,omitzero"`
@@ -63,6 +69,16 @@ type Event struct {
 // charged amount and the given VAT rate, described by desc.
 func (e Event) Line(desc string, vatRate decimal.Decimal) Line {
 	return Line{Description: desc, Quantity: contract.Dec(decimal.New(1, 0)), UnitPrice: e.Amount, VATRate: contract.Dec(vatRate)}
+}
+
+// Allowance returns a Charged event's discount as an allowance on the
+// invoice line numbered line (from 1) that [Event.Line] made, described
+// by desc, and false when the event has no discount.
+func (e Event) Allowance(desc string, line int) (Allowance, bool) {
+	if !e.Discount.IsPositive() {
+		return Allowance{}, false
+	}
+	return Allowance{Description: desc, Line: line, Amount: e.Discount, Discount: e.DiscountID}, true
 }
 
 // Subscription is a customer's subscription to a plan, billed in advance
@@ -79,6 +95,13 @@ type Subscription struct {
 	// Next is the plan that takes over when the current period ends; the
 	// zero Plan (empty ID) when no change is scheduled.
 	Next Plan `json:"next,omitzero"`
+	// Discounted counts the periods charged with the plan's [Discount] so
+	// far (a Forever discount is not counted); it starts again at 0 when
+	// a plan with another discount takes over. CurrentDiscount is what
+	// was taken off the current period's charge: the zero Money for
+	// nothing.
+	Discounted      int            `json:"discounted,omitempty"`
+	CurrentDiscount contract.Money `json:"current_discount,omitzero"`
 }
 
 var (
@@ -111,9 +134,38 @@ func Subscribe(id string, p Plan, accepted contract.Date) (Subscription, []Event
 	evs := []Event{{Kind: Created, Subscription: id, Date: accepted, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
 		Citations: []contract.Citation{cite191, cite125}}}
 	if p.Price.IsPositive() {
-		evs = append(evs, s.charge(start, end, p.Price.Round()))
+		e := s.charge(start, end, p.Price.Round())
+		s.discount(&e)
+		evs = append(evs, e)
 	}
 	return s, evs, nil
+}
+
+// discount sets the discount of e, a charge of a full period, when the
+// plan's discount applies to it, and counts it.
+func (s *Subscription) discount(e *Event) {
+	d := &s.Plan.Discount
+	if d.ID == "" {
+		return
+	}
+	s.CurrentDiscount = contract.Money{}
+	if !d.Applies(s.Discounted) {
+		return
+	}
+	e.Discount, e.DiscountID = d.Off(e.Amount), d.ID
+	s.CurrentDiscount = e.Discount
+	if d.Duration != Forever {
+		s.Discounted++
+	}
+}
+
+// takeOver makes p s's plan, counting its discount afresh when it is
+// another discount than the current plan's.
+func (s *Subscription) takeOver(p Plan) {
+	if p.Discount.ID != s.Plan.Discount.ID {
+		s.Discounted = 0
+	}
+	s.Plan, s.CurrentDiscount = p, contract.Money{}
 }
 
 func (s Subscription) charge(start, end contract.Date, amount contract.Money) Event {
@@ -172,7 +224,8 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 			if s.Next.Cycle.Period() != s.Plan.Cycle.Period() {
 				s.Anchor, s.Period = end, 0
 			}
-			s.Plan, s.Next = s.Next, Plan{}
+			s.takeOver(s.Next)
+			s.Next = Plan{}
 			start, end = s.Current()
 			evs = append(evs, Event{Kind: PlanChanged, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
 				PeriodStart: start, PeriodEnd: end, Citations: []contract.Citation{cite196}})
@@ -194,7 +247,13 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 		evs = append(evs, Event{Kind: Renewed, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
 			PeriodStart: start, PeriodEnd: end, Citations: cites[:1:1]})
 		if paid {
-			evs = append(evs, s.chargeCiting(start, end, s.Plan.Price.Round(), cites[1:2:2]))
+			e := s.chargeCiting(start, end, s.Plan.Price.Round(), cites[1:2:2])
+			if s.Plan.Discount.ID != "" {
+				s.discount(&e)
+			} else if !s.CurrentDiscount.IsZero() {
+				s.CurrentDiscount = contract.Money{}
+			}
+			evs = append(evs, e)
 		}
 	}
 	return s, evs, nil
@@ -230,22 +289,59 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 		s.Next = Plan{}
 		return s, nil, nil
 	case s.Plan.Kind == Free && paid(p):
-		s.Plan, s.Anchor, s.Period, s.Next = p, on, 0, Plan{}
+		s.takeOver(p)
+		s.Anchor, s.Period, s.Next = on, 0, Plan{}
 		start, end = s.Current()
 		evs := []Event{{Kind: Upgraded, Subscription: s.ID, Date: on, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
 			Citations: []contract.Citation{cite191}}}
 		if p.Price.IsPositive() {
-			evs = append(evs, s.charge(start, end, p.Price.Round()))
+			e := s.charge(start, end, p.Price.Round())
+			s.discount(&e)
+			evs = append(evs, e)
 		}
 		return s, evs, nil
 	case paid(p) && p.Cycle == s.Plan.Cycle && p.Price.Amount().GreaterThan(s.Plan.Price.Amount()):
 		diff, _ := p.Price.Sub(s.Plan.Price) // same currency: checked above
-		amount, _ := Prorate(diff, on.DaysUntil(end), start.DaysUntil(end))
-		s.Plan, s.Next = p, Plan{}
+		left, days := on.DaysUntil(end), start.DaysUntil(end)
+		amount, _ := Prorate(diff, left, days)
+		// A discounted plan is prorated on what the customer pays a
+		// period: the new plan's price less its discount, less what the
+		// current period was charged net.
+		oldNet, _ := s.Plan.Price.Round().Sub(orZero(s.CurrentDiscount, diff))
+		next := s
+		next.takeOver(p)
+		var newOff contract.Money
+		if d := p.Discount; d.Applies(next.Discounted) {
+			newOff = d.Off(p.Price.Round())
+		}
+		var off contract.Money
+		if !newOff.IsZero() || !s.CurrentDiscount.IsZero() {
+			newNet, _ := p.Price.Round().Sub(orZero(newOff, diff))
+			netDiff, _ := newNet.Sub(oldNet)
+			charged := contract.ZeroMoney(diff.Currency())
+			if netDiff.IsPositive() {
+				charged, _ = Prorate(netDiff, left, days)
+			}
+			off, _ = amount.Sub(charged)
+			if off.IsNegative() {
+				off = contract.ZeroMoney(diff.Currency())
+			}
+		}
+		s = next
+		s.Next = Plan{}
 		ev := Event{Kind: Upgraded, Subscription: s.ID, Date: on, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
 			Citations: []contract.Citation{cite191}}
 		charge := s.charge(on, end, amount)
 		charge.Credits = 0
+		if off.IsPositive() {
+			charge.Discount, charge.DiscountID = off, p.Discount.ID
+		}
+		if !newOff.IsZero() {
+			s.CurrentDiscount = newOff
+			if p.Discount.Duration != Forever {
+				s.Discounted++
+			}
+		}
 		return s, []Event{ev, charge}, nil
 	}
 	s.Next = p
@@ -282,4 +378,12 @@ func (s Subscription) OverUse(values int64, plans []Plan, on contract.Date) (Eve
 		ev.Reason = reason(rsUpgradeNone, s.Plan.ID)
 	}
 	return ev, true
+}
+
+// orZero returns m, or zero in like's currency when m is the zero Money.
+func orZero(m, like contract.Money) contract.Money {
+	if m.IsZero() {
+		return contract.ZeroMoney(like.Currency())
+	}
+	return m
 }

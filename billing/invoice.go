@@ -147,9 +147,9 @@ type Invoice struct {
 	Allowances     []InvoiceAllowance `json:"allowances,omitempty"`
 	AllowanceTotal contract.Money     `json:"allowance_total,omitzero"`
 	VATSummary     []VATSummary       `json:"vat_summary"`
-	Net         contract.Money    `json:"net_amount"`
-	VAT         contract.Money    `json:"vat"`
-	Total       contract.Money    `json:"total"`
+	Net            contract.Money     `json:"net_amount"`
+	VAT            contract.Money     `json:"vat"`
+	Total          contract.Money     `json:"total"`
 	// Notice is the VAT notice the invoice must print, empty for
 	// DomesticVAT.
 	Notice    string              `json:"notice,omitempty"`

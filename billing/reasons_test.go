@@ -12,7 +12,7 @@ import (
 func TestReasonsTranslated(t *testing.T) {
 	keys := []string{rsDemandOK, rsDemandNotDue, rsDemandTooEarly, rsDemandPaid, rsFeeOK, rsFeeNone, rsFeeTooHigh,
 		rsFeeTooMany, rsFeeCurrency, rsCompOK, rsCompConsumer, rsCompClaimed, rsUpgradeNotice, rsUpgradeNone, rsChangeAtCycleEnd,
-		rsCreditError, rsCreditUnusedTime, rsCreditGoodwill}
+		rsCreditError, rsCreditUnusedTime, rsCreditGoodwill, rsCompRate, rsCompOnTime, rsCompNone}
 	for _, k := range keys {
 		var args []any
 		for i := 0; i+1 < len(k); i++ {

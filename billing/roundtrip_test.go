@@ -106,6 +106,7 @@ func TestRoundTrip(t *testing.T) {
 		},
 		NotValues: map[string]string{
 			"InsufficientCreditsError": "an error type: hosts match it with errors.As and do not store it",
+			"NoRateError":              "an error type: hosts match it with errors.As and do not store it",
 		},
 	}
 	// DemandRules holds the contract.Terms its remedies come from, so it

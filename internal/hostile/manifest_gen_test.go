@@ -72,6 +72,7 @@ var manifest = []pkg{
 			reflect.TypeFor[billing.InvoiceParty](),
 			reflect.TypeFor[billing.Ledger](),
 			reflect.TypeFor[billing.Line](),
+			reflect.TypeFor[billing.NoRateError](),
 			reflect.TypeFor[billing.Payment](),
 			reflect.TypeFor[billing.Plan](),
 			reflect.TypeFor[billing.PlanKind](),

@@ -64,6 +64,15 @@ type Plan struct {
 	// Discount for none. A subscription charges Price and the discount
 	// beside it, so the invoice shows both ([Event.Allowance]).
 	Discount Discount `json:"discount,omitzero" validate:"-"`
+	// Trial is the length of a free trial before the first period is
+	// charged, such as P14D or P1M; zero for none. A trial of P1M from
+	// 2025-01-31 ends on 2025-02-28, counted by [contract.Date.Add]. A free
+	// plan has none.
+	Trial contract.Period `json:"trial,omitzero" validate:"-"`
+	// TrialNoticeDays is how many days before the trial ends the notice
+	// of its conversion is dated ([TrialEnding]); 0 dates it on the last
+	// day of the trial.
+	TrialNoticeDays int `json:"trial_notice_days,omitempty" validate:"gte=0,lte=366"`
 }
 
 // Validate reports every problem of p in a [*contract.ValidationError]
@@ -92,6 +101,9 @@ func (p Plan) problems(ps *contract.Problems, prefix string) {
 		if !p.Discount.IsZero() {
 			ps.Add(join(prefix, "discount"), "excluded_with", "free")
 		}
+		if !p.Trial.IsZero() {
+			ps.Add(join(prefix, "trial"), "excluded_with", "free")
+		}
 	case Functionality, CreditBased:
 		if p.Cycle != Monthly && p.Cycle != Annual {
 			ps.Add(join(prefix, "cycle"), "oneof", "monthly annual")
@@ -99,6 +111,9 @@ func (p Plan) problems(ps *contract.Problems, prefix string) {
 		checkAmount(ps, join(prefix, "price"), p.Price, contract.Currency{}, nonNegative)
 		if !p.Discount.IsZero() {
 			p.Discount.problems(ps, join(prefix, "discount"), contract.CurrencyOf(p.Price.Currency()))
+		}
+		if p.Trial.IsNegative() {
+			ps.Add(join(prefix, "trial"), "gte", "P0D")
 		}
 	case 0:
 	default:

@@ -20,15 +20,18 @@ func TestRoundTrip(t *testing.T) {
 	terms := contract.OpenDIMSTerms()
 	plan := Plan{ID: "credits-500", Kind: CreditBased, Cycle: Annual, Price: dkk("1990.00"),
 		Values: 250_000, Credits: 500, Overdraft: 20,
-		Discount: Discount{ID: "launch-20", Percent: contract.Dec(dec("0.20")), Amount: dkk("10.00"), Duration: Repeating, Cycles: 3}}
+		Discount: Discount{ID: "launch-20", Percent: contract.Dec(dec("0.20")), Amount: dkk("10.00"), Duration: Repeating, Cycles: 3},
+		Trial: contract.Days(14), TrialNoticeDays: 3}
 	subPlan := plan
 	subPlan.Discount.Amount = contract.Money{} // a discount is a percentage or an amount
+	subPlan.Trial = contract.Period{}
 	sub, evs, err := Subscribe("sub-1", subPlan, day("2025-01-31"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	sub.Period = 2
 	sub.Next = planBasic
+	sub.TrialEnds = day("2025-02-14")
 	charged := evs[1]
 	charged.Reason = reason(rsUpgradeNotice, "basic", "pro")
 	charged.Kind = UpgradeSuggested

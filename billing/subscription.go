@@ -28,6 +28,17 @@ const (
 	// UpgradeSuggested: usage exceeds the plan; Plan names the plan that
 	// fits, or is empty when none does (terms 19.2).
 	UpgradeSuggested
+	// TrialStarted: a free trial of the plan began; nothing is charged
+	// until it ends, on PeriodEnd.
+	TrialStarted
+	// TrialEnding: the notice before a trial converts, dated the plan's
+	// TrialNoticeDays before the trial's end; Plan names the plan it
+	// converts to and Amount its price.
+	TrialEnding
+	// TrialConverted: the trial ended and the subscription converted to
+	// Plan: a paid plan is charged from that day (with a Charged event),
+	// the free plan is not.
+	TrialConverted
 )
 
 // Event records a change of a subscription for the host to store and act
@@ -95,6 +106,10 @@ type Subscription struct {
 	// Next is the plan that takes over when the current period ends; the
 	// zero Plan (empty ID) when no change is scheduled.
 	Next Plan `json:"next,omitzero"`
+	// TrialEnds is the first day after a free trial, when period 0
+	// starts and the plan (or Next) takes over; zero when there is no
+	// trial or it has converted.
+	TrialEnds contract.Date `json:"trial_ends,omitzero"`
 	// Discounted counts the periods charged with the plan's [Discount] so
 	// far (a Forever discount is not counted); it starts again at 0 when
 	// a plan with another discount takes over. CurrentDiscount is what
@@ -130,6 +145,9 @@ func Subscribe(id string, p Plan, accepted contract.Date) (Subscription, []Event
 		return Subscription{}, nil, err
 	}
 	s := Subscription{ID: id, Plan: p, Anchor: accepted}
+	if !p.Trial.IsZero() {
+		return s.startTrial(accepted)
+	}
 	start, end := s.Bounds(0)
 	evs := []Event{{Kind: Created, Subscription: id, Date: accepted, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
 		Citations: []contract.Citation{cite191, cite125}}}
@@ -203,11 +221,17 @@ func (s Subscription) Current() (start, end contract.Date) { return s.Bounds(s.P
 // first of them starts. Renewing on a day inside the current period
 // returns s and no events; a day before it is an error.
 func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
+	var evs []Event
+	if !s.TrialEnds.IsZero() {
+		if on.Before(s.TrialEnds) {
+			return s, nil, nil
+		}
+		s, evs = s.convert()
+	}
 	start, end := s.Current()
 	if on.Before(start) {
 		return s, nil, problem("renew", "on", "gte", start.String())
 	}
-	var evs []Event
 	for !on.Before(end) {
 		if evs == nil {
 			// Room for one period's events: Renewed and Charged, and
@@ -272,7 +296,12 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 	var ps contract.Problems
 	p.problems(&ps, "plan")
 	start, end := s.Current()
-	if on.Before(start) {
+	if !s.TrialEnds.IsZero() {
+		start, end = contract.Date{}, s.TrialEnds // any day of the trial
+	}
+	if on.IsZero() {
+		ps.Add("on", "required", "")
+	} else if on.Before(start) {
 		ps.Add("on", "gte", start.String())
 	} else if !on.Before(end) {
 		ps.Add("on", "lte", end.AddDays(-1).String()) // renew first
@@ -283,6 +312,9 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 	}
 	if err := invalid(&ps, "change plan"); err != nil {
 		return s, nil, err
+	}
+	if !s.TrialEnds.IsZero() {
+		return s.changeInTrial(p)
 	}
 	switch {
 	case p.ID == s.Plan.ID:

@@ -21,7 +21,7 @@ func TestRoundTrip(t *testing.T) {
 	plan := Plan{ID: "credits-500", Kind: CreditBased, Cycle: Annual, Price: dkk("1990.00"),
 		Values: 250_000, Credits: 500, Overdraft: 20,
 		Discount: Discount{ID: "launch-20", Percent: contract.Dec(dec("0.20")), Amount: dkk("10.00"), Duration: Repeating, Cycles: 3},
-		Trial: contract.Days(14), TrialNoticeDays: 3}
+		Trial:    contract.Days(14), TrialNoticeDays: 3}
 	subPlan := plan
 	subPlan.Discount.Amount = contract.Money{} // a discount is a percentage or an amount
 	subPlan.Trial = contract.Period{}

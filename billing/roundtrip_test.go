@@ -99,11 +99,21 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal("samples lack their discounts")
 	}
 
+	acct := StatementInput{Customer: Business, Invoices: []Invoice{domestic}, CreditNotes: []CreditNote{cn},
+		Payments:    []AccountPayment{{ID: "P1", Date: day("2026-03-02"), Amount: dkk("100.00"), Invoice: domestic.Number}},
+		Refunds:     []Refund{{ID: "R1", Date: day("2026-03-03"), Amount: dkk("1.00")}},
+		Collections: []Collection{col}}
+	acctSt, err := StatementOfAccount(acct, rules, day("2026-03-03"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	tab := roundtrip.Table{
 		Samples: []any{
 			plan, sub, charged, allowance, inv.Allowances[0], plan.Discount, Forever, line, in, PartyRules(buyer), domestic.Lines[0], domestic.VATSummary[0], inv,
 			debt, debt.Payments[0], rules, st.Lines[0], st, DanishStatutoryRates().Rates()[0], DanishStatutoryRates(),
 			col.Demands[0], col, out, adj, DefaultTariff(), entry, ledger,
+			acct, acct.Payments[0], acct.Refunds[0], acctSt, acctSt.Allocations[0], acctSt.Lines[0], PaymentLineKind,
 			cnIn, CreditLine{Line: 2, Quantity: contract.Dec(dec("1")), UnitPrice: dkk("1.00"), Description: "x"}, cn, cn.Lines[0], CreditGoodwill,
 			Functionality, Statutory, Consumer, Transfer, ReverseCharge, ActualOver30, Annual, PlanChanged,
 		},

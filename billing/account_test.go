@@ -34,12 +34,12 @@ func TestStatementAllocation(t *testing.T) {
 	b := acctInvoice(t, "2025-0002", "2025-03-02", "2025-04-01", "500.00")
 	c := acctInvoice(t, "2025-0003", "2025-04-02", "2025-05-01", "300.00")
 	tests := []struct {
-		name                      string
-		in                        StatementInput
-		at                        string
-		alloc                     []string // payment>invoice=amount
-		principal, credit, total  string
-		refundProblem             bool
+		name                     string
+		in                       StatementInput
+		at                       string
+		alloc                    []string // payment>invoice=amount
+		principal, credit, total string
+		refundProblem            bool
 	}{
 		{"oldest first (the doc's example)", StatementInput{Customer: Business, Invoices: []Invoice{a, b},
 			Payments: []AccountPayment{pay("P1", "2025-03-10", "1200.00", "")}}, "2025-03-10",
@@ -56,7 +56,7 @@ func TestStatementAllocation(t *testing.T) {
 			[]string{"P1>2025-0001=1000.00", "P1>2025-0002=500.00", "credit_balance>2025-0003=300.00"}, "0.00", "50.00", "-50.00", false},
 		{"a refund beyond the credit balance is refused", StatementInput{Customer: Business, Invoices: []Invoice{a},
 			Payments: []AccountPayment{pay("P1", "2025-03-10", "1100.00", "")},
-			Refunds: []Refund{{ID: "R1", Date: day("2025-03-11"), Amount: dkk("150.00")}}}, "2025-04-10",
+			Refunds:  []Refund{{ID: "R1", Date: day("2025-03-11"), Amount: dkk("150.00")}}}, "2025-04-10",
 			nil, "", "", "", true},
 	}
 	for _, tt := range tests {

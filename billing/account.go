@@ -411,6 +411,7 @@ func StatementOfAccount(in StatementInput, rules InterestRules, at contract.Date
 			}
 		}
 	}
+	slices.SortStableFunc(st.Lines, func(a, b StatementLine) int { return a.Date.Compare(b.Date) })
 	st.Principal, st.Interest, st.Fees, st.Compensation = m(principal), m(interest), m(fees), m(comp)
 	st.Paid, st.Refunded, st.CreditBalance = m(paid), m(refunded), m(credit)
 	st.Total = m(principal + interest + fees + comp - credit)

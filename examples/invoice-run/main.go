@@ -57,8 +57,8 @@ func run(w io.Writer) error {
 		accepted contract.Date
 		vat      billing.VATTreatment
 	}{
-		{webshop, basic, contract.MustDate(2025, 10, 31), billing.DomesticVAT}, // billed on the 31st or the month's last day
-		{retail, pro, contract.MustDate(2025, 1, 31), billing.ReverseCharge},   // EU business: the buyer accounts for VAT
+		{webshop, basic, contract.MustDate(2025, 10, 31), billing.DomesticVAT},  // billed on the 31st or the month's last day
+		{retail, pro, contract.MustDate(2025, 1, 31), billing.ReverseCharge},    // EU business: the buyer accounts for VAT
 		{startup, launch, contract.MustDate(2025, 12, 15), billing.DomesticVAT}, // in its launch discount
 	}
 	var webshopInvoices []billing.Invoice

@@ -62,7 +62,7 @@
 // [RuleMaxLength]), the rule's parameter and an English message, and never
 // the offending value. [Compiled.ValidateDraft] skips required values;
 // [Compiled.ValidateBatch] adds duplicate SKUs and unique values within a
-// batch; [Compiled.ValidateFamily] checks product models and variants;
+// batch; [Compiled.ValidateProductGroup] checks product models and variants;
 // [Compiled.Assess] validates and computes completeness in one pass.
 //
 // # Completeness, quality and storage
@@ -89,8 +89,8 @@
 // # Categories, variants, changes and orders
 //
 // A [Tree] holds categories of any depth; [Tree.Move] refuses cycles with
-// [ErrCycle]. A [Family] is a product model with one or two variant levels
-// and up to [MaxAxes] axes ([Variation]); [Family.Variants] lists the
+// [ErrCycle]. A [ProductGroup] is a product model with one or two variant levels
+// and up to [MaxAxes] axes ([Variation]); [ProductGroup.Variants] lists the
 // variants with inherited values. [Diff] returns the [ChangeSet] between
 // two versions, [ChangeSet.ForChannel] what one channel needs.
 // [Order.Totals] rounds per line, then sums; [ConvertPrice] moves a price
@@ -132,6 +132,26 @@
 // ([*IdentifierError], [*NumberError], [*JSONError], [*CategoryError]) say
 // why text or a tree operation was refused. No input makes the package
 // panic; the parsers are fuzzed.
+//
+// # Consumer sales: the right of withdrawal
+//
+// A webshop on pimkit that sells to consumers at a distance owes them the
+// right of withdrawal of Directive 2011/83/EU, which the OpenDIMS terms
+// exclude only for their own business customers (terms 19.5). A
+// [DistanceSale] is an [Order] with the facts the right turns on (a
+// consumer or a business, goods, a service or digital content, the days of
+// conclusion and delivery, whether the consumer was informed, an Art. 16
+// exception). [DistanceSale.WithdrawalPeriod] decides it on a day with its
+// citations: 14 days from delivery of goods or conclusion of a service
+// (Art. 9), counted by the trader's [contract.Counter] and rolled past
+// weekends and holidays (goods delivered on Thu 2026-06-25 may be returned
+// until the end of Thu 2026-07-09); 12 months more when the consumer was
+// not informed, or 14 days from late information (Art. 10); none under the
+// exceptions of Art. 16 ([WithdrawalException]). [DistanceSale.Obligations]
+// gives the dated duties for the obligations calendar: the withdrawal
+// function online shops must offer from 2026-06-19 (Art. 11a, added by
+// Directive 2023/2673), and after a withdrawal the refund and the return of
+// the goods within 14 days (Art. 13, 14).
 //
 // # Performance
 //

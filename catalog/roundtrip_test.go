@@ -30,12 +30,22 @@ func everyValue() []Value {
 	}
 }
 
+func sampleCompleteness() Completeness {
+	return Completeness{Channel: "ecommerce", Locale: daDK, Required: 3, Missing: []string{"price"}, Percent: 66}
+}
+
 func sampleRecord() Record {
-	return Record{ID: "SHIRT-1", Parent: "shirt", Status: StatusActive, Version: 7, Categories: []string{"shirts", "sale"},
+	return Record{ID: "SHIRT-1", UUID: "2b9d5c36-5a4c-4b8f-9f0e-6c1a1f3f2d10", Parent: "shirt", Family: "clothing", FamilyVariant: "clothing_color_size",
+		Status: StatusActive, Version: 7, Categories: []string{"shirts", "sale"}, Groups: []string{"summer"},
 		Values: []FieldValue{
 			{Field: "title", Locale: daDK, Channel: "ecommerce", Value: Text("Skjorte")},
 			fv("price", Prices(contract.MustParseMoney("199.00", currency.DKK))),
-		}}
+		},
+		Associations: []Association{{Type: Pack, Target: TargetProduct, ID: "SOCKS-1", Quantity: 2}},
+		Created:      time.Date(2026, 1, 31, 9, 30, 0, 0, time.UTC),
+		Updated:      time.Date(2026, 2, 1, 10, 0, 0, 0, time.FixedZone("", 3600)),
+		Row:          3,
+	}
 }
 
 // TestRoundTrip is rule 8 of the design: every exported value survives
@@ -59,6 +69,12 @@ func TestRoundTrip(t *testing.T) {
 	change := Change{Field: "title", Locale: daDK, Channel: "ecommerce", Kind: Modified, Old: Text("Skjorte"), New: Text("Blå skjorte")}
 	n := roundtrip.Check(t, os.DirFS("."), roundtrip.Table{
 		Samples: []any{
+			DistanceSale{Order: Order{Number: "1001", Currency: contract.CurrencyOf(currency.DKK), Basis: InclVAT,
+				Lines: []OrderLine{{SKU: "A", Quantity: contract.MustDec("1"), UnitPrice: contract.MustParseMoney("100", currency.DKK), VATRate: contract.MustDec("0.25")}}},
+				Consumer: true, Kind: Goods, Concluded: contract.MustParseDate("2026-06-22"), Delivered: contract.MustParseDate("2026-06-25"),
+				NotInformed: true, InformedLate: contract.MustParseDate("2026-09-01"), Exception: SealedMedia},
+			Service,
+			MadeToOrder,
 			Asset{Ref: "img/a.jpg", Size: 1234},
 			InStock,
 			CSVOptions{Locale: daDK, Comma: ';'},
@@ -69,7 +85,7 @@ func TestRoundTrip(t *testing.T) {
 			channel,
 			Completeness{Channel: "ecommerce", Locale: daDK, Required: 3, Missing: []string{"images"}, Percent: 66},
 			TypeProduct,
-			Family{Variation: Variation{Levels: [][]string{{"color"}, {"size"}}}, Model: sampleRecord(), Members: []Record{sampleRecord()}},
+			ProductGroup{Variation: Variation{Levels: [][]string{{"color"}, {"size"}}}, Model: sampleRecord(), Members: []Record{sampleRecord()}},
 			field,
 			MultiSelect,
 			FieldValue{Field: "title", Locale: daDK, Channel: "ecommerce", Value: Text("Skjorte")},
@@ -88,9 +104,22 @@ func TestRoundTrip(t *testing.T) {
 			Schema{Type: TypeProduct, Fields: []Field{field}},
 			SelectOption{Code: "s", Labels: labels},
 			StatusArchived,
+			Association{Type: Pack, Target: TargetProduct, ID: "SOCKS-1", Quantity: 2},
+			TargetProductModel,
 			tree,
-			Unit{Code: "CELSIUS", Factor: cd("1"), Offset: cd("273.15")},
-			weight,
+			Unit{Code: "FAHRENHEIT", Labels: labels, Symbol: "°F", Factor: cd("5"), Offset: cd("2298.35"), Divisor: cd("9")},
+			UnitFamily{Code: "Temperature", Labels: labels, Standard: "KELVIN", Units: []Unit{{Code: "KELVIN", Labels: labels, Symbol: "K", Factor: cd("1"), Offset: cd("0.5"), Divisor: cd("1")}}},
+			AssociationType{Code: "PACK", Labels: labels, Quantified: true, TwoWay: true},
+			AttributeGroup{Code: "marketing", SortOrder: 2, Attributes: []string{"title"}, Labels: labels},
+			Family{Code: "shirts", Labels: labels, Attributes: []string{"title", "image"}, Requirements: map[string][]string{"ecommerce": {"title"}},
+				AttributeAsLabel: "title", AttributeAsImage: "image"},
+			FamilyVariant{Code: "shirt_color_size", Family: "shirts", Labels: labels, Levels: []VariantLevel{{Axes: []string{"color"}, Attributes: []string{"image"}}}},
+			VariantLevel{Axes: []string{"size"}, Attributes: []string{"sku"}},
+			RequirementChange{Channel: "ecommerce", Added: []string{"color"}, Removed: []string{"price"}},
+			FamilySwitch{Gained: []string{"color"}, Lost: []string{"size"}, Dropped: []FieldValue{fv("size", Option("m"))},
+				Required: []RequirementChange{{Channel: "print", Added: []string{"name"}, Removed: []string{"sku"}}}},
+			CompletenessUpdate{Index: 3, ID: "SHIRT-1", Completeness: []Completeness{sampleCompleteness()}},
+			Recomputation{Changed: []CompletenessUpdate{{Index: 1, ID: "A", Completeness: []Completeness{sampleCompleteness()}}}, Recomputed: 7, Reused: 14},
 			Prices(contract.MustParseMoney("199.00", currency.DKK)),
 			Variation{Levels: [][]string{{"color", "size"}}},
 		},

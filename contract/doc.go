@@ -213,11 +213,17 @@
 //
 // # Clauses
 //
-// Every clause pimkit implements has a stable ID and a heading in a registry:
-// [Clauses] lists them in clause order and [ClauseByID] finds one ("terms
-// 12.3", or just "12.3"). Each [ClauseInfo] names the API that carries the
-// clause. A test of the package fails when a clause in the registry is cited
-// by no test.
+// Every numbered clause of the OpenDIMS terms -- all 57, 1.1 to 20.2 with
+// the two examples 14.2.1 and 14.2.2 -- has a stable ID and a heading in a
+// registry: [Clauses] lists them in clause order and [ClauseByID] finds one
+// ("terms 12.3", or just "12.3"). Each [ClauseInfo] says what the clause is
+// to pimkit ([ClauseKind]): a rule, with the API that decides it; a
+// parameter, with the field of [Terms] or the type that carries it; or prose
+// that decides nothing, with a note saying why (terms 14.2: whether an event
+// is force majeure is a judgement of fact the host states). Of the 57, 41
+// are rules, 4 parameters and 12 prose. A test fails when a rule is cited by
+// no test in the module, and when an API name the registry gives does not
+// exist.
 //
 // # Documents and precedence
 //
@@ -263,6 +269,25 @@
 //   - After termination: [Terms.Disclosure] (9.3, confidentiality for 5
 //     years: terminated 2028-02-29, bound until the end of 2033-02-28),
 //     [Terms.DataDeletion] (18.3) and [Terms.ExitAssistance] (18.1-18.2).
+//   - Self-serve subscriptions: [Terms.SelfServePriceChange] (19.3, a price
+//     change announced by e-mail or on the website applies from the first
+//     renewal after it, the paid cycle keeping its price) and
+//     [Terms.PayableAfterTermination] (19.4, invoices unpaid at termination
+//     stay payable).
+//   - Use of the service: [Terms.AdditionalService] (3.1, more than the offer
+//     needs a supplementary agreement and is paid separately),
+//     [Terms.ContentRemoval] (4.3), [Terms.ThirdPartyClaim] (4.4),
+//     [Terms.Support] (5.1, support outside the agreed support hours is paid),
+//     [Terms.ReferenceUse] (9.2, only with consent) and [Terms.RetainData]
+//     (10.2, the customer owns its data; retention only while it is in
+//     breach).
+//   - Personal data: [Terms.SecurityNeeds] (11.3), [Terms.ProcessingIndemnity]
+//     (11.4, unless the provider was grossly negligent or acted on purpose,
+//     graded by [Fault]) and [Terms.ProcessorAssistance] (11.5, the
+//     processor's help paid by the hour unless the offer says otherwise).
+//   - Notices: [Terms.Notice] (16.1: by letter or e-mail to the address in the
+//     offer document; a phone call or a website post is no notice,
+//     [NoticeChannel]).
 //   - [Terms.Withdrawal] (19.5), [Terms.Resale] (19.7) and
 //     [Terms.Jurisdiction] (20).
 //
@@ -271,11 +296,58 @@
 // period, the remedy period) do, by the terms' own [Terms.Counter], which
 // an [Agreement] shares with its terms.
 //
+// # Obligations and the next wake-up
+//
+// A host needs to know when to call pimkit again. [Agreement.Obligations]
+// folds the agreement's [AgreementEvent]s (notice given, a breach notified
+// or remedied, a price change notified, force majeure, a defect, the end)
+// into dated rights and duties of both parties ([Obligation]: who, what,
+// from, until, how the end was counted, the citations): a breach notified
+// on Fri 2026-01-02 gives the party in breach a duty to remedy it until the
+// end of Fri 2026-01-16 and the other party a right to terminate from
+// 2026-01-17 (17.3). Packages billing, sla and privacy turn their own
+// events into obligations of the same type, and [NewSchedule] merges any
+// number of lists at an instant: the obligations in force or to come, in
+// time order, and Next, the one instant at which the answer changes -- the
+// wake-up to schedule. Between two wake-ups the obligations in force stay
+// the same; at each one something starts or ends (a property test checks
+// both).
+//
+// # Tensions between documents
+//
+// [Tensions] reports where the documents of an agreement, or clauses of the
+// terms, pull against each other, each [Tension] with both sides cited
+// ([Provision]) and its [Outcome]: settled by precedence (terms 1.3: a
+// parameter the offer document or the data processing agreement sets
+// differently from the terms), by a law that overrides, by interpretation
+// (both stand, each for its own case, with the reasoning: terms 17.2's
+// ordinary notice against 17.3's "only" for a material breach, 12.2's
+// index adjustment against 19.3's subscription prices, 16.1's e-mail notice
+// against 19.6), or unresolved, for the host to decide. Packages sla
+// (credit tiers against 15.2) and privacy (deletion at termination against
+// the customer's bookkeeping duty) report the tensions they see;
+// [MergeTensions] joins the lists into one report. A document set without
+// tensions gives an empty report.
+//
+// # Impact of a new version
+//
+// [Agreement.Replay] gives the decisions an agreement's stored events lead
+// to under its terms, as [Finding]s (for whom, about what, from which day,
+// the decision and any amount). [TermsImpact] replays the events of many
+// agreements under an old and a new version of the terms -- a cure period
+// of 10 days instead of 14, 24 December closed in the holiday calendar --
+// and [CompareFindings] lists each [Difference]: what changed (the
+// outcome, the date, the rule, the amount), for whom and from which day.
+// Packages with their own versioned tables produce findings the same way.
+//
 // # Liability
 //
 // [Terms.SettleLiability] computes what the provider pays for a list of
 // [Claim]s under terms 15.1, given one month's remuneration as a [Money]: indirect losses
-// are excluded, the claims of one event share a cap of one month, all claims
+// are excluded, and so are losses from outages, crashes and defects
+// ([OutageLoss], terms 15.2) unless the offer document makes the provider
+// answer for them ([Terms.OutageLiability]) -- the SLA penalties the offer
+// agrees are owed either way; the claims of one event share a cap of one month, all claims
 // together a cap of three months, and SLA penalties count inside the caps.
 // Amounts are rounded per line to the currency's minor unit before they are
 // capped. The [Settlement] shows, line by line, what each cap cut. For an

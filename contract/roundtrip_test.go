@@ -29,6 +29,7 @@ func TestRoundTrip(t *testing.T) {
 	terms.Zone = ZoneCopenhagen
 	terms.StatutoryWithdrawal = true
 	terms.ResaleAllowed = true
+	terms.OutageLiability = true
 
 	party := Party{Name: "Shop ApS", CVR: "43782495", VATID: "DE123456789", Address: "Vej 1, 7430 Ikast", Country: "DK"}
 	docs := []Document{
@@ -67,6 +68,8 @@ func TestRoundTrip(t *testing.T) {
 	must(err)
 	exit, err := terms.ExitAssistance(decimal.RequireFromString("7.5"), dkk("1150"), true)
 	must(err)
+	assist, err := terms.ProcessorAssistance(decimal.RequireFromString("2.5"), dkk("1150"))
+	must(err)
 
 	capacity := DefaultCapacity(decimal.NewFromInt(1000))
 	state, events, err := capacity.Observe(CapacityState{}, at, decimal.NewFromInt(850))
@@ -75,6 +78,31 @@ func TestRoundTrip(t *testing.T) {
 	if !ok {
 		t.Fatal("ClauseByID(terms 15.1) not found")
 	}
+	clause.Note = "how the rule reads the clause"
+	agreementEvents := []AgreementEvent{
+		{Kind: BreachNotified, On: d("2026-03-02"), By: ProviderSide, Effective: d("2026-07-01"), Ref: "B-1"},
+		{Kind: PriceChangeNotified, On: d("2026-03-03"), Effective: d("2026-07-04")},
+	}
+	obligations, err := agreement.Obligations(agreementEvents, at.AddDate(1, 0, 0))
+	must(err)
+	var remedy Obligation
+	for _, o := range obligations {
+		if o.What == WhatRemedyBreach {
+			remedy = o
+		}
+	}
+	remedy.Right = true // every field set
+	schedule := NewSchedule(at, obligations)
+	findings, err := agreement.Replay("shop-1", agreementEvents)
+	must(err)
+	finding := findings[0]
+	finding.Amount = dkk("12.50")
+	changed := finding
+	changed.Decision.Date = d("2026-12-31")
+	difference := CompareFindings([]Finding{finding}, []Finding{changed})[0]
+	tensions, err := Tensions(terms, []Document{{Kind: OfferDocument, Name: "Offer", Params: map[string]string{"breach_notice": "PT24H"}},
+		{Kind: DataProcessingAgreement, Name: "DPA", Params: map[string]string{"breach_notice": "PT36H"}}})
+	must(err)
 
 	tab := roundtrip.Table{
 		Samples: []any{
@@ -91,6 +119,16 @@ func TestRoundTrip(t *testing.T) {
 			claims[0],
 			IndirectLoss,
 			clause,
+			ClauseProse,
+			agreementEvents[0],
+			NoticeGiven,
+			remedy,
+			schedule,
+			tensions[0],
+			finding,
+			difference,
+			tensions[0].First,
+			ByInterpretation,
 			MustClockTime(16, 30),
 			ClosedDate{Date: d("2025-05-02"), Name: "Company day"},
 			ClosedDay{Month: time.December, Day: 24, Name: "Juleaftensdag"},
@@ -107,6 +145,9 @@ func TestRoundTrip(t *testing.T) {
 			MustDec("-12.3450"),
 			Hours(72) + Duration(90*time.Second+500*time.Millisecond),
 			exit,
+			assist,
+			GrossNegligence,
+			ByEmail,
 			SwedishPublicHolidays,
 			MustLocale("da-DK"),
 			MustParseMoney("-1234.56", currency.EUR),

@@ -298,3 +298,24 @@ func TestDiscountTags(t *testing.T) {
 		})
 	}
 }
+
+// TestDiscountEndsWithUpgrade: leaving a discounted plan for an
+// undiscounted one charges pro rata the net difference, which is larger
+// than the list difference: 80.00 a month net -> 200.00, 10 of 31 days:
+// 120.00 x 10/31 = 38.71.
+func TestDiscountEndsWithUpgrade(t *testing.T) {
+	basic, pro := planBasic, planPro
+	basic.Price, pro.Price = dkk("100.00"), dkk("200.00")
+	basic.Discount = Discount{ID: "launch", Percent: contract.Dec(dec("0.20")), Duration: Forever}
+	s, _, err := Subscribe("s", basic, day("2025-01-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, evs, err := s.ChangePlan(pro, day("2025-01-22"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := evs[1]; !c.Amount.Equal(dkk("38.71")) || c.Discount.IsPositive() || !s.CurrentDiscount.IsZero() {
+		t.Errorf("upgrade charge %s less %s, current discount %s; want 38.71 in full, none", c.Amount, c.Discount, s.CurrentDiscount)
+	}
+}

@@ -287,7 +287,11 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 // period. A more expensive plan with the same cycle takes effect at once
 // and the difference is charged pro rata for the days left, on included:
 // from 24.95 to 49.90 a month with 9 days left of a 31-day period charges
-// 7.24. Leaving the free plan for a paid one starts a new subscription
+// 7.24. With discounts the difference is what the customer pays a period
+// net: from 100.00 less 20 % to 200.00 less 20 % with 10 of 31 days left
+// charges 32.26 less a discount of 6.45 (80.00 x 10/31 = 25.81), and from
+// 100.00 less 20 % to an undiscounted 200.00 charges 38.71 (120.00 x
+// 10/31). Leaving the free plan for a paid one starts a new subscription
 // period on on, charged in full. Anything else -- a cheaper plan, another
 // cycle, the free plan (a cancellation, terms 19.6) -- takes effect at the
 // end of the period, with no refund (terms 19.4). Choosing the current
@@ -356,7 +360,9 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 			}
 			off, _ = amount.Sub(charged)
 			if off.IsNegative() {
-				off = contract.ZeroMoney(diff.Currency())
+				// The current period's discount ends with the upgrade: the
+				// net difference exceeds the list difference, and is charged.
+				amount, off = charged, contract.ZeroMoney(diff.Currency())
 			}
 		}
 		s = next

@@ -254,7 +254,7 @@ func BenchmarkMonthEndDiscounted(b *testing.B) {
 	discounted := make([]Plan, len(plans))
 	for i, p := range plans {
 		if p.Kind != Free {
-			p.Discount = Discount{ID: "launch-20", Percent: contract.Dec(dec("0.20")), Duration: Forever}
+			p.Discount = &Discount{ID: "launch-20", Percent: contract.Dec(dec("0.20")), Duration: Forever}
 		}
 		discounted[i] = p
 	}

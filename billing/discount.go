@@ -226,6 +226,14 @@ type Discount struct {
 	Cycles int `json:"cycles,omitempty" validate:"gte=0"`
 }
 
+// id returns d's ID, "" for nil.
+func (d *Discount) id() string {
+	if d == nil {
+		return ""
+	}
+	return d.ID
+}
+
 // IsZero reports whether d is the zero Discount: no discount.
 func (d Discount) IsZero() bool {
 	return d.ID == "" && d.Percent.IsZero() && d.Amount.IsZero() && d.Duration == 0 && d.Cycles == 0

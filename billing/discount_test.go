@@ -171,7 +171,7 @@ func TestPlanDiscount(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := planBasic
-			p.Discount = tt.d
+			p.Discount = &tt.d
 			s, evs, err := Subscribe("s", p, day("2025-01-31"))
 			if err != nil {
 				t.Fatal(err)
@@ -210,7 +210,7 @@ func TestPlanDiscount(t *testing.T) {
 func TestPlanDiscountInvoice(t *testing.T) {
 	p := planBasic
 	p.Price = dkk("249.00")
-	p.Discount = Discount{ID: "launch", Percent: contract.Dec(dec("0.20")), Duration: Forever}
+	p.Discount = &Discount{ID: "launch", Percent: contract.Dec(dec("0.20")), Duration: Forever}
 	_, evs, err := Subscribe("s", p, day("2026-01-29"))
 	if err != nil {
 		t.Fatal(err)
@@ -239,7 +239,7 @@ func TestDiscountedProration(t *testing.T) {
 	d := Discount{ID: "launch", Percent: contract.Dec(dec("0.20")), Duration: Forever}
 	basic, pro := planBasic, planPro
 	basic.Price, pro.Price = dkk("100.00"), dkk("200.00")
-	basic.Discount, pro.Discount = d, d
+	basic.Discount, pro.Discount = &d, &d
 	s, _, err := Subscribe("s", basic, day("2025-01-01"))
 	if err != nil {
 		t.Fatal(err)
@@ -262,7 +262,7 @@ func TestDiscountedProration(t *testing.T) {
 	// An undiscounted plan upgraded to a discounted one: 24.95 -> 49.90
 	// less 20 % (39.92) is 14.97 a month net, 9 of 31 days: 4.35.
 	p2 := planPro
-	p2.Discount = d
+	p2.Discount = &d
 	s2, _, _ := Subscribe("s", planBasic, day("2025-01-01"))
 	_, evs, err = s2.ChangePlan(p2, day("2025-01-23"))
 	if err != nil {
@@ -289,7 +289,7 @@ func TestDiscountTags(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.path+" "+tt.rule, func(t *testing.T) {
 			p := planBasic
-			p.Discount = tt.d
+			p.Discount = &tt.d
 			err := p.Validate()
 			var ve *contract.ValidationError
 			if !errors.As(err, &ve) || !ve.Has(tt.path, tt.rule) {
@@ -306,7 +306,7 @@ func TestDiscountTags(t *testing.T) {
 func TestDiscountEndsWithUpgrade(t *testing.T) {
 	basic, pro := planBasic, planPro
 	basic.Price, pro.Price = dkk("100.00"), dkk("200.00")
-	basic.Discount = Discount{ID: "launch", Percent: contract.Dec(dec("0.20")), Duration: Forever}
+	basic.Discount = &Discount{ID: "launch", Percent: contract.Dec(dec("0.20")), Duration: Forever}
 	s, _, err := Subscribe("s", basic, day("2025-01-01"))
 	if err != nil {
 		t.Fatal(err)

@@ -97,7 +97,7 @@ func ExamplePlan_trial() {
 // with the discount beside it, to be invoiced as an allowance.
 func ExampleDiscount() {
 	p := billing.Plan{ID: "basic", Kind: billing.Functionality, Cycle: billing.Monthly, Price: dkk("249.00"),
-		Discount: billing.Discount{ID: "launch-20", Percent: contract.MustDec("0.20"), Duration: billing.Repeating, Cycles: 2}}
+		Discount: &billing.Discount{ID: "launch-20", Percent: contract.MustDec("0.20"), Duration: billing.Repeating, Cycles: 2}}
 	sub, events, _ := billing.Subscribe("sub-1", p, d("2025-01-01"))
 	for _, on := range []string{"2025-02-01", "2025-03-01"} {
 		var more []billing.Event
@@ -106,14 +106,14 @@ func ExampleDiscount() {
 	}
 	for _, e := range events {
 		if e.Kind == billing.Charged && e.Discount.IsPositive() {
-			fmt.Println(e.Date, e.Amount.Text(), "less", e.Discount.Text(), e.DiscountID)
+			fmt.Println(e.Date, e.Amount.Text(), "less", e.Discount.Text())
 		} else if e.Kind == billing.Charged {
 			fmt.Println(e.Date, e.Amount.Text(), "in full")
 		}
 	}
 	// Output:
-	// 2025-01-01 249.00 less 49.80 launch-20
-	// 2025-02-01 249.00 less 49.80 launch-20
+	// 2025-01-01 249.00 less 49.80
+	// 2025-02-01 249.00 less 49.80
 	// 2025-03-01 249.00 in full
 }
 

@@ -60,10 +60,12 @@ type Plan struct {
 	// Overdraft is how far below zero a credit balance may go on this
 	// plan; 0 refuses any debit the balance cannot cover.
 	Overdraft int64 `json:"overdraft,omitempty" validate:"gte=0"`
-	// Discount is taken off Price for the periods it lasts; the zero
-	// Discount for none. A subscription charges Price and the discount
-	// beside it, so the invoice shows both ([Event.Allowance]).
-	Discount Discount `json:"discount,omitzero" validate:"-"`
+	// Discount is taken off Price for the periods it lasts; nil for none.
+	// A subscription charges Price and the discount beside it, so the
+	// invoice shows both ([Event.Allowance]). It is a pointer to keep a
+	// Plan -- copied with every renewal -- small; a Discount is never
+	// changed after it is set, so plans may share one.
+	Discount *Discount `json:"discount,omitempty" validate:"-"`
 	// Trial is the length of a free trial before the first period is
 	// charged, such as P14D or P1M; zero for none. A trial of P1M from
 	// 2025-01-31 ends on 2025-02-28, counted by [contract.Date.Add]. A free
@@ -98,7 +100,7 @@ func (p Plan) problems(ps *contract.Problems, prefix string) {
 		if p.Cycle > Annual {
 			ps.Add(join(prefix, "cycle"), "oneof", "monthly annual")
 		}
-		if !p.Discount.IsZero() {
+		if p.Discount != nil {
 			ps.Add(join(prefix, "discount"), "excluded_with", "free")
 		}
 		if !p.Trial.IsZero() {
@@ -109,7 +111,7 @@ func (p Plan) problems(ps *contract.Problems, prefix string) {
 			ps.Add(join(prefix, "cycle"), "oneof", "monthly annual")
 		}
 		checkAmount(ps, join(prefix, "price"), p.Price, contract.Currency{}, nonNegative)
-		if !p.Discount.IsZero() {
+		if p.Discount != nil {
 			p.Discount.problems(ps, join(prefix, "discount"), contract.CurrencyOf(p.Price.Currency()))
 		}
 		if p.Trial.IsNegative() {

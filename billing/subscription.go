@@ -65,11 +65,10 @@ type Event struct {
 	// [Grant]. A pro-rata upgrade charge grants none.
 	Credits int64 `json:"credits,omitempty"`
 	// Discount is what a Charged event takes off Amount under the plan's
-	// [Discount], named by DiscountID; the zero Money and "" when none
-	// applies. The customer is charged Amount less Discount, excluding
-	// VAT; [Event.Allowance] puts the discount on the invoice.
-	Discount   contract.Money `json:"discount,omitzero"`
-	DiscountID string         `json:"discount_id,omitempty"`
+	// [Discount]; the zero Money when none applies. The customer is
+	// charged Amount less Discount, excluding VAT; [Event.Allowance] puts
+	// the discount on the invoice.
+	Discount contract.Money `json:"discount,omitzero"`
 	// Reason explains events that need it (scheduled changes, upgrade
 	// suggestions) and Citations the clauses behind the event.
 	Reason    contract.Reason     `json:"reason,omitzero"`
@@ -84,12 +83,13 @@ func (e Event) Line(desc string, vatRate decimal.Decimal) Line {
 
 // Allowance returns a Charged event's discount as an allowance on the
 // invoice line numbered line (from 1) that [Event.Line] made, described
-// by desc, and false when the event has no discount.
+// by desc, and false when the event has no discount. The host may set
+// the allowance's Discount to the plan's [Discount.ID].
 func (e Event) Allowance(desc string, line int) (Allowance, bool) {
 	if !e.Discount.IsPositive() {
 		return Allowance{}, false
 	}
-	return Allowance{Description: desc, Line: line, Amount: e.Discount, Discount: e.DiscountID}, true
+	return Allowance{Description: desc, Line: line, Amount: e.Discount}, true
 }
 
 // Subscription is a customer's subscription to a plan, billed in advance
@@ -162,15 +162,15 @@ func Subscribe(id string, p Plan, accepted contract.Date) (Subscription, []Event
 // discount sets the discount of e, a charge of a full period, when the
 // plan's discount applies to it, and counts it.
 func (s *Subscription) discount(e *Event) {
-	d := &s.Plan.Discount
-	if d.ID == "" {
+	d := s.Plan.Discount
+	if d == nil {
 		return
 	}
 	s.CurrentDiscount = contract.Money{}
 	if !d.Applies(s.Discounted) {
 		return
 	}
-	e.Discount, e.DiscountID = d.Off(e.Amount), d.ID
+	e.Discount = d.Off(e.Amount)
 	s.CurrentDiscount = e.Discount
 	if d.Duration != Forever {
 		s.Discounted++
@@ -180,7 +180,7 @@ func (s *Subscription) discount(e *Event) {
 // takeOver makes p s's plan, counting its discount afresh when it is
 // another discount than the current plan's.
 func (s *Subscription) takeOver(p Plan) {
-	if p.Discount.ID != s.Plan.Discount.ID {
+	if p.Discount.id() != s.Plan.Discount.id() {
 		s.Discounted = 0
 	}
 	s.Plan, s.CurrentDiscount = p, contract.Money{}
@@ -272,7 +272,7 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 			PeriodStart: start, PeriodEnd: end, Citations: cites[:1:1]})
 		if paid {
 			e := s.chargeCiting(start, end, s.Plan.Price.Round(), cites[1:2:2])
-			if s.Plan.Discount.ID != "" {
+			if s.Plan.Discount != nil {
 				s.discount(&e)
 			} else if !s.CurrentDiscount.IsZero() {
 				s.CurrentDiscount = contract.Money{}
@@ -347,7 +347,7 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 		next := s
 		next.takeOver(p)
 		var newOff contract.Money
-		if d := p.Discount; d.Applies(next.Discounted) {
+		if d := p.Discount; d != nil && d.Applies(next.Discounted) {
 			newOff = d.Off(p.Price.Round())
 		}
 		var off contract.Money
@@ -372,11 +372,11 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 		charge := s.charge(on, end, amount)
 		charge.Credits = 0
 		if off.IsPositive() {
-			charge.Discount, charge.DiscountID = off, p.Discount.ID
+			charge.Discount = off
 		}
 		if !newOff.IsZero() {
 			s.CurrentDiscount = newOff
-			if p.Discount.Duration != Forever {
+			if p.Discount != nil && p.Discount.Duration != Forever {
 				s.Discounted++
 			}
 		}

@@ -49,7 +49,7 @@ func run(w io.Writer) error {
 		Price: contract.MustParseMoney("4990.00", currency.DKK), Values: 1_000_000}
 	launch := basic // 20 % off the first three months, shown as an allowance line
 	launch.ID = "basic-launch"
-	launch.Discount = billing.Discount{ID: "launch-20", Percent: contract.MustDec("0.20"), Duration: billing.Repeating, Cycles: 3}
+	launch.Discount = &billing.Discount{ID: "launch-20", Percent: contract.MustDec("0.20"), Duration: billing.Repeating, Cycles: 3}
 	number, prevRun := 41, contract.MustDate(2025, 12, 31) // as the last run left them
 	customers := []struct {
 		party    contract.Party

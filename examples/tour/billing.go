@@ -67,7 +67,7 @@ func (t *tour) billing() error {
 
 	credits := billing.Plan{ID: "credits-500", Kind: billing.CreditBased, Cycle: billing.Monthly,
 		Price: contract.MustParseMoney("199.00", currency.DKK), Credits: 500,
-		Discount: billing.Discount{ID: "first-month-half", Percent: contract.MustDec("0.5"), Duration: billing.Once}}
+		Discount: &billing.Discount{ID: "first-month-half", Percent: contract.MustDec("0.5"), Duration: billing.Once}}
 	csub, cevents, err := billing.Subscribe("sub-nordlys-credits", credits, accepted)
 	if err != nil {
 		return err

@@ -296,8 +296,12 @@ func NewCreditNote(inv Invoice, prior []CreditNote, in CreditNoteInput) (CreditN
 			continue
 		}
 		q := cl.Quantity.Decimal()
-		if q.Sign() <= 0 || !readable(q, 0) {
+		if q.Sign() <= 0 {
 			continue // the tags reported it
+		}
+		if !readable(q, 0) {
+			ps.Add(path+".quantity", "range", "")
+			continue
 		}
 		a, ok := money.ToMinor(money.Round(q.Mul(price.Amount()), cur), scale)
 		if ok && a == 0 {

@@ -118,8 +118,12 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 			ps.Add(path+".percent", "required_without", "amount")
 			continue
 		case pct.Sign() > 0:
-			if !fraction(pct) || !readable(pct, 0) || !readable(rate, 0) {
-				continue // the tags or the readability check below report it
+			if !readable(pct, 0) || !readable(rate, 0) {
+				ps.Add(path+".percent", "range", "")
+				continue
+			}
+			if !fraction(pct) {
+				continue // the tags reported it: dlte 1
 			}
 			d := money.Round(decimal.New(base, -scale).Mul(pct), cur)
 			off, _ = money.ToMinor(d, scale)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pimkit/pimkit/contract"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
 
@@ -317,5 +318,15 @@ func TestDiscountEndsWithUpgrade(t *testing.T) {
 	}
 	if c := evs[1]; !c.Amount.Equal(dkk("38.71")) || c.Discount.IsPositive() || !s.CurrentDiscount.IsZero() {
 		t.Errorf("upgrade charge %s less %s, current discount %s; want 38.71 in full, none", c.Amount, c.Discount, s.CurrentDiscount)
+	}
+}
+
+// TestAllowanceUnreadable: a percentage pimkit could not read back (a
+// fraction with a million decimals) is refused, not dropped.
+func TestAllowanceUnreadable(t *testing.T) {
+	in := input(line("1", "249.00", "0.25"))
+	in.Allowances = []Allowance{{Description: "x", Line: 1, Percent: contract.Dec(decimal.New(1, -1_000_000))}}
+	if _, err := NewInvoice(in, contract.Counter{}); !hasProblem(err, "allowances[0].percent", "range") {
+		t.Errorf("NewInvoice() = %v, want allowances[0].percent range", err)
 	}
 }

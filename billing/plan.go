@@ -81,7 +81,11 @@ type Plan struct {
 // wrapping [ErrInvalid]: a missing ID ("id", required), an unknown kind
 // ("kind"), a paid plan without a cycle ("cycle", oneof) or a price
 // ("price", required), a free plan with a price ("price", eq), a
-// negative price or capacity ("values", gte).
+// negative price or capacity ("values", gte), a free plan with a discount
+// or a trial ("discount", "trial", excluded_with), a discount with both a
+// percentage and an amount ("discount.percent", required_without) or a
+// repeating one without cycles ("discount.cycles", gte), a negative trial
+// ("trial", gte).
 func (p Plan) Validate() error {
 	var ps contract.Problems
 	p.problems(&ps, "")

@@ -132,6 +132,10 @@ var (
 // that day. A monthly plan accepted on 2025-01-31 has periods starting
 // 2025-01-31, 2025-02-28, 2025-03-31, 2025-04-30: see [Subscription.Bounds].
 // Every period lasts at least the month of terms 12.5.
+//
+// A plan with a Trial starts with the trial instead: nothing is charged,
+// the events are Created, [TrialStarted] and the dated [TrialEnding]
+// notice, and period 0 starts when the trial ends ([Subscription.TrialEnds]).
 func Subscribe(id string, p Plan, accepted contract.Date) (Subscription, []Event, error) {
 	var ps contract.Problems
 	if id == "" {
@@ -219,7 +223,10 @@ func (s Subscription) Current() (start, end contract.Date) { return s.Bounds(s.P
 // at the end of each cycle (terms 19.2): each period started is charged in
 // advance on its first day, and a scheduled change takes effect as the
 // first of them starts. Renewing on a day inside the current period
-// returns s and no events; a day before it is an error.
+// returns s and no events; a day before it is an error. During a free
+// trial a renewal returns s and no events; on or after the trial's end
+// it converts s first ([TrialConverted], and the first charge of a paid
+// plan).
 func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 	var evs []Event
 	if !s.TrialEnds.IsZero() {

@@ -302,7 +302,10 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 // period on on, charged in full. Anything else -- a cheaper plan, another
 // cycle, the free plan (a cancellation, terms 19.6) -- takes effect at the
 // end of the period, with no refund (terms 19.4). Choosing the current
-// plan undoes a scheduled change.
+// plan undoes a scheduled change. During a free trial every change --
+// to the free plan as much as to another paid one -- takes effect when
+// the trial ends, with a ChangeScheduled event dated then; the trial
+// converts to it ([Subscription.TrialNotice] names it).
 func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Event, error) {
 	var ps contract.Problems
 	p.problems(&ps, "plan")

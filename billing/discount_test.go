@@ -257,8 +257,8 @@ func TestDiscountedProration(t *testing.T) {
 	if !c.Amount.Equal(dkk("32.26")) || !c.Discount.Equal(dkk("6.45")) || !charged.Equal(dkk("25.81")) {
 		t.Errorf("upgrade charge %s less %s = %s, want 32.26 less 6.45 = 25.81", c.Amount, c.Discount, charged)
 	}
-	if !s.CurrentDiscount.Equal(dkk("40.00")) {
-		t.Errorf("current discount %s, want 40.00 (20 %% of 200.00)", s.CurrentDiscount)
+	if s.DiscountedThrough != day("2025-02-01") || !s.currentOff(day("2025-02-01")).Equal(dkk("40.00")) {
+		t.Errorf("discounted through %s, off %s; want 2025-02-01 and 40.00 (20 %% of 200.00)", s.DiscountedThrough, s.currentOff(day("2025-02-01")))
 	}
 	// An undiscounted plan upgraded to a discounted one: 24.95 -> 49.90
 	// less 20 % (39.92) is 14.97 a month net, 9 of 31 days: 4.35.
@@ -316,8 +316,8 @@ func TestDiscountEndsWithUpgrade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := evs[1]; !c.Amount.Equal(dkk("38.71")) || c.Discount.IsPositive() || !s.CurrentDiscount.IsZero() {
-		t.Errorf("upgrade charge %s less %s, current discount %s; want 38.71 in full, none", c.Amount, c.Discount, s.CurrentDiscount)
+	if c := evs[1]; !c.Amount.Equal(dkk("38.71")) || c.Discount.IsPositive() || !s.DiscountedThrough.IsZero() {
+		t.Errorf("upgrade charge %s less %s, discounted through %s; want 38.71 in full, none", c.Amount, c.Discount, s.DiscountedThrough)
 	}
 }
 

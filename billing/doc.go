@@ -93,7 +93,7 @@
 //
 // A plan's Trial (such as P14D) starts a subscription with nothing
 // charged: [Subscribe] returns the [TrialStarted] event and the
-// [TrialEnding] notice, dated TrialNoticeDays before the trial ends; the
+// [TrialEnding] notice, dated [Trial].NoticeDays before the trial ends; the
 // end is counted with [contract.Date.Add], so a one-month trial from 31
 // January ends on 28 February. [Subscription.Renew] on or after that day
 // converts it ([TrialConverted]) to the plan, charged from that day, or

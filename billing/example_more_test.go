@@ -72,7 +72,7 @@ func ExampleAllowance() {
 // before, then conversion to the paid plan.
 func ExamplePlan_trial() {
 	p := billing.Plan{ID: "basic", Kind: billing.Functionality, Cycle: billing.Monthly, Price: dkk("249.00"),
-		Trial: contract.Days(14), TrialNoticeDays: 3}
+		Trial: &billing.Trial{Length: contract.Days(14), NoticeDays: 3}}
 	sub, events, err := billing.Subscribe("sub-1", p, d("2025-03-01"))
 	if err != nil {
 		fmt.Println(err)

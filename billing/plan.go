@@ -66,15 +66,23 @@ type Plan struct {
 	// Plan -- copied with every renewal -- small; a Discount is never
 	// changed after it is set, so plans may share one.
 	Discount *Discount `json:"discount,omitempty" validate:"-"`
-	// Trial is the length of a free trial before the first period is
-	// charged, such as P14D or P1M; zero for none. A trial of P1M from
-	// 2025-01-31 ends on 2025-02-28, counted by [contract.Date.Add]. A free
-	// plan has none.
-	Trial contract.Period `json:"trial,omitzero" validate:"-"`
-	// TrialNoticeDays is how many days before the trial ends the notice
-	// of its conversion is dated ([TrialEnding]); 0 dates it on the last
-	// day of the trial.
-	TrialNoticeDays int `json:"trial_notice_days,omitempty" validate:"gte=0,lte=366"`
+	// Trial is the free trial a subscription starts with before its
+	// first period is charged; nil for none. A free plan has none. Like
+	// Discount it is a pointer to keep a Plan small, never changed once
+	// set.
+	Trial *Trial `json:"trial,omitempty" validate:"-"`
+}
+
+// Trial is a free trial of a plan.
+type Trial struct {
+	// Length is the trial's length, such as P14D or P1M, more than zero.
+	// A trial of P1M from 2025-01-31 ends on 2025-02-28, counted by
+	// [contract.Date.Add].
+	Length contract.Period `json:"length" validate:"-"`
+	// NoticeDays is how many days before the trial ends the notice of its
+	// conversion is dated ([TrialEnding]); 0 dates it on the last day of
+	// the trial.
+	NoticeDays int `json:"notice_days,omitempty" validate:"gte=0,lte=366"`
 }
 
 // Validate reports every problem of p in a [*contract.ValidationError]
@@ -84,8 +92,8 @@ type Plan struct {
 // negative price or capacity ("values", gte), a free plan with a discount
 // or a trial ("discount", "trial", excluded_with), a discount with both a
 // percentage and an amount ("discount.percent", required_without) or a
-// repeating one without cycles ("discount.cycles", gte), a negative trial
-// ("trial", gte).
+// repeating one without cycles ("discount.cycles", gte), a trial not
+// longer than zero ("trial.length", gt).
 func (p Plan) Validate() error {
 	var ps contract.Problems
 	p.problems(&ps, "")
@@ -107,7 +115,7 @@ func (p Plan) problems(ps *contract.Problems, prefix string) {
 		if p.Discount != nil {
 			ps.Add(join(prefix, "discount"), "excluded_with", "free")
 		}
-		if !p.Trial.IsZero() {
+		if p.Trial != nil {
 			ps.Add(join(prefix, "trial"), "excluded_with", "free")
 		}
 	case Functionality, CreditBased:
@@ -118,8 +126,11 @@ func (p Plan) problems(ps *contract.Problems, prefix string) {
 		if p.Discount != nil {
 			p.Discount.problems(ps, join(prefix, "discount"), contract.CurrencyOf(p.Price.Currency()))
 		}
-		if p.Trial.IsNegative() {
-			ps.Add(join(prefix, "trial"), "gte", "P0D")
+		if t := p.Trial; t != nil {
+			ps.Check(join(prefix, "trial"), *t)
+			if t.Length.IsNegative() || t.Length.IsZero() {
+				ps.Add(join(prefix, "trial.length"), "gt", "P0D")
+			}
 		}
 	case 0:
 	default:

@@ -21,12 +21,12 @@ func TestRoundTrip(t *testing.T) {
 	plan := Plan{ID: "credits-500", Kind: CreditBased, Cycle: Annual, Price: dkk("1990.00"),
 		Values: 250_000, Credits: 500, Overdraft: 20,
 		Discount: &Discount{ID: "launch-20", Percent: contract.Dec(dec("0.20")), Amount: dkk("10.00"), Duration: Repeating, Cycles: 3},
-		Trial:    contract.Days(14), TrialNoticeDays: 3}
+		Trial:    &Trial{Length: contract.Days(14), NoticeDays: 3}}
 	subPlan := plan
 	subDiscount := *plan.Discount
 	subDiscount.Amount = contract.Money{} // a discount is a percentage or an amount
 	subPlan.Discount = &subDiscount
-	subPlan.Trial = contract.Period{}
+	subPlan.Trial = nil
 	sub, evs, err := Subscribe("sub-1", subPlan, day("2025-01-31"))
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +97,7 @@ func TestRoundTrip(t *testing.T) {
 
 	allowance := Allowance{Description: "launch offer", Line: 1, Percent: contract.Dec(dec("0.2")), Amount: dkk("1.00"),
 		VATRate: contract.Dec(vatDK), Discount: "launch-20"}
-	if sub.Discounted == 0 || sub.CurrentDiscount.IsZero() || charged.Discount.IsZero() || len(inv.Allowances) == 0 {
+	if sub.Discounted == 0 || sub.DiscountedThrough.IsZero() || charged.Discount.IsZero() || len(inv.Allowances) == 0 {
 		t.Fatal("samples lack their discounts")
 	}
 
@@ -112,7 +112,7 @@ func TestRoundTrip(t *testing.T) {
 
 	tab := roundtrip.Table{
 		Samples: []any{
-			plan, sub, charged, allowance, inv.Allowances[0], *plan.Discount, Forever, line, in, PartyRules(buyer), domestic.Lines[0], domestic.VATSummary[0], inv,
+			plan, sub, charged, allowance, inv.Allowances[0], *plan.Discount, Forever, *plan.Trial, line, in, PartyRules(buyer), domestic.Lines[0], domestic.VATSummary[0], inv,
 			debt, debt.Payments[0], rules, st.Lines[0], st, DanishStatutoryRates().Rates()[0], DanishStatutoryRates(),
 			col.Demands[0], col, out, adj, DefaultTariff(), entry, ledger,
 			acct, acct.Payments[0], acct.Refunds[0], acctSt, acctSt.Allocations[0], acctSt.Lines[0], PaymentLineKind,

@@ -32,7 +32,7 @@ const (
 	// until it ends, on PeriodEnd.
 	TrialStarted
 	// TrialEnding: the notice before a trial converts, dated the plan's
-	// TrialNoticeDays before the trial's end; Plan names the plan it
+	// Trial.NoticeDays before the trial's end; Plan names the plan it
 	// converts to and Amount its price.
 	TrialEnding
 	// TrialConverted: the trial ended and the subscription converted to
@@ -112,11 +112,12 @@ type Subscription struct {
 	TrialEnds contract.Date `json:"trial_ends,omitzero"`
 	// Discounted counts the periods charged with the plan's [Discount] so
 	// far (a Forever discount is not counted); it starts again at 0 when
-	// a plan with another discount takes over. CurrentDiscount is what
-	// was taken off the current period's charge: the zero Money for
-	// nothing.
-	Discounted      int            `json:"discounted,omitempty"`
-	CurrentDiscount contract.Money `json:"current_discount,omitzero"`
+	// a plan with another discount takes over. DiscountedThrough is the
+	// end of the last period charged with a discount (the first day
+	// after it): the current period's charge was discounted when it is
+	// the current period's end; zero when none was.
+	Discounted        int           `json:"discounted,omitempty"`
+	DiscountedThrough contract.Date `json:"discounted_through,omitzero"`
 }
 
 var (
@@ -149,7 +150,7 @@ func Subscribe(id string, p Plan, accepted contract.Date) (Subscription, []Event
 		return Subscription{}, nil, err
 	}
 	s := Subscription{ID: id, Plan: p, Anchor: accepted}
-	if !p.Trial.IsZero() {
+	if p.Trial != nil {
 		return s.startTrial(accepted)
 	}
 	start, end := s.Bounds(0)
@@ -170,12 +171,12 @@ func (s *Subscription) discount(e *Event) {
 	if d == nil {
 		return
 	}
-	s.CurrentDiscount = contract.Money{}
+	s.DiscountedThrough = contract.Date{}
 	if !d.Applies(s.Discounted) {
 		return
 	}
 	e.Discount = d.Off(e.Amount)
-	s.CurrentDiscount = e.Discount
+	s.DiscountedThrough = e.PeriodEnd
 	if d.Duration != Forever {
 		s.Discounted++
 	}
@@ -187,7 +188,16 @@ func (s *Subscription) takeOver(p Plan) {
 	if p.Discount.id() != s.Plan.Discount.id() {
 		s.Discounted = 0
 	}
-	s.Plan, s.CurrentDiscount = p, contract.Money{}
+	s.Plan, s.DiscountedThrough = p, contract.Date{}
+}
+
+// currentOff returns what was taken off the current period's charge: the
+// plan's discount when the period was discounted, else the zero Money.
+func (s Subscription) currentOff(end contract.Date) contract.Money {
+	if s.Plan.Discount == nil || s.DiscountedThrough != end {
+		return contract.Money{}
+	}
+	return s.Plan.Discount.Off(s.Plan.Price.Round())
 }
 
 func (s Subscription) charge(start, end contract.Date, amount contract.Money) Event {
@@ -281,8 +291,6 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 			e := s.chargeCiting(start, end, s.Plan.Price.Round(), cites[1:2:2])
 			if s.Plan.Discount != nil {
 				s.discount(&e)
-			} else if !s.CurrentDiscount.IsZero() {
-				s.CurrentDiscount = contract.Money{}
 			}
 			evs = append(evs, e)
 		}
@@ -353,7 +361,8 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 		// A discounted plan is prorated on what the customer pays a
 		// period: the new plan's price less its discount, less what the
 		// current period was charged net.
-		oldNet, _ := s.Plan.Price.Round().Sub(orZero(s.CurrentDiscount, diff))
+		curOff := s.currentOff(end)
+		oldNet, _ := s.Plan.Price.Round().Sub(orZero(curOff, diff))
 		next := s
 		next.takeOver(p)
 		var newOff contract.Money
@@ -361,7 +370,7 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 			newOff = d.Off(p.Price.Round())
 		}
 		var off contract.Money
-		if !newOff.IsZero() || !s.CurrentDiscount.IsZero() {
+		if !newOff.IsZero() || !curOff.IsZero() {
 			newNet, _ := p.Price.Round().Sub(orZero(newOff, diff))
 			netDiff, _ := newNet.Sub(oldNet)
 			charged := contract.ZeroMoney(diff.Currency())
@@ -385,7 +394,7 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 			charge.Discount = off
 		}
 		if !newOff.IsZero() {
-			s.CurrentDiscount = newOff
+			s.DiscountedThrough = end
 			if p.Discount != nil && p.Discount.Duration != Forever {
 				s.Discounted++
 			}

@@ -13,7 +13,7 @@ import "github.com/pimkit/pimkit/contract"
 // startTrial begins s's trial on accepted.
 func (s Subscription) startTrial(accepted contract.Date) (Subscription, []Event, error) {
 	p := s.Plan
-	s.TrialEnds = accepted.Add(p.Trial)
+	s.TrialEnds = accepted.Add(p.Trial.Length)
 	s.Anchor = s.TrialEnds
 	evs := []Event{
 		{Kind: Created, Subscription: s.ID, Date: accepted, Plan: p.ID, PeriodStart: accepted, PeriodEnd: s.TrialEnds,
@@ -26,7 +26,7 @@ func (s Subscription) startTrial(accepted contract.Date) (Subscription, []Event,
 }
 
 // TrialNotice returns the notice of s's trial converting, and false when s
-// is not in a trial. It is dated the plan's TrialNoticeDays before the
+// is not in a trial. It is dated the plan's Trial.NoticeDays before the
 // trial's end, but not before since (the day the trial or the latest
 // change began): with a 14-day trial from 2025-03-01 (ending 2025-03-15)
 // and 3 days' notice, the notice is dated 2025-03-12. It names the plan
@@ -40,7 +40,11 @@ func (s Subscription) TrialNotice(since contract.Date) (Event, bool) {
 	if s.Next.ID != "" {
 		to = s.Next
 	}
-	at := s.TrialEnds.AddDays(-max(s.Plan.TrialNoticeDays, 1))
+	days := 1
+	if t := s.Plan.Trial; t != nil {
+		days = max(t.NoticeDays, 1)
+	}
+	at := s.TrialEnds.AddDays(-days)
 	if at.Before(since) {
 		at = since
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func withTrial(p Plan, trial contract.Period, notice int) Plan {
-	p.Trial, p.TrialNoticeDays = trial, notice
+	p.Trial = &Trial{Length: trial, NoticeDays: notice}
 	return p
 }
 
@@ -104,9 +104,10 @@ func TestTrialTags(t *testing.T) {
 		name, path, rule string
 		p                Plan
 	}{
-		{"validate tag: notice days not negative", "trial_notice_days", "gte", withTrial(planBasic, contract.Days(14), -1)},
+		{"validate tag: notice days not negative", "trial.notice_days", "gte", withTrial(planBasic, contract.Days(14), -1)},
 		{"a free plan has no trial", "trial", "excluded_with", withTrial(planFree, contract.Days(14), 0)},
-		{"a trial is not negative", "trial", "gte", withTrial(planBasic, contract.Days(-14), 0)},
+		{"a trial is not negative", "trial.length", "gt", withTrial(planBasic, contract.Days(-14), 0)},
+		{"a trial is not empty", "trial.length", "gt", withTrial(planBasic, contract.Period{}, 0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -89,6 +89,7 @@ var manifest = []pkg{
 			reflect.TypeFor[billing.StatutoryRate](),
 			reflect.TypeFor[billing.Subscription](),
 			reflect.TypeFor[billing.Tariff](),
+			reflect.TypeFor[billing.Trial](),
 			reflect.TypeFor[billing.VATSummary](),
 			reflect.TypeFor[billing.VATTreatment](),
 		},

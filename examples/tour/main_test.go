@@ -39,8 +39,12 @@ func TestTourTellsTheStory(t *testing.T) {
 		"reply by 2026-03-02",                              // GDPR Art. 12(3)
 		"erase after 2030-12-31",                           // bogføringsloven § 10
 		"by Mon 2025-03-31 17:00 CEST",                     // GDPR Art. 33(1): 72 h across DST
+		"the vendor has consent for purpose 1",             // TCF Policies III 16(1)
+		"the vendor was not disclosed",                     // TCF v2.3 disclosed vendors: no legitimate interest
+		"missing complaint (GDPR Art. 13(2)(d))",           // GDPR Art. 13(2)(d)
 		"binds until the end of 2032-01-29",                // terms 9.3
 		"does not cancel the subscription",                 // terms 19.6
+		"GPC sets usca.SharingOptOut to yes",               // Cal. Code Regs. tit. 11 § 7025(c)
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("tour report lacks %q; report:\n%s", want, report)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pimkit/pimkit/billing"
 	"github.com/pimkit/pimkit/catalog"
+	"github.com/pimkit/pimkit/catalog/akeneo"
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/enum"
 	"github.com/pimkit/pimkit/internal/explain"
@@ -15,6 +16,7 @@ import (
 	"github.com/pimkit/pimkit/internal/redact"
 	"github.com/pimkit/pimkit/internal/validate"
 	"github.com/pimkit/pimkit/privacy"
+	"github.com/pimkit/pimkit/privacy/gpp"
 	"github.com/pimkit/pimkit/privacy/tcf"
 	"github.com/pimkit/pimkit/sla"
 )
@@ -29,6 +31,7 @@ var manifest = []pkg{
 			{"DefaultTariff", billing.DefaultTariff},
 			{"DemandRulesFor", billing.DemandRulesFor},
 			{"FitPlan", billing.FitPlan},
+			{"InterestImpact", billing.InterestImpact},
 			{"InterestRulesFor", billing.InterestRulesFor},
 			{"NewCreditNote", billing.NewCreditNote},
 			{"NewInvoice", billing.NewInvoice},
@@ -183,6 +186,38 @@ var manifest = []pkg{
 			reflect.TypeFor[catalog.VariantLevel](),
 			reflect.TypeFor[catalog.Variation](),
 			reflect.TypeFor[catalog.WithdrawalException](),
+		},
+	},
+	{
+		path: "catalog/akeneo",
+		funcs: []fn{
+			{"AttributesOf", akeneo.AttributesOf},
+			{"FieldType", akeneo.FieldType},
+			{"MergeValues", akeneo.MergeValues},
+			{"NewDecoder", akeneo.NewDecoder},
+			{"Patch", akeneo.Patch},
+			{"PatchJSON", akeneo.PatchJSON},
+			{"Schema", akeneo.Schema},
+			{"Tree", akeneo.Tree},
+		},
+		types: []reflect.Type{
+			reflect.TypeFor[akeneo.AssociationList](),
+			reflect.TypeFor[akeneo.AssociationType](),
+			reflect.TypeFor[akeneo.Attribute](),
+			reflect.TypeFor[akeneo.AttributeGroup](),
+			reflect.TypeFor[akeneo.AttributeOption](),
+			reflect.TypeFor[akeneo.Attributes](),
+			reflect.TypeFor[akeneo.Category](),
+			reflect.TypeFor[akeneo.Channel](),
+			reflect.TypeFor[akeneo.Currency](),
+			reflect.TypeFor[akeneo.Decoder](),
+			reflect.TypeFor[akeneo.Family](),
+			reflect.TypeFor[akeneo.FamilyVariant](),
+			reflect.TypeFor[akeneo.Locale](),
+			reflect.TypeFor[akeneo.MeasurementFamily](),
+			reflect.TypeFor[akeneo.Operation](),
+			reflect.TypeFor[akeneo.Product](),
+			reflect.TypeFor[akeneo.RecordError](),
 		},
 	},
 	{
@@ -390,6 +425,7 @@ var manifest = []pkg{
 	{
 		path: "privacy",
 		funcs: []fn{
+			{"CheckInformation", privacy.CheckInformation},
 			{"DefaultConsentAges", privacy.DefaultConsentAges},
 			{"DefaultConsentModeMapping", privacy.DefaultConsentModeMapping},
 			{"DefaultTaxonomy", privacy.DefaultTaxonomy},
@@ -400,6 +436,7 @@ var manifest = []pkg{
 			{"GPCEvents", privacy.GPCEvents},
 			{"GPCUses", privacy.GPCUses},
 			{"HashSubject", privacy.HashSubject},
+			{"InfoItems", privacy.InfoItems},
 			{"NewLedger", privacy.NewLedger},
 			{"NewPolicyHistory", privacy.NewPolicyHistory},
 			{"NewRedactor", privacy.NewRedactor},
@@ -411,6 +448,7 @@ var manifest = []pkg{
 			{"OpenDIMSHistory", privacy.OpenDIMSHistory},
 			{"OpenProducts2018", privacy.OpenProducts2018},
 			{"OptOut", privacy.OptOut},
+			{"OptOutEvent", privacy.OptOutEvent},
 			{"ParseGPC", privacy.ParseGPC},
 			{"PlanRetention", privacy.PlanRetention},
 			{"PortabilityRight", privacy.PortabilityRight},
@@ -418,6 +456,7 @@ var manifest = []pkg{
 			{"RecordsOfProcessing", privacy.RecordsOfProcessing},
 			{"ReplayRequest", privacy.ReplayRequest},
 			{"RequestDeadline", privacy.RequestDeadline},
+			{"RetentionImpact", privacy.RetentionImpact},
 			{"RulesFromPolicy", privacy.RulesFromPolicy},
 			{"SignalEvents", privacy.SignalEvents},
 			{"TCFChoices", privacy.TCFChoices},
@@ -433,6 +472,7 @@ var manifest = []pkg{
 			reflect.TypeFor[privacy.AgeTable](),
 			reflect.TypeFor[privacy.Art9Condition](),
 			reflect.TypeFor[privacy.Breach](),
+			reflect.TypeFor[privacy.BreachNotice](),
 			reflect.TypeFor[privacy.Change](),
 			reflect.TypeFor[privacy.ChangeKind](),
 			reflect.TypeFor[privacy.Child](),
@@ -454,10 +494,14 @@ var manifest = []pkg{
 			reflect.TypeFor[privacy.DataSubject](),
 			reflect.TypeFor[privacy.DataUse](),
 			reflect.TypeFor[privacy.ExportItem](),
+			reflect.TypeFor[privacy.Finding](),
 			reflect.TypeFor[privacy.GPC](),
+			reflect.TypeFor[privacy.InfoItem](),
+			reflect.TypeFor[privacy.InformationReport](),
 			reflect.TypeFor[privacy.InventoryRecord](),
 			reflect.TypeFor[privacy.Ledger](),
 			reflect.TypeFor[privacy.LegalBasis](),
+			reflect.TypeFor[privacy.Location](),
 			reflect.TypeFor[privacy.MaskKind](),
 			reflect.TypeFor[privacy.Masking](),
 			reflect.TypeFor[privacy.Method](),
@@ -465,6 +509,7 @@ var manifest = []pkg{
 			reflect.TypeFor[privacy.Policy](),
 			reflect.TypeFor[privacy.PolicyDiff](),
 			reflect.TypeFor[privacy.PolicyHistory](),
+			reflect.TypeFor[privacy.Presence](),
 			reflect.TypeFor[privacy.ProcessingRecords](),
 			reflect.TypeFor[privacy.Receipt](),
 			reflect.TypeFor[privacy.ReceiptController](),
@@ -492,11 +537,37 @@ var manifest = []pkg{
 			reflect.TypeFor[privacy.SignalChoice](),
 			reflect.TypeFor[privacy.Source](),
 			reflect.TypeFor[privacy.Special](),
+			reflect.TypeFor[privacy.Statement](),
 			reflect.TypeFor[privacy.SubProcessorChange](),
 			reflect.TypeFor[privacy.SubjectExport](),
 			reflect.TypeFor[privacy.Taxonomy](),
 			reflect.TypeFor[privacy.Transfer](),
 			reflect.TypeFor[privacy.Validity](),
+		},
+	},
+	{
+		path: "privacy/gpp",
+		funcs: []fn{
+			{"ApplyGPC", gpp.ApplyGPC},
+			{"Decode", gpp.Decode},
+			{"Encode", gpp.Encode},
+			{"FieldsOf", gpp.FieldsOf},
+			{"FromTCString", gpp.FromTCString},
+			{"HasGPC", gpp.HasGPC},
+			{"NewUS", gpp.NewUS},
+		},
+		types: []reflect.Type{
+			reflect.TypeFor[gpp.CARestriction](),
+			reflect.TypeFor[gpp.Choice](),
+			reflect.TypeFor[gpp.GPCEffect](),
+			reflect.TypeFor[gpp.GPCMapping](),
+			reflect.TypeFor[gpp.RawSection](),
+			reflect.TypeFor[gpp.SectionID](),
+			reflect.TypeFor[gpp.String](),
+			reflect.TypeFor[gpp.TCFCAv1](),
+			reflect.TypeFor[gpp.TCFEUv2](),
+			reflect.TypeFor[gpp.US](),
+			reflect.TypeFor[gpp.USPv1](),
 		},
 	},
 	{
@@ -507,19 +578,29 @@ var manifest = []pkg{
 			{"Encode", tcf.Encode},
 			{"NewIDSet", tcf.NewIDSet},
 			{"NewVendorSet", tcf.NewVendorSet},
+			{"ParseGVL", tcf.ParseGVL},
 			{"Validate", tcf.Validate},
 			{"VendorRange", tcf.VendorRange},
+			{"VendorSetFromRanges", tcf.VendorSetFromRanges},
+			{"VendorSetFromWords", tcf.VendorSetFromWords},
 		},
 		types: []reflect.Type{
+			reflect.TypeFor[tcf.DataCategory](),
+			reflect.TypeFor[tcf.DataRetention](),
 			reflect.TypeFor[tcf.DisclosedRule](),
+			reflect.TypeFor[tcf.GVL](),
 			reflect.TypeFor[tcf.IDSet](),
 			reflect.TypeFor[tcf.Options](),
 			reflect.TypeFor[tcf.PublisherRestriction](),
 			reflect.TypeFor[tcf.PublisherTC](),
+			reflect.TypeFor[tcf.Purpose](),
 			reflect.TypeFor[tcf.RestrictionType](),
 			reflect.TypeFor[tcf.Segment](),
+			reflect.TypeFor[tcf.Stack](),
 			reflect.TypeFor[tcf.TCString](),
+			reflect.TypeFor[tcf.Vendor](),
 			reflect.TypeFor[tcf.VendorSet](),
+			reflect.TypeFor[tcf.VendorURL](),
 		},
 	},
 	{

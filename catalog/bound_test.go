@@ -168,7 +168,7 @@ func jsonDecoders(c *Compiled) []struct {
 		{"Tree.UnmarshalJSON", func(b []byte) error { var t Tree; return t.UnmarshalJSON(b) }},
 		{"Schema JSON", func(b []byte) error { var s Schema; return json.Unmarshal(b, &s) }},
 		{"Order JSON", func(b []byte) error { var o Order; return json.Unmarshal(b, &o) }},
-		{"Family JSON", func(b []byte) error { var f Family; return json.Unmarshal(b, &f) }},
+		{"ProductGroup JSON", func(b []byte) error { var f ProductGroup; return json.Unmarshal(b, &f) }},
 		{"ChangeSet JSON", func(b []byte) error { var cs ChangeSet; return json.Unmarshal(b, &cs) }},
 	}
 }

@@ -3,6 +3,7 @@ package catalog
 import (
 	"cmp"
 	"slices"
+	"strconv"
 
 	"github.com/pimkit/pimkit/contract"
 )
@@ -19,8 +20,10 @@ const (
 )
 
 // Change is one changed value. Field is a field code, or for record
-// properties one of "id", "parent", "status" or "categories" (whose Old and
-// New are [Text] and [Options] values) with the zero Locale and Channel.
+// properties one of "id", "parent", "status", "family", "family_variant"
+// ([Text] values), "categories", "groups" or "associations" ([Options]
+// values; an association reads "PACK:product:SOCKS-1:2", type, target
+// kind, ID and quantity when set) with the zero Locale and Channel.
 type Change struct {
 	Field   string          `json:"field"`
 	Locale  contract.Locale `json:"locale,omitzero"`
@@ -42,7 +45,8 @@ type ChangeSet struct {
 }
 
 // Diff compares two versions of a record. Record properties come first
-// (id, parent, status, categories), then value changes sorted by field
+// (id, parent, status, family, family_variant, categories, groups,
+// associations), then value changes sorted by field
 // code, locale and channel. Values compare with [Value.Equal], so a price
 // rewritten from 18.5 to 18.50 is a change; storing an empty value is the
 // same as storing none. Categories compare as a list: reordering is a
@@ -59,7 +63,11 @@ func Diff(old, new Record) ChangeSet {
 	if old.Status != new.Status {
 		cs.Changes = append(cs.Changes, Change{Field: "status", Kind: Modified, Old: Text(old.Status.String()), New: Text(new.Status.String())})
 	}
+	prop("family", Text(old.Family), Text(new.Family))
+	prop("family_variant", Text(old.FamilyVariant), Text(new.FamilyVariant))
 	prop("categories", Options(old.Categories...), Options(new.Categories...))
+	prop("groups", Options(old.Groups...), Options(new.Groups...))
+	prop("associations", Options(associationTexts(old.Associations)...), Options(associationTexts(new.Associations)...))
 
 	type key struct {
 		field, loc, ch string
@@ -152,3 +160,21 @@ func (c Change) Path() string {
 
 // String renders "values.title[da-DK] modified".
 func (c Change) String() string { return c.Path() + " " + c.Kind.String() }
+
+// associationTexts renders associations for a [Change]:
+// "PACK:product:SOCKS-1:2", or "X_SELL:product_model:shirt" without a
+// quantity.
+func associationTexts(as []Association) []string {
+	if len(as) == 0 {
+		return nil
+	}
+	out := make([]string, len(as))
+	for i, a := range as {
+		t := a.Type + ":" + a.Target.String() + ":" + a.ID
+		if a.Quantity != 0 {
+			t += ":" + strconv.Itoa(a.Quantity)
+		}
+		out[i] = t
+	}
+	return out
+}

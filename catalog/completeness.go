@@ -30,7 +30,7 @@ func percent(req, missing int) int {
 // amount in every currency of that channel. Invalid values (a text too
 // long, a wrong check digit) still count: validity is
 // [Compiled.Validate]'s job. For variants, pass the record with inherited
-// values, as [Family.Variant] returns it.
+// values, as [ProductGroup.Variant] returns it.
 func (c *Compiled) Completeness(r Record) []Completeness {
 	var st slotState
 	c.newState(&st)

@@ -195,7 +195,7 @@ func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 	if len(rec) != len(l.cols) {
 		return Record{}, rowError(d.row, []contract.Problem{{Path: "row", Rule: RuleSyntax, Param: "columns " + strconv.Itoa(len(rec)) + "/" + strconv.Itoa(len(l.cols))}})
 	}
-	var r Record
+	r := Record{Row: d.row}
 	d.newArenas()
 	if i := l.fixed[colID]; i >= 0 {
 		r.ID = rec[i]

@@ -33,6 +33,12 @@ func csvProducts() []Record {
 	return []Record{p, q}
 }
 
+// csvRows are the source rows of csvProducts once exported: the header is
+// line 1; SHIRT-1's seo_title holds a line break, so its row takes lines 2
+// and 3 and SHIRT-2 starts on line 4, the line a spreadsheet or an editor
+// shows and [RowError.Row] reports.
+var csvRows = []int{2, 4}
+
 // sortedLike orders r's values in the schema's export order so that an
 // exported and re-imported record compares equal.
 func sortedLike(c *Compiled, r Record) Record {
@@ -61,8 +67,10 @@ func TestCSVRoundTrip(t *testing.T) {
 				t.Fatalf("ImportCSV: %v", err)
 			}
 			var want []Record
-			for _, r := range csvProducts() {
-				want = append(want, sortedLike(c, r))
+			for i, r := range csvProducts() {
+				r = sortedLike(c, r)
+				r.Row = csvRows[i]
+				want = append(want, r)
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("round trip (-want +got):\n%s", diff)
@@ -199,7 +207,9 @@ func TestCSVDecoderReuseRecord(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(sortedLike(c, want), got); diff != "" {
+		want = sortedLike(c, want)
+		want.Row = csvRows[i]
+		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("Decode #%d with ReuseRecord (-want +got):\n%s", i, diff)
 		}
 	}

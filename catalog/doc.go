@@ -62,7 +62,7 @@
 // [RuleMaxLength]), the rule's parameter and an English message, and never
 // the offending value. [Compiled.ValidateDraft] skips required values;
 // [Compiled.ValidateBatch] adds duplicate SKUs and unique values within a
-// batch; [Compiled.ValidateFamily] checks product models and variants;
+// batch; [Compiled.ValidateProductGroup] checks product models and variants;
 // [Compiled.Assess] validates and computes completeness in one pass.
 //
 // # Completeness, quality and storage
@@ -89,8 +89,8 @@
 // # Categories, variants, changes and orders
 //
 // A [Tree] holds categories of any depth; [Tree.Move] refuses cycles with
-// [ErrCycle]. A [Family] is a product model with one or two variant levels
-// and up to [MaxAxes] axes ([Variation]); [Family.Variants] lists the
+// [ErrCycle]. A [ProductGroup] is a product model with one or two variant levels
+// and up to [MaxAxes] axes ([Variation]); [ProductGroup.Variants] lists the
 // variants with inherited values. [Diff] returns the [ChangeSet] between
 // two versions, [ChangeSet.ForChannel] what one channel needs.
 // [Order.Totals] rounds per line, then sums; [ConvertPrice] moves a price

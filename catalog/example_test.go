@@ -227,8 +227,8 @@ func ExampleCompiled_EncodeJSON() {
 	// {"sku":"A","status":"active","version":0,"values":{"title":[{"locale":"da-DK","channel":null,"data":"Skjorte"}],"price":[{"locale":null,"channel":null,"data":[{"amount":"199.00","currency":"DKK"}]}]}}
 }
 
-func family() catalog.Family {
-	return catalog.Family{
+func group() catalog.ProductGroup {
+	return catalog.ProductGroup{
 		Variation: catalog.Variation{Levels: [][]string{{"color", "size"}}},
 		Model: catalog.Record{ID: "tee", Values: []catalog.FieldValue{
 			loc("title", da, catalog.Text("T-shirt")), loc("title", en, catalog.Text("Tee")),
@@ -243,20 +243,20 @@ func family() catalog.Family {
 	}
 }
 
-func ExampleCompiled_ValidateFamily() {
+func ExampleCompiled_ValidateProductGroup() {
 	c := shirts()
-	f := family()
-	fmt.Println(c.ValidateFamily(f))
+	f := group()
+	fmt.Println(c.ValidateProductGroup(f))
 	f.Members[1].Values[1] = und("size", catalog.Option("s")) // same colour and size as TEE-RED-S
-	fmt.Println(c.ValidateFamily(f))
+	fmt.Println(c.ValidateProductGroup(f))
 	// Output:
 	// <nil>
-	// catalog: invalid: validate family: 1 problem: variants[1].axes: axis_collision(variants[0])
+	// catalog: invalid: validate product group: 1 problem: variants[1].axes: axis_collision(variants[0])
 }
 
-func ExampleFamily_Variants() {
+func ExampleProductGroup_Variants() {
 	c := shirts()
-	for _, v := range family().Variants() {
+	for _, v := range group().Variants() {
 		p, _ := v.Get("price", contract.Locale{}, "")
 		t, _ := v.Get("title", da, "")
 		fmt.Println(v.ID, t, p, c.Completeness(v)[0].Percent)
@@ -277,7 +277,7 @@ func publish() catalog.PublishOptions {
 
 func ExampleCompiled_ProductJSONLD() {
 	c := shirts()
-	v, _ := family().Variant("TEE-RED-S")
+	v, _ := group().Variant("TEE-RED-S")
 	_ = c.ProductJSONLD(os.Stdout, v, publish())
 	// Output:
 	// {"@context":"https://schema.org","@type":"Product","name":"T-shirt","description":"Bomuld","image":["tee.jpg"],"sku":"TEE-RED-S","gtin":"4006381333931","brand":{"@type":"Brand","name":"Acme"},"offers":{"@type":"Offer","url":"https://shop.example/TEE-RED-S","price":"99.00","priceCurrency":"DKK","availability":"https://schema.org/InStock"}}
@@ -285,19 +285,19 @@ func ExampleCompiled_ProductJSONLD() {
 
 func ExampleCompiled_ProductGroupJSONLD() {
 	c := shirts()
-	_ = c.ProductGroupJSONLD(os.Stdout, family(), publish())
+	_ = c.ProductGroupJSONLD(os.Stdout, group(), publish())
 	// Output:
 	// {"@context":"https://schema.org","@type":"ProductGroup","name":"T-shirt","description":"Bomuld","productGroupID":"tee","brand":{"@type":"Brand","name":"Acme"},"variesBy":["https://schema.org/color","https://schema.org/size"],"hasVariant":[{"@type":"Product","name":"T-shirt","description":"Bomuld","image":["tee.jpg"],"sku":"TEE-RED-S","gtin":"4006381333931","brand":{"@type":"Brand","name":"Acme"},"offers":{"@type":"Offer","url":"https://shop.example/TEE-RED-S","price":"99.00","priceCurrency":"DKK","availability":"https://schema.org/InStock"}},{"@type":"Product","name":"T-shirt","description":"Bomuld","image":["tee.jpg"],"sku":"TEE-RED-M","brand":{"@type":"Brand","name":"Acme"},"offers":{"@type":"Offer","url":"https://shop.example/TEE-RED-M","price":"109.00","priceCurrency":"DKK","availability":"https://schema.org/InStock"}}]}
 }
 
 func ExampleCompiled_WriteFeed() {
 	c := shirts()
-	err := c.WriteFeed(os.Stdout, nil, []catalog.Family{family()}, publish())
+	err := c.WriteFeed(os.Stdout, nil, []catalog.ProductGroup{group()}, publish())
 	fmt.Println(err)
 	// Output:
 	// id	title	description	link	image_link	availability	price	brand	gtin	mpn	item_group_id
 	// TEE-RED-S	T-shirt	Bomuld	https://shop.example/TEE-RED-S	tee.jpg	in_stock	99.00 DKK	Acme	4006381333931		tee
-	// catalog: invalid: write feed: 1 problem: families[0].variants[1].gtin: required(gtin|mpn)
+	// catalog: invalid: write feed: 1 problem: groups[0].variants[1].gtin: required(gtin|mpn)
 }
 
 func ExampleTree_Move() {

@@ -31,7 +31,7 @@ func noPanic(t *testing.T, name string, f func() error) error {
 // ErrNil, never a panic (rule 4: no panics on any input).
 func TestNilReadersAndWriters(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
-	fam := Family{Model: Record{ID: "m"}}
+	fam := ProductGroup{Model: Record{ID: "m"}}
 	calls := map[string]func() error{
 		"DecodeJSON(nil)":            func() error { _, err := c.DecodeJSON(nil); return err },
 		"NewJSONDecoder(nil).Decode": func() error { _, err := c.NewJSONDecoder(nil).Decode(); return err },
@@ -81,7 +81,7 @@ func TestErrorsOfZeroValues(t *testing.T) {
 // price.
 func TestPublishRefusesRates(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
-	fam := Family{Model: Record{ID: "m"}}
+	fam := ProductGroup{Model: Record{ID: "m"}}
 	for _, tt := range []struct {
 		rate string
 		want prob

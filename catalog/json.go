@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/pimkit/pimkit/contract"
@@ -24,7 +25,12 @@ import (
 //	           "price":[{"locale":null,"channel":null,"data":[{"amount":"199.00","currency":"DKK"}]}]}}
 //
 // "sku" is "id" for data types other than products; "parent" and
-// "categories" are left out when empty. Values come in schema order, each
+// "categories" are left out when empty. The record properties of a PIM
+// follow when set, in this order: "uuid", "parent", "family",
+// "family_variant" before "status"; "groups" after "categories";
+// "associations" ([{"type":"PACK","target":"product","id":"SOCKS-1","quantity":2}]),
+// "created" and "updated" (RFC 3339, e.g. "2026-01-31T09:30:00Z") and
+// "row" after "values". Values come in schema order, each
 // field's slots in locale then channel order. Numbers and amounts are
 // strings so that no float ever touches them: a price has at least its
 // currency's scale ("199.00", never "199"), a number keeps its own scale
@@ -39,13 +45,28 @@ type jsonValue struct {
 }
 
 type jsonRecord struct {
-	SKU        *string                `json:"sku"`
-	ID         *string                `json:"id"`
-	Parent     string                 `json:"parent"`
-	Status     string                 `json:"status"`
-	Version    uint64                 `json:"version"`
-	Categories []string               `json:"categories"`
-	Values     map[string][]jsonValue `json:"values"`
+	SKU           *string                `json:"sku"`
+	ID            *string                `json:"id"`
+	UUID          string                 `json:"uuid"`
+	Parent        string                 `json:"parent"`
+	Family        string                 `json:"family"`
+	FamilyVariant string                 `json:"family_variant"`
+	Status        string                 `json:"status"`
+	Version       uint64                 `json:"version"`
+	Categories    []string               `json:"categories"`
+	Groups        []string               `json:"groups"`
+	Values        map[string][]jsonValue `json:"values"`
+	Associations  []jsonAssociation      `json:"associations"`
+	Created       string                 `json:"created"`
+	Updated       string                 `json:"updated"`
+	Row           int                    `json:"row"`
+}
+
+type jsonAssociation struct {
+	Type     string `json:"type"`
+	Target   string `json:"target"`
+	ID       string `json:"id"`
+	Quantity int    `json:"quantity"`
 }
 
 type jsonAmount struct {
@@ -193,9 +214,37 @@ func (c *Compiled) fromJSON(jr *jsonRecord) (Record, error) {
 	if id != nil {
 		r.ID = *id
 	}
-	r.Parent = jr.Parent
+	r.UUID, r.Parent, r.Family, r.FamilyVariant = jr.UUID, jr.Parent, jr.Family, jr.FamilyVariant
 	r.Version = jr.Version
 	r.Categories = jr.Categories
+	r.Groups = jr.Groups
+	r.Row = jr.Row
+	if jr.Row < 0 {
+		ps = append(ps, contract.Problem{Path: "row", Rule: RuleMin, Param: "0"})
+	}
+	for _, at := range [...]struct {
+		name, text string
+		t          *time.Time
+	}{{"created", jr.Created, &r.Created}, {"updated", jr.Updated, &r.Updated}} {
+		if at.text == "" {
+			continue
+		}
+		t, err := time.Parse(time.RFC3339Nano, at.text)
+		if err != nil {
+			ps = append(ps, contract.Problem{Path: at.name, Rule: RuleSyntax, Param: "rfc3339"})
+		}
+		*at.t = t
+	}
+	if len(jr.Associations) > 0 {
+		r.Associations = make([]Association, len(jr.Associations))
+	}
+	for i, ja := range jr.Associations {
+		a := Association{Type: ja.Type, ID: ja.ID, Quantity: ja.Quantity}
+		if err := a.Target.UnmarshalText([]byte(ja.Target)); err != nil && len(ps) < maxJSONProblems {
+			ps = append(ps, contract.Problem{Path: "associations[" + strconv.Itoa(i) + "].target", Rule: RuleTarget})
+		}
+		r.Associations[i] = a
+	}
 	if jr.Status != "" {
 		if err := r.Status.UnmarshalText([]byte(jr.Status)); err != nil {
 			ps = append(ps, contract.Problem{Path: "status", Rule: RuleStatus})
@@ -396,10 +445,12 @@ func (c *Compiled) EncodeJSON(w io.Writer, r Record) error {
 	b = append(b, '{')
 	b = appendKey(b, c.idRule)
 	b = appendJSONString(b, r.ID)
-	if r.Parent != "" {
-		b = append(b, ',')
-		b = appendKey(b, "parent")
-		b = appendJSONString(b, r.Parent)
+	for _, kv := range [...]struct{ k, v string }{{"uuid", r.UUID}, {"parent", r.Parent}, {"family", r.Family}, {"family_variant", r.FamilyVariant}} {
+		if kv.v != "" {
+			b = append(b, ',')
+			b = appendKey(b, kv.k)
+			b = appendJSONString(b, kv.v)
+		}
 	}
 	b = append(b, ',')
 	b = appendKey(b, "status")
@@ -416,6 +467,18 @@ func (c *Compiled) EncodeJSON(w io.Writer, r Record) error {
 				b = append(b, ',')
 			}
 			b = appendJSONString(b, cat)
+		}
+		b = append(b, ']')
+	}
+	if len(r.Groups) > 0 {
+		b = append(b, ',')
+		b = appendKey(b, "groups")
+		b = append(b, '[')
+		for i, g := range r.Groups {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, g)
 		}
 		b = append(b, ']')
 	}
@@ -459,7 +522,40 @@ func (c *Compiled) EncodeJSON(w io.Writer, r Record) error {
 		}
 		b = append(b, ']')
 	}
-	b = append(b, "}}\n"...)
+	b = append(b, '}')
+	if len(r.Associations) > 0 {
+		b = append(b, `,"associations":[`...)
+		for i, a := range r.Associations {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"type":`...)
+			b = appendJSONString(b, a.Type)
+			b = append(b, `,"target":`...)
+			b = appendJSONString(b, a.Target.String())
+			b = append(b, `,"id":`...)
+			b = appendJSONString(b, a.ID)
+			if a.Quantity != 0 {
+				b = append(b, `,"quantity":`...)
+				b = strconv.AppendInt(b, int64(a.Quantity), 10)
+			}
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	if !r.Created.IsZero() {
+		b = append(b, `,"created":`...)
+		b = appendJSONString(b, r.Created.Format(time.RFC3339Nano))
+	}
+	if !r.Updated.IsZero() {
+		b = append(b, `,"updated":`...)
+		b = appendJSONString(b, r.Updated.Format(time.RFC3339Nano))
+	}
+	if r.Row != 0 {
+		b = append(b, `,"row":`...)
+		b = strconv.AppendInt(b, int64(r.Row), 10)
+	}
+	b = append(b, "}\n"...)
 	if _, err := bw.Write(b); err != nil {
 		return err
 	}

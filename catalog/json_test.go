@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/pimkit/pimkit/contract"
@@ -63,6 +64,38 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 }
 
+// TestJSONPIMProperties checks that the exchange form carries a PIM
+// record's family, UUID, groups, associations, instants and source row
+// and reads them back equal.
+func TestJSONPIMProperties(t *testing.T) {
+	c := mustCompile(testSchema(), testChannels()...)
+	r := csvProducts()[1]
+	r.UUID, r.Family, r.FamilyVariant, r.Groups = "2b9d5c36-5a4c-4b8f-9f0e-6c1a1f3f2d10", "clothing", "by_size", []string{"summer"}
+	r.Associations = []Association{{Type: CrossSell, Target: TargetProductModel, ID: "tshirt"}, {Type: Pack, Target: TargetProduct, ID: "SOCKS-1", Quantity: 2}}
+	r.Created = time.Date(2026, 1, 31, 9, 30, 0, 0, time.UTC)
+	r.Updated = time.Date(2026, 2, 1, 10, 0, 0, 500, time.FixedZone("", 3600))
+	r.Row = 4
+	var buf bytes.Buffer
+	if err := c.EncodeJSON(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{`"uuid":"2b9d5c36-5a4c-4b8f-9f0e-6c1a1f3f2d10","parent":"tshirt","family":"clothing","family_variant":"by_size","status"`,
+		`"groups":["summer"]`, `"associations":[{"type":"X_SELL","target":"product_model","id":"tshirt"},{"type":"PACK","target":"product","id":"SOCKS-1","quantity":2}]`,
+		`"created":"2026-01-31T09:30:00Z","updated":"2026-02-01T10:00:00.0000005+01:00","row":4}`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("EncodeJSON = %s, want it to contain %s", out, want)
+		}
+	}
+	got, err := c.DecodeJSON(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(sortedLike(c, r), got); diff != "" {
+		t.Errorf("DecodeJSON(EncodeJSON(r)) (-want +got):\n%s", diff)
+	}
+}
+
 func TestJSONDecodeErrors(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
 	tests := []struct {
@@ -80,6 +113,8 @@ func TestJSONDecodeErrors(t *testing.T) {
 		{"JSON: bad locale", `{"sku":"A","values":{"title":[{"locale":"xx-","channel":null,"data":"a"}]}}`, false,
 			[]prob{{"values.title[0]", RuleLocale, "bcp47"}}},
 		{"JSON: bad status", `{"sku":"A","status":"live"}`, false, []prob{{"status", RuleStatus, ""}}},
+		{"JSON: PIM properties: bad instants, target kind and row at once", `{"sku":"A","created":"2026-01-31","updated":"yesterday","row":-1,"associations":[{"type":"X_SELL","target":"products","id":"B"}]}`, false,
+			[]prob{{"row", RuleMin, "0"}, {"created", RuleSyntax, "rfc3339"}, {"updated", RuleSyntax, "rfc3339"}, {"associations[0].target", RuleTarget, ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -257,7 +257,7 @@ func variesBy(axis string) string {
 // "https://schema.org/color") and hasVariant with one Product per variant,
 // built from its inherited values. Every variant's problems are reported
 // at once with paths "variants[i].price".
-func (c *Compiled) ProductGroupJSONLD(w io.Writer, f Family, opts PublishOptions) error {
+func (c *Compiled) ProductGroupJSONLD(w io.Writer, f ProductGroup, opts PublishOptions) error {
 	if ps := opts.check(); ps != nil {
 		return invalid("product group json-ld", ps)
 	}
@@ -349,8 +349,8 @@ var feedLimits = []struct {
 // missing (rule required), one longer than its limit in characters (rule
 // length, e.g. "products[2].title: length(150)"), a bad GTIN, or neither
 // gtin nor mpn (path "gtin", rule required, Param "gtin|mpn"). Paths are
-// "products[i]." or "families[j].variants[k].".
-func (c *Compiled) WriteFeed(w io.Writer, products []Record, families []Family, opts PublishOptions) error {
+// "products[i]." or "groups[j].variants[k].".
+func (c *Compiled) WriteFeed(w io.Writer, products []Record, groups []ProductGroup, opts PublishOptions) error {
 	if ps := opts.check(); ps != nil {
 		return invalid("write feed", ps)
 	}
@@ -400,9 +400,9 @@ func (c *Compiled) WriteFeed(w io.Writer, products []Record, families []Family, 
 	for i, r := range products {
 		emit(r, "", "products["+strconv.Itoa(i)+"].")
 	}
-	for j, f := range families {
+	for j, f := range groups {
 		for k, v := range f.Variants() {
-			emit(v, f.Model.ID, "families["+strconv.Itoa(j)+"].variants["+strconv.Itoa(k)+"].")
+			emit(v, f.Model.ID, "groups["+strconv.Itoa(j)+"].variants["+strconv.Itoa(k)+"].")
 		}
 	}
 	if err := bw.Flush(); err != nil {

@@ -50,7 +50,7 @@ func TestProductGroupJSONLD(t *testing.T) {
 	opts := publishOpts()
 	opts.ShowBasis = ExclVAT
 	var buf bytes.Buffer
-	if err := c.ProductGroupJSONLD(&buf, tshirtFamily(), opts); err != nil {
+	if err := c.ProductGroupJSONLD(&buf, tshirtGroup(), opts); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {
@@ -91,17 +91,17 @@ func TestWriteFeed(t *testing.T) {
 	noID.ID = "NOID"
 	noID = noID.Set("ean", langUnd, "", Value{})
 	var buf bytes.Buffer
-	err := c.WriteFeed(&buf, []Record{good, long, noID}, []Family{tshirtFamily()}, publishOpts())
+	err := c.WriteFeed(&buf, []Record{good, long, noID}, []ProductGroup{tshirtGroup()}, publishOpts())
 	want := []prob{
 		{"products[1].title", RuleLength, "150"},
 		{"products[1].description", RuleRequired, ""},
 		{"products[2].description", RuleRequired, ""},
 		{"products[2].gtin", RuleRequired, "gtin|mpn"},
-		{"families[0].variants[0].description", RuleRequired, ""},
-		{"families[0].variants[1].description", RuleRequired, ""},
-		{"families[0].variants[1].gtin", RuleRequired, "gtin|mpn"},
-		{"families[0].variants[2].description", RuleRequired, ""},
-		{"families[0].variants[2].gtin", RuleRequired, "gtin|mpn"},
+		{"groups[0].variants[0].description", RuleRequired, ""},
+		{"groups[0].variants[1].description", RuleRequired, ""},
+		{"groups[0].variants[1].gtin", RuleRequired, "gtin|mpn"},
+		{"groups[0].variants[2].description", RuleRequired, ""},
+		{"groups[0].variants[2].gtin", RuleRequired, "gtin|mpn"},
 	}
 	if diff := cmp.Diff(want, problemsOf(t, err)); diff != "" {
 		t.Errorf("WriteFeed problems (-want +got):\n%s", diff)

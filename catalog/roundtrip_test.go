@@ -31,11 +31,17 @@ func everyValue() []Value {
 }
 
 func sampleRecord() Record {
-	return Record{ID: "SHIRT-1", Parent: "shirt", Status: StatusActive, Version: 7, Categories: []string{"shirts", "sale"},
+	return Record{ID: "SHIRT-1", UUID: "2b9d5c36-5a4c-4b8f-9f0e-6c1a1f3f2d10", Parent: "shirt", Family: "clothing", FamilyVariant: "clothing_color_size",
+		Status: StatusActive, Version: 7, Categories: []string{"shirts", "sale"}, Groups: []string{"summer"},
 		Values: []FieldValue{
 			{Field: "title", Locale: daDK, Channel: "ecommerce", Value: Text("Skjorte")},
 			fv("price", Prices(contract.MustParseMoney("199.00", currency.DKK))),
-		}}
+		},
+		Associations: []Association{{Type: Pack, Target: TargetProduct, ID: "SOCKS-1", Quantity: 2}},
+		Created:      time.Date(2026, 1, 31, 9, 30, 0, 0, time.UTC),
+		Updated:      time.Date(2026, 2, 1, 10, 0, 0, 0, time.FixedZone("", 3600)),
+		Row:          3,
+	}
 }
 
 // TestRoundTrip is rule 8 of the design: every exported value survives
@@ -69,7 +75,7 @@ func TestRoundTrip(t *testing.T) {
 			channel,
 			Completeness{Channel: "ecommerce", Locale: daDK, Required: 3, Missing: []string{"images"}, Percent: 66},
 			TypeProduct,
-			Family{Variation: Variation{Levels: [][]string{{"color"}, {"size"}}}, Model: sampleRecord(), Members: []Record{sampleRecord()}},
+			ProductGroup{Variation: Variation{Levels: [][]string{{"color"}, {"size"}}}, Model: sampleRecord(), Members: []Record{sampleRecord()}},
 			field,
 			MultiSelect,
 			FieldValue{Field: "title", Locale: daDK, Channel: "ecommerce", Value: Text("Skjorte")},
@@ -88,6 +94,8 @@ func TestRoundTrip(t *testing.T) {
 			Schema{Type: TypeProduct, Fields: []Field{field}},
 			SelectOption{Code: "s", Labels: labels},
 			StatusArchived,
+			Association{Type: Pack, Target: TargetProduct, ID: "SOCKS-1", Quantity: 2},
+			TargetProductModel,
 			tree,
 			Unit{Code: "CELSIUS", Factor: cd("1"), Offset: cd("273.15")},
 			weight,

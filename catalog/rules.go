@@ -40,4 +40,8 @@ const (
 	RuleLength         = "length"          // feed attribute longer than the feed allows
 	RuleSyntax         = "syntax"          // text cannot be read as the column's type
 	RuleTooDense       = "too_dense"       // JSON so dense in tiny elements that decoding it could allocate more than 16 bytes per input byte plus 64 KiB
+	RuleTarget         = "target"          // association target kind unknown, or not allowed for its type
+	RuleDangling       = "dangling"        // association to a record, model or group the batch does not hold
+	RuleQuantity       = "quantity"        // quantity missing or below 1 on a quantified association, or set on one that is not
+	RuleAssociation    = "association"     // association type unknown, or an association repeated
 )

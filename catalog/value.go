@@ -374,21 +374,41 @@ const (
 // ID is the record's identifier: the part number (SKU) of a product or
 // variant, the code of a product model. Parent is the code of the model
 // or sub-model a variant belongs to ("" for a simple product or a root
-// model). Version is the host's optimistic-concurrency counter; this
+// model). UUID is the record's UUID where the host's PIM keys products by
+// one (Akeneo 7 and later), "" otherwise; this package copies it. Family
+// is the code of the record's attribute family ([Family]), "" for none:
+// it decides which fields the record has and which a channel requires;
+// FamilyVariant is the code of the family variant a product model
+// follows ([FamilyVariant]). Groups are the codes of the product groups
+// (not variant groups) the record belongs to. Version is the host's optimistic-concurrency counter; this
 // package only copies and compares it. Values holds custom and standard
-// field values; their order carries no meaning.
+// field values; their order carries no meaning. Associations link the
+// record to other products, product models and groups ([Association]).
+// Created and Updated are the instants the host created and last changed
+// the record (zero when unknown); this package copies them and never
+// reads a clock. Row is where an imported record came from: the 1-based
+// line of its CSV row (the header is line 1), as [RowError.Row] counts,
+// 0 for a record that was not imported.
 //
 // A Record survives encoding/json exactly and compares with go-cmp without
 // options: it is the form a host stores. [Compiled.EncodeJSON] is the
 // exchange form for other systems. Reading its JSON ([Record.UnmarshalJSON])
 // allocates at most 16 bytes per input byte plus 64 KiB.
 type Record struct {
-	ID         string       `json:"id"`
-	Parent     string       `json:"parent,omitzero"`
-	Status     Status       `json:"status"`
-	Version    uint64       `json:"version,omitzero"`
-	Categories []string     `json:"categories"`
-	Values     []FieldValue `json:"values"`
+	ID            string        `json:"id"`
+	UUID          string        `json:"uuid,omitzero"`
+	Parent        string        `json:"parent,omitzero"`
+	Family        string        `json:"family,omitzero"`
+	FamilyVariant string        `json:"family_variant,omitzero"`
+	Status        Status        `json:"status"`
+	Version       uint64        `json:"version,omitzero"`
+	Categories    []string      `json:"categories"`
+	Groups        []string      `json:"groups,omitzero"`
+	Values        []FieldValue  `json:"values"`
+	Associations  []Association `json:"associations,omitzero"`
+	Created       time.Time     `json:"created,omitzero"`
+	Updated       time.Time     `json:"updated,omitzero"`
+	Row           int           `json:"row,omitzero"`
 }
 
 // Get returns the value of field for locale and channel (use the zero
@@ -424,6 +444,8 @@ func (r Record) Set(field string, locale contract.Locale, channel string, v Valu
 	}
 	r.Values = out
 	r.Categories = slices.Clone(r.Categories)
+	r.Groups = slices.Clone(r.Groups)
+	r.Associations = slices.Clone(r.Associations)
 	return r
 }
 

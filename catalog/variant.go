@@ -66,22 +66,22 @@ func (c *Compiled) CheckVariation(v Variation) error {
 	return invalid("check variation", ps)
 }
 
-// Family is a product model with its sub-models and variants, as the host
+// ProductGroup is a product model with its sub-models and variants, as the host
 // stores them: Model's ID is the model's code; each member names its
 // parent in Parent. With one level, members whose Parent is the model are
 // variants; with two, they are sub-models and their children are variants.
 // Unique values (SKU, GTIN) live on the variants; everything else may be
 // set on the model or a sub-model and is inherited unless a variant sets
 // it.
-type Family struct {
+type ProductGroup struct {
 	Variation Variation `json:"variation"`
 	Model     Record    `json:"model"`
 	Members   []Record  `json:"members"`
 }
 
 // level returns a member's level (1 or 2), or 0 when its parent is not the
-// model or a level-1 member of a two-level family.
-func (f Family) level(i int) int {
+// model or a level-1 member of a two-level group.
+func (f ProductGroup) level(i int) int {
 	p := f.Members[i].Parent
 	if p == f.Model.ID && p != "" {
 		return 1
@@ -96,10 +96,10 @@ func (f Family) level(i int) int {
 	return 0
 }
 
-func (f Family) leafLevel() int { return len(f.Variation.Levels) }
+func (f ProductGroup) leafLevel() int { return len(f.Variation.Levels) }
 
 // chain returns the records member i inherits from, nearest first.
-func (f Family) chain(i int) []*Record {
+func (f ProductGroup) chain(i int) []*Record {
 	var out []*Record
 	p := f.Members[i].Parent
 	for depth := 0; p != "" && depth < 2; depth++ {
@@ -153,8 +153,8 @@ func inherit(r Record, chain []*Record) Record {
 
 // Variants lists the model's variants (the leaves) with their inherited
 // values, in member order. Members at
-// the wrong level are left out; [Compiled.ValidateFamily] reports them.
-func (f Family) Variants() []Record {
+// the wrong level are left out; [Compiled.ValidateProductGroup] reports them.
+func (f ProductGroup) Variants() []Record {
 	var out []Record
 	for i := range f.Members {
 		if f.level(i) == f.leafLevel() {
@@ -167,7 +167,7 @@ func (f Family) Variants() []Record {
 // Variant returns the variant with SKU id with its inherited values: a
 // variant that sets only size and SKU gets the model's title and the
 // sub-model's colour and images. ok is false when no leaf has that SKU.
-func (f Family) Variant(id string) (r Record, ok bool) {
+func (f ProductGroup) Variant(id string) (r Record, ok bool) {
 	for i := range f.Members {
 		if f.Members[i].ID == id && f.level(i) == f.leafLevel() {
 			return inherit(f.Members[i], f.chain(i)), true
@@ -178,7 +178,7 @@ func (f Family) Variant(id string) (r Record, ok bool) {
 
 // Children returns the members whose parent is code (the model's code or a
 // sub-model's), without inherited values, in member order.
-func (f Family) Children(code string) []Record {
+func (f ProductGroup) Children(code string) []Record {
 	var out []Record
 	for _, m := range f.Members {
 		if m.Parent == code {
@@ -188,7 +188,7 @@ func (f Family) Children(code string) []Record {
 	return out
 }
 
-// ValidateFamily checks a model, its sub-models and variants at once:
+// ValidateProductGroup checks a model, its sub-models and variants at once:
 //
 //   - the variation ([Compiled.CheckVariation], paths "variation.levels[0][1]");
 //   - the model and sub-models as drafts (they need not be complete; paths
@@ -204,12 +204,12 @@ func (f Family) Children(code string) []Record {
 //   - each variant fully, required values included, over its inherited
 //     values; duplicate SKUs and Unique values among members (rule
 //     duplicate).
-func (c *Compiled) ValidateFamily(f Family) error {
+func (c *Compiled) ValidateProductGroup(f ProductGroup) error {
 	var ps []contract.Problem
 	if err := c.CheckVariation(f.Variation); err != nil {
 		var vp problems
 		vp.Merge("variation", err)
-		return invalid("validate family", vp.List())
+		return invalid("validate product group", vp.List())
 	}
 	ps = c.appendProblems(ps, "model.", &f.Model, false)
 	ps = c.appendVariantUnique(ps, "model.", &f.Model)
@@ -272,7 +272,7 @@ func (c *Compiled) ValidateFamily(f Family) error {
 			siblings[k] = i
 		}
 	}
-	return invalid("validate family", ps)
+	return invalid("validate product group", ps)
 }
 
 // axisKey renders an axis value for collision checks; measurements are

@@ -8,8 +8,8 @@ import (
 	"golang.org/x/text/currency"
 )
 
-func tshirtFamily() Family {
-	return Family{
+func tshirtGroup() ProductGroup {
+	return ProductGroup{
 		Variation: Variation{Levels: [][]string{{"color"}, {"size"}}},
 		Model: Record{ID: "tshirt", Categories: []string{"shirts"}, Values: []FieldValue{
 			lv("title", daDK, Text("T-shirt")), lv("title", enGB, Text("T-shirt")),
@@ -26,15 +26,15 @@ func tshirtFamily() Family {
 	}
 }
 
-func TestFamilyValid(t *testing.T) {
+func TestProductGroupValid(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
-	if err := c.ValidateFamily(tshirtFamily()); err != nil {
-		t.Fatalf("ValidateFamily(t-shirts) = %v, want nil", err)
+	if err := c.ValidateProductGroup(tshirtGroup()); err != nil {
+		t.Fatalf("ValidateProductGroup(t-shirts) = %v, want nil", err)
 	}
 }
 
-func TestFamilyInheritance(t *testing.T) {
-	f := tshirtFamily()
+func TestProductGroupInheritance(t *testing.T) {
+	f := tshirtGroup()
 	vs := f.Variants()
 	var ids []string
 	for _, v := range vs {
@@ -77,33 +77,33 @@ func TestFamilyInheritance(t *testing.T) {
 	}
 }
 
-func TestValidateFamilyProblems(t *testing.T) {
+func TestValidateProductGroupProblems(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
 	tests := []struct {
 		name string
-		edit func(f *Family)
+		edit func(f *ProductGroup)
 		want []prob
 	}{
 		{"axis combination unique among siblings",
-			func(f *Family) { f.Members[3].Values[0] = fv("size", Option("s")) },
+			func(f *ProductGroup) { f.Members[3].Values[0] = fv("size", Option("s")) },
 			[]prob{{"variants[3].axes", RuleAxisCollision, "variants[2]"}}},
 		{"variants[3].axes.size missing",
-			func(f *Family) { f.Members[3].Values = f.Members[3].Values[1:] },
+			func(f *ProductGroup) { f.Members[3].Values = f.Members[3].Values[1:] },
 			[]prob{{"variants[3].axes.size", RuleAxisMissing, "2"}}},
 		{"unique fields live on the variant, not the model",
-			func(f *Family) { f.Model.Values = append(f.Model.Values, fv("ean", Text("96385074"))) },
+			func(f *ProductGroup) { f.Model.Values = append(f.Model.Values, fv("ean", Text("96385074"))) },
 			[]prob{{"model.values.ean", RuleVariantUnique, "ean"}}},
 		{"duplicate SKU among variants",
-			func(f *Family) { f.Members[4].ID = "TS-RED-S" },
+			func(f *ProductGroup) { f.Members[4].ID = "TS-RED-S" },
 			[]prob{{"variants[4].sku", RuleDuplicate, "variants[2]"}}},
 		{"variants: variant under an unknown parent",
-			func(f *Family) { f.Members[4].Parent = "tshirt_green" },
+			func(f *ProductGroup) { f.Members[4].Parent = "tshirt_green" },
 			[]prob{{"variants[4].parent", RuleParent, "tshirt_green"}}},
 		{"variants: axis of another level set on a variant",
-			func(f *Family) { f.Members[4].Values = append(f.Members[4].Values, fv("color", Option("red"))) },
+			func(f *ProductGroup) { f.Members[4].Values = append(f.Members[4].Values, fv("color", Option("red"))) },
 			[]prob{{"variants[4].axes.color", RuleAxis, "level"}}},
 		{"variants: required checked over inherited values: title removed from model",
-			func(f *Family) { f.Model.Values = f.Model.Values[1:] },
+			func(f *ProductGroup) { f.Model.Values = f.Model.Values[1:] },
 			[]prob{
 				{"variants[2].values.title[da-DK]", RuleRequired, "ecommerce"},
 				{"variants[3].values.title[da-DK]", RuleRequired, "ecommerce"},
@@ -112,10 +112,10 @@ func TestValidateFamilyProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := tshirtFamily()
+			f := tshirtGroup()
 			tt.edit(&f)
-			if diff := cmp.Diff(tt.want, problemsOf(t, c.ValidateFamily(f))); diff != "" {
-				t.Errorf("ValidateFamily (-want +got):\n%s", diff)
+			if diff := cmp.Diff(tt.want, problemsOf(t, c.ValidateProductGroup(f))); diff != "" {
+				t.Errorf("ValidateProductGroup (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -157,16 +157,16 @@ func TestCheckVariation(t *testing.T) {
 
 func TestMeasurementAxisCollision(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
-	f := Family{
+	f := ProductGroup{
 		Variation: Variation{Levels: [][]string{{"weight"}}},
-		Model:     tshirtFamily().Model,
+		Model:     tshirtGroup().Model,
 		Members: []Record{
 			{ID: "A", Parent: "tshirt", Values: []FieldValue{fv("weight", Measure(dec("1000"), "GRAM")), fv("images", Assets(Asset{Ref: "a.jpg"}))}},
 			{ID: "B", Parent: "tshirt", Values: []FieldValue{fv("weight", Measure(dec("1"), "KILOGRAM")), fv("images", Assets(Asset{Ref: "b.jpg"}))}},
 		},
 	}
 	want := []prob{{"variants[1].axes", RuleAxisCollision, "variants[0]"}}
-	if diff := cmp.Diff(want, problemsOf(t, c.ValidateFamily(f))); diff != "" {
-		t.Errorf("ValidateFamily(1000 GRAM vs 1 KILOGRAM) (-want +got):\n%s", diff)
+	if diff := cmp.Diff(want, problemsOf(t, c.ValidateProductGroup(f))); diff != "" {
+		t.Errorf("ValidateProductGroup(1000 GRAM vs 1 KILOGRAM) (-want +got):\n%s", diff)
 	}
 }

@@ -1,19 +1,44 @@
 package catalog
 
-import "maps"
+import (
+	"maps"
+	"time"
+
+	"github.com/pimkit/pimkit/contract"
+	"golang.org/x/text/currency"
+)
+
+// sampleFilter is a Filter with every field set.
+func sampleFilter() Filter {
+	return Filter{Field: "weight", Operator: OpGreaterOrEqual, Locale: daDK, Scope: "ecommerce", Locales: []contract.Locale{daDK, enGB},
+		Texts: []string{"a"}, Number: cd("2.5"), Unit: "GRAM", Currency: contract.CurrencyOf(currency.EUR), Bool: true,
+		Times: []time.Time{time.Date(2026, 11, 1, 10, 0, 0, 0, time.UTC)},
+		Dates: []contract.Date{contract.MustDate(2026, 11, 1)}}
+}
 
 // feedSamples returns one fully populated sample of every value type of
 // the identifier, query, feed, consumer-price and safety files, for
 // TestRoundTrip.
 func feedSamples() []any {
+	tree, err := NewTree(CategoryNode{Code: "master"}, CategoryNode{Code: "shoes", Parent: "master"})
+	if err != nil {
+		panic(err)
+	}
 	return []any{
 		Coupon,
+		OpNotIn,
+		sampleFilter(),
+		Query{Filters: []Filter{sampleFilter()}},
+		SearchOptions{Locale: enGB, Scope: "ecommerce", Zone: contract.ZoneUTC},
+		QueryContext{At: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC), Tree: tree, Models: map[string]string{"sub": "root"}},
 	}
 }
 
 // withFeedNotValues adds the non-value types of those files, with the
 // reason, to m.
 func withFeedNotValues(m map[string]string) map[string]string {
-	maps.Copy(m, map[string]string{})
+	maps.Copy(m, map[string]string{
+		"Matcher": "a query compiled against a schema, a service; store its Query",
+	})
 	return m
 }

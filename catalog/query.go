@@ -170,7 +170,7 @@ func isProperty(code string) bool {
 // mirroring it sets [contract.ZoneUTC]).
 type SearchOptions struct {
 	Locale contract.Locale `json:"locale,omitzero"`
-	Scope  string          `json:"scope,omitzero" validate:"max=100"`
+	Scope  string          `json:"scope,omitzero"`
 	Zone   contract.Zone   `json:"zone,omitzero"`
 }
 

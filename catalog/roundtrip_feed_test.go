@@ -30,6 +30,10 @@ func feedSamples() []any {
 		sampleFilter(),
 		Query{Filters: []Filter{sampleFilter()}},
 		SearchOptions{Locale: enGB, Scope: "ecommerce", Zone: contract.ZoneUTC},
+		ConsumerPrice{Country: "DE", On: contract.MustDate(2026, 1, 1), Rate: cd("0.19"), Net: contract.MustParseMoney("100.00", currency.EUR),
+			VAT: contract.MustParseMoney("19.00", currency.EUR), Gross: contract.MustParseMoney("119.00", currency.EUR)},
+		PricePoint{From: contract.MustDate(2026, 11, 1), Price: contract.MustParseMoney("199.00", currency.DKK)},
+		PriceHistory{Points: []PricePoint{{From: contract.MustDate(2026, 11, 1), Price: contract.MustParseMoney("199.00", currency.DKK)}}},
 		QueryContext{At: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC), Tree: tree, Models: map[string]string{"sub": "root"}},
 	}
 }

@@ -53,3 +53,19 @@ type Association struct {
 	ID       string     `json:"id"`
 	Quantity int        `json:"quantity,omitzero"`
 }
+
+// AssociationType defines a kind of association (Akeneo's association
+// type): Akeneo's X_SELL, UPSELL, SUBSTITUTION and PACK or a host's own
+// code. Quantified associations carry a quantity of at least 1 (a pack of
+// four batteries); two-way associations hold in both directions, so a
+// link from A to B implies the link from B to A (see
+// [TwoWayAssociations]). A two-way type links products and product
+// models only, never groups, and cannot be quantified (Akeneo's rule).
+//
+// Its JSON is {"code":"PACK","labels":[..],"quantified":true}.
+type AssociationType struct {
+	Code       string `json:"code" validate:"required,max=100"`
+	Labels     Labels `json:"labels,omitzero"`
+	Quantified bool   `json:"quantified,omitzero"`
+	TwoWay     bool   `json:"two_way,omitzero"`
+}

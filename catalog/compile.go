@@ -58,6 +58,7 @@ type cfield struct {
 	reqIn            []bool // per channel
 	numeric          bool
 	decimals         int
+	unit             Unit // a measurement's unit: DefaultUnit, else the standard unit
 }
 
 type bound struct {
@@ -310,6 +311,11 @@ func compileField(ps *problems, path string, cf *cfield, chIdx map[string]int, n
 		if f.DefaultUnit != "" && !seen[f.DefaultUnit] {
 			ps.Add(path+".default_unit", RuleUnit, f.DefaultUnit)
 		}
+		code := f.DefaultUnit
+		if code == "" {
+			code = f.Units.Standard
+		}
+		cf.unit, _ = f.Units.unit(code)
 	} else if f.Units.Code != "" || len(f.Units.Units) > 0 || f.DefaultUnit != "" {
 		bad("units")
 	}

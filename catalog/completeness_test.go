@@ -136,3 +136,40 @@ func TestAssessMatchesValidateAndCompleteness(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankTextIsMissing: a text of white space only is stored but counts
+// as missing, for completeness and for the required check alike.
+func TestBlankTextIsMissing(t *testing.T) {
+	s := Schema{Type: TypeProduct, Fields: []Field{
+		{Code: "name", Type: TextField, Required: []string{"web"}},
+		{Code: "description", Type: Textarea, Required: []string{"web"}},
+	}}
+	c := mustCompile(s, Channel{Code: "web", Locales: []contract.Locale{daDK}})
+	for _, tt := range []struct {
+		name, text string
+		missing    bool
+	}{
+		{"three spaces", "   ", true},
+		{"tab and line break", "\t\n", true},
+		{"no-break space U+00A0", "\u00a0", true},
+		{"ideographic space U+3000", "\u3000", true},
+		{"text with spaces around", "  Stol ", false},
+		{"one letter", "x", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Record{ID: "P1", Values: []FieldValue{fv("name", Text(tt.text)), fv("description", Text("Stol"))}}
+			got := c.Completeness(r)[0]
+			if (len(got.Missing) == 1) != tt.missing || (got.Percent == 50) != tt.missing {
+				t.Errorf("Completeness(name %q) = %+v, want name missing %v", tt.text, got, tt.missing)
+			}
+			err := c.Validate(r)
+			if tt.missing {
+				if diff := cmp.Diff([]prob{{"values.name", RuleRequired, "web"}}, problemsOf(t, err)); diff != "" {
+					t.Errorf("Validate(name %q) (-want +got):\n%s", tt.text, diff)
+				}
+			} else if err != nil {
+				t.Errorf("Validate(name %q) = %v, want nil", tt.text, err)
+			}
+		})
+	}
+}

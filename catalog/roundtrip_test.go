@@ -30,6 +30,10 @@ func everyValue() []Value {
 	}
 }
 
+func sampleCompleteness() Completeness {
+	return Completeness{Channel: "ecommerce", Locale: daDK, Required: 3, Missing: []string{"price"}, Percent: 66}
+}
+
 func sampleRecord() Record {
 	return Record{ID: "SHIRT-1", UUID: "2b9d5c36-5a4c-4b8f-9f0e-6c1a1f3f2d10", Parent: "shirt", Family: "clothing", FamilyVariant: "clothing_color_size",
 		Status: StatusActive, Version: 7, Categories: []string{"shirts", "sale"}, Groups: []string{"summer"},
@@ -97,8 +101,19 @@ func TestRoundTrip(t *testing.T) {
 			Association{Type: Pack, Target: TargetProduct, ID: "SOCKS-1", Quantity: 2},
 			TargetProductModel,
 			tree,
-			Unit{Code: "CELSIUS", Factor: cd("1"), Offset: cd("273.15")},
-			weight,
+			Unit{Code: "FAHRENHEIT", Labels: labels, Symbol: "°F", Factor: cd("5"), Offset: cd("2298.35"), Divisor: cd("9")},
+			UnitFamily{Code: "Temperature", Labels: labels, Standard: "KELVIN", Units: []Unit{{Code: "KELVIN", Labels: labels, Symbol: "K", Factor: cd("1"), Offset: cd("0.5"), Divisor: cd("1")}}},
+			AssociationType{Code: "PACK", Labels: labels, Quantified: true, TwoWay: true},
+			AttributeGroup{Code: "marketing", SortOrder: 2, Attributes: []string{"title"}, Labels: labels},
+			Family{Code: "shirts", Labels: labels, Attributes: []string{"title", "image"}, Requirements: map[string][]string{"ecommerce": {"title"}},
+				AttributeAsLabel: "title", AttributeAsImage: "image"},
+			FamilyVariant{Code: "shirt_color_size", Family: "shirts", Labels: labels, Levels: []VariantLevel{{Axes: []string{"color"}, Attributes: []string{"image"}}}},
+			VariantLevel{Axes: []string{"size"}, Attributes: []string{"sku"}},
+			RequirementChange{Channel: "ecommerce", Added: []string{"color"}, Removed: []string{"price"}},
+			FamilySwitch{Gained: []string{"color"}, Lost: []string{"size"}, Dropped: []FieldValue{fv("size", Option("m"))},
+				Required: []RequirementChange{{Channel: "print", Added: []string{"name"}, Removed: []string{"sku"}}}},
+			CompletenessUpdate{Index: 3, ID: "SHIRT-1", Completeness: []Completeness{sampleCompleteness()}},
+			Recomputation{Changed: []CompletenessUpdate{{Index: 1, ID: "A", Completeness: []Completeness{sampleCompleteness()}}}, Recomputed: 7, Reused: 14},
 			Prices(contract.MustParseMoney("199.00", currency.DKK)),
 			Variation{Levels: [][]string{{"color", "size"}}},
 		}...),

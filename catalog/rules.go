@@ -44,4 +44,5 @@ const (
 	RuleDangling       = "dangling"        // association to a record, model or group the batch does not hold
 	RuleQuantity       = "quantity"        // quantity missing or below 1 on a quantified association, or set on one that is not
 	RuleAssociation    = "association"     // association type unknown, or an association repeated
+	RuleFamily         = "family"          // record of an unknown family, or a family whose code changed
 )

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/pimkit/pimkit/contract"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 )
 
@@ -90,68 +89,6 @@ type SelectOption struct {
 	Labels Labels `json:"labels,omitzero"`
 }
 
-// Unit is one unit of a measurement family: a value v in this unit is
-// v*Factor + Offset in the family's standard unit. Gram in a kilogram
-// family has Factor 0.001; Celsius in a kelvin family has Factor 1, Offset
-// 273.15. The zero Factor means 1; a negative Factor is refused by
-// [Schema.Compile] (rule dgte), since a unit that turns a positive amount
-// negative is a typing error, not a unit.
-type Unit struct {
-	Code   string           `json:"code" validate:"required,max=100"`
-	Factor contract.Decimal `json:"factor" validate:"dgte=0"`
-	Offset contract.Decimal `json:"offset"`
-}
-
-// UnitFamily is a measurement family such as weight or length: its
-// standard unit and the units it converts between.
-type UnitFamily struct {
-	Code     string `json:"code,omitzero"`
-	Standard string `json:"standard,omitzero"`
-	Units    []Unit `json:"units,omitzero" validate:"dive"`
-}
-
-// IsZero reports whether f defines no family: no code, no standard unit
-// and no units. A field's JSON leaves such a family out.
-func (f UnitFamily) IsZero() bool {
-	return f.Code == "" && f.Standard == "" && len(f.Units) == 0
-}
-
-func (f UnitFamily) unit(code string) (Unit, bool) {
-	for _, u := range f.Units {
-		if u.Code == code {
-			if u.Factor.IsZero() {
-				u.Factor = contract.Dec(decOne)
-			}
-			return u, true
-		}
-	}
-	return Unit{}, false
-}
-
-// conversionPlaces bounds the decimals of a division in Convert.
-const conversionPlaces = 20
-
-// Convert converts v from unit from to unit to through the standard unit:
-// 1500 GRAM is 1.5 KILOGRAM; 25 CELSIUS is 77 FAHRENHEIT. Multiplications
-// are exact; a division by a factor that has no finite decimal expansion is
-// rounded half away from zero to 20 decimals. An unknown unit is
-// [ErrNotFound].
-func (f UnitFamily) Convert(v decimal.Decimal, from, to string) (decimal.Decimal, error) {
-	uf, ok := f.unit(from)
-	if !ok {
-		return decimal.Decimal{}, ErrNotFound
-	}
-	ut, ok := f.unit(to)
-	if !ok {
-		return decimal.Decimal{}, ErrNotFound
-	}
-	if from == to {
-		return v, nil
-	}
-	std := v.Mul(uf.Factor.Decimal()).Add(uf.Offset.Decimal())
-	return std.Sub(ut.Offset.Decimal()).DivRound(ut.Factor.Decimal(), conversionPlaces), nil
-}
-
 // Field is one field definition of the form designer.
 //
 // Required lists the channels for which a value is required; a localizable
@@ -166,11 +103,19 @@ func (f UnitFamily) Convert(v decimal.Decimal, from, to string) (decimal.Decimal
 //
 //   - MaxLength: Identifier, TextField, Textarea, Reference (0 = 255, or
 //     65,535 for Textarea).
-//   - Min, Max: NumberField, Measurement (in the family's standard unit),
-//     PriceField (nil = unbounded).
+//   - Min, Max: NumberField, Measurement, PriceField (nil = unbounded).
 //   - Decimals: NumberField and Measurement (0 = whole numbers only);
 //     PriceField (0 = the currency's minor unit: 2 for DKK, 0 for JPY).
 //     Trailing zeros do not count: 18.50 has one decimal.
+//   - Measurements: Decimals, Min and Max all apply to the amount in the
+//     field's unit (DefaultUnit, else the family's standard unit), the
+//     entered amount converted exactly: on a field in CENTIMETER with
+//     Decimals 1 and Max 100, 0.81 METER is 81 and passes, 0.8105 METER
+//     is 81.05 and fails decimals(1), 1.2 METER is 120 and fails max(100).
+//     A conversion with no finite decimal form (1 FAHRENHEIT in a KELVIN
+//     field) has more decimals than any limit; enter such values in the
+//     field's unit. The sign is the entered amount's: NegativeAllowed
+//     false refuses -5 CELSIUS even in a KELVIN field.
 //   - NegativeAllowed: NumberField, Measurement, PriceField.
 //   - MinDate, MaxDate: DateField (zero = unbounded; compared by date).
 //   - Options: SimpleSelect, MultiSelect.

@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pimkit/pimkit/contract"
 )
@@ -122,7 +124,7 @@ func (c *Compiled) scan(ps []contract.Problem, prefix string, vals []FieldValue,
 		} else if fv.Value.kind != f.kind() {
 			continue
 		}
-		if fv.Value.kind == kindEmpty {
+		if fv.Value.kind == kindEmpty || (fv.Value.kind == kindText && blankText(fv.Value.s)) {
 			continue
 		}
 		if f.Type == PriceField {
@@ -195,4 +197,15 @@ func (f *cfield) kind() valueKind {
 		return kindAssets
 	}
 	return kindEmpty
+}
+
+// blankText reports whether s is only white space ("   ", a tab, a
+// no-break space): such a text is stored but counts as missing for
+// completeness, required checks and quality. The first byte decides for
+// almost every real text.
+func blankText(s string) bool {
+	if len(s) > 0 && s[0] > ' ' && s[0] < utf8.RuneSelf {
+		return false
+	}
+	return strings.TrimFunc(s, unicode.IsSpace) == ""
 }

@@ -47,20 +47,34 @@ func (c *Compiled) checkValue(ps []contract.Problem, prefix string, f *cfield, f
 			prob(RuleUnit, f.Units.Code)
 			return ps
 		}
-		if places(v) > f.decimals {
-			prob(RuleDecimals, strconv.Itoa(f.decimals))
-		}
 		if !f.NegativeAllowed && numSign(v) < 0 {
 			prob(RuleNegative, "")
 		}
-		if f.min.set || f.max.set {
-			std := v.decimal().Mul(u.Factor.Decimal()).Add(u.Offset.Decimal())
-			if f.min.set && std.LessThan(f.min.d) {
+		if u.Code == f.unit.Code {
+			// Entered in the field's unit: no conversion.
+			if places(v) > f.decimals {
+				prob(RuleDecimals, strconv.Itoa(f.decimals))
+			}
+			if f.min.set && v.decimal().LessThan(f.min.d) {
 				prob(RuleMin, f.min.d.String())
 			}
-			if f.max.set && std.GreaterThan(f.max.d) {
+			if f.max.set && v.decimal().GreaterThan(f.max.d) {
 				prob(RuleMax, f.max.d.String())
 			}
+			break
+		}
+		// Decimals and bounds apply to the amount in the field's unit,
+		// converted exactly: 0.81 METER in a CENTIMETER field is 81.
+		r := convertRatio(v.decimal(), u, f.unit)
+		if q, exact := r.exact(); !exact || decimalPlaces(q) > f.decimals {
+			prob(RuleDecimals, strconv.Itoa(f.decimals))
+		}
+		// r.den > 0, so num/den < min exactly when num < min x den.
+		if f.min.set && r.num.LessThan(f.min.d.Mul(r.den)) {
+			prob(RuleMin, f.min.d.String())
+		}
+		if f.max.set && r.num.GreaterThan(f.max.d.Mul(r.den)) {
+			prob(RuleMax, f.max.d.String())
 		}
 	case PriceField:
 		c.checkPrices(f, v, ci, fv.Channel != "", prob)

@@ -280,8 +280,10 @@ func (c *Compiled) ValidateProductGroup(f ProductGroup) error {
 func (c *Compiled) axisKey(field string, v Value) string {
 	f := &c.fields[c.index[field]]
 	if f.Type == Measurement && v.kind == kindMeasure {
-		if u, ok := f.Units.unit(v.s); ok {
-			std := v.decimal().Mul(u.Factor.Decimal()).Add(u.Offset.Decimal())
+		u, ok := f.Units.unit(v.s)
+		su, sok := f.Units.unit(f.Units.Standard)
+		if ok && sok {
+			std, _ := convertRatio(v.decimal(), u, su).exact()
 			return normDecimal(std)
 		}
 	}

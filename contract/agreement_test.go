@@ -114,7 +114,7 @@ func TestResolveTerms(t *testing.T) {
 	})); diff != "" {
 		t.Errorf("terms 1.3 ResolveTerms (-want +got):\n%s", diff)
 	}
-	if len(res) != len(Params()) || res[0].Param != "availability_percent" {
+	if len(res) != len(Params()) || res[0].Param != "assistance_charged" {
 		t.Errorf("terms 1.3 ResolveTerms resolutions = %d starting %q, want %d sorted", len(res), res[0].Param, len(Params()))
 	}
 

@@ -213,11 +213,17 @@
 //
 // # Clauses
 //
-// Every clause pimkit implements has a stable ID and a heading in a registry:
-// [Clauses] lists them in clause order and [ClauseByID] finds one ("terms
-// 12.3", or just "12.3"). Each [ClauseInfo] names the API that carries the
-// clause. A test of the package fails when a clause in the registry is cited
-// by no test.
+// Every numbered clause of the OpenDIMS terms -- all 57, 1.1 to 20.2 with
+// the two examples 14.2.1 and 14.2.2 -- has a stable ID and a heading in a
+// registry: [Clauses] lists them in clause order and [ClauseByID] finds one
+// ("terms 12.3", or just "12.3"). Each [ClauseInfo] says what the clause is
+// to pimkit ([ClauseKind]): a rule, with the API that decides it; a
+// parameter, with the field of [Terms] or the type that carries it; or prose
+// that decides nothing, with a note saying why (terms 14.2: whether an event
+// is force majeure is a judgement of fact the host states). Of the 57, 41
+// are rules, 4 parameters and 12 prose. A test fails when a rule is cited by
+// no test in the module, and when an API name the registry gives does not
+// exist.
 //
 // # Documents and precedence
 //
@@ -263,6 +269,25 @@
 //   - After termination: [Terms.Disclosure] (9.3, confidentiality for 5
 //     years: terminated 2028-02-29, bound until the end of 2033-02-28),
 //     [Terms.DataDeletion] (18.3) and [Terms.ExitAssistance] (18.1-18.2).
+//   - Self-serve subscriptions: [Terms.SelfServePriceChange] (19.3, a price
+//     change announced by e-mail or on the website applies from the first
+//     renewal after it, the paid cycle keeping its price) and
+//     [Terms.PayableAfterTermination] (19.4, invoices unpaid at termination
+//     stay payable).
+//   - Use of the service: [Terms.AdditionalService] (3.1, more than the offer
+//     needs a supplementary agreement and is paid separately),
+//     [Terms.ContentRemoval] (4.3), [Terms.ThirdPartyClaim] (4.4),
+//     [Terms.Support] (5.1, support outside the agreed support hours is paid),
+//     [Terms.ReferenceUse] (9.2, only with consent) and [Terms.RetainData]
+//     (10.2, the customer owns its data; retention only while it is in
+//     breach).
+//   - Personal data: [Terms.SecurityNeeds] (11.3), [Terms.ProcessingIndemnity]
+//     (11.4, unless the provider was grossly negligent or acted on purpose,
+//     graded by [Fault]) and [Terms.ProcessorAssistance] (11.5, the
+//     processor's help paid by the hour unless the offer says otherwise).
+//   - Notices: [Terms.Notice] (16.1: by letter or e-mail to the address in the
+//     offer document; a phone call or a website post is no notice,
+//     [NoticeChannel]).
 //   - [Terms.Withdrawal] (19.5), [Terms.Resale] (19.7) and
 //     [Terms.Jurisdiction] (20).
 //
@@ -275,7 +300,10 @@
 //
 // [Terms.SettleLiability] computes what the provider pays for a list of
 // [Claim]s under terms 15.1, given one month's remuneration as a [Money]: indirect losses
-// are excluded, the claims of one event share a cap of one month, all claims
+// are excluded, and so are losses from outages, crashes and defects
+// ([OutageLoss], terms 15.2) unless the offer document makes the provider
+// answer for them ([Terms.OutageLiability]) -- the SLA penalties the offer
+// agrees are owed either way; the claims of one event share a cap of one month, all claims
 // together a cap of three months, and SLA penalties count inside the caps.
 // Amounts are rounded per line to the currency's minor unit before they are
 // capped. The [Settlement] shows, line by line, what each cap cut. For an

@@ -300,12 +300,15 @@ func ExampleTerms_Jurisdiction() {
 func ExampleClauseByID() {
 	c, ok := contract.ClauseByID("terms 15.1")
 	fmt.Println(ok, c.Heading)
-	fmt.Println(c.API)
-	fmt.Println(len(contract.Clauses()) > 0, contract.Clauses()[0].ID)
+	fmt.Println(c.Kind, c.API)
+	p, _ := contract.ClauseByID("14.2")
+	fmt.Println(p.Kind, "-", p.Note)
+	fmt.Println(len(contract.Clauses()), contract.Clauses()[0].ID)
 	// Output:
 	// true liability: direct loss only, 1 month per event, 3 months in total, penalties inside
-	// [Terms.SettleLiability Terms.SettleLiabilityFor MonthlyRemuneration]
-	// true terms 1.2
+	// rule [Terms.SettleLiability Terms.SettleLiabilityFor MonthlyRemuneration]
+	// prose - whether an event is force majeure is a judgement of fact; the host states it when it calls Terms.ForceMajeure
+	// 57 terms 1.1
 }
 
 func ExampleAgreement_Cancel() {
@@ -361,7 +364,7 @@ func ExampleResolveTerms() {
 func ExampleParams() {
 	names := contract.Params()
 	fmt.Println(len(names), names[0], names[len(names)-1])
-	// Output: 26 availability_percent venue
+	// Output: 28 assistance_charged venue
 }
 
 func ExampleClauses() {
@@ -369,9 +372,9 @@ func ExampleClauses() {
 		fmt.Println(c.ID, "-", c.Heading)
 	}
 	// Output:
+	// terms 1.1 - the terms govern the provider's operational services
 	// terms 1.2 - the agreement documents: offer document (optional), data processing agreement, terms
 	// terms 1.3 - precedence of the documents and conclusion of the agreement
-	// terms 2.1 - definitions: agreed hours 24/7, payment period, the provider
 }
 
 func ExampleAgreementKind_Governs() {

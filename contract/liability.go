@@ -26,11 +26,20 @@ const (
 	// restoration of data, increased use of resources, loss of reputation
 	// or goodwill or other indirect loss: excluded (terms 15.1).
 	IndirectLoss
+	// OutageLoss is a loss caused by a system crash, a power outage,
+	// unauthorised access, a disruption, a change for technical or
+	// operational reasons (errors and defects in the service among them),
+	// hardware, or circumstances imposed by authorities: excluded unless
+	// [Terms.OutageLiability] is set, as the offer document may agree
+	// (terms 15.2). An SLA [Penalty] for the same outage is still owed: the
+	// SLA is itself agreed in the offer document.
+	OutageLoss
 )
 
-var claimKindNames = enum.Names{DirectLoss: "direct_loss", Penalty: "penalty", IndirectLoss: "indirect_loss"}
+var claimKindNames = enum.Names{DirectLoss: "direct_loss", Penalty: "penalty", IndirectLoss: "indirect_loss", OutageLoss: "outage_loss"}
 
-// String returns "direct_loss", "penalty" or "indirect_loss"; an invalid
+// String returns "direct_loss", "penalty", "indirect_loss" or
+// "outage_loss"; an invalid
 // kind prints as "ClaimKind(9)".
 func (k ClaimKind) String() string { return enum.String(claimKindNames, k, "ClaimKind") }
 
@@ -79,8 +88,9 @@ type SettlementLine struct {
 	Claim Claim `json:"claim"`
 	// Claimed is the claim's amount rounded to the currency's minor unit.
 	Claimed Money `json:"claimed"`
-	// Excluded is the part excluded as indirect loss (terms 15.1): the
-	// whole amount for an IndirectLoss claim, else zero.
+	// Excluded is the part excluded: the whole amount of an IndirectLoss
+	// claim (terms 15.1), and of an OutageLoss claim unless the terms set
+	// OutageLiability (15.2); else zero.
 	Excluded Money `json:"excluded"`
 	// CutByEventCap is the part cut by the cap per event.
 	CutByEventCap Money `json:"cut_by_event_cap"`
@@ -120,7 +130,9 @@ type Settlement struct {
 // the fee currency's minor unit first (half away from zero, per line).
 // Then, taking the claims in the order given:
 //
-//   - an IndirectLoss claim is excluded in full;
+//   - an IndirectLoss claim is excluded in full, and so is an OutageLoss
+//     claim unless t.OutageLiability (terms 15.2); with it, an outage loss
+//     counts like a direct loss;
 //   - the claims of one Event together get at most CapPerEvent (one
 //     month's remuneration);
 //   - all claims together get at most CapTotal (three months');
@@ -213,7 +225,7 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 			p.Check(f(), c)
 		}
 		if !c.Kind.valid() {
-			p.add(f()+".kind", "oneof", "direct_loss penalty indirect_loss")
+			p.add(f()+".kind", "oneof", "direct_loss penalty indirect_loss outage_loss")
 		}
 		if c.Amount.amount.IsNegative() {
 			p.add(f()+".amount.amount", "gte", "0")
@@ -245,6 +257,7 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 	totalInCap, claimed, payable := zero, zero, zero
 	perEvent := make(map[string]decimal.Decimal) // order never leaks: read by key only
 	excluded, cutEvent, cutTotal := zero, zero, zero
+	outageExcluded := false
 	for i, c := range claims {
 		amt := money.Round(c.Amount.amount, cur)
 		lExcluded, lCutEvent, lCutTotal, lPayable := zero, zero, zero, zero
@@ -252,6 +265,9 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 		switch {
 		case c.Kind == IndirectLoss:
 			lExcluded = amt
+		case c.Kind == OutageLoss && !t.OutageLiability:
+			lExcluded = amt
+			outageExcluded = true
 		case c.Kind == Penalty && !t.PenaltiesInsideCap:
 			lPayable = amt
 		default:
@@ -280,6 +296,9 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 		Allowed:   payable.IsPositive(),
 		Citations: []Citation{Clause("15.1")},
 	}
+	if len(claims) > 0 && hasKind(claims, OutageLoss) {
+		s.Citations = append(s.Citations, Clause("15.2"))
+	}
 	if len(claims) > 0 && hasPenalty(claims) {
 		s.Citations = append(s.Citations, Clause("8.1"))
 	}
@@ -292,6 +311,9 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 	case cutEvent.IsPositive():
 		s.Reason = rulesReason("%s of %s claimed is payable: each event is capped at %s, %d month's remuneration",
 			s.Payable, s.Claimed, s.CapPerEvent, t.LiabilityPerEventMonths)
+	case excluded.IsPositive() && outageExcluded:
+		s.Reason = rulesReason("%s of %s claimed is payable: losses from outages, crashes and defects are excluded unless the offer document says otherwise, and so are indirect losses",
+			s.Payable, s.Claimed)
 	case excluded.IsPositive():
 		s.Reason = rulesReason("%s of %s claimed is payable: indirect losses such as lost earnings and lost data are excluded",
 			s.Payable, s.Claimed)
@@ -299,6 +321,15 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 		s.Reason = rulesReason("%s claimed is payable in full, within the liability caps", s.Payable)
 	}
 	return s, nil
+}
+
+func hasKind(claims []Claim, k ClaimKind) bool {
+	for _, c := range claims {
+		if c.Kind == k {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPenalty(claims []Claim) bool {

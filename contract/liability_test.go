@@ -137,7 +137,7 @@ func TestSettleLiabilityBadInput(t *testing.T) {
 				{Event: "b", Kind: DirectLoss, Amount: NewMoney(dkk("5"), currency.EUR)},
 				{Event: "", Kind: 0, Amount: NewMoney(dkk("-5"), currency.DKK)}},
 			[]fe{{"claims[1].amount.currency", "eq", "DKK"}, {"claims[2].event", "required", ""},
-				{"claims[2].kind", "oneof", "direct_loss penalty indirect_loss"}, {"claims[2].amount.amount", "gte", "0"}}},
+				{"claims[2].kind", "oneof", "direct_loss penalty indirect_loss outage_loss"}, {"claims[2].amount.amount", "gte", "0"}}},
 		{"terms 15.1 fee per 30 days is not months", "1000", Days(30), currency.DKK, nil,
 			[]fe{{"per", "months", "P30D"}}},
 		{"terms 15.1 no currency", "1000", Months(1), currency.Unit{}, nil,

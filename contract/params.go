@@ -124,6 +124,7 @@ func stringParam(name, ref string, f func(*Terms) *string) param {
 var params = []param{
 	intParam("liability_per_event_months", "15.1", func(t *Terms) *int { return &t.LiabilityPerEventMonths }),
 	intParam("liability_total_months", "15.1", func(t *Terms) *int { return &t.LiabilityTotalMonths }),
+	boolParam("assistance_charged", "11.5", func(t *Terms) *bool { return &t.AssistanceCharged }),
 	periodParam("confidentiality", "9.3", func(t *Terms) *Period { return &t.Confidentiality }),
 	periodParam("cure_period", "17.3", func(t *Terms) *Period { return &t.CurePeriod }),
 	{name: "currency", ref: "19.3",
@@ -148,6 +149,7 @@ var params = []param{
 	periodParam("minimum_invoicing", "12.5", func(t *Terms) *Period { return &t.MinimumInvoicing }),
 	periodParam("payment_period", "12.3", func(t *Terms) *Period { return &t.PaymentPeriod }),
 	periodParam("payment_term", "12.3", func(t *Terms) *Period { return &t.PaymentTerm }),
+	boolParam("outage_liability", "15.2", func(t *Terms) *bool { return &t.OutageLiability }),
 	boolParam("penalties_inside_cap", "15.1", func(t *Terms) *bool { return &t.PenaltiesInsideCap }),
 	periodParam("price_change_notice", "12.2", func(t *Terms) *Period { return &t.PriceChangeNotice }),
 	boolParam("prices_exclude_vat", "12.1", func(t *Terms) *bool { return &t.PricesExcludeVAT }),
@@ -166,7 +168,7 @@ var params = []param{
 func init() {
 	for i := range params {
 		switch params[i].name {
-		case "breach_notice", "delete_data_at_termination":
+		case "assistance_charged", "breach_notice", "delete_data_at_termination":
 			params[i].dataProcessing = true
 		}
 	}

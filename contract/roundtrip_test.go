@@ -29,6 +29,7 @@ func TestRoundTrip(t *testing.T) {
 	terms.Zone = ZoneCopenhagen
 	terms.StatutoryWithdrawal = true
 	terms.ResaleAllowed = true
+	terms.OutageLiability = true
 
 	party := Party{Name: "Shop ApS", CVR: "43782495", VATID: "DE123456789", Address: "Vej 1, 7430 Ikast", Country: "DK"}
 	docs := []Document{
@@ -67,6 +68,8 @@ func TestRoundTrip(t *testing.T) {
 	must(err)
 	exit, err := terms.ExitAssistance(decimal.RequireFromString("7.5"), dkk("1150"), true)
 	must(err)
+	assist, err := terms.ProcessorAssistance(decimal.RequireFromString("2.5"), dkk("1150"))
+	must(err)
 
 	capacity := DefaultCapacity(decimal.NewFromInt(1000))
 	state, events, err := capacity.Observe(CapacityState{}, at, decimal.NewFromInt(850))
@@ -75,6 +78,7 @@ func TestRoundTrip(t *testing.T) {
 	if !ok {
 		t.Fatal("ClauseByID(terms 15.1) not found")
 	}
+	clause.Note = "how the rule reads the clause"
 
 	tab := roundtrip.Table{
 		Samples: []any{
@@ -91,6 +95,7 @@ func TestRoundTrip(t *testing.T) {
 			claims[0],
 			IndirectLoss,
 			clause,
+			ClauseProse,
 			MustClockTime(16, 30),
 			ClosedDate{Date: d("2025-05-02"), Name: "Company day"},
 			ClosedDay{Month: time.December, Day: 24, Name: "Juleaftensdag"},
@@ -107,6 +112,9 @@ func TestRoundTrip(t *testing.T) {
 			MustDec("-12.3450"),
 			Hours(72) + Duration(90*time.Second+500*time.Millisecond),
 			exit,
+			assist,
+			GrossNegligence,
+			ByEmail,
 			SwedishPublicHolidays,
 			MustLocale("da-DK"),
 			MustParseMoney("-1234.56", currency.EUR),

@@ -17,6 +17,39 @@ func rulesReason(key string, args ...any) Reason {
 // rulesDanish maps each English reason of the agreement rules to Danish.
 // A test checks that every key used in the package is here.
 var rulesDanish = map[string]string{
+	// 3.1, 4.3, 4.4, 5.1, 9.2, 10.2
+	"the service is part of the features and capacity agreed in the offer document":                                                                       "ydelsen er en del af de funktioner og den kapacitet, der er aftalt i tilbudsdokumentet",
+	"the service is not in the offer document: it needs a supplementary agreement, which the terms govern, and is paid for separately":                    "ydelsen er ikke med i tilbudsdokumentet: den kræver en tillægsaftale, som vilkårene gælder for, og betales særskilt",
+	"the provider must first ask the customer to delete the content":                                                                                      "leverandøren skal først anmode kunden om at slette indholdet",
+	"the customer deleted the content as asked on %s":                                                                                                     "kunden slettede indholdet som anmodet den %s",
+	"the customer did not delete the content at once when asked on %s, so the provider may delete it without the customer":                                "kunden slettede ikke straks indholdet efter anmodningen den %s, så leverandøren kan slette det uden kundens medvirken",
+	"the claim arises from the customer's use of the service: the customer takes over the case, indemnifies the provider and may be asked for a security": "kravet skyldes kundens brug af tjenesten: kunden overtager sagen, holder leverandøren skadesløs og kan blive bedt om at stille sikkerhed",
+	"the claim does not arise from the customer's use of the service, so the customer need not take it over":                                              "kravet skyldes ikke kundens brug af tjenesten, så kunden skal ikke overtage det",
+	"support within the agreed support hours is part of the subscription":                                                                                 "support inden for den aftalte supporttid er en del af abonnementet",
+	"support outside the agreed support hours is paid at the provider's hourly rate":                                                                      "support uden for den aftalte supporttid betales efter leverandørens timepris",
+	"the customer consented, so the provider may use it as a reference":                                                                                   "kunden har givet samtykke, så leverandøren kan bruge kunden som reference",
+	"the provider may use the customer as a reference only with the customer's consent":                                                                   "leverandøren kan kun bruge kunden som reference med kundens samtykke",
+	"the customer is in breach of the agreement, so the provider may withhold the customer's data until the breach ends":                                  "kunden misligholder aftalen, så leverandøren kan udøve tilbageholdelsesret i kundens data, indtil misligholdelsen ophører",
+	"the customer owns its data and is not in breach, so the provider may not withhold it":                                                                "kunden ejer sine data og misligholder ikke, så leverandøren kan ikke tilbageholde dem",
+	// 11.3-11.5
+	"the customer notified a need for more security, so the provider may adjust the remuneration to it":                        "kunden har meddelt et behov for mere sikkerhed, så leverandøren kan regulere vederlaget efter det",
+	"the customer has not notified a need for more security; the security bought stays, on the customer's own risk assessment": "kunden har ikke meddelt et behov for mere sikkerhed; den købte sikkerhed gælder, på kundens egen risikovurdering",
+	"the customer indemnifies the provider for the loss from the customer's processing of personal data":                       "kunden holder leverandøren skadesløs for tabet ved kundens behandling af personoplysninger",
+	"the provider caused the damage intentionally or by gross negligence, so the customer need not indemnify it":               "leverandøren har forvoldt skaden forsætligt eller groft uagtsomt, så kunden skal ikke holde leverandøren skadesløs",
+	"the provider's fault is not stated, so the indemnity cannot be decided":                                                   "leverandørens skyld er ikke oplyst, så skadesløsholdelsen kan ikke afgøres",
+	"the offer document makes the assistance free of charge":                                                                   "tilbudsdokumentet gør bistanden gratis",
+	"assistance of %s hours with the customer's duties as controller costs %s at the hourly rate":                              "bistand på %s timer med kundens pligter som dataansvarlig koster %s efter timepris",
+	// 15.2, 16.1, 19.3, 19.4
+	"%s of %s claimed is payable: losses from outages, crashes and defects are excluded unless the offer document says otherwise, and so are indirect losses":          "%s af de krævede %s skal betales: tab ved nedbrud, udfald og fejl er udelukket, medmindre tilbudsdokumentet siger andet, og det samme gælder indirekte tab",
+	"the notice binds the other party: it went by letter or e-mail to the address in the offer document":                                                               "meddelelsen binder den anden part: den blev sendt med brev eller e-mail til adressen i tilbudsdokumentet",
+	"a notice binds only when sent to the address in the offer document":                                                                                               "en meddelelse binder kun, når den sendes til adressen i tilbudsdokumentet",
+	"a phone call, a post on the website or a switch in the service is no notice under the terms: it must go by letter or e-mail to the address in the offer document": "et telefonopkald, et opslag på hjemmesiden eller et skift i tjenesten er ikke en meddelelse efter vilkårene: den skal sendes med brev eller e-mail til adressen i tilbudsdokumentet",
+	"the notice channel is not stated, so the notice cannot be judged":                                                                                                 "meddelelsesformen er ikke oplyst, så meddelelsen kan ikke vurderes",
+	"a price change of a subscription must be announced by e-mail or on the website":                                                                                   "en prisændring på et abonnement skal varsles pr. e-mail eller på hjemmesiden",
+	"the price change announced on %s applies from the renewal on %s; the cycle already paid keeps its price":                                                          "prisændringen varslet den %s gælder fra fornyelsen den %s; den allerede betalte periode beholder sin pris",
+	"the invoice is paid, so nothing is owed on it":                                                                                                                    "fakturaen er betalt, så der skyldes intet på den",
+	"the invoice was not issued by the termination on %s":                                                                                                              "fakturaen var ikke udstedt ved ophøret den %s",
+	"the invoice issued on %s stays payable after the termination on %s":                                                                                               "fakturaen udstedt den %s skal stadig betales efter ophøret den %s",
 	// 7.2 capacity
 	"usage %s has reached %s of the agreed maximum %s":   "forbruget %s har nået %s af den aftalte maksimale kapacitet %s",
 	"usage %s is back below %s of the agreed maximum %s": "forbruget %s er igen under %s af den aftalte maksimale kapacitet %s",

@@ -114,10 +114,23 @@ type Terms struct {
 	// PenaltiesInsideCap reports that SLA penalties count inside the
 	// liability caps (15.1).
 	PenaltiesInsideCap bool `json:"penalties_inside_cap"`
+	// OutageLiability reports that the provider answers for losses caused
+	// by system crashes, power outages, unauthorised access, disruptions,
+	// changes for technical or operational reasons (errors and defects in
+	// the service among them), hardware, and circumstances imposed by
+	// authorities (15.2: it does not, unless the offer document says so).
+	// SLA penalties agreed in the offer document are owed either way.
+	OutageLiability bool `json:"outage_liability"`
 	// DefectRemedyPeriod is the least time the provider has to remedy a
 	// notified defect before liability or a price reduction (15.3: 10
 	// days).
 	DefectRemedyPeriod Period `json:"defect_remedy_period" validate:"-"`
+
+	// AssistanceCharged reports that the provider's help with the
+	// customer's duties as controller -- answering supervisory authorities
+	// and data-subject requests -- is paid at its hourly rates (11.5: it is,
+	// unless the offer document says otherwise).
+	AssistanceCharged bool `json:"assistance_charged"`
 
 	// CustomerNotice is the customer's notice to terminate at the end of
 	// a payment period, never before the end of the first (17.2: 1 month).
@@ -177,7 +190,9 @@ func OpenDIMSTerms() Terms {
 		LiabilityTotalMonths:    3,
 		LiabilityPerEventMonths: 1,
 		PenaltiesInsideCap:      true,
+		OutageLiability:         false,
 		DefectRemedyPeriod:      Days(10),
+		AssistanceCharged:       true,
 		CustomerNotice:          Months(1),
 		CurePeriod:              Days(14),
 		DeleteDataAtTermination: true,

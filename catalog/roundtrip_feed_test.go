@@ -34,6 +34,12 @@ func feedSamples() []any {
 			VAT: contract.MustParseMoney("19.00", currency.EUR), Gross: contract.MustParseMoney("119.00", currency.EUR)},
 		PricePoint{From: contract.MustDate(2026, 11, 1), Price: contract.MustParseMoney("199.00", currency.DKK)},
 		PriceHistory{Points: []PricePoint{{From: contract.MustDate(2026, 11, 1), Price: contract.MustParseMoney("199.00", currency.DKK)}}},
+		DefaultFeedMapping(),
+		FeedAttribute{Name: "title", Value: "Krus"},
+		FeedItem{ID: "MUG-1", Attributes: []FeedAttribute{{Name: "title", Value: "Krus"}}},
+		FeedIssue{ID: "MUG-2", Item: "products[1]", Problems: []contract.Problem{{Path: "description", Rule: "required", Param: "x", Message: "m"}}},
+		FeedReport{Written: 1, Excluded: []FeedIssue{{ID: "A", Item: "products[0]", Problems: []contract.Problem{{Path: "title", Rule: "length", Param: "150"}}}},
+			Warnings: []FeedIssue{{ID: "B", Item: "products[1]", Problems: []contract.Problem{{Path: "additional_image_link", Rule: "max_items", Param: "10"}}}}},
 		QueryContext{At: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC), Tree: tree, Models: map[string]string{"sub": "root"}},
 	}
 }
@@ -42,7 +48,9 @@ func feedSamples() []any {
 // reason, to m.
 func withFeedNotValues(m map[string]string) map[string]string {
 	maps.Copy(m, map[string]string{
-		"Matcher": "a query compiled against a schema, a service; store its Query",
+		"Matcher":     "a query compiled against a schema, a service; store its Query",
+		"Feed":        "a feed writer bound to a compiled schema, a service; store its FeedOptions' values",
+		"FeedOptions": "holds the host's functions (ItemLink, ImageURL, Availability)",
 	})
 	return m
 }

@@ -296,6 +296,23 @@
 // period, the remedy period) do, by the terms' own [Terms.Counter], which
 // an [Agreement] shares with its terms.
 //
+// # Obligations and the next wake-up
+//
+// A host needs to know when to call pimkit again. [Agreement.Obligations]
+// folds the agreement's [AgreementEvent]s (notice given, a breach notified
+// or remedied, a price change notified, force majeure, a defect, the end)
+// into dated rights and duties of both parties ([Obligation]: who, what,
+// from, until, how the end was counted, the citations): a breach notified
+// on Fri 2026-01-02 gives the party in breach a duty to remedy it until the
+// end of Fri 2026-01-16 and the other party a right to terminate from
+// 2026-01-17 (17.3). Packages billing, sla and privacy turn their own
+// events into obligations of the same type, and [NewSchedule] merges any
+// number of lists at an instant: the obligations in force or to come, in
+// time order, and Next, the one instant at which the answer changes -- the
+// wake-up to schedule. Between two wake-ups the obligations in force stay
+// the same; at each one something starts or ends (a property test checks
+// both).
+//
 // # Liability
 //
 // [Terms.SettleLiability] computes what the provider pays for a list of

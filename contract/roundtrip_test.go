@@ -79,6 +79,20 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal("ClauseByID(terms 15.1) not found")
 	}
 	clause.Note = "how the rule reads the clause"
+	agreementEvents := []AgreementEvent{
+		{Kind: BreachNotified, On: d("2026-03-02"), By: ProviderSide, Effective: d("2026-07-01"), Ref: "B-1"},
+		{Kind: PriceChangeNotified, On: d("2026-03-03"), Effective: d("2026-07-04")},
+	}
+	obligations, err := agreement.Obligations(agreementEvents, at.AddDate(1, 0, 0))
+	must(err)
+	var remedy Obligation
+	for _, o := range obligations {
+		if o.What == WhatRemedyBreach {
+			remedy = o
+		}
+	}
+	remedy.Right = true // every field set
+	schedule := NewSchedule(at, obligations)
 
 	tab := roundtrip.Table{
 		Samples: []any{
@@ -96,6 +110,10 @@ func TestRoundTrip(t *testing.T) {
 			IndirectLoss,
 			clause,
 			ClauseProse,
+			agreementEvents[0],
+			NoticeGiven,
+			remedy,
+			schedule,
 			MustClockTime(16, 30),
 			ClosedDate{Date: d("2025-05-02"), Name: "Company day"},
 			ClosedDay{Month: time.December, Day: 24, Name: "Juleaftensdag"},

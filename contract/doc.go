@@ -313,6 +313,22 @@
 // the same; at each one something starts or ends (a property test checks
 // both).
 //
+// # Tensions between documents
+//
+// [Tensions] reports where the documents of an agreement, or clauses of the
+// terms, pull against each other, each [Tension] with both sides cited
+// ([Provision]) and its [Outcome]: settled by precedence (terms 1.3: a
+// parameter the offer document or the data processing agreement sets
+// differently from the terms), by a law that overrides, by interpretation
+// (both stand, each for its own case, with the reasoning: terms 17.2's
+// ordinary notice against 17.3's "only" for a material breach, 12.2's
+// index adjustment against 19.3's subscription prices, 16.1's e-mail notice
+// against 19.6), or unresolved, for the host to decide. Packages sla
+// (credit tiers against 15.2) and privacy (deletion at termination against
+// the customer's bookkeeping duty) report the tensions they see;
+// [MergeTensions] joins the lists into one report. A document set without
+// tensions gives an empty report.
+//
 // # Liability
 //
 // [Terms.SettleLiability] computes what the provider pays for a list of

@@ -93,6 +93,9 @@ func TestRoundTrip(t *testing.T) {
 	}
 	remedy.Right = true // every field set
 	schedule := NewSchedule(at, obligations)
+	tensions, err := Tensions(terms, []Document{{Kind: OfferDocument, Name: "Offer", Params: map[string]string{"breach_notice": "PT24H"}},
+		{Kind: DataProcessingAgreement, Name: "DPA", Params: map[string]string{"breach_notice": "PT36H"}}})
+	must(err)
 
 	tab := roundtrip.Table{
 		Samples: []any{
@@ -114,6 +117,9 @@ func TestRoundTrip(t *testing.T) {
 			NoticeGiven,
 			remedy,
 			schedule,
+			tensions[0],
+			tensions[0].First,
+			ByInterpretation,
 			MustClockTime(16, 30),
 			ClosedDate{Date: d("2025-05-02"), Name: "Company day"},
 			ClosedDay{Month: time.December, Day: 24, Name: "Juleaftensdag"},

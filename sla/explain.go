@@ -22,6 +22,7 @@ const (
 	keyMissed         = "availability %s is below the target of %s"
 	keyNoCredit       = "availability %s earns no service credit"
 	keyCredit         = "availability %s is below %s, a credit of %s of the monthly fee"
+	keyOutageVsSLA    = "the service credits are agreed in the offer document, which 15.2 itself and the order of precedence put first: they are owed for outages despite 15.2, inside the caps of 15.1; other losses from outages stay excluded"
 )
 
 var danish = map[string]string{
@@ -36,6 +37,7 @@ var danish = map[string]string{
 	keyMissed:         "tilgængeligheden på %s er under målet på %s",
 	keyNoCredit:       "tilgængeligheden på %s giver ingen kompensation",
 	keyCredit:         "tilgængeligheden på %s er under %s, en kompensation på %s af månedsbetalingen",
+	keyOutageVsSLA:    "kompensationen er aftalt i tilbudsdokumentet, som 15.2 selv og rangordenen sætter først: den skyldes for nedbrud trods 15.2, inden for loftet i 15.1; andre tab ved nedbrud er fortsat udelukket",
 }
 
 var catalog = explain.Catalog(danish)

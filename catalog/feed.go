@@ -178,7 +178,8 @@ var feedColumns = []string{"id", "title", "description", "link", "image_link", "
 // variant attributes their group varies by; color, gender and age_group
 // for apparel (google_product_category 166 or "Apparel & Accessories"),
 // and size for clothing (1604) and shoes (187); sale_price's prior price
-// for an announced reduction (Directive 98/6/EC Art. 6a).
+// for an announced reduction (Directive 98/6/EC Art. 6a). A price and a
+// shipping weight must be above zero.
 var FeedRequired = []string{"id", "title", "description", "link", "image_link", "availability", "price"}
 
 // Feed writes Google Merchant Center product feeds of one schema. Build it
@@ -342,8 +343,10 @@ func feedMoney(p Price) string {
 	return money.Format(p.Amount(), p.Currency()) + " " + p.Currency().String()
 }
 
-// googleWeightUnits maps measurement unit codes to Google's weight units.
-var googleWeightUnits = map[string]string{"KILOGRAM": "kg", "GRAM": "g", "POUND": "lb", "OUNCE": "oz"}
+// googleWeightUnits maps measurement unit codes (Akeneo's and the symbols)
+// to Google's weight units.
+var googleWeightUnits = map[string]string{"KILOGRAM": "kg", "GRAM": "g", "POUND": "lb", "OUNCE": "oz",
+	"kg": "kg", "g": "g", "lb": "lb", "oz": "oz"}
 
 // isApparel reports whether a google_product_category is in Apparel &
 // Accessories (166), and whether it needs a size: Clothing (1604) and
@@ -427,8 +430,11 @@ func (f *Feed) item(r Record, group string, axes []string) (FeedItem, []contract
 		}
 	}
 	price, hasPrice := f.shownPrice(r, m.Price)
-	if !hasPrice {
+	switch {
+	case !hasPrice:
 		bad("price", RuleRequired, f.opts.Currency.String())
+	case price.Sign() <= 0:
+		bad("price", RuleMin, "0")
 	}
 	f.sale(r, price, hasPrice, &it, bad, add)
 	brand, gtin, mpn := f.text(r, m.Brand), f.text(r, m.GTIN), f.text(r, m.MPN)
@@ -466,7 +472,9 @@ func (f *Feed) item(r Record, group string, axes []string) (FeedItem, []contract
 		}
 		add(name, v)
 	}
-	if d, unit, ok := f.pick(r, m.ShippingWeight).Measure(); ok {
+	if d, unit, ok := f.pick(r, m.ShippingWeight).Measure(); ok && d.Sign() <= 0 {
+		bad("shipping_weight", RuleMin, "0")
+	} else if ok {
 		if g, ok := googleWeightUnits[unit]; ok {
 			add("shipping_weight", normDecimal(d)+" "+g)
 		} else if fd, ok := f.c.schema.Field(m.ShippingWeight); ok {

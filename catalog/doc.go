@@ -197,6 +197,26 @@
 // why text or a tree operation was refused. No input makes the package
 // panic; the parsers are fuzzed.
 //
+// # Consumer sales: the right of withdrawal
+//
+// A webshop on pimkit that sells to consumers at a distance owes them the
+// right of withdrawal of Directive 2011/83/EU, which the OpenDIMS terms
+// exclude only for their own business customers (terms 19.5). A
+// [DistanceSale] is an [Order] with the facts the right turns on (a
+// consumer or a business, goods, a service or digital content, the days of
+// conclusion and delivery, whether the consumer was informed, an Art. 16
+// exception). [DistanceSale.WithdrawalPeriod] decides it on a day with its
+// citations: 14 days from delivery of goods or conclusion of a service
+// (Art. 9), counted by the trader's [contract.Counter] and rolled past
+// weekends and holidays (goods delivered on Thu 2026-06-25 may be returned
+// until the end of Thu 2026-07-09); 12 months more when the consumer was
+// not informed, or 14 days from late information (Art. 10); none under the
+// exceptions of Art. 16 ([WithdrawalException]). [DistanceSale.Obligations]
+// gives the dated duties for the obligations calendar: the withdrawal
+// function online shops must offer from 2026-06-19 (Art. 11a, added by
+// Directive 2023/2673), and after a withdrawal the refund and the return of
+// the goods within 14 days (Art. 13, 14).
+//
 // # Performance
 //
 // Measured with the benchmarks in bench_test.go on the 2-core development

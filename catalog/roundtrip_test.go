@@ -69,6 +69,12 @@ func TestRoundTrip(t *testing.T) {
 	change := Change{Field: "title", Locale: daDK, Channel: "ecommerce", Kind: Modified, Old: Text("Skjorte"), New: Text("Blå skjorte")}
 	n := roundtrip.Check(t, os.DirFS("."), roundtrip.Table{
 		Samples: append(feedSamples(), []any{
+			DistanceSale{Order: Order{Number: "1001", Currency: contract.CurrencyOf(currency.DKK), Basis: InclVAT,
+				Lines: []OrderLine{{SKU: "A", Quantity: contract.MustDec("1"), UnitPrice: contract.MustParseMoney("100", currency.DKK), VATRate: contract.MustDec("0.25")}}},
+				Consumer: true, Kind: Goods, Concluded: contract.MustParseDate("2026-06-22"), Delivered: contract.MustParseDate("2026-06-25"),
+				NotInformed: true, InformedLate: contract.MustParseDate("2026-09-01"), Exception: SealedMedia},
+			Service,
+			MadeToOrder,
 			Asset{Ref: "img/a.jpg", Size: 1234},
 			InStock,
 			CSVOptions{Locale: daDK, Comma: ';'},

@@ -329,6 +329,17 @@
 // [MergeTensions] joins the lists into one report. A document set without
 // tensions gives an empty report.
 //
+// # Impact of a new version
+//
+// [Agreement.Replay] gives the decisions an agreement's stored events lead
+// to under its terms, as [Finding]s (for whom, about what, from which day,
+// the decision and any amount). [TermsImpact] replays the events of many
+// agreements under an old and a new version of the terms -- a cure period
+// of 10 days instead of 14, 24 December closed in the holiday calendar --
+// and [CompareFindings] lists each [Difference]: what changed (the
+// outcome, the date, the rule, the amount), for whom and from which day.
+// Packages with their own versioned tables produce findings the same way.
+//
 // # Liability
 //
 // [Terms.SettleLiability] computes what the provider pays for a list of

@@ -93,6 +93,13 @@ func TestRoundTrip(t *testing.T) {
 	}
 	remedy.Right = true // every field set
 	schedule := NewSchedule(at, obligations)
+	findings, err := agreement.Replay("shop-1", agreementEvents)
+	must(err)
+	finding := findings[0]
+	finding.Amount = dkk("12.50")
+	changed := finding
+	changed.Decision.Date = d("2026-12-31")
+	difference := CompareFindings([]Finding{finding}, []Finding{changed})[0]
 	tensions, err := Tensions(terms, []Document{{Kind: OfferDocument, Name: "Offer", Params: map[string]string{"breach_notice": "PT24H"}},
 		{Kind: DataProcessingAgreement, Name: "DPA", Params: map[string]string{"breach_notice": "PT36H"}}})
 	must(err)
@@ -118,6 +125,8 @@ func TestRoundTrip(t *testing.T) {
 			remedy,
 			schedule,
 			tensions[0],
+			finding,
+			difference,
 			tensions[0].First,
 			ByInterpretation,
 			MustClockTime(16, 30),

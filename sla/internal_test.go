@@ -17,7 +17,7 @@ import (
 // the same verbs, and that it renders.
 func TestCatalogDanish(t *testing.T) {
 	keys := []string{keyPlannedOK, keyPlannedShort, keyCalendarOK, keyCalendarShort, keyEmergencyOK,
-		keyEmergencyShort, keyForceMajeure, keyMet, keyMissed, keyNoCredit, keyCredit}
+		keyEmergencyShort, keyForceMajeure, keyMet, keyMissed, keyNoCredit, keyCredit, keyOutageVsSLA}
 	if len(keys) != len(danish) {
 		t.Errorf("catalog has %d Danish texts for %d keys", len(danish), len(keys))
 	}

@@ -147,6 +147,17 @@ func lookup(r *Record, field string, loc contract.Locale, ch string) Value {
 	return Value{}
 }
 
+// cost orders filters from the cheapest to test to the dearest.
+func (f *cfilter) cost() int {
+	switch f.sel {
+	case selValue:
+		return 1
+	case selCompleteness:
+		return 2
+	}
+	return 0
+}
+
 func (f *cfilter) match(r *Record) bool {
 	switch f.sel {
 	case selValue:
@@ -227,6 +238,9 @@ func NewMatcher(c *Compiled, q Query, qc QueryContext) (*Matcher, error) {
 	if err := ps.Err("new matcher", ErrInvalid); err != nil {
 		return nil, err
 	}
+	// Every filter must pass, so the order is free: the record's own
+	// properties first, then field values, then completeness.
+	slices.SortStableFunc(m.preds, func(a, b cfilter) int { return compareInt(a.cost(), b.cost()) })
 	return m, nil
 }
 

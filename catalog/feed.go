@@ -74,7 +74,10 @@ func DefaultFeedMapping() FeedMapping {
 // ([ConsumerPriceIn]); with Country "" prices are shown as stored. Zone
 // gives the offset of sale_price_effective_date. History holds each
 // product's prices by record ID, as shown to consumers: an announced
-// reduction needs it (Directive 98/6/EC Art. 6a). ItemLink returns a
+// reduction needs it (Directive 98/6/EC Art. 6a). Categories, when set,
+// gives product_type to a product whose mapped field is empty: the path of
+// its first category in the tree below the root, labels in the feed's
+// locale (else codes), "Køkken > Krus". ItemLink returns a
 // product's page URL, ImageURL an asset's public URL (nil: its Ref) and
 // Availability its stock state; ItemLink and Availability are required.
 // Title, Link and Description describe the RSS channel.
@@ -88,6 +91,7 @@ type FeedOptions struct {
 	Zone         contract.Zone
 	Mapping      FeedMapping
 	History      map[string]PriceHistory
+	Categories   Tree
 	ItemLink     func(Record) string
 	ImageURL     func(Asset) string
 	Availability func(Record) Availability
@@ -455,7 +459,11 @@ func (f *Feed) item(r Record, group string, axes []string) (FeedItem, []contract
 	add("condition", f.text(r, m.Condition))
 	cat := f.text(r, m.GoogleCategory)
 	add("google_product_category", cat)
-	add("product_type", f.text(r, m.ProductType))
+	pt := f.text(r, m.ProductType)
+	if pt == "" {
+		pt = f.categoryPath(r)
+	}
+	add("product_type", pt)
 	add("item_group_id", group)
 	variant := map[string]string{"color": m.Color, "size": m.Size, "material": m.Material, "pattern": m.Pattern,
 		"age_group": m.AgeGroup, "gender": m.Gender, "size_type": m.SizeType, "size_system": m.SizeSystem}
@@ -552,6 +560,33 @@ func (f *Feed) endInstant(d contract.Date) string {
 }
 
 func utf8Len(s string) int { return runeCount(s) }
+
+// categoryPath returns the path of r's first category known to the
+// options' tree, below its root, as Google's product_type: "Kitchen >
+// Mugs"; "" when there is none.
+func (f *Feed) categoryPath(r Record) string {
+	t := f.opts.Categories
+	for _, code := range r.Categories {
+		if !t.Contains(code) {
+			continue
+		}
+		path := append(t.Ancestors(code), code)
+		if len(path) > 1 {
+			path = path[1:] // the root is the channel's tree, not a category
+		}
+		names := make([]string, len(path))
+		for i, c := range path {
+			names[i] = c
+			if n, ok := t.Node(c); ok && !f.opts.Locale.IsZero() {
+				if l, ok := n.Labels.In(f.opts.Locale); ok {
+					names[i] = l
+				}
+			}
+		}
+		return strings.Join(names, " > ")
+	}
+	return ""
+}
 
 // Items returns the feed items of the simple products and of every
 // variant of the product groups (its inherited values, item_group_id the

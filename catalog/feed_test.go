@@ -131,6 +131,12 @@ func TestFeedRules(t *testing.T) {
 		{"Merchant spec: mpn 71 fail", func(r Record) Record { return set(r, "mpn", Text(strings.Repeat("M", 71))) }, nil, []prob{{"mpn", RuleLength, "70"}}},
 		{"Merchant spec: product_type 750 pass", func(r Record) Record { return set(r, "product_type", long(750)) }, nil, nil},
 		{"Merchant spec: product_type 751 fail", func(r Record) Record { return set(r, "product_type", long(751)) }, nil, []prob{{"product_type", RuleLength, "750"}}},
+		{"Merchant spec: color 100 pass", func(r Record) Record { return set(r, "material", long(100)) }, colorFromMaterial, nil},
+		{"Merchant spec: color 101 fail", func(r Record) Record { return set(r, "material", long(101)) }, colorFromMaterial, []prob{{"color", RuleLength, "100"}}},
+		{"Merchant spec: size 100 pass", func(r Record) Record { return set(r, "pattern", long(100)) }, sizeFromPattern, nil},
+		{"Merchant spec: size 101 fail", func(r Record) Record { return set(r, "pattern", long(101)) }, sizeFromPattern, []prob{{"size", RuleLength, "100"}}},
+		{"Merchant spec: product_type from the category tree", func(r Record) Record { r.Categories = []string{"mugs"}; return r }, withTree, nil},
+		{"Merchant spec: google_product_category 751 fail", func(r Record) Record { return set(r, "google_product_category", long(751)) }, nil, []prob{{"google_product_category", RuleLength, "750"}}},
 		{"Merchant spec: material 200 pass", func(r Record) Record { return set(r, "material", long(200)) }, nil, nil},
 		{"Merchant spec: material 201 fail", func(r Record) Record { return set(r, "material", long(201)) }, nil, []prob{{"material", RuleLength, "200"}}},
 		{"Merchant spec: pattern 101 fail", func(r Record) Record { return set(r, "pattern", long(101)) }, nil, []prob{{"pattern", RuleLength, "100"}}},
@@ -186,6 +192,32 @@ func TestFeedRules(t *testing.T) {
 				t.Errorf("item not written: %+v", it)
 			}
 		})
+	}
+}
+
+func colorFromMaterial(o *FeedOptions) { o.Mapping.Color, o.Mapping.Material = "material", "" }
+func sizeFromPattern(o *FeedOptions)   { o.Mapping.Size, o.Mapping.Pattern = "pattern", "" }
+func withTree(o *FeedOptions) {
+	t, err := NewTree(CategoryNode{Code: "master"}, CategoryNode{Code: "kitchen", Parent: "master", Labels: Labels{{daDK, "Køkken"}}},
+		CategoryNode{Code: "mugs", Parent: "kitchen", Labels: Labels{{daDK, "Krus"}}})
+	if err != nil {
+		panic(err)
+	}
+	o.Categories = t
+}
+
+func TestFeedProductTypeFromCategories(t *testing.T) {
+	o := feedOpts()
+	withTree(&o)
+	r := feedProduct()
+	r.Categories = []string{"unknown", "mugs"}
+	it, ps := feedOne(t, o, r)
+	if got, _ := it.Get("product_type"); ps != nil || got != "Køkken > Krus" {
+		t.Errorf("product_type = %q (%v), want Køkken > Krus (Merchant spec: product_type is the shop's category path)", got, ps)
+	}
+	r = set(r, "product_type", Text("Home > Mugs"))
+	if it, _ := feedOne(t, o, r); func() string { v, _ := it.Get("product_type"); return v }() != "Home > Mugs" {
+		t.Error("the mapped product_type field does not take precedence over the category path")
 	}
 }
 

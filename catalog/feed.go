@@ -53,7 +53,10 @@ type FeedMapping struct {
 // sale_price, sale_start, sale_end, brand, gtin, mpn, condition,
 // product_type, google_product_category, shipping weight from "weight",
 // availability_date, and the variant attributes color, size, material,
-// pattern, age_group, gender, size_type and size_system.
+// pattern, age_group, gender, size_type and size_system. A field of one
+// of these names whose type the attribute cannot take (a "weight" that is
+// a plain number, not a measurement) is refused by [NewFeed]; clear that
+// entry (m.ShippingWeight = "") or point it at another field.
 func DefaultFeedMapping() FeedMapping {
 	return FeedMapping{Title: FieldTitle, Description: FieldDescription, Price: FieldPrice, SalePrice: "sale_price",
 		SaleStart: "sale_start", SaleEnd: "sale_end", Images: FieldImages, Brand: "brand", GTIN: "gtin", MPN: "mpn",

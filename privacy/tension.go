@@ -7,10 +7,10 @@ import (
 	"github.com/pimkit/pimkit/internal/explain"
 )
 
-const msgDeletionVsBookkeeping = "the provider deletes the data when the agreement ends, as processor on the customer's instructions; keeping the books for %s is the customer's own duty as controller, so the customer must export them before the end, with the provider's exit assistance"
+const msgDeletionVsBookkeeping = "the provider deletes the data when the agreement ends, as processor on the customer's instructions; keeping the books as %s requires is the customer's own duty as controller, so the customer must export them before the end, with the provider's exit assistance"
 
 var tensionCat = explain.Catalog(map[string]string{
-	msgDeletionVsBookkeeping: "leverandøren sletter data, når aftalen ophører, som databehandler efter kundens instruks; at opbevare regnskabet i %s er kundens egen pligt som dataansvarlig, så kunden skal eksportere det inden ophøret med leverandørens exitbistand",
+	msgDeletionVsBookkeeping: "leverandøren sletter data, når aftalen ophører, som databehandler efter kundens instruks; at opbevare regnskabet efter %s er kundens egen pligt som dataansvarlig, så kunden skal eksportere det inden ophøret med leverandørens exitbistand",
 })
 
 // Tensions reports the tension between deletion of the customer's data
@@ -49,7 +49,7 @@ func Tensions(t contract.Terms, rules []RetentionRule) []contract.Tension {
 			Second:    contract.Provision{Document: "retention rules", Citation: cite, Provides: "records kept for " + r.Retention.Period.String()},
 			Outcome:   contract.ByInterpretation,
 			Prevails:  contract.CitationList{contract.Clause("18.3"), cite},
-			Reason:    contract.NewReason(tensionCat, msgDeletionVsBookkeeping, r.Retention.Period),
+			Reason:    contract.NewReason(tensionCat, msgDeletionVsBookkeeping, law),
 			Citations: contract.CitationList{gdpr("Art. 28(3)(g)"), contract.Clause("18.1"), gdpr("Art. 24")},
 		})
 	}

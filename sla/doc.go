@@ -92,6 +92,16 @@
 // with any other claims through [contract.Terms.SettleLiability]. Fees and
 // credits are [contract.Money]: 250.00 DKK, "250,00 kr." in Danish.
 //
+// # Obligations and tensions
+//
+// For the obligations calendar of package contract, [Report.Obligations]
+// gives the provider's right to keep the service closed during each
+// service window whose notice sufficed (terms 3.2), and
+// [Penalty.Obligation] the duty to pay an earned credit from the end of
+// its month (terms 8.1); merge them with the agreement's by
+// [contract.NewSchedule]. [Tensions] reports the tension between credit
+// tiers and terms 15.2, settled by the offer document's precedence.
+//
 // # Storing results
 //
 // Every value the package hands back or takes in -- [Policy], [Input],

@@ -55,6 +55,7 @@ func main() {
 		{"3. SLA", (*tour).sla},
 		{"4. Privacy", (*tour).privacy},
 		{"5. Termination", (*tour).termination},
+		{"6. Obligations calendar and tensions", (*tour).calendar},
 	} {
 		t.begin(step.title)
 		if err := step.run(t); err != nil {

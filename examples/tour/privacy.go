@@ -77,5 +77,5 @@ func (t *tour) privacy() error {
 		t.explain("  "+n.label+n.d.At.In(aware.Location()).Format("Mon 2006-01-02 15:04 MST"), n.d)
 	}
 	t.explain("  to the people concerned", b.SubjectsNotice())
-	return nil
+	return t.gppString()
 }

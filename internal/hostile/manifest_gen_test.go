@@ -15,6 +15,7 @@ import (
 	"github.com/pimkit/pimkit/internal/redact"
 	"github.com/pimkit/pimkit/internal/validate"
 	"github.com/pimkit/pimkit/privacy"
+	"github.com/pimkit/pimkit/privacy/gpp"
 	"github.com/pimkit/pimkit/privacy/tcf"
 	"github.com/pimkit/pimkit/sla"
 )
@@ -424,6 +425,7 @@ var manifest = []pkg{
 			{"RecordsOfProcessing", privacy.RecordsOfProcessing},
 			{"ReplayRequest", privacy.ReplayRequest},
 			{"RequestDeadline", privacy.RequestDeadline},
+			{"RetentionImpact", privacy.RetentionImpact},
 			{"RulesFromPolicy", privacy.RulesFromPolicy},
 			{"SignalEvents", privacy.SignalEvents},
 			{"TCFChoices", privacy.TCFChoices},
@@ -506,6 +508,31 @@ var manifest = []pkg{
 		},
 	},
 	{
+		path: "privacy/gpp",
+		funcs: []fn{
+			{"ApplyGPC", gpp.ApplyGPC},
+			{"Decode", gpp.Decode},
+			{"Encode", gpp.Encode},
+			{"FieldsOf", gpp.FieldsOf},
+			{"FromTCString", gpp.FromTCString},
+			{"HasGPC", gpp.HasGPC},
+			{"NewUS", gpp.NewUS},
+		},
+		types: []reflect.Type{
+			reflect.TypeFor[gpp.CARestriction](),
+			reflect.TypeFor[gpp.Choice](),
+			reflect.TypeFor[gpp.GPCEffect](),
+			reflect.TypeFor[gpp.GPCMapping](),
+			reflect.TypeFor[gpp.RawSection](),
+			reflect.TypeFor[gpp.SectionID](),
+			reflect.TypeFor[gpp.String](),
+			reflect.TypeFor[gpp.TCFCAv1](),
+			reflect.TypeFor[gpp.TCFEUv2](),
+			reflect.TypeFor[gpp.US](),
+			reflect.TypeFor[gpp.USPv1](),
+		},
+	},
+	{
 		path: "privacy/tcf",
 		funcs: []fn{
 			{"Decode", tcf.Decode},
@@ -515,6 +542,8 @@ var manifest = []pkg{
 			{"NewVendorSet", tcf.NewVendorSet},
 			{"Validate", tcf.Validate},
 			{"VendorRange", tcf.VendorRange},
+			{"VendorSetFromRanges", tcf.VendorSetFromRanges},
+			{"VendorSetFromWords", tcf.VendorSetFromWords},
 		},
 		types: []reflect.Type{
 			reflect.TypeFor[tcf.DisclosedRule](),

@@ -30,6 +30,7 @@ var manifest = []pkg{
 			{"DefaultTariff", billing.DefaultTariff},
 			{"DemandRulesFor", billing.DemandRulesFor},
 			{"FitPlan", billing.FitPlan},
+			{"InterestImpact", billing.InterestImpact},
 			{"InterestRulesFor", billing.InterestRulesFor},
 			{"NewInvoice", billing.NewInvoice},
 			{"NewLedger", billing.NewLedger},

@@ -178,9 +178,13 @@ type SearchOptions struct {
 // At is the instant SINCE LAST N DAYS counts back from (the library reads
 // no clock); Tree resolves IN CHILDREN and NOT IN CHILDREN on categories;
 // Models maps a sub-model's code to its parent model's code, so that
-// parent = "apollon" also finds the variants of apollon's sub-models.
+// parent = "apollon" also finds the variants of apollon's sub-models;
+// Families, by code, make completeness filters count a record of one of
+// them by its family's requirements ([Compiled.FamilyCompleteness]), as
+// Akeneo does; other records count by the schema's ([Compiled.Completeness]).
 type QueryContext struct {
-	At     time.Time         `json:"at,omitzero"`
-	Tree   Tree              `json:"tree,omitzero"`
-	Models map[string]string `json:"models,omitzero"`
+	At       time.Time         `json:"at,omitzero"`
+	Tree     Tree              `json:"tree,omitzero"`
+	Models   map[string]string `json:"models,omitzero"`
+	Families map[string]Family `json:"families,omitzero"`
 }

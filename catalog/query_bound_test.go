@@ -7,9 +7,9 @@ import (
 	"github.com/pimkit/pimkit/internal/allocbound"
 )
 
-// TestParseQueryBound holds ParseQuery to the decoder bound, 16 bytes per
+// TestParseQueryDecoderBound holds ParseQuery to the decoder bound, 16 bytes per
 // input byte plus 64 KiB, on the densest searches that fit MaxSearchBytes.
-func TestParseQueryBound(t *testing.T) {
+func TestParseQueryDecoderBound(t *testing.T) {
 	allocbound.SkipUnlessMeasurable(t)
 	c := mustCompile(testSchema(), testChannels()...)
 	near := func(prefix, unit, suffix string) []byte {

@@ -134,6 +134,7 @@ type cfilter struct {
 	enabled bool
 	percent func([]Completeness) bool
 	c       *Compiled
+	fams    map[string]Family
 }
 
 // lookup returns the value of field for loc and ch, without copying r.
@@ -181,6 +182,9 @@ func (f *cfilter) match(r *Record) bool {
 	case selEnabled:
 		return (r.Status == StatusActive) == f.enabled
 	case selCompleteness:
+		if fam, ok := f.fams[r.Family]; ok && r.Family != "" {
+			return f.percent(f.c.FamilyCompleteness(*r, fam))
+		}
 		return f.percent(f.c.Completeness(*r))
 	}
 	return false
@@ -462,7 +466,7 @@ func propertyPred(c *Compiled, f Filter, qc QueryContext) cfilter {
 	case PropertyCompleteness:
 		pct := int(f.Number.Decimal().IntPart())
 		all := f.Operator >= OpGreaterOnAllLocales
-		return cfilter{sel: selCompleteness, c: c, percent: func(cs []Completeness) bool {
+		return cfilter{sel: selCompleteness, c: c, fams: qc.Families, percent: func(cs []Completeness) bool {
 			matched, seen := false, 0
 			for _, cp := range cs {
 				if cp.Channel != f.Scope || (len(f.Locales) > 0 && !slices.Contains(f.Locales, cp.Locale)) {

@@ -121,6 +121,20 @@ func TestQueryEvaluate(t *testing.T) {
 	}
 }
 
+func TestQueryFamilyCompleteness(t *testing.T) {
+	// Akeneo completeness: a product of a family counts by its family's
+	// requirements, here only the title on ecommerce.
+	c := mustCompile(testSchema(), testChannels()...)
+	mugs := Family{Code: "mugs", Attributes: []string{"title", "stock"}, Requirements: map[string][]string{"ecommerce": {"title"}}}
+	search := `{"completeness":[{"operator":"=","value":100,"scope":"ecommerce","locales":["en-GB"]}]}`
+	if got := queryIDs(t, c, search, QueryContext{}); !slices.Equal(got, []string{"SHIRT-1"}) {
+		t.Errorf("by the schema: %v, want [SHIRT-1]", got)
+	}
+	if got := queryIDs(t, c, search, QueryContext{Families: map[string]Family{"mugs": mugs}}); !slices.Equal(got, []string{"SHIRT-1", "MUG-2"}) {
+		t.Errorf("by family: %v, want [SHIRT-1 MUG-2] (MUG-2 has its English title)", got)
+	}
+}
+
 func TestParseQueryProblems(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
 	tests := []struct {

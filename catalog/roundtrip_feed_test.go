@@ -40,7 +40,9 @@ func feedSamples() []any {
 		FeedIssue{ID: "MUG-2", Item: "products[1]", Problems: []contract.Problem{{Path: "description", Rule: "required", Param: "x", Message: "m"}}},
 		FeedReport{Written: 1, Excluded: []FeedIssue{{ID: "A", Item: "products[0]", Problems: []contract.Problem{{Path: "title", Rule: "length", Param: "150"}}}},
 			Warnings: []FeedIssue{{ID: "B", Item: "products[1]", Problems: []contract.Problem{{Path: "additional_image_link", Rule: "max_items", Param: "10"}}}}},
-		QueryContext{At: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC), Tree: tree, Models: map[string]string{"sub": "root"}},
+		QueryContext{At: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC), Tree: tree, Models: map[string]string{"sub": "root"},
+			Families: map[string]Family{"mugs": {Code: "mugs", Labels: Labels{{daDK, "Krus"}}, Attributes: []string{"title"},
+				Requirements: map[string][]string{"ecommerce": {"title"}}}}},
 	}
 }
 

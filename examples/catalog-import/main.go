@@ -5,7 +5,9 @@
 // batch, their completeness is counted per channel and locale, an Akeneo
 // search selects the complete stoneware and porcelain, the Merchant Center
 // feed is written with the products it leaves out, and one product is
-// published as schema.org JSON-LD.
+// published as schema.org JSON-LD. It also imports an Akeneo instance's
+// attributes, family and product export (JSON Lines) and counts
+// completeness by the family's requirements.
 //
 //	go run ./examples/catalog-import
 package main
@@ -161,6 +163,10 @@ func run(w io.Writer) error {
 	}
 	for _, x := range rep.Excluded {
 		fmt.Fprintf(w, "  left out %s: %v\n", x.ID, x.Problems)
+	}
+
+	if err := akeneoImport(w, channels); err != nil {
+		return err
 	}
 
 	fmt.Fprintln(w, "\nMUG-01 as schema.org JSON-LD for the Danish webshop:")

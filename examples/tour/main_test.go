@@ -45,6 +45,9 @@ func TestTourTellsTheStory(t *testing.T) {
 		"binds until the end of 2032-01-29",                // terms 9.3
 		"does not cancel the subscription",                 // terms 19.6
 		"GPC sets usca.SharingOptOut to yes",               // Cal. Code Regs. tit. 11 § 7025(c)
+		// catalog: Akeneo search filters; Merchant Center requires image_link
+		"material IN [stoneware]: MUG-01, BOWL-01",
+		"feed leaves out MUG-01: [image_link: required]",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("tour report lacks %q; report:\n%s", want, report)

@@ -72,8 +72,6 @@ func TestSettingsValidate(t *testing.T) {
 		{"payment means code is required", "payment_means[0].code", "required", peppol.Settings{PaymentMeans: []peppol.PaymentMeans{{}}}},
 		{"an IBAN is at most 34 characters", "payment_means[0].account.id", "max", peppol.Settings{PaymentMeans: []peppol.PaymentMeans{
 			{Code: "58", Account: peppol.FinancialAccount{ID: "DK50004004401162431234567890123456789"}}}}},
-		{"a negative exchange rate", "tax_rate", "dgte", peppol.Settings{TaxCurrency: contract.CurrencyOf(currency.EUR), TaxRate: dec("-1")}},
-		{"a tax currency needs its rate", "tax_rate", "required_with", peppol.Settings{TaxCurrency: contract.CurrencyOf(currency.EUR)}},
 	} {
 		_, err := peppol.FromInvoice(inv, c.s)
 		var verr *contract.ValidationError

@@ -6,13 +6,12 @@ import (
 
 	"github.com/pimkit/pimkit/billing"
 	"github.com/pimkit/pimkit/contract"
-	"github.com/pimkit/pimkit/internal/money"
 )
 
-// Settings is what a host adds to a billing invoice to send it by Peppol:
-// how to pay, the buyer's reference and, for an invoice in a foreign
-// currency, the rate at which its VAT is also stated in the tax currency.
-// The zero Settings is valid.
+// Settings is what a host adds to a billing invoice or credit note to send
+// it by Peppol: how to pay, the buyer's reference, the unit of the lines
+// and the parties' Peppol addresses where they are not their CVR or VAT
+// numbers. The zero Settings is valid.
 type Settings struct {
 	// UnitCode is the UN/ECE Rec. 20 unit of every line; empty means
 	// "C62" (one).
@@ -29,14 +28,6 @@ type Settings struct {
 	// PaymentTerms is the payment terms' text (BT-20); empty means
 	// "Net 30 days, due YYYY-MM-DD" with the invoice's due date and term.
 	PaymentTerms string `json:"payment_terms,omitempty" validate:"max=500"`
-	// TaxCurrency and TaxRate state the VAT of an invoice in another
-	// currency also in TaxCurrency (BT-6, BT-111; momsbekendtgørelsen
-	// § 97, stk. 2): VAT x TaxRate, rounded half away from zero. TaxRate is
-	// units of TaxCurrency per unit of the invoice's currency (7.4603 DKK
-	// per EUR), the rate at the tax point that § 97, stk. 4 allows, which
-	// the host supplies. Both or neither.
-	TaxCurrency contract.Currency `json:"tax_currency,omitzero"`
-	TaxRate     contract.Decimal  `json:"tax_rate,omitzero" validate:"dgte=0,dlte=1000000"`
 	// SellerEndpoint and BuyerEndpoint override the parties' Peppol
 	// addresses, which are otherwise the CVR number (scheme 0184) or the
 	// VAT number with its country's scheme (DE: 9930).
@@ -46,7 +37,15 @@ type Settings struct {
 
 // FromInvoice returns inv as a Peppol invoice, with billing's exact
 // amounts: the lines' net amounts, the VAT summary (VAT rounded per line
-// and summed, as billing computes it) and the totals, unchanged. The VAT
+// and summed, as billing computes it) and the totals, unchanged. Each of
+// billing's allowances (a discount on a line or on the invoice) becomes a
+// document-level allowance (reason code 95, discount) of its amount at
+// its VAT rate's category, so the breakdown per rate reconciles with
+// billing's to the øre; a percentage discount is stated by its amount and
+// its description, not as a percentage of a base. An invoice in a foreign
+// currency states its VAT also in DKK or EUR as billing computed it
+// ([billing.Invoice] TaxCurrencyVAT, momsbekendtgørelsen § 97, stk. 2):
+// BT-6 and a second TaxTotal. The VAT
 // category follows the invoice's treatment:
 //
 //   - [billing.DomesticVAT]: S at the line's rate, or Z for a line at 0 %;
@@ -67,7 +66,8 @@ type Settings struct {
 func FromInvoice(inv billing.Invoice, s Settings) (Document, error) {
 	return fromBilling(source{kind: InvoiceKind, number: inv.Number, issued: inv.Issued, received: inv.Received, due: inv.Due,
 		from: inv.SupplyFrom, to: inv.SupplyTo, seller: inv.Seller, buyer: inv.Buyer, treatment: inv.Treatment,
-		notice: inv.Notice, lines: inv.Lines, summary: inv.VATSummary, net: inv.Net, vat: inv.VAT, total: inv.Total}, s, "from invoice")
+		notice: inv.Notice, lines: inv.Lines, allowances: inv.Allowances, allowanceTotal: inv.AllowanceTotal, taxVAT: inv.TaxCurrencyVAT,
+		summary: inv.VATSummary, net: inv.Net, vat: inv.VAT, total: inv.Total}, s, "from invoice")
 }
 
 // source is what a billing invoice or credit note gives a document.
@@ -79,6 +79,9 @@ type source struct {
 	treatment                       billing.VATTreatment
 	notice                          string
 	lines                           []billing.InvoiceLine
+	allowances                      []billing.InvoiceAllowance
+	allowanceTotal                  contract.Money
+	taxVAT                          contract.Money
 	summary                         []billing.VATSummary
 	net, vat, total                 contract.Money
 	refs                            []BillingReference
@@ -87,9 +90,6 @@ type source struct {
 func fromBilling(src source, s Settings, op string) (Document, error) {
 	var ps contract.Problems
 	ps.Check("", s)
-	if s.TaxCurrency.IsZero() != s.TaxRate.IsZero() {
-		ps.Add("tax_rate", "required_with", "tax_currency")
-	}
 	if err := ps.Err(op, ErrInvalid); err != nil {
 		return Document{}, err
 	}
@@ -152,12 +152,23 @@ func fromBilling(src source, s Settings, op string) (Document, error) {
 	for i, v := range src.summary {
 		d.TaxSubtotals[i] = TaxSubtotal{Taxable: v.Net, Tax: v.VAT, Category: cat(v.Rate)}
 	}
+	if len(src.allowances) > 0 {
+		d.AllowanceCharges = make([]AllowanceCharge, len(src.allowances))
+		for i, a := range src.allowances {
+			d.AllowanceCharges[i] = AllowanceCharge{ReasonCode: "95", Reason: a.Description, Amount: a.Net, Category: lineCat(cat(a.VATRate))}
+		}
+	}
 	d.Tax = src.vat
-	d.Totals = Totals{LineExtension: src.net, TaxExclusive: src.net, TaxInclusive: src.total, Payable: src.total}
-	if !s.TaxCurrency.IsZero() && s.TaxCurrency.Unit() != cur {
-		tu := s.TaxCurrency.Unit()
-		d.TaxCurrency = s.TaxCurrency
-		d.TaxInTaxCurrency = contract.NewMoney(money.Round(src.vat.Amount().Mul(s.TaxRate.Decimal()), tu), tu)
+	lineNet := src.net
+	if !src.allowanceTotal.IsZero() {
+		lineNet = contract.NewMoney(src.net.Amount().Add(src.allowanceTotal.Amount()), cur)
+	}
+	d.Totals = Totals{LineExtension: lineNet, TaxExclusive: src.net, TaxInclusive: src.total, Payable: src.total}
+	if len(src.allowances) > 0 {
+		d.Totals.Allowances = src.allowanceTotal
+	}
+	if !src.taxVAT.IsZero() {
+		d.TaxCurrency, d.TaxInTaxCurrency = contract.CurrencyOf(src.taxVAT.Currency()), src.taxVAT
 	}
 	if err := d.Check(); err != nil {
 		return Document{}, err
@@ -219,4 +230,21 @@ func cmpOr(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// FromCreditNote returns n as a Peppol credit note (UBL CreditNote, type
+// code 381) with billing's exact amounts, positive as billing states
+// them, and the reference to the invoice it corrects -- its number and
+// issue date (BillingReference; momsbekendtgørelsen § 58, stk. 2). The
+// parties, VAT categories and settings are as for [FromInvoice]; a
+// payment means' due date (BT-9, which a UBL credit note states there)
+// is left as the settings give it.
+func FromCreditNote(n billing.CreditNote, s Settings) (Document, error) {
+	lines := make([]billing.InvoiceLine, len(n.Lines))
+	for i, l := range n.Lines {
+		lines[i] = l.InvoiceLine
+	}
+	return fromBilling(source{kind: CreditNoteKind, number: n.Number, issued: n.Issued, seller: n.Seller, buyer: n.Buyer,
+		treatment: n.Treatment, notice: n.Notice, lines: lines, summary: n.VATSummary, net: n.Net, vat: n.VAT, total: n.Total,
+		refs: []BillingReference{{ID: n.Invoice, IssueDate: n.InvoiceIssued}}}, s, "from credit note")
 }

@@ -28,8 +28,10 @@
 //
 // [FromInvoice] turns a [billing.Invoice] into a Document with billing's
 // exact amounts; [Settings] add the payment means (code 58 SEPA credit
-// transfer to an IBAN, 31, 42, ...), the buyer's reference and the
-// exchange rate for the tax currency. [Document.WithTotals] computes the
+// transfer to an IBAN, 31, 42, ...) and the buyer's reference; an invoice
+// in a foreign currency carries the VAT in kroner that billing computed
+// at the host's exchange rate. [FromCreditNote] does the same for a
+// [billing.CreditNote], with its reference to the invoice. [Document.WithTotals] computes the
 // amounts of a document a host builds itself -- one with a 10 % discount
 // on a line and 50.00 DKK off the whole invoice, say -- and
 // [Document.Check] reports, with JSON paths, what Peppol makes fatal and

@@ -58,7 +58,6 @@ func full() peppol.Document {
 func TestRoundTrip(t *testing.T) {
 	d := full()
 	settings := peppol.Settings{UnitCode: "MON", BuyerReference: "ref", PaymentMeans: d.PaymentMeans, PaymentTerms: "Net 30 days",
-		TaxCurrency: contract.CurrencyOf(currency.DKK), TaxRate: dec("7.4603"),
 		SellerEndpoint: d.Seller.Endpoint, BuyerEndpoint: d.Buyer.Endpoint}
 	l := d.Lines[0]
 	tab := roundtrip.Table{

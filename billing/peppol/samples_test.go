@@ -79,15 +79,35 @@ func samples(t *testing.T) []sample {
 	// The credit note corrects the extra values of that invoice in full
 	// (momsbekendtgørelsen § 58, stk. 2: it names the invoice by number
 	// and date): net 74.85, VAT 18.71, total 93.56.
-	cn := dk
-	cn.Kind, cn.TypeCode, cn.ID, cn.IssueDate, cn.DueDate = peppol.CreditNoteKind, "381", "CN-2026-0007", day("2026-02-10"), contract.Date{}
-	cn.Notes = []string{"Correction: extra values were not used"}
-	cn.BillingReferences = []peppol.BillingReference{{ID: dk.ID, IssueDate: dk.IssueDate}}
-	cn.PaymentMeans = []peppol.PaymentMeans{{Code: "58", DueDate: day("2026-03-12"), PaymentID: "CN-2026-0007", Account: sepa.Account}}
-	cn.Lines = []peppol.Line{dk.Lines[1]}
-	cn.Lines[0].ID = "1"
-	if cn, err = cn.WithTotals(); err != nil {
+	dkInv := invoice(t, billing.DomesticVAT, buyerDK(), planLine, valuesLine, paperLine)
+	note, err := billing.NewCreditNote(dkInv, nil, billing.CreditNoteInput{Number: "CN-2026-0007", Issued: day("2026-02-10"),
+		Reason: billing.CreditError, Lines: []billing.CreditLine{{Line: 2, Quantity: dec("3")}}})
+	if err != nil {
 		t.Fatal(err)
+	}
+	cn, err := peppol.FromCreditNote(note, peppol.Settings{PaymentMeans: []peppol.PaymentMeans{
+		{Code: "58", DueDate: day("2026-03-12"), Account: sepa.Account}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cn.BillingReferences) != 1 || cn.BillingReferences[0] != (peppol.BillingReference{ID: "2026-0042", IssueDate: day("2026-01-29")}) {
+		t.Errorf("credit note refers to %+v, want 2026-0042 of 2026-01-29", cn.BillingReferences)
+	}
+
+	// billing's discount: 20 % off the plan line (398.00 of 1,990.00) as
+	// an allowance at 25 %: net 1,592.00, VAT 398.00, total 1,990.00.
+	bdInv, err := billing.NewInvoice(billing.InvoiceInput{Number: "2026-0046", Issued: day("2026-01-29"),
+		Seller: sellerDK(), Buyer: buyerDK(), Treatment: billing.DomesticVAT, Lines: []billing.Line{planLine},
+		Allowances: []billing.Allowance{{Description: "Launch offer 20 %", Line: 1, Percent: dec("0.20")}}}, contract.Counter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bd, err := peppol.FromInvoice(bdInv, peppol.Settings{PaymentMeans: []peppol.PaymentMeans{sepa}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bd.AllowanceCharges) != 1 || !bd.AllowanceCharges[0].Amount.Equal(dkk("398.00")) || !bd.Totals.Allowances.Equal(dkk("398.00")) {
+		t.Errorf("allowances %+v, total %v; want one of 398.00", bd.AllowanceCharges, bd.Totals.Allowances)
 	}
 
 	// AE: a reverse-charge service to a German business, no VAT.
@@ -135,8 +155,14 @@ func samples(t *testing.T) []sample {
 	// VAT, also stated in kroner at 7.4603 DKK/EUR (momsbekendtgørelsen
 	// § 97, stk. 2): 503.570 25, rounded 503.57 DKK.
 	eurLine := billing.Line{Description: "PIM subscription, Pro plan, February 2026", Quantity: dec("1"), UnitPrice: eur("270.00"), VATRate: dec("0.25")}
-	fx, err := peppol.FromInvoice(invoice(t, billing.DomesticVAT, buyerDK(), eurLine), peppol.Settings{
-		PaymentMeans: []peppol.PaymentMeans{sepa}, TaxCurrency: contract.CurrencyOf(currency.DKK), TaxRate: dec("7.4603")})
+	fxInv, err := billing.NewInvoice(billing.InvoiceInput{Number: "2026-0045", Issued: day("2026-01-29"),
+		Seller: sellerDK(), Buyer: buyerDK(), Treatment: billing.DomesticVAT, Lines: []billing.Line{eurLine},
+		TaxCurrencyRate: billing.ExchangeRate{From: contract.CurrencyOf(currency.EUR), To: contract.CurrencyOf(currency.DKK),
+			Rate: dec("7.4603"), Date: day("2026-01-28"), Source: "Danmarks Nationalbank"}}, contract.Counter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx, err := peppol.FromInvoice(fxInv, peppol.Settings{PaymentMeans: []peppol.PaymentMeans{sepa}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,6 +177,7 @@ func samples(t *testing.T) []sample {
 		{"outside-scope-o", o, dkk("1990.00"), dkk("0.00")},
 		{"exempt-e", e, dkk("1990.00"), dkk("0.00")},
 		{"discount", disc, dkk("2176.25"), dkk("435.25")},
+		{"billing-discount", bd, dkk("1990.00"), dkk("398.00")},
 		{"foreign-currency", fx, eur("337.50"), eur("67.50")},
 	}
 }

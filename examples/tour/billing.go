@@ -64,6 +64,9 @@ func (t *tour) billing() error {
 	due := inv.DueDeadline
 	t.say("due %s %s: %d days after receipt end on %s %s, and a deadline to pay rolls to the next working day",
 		due.Date.Weekday(), due.Date, due.Period.Days, due.Raw.Weekday(), due.Raw)
+	if err := t.peppolInvoice(inv); err != nil {
+		return err
+	}
 
 	credits := billing.Plan{ID: "credits-500", Kind: billing.CreditBased, Cycle: billing.Monthly,
 		Price: contract.MustParseMoney("199.00", currency.DKK), Credits: 500,

@@ -47,6 +47,8 @@ func TestTourTellsTheStory(t *testing.T) {
 		"GPC sets usca.SharingOptOut to yes",               // Cal. Code Regs. tit. 11 § 7025(c)
 		// catalog: Akeneo search filters; Merchant Center requires image_link
 		"material IN [stoneware]: MUG-01, BOWL-01",
+		// billing: Peppol BIS 3.0 with the CVR under scheme 0184
+		"Peppol BIS 3.0 invoice 2026-0001: seller 0184:43782495, VAT category S, payable 3743.75 DKK, read back equal: true",
 		// catalog: Akeneo's completeness by family; a family switch
 		"BOWL-01 in family tableware, complete webshop/da-DK 100%, webshop/en-GB 66%",
 		"gains [glaze] and loses [price]",

@@ -267,8 +267,9 @@ func BenchmarkValidateVsJSON(b *testing.B) {
 }
 
 // BenchmarkCSV compares ImportCSV with bare encoding/csv reading the same
-// file (500 products, about 790 columns, Danish number format). The target
-// is import >= half the bare throughput.
+// file (500 products, about 790 columns, Danish number format), the bare
+// reader in its best configuration (ReuseRecord, as the streaming decoder
+// reads): import/csv in the interleaved run is the honest ratio.
 func BenchmarkCSV(b *testing.B) {
 	c := mustCompile(benchSchema(), benchChannels()...)
 	var buf bytes.Buffer
@@ -292,6 +293,7 @@ func BenchmarkCSV(b *testing.B) {
 		for b.Loop() {
 			r := csv.NewReader(bytes.NewReader(data))
 			r.Comma = ';'
+			r.ReuseRecord = true
 			n := 0
 			for {
 				_, err := r.Read()
@@ -319,15 +321,16 @@ func BenchmarkCSV(b *testing.B) {
 	})
 	// interleaved alternates bare reading and a streaming import (each
 	// record decoded with ReuseRecord and handed on, as a host persisting
-	// rows does; bare reading likewise drops each row) in every iteration; import/csv is
-	// import throughput over bare throughput, whose target is at 0.5
-	// or more.
+	// rows does; bare reading likewise reuses and drops each row) in every
+	// iteration; import/csv is import throughput over bare throughput
+	// (target 0.6 or more).
 	b.Run("interleaved", func(b *testing.B) {
 		var tc, ti time.Duration
 		for b.Loop() {
 			t0 := time.Now()
 			r := csv.NewReader(bytes.NewReader(data))
 			r.Comma = ';'
+			r.ReuseRecord = true // the baseline's best configuration, as the decoder reads
 			for {
 				if _, err := r.Read(); err == io.EOF {
 					break

@@ -34,6 +34,9 @@ type Ledger struct {
 // problems: it stops looking after them). An instant outside the
 // years 1 to 9999 UTC (which JSON could not store) and a Subject or Source
 // longer than [MaxSubjectLen] or [MaxSourceLen] bytes are invalid.
+// Events already in the ledger's order, such as those a ledger marshals,
+// are checked in one pass and copied without sorting; events is never
+// changed.
 func NewLedger(events ...ConsentEvent) (Ledger, error) {
 	// One pass checks the events, building a path only for a problem,
 	// and finds whether they are in order already and the span of their

@@ -39,10 +39,12 @@ type Ledger struct {
 // changed.
 func NewLedger(events ...ConsentEvent) (Ledger, error) {
 	// One pass checks the events, building a path only for a problem,
-	// and finds whether they are in order already and the span of their
-	// instants.
+	// and finds whether they are in order already; from the first event
+	// out of order on, it also makes the keys to sort.
 	var ps contract.Problems
 	sorted := true
+	var keys []ledgerKey
+	var base int64 // the seconds keys count from
 	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
 	for i := range events {
 		e := &events[i]
@@ -54,8 +56,16 @@ func NewLedger(events ...ConsentEvent) (Ledger, error) {
 			continue
 		}
 		sec := e.At.Unix()
-		if sorted && i > 0 {
-			sorted = !after(&events[i-1], e, hi, sec)
+		if keys != nil {
+			keys[i] = newKey(e, i, sec, base)
+		} else if sorted && i > 0 && ps.Len() == 0 && after(&events[i-1], e, hi, sec) {
+			sorted = false
+			if uint64(len(events)) <= math.MaxUint32 {
+				keys, base = make([]ledgerKey, len(events)), hi
+				for j := range i + 1 {
+					keys[j] = newKey(&events[j], j, events[j].At.Unix(), base)
+				}
+			}
 		}
 		lo, hi = min(lo, sec), max(hi, sec)
 	}
@@ -63,7 +73,7 @@ func NewLedger(events ...ConsentEvent) (Ledger, error) {
 		return Ledger{}, err
 	}
 	evs := make([]ConsentEvent, len(events))
-	if sorted || uint64(len(events)) > math.MaxUint32 {
+	if keys == nil {
 		for i := range events {
 			evs[i] = events[i]
 			evs[i].At = evs[i].At.UTC()
@@ -76,12 +86,23 @@ func NewLedger(events ...ConsentEvent) (Ledger, error) {
 	// Sort small keys rather than the events: the instant and action
 	// decide almost every comparison, and ties keep the input order, so
 	// the order is the stable one.
-	keys := sortKeys(events, lo, hi)
+	keys = sortKeys(events, keys, lo-base >= -1<<31 && hi-base < 1<<31)
 	for i, k := range keys {
 		evs[i] = events[k.idx]
 		evs[i].At = evs[i].At.UTC()
 	}
 	return Ledger{events: evs}, nil
+}
+
+// newKey returns the key of valid event e at index i with Unix seconds
+// sec: the seconds from base (offset by 2^31, so that a key orders as the
+// instant for 68 years either side of base), then the nanoseconds, then
+// the action (0 to 3 after subtracting Given).
+func newKey(e *ConsentEvent, i int, sec, base int64) ledgerKey {
+	return ledgerKey{
+		k:   uint64(uint32(sec-base+1<<31))<<32 | uint64(e.At.Nanosecond())<<2 | uint64(e.Action-Given),
+		idx: uint32(i),
+	}
 }
 
 // after reports whether valid event a comes after b in the ledger's
@@ -108,28 +129,19 @@ type ledgerKey struct {
 	idx uint32
 }
 
-// sortKeys returns the keys of valid events (at most MaxUint32 of them)
-// in the ledger's order; lo and hi are the least and greatest Unix
-// seconds of their instants. When the instants span less than 2^32 seconds
-// (136 years), the key is the seconds since the earliest instant, then
-// the nanoseconds, then the action (valid, so 0 to 3 after subtracting
-// Given), and a stable radix sort orders the keys; otherwise a
-// comparison sort on the same pairs does, the index breaking ties. Runs
-// of equal keys are then ordered by the other fields, stably.
-func sortKeys(events []ConsentEvent, lo, hi int64) []ledgerKey {
-	keys := make([]ledgerKey, len(events))
-	packed := hi-lo < 1<<32
-	for i := range events {
-		e := &events[i]
-		k := uint64(e.At.Nanosecond())<<2 | uint64(e.Action-Given)
-		if packed {
-			k |= uint64(e.At.Unix()-lo) << 32
-		}
-		keys[i] = ledgerKey{k: k, idx: uint32(i)}
-	}
+// sortKeys sorts the keys of valid events (at most MaxUint32 of them)
+// into the ledger's order. When packed (every instant within 68 years of
+// the keys' base), a stable radix sort on the whole key does; otherwise
+// a comparison sort on the Unix seconds, then the nanoseconds and action
+// (the key's low word), then the index. Runs of equal keys are then
+// ordered by the other fields, stably. It may return a different slice.
+func sortKeys(events []ConsentEvent, keys []ledgerKey, packed bool) []ledgerKey {
 	if packed {
 		keys = radixSort(keys)
 	} else {
+		for i := range keys {
+			keys[i].k &= math.MaxUint32
+		}
 		slices.SortFunc(keys, func(a, b ledgerKey) int {
 			return cmp.Or(cmp.Compare(events[a.idx].At.Unix(), events[b.idx].At.Unix()),
 				cmp.Compare(a.k, b.k), cmp.Compare(a.idx, b.idx))

@@ -229,3 +229,21 @@ func TestCheckMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestNewLedgerKeyWindow checks instants at the edges of the 68 years
+// either side of the first out-of-order event's predecessor, where the
+// radix sort gives way to the comparison sort.
+func TestNewLedgerKeyWindow(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	e := give("s", UseAnalytics, "2026-01-01T00:00:00Z")
+	for _, d := range []time.Duration{1<<31 - 1, 1 << 31, 1<<31 + 1} {
+		for _, sign := range []time.Duration{1, -1} {
+			evs := []ConsentEvent{e, e, e, e, e}
+			evs[1].At = t0.Add(-time.Second) // out of order: keys count from t0
+			evs[2].At = t0.Add(sign * d * time.Second)
+			evs[3].At = t0.Add(-sign * time.Second)
+			evs[4].At = t0.Add(sign * (d - 1) * time.Second).Add(999_999_999)
+			sameLedger(t, "window", evs)
+		}
+	}
+}

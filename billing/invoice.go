@@ -3,6 +3,7 @@ package billing
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
@@ -44,7 +45,8 @@ type Line struct {
 	Description string           `json:"description" validate:"required,max=500"`
 	Quantity    contract.Decimal `json:"quantity" validate:"dgte=0"`
 	// UnitPrice is the price of one unit excluding VAT, not negative. Every
-	// line of an invoice is in the same currency, the invoice's.
+	// line of an invoice is in the same currency, the invoice's. A
+	// discount is never a negative price: it is an [Allowance].
 	UnitPrice contract.Money `json:"unit_price" validate:"required"`
 	// VATRate is the VAT rate for DomesticVAT invoices as a fraction
 	// (0.25); ignored, and shown as 0, under ReverseCharge and Export.
@@ -78,8 +80,20 @@ type InvoiceInput struct {
 	Seller    contract.Party `json:"seller" validate:"-"`
 	Buyer     contract.Party `json:"buyer" validate:"-"`
 	Treatment VATTreatment   `json:"vat_treatment" validate:"required"`
+	// TaxCurrencyRate states the VAT of an invoice in a foreign currency
+	// also in DKK or EUR ([ExchangeRate], momsbekendtgørelsen § 97, stk.
+	// 2); required for a DomesticVAT invoice with VAT in any currency but
+	// DKK.
+	TaxCurrencyRate ExchangeRate `json:"tax_currency_rate,omitzero" validate:"-"`
+	// CustomerLocation is the evidence of where a consumer of an
+	// electronic service is located ([LocateCustomer]), stored with the
+	// sale; optional.
+	CustomerLocation CustomerLocation `json:"customer_location,omitzero" validate:"-"`
 	// Lines are the invoice's lines, at least one, all in one currency.
 	Lines []Line `json:"lines" validate:"min=1,dive"`
+	// Allowances are the discounts taken off the lines, each shown as its
+	// own line of the invoice; see [Allowance].
+	Allowances []Allowance `json:"allowances,omitempty" validate:"dive"`
 }
 
 // InvoiceParty is what momsbekendtgørelsen § 58 requires of a party on an
@@ -137,14 +151,28 @@ type Invoice struct {
 	Buyer       contract.Party    `json:"buyer"`
 	Treatment   VATTreatment      `json:"vat_treatment"`
 	Lines       []InvoiceLine     `json:"lines"`
-	VATSummary  []VATSummary      `json:"vat_summary"`
-	Net         contract.Money    `json:"net_amount"`
-	VAT         contract.Money    `json:"vat"`
-	Total       contract.Money    `json:"total"`
+	// Allowances are the discounts taken off, with their amounts, and
+	// AllowanceTotal their net sum: the zero Money when there are none.
+	// Net is the lines' net less AllowanceTotal.
+	Allowances     []InvoiceAllowance `json:"allowances,omitempty"`
+	AllowanceTotal contract.Money     `json:"allowance_total,omitzero"`
+	VATSummary     []VATSummary       `json:"vat_summary"`
+	Net            contract.Money     `json:"net_amount"`
+	VAT            contract.Money     `json:"vat"`
+	Total          contract.Money     `json:"total"`
 	// Notice is the VAT notice the invoice must print, empty for
 	// DomesticVAT.
 	Notice    string              `json:"notice,omitempty"`
 	Citations []contract.Citation `json:"citations"`
+	// TaxCurrencyRate and TaxCurrencyVAT are the exchange rate and the
+	// invoice's VAT in DKK or EUR at that rate (§ 97, stk. 2), zero for
+	// an invoice without them; in UBL the rate's To is BT-6 and
+	// TaxCurrencyVAT the second tax total, BT-111.
+	TaxCurrencyRate ExchangeRate   `json:"tax_currency_rate,omitzero"`
+	TaxCurrencyVAT  contract.Money `json:"tax_currency_vat,omitzero"`
+	// CustomerLocation is the input's: where the customer is and the
+	// evidence it rests on.
+	CustomerLocation CustomerLocation `json:"customer_location,omitzero"`
 }
 
 // Debt returns the invoice as a debt for the late-payment rules, owed by a
@@ -187,6 +215,10 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		cur = in.Lines[0].UnitPrice.Currency()
 	}
 	scale := money.Scale(cur)
+	if cur != currency.DKK || !in.TaxCurrencyRate.IsZero() || !in.CustomerLocation.IsZero() {
+		checkTaxCurrency(&ps, &in, cur)
+		checkLocation(&ps, "customer_location", in.CustomerLocation)
+	}
 	inv := Invoice{
 		Number: in.Number, Issued: in.Issued, Received: in.Received, Due: in.Due,
 		SupplyFrom: in.SupplyFrom, SupplyTo: in.SupplyTo, Seller: in.Seller, Buyer: in.Buyer,
@@ -245,16 +277,28 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		l.VATRate = rate
 		inv.Lines[i] = InvoiceLine{Line: l, Net: contract.NewMoney(ln, cur), VAT: contract.NewMoney(lv, cur)}
 	}
+	var offNet, offVAT int64
+	if len(in.Allowances) > 0 && ps.Len() == 0 {
+		offNet, offVAT = allowances(&ps, &inv, in.Allowances, in.Treatment == DomesticVAT, cur, scale)
+	}
 	if err := invalid(&ps, "new invoice"); err != nil {
 		return Invoice{}, err
 	}
-	if len(inv.Lines) == 1 {
+	if len(inv.Allowances) > 0 {
+		inv.AllowanceTotal = fromMinor(offNet, cur, scale)
+		net, vat = net-offNet, vat-offVAT
+		inv.Net, inv.VAT = fromMinor(net, cur, scale), fromMinor(vat, cur, scale)
+	} else if len(inv.Lines) == 1 {
 		inv.Net, inv.VAT = inv.Lines[0].Net, inv.Lines[0].VAT // decimals are immutable
 	} else {
 		inv.Net, inv.VAT = fromMinor(net, cur, scale), fromMinor(vat, cur, scale)
 	}
 	inv.Total = fromMinor(net+vat, cur, scale)
-	inv.VATSummary = summarize(inv.Lines, cur, scale)
+	if len(inv.Allowances) > 0 {
+		inv.VATSummary = summarizeAllowances(inv.Lines, inv.Allowances, cur, scale)
+	} else {
+		inv.VATSummary = summarize(inv.Lines, cur, scale)
+	}
 
 	if inv.Received.IsZero() {
 		inv.Received = inv.Issued
@@ -272,6 +316,9 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		inv.Due, inv.DueDeadline = dl.Date, dl
 		inv.Citations = append(inv.Citations, dl.Citations()...)
 	}
+	// The VAT is final here: state it in DKK or EUR too (§ 97, stk. 2).
+	inv.TaxCurrencyRate, inv.TaxCurrencyVAT = in.TaxCurrencyRate, taxCurrencyVAT(in.TaxCurrencyRate, inv.VAT)
+	inv.CustomerLocation = in.CustomerLocation
 	switch in.Treatment {
 	case ReverseCharge:
 		inv.Notice = ReverseChargeNotice
@@ -296,6 +343,13 @@ func tagsBroken(in *InvoiceInput) bool {
 		l := &in.Lines[i]
 		if l.Description == "" || len(l.Description) > 500 || l.Quantity.Decimal().Sign() < 0 || l.UnitPrice.IsZero() ||
 			!fraction(l.VATRate.Decimal()) {
+			return true
+		}
+	}
+	for i := range in.Allowances {
+		a := &in.Allowances[i]
+		if a.Description == "" || len(a.Description) > 500 || a.Line < 0 || len(a.Discount) > 100 ||
+			!fraction(a.Percent.Decimal()) || !fraction(a.VATRate.Decimal()) {
 			return true
 		}
 	}
@@ -335,13 +389,22 @@ func crossChecks(ps *contract.Problems, in *InvoiceInput) {
 	switch in.Treatment {
 	case 0, DomesticVAT:
 	case Export:
-		if c := in.Buyer.Country; c != "" && euMember(c) {
+		// A supply outside the EU needs a buyer outside it: no country, or
+		// a member state in any case ("de"), is not an export.
+		switch c := strings.ToUpper(in.Buyer.Country); {
+		case c == "":
+			ps.Add("buyer.country", "required_with", "export")
+		case euMember(c):
 			ps.Add("buyer.country", "excluded_with", "export")
 		}
 	case ReverseCharge:
 		switch id := in.Buyer.VATID; {
 		case id == "":
 			ps.Add("buyer.vat_id", "required_with", "reverse_charge")
+		case len(id) >= 2 && id[:2] == "GR":
+			// VIES and Directive 2006/112 Art. 215 write Greece's VAT
+			// prefix EL; GR is its ISO country code only.
+			ps.Add("buyer.vat_id", "vat_prefix", "EL")
 		case len(id) < 2 || id[:2] == "DK" || !euMember(id[:2]):
 			ps.Add("buyer.vat_id", "excluded_with", "reverse_charge")
 		}

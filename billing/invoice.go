@@ -167,12 +167,14 @@ type Invoice struct {
 	// TaxCurrencyRate and TaxCurrencyVAT are the exchange rate and the
 	// invoice's VAT in DKK or EUR at that rate (§ 97, stk. 2), zero for
 	// an invoice without them; in UBL the rate's To is BT-6 and
-	// TaxCurrencyVAT the second tax total, BT-111.
-	TaxCurrencyRate ExchangeRate   `json:"tax_currency_rate,omitzero"`
+	// TaxCurrencyVAT the second tax total, BT-111. NewInvoice checked the
+	// rate when it was given, so its tags are not checked again here: a
+	// zero rate is an invoice without one, not a broken rate.
+	TaxCurrencyRate ExchangeRate   `json:"tax_currency_rate,omitzero" validate:"-"`
 	TaxCurrencyVAT  contract.Money `json:"tax_currency_vat,omitzero"`
 	// CustomerLocation is the input's: where the customer is and the
-	// evidence it rests on.
-	CustomerLocation CustomerLocation `json:"customer_location,omitzero"`
+	// evidence it rests on (checked by NewInvoice, like the rate).
+	CustomerLocation CustomerLocation `json:"customer_location,omitzero" validate:"-"`
 }
 
 // Debt returns the invoice as a debt for the late-payment rules, owed by a

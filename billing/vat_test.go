@@ -330,3 +330,23 @@ func TestGreekPrefixMessage(t *testing.T) {
 		t.Errorf("NewInvoice with GR123456789: %v, want vat_prefix(EL) with a message naming the prefix EL", err)
 	}
 }
+
+// TestInvoiceWithoutTaxCurrencyPassesTags checks that a domestic invoice,
+// which has no exchange rate (momsbekendtgørelsen § 97 applies only to a
+// foreign currency), passes the validator's tags when a host or another
+// package checks it as a value -- a data-subject export that carries it,
+// say: the zero rate is no rate, not a broken one.
+func TestInvoiceWithoutTaxCurrencyPassesTags(t *testing.T) {
+	inv, err := NewInvoice(InvoiceInput{Number: "1", Issued: day("2026-01-29"),
+		Seller: seller(), Buyer: buyerDK(), Treatment: DomesticVAT,
+		Lines: []Line{{Description: "PIM", Quantity: contract.Dec(dec("1")), UnitPrice: dkk("100.00"), VATRate: contract.Dec(vatDK)}}},
+		contract.OpenDIMSTerms().Counter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps contract.Problems
+	ps.Check("invoice", inv)
+	if ps.Len() != 0 {
+		t.Errorf("momsbekendtgørelsen § 97 a domestic invoice fails its tags: %v", ps.List())
+	}
+}

@@ -127,7 +127,9 @@ func (s *ConsentState) apply(e ConsentEvent) {
 			return // Art. 21(3), (5): only an explicit opt-in lifts an objection.
 		}
 		after := !signal && s.Status == ObjectedStatus && s.Method == MethodSignal
-		if s.Status == Granted && s.ExplicitAfterSignal && signal {
+		if s.Status == Granted && s.ExplicitAfterSignal {
+			// A consent given again -- by a signal, or confirmed explicitly
+			// -- keeps the standing of the explicit opt-in it renews.
 			after = true
 		}
 		*s = ConsentState{Subject: s.Subject, Purpose: s.Purpose, Status: Granted, Since: e.At,

@@ -397,3 +397,23 @@ func TestStatesMatchesState(t *testing.T) {
 		}
 	}
 }
+
+// TestExplicitOptInSurvivesReconfirmation checks GDPR Art. 21(5) with
+// Art. 7: an explicit opt-in given after a Global Privacy Control
+// objection outranks later signals, and confirming the consent again
+// explicitly keeps that standing -- a second banner consent must not
+// leave the consent open to the next signal.
+func TestExplicitOptInSurvivesReconfirmation(t *testing.T) {
+	l, err := NewLedger(
+		act("s", UseTargetedAds, Objected, "2026-01-01T10:00:00Z", MethodSignal),
+		give("s", UseTargetedAds, "2026-01-02T10:00:00Z"),
+		give("s", UseTargetedAds, "2026-01-03T10:00:00Z"),
+		act("s", UseTargetedAds, Objected, "2026-01-04T10:00:00Z", MethodSignal))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := l.State("s", UseTargetedAds, ts("2026-01-05T00:00:00Z"))
+	if st.Status != Granted || !st.ExplicitAfterSignal || !st.SignalIgnored || st.GivenAt != ts("2026-01-03T10:00:00Z") {
+		t.Errorf("Art. 21(5) reconfirmed consent after a signal: %+v, want granted since the second opt-in, signal ignored", st)
+	}
+}

@@ -148,10 +148,15 @@ func (b *browser) consentUpdates() []map[string]string {
 
 // shot saves a screenshot of the viewport as name.png in the test's
 // artifact directory.
-func (b *browser) shot(name string) {
+func (b *browser) shot(name string) { b.capture(name, chromedp.CaptureScreenshot()) }
+
+// shotFull saves a screenshot of the whole page (PNG at quality 100).
+func (b *browser) shotFull(name string) { b.capture(name, chromedp.FullScreenshot(100)) }
+
+func (b *browser) capture(name string, a chromedp.Action[[]byte]) {
 	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	png, err := chromedp.Run(ctx, a)
 	if err != nil {
 		b.t.Logf("screenshot %s: %v", name, err)
 		return
@@ -313,16 +318,26 @@ func TestBrowserBuyAndWithdraw(t *testing.T) {
 // (one month, GDPR Art. 12(3)) and what is kept by law.
 func TestBrowserErasure(t *testing.T) {
 	b := newBrowser(t)
+	b.open("/en/p/BOWL-01")
+	b.click("#consent-accept", "#product")
+	b.step("form#checkout",
+		chromedp.SendKeys(chromedp.CSS("#name"), "Karen Testesen"),
+		chromedp.SendKeys(chromedp.CSS("#email"), "karen.testesen@example.com"),
+		chromedp.SendKeys(chromedp.CSS("#address"), "Testvej 17, 8000 Aarhus C"))
+	b.click("#buy", "#order-number")
 	b.open("/en/your-data")
-	b.click("#consent-accept", "#erasure")
 	b.click("#erase", "#requests")
 	if got := b.text("#requests"); !strings.Contains(got, "2026-07-22") {
 		t.Errorf("page %s: element #requests: %q, want the deadline 2026-07-22", b.page, got)
 	}
-	if got := b.text("#retention"); !strings.Contains(got, "GDPR Art. 7(1)") {
-		t.Errorf("page %s: element #retention: %q, want the consent records kept as proof", b.page, got)
+	ret := b.text("#retention")
+	if !strings.Contains(ret, "GDPR Art. 7(1)") {
+		t.Errorf("page %s: element #retention: %q, want the consent records kept as proof", b.page, ret)
 	}
-	b.shot("your-data")
+	if !strings.Contains(ret, "2031-12-31") || !strings.Contains(ret, "bogføringsloven § 10") {
+		t.Errorf("page %s: element #retention: %q, want the invoice kept until 2031-12-31 by the Bookkeeping Act", b.page, ret)
+	}
+	b.shotFull("your-data")
 }
 
 // TestBrowserJSONLD: the JSON-LD the browser parsed from the product page

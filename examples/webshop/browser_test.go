@@ -245,32 +245,33 @@ func TestBrowserAcceptCookies(t *testing.T) {
 	b.shot("accepted-your-data")
 }
 
-// TestBrowserGPC: a browser sending Sec-GPC: 1 is told its signal is
-// honoured; after "accept all" targeted advertising stays off: no
-// advertising cookie, ad flags denied.
+// TestBrowserGPC: a shopper who accepted everything turns on Global
+// Privacy Control; the next page records the Sec-GPC: 1 header as an
+// objection to targeted advertising, which ends the earlier consent
+// (GDPR Art. 21(5)): the advertising cookie is deleted and the ad flags
+// are denied, while statistics stay on. A second browser that sends GPC
+// from the start is told so in the banner and, after "accept all", gets
+// no advertising cookie.
 func TestBrowserGPC(t *testing.T) {
 	b := newBrowser(t)
-	b.step("Sec-GPC header", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
-			return err
-		}
-		_, err := cdp.Call(ctx, t, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{Headers: network.Headers{"Sec-GPC": "1"}})
-		return err
-	}))
 	b.open("/da/")
-	b.text("#gpc-note")
-	b.shot("gpc-banner")
 	b.click("#consent-accept", "#main")
+	if cs := b.cookies(); cs[cookieMarketing] == "" {
+		t.Fatalf("page %s: no advertising cookie after accept all, before GPC", b.page)
+	}
+	b.sendGPC()
+	b.open("/da/p/mug")
 	cs := b.cookies()
 	if cs[cookieMarketing] != "" {
-		t.Errorf("page %s: GPC: the advertising cookie is set after accept all", b.page)
+		t.Errorf("page %s: GPC: the advertising cookie is still set after the signal", b.page)
 	}
 	if cs[cookieAnalytics] == "" {
-		t.Errorf("page %s: GPC: the statistics cookie is missing (GPC does not object to it)", b.page)
+		t.Errorf("page %s: GPC: the statistics cookie is gone (GPC does not object to statistics)", b.page)
 	}
 	ups := b.consentUpdates()
-	if len(ups) != 1 || ups[0]["ad_storage"] != "denied" || ups[0]["ad_personalization"] != "denied" {
-		t.Errorf("page %s: GPC: Consent Mode updates %v, want advertising denied", b.page, ups)
+	if len(ups) != 1 || ups[0]["ad_personalization"] != "denied" || ups[0]["ad_user_data"] != "denied" ||
+		ups[0]["analytics_storage"] != "granted" {
+		t.Errorf("page %s: GPC: Consent Mode updates %v, want ad personalization and user data denied, analytics granted", b.page, ups)
 	}
 	var objected bool
 	for _, e := range b.ledger() {
@@ -279,6 +280,29 @@ func TestBrowserGPC(t *testing.T) {
 	if !objected {
 		t.Errorf("GPC: no objection by signal in the ledger")
 	}
+	b.shot("gpc-after")
+
+	fresh := newBrowser(t)
+	fresh.sendGPC()
+	fresh.open("/en/")
+	fresh.text("#gpc-note")
+	fresh.shot("gpc-banner")
+	fresh.click("#consent-accept", "#main")
+	if cs := fresh.cookies(); cs[cookieMarketing] != "" || cs[cookieAnalytics] == "" {
+		t.Errorf("page %s: GPC from the start, accept all: cookies %v, want statistics only", fresh.page, keys(cs))
+	}
+}
+
+// sendGPC makes the browser send Sec-GPC: 1 with every request.
+func (b *browser) sendGPC() {
+	b.t.Helper()
+	b.step("Sec-GPC header", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, t, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{Headers: network.Headers{"Sec-GPC": "1"}})
+		return err
+	}))
 }
 
 // TestBrowserBuyAndWithdraw: buy a mug, see VAT and the withdrawal

@@ -359,8 +359,8 @@ func (sess *session) cookies() []privacy.CookieDecision {
 	ds := sess.ledger.Cookies(sess.s.inventory, sess.sid, sess.now, sess.s.rules, privacy.Child{})
 	for _, d := range ds {
 		c := d.Cookie
-		if !c.NeedsConsent() {
-			continue // the session cookie, set by session()
+		if c.Name == cookieSession {
+			continue // set by session(); pimkit allows it as strictly necessary
 		}
 		_, err := sess.r.Cookie(c.Name)
 		present := err == nil

@@ -2,6 +2,7 @@ package billing
 
 import (
 	"runtime"
+	"strconv"
 	"sync"
 	"syscall"
 	"testing"
@@ -169,5 +170,224 @@ func BenchmarkRenew(b *testing.B) {
 		if _, _, err := s.Renew(on); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// usageFixture is n subscriptions' usage: for each, its billing period
+// and perSub events of one sum meter, each with its own ID, instant and
+// value, 1 in 50 resent (a duplicate) and 1 in 100 late (in the period
+// before).
+type usageFixture struct {
+	periods [][]UsagePeriod
+	events  [][]UsageEvent
+}
+
+var usageFixtures sync.Map // "n/perSub" -> *usageFixture
+
+// usageEvents returns the fixture of n subscriptions with perSub events
+// each, built once per test binary (10,000,000 events hold about 1.5 GB).
+func usageEvents(n, perSub int) *usageFixture {
+	key := strconv.Itoa(n) + "/" + strconv.Itoa(perSub)
+	if f, ok := usageFixtures.Load(key); ok {
+		return f.(*usageFixture)
+	}
+	f := &usageFixture{periods: make([][]UsagePeriod, n), events: make([][]UsageEvent, n)}
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for s := range n {
+		from := start.AddDate(0, 0, s%28)
+		prev := UsagePeriod{Index: 0, From: from.AddDate(0, -1, 0), To: from}
+		cur := UsagePeriod{Index: 1, From: from, To: from.AddDate(0, 1, 0)}
+		f.periods[s] = []UsagePeriod{prev, cur}
+		evs := make([]UsageEvent, perSub)
+		span := cur.To.Sub(cur.From)
+		for i := range evs {
+			at := cur.From.Add(time.Duration(int64(span) / int64(perSub) * int64(i)))
+			if i%100 == 99 {
+				at = prev.To.Add(-time.Minute) // late: arrives now, happened last period
+			}
+			evs[i] = UsageEvent{ID: "ev-" + strconv.Itoa(s) + "-" + strconv.Itoa(i), Meter: "api_calls", At: at,
+				Value: contract.Dec(decimal.NewFromInt(int64(1 + (s+i)%97)))}
+			if i%50 == 49 {
+				evs[i] = evs[i-1] // resent
+			}
+		}
+		f.events[s] = evs
+	}
+	v, _ := usageFixtures.LoadOrStore(key, f)
+	return v.(*usageFixture)
+}
+
+// rateUsage aggregates each subscription's events into its periods and
+// prices the current one with a graduated price, on all cores; it returns
+// the number of events counted. It is the metered part of a month-end
+// run: [monthEndMetered] calls it per subscription through rateOne.
+func rateUsage(b *testing.B, f *usageFixture, m Meter, p Price) int64 {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	counts := make([]int64, workers)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := w; s < len(f.events); s += workers {
+				_, n, err := rateOne(m, p, f.periods[s], f.events[s])
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				counts[w] += n
+			}
+		}()
+	}
+	wg.Wait()
+	var total int64
+	for _, c := range counts {
+		total += c
+	}
+	return total
+}
+
+// rateOne aggregates one subscription's events and prices its last
+// period: the invoice line of the usage charge and the events counted.
+func rateOne(m Meter, p Price, periods []UsagePeriod, events []UsageEvent) (Line, int64, error) {
+	agg, err := m.Aggregate(periods, events)
+	if err != nil {
+		return Line{}, 0, err
+	}
+	u := agg.Usage[len(agg.Usage)-1]
+	r, err := p.Amount(u.Quantity.Decimal(), u.Events)
+	if err != nil {
+		return Line{}, 0, err
+	}
+	var n int64
+	for _, x := range agg.Usage {
+		n += x.Events
+	}
+	return r.Line("API calls", vatDK), n, nil
+}
+
+// usagePrice is the graduated price the usage benchmarks rate with.
+var usagePrice = Price{Model: Graduated, Tiers: []Tier{
+	{UpTo: contract.Dec(dec("1000")), UnitPrice: contract.NewMoney(dec("0.0100"), currency.DKK)},
+	{UpTo: contract.Dec(dec("10000")), UnitPrice: contract.NewMoney(dec("0.0080"), currency.DKK)},
+	{UnitPrice: contract.NewMoney(dec("0.0050"), currency.DKK)}}}
+
+// BenchmarkRateUsage rates 10,000,000 usage events into 100,000
+// subscriptions' periods (100 each, 2 % resent, 1 % late) and prices each
+// subscription's period: target under 3 s on 2 cores.
+func BenchmarkRateUsage(b *testing.B) {
+	f := usageEvents(100_000, 100)
+	m := Meter{ID: "api_calls", Aggregation: AggregateSum}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		cpu0 := cpuTime()
+		n := rateUsage(b, f, m, usagePrice)
+		b.ReportMetric((cpuTime() - cpu0).Seconds(), "cpu-s/op")
+		b.ReportMetric(float64(n), "events")
+	}
+}
+
+// monthEndMetered is [monthEnd] with usage: every fifth subscription is
+// metered, its usage (fixture index i/5) aggregated and priced with
+// usagePrice and invoiced as a second line beside the plan's charge. The
+// month-end benchmarks call it to measure the run with 20 % metered
+// subscriptions.
+func monthEndMetered(b *testing.B, subs []Subscription, usage *usageFixture, on contract.Date) (invoices int, events int64) {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	counts := make([]int, workers)
+	evCounts := make([]int64, workers)
+	seller, buyer := seller(), buyerDK()
+	extra := meteredLines(usage)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lines := make([]Line, 0, 2)
+			for i := w; i < len(subs); i += workers {
+				next, evs, err := subs[i].Renew(on)
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				subs[i] = next
+				for _, e := range evs {
+					if e.Kind != Charged {
+						continue
+					}
+					lines = append(lines[:0], e.Line("PIM subscription", vatDK))
+					var n int64
+					if lines, n, err = extra(i, lines); err != nil {
+						b.Error(err)
+						return
+					}
+					evCounts[w] += n
+					if _, err := NewInvoice(InvoiceInput{Number: "M-1", Issued: on, Seller: seller, Buyer: buyer,
+						Treatment: DomesticVAT, Lines: lines}, contract.Counter{}); err != nil {
+						b.Error(err)
+						return
+					}
+					counts[w]++
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for w := range workers {
+		invoices += counts[w]
+		events += evCounts[w]
+	}
+	return invoices, events
+}
+
+// meteredLines returns the metered part of a month-end run as a plug for
+// a month-end loop that builds each invoice's lines: every fifth
+// subscription i has its usage (fixture index i/5) aggregated, priced
+// with usagePrice and added as a line; it returns the lines and the
+// events rated. Its type is the month-end benchmark's extraLines.
+func meteredLines(usage *usageFixture) func(i int, lines []Line) ([]Line, int64, error) {
+	m := Meter{ID: "api_calls", Aggregation: AggregateSum}
+	return func(i int, lines []Line) ([]Line, int64, error) {
+		if i%5 != 0 || i/5 >= len(usage.events) {
+			return lines, 0, nil
+		}
+		l, n, err := rateOne(m, usagePrice, usage.periods[i/5], usage.events[i/5])
+		if err != nil {
+			return lines, 0, err
+		}
+		return append(lines, l), n, nil
+	}
+}
+
+// BenchmarkMonthEndMetered is the month-end run over 1,000,000
+// subscriptions of [BenchmarkMonthEnd] (without the overdue interest)
+// with 20 % of them metered, 10 usage events each, rated and invoiced.
+func BenchmarkMonthEndMetered(b *testing.B) {
+	const n = 1_000_000
+	plans := []Plan{planBasic, planPro, planBig, planYear, planFree}
+	base := make([]Subscription, n)
+	anchor := day("2025-01-01")
+	for i := range base {
+		s, _, err := Subscribe("s", plans[i%len(plans)], anchor.AddDays(i%31))
+		if err != nil {
+			b.Fatal(err)
+		}
+		base[i] = s
+	}
+	usage := usageEvents(n/5, 10)
+	subs := make([]Subscription, n)
+	on := day("2025-02-28")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		copy(subs, base)
+		b.StartTimer()
+		cpu0 := cpuTime()
+		inv, evs := monthEndMetered(b, subs, usage, on)
+		b.ReportMetric((cpuTime() - cpu0).Seconds(), "cpu-s/op")
+		b.ReportMetric(float64(inv), "invoices")
+		b.ReportMetric(float64(evs), "events")
 	}
 }

@@ -62,6 +62,14 @@ func hostileInputs(list string) map[string][]byte {
 // unmarshalers of its types.
 func decoders() map[string]func([]byte) error {
 	return map[string]func([]byte) error{
+		// Usage and EU VAT: the enums' text and a usage event as a host
+		// receives it.
+		"Aggregation.UnmarshalText":   func(b []byte) error { var v Aggregation; return v.UnmarshalText(b) },
+		"PriceModel.UnmarshalText":    func(b []byte) error { var v PriceModel; return v.UnmarshalText(b) },
+		"EvidenceKind.UnmarshalText":  func(b []byte) error { var v EvidenceKind; return v.UnmarshalText(b) },
+		"SupplyChannel.UnmarshalText": func(b []byte) error { var v SupplyChannel; return v.UnmarshalText(b) },
+		"json.Unmarshal(UsageEvent)":  func(b []byte) error { var v UsageEvent; return json.Unmarshal(b, &v) },
+		// The package's other decoders.
 		"RateTable.UnmarshalJSON":    func(b []byte) error { var v RateTable; return v.UnmarshalJSON(b) },
 		"Ledger.UnmarshalJSON":       func(b []byte) error { var v Ledger; return v.UnmarshalJSON(b) },
 		"CustomerKind.UnmarshalText": func(b []byte) error { var v CustomerKind; return v.UnmarshalText(b) },

@@ -3,6 +3,7 @@ package billing
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
@@ -78,6 +79,15 @@ type InvoiceInput struct {
 	Seller    contract.Party `json:"seller" validate:"-"`
 	Buyer     contract.Party `json:"buyer" validate:"-"`
 	Treatment VATTreatment   `json:"vat_treatment" validate:"required"`
+	// TaxCurrencyRate states the VAT of an invoice in a foreign currency
+	// also in DKK or EUR ([ExchangeRate], momsbekendtgørelsen § 97, stk.
+	// 2); required for a DomesticVAT invoice with VAT in any currency but
+	// DKK.
+	TaxCurrencyRate ExchangeRate `json:"tax_currency_rate,omitzero" validate:"-"`
+	// CustomerLocation is the evidence of where a consumer of an
+	// electronic service is located ([LocateCustomer]), stored with the
+	// sale; optional.
+	CustomerLocation CustomerLocation `json:"customer_location,omitzero" validate:"-"`
 	// Lines are the invoice's lines, at least one, all in one currency.
 	Lines []Line `json:"lines" validate:"min=1,dive"`
 }
@@ -145,6 +155,15 @@ type Invoice struct {
 	// DomesticVAT.
 	Notice    string              `json:"notice,omitempty"`
 	Citations []contract.Citation `json:"citations"`
+	// TaxCurrencyRate and TaxCurrencyVAT are the exchange rate and the
+	// invoice's VAT in DKK or EUR at that rate (§ 97, stk. 2), zero for
+	// an invoice without them; in UBL the rate's To is BT-6 and
+	// TaxCurrencyVAT the second tax total, BT-111.
+	TaxCurrencyRate ExchangeRate   `json:"tax_currency_rate,omitzero"`
+	TaxCurrencyVAT  contract.Money `json:"tax_currency_vat,omitzero"`
+	// CustomerLocation is the input's: where the customer is and the
+	// evidence it rests on.
+	CustomerLocation CustomerLocation `json:"customer_location,omitzero"`
 }
 
 // Debt returns the invoice as a debt for the late-payment rules, owed by a
@@ -187,6 +206,10 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		cur = in.Lines[0].UnitPrice.Currency()
 	}
 	scale := money.Scale(cur)
+	if cur != currency.DKK || !in.TaxCurrencyRate.IsZero() || !in.CustomerLocation.IsZero() {
+		checkTaxCurrency(&ps, &in, cur)
+		checkLocation(&ps, "customer_location", in.CustomerLocation)
+	}
 	inv := Invoice{
 		Number: in.Number, Issued: in.Issued, Received: in.Received, Due: in.Due,
 		SupplyFrom: in.SupplyFrom, SupplyTo: in.SupplyTo, Seller: in.Seller, Buyer: in.Buyer,
@@ -272,6 +295,9 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		inv.Due, inv.DueDeadline = dl.Date, dl
 		inv.Citations = append(inv.Citations, dl.Citations()...)
 	}
+	// The VAT is final here: state it in DKK or EUR too (§ 97, stk. 2).
+	inv.TaxCurrencyRate, inv.TaxCurrencyVAT = in.TaxCurrencyRate, taxCurrencyVAT(in.TaxCurrencyRate, inv.VAT)
+	inv.CustomerLocation = in.CustomerLocation
 	switch in.Treatment {
 	case ReverseCharge:
 		inv.Notice = ReverseChargeNotice
@@ -335,13 +361,22 @@ func crossChecks(ps *contract.Problems, in *InvoiceInput) {
 	switch in.Treatment {
 	case 0, DomesticVAT:
 	case Export:
-		if c := in.Buyer.Country; c != "" && euMember(c) {
+		// A supply outside the EU needs a buyer outside it: no country, or
+		// a member state in any case ("de"), is not an export.
+		switch c := strings.ToUpper(in.Buyer.Country); {
+		case c == "":
+			ps.Add("buyer.country", "required_with", "export")
+		case euMember(c):
 			ps.Add("buyer.country", "excluded_with", "export")
 		}
 	case ReverseCharge:
 		switch id := in.Buyer.VATID; {
 		case id == "":
 			ps.Add("buyer.vat_id", "required_with", "reverse_charge")
+		case len(id) >= 2 && id[:2] == "GR":
+			// VIES and Directive 2006/112 Art. 215 write Greece's VAT
+			// prefix EL; GR is its ISO country code only.
+			ps.Add("buyer.vat_id", "vat_prefix", "EL")
 		case len(id) < 2 || id[:2] == "DK" || !euMember(id[:2]):
 			ps.Add("buyer.vat_id", "excluded_with", "reverse_charge")
 		}

@@ -38,6 +38,8 @@ func TestRoundTrip(t *testing.T) {
 		Seller: seller, Buyer: buyer, Treatment: ReverseCharge, Lines: []Line{line}}
 	in2 := in
 	in2.Due = contract.Date{}
+	in.TaxCurrencyRate, in.CustomerLocation = sampleTaxRate(), sampleLocation()
+	in2.TaxCurrencyRate, in2.CustomerLocation = in.TaxCurrencyRate, in.CustomerLocation
 	inv, err := NewInvoice(in2, terms.Counter)
 	if err != nil {
 		t.Fatal(err)
@@ -89,6 +91,7 @@ func TestRoundTrip(t *testing.T) {
 			"InsufficientCreditsError": "an error type: hosts match it with errors.As and do not store it",
 		},
 	}
+	tab.Samples = append(tab.Samples, usageSamples(t)...)
 	// DemandRules holds the contract.Terms its remedies come from, so it
 	// round-trips exactly when Terms does; until contract's Terms compares
 	// without options it is listed, not sampled.

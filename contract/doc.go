@@ -338,7 +338,9 @@
 // of 10 days instead of 14, 24 December closed in the holiday calendar --
 // and [CompareFindings] lists each [Difference]: what changed (the
 // outcome, the date, the rule, the amount), for whom and from which day.
-// Packages with their own versioned tables produce findings the same way.
+// Packages with their own versioned tables produce findings the same way:
+// billing.InterestImpact (a statutory rate table corrected) and
+// privacy.RetentionImpact (the retention rules of two policy versions).
 //
 // # Liability
 //

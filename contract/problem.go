@@ -238,6 +238,8 @@ func RuleMessage(rule, param string) string {
 		return "must be a Danish CVR number"
 	case "vatid":
 		return "must be an EU VAT number"
+	case "vat_prefix":
+		return "must be written with the VAT prefix " + param + " (VIES)"
 	case "iso3166_1_alpha2":
 		return "must be a two-letter country code"
 	case "gtefield", "ltefield", "gtfield", "ltfield", "eqfield", "nefield":

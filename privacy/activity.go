@@ -33,6 +33,13 @@ type Activity struct {
 	// the user's password); a breach of it need not be told to the
 	// subjects (Art. 34(3)(a)).
 	Unintelligible bool `json:"unintelligible,omitempty"`
+	// Interest is the legitimate interest pursued, stated for an activity
+	// on legitimate interests (Art. 13(1)(d)): "security of the system".
+	Interest string `json:"interest,omitempty"`
+	// OnByDefault reports a service that runs until the subject switches
+	// it off (Open Products' device connectivity and update checks): an
+	// opt-out, recorded in the consent ledger with [OptOutEvent].
+	OnByDefault bool `json:"on_by_default,omitempty"`
 }
 
 // Source is where personal data comes from (GDPR Art. 13, 14).

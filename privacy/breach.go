@@ -1,6 +1,7 @@
 package privacy
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -65,6 +66,30 @@ type Breach struct {
 	// not authorised, such as data encrypted client-side (Open Products'
 	// backups): the subjects need not be told (Art. 34(3)(a)).
 	Unintelligible bool `json:"unintelligible,omitempty"`
+	// Mitigated reports that measures taken after the breach ensure the
+	// high risk is no longer likely to materialise, such as revoking
+	// leaked credentials before use (Art. 34(3)(b)); Measures describes
+	// them. The subjects then need not be told.
+	Mitigated bool `json:"mitigated,omitempty"`
+	// DisproportionateEffort reports that telling each subject would
+	// involve disproportionate effort, such as subjects with no contact
+	// details on record (Art. 34(3)(c)): a public communication, equally
+	// effective, replaces the individual notices.
+	DisproportionateEffort bool `json:"disproportionate_effort,omitempty"`
+}
+
+// BreachNotice is one notification of a breach to the supervisory
+// authority: the first, or a later phase that adds information not
+// available at first (Art. 33(4)).
+type BreachNotice struct {
+	// At is when the notice was given.
+	At time.Time `json:"at"`
+	// Complete reports that, with the notices before it, it gives all the
+	// information of Art. 33(3)(a)-(d).
+	Complete bool `json:"complete,omitempty"`
+	// DelayReasons are the reasons for notifying after 72 hours (Art.
+	// 33(1)); required on a first notice that is late.
+	DelayReasons string `json:"delay_reasons,omitempty"`
 }
 
 // Validate reports every missing fact of the record at once (Art. 33(3),
@@ -104,6 +129,57 @@ func (b Breach) AuthorityNotice() contract.Decision {
 	return d
 }
 
+// CheckNotices decides whether the notices given to the supervisory
+// authority meet Art. 33(1) and (4). A breach unlikely to result in a risk
+// needs none. Otherwise the first notice is due within 72 hours of
+// awareness ([Breach.AuthorityNotice]); a later first notice must carry
+// the reasons for the delay (Art. 33(1)). Information may follow in
+// phases without undue further delay (Art. 33(4)): while no notice is
+// Complete the decision is Allowed and says the rest is due. At is the
+// 72-hour deadline. Aware 2026-03-02T09:00Z: a first, incomplete notice on
+// 2026-03-04T15:00Z and a complete one on 2026-03-09 are allowed; a first
+// notice on 2026-03-06 without reasons is not. Notices are taken in time
+// order; a notice with a zero At is ignored.
+func (b Breach) CheckNotices(notices []BreachNotice) contract.Decision {
+	d := b.AuthorityNotice()
+	if !d.Allowed {
+		d.Allowed = true
+		return d
+	}
+	d.Citations = []contract.Citation{gdpr("Art. 33(1)")}
+	var ns []BreachNotice
+	for _, n := range notices {
+		if !n.At.IsZero() {
+			ns = append(ns, n)
+		}
+	}
+	slices.SortStableFunc(ns, func(x, y BreachNotice) int { return x.At.Compare(y.At) })
+	if len(ns) == 0 {
+		d.Allowed = false
+		d.Reason = contract.NewReason(cat, msgNoNotice)
+		return d
+	}
+	late := ns[0].At.After(d.At)
+	if late && ns[0].DelayReasons == "" {
+		d.Allowed = false
+		d.Reason = contract.NewReason(cat, msgLateNoReasons)
+		return d
+	}
+	complete := slices.ContainsFunc(ns, func(n BreachNotice) bool { return n.Complete })
+	if len(ns) > 1 || !complete {
+		d.Citations = append(d.Citations, gdpr("Art. 33(4)"))
+	}
+	switch {
+	case !complete:
+		d.Reason = contract.NewReason(cat, msgNoticePhased)
+	case late:
+		d.Reason = contract.NewReason(cat, msgLateWithReasons)
+	default:
+		d.Reason = contract.NewReason(cat, msgNoticeInTime)
+	}
+	return d
+}
+
 // ProcessorNotice is the processor's deadline to tell its customer, the
 // controller: t.BreachNotice after awareness (terms 6.3: 48 hours; GDPR
 // Art. 33(2) "without undue delay"). It is always required.
@@ -123,8 +199,12 @@ func (b Breach) ProcessorNotice(t contract.Terms) contract.Decision {
 
 // SubjectsNotice decides whether the data subjects must be told, without
 // undue delay (Art. 34(1)): only when the risk is high, and not when the
-// data was unintelligible to others, such as encrypted (Art. 34(3)(a)).
-// There is no fixed deadline, so At is zero; From is the day of awareness.
+// data was unintelligible to others, such as encrypted (Art. 34(3)(a)), nor
+// when later measures make the high risk unlikely (Art. 34(3)(b)). When
+// telling each subject would take disproportionate effort (Art. 34(3)(c))
+// a communication is still required, but a public one: the decision is
+// Allowed, cites 34(3)(c) and says so. There is no fixed deadline, so At
+// is zero; From is the day of awareness.
 func (b Breach) SubjectsNotice() contract.Decision {
 	d := contract.Decision{Rule: "GDPR Art. 34(1)", From: contract.DateOf(b.Aware),
 		Citations: []contract.Citation{gdpr("Art. 34(1)")}}
@@ -134,6 +214,13 @@ func (b Breach) SubjectsNotice() contract.Decision {
 	case b.Unintelligible:
 		d.Citations = append(d.Citations, gdpr("Art. 34(3)(a)"))
 		d.Reason = contract.NewReason(cat, msgSubjectsUnreadable)
+	case b.Mitigated:
+		d.Citations = append(d.Citations, gdpr("Art. 34(3)(b)"))
+		d.Reason = contract.NewReason(cat, msgSubjectsMitigated)
+	case b.DisproportionateEffort:
+		d.Allowed = true
+		d.Citations = append(d.Citations, gdpr("Art. 34(3)(c)"))
+		d.Reason = contract.NewReason(cat, msgSubjectsPublic)
 	default:
 		d.Allowed = true
 		d.Reason = contract.NewReason(cat, msgSubjectsNotice)

@@ -60,7 +60,50 @@
 // [OpenDIMS2025], [OpenDIMS2026] and [OpenProducts2018] model published
 // policies; [PolicyHistory.InForce] picks the version in force on a date (half-open
 // intervals), [Diff] says whether a new version needs fresh consent or
-// notice only, and [RecordsOfProcessing] gives the Art. 30 records.
+// notice only, and [RecordsOfProcessing] gives the Art. 30 records, with
+// the DPO, the representative (30(1)(a)) and the security measures the
+// policy states (30(1)(g), 30(2)(d)).
+//
+// A version has two dates: the one it states ([Policy.Effective], which
+// names the version) and the day it was first published
+// ([Policy.Published]), when that is known and later. The rule: a version
+// governs events from the later of the two ([Policy.GovernsFrom]), since
+// a policy informs no one before it can be read (Art. 12(1), 13(1)). The
+// OpenDIMS 2025 page says 2025-02-01 and was published 2025-02-07, so
+// InForce(2025-02-03) finds no version and InForce(2025-02-07) the 2025
+// one.
+//
+// # Information required by Art. 13 and 14
+//
+// [CheckInformation] checks a policy against GDPR Art. 13 and 14 and
+// returns an [InformationReport] with a [Finding] for every [InfoItem]:
+// the controller's identity and contact, the representative and the DPO,
+// purposes and legal bases, legitimate interests, recipients, transfers
+// and safeguards, retention, the rights, withdrawing consent, complaining
+// to an authority, the right to object shown separately (Art. 21(4)),
+// whether providing data is required, automated decisions and, when data
+// comes from partners, the categories, source and timing of Art. 14. Each
+// is [Present], [Missing] or [NotApplicable], with its article and the
+// places in the policy -- heading and paragraph, a [Location] -- the
+// finding rests on. The verdict combines the policy's facts (every
+// consent-based activity needs a way to withdraw; every transfer a
+// safeguard) with its [Statement]s, the places its text speaks of each
+// item, marked Incomplete where the text falls short. The presets are
+// reported as they are: neither OpenDIMS version tells the subject of the
+// right to complain to an authority, nor of withdrawing cookie consent
+// (only marketing consent); the 2025 version names no controller entity
+// and no retention criteria:
+//
+//	r := privacy.CheckInformation(privacy.OpenDIMS2025())
+//	r.Missing() // controller_identity retention withdrawal complaint ...
+//
+// A policy that takes using the site as acceptance obtains no consent
+// ([Policy.ConsentValidity], reported by Validate as "consent_by_use":
+// Art. 4(11), 7, recital 32, CJEU C-673/17 Planet49, EDPB Guidelines
+// 05/2020 para. 86); Open Products' does. A service on by default
+// ([Activity.OnByDefault], Open Products' device connectivity) needs an
+// opt-out, and [OptOutEvent] records the subject switching it off in the
+// ledger as an objection.
 //
 // # Validation and storage
 //
@@ -95,7 +138,14 @@
 // A [Breach] yields the supervisory authority's 72-hour deadline in
 // elapsed time ([Breach.AuthorityNotice]), the processor's notice to its
 // customer (terms 6.3, [Breach.ProcessorNotice]) and whether subjects must
-// be told ([Breach.SubjectsNotice]). [SubProcessorChange.Check] applies the
+// be told ([Breach.SubjectsNotice]): not when the data was unintelligible
+// (Art. 34(3)(a)) or later measures made the high risk unlikely
+// ([Breach.Mitigated], 34(3)(b)), and by a public communication when
+// individual notices would take disproportionate effort
+// ([Breach.DisproportionateEffort], 34(3)(c)). [Breach.CheckNotices]
+// checks the notices actually given ([BreachNotice]): the first within 72
+// hours or with the reasons for the delay (Art. 33(1)), the rest in phases
+// (Art. 33(4)). [SubProcessorChange.Check] applies the
 // prior notice and objection window of Art. 28(2) and terms 13.1.
 // [OpenDIMSAsProcessor] models OpenDIMS as its customers' processor (terms
 // 11.1) for the records of Art. 30(2), and [TerminationDeletion] the

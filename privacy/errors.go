@@ -44,6 +44,15 @@ func invalid(op, path, rule, param string) error {
 
 // cat renders this package's decision reasons in English and Danish.
 var cat = explain.Catalog(map[string]string{
+	msgSubjectsMitigated:   "de registrerede skal ikke underrettes, da senere foranstaltninger gør den høje risiko usandsynlig",
+	msgSubjectsPublic:      "de registrerede skal informeres ved en offentlig meddelelse i stedet for individuel underretning",
+	msgNoNotice:            "tilsynsmyndigheden er ikke underrettet",
+	msgLateNoReasons:       "anmeldelsen kom efter 72 timer uden begrundelse for forsinkelsen",
+	msgLateWithReasons:     "anmeldelsen kom efter 72 timer med begrundelse for forsinkelsen",
+	msgNoticePhased:        "den første anmeldelse er givet; de øvrige oplysninger skal gives uden yderligere unødig forsinkelse",
+	msgNoticeInTime:        "tilsynsmyndigheden blev underrettet inden for 72 timer",
+	msgConsentByUse:        "brug af webstedet er ikke samtykke: samtykke kræver en klar bekræftende handling",
+	msgConsentNotImplied:   "politikken anser ikke brug af webstedet for samtykke",
 	msgDeadline:            "svar senest %s, en måned efter modtagelsen",
 	msgExtended:            "fristen er forlænget til %s, tre måneder efter modtagelsen",
 	msgExtensionTooLate:    "forlængelse skal meddeles inden %s",

@@ -113,7 +113,7 @@ func ExamplePolicyHistory_InForce() {
 func ExamplePolicy_Validate() {
 	err := privacy.OpenProducts2018().Validate(privacy.DefaultTaxonomy())
 	fmt.Println(err)
-	// Output: privacy: invalid: validate policy: 2 problems: activities[0].recipients[1].safeguard: transfer_without_safeguard(GDPR Art. 44); rights: rights_not_stated(restriction portability)
+	// Output: privacy: invalid: validate policy: 3 problems: activities[0].recipients[1].safeguard: transfer_without_safeguard(GDPR Art. 44); rights: rights_not_stated(restriction portability); implied_consent: consent_by_use(GDPR Art. 4(11))
 }
 
 func ExampleDiff() {
@@ -255,6 +255,11 @@ func ExampleProcessingRecords_WriteJSON() {
 	//     "country": "SE"
 	//   },
 	//   "contact": "support@openproducts.com",
+	//   "security": [
+	//     "collection, storage and processing practices against unauthorised access, alteration, disclosure or destruction",
+	//     "TLS for data exchanged with the website, with digital signatures",
+	//     "back-ups encrypted on the device with the user's password before upload (zero knowledge)"
+	//   ],
 	//   "policy_version": "2018-05-24",
 	//   "activities": [
 	//     {

@@ -57,3 +57,18 @@ const (
 	msgTerminationDelete = "the customer's data is deleted when the agreement terminates on %s"
 	msgTerminationKeep   = "the parties agreed to keep the customer's data after termination"
 )
+
+const (
+	msgConsentByUse      = "using the site is not consent: consent needs a clear affirmative act"
+	msgConsentNotImplied = "the policy does not take using the site as consent"
+)
+
+const (
+	msgSubjectsMitigated = "data subjects need not be notified: later measures make the high risk unlikely"
+	msgSubjectsPublic    = "inform the data subjects by a public communication instead of individual notices"
+	msgNoNotice          = "the supervisory authority has not been notified"
+	msgLateNoReasons     = "the notification came after 72 hours without reasons for the delay"
+	msgLateWithReasons   = "the notification came after 72 hours with reasons for the delay"
+	msgNoticePhased      = "the first notification was given; the remaining information is due without undue further delay"
+	msgNoticeInTime      = "the supervisory authority was notified within 72 hours"
+)

@@ -118,6 +118,76 @@ type Policy struct {
 	// presets set that explicitly and Open Products, a Swedish controller,
 	// counts over [contract.SwedishHolidays].
 	Counter contract.Counter `json:"counter,omitzero"`
+	// Published is the day the version was first published, when known
+	// and different from Effective, the date the text says it was updated:
+	// the OpenDIMS 2025 page says 2025-02-01 and was published 2025-02-07.
+	// [Policy.GovernsFrom] says which of the two governs an event.
+	Published contract.Date `json:"published,omitzero"`
+	// DPO is the contact of the data protection officer (Art. 13(1)(b));
+	// "" when the policy names none.
+	DPO string `json:"dpo,omitempty"`
+	// DPORequired reports that the controller must designate a DPO (Art.
+	// 37(1)); with DPO empty, [CheckInformation] reports the contact
+	// missing, and with both unset, not applicable.
+	DPORequired bool `json:"dpo_required,omitempty"`
+	// Representative is the controller's representative in the Union (Art.
+	// 27), required when the controller is established outside the EEA;
+	// the zero Party when the policy names none.
+	Representative contract.Party `json:"representative,omitzero" validate:"-"`
+	// AutomatedDecisions reports that the controller takes decisions based
+	// solely on automated processing, including profiling (Art. 22), which
+	// the policy must disclose (Art. 13(2)(f)).
+	AutomatedDecisions bool `json:"automated_decisions,omitempty"`
+	// ImpliedConsent reports that the policy treats using the site as
+	// accepting the policy ("by using our website you accept"): no consent
+	// under Art. 4(11) and 7, reported by [Policy.Validate] and
+	// [Policy.ConsentValidity].
+	ImpliedConsent bool `json:"implied_consent,omitempty"`
+	// SecurityMeasures are the technical and organisational security
+	// measures the policy states (Art. 32), such as "TLS in transit"; the
+	// records of processing carry them (Art. 30(1)(g)).
+	SecurityMeasures []string `json:"security_measures,omitempty"`
+	// Statements are the places in the policy's text that speak of each
+	// information item of Art. 13 and 14, the reading [CheckInformation]
+	// rests on.
+	Statements []Statement `json:"statements,omitempty"`
+}
+
+// GovernsFrom returns the first day the version governs events: its
+// publication date when that is later than the date it states, else the
+// stated date. A policy informs only once it can be read (Art. 12(1),
+// 13(1): the information is given "at the time when personal data are
+// obtained"), so a page dated 2025-02-01 but first published 2025-02-07
+// governs from 2025-02-07, and data collected on 2025-02-03 falls under
+// no version of it. The stated date still names the version ([Policy.Version]).
+// A policy with no Published date governs from Effective.
+func (p Policy) GovernsFrom() contract.Date {
+	if p.Published.After(p.Effective) {
+		return p.Published
+	}
+	return p.Effective
+}
+
+// ConsentValidity decides whether the consent the policy relies on can be
+// valid in the way the policy obtains it. A policy that treats using the
+// site as acceptance (ImpliedConsent) obtains no consent: consent is a
+// clear affirmative act (Art. 4(11)) the controller can demonstrate (Art.
+// 7(1)); silence or inactivity is not consent (recital 32); continuing to
+// browse is not (EDPB Guidelines 05/2020 on consent, para. 86); nor is a
+// pre-ticked box (CJEU C-673/17 Planet49, para. 62). Open Products'
+// policy says using the website signifies acceptance, so its decision is
+// Allowed false.
+func (p Policy) ConsentValidity() contract.Decision {
+	d := contract.Decision{Rule: "GDPR Art. 4(11)", Citations: []contract.Citation{gdpr("Art. 4(11)"),
+		gdpr("Art. 7(1)"), gdpr("recital 32"), contract.Cite("CJEU", "C-673/17 Planet49"),
+		contract.Cite("EDPB Guidelines 05/2020 on consent", "para. 86")}}
+	if p.ImpliedConsent {
+		d.Reason = contract.NewReason(cat, msgConsentByUse)
+		return d
+	}
+	d.Allowed = true
+	d.Reason = contract.NewReason(cat, msgConsentNotImplied)
+	return d
 }
 
 // Version returns the policy's version: its effective date.
@@ -153,11 +223,20 @@ var allRights = []RequestKind{Access, Rectification, Erasure, Restriction, Porta
 //   - "activities[0].recipients[1].safeguard": transfer_without_safeguard
 //     (Art. 44, 46) -- Open Products' payment providers may transfer data
 //     outside the EU and the policy names no safeguard;
-//   - "rights": rights_not_stated with the missing rights (Art. 13(2)(b)).
+//   - "rights": rights_not_stated with the missing rights (Art. 13(2)(b));
+//   - "statements[0].paragraph": gte(1) -- paragraphs count from 1;
+//   - "implied_consent": consent_by_use -- using the site taken as consent,
+//     which is none (Art. 4(11), 7; see [Policy.ConsentValidity]).
+//
+// Validate checks consistency; [CheckInformation] checks the information
+// Art. 13 and 14 require.
 func (p Policy) Validate(t Taxonomy) error {
 	var ps contract.Problems
 	ps.Check("", p)
 	add := ps.Add
+	if p.Representative != (contract.Party{}) {
+		ps.Check("representative", p.Representative)
+	}
 	if p.Controller.Name == "" {
 		add("controller.name", "required", "")
 	}
@@ -221,6 +300,9 @@ func (p Policy) Validate(t Taxonomy) error {
 				add(rp+".safeguard", "transfer_without_safeguard", "GDPR Art. 44")
 			}
 		}
+		if a.OnByDefault && !a.OptOut {
+			add(path+".opt_out", "on_by_default_without_opt_out", "GDPR Art. 21(1)")
+		}
 		if a.Purpose.Under(UseMarketing) && (a.Basis == Consent || a.Basis == LegitimateInterests) && !a.OptOut {
 			add(path+".opt_out", "marketing_without_opt_out", "GDPR Art. 21(3)")
 		}
@@ -237,6 +319,18 @@ func (p Policy) Validate(t Taxonomy) error {
 	}
 	if len(missing) > 0 {
 		add("rights", "rights_not_stated", strings.Join(missing, " "))
+	}
+	if p.ImpliedConsent {
+		add("implied_consent", "consent_by_use", "GDPR Art. 4(11)")
+	}
+	for i, st := range p.Statements {
+		path := "statements[" + strconv.Itoa(i) + "]"
+		if st.Item < ControllerIdentity || int(st.Item) >= len(infoItemNames) {
+			add(path+".item", "oneof", "")
+		}
+		if st.Paragraph < 1 {
+			add(path+".paragraph", "gte", "1")
+		}
 	}
 	return ps.Err("validate policy", ErrInvalid)
 }

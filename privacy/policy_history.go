@@ -41,13 +41,16 @@ func NewPolicyHistory(versions ...Policy) (PolicyHistory, error) {
 	return PolicyHistory{versions: vs}, nil
 }
 
-// InForce returns the version in force on day on: the latest version
-// effective on or before it. For OpenDIMS, 2026-06-23 gives the 2025
-// version and 2026-06-24 the 2026 one; 2025-01-31 is an error wrapping
-// ErrNoPolicy, as no version was in force yet.
+// InForce returns the version in force on day on: the latest version that
+// governs events from on or before it ([Policy.GovernsFrom]: its
+// publication date when that is later than the date it states, else the
+// stated date). For OpenDIMS, 2026-06-23 gives the 2025 version and
+// 2026-06-24 the 2026 one; the 2025 version says 2025-02-01 but was
+// published 2025-02-07, so 2025-02-06 is an error wrapping ErrNoPolicy, as
+// no version could be read yet, and 2025-02-07 gives the 2025 version.
 func (h PolicyHistory) InForce(on contract.Date) (Policy, error) {
 	for i := len(h.versions) - 1; i >= 0; i-- {
-		if !h.versions[i].Effective.After(on) {
+		if !h.versions[i].GovernsFrom().After(on) {
 			return h.versions[i], nil
 		}
 	}

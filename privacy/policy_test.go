@@ -43,6 +43,7 @@ func TestPresetsValidate(t *testing.T) {
 			OpenProducts2018(), []prob{
 				{"activities[0].recipients[1].safeguard", "transfer_without_safeguard", "GDPR Art. 44"},
 				{"rights", "rights_not_stated", "restriction portability"},
+				{"implied_consent", "consent_by_use", "GDPR Art. 4(11)"}, // Art. 4(11), recital 32: using the site is no consent
 			}},
 	}
 	for _, tt := range tests {
@@ -92,7 +93,9 @@ func TestPolicyInForce(t *testing.T) {
 		err  error
 	}{
 		{"000 before the first version: none in force", "2025-01-31", "", ErrNoPolicy},
-		{"000 first day of 2025 version", "2025-02-01", "2025-02-01", nil},
+		{"000/001 dated 2025-02-01 but published 2025-02-07: not yet readable on its stated date (Art. 13(1))", "2025-02-01", "", ErrNoPolicy},
+		{"001 the day before publication: none in force", "2025-02-06", "", ErrNoPolicy},
+		{"001 governs from its publication date, 2025-02-07", "2025-02-07", "2025-02-01", nil},
 		{"000/002 half-open: the day before 2026 still the 2025 version", "2026-06-23", "2025-02-01", nil},
 		{"002 2026 version from its effective date", "2026-06-24", "2026-06-24", nil},
 		{"002 later", "2030-01-01", "2026-06-24", nil},
@@ -288,5 +291,26 @@ func TestPolicyJSONRoundTrip(t *testing.T) {
 				t.Errorf("JSON round trip (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestGovernsFrom checks the rule that a version governs events from the
+// later of its stated date and its publication date (Art. 12(1), 13(1)).
+func TestGovernsFrom(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		p    Policy
+		want contract.Date
+	}{
+		{"001 OpenDIMS 2025: published 2025-02-07, says 2025-02-01", OpenDIMS2025(), contract.MustDate(2025, 2, 7)},
+		{"002 OpenDIMS 2026: no publication date known, its stated date", OpenDIMS2026(), contract.MustDate(2026, 6, 24)},
+		{"published before the stated date: the stated date", Policy{Effective: contract.MustDate(2026, 1, 10), Published: contract.MustDate(2026, 1, 1)}, contract.MustDate(2026, 1, 10)},
+	} {
+		if got := tt.p.GovernsFrom(); got != tt.want {
+			t.Errorf("%s: GovernsFrom() = %s, want %s", tt.name, got, tt.want)
+		}
+		if tt.p.Version() != tt.p.Effective {
+			t.Errorf("%s: Version() = %s, want the stated date %s", tt.name, tt.p.Version(), tt.p.Effective)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package privacy
 
 import (
+	"slices"
+
 	"github.com/pimkit/pimkit/contract"
 )
 
@@ -49,16 +51,16 @@ func openDIMS(effective contract.Date, controller contract.Party, contact string
 			{Name: "Provision of the service", Purpose: "essential.service", Basis: Contract,
 				Categories: cats(odGeneral, odCredentials, odContent), Subjects: subjects, Sources: all,
 				Recipients: recipients(), Retention: Retention{Kind: WhileNeeded}},
-			{Name: "Support", Purpose: "essential.service.operations.support", Basis: LegitimateInterests,
+			{Name: "Support", Purpose: "essential.service.operations.support", Basis: LegitimateInterests, Interest: "support of the system",
 				Categories: cats(odGeneral, odSupport), Subjects: subjects, Sources: []Source{Direct},
 				Recipients: recipients(), Retention: Retention{Kind: WhileNeeded}},
-			{Name: "Improvements and analytics", Purpose: "functional.service.improve", Basis: LegitimateInterests,
+			{Name: "Improvements and analytics", Purpose: "functional.service.improve", Basis: LegitimateInterests, Interest: "improvement of the system",
 				Categories: []DataCategory{"user.behavior", "user.device.ip_address"}, Subjects: subjects,
 				Sources: []Source{Automatic}, Recipients: recipients(), Retention: Retention{Kind: WhileNeeded}},
 			{Name: "Cookies for analytics", Purpose: "analytics", Basis: Consent,
 				Categories: []DataCategory{"user.behavior", "user.device.cookie_id"}, Subjects: subjects,
 				Sources: []Source{Automatic}, Recipients: recipients(), Retention: Retention{Kind: WhileNeeded}},
-			{Name: "Security and maintenance", Purpose: UseSecurity, Basis: LegitimateInterests,
+			{Name: "Security and maintenance", Purpose: UseSecurity, Basis: LegitimateInterests, Interest: "security of the system",
 				Categories: cats(odCredentials), Subjects: subjects, Sources: []Source{Automatic},
 				Recipients: recipients(), Retention: Retention{Kind: WhileNeeded}},
 			{Name: "Service updates", Purpose: "essential.service.notifications", Basis: Contract,
@@ -68,9 +70,59 @@ func openDIMS(effective contract.Date, controller contract.Party, contact string
 				Categories: []DataCategory{"user.name", "user.contact.email"}, Subjects: subjects,
 				Sources: []Source{Direct}, Recipients: recipients(), Retention: Retention{Kind: WhileNeeded}},
 		},
-		Rights:  []RequestKind{Access, Rectification, Erasure, Restriction, Portability, Objection},
-		Contact: contact,
-		Counter: contract.Counter{Convention: contract.EU1182(), Calendar: contract.DanishHolidays()},
+		Rights:     []RequestKind{Access, Rectification, Erasure, Restriction, Portability, Objection},
+		Contact:    contact,
+		Counter:    contract.Counter{Convention: contract.EU1182(), Calendar: contract.DanishHolidays()},
+		Statements: odStatements(),
+	}
+}
+
+// Headings of the OpenDIMS policies (2025 and 2026).
+const (
+	odData      = "What personal data do we process?"
+	odCollect   = "How do we collect your personal data?"
+	odWhy       = "Why do we process personal data?"
+	odBasis     = "Legal basis for processing"
+	odShare     = "How do we share your personal data?"
+	odRetention = "Data Retention and Deletion"
+	odRights    = "Your rights"
+	odOptOut    = "Right to opt-out of marketing communications"
+	odContactUs = "Contact us"
+)
+
+func at(item InfoItem, heading string, paragraph int) Statement {
+	return Statement{Item: item, Location: Location{Heading: heading, Paragraph: paragraph}}
+}
+
+func incomplete(item InfoItem, heading string, paragraph int) Statement {
+	s := at(item, heading, paragraph)
+	s.Incomplete = true
+	return s
+}
+
+// odStatements is where both OpenDIMS versions speak of the information
+// items, as far as the two read alike; the 2026 version changes the
+// controller, recipients and retention statements. pimkit's reading: the
+// introduction names only the service; the rights list mentions objection
+// as one bullet among the rights, not separately (Art. 21(4)); the opt-out
+// section covers marketing consent only; retention "as long as necessary"
+// names no criterion; nothing states the complaint to an authority,
+// whether providing data is required, or when partners' data is told.
+func odStatements() []Statement {
+	return []Statement{
+		incomplete(ControllerIdentity, "", 1),
+		at(ControllerContact, odRights, 3),
+		at(ControllerContact, odContactUs, 1),
+		at(PurposesAndBases, odWhy, 2),
+		at(PurposesAndBases, odBasis, 2),
+		at(LegitimateInterestsPursued, odBasis, 2),
+		at(RecipientsStated, odShare, 2),
+		incomplete(RetentionStated, odRetention, 1),
+		at(RightsStated, odRights, 2),
+		at(WithdrawalStated, odOptOut, 1),
+		incomplete(ObjectionSeparate, odRights, 2),
+		at(CategoriesStated, odData, 2),
+		at(SourceStated, odCollect, 1),
 	}
 }
 
@@ -85,8 +137,10 @@ func openDIMS(effective contract.Date, controller contract.Party, contact string
 // DPAs and authorities when required; keeps data while needed; states all
 // six rights; contact info@opendims.com; declares no special categories.
 func OpenDIMS2025() Policy {
-	return openDIMS(contract.MustDate(2025, 2, 1), contract.Party{Name: "OpenDIMS", Country: "DK"},
+	p := openDIMS(contract.MustDate(2025, 2, 1), contract.Party{Name: "OpenDIMS", Country: "DK"},
 		"info@opendims.com", odRecipients2025)
+	p.Published = contract.MustDate(2025, 2, 7)
+	return p
 }
 
 // OpenDIMS2026 returns the OpenDIMS privacy policy last updated 2026-06-24
@@ -110,6 +164,16 @@ func OpenDIMS2026() Policy {
 		Sources: []Source{Direct}, Recipients: odRecipients2026(),
 		Retention: Retention{Kind: FromYearEnd, Period: contract.Years(5), Law: "bogføringsloven § 10"},
 	})
+	for i, st := range p.Statements {
+		switch st.Item {
+		case ControllerIdentity, RetentionStated:
+			p.Statements[i].Incomplete = false // names OpenSUN Systems ApS; names the Bookkeeping Act
+		case RecipientsStated:
+			p.Statements[i].Paragraph = 3 // a new first paragraph moves the list down
+		}
+	}
+	i := slices.IndexFunc(p.Statements, func(s Statement) bool { return s.Item == RecipientsStated })
+	p.Statements = slices.Insert(p.Statements, i, at(RecipientsStated, odShare, 1))
 	return p
 }
 
@@ -161,6 +225,7 @@ func OpenProducts2018() Policy {
 				Subjects:   []DataSubject{"visitor"}, Sources: []Source{Automatic},
 				Recipients: []Recipient{successor}, Retention: Retention{Kind: WhileNeeded}},
 			{Name: "Device connectivity and software updates", Purpose: "essential.service.upgrades", Basis: LegitimateInterests,
+				OnByDefault: true, OptOut: true,
 				Categories: []DataCategory{"user.device.ip_address", "user.device.device_id"},
 				Subjects:   []DataSubject{"customer"}, Sources: []Source{Automatic},
 				Recipients: []Recipient{successor}, Retention: Retention{Kind: WhileNeeded}},
@@ -174,6 +239,51 @@ func OpenProducts2018() Policy {
 		HostingCountry: "SE",
 		MinimumAge:     13,
 		Counter:        contract.Counter{Convention: contract.EU1182(), Calendar: contract.SwedishHolidays()},
+		ImpliedConsent: true,
+		SecurityMeasures: []string{
+			"collection, storage and processing practices against unauthorised access, alteration, disclosure or destruction",
+			"TLS for data exchanged with the website, with digital signatures",
+			"back-ups encrypted on the device with the user's password before upload (zero knowledge)",
+		},
+		Statements: opStatements(),
+	}
+}
+
+// Headings of the Open Products policy.
+const (
+	opPersonal   = "Personal identification information"
+	opNonPersonl = "Non-personal identification information"
+	opProtect    = "How we protect your information"
+	opDevice     = "How we protect information on your device (OPI / KEEP)"
+	opSharing    = "Sharing your personal information"
+	opBusiness   = "Business transitions"
+	opContacting = "Contacting us"
+)
+
+// opStatements is where the Open Products policy speaks of the information
+// items. pimkit's reading: it names purposes but no legal basis; it names
+// payment providers that may transfer data outside the EU with no
+// safeguard; it tells how to opt out of e-mail, see and delete data, and
+// switch off device services, which is neither the full list of rights nor
+// a separate notice of the right to object; it gives the consequence of
+// refusing cookies only, not whether order data is required; it states no
+// retention, no complaint and no legitimate interest.
+func opStatements() []Statement {
+	return []Statement{
+		at(ControllerIdentity, "", 2),
+		at(ControllerContact, opPersonal, 2),
+		at(ControllerContact, opContacting, 1),
+		incomplete(PurposesAndBases, opPersonal, 1),
+		incomplete(PurposesAndBases, opNonPersonl, 1),
+		incomplete(LegitimateInterestsPursued, opDevice, 1),
+		at(RecipientsStated, opProtect, 3),
+		at(RecipientsStated, opSharing, 1),
+		at(RecipientsStated, opBusiness, 1),
+		incomplete(TransfersStated, opProtect, 3),
+		incomplete(RightsStated, opPersonal, 2),
+		at(WithdrawalStated, opPersonal, 2),
+		incomplete(ObjectionSeparate, opDevice, 1),
+		incomplete(RequirementStated, opNonPersonl, 2),
 	}
 }
 

@@ -19,6 +19,17 @@ type ProcessingRecords struct {
 	Organisation contract.Party `json:"organisation"`
 	// Contact is the contact for data protection matters.
 	Contact string `json:"contact"`
+	// DPO is the contact of the data protection officer (30(1)(a),
+	// 30(2)(a)); "" when none is designated.
+	DPO string `json:"dpo,omitempty"`
+	// Representative is the representative in the Union (30(1)(a),
+	// 30(2)(a)); the zero Party when there is none.
+	Representative contract.Party `json:"representative,omitzero"`
+	// Security is a general description of the technical and
+	// organisational security measures of Art. 32(1) (30(1)(g) for a
+	// controller, 30(2)(d) for a processor), from the policy's
+	// SecurityMeasures; empty when the policy states none.
+	Security []string `json:"security,omitempty"`
 	// OnBehalfOf are the controllers a processor acts for (30(2)(a)).
 	OnBehalfOf []contract.Party `json:"on_behalf_of,omitempty"`
 	// PolicyVersion is the effective date of the policy the records come
@@ -66,10 +77,13 @@ type Transfer struct {
 // p.Role is Controller, 30(2) when it is Processor (a processor's records
 // list the controllers and the categories of processing, and leave out
 // bases, subjects' categories and retention, which are the controllers'
-// to record).
+// to record). Both carry the DPO and representative (30(1)(a), 30(2)(a))
+// and the security measures the policy states (30(1)(g), 30(2)(d)): the
+// Open Products records list its TLS and client-side encrypted back-ups.
 func RecordsOfProcessing(p Policy) ProcessingRecords {
 	r := ProcessingRecords{Article: "Art. 30(1)", Role: p.Role, Organisation: p.Controller,
-		Contact: p.Contact, PolicyVersion: p.Effective}
+		Contact: p.Contact, PolicyVersion: p.Effective, DPO: p.DPO, Representative: p.Representative,
+		Security: append([]string(nil), p.SecurityMeasures...)}
 	if p.Role == Processor {
 		r.Article = "Art. 30(2)"
 		r.OnBehalfOf = append([]contract.Party(nil), p.OnBehalfOf...)

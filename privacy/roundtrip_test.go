@@ -29,11 +29,18 @@ func TestRoundTrip(t *testing.T) {
 	retention := Retention{Kind: FromYearEnd, Period: contract.Years(5), Law: "bogføringsloven § 10"}
 	activity := Activity{Name: "Newsletter", Purpose: UseMarketingEmail, Basis: Consent, Art9: ExplicitConsent,
 		Categories: []DataCategory{"user.contact.email"}, Subjects: []DataSubject{"customer"}, Sources: []Source{Direct},
-		Recipients: []Recipient{recipient}, Retention: retention, OptOut: true, Unintelligible: true}
+		Recipients: []Recipient{recipient}, Retention: retention, OptOut: true, Unintelligible: true,
+		Interest: "security of the system", OnByDefault: true}
 	sweden := contract.Counter{Convention: contract.SwedishStatutoryTimeAct(), Calendar: contract.SwedishHolidays()}
+	location := Location{Heading: "Your rights", Paragraph: 2}
+	statement := Statement{Item: RightsStated, Location: location, Incomplete: true}
+	finding := Finding{Item: WithdrawalStated, Status: Missing, Citations: []contract.Citation{gdpr("Art. 13(2)(c)")},
+		Where: []Location{location}, Activities: []string{"Cookies for analytics"}}
 	policy := Policy{Name: "OpenDIMS", Effective: day, Counter: sweden, Controller: party, Role: Processor, OnBehalfOf: []contract.Party{party},
 		Activities: []Activity{activity}, Rights: []RequestKind{Access, Erasure}, Contact: "support@opendims.com",
-		SpecialCategories: true, SellsData: true, Cookies: FirstPartyOnly, HostingCountry: "SE", MinimumAge: 13}
+		SpecialCategories: true, SellsData: true, Cookies: FirstPartyOnly, HostingCountry: "SE", MinimumAge: 13,
+		Published: day.AddDays(6), DPO: "dpo@opendims.com", DPORequired: true, Representative: party, AutomatedDecisions: true,
+		ImpliedConsent: true, SecurityMeasures: []string{"TLS"}, Statements: []Statement{statement}}
 	event := ConsentEvent{Subject: "c-1042", Purpose: UseMarketingEmail, Action: Given, At: at, Policy: day,
 		Method: MethodForm, Notice: hash, Source: "newsletter-signup", Guardian: true}
 	ledger, err := NewLedger(event, ConsentEvent{Subject: "c-1042", Purpose: UseMarketing, Action: Objected,
@@ -81,7 +88,11 @@ func TestRoundTrip(t *testing.T) {
 			ages,
 			ArchivingResearch,
 			Breach{Aware: at, Categories: []DataCategory{"user.contact"}, Subjects: 10, Records: 12,
-				Consequences: "phishing", Measures: "passwords reset", Risk: HighRisk, Unintelligible: true},
+				Consequences: "phishing", Measures: "passwords reset", Risk: HighRisk, Unintelligible: true,
+				Mitigated: true, DisproportionateEffort: true},
+			BreachNotice{At: at, Complete: true, DelayReasons: "forensics"},
+			location, statement, finding, ComplaintStated, NotApplicable,
+			InformationReport{Policy: "OpenDIMS privacy policy 2025-02-01", Art14: true, Findings: []Finding{finding}},
 			Change{Kind: BasisChanged, Purpose: UseAnalytics, Old: "legitimate_interests", New: "consent", FreshConsent: true},
 			BasisChanged,
 			Child{Country: "DK", Birth: contract.MustDate(2012, 3, 4)},
@@ -116,6 +127,7 @@ func TestRoundTrip(t *testing.T) {
 			PolicyDiff{From: day, To: day.AddDays(100), Changes: []Change{{Kind: ContactChanged}}, NeedsFreshConsent: true},
 			history,
 			ProcessingRecords{Article: "Art. 30(2)", Role: Processor, Organisation: party, Contact: "support@opendims.com",
+				DPO: "dpo@opendims.com", Representative: party, Security: []string{"TLS"},
 				OnBehalfOf: []contract.Party{party}, PolicyVersion: day, Activities: []ActivityRecord{activityRecord}},
 			Receipt{Version: KantaraVersion, Jurisdiction: "DK", ConsentTimestamp: at.Unix(), CollectionMethod: "form",
 				ConsentReceiptID: "b0c5a2a4-7f6e-8e1d-9a0b-1c2d3e4f5a6b", Language: "en", PIIPrincipalID: "ab12",

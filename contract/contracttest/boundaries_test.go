@@ -8,7 +8,7 @@ import (
 )
 
 // TestBoundariesOpenDIMS runs every generated boundary scenario of the
-// OpenDIMS terms (terms 9.3, 12.2, 14.3, 15.3, 17.2, 17.3, 19.2, 19.5) over
+// OpenDIMS terms (terms 3.2, 9.3, 12.2, 14.3, 15.3, 17.2, 17.3, 19.2, 19.5) over
 // 2025-2031, each step a subtest.
 func TestBoundariesOpenDIMS(t *testing.T) {
 	ss := contracttest.Boundaries(contract.OpenDIMSTerms(), contracttest.DanishHolidays(), 2025, 2031)
@@ -17,8 +17,8 @@ func TestBoundariesOpenDIMS(t *testing.T) {
 		steps += len(s.Steps)
 		t.Run(s.Name, func(t *testing.T) { contracttest.Run(t, s) })
 	}
-	if len(ss) != 9 || steps < 4000 {
-		t.Errorf("generated %d scenarios with %d steps, want 9 with at least 4,000", len(ss), steps)
+	if len(ss) != 11 || steps < 7000 {
+		t.Errorf("generated %d scenarios with %d steps, want 11 with at least 7,000", len(ss), steps)
 	}
 	t.Logf("%d scenarios, %d steps", len(ss), steps)
 }
@@ -63,6 +63,7 @@ func TestBoundariesCatchMutations(t *testing.T) {
 		{"terms 12.2 price notice of 3 months", func(t *contract.Terms) { t.PriceChangeNotice = contract.Months(3) }, "terms 12.2"},
 		{"terms 17.2 customer notice of 2 months", func(t *contract.Terms) { t.CustomerNotice = contract.Months(2) }, "terms 17.2"},
 		{"terms 9.3 confidentiality of 4 years", func(t *contract.Terms) { t.Confidentiality = contract.Years(4) }, "terms 9.3"},
+		{"terms 3.2 window notice of 71 hours", func(t *contract.Terms) { t.ServiceWindowNotice = contract.Hours(71) }, "terms 3.2"},
 		{"terms 17.3 a holiday moved to Wednesday after Easter 2026", func(t *contract.Terms) { *t = movedHoliday }, "terms 17.3"},
 	}
 	for _, tt := range tests {

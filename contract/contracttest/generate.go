@@ -331,6 +331,43 @@ func Boundaries(terms contract.Terms, holidays []contract.Date, from, to int) []
 			}
 		}
 	}
+	// 3.2: the notice of a planned service window, counted as elapsed
+	// hours (72 hours, whatever the clocks do) and as calendar days (the
+	// window may start at the midnight after the third whole day), for
+	// notices in the days before and after the clocks change.
+	if h := time.Duration(terms.ServiceWindowNotice); h > 0 && h%(24*time.Hour) == 0 && terms.Zone == contract.ZoneCopenhagen {
+		elapsed := scen("service window notice in elapsed hours (terms 3.2)", "terms 3.2")
+		calendar := scen("service window notice in calendar days (terms 3.2)", "terms 3.2")
+		days := int(h / (24 * time.Hour))
+		for y := from; y <= to; y++ {
+			for _, m := range []time.Month{time.March, time.October} {
+				change := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
+				for change.Weekday() != time.Sunday {
+					change = change.AddDate(0, 0, -1)
+				}
+				for _, k := range []int{-3, -2, -1, 1} {
+					day := date(change.AddDate(0, 0, k))
+					notified := midnight(day).Add(10 * time.Hour) // 10:00 local: the clocks do not change that day
+					earliest := notified.Add(h)
+					for _, st := range []struct {
+						begins  time.Time
+						allowed bool
+					}{{earliest.Add(-time.Minute), false}, {earliest, true}} {
+						elapsed.Steps = append(elapsed.Steps, Step{Name: fmt.Sprintf("notified %s, begins %s", notified.UTC().Format(time.RFC3339), st.begins.UTC().Format(time.RFC3339)),
+							Rule: RuleServiceWindow, At: notified, Begins: st.begins, Expect: Expect{Allowed: yesPtr(st.allowed), At: earliest, Rule: "terms 3.2"}})
+					}
+					cal := midnight(plusDays(day, days+1))
+					for _, st := range []struct {
+						begins  time.Time
+						allowed bool
+					}{{cal.Add(-time.Minute), false}, {cal, true}} {
+						calendar.Steps = append(calendar.Steps, Step{Name: fmt.Sprintf("notified %s, begins %s", notified.UTC().Format(time.RFC3339), st.begins.UTC().Format(time.RFC3339)),
+							Rule: RuleServiceWindow, At: notified, Begins: st.begins, Flag: true, Expect: Expect{Allowed: yesPtr(st.allowed), At: cal, Rule: "terms 3.2"}})
+					}
+				}
+			}
+		}
+	}
 	// 19.5: the statutory right of withdrawal, 14 days to act, when the
 	// terms give it; never under terms that exclude it.
 	s := scen("statutory right of withdrawal (terms 19.5)", "terms 19.5")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/sla"
 )
 
 // Run runs every step of s as a subtest of t, t.Run(step name); a failing
@@ -132,6 +133,19 @@ func run(r Result, terms contract.Terms, s Scenario, st Step) Result {
 			fail("value: got " + v + ", want " + st.Expect.Value)
 		}
 		return r
+	case RuleClause:
+		c, ok := contract.ClauseByID(st.Param)
+		r.Rule, r.Citations = "clauses", []string{"terms " + st.Param}
+		switch {
+		case !ok:
+			fail("param: the terms have no clause " + st.Param)
+		case st.Expect.Value != "" && c.Kind.String() != st.Expect.Value:
+			fail("value: got " + c.Kind.String() + ", want " + st.Expect.Value)
+		}
+		r.Reason = c.Heading
+		return r
+	case RuleServiceWindow:
+		d, err = serviceWindow(terms, st)
 	case RuleObligations:
 		return checkObligations(r, terms, s, st.Expect, at)
 	default:
@@ -152,6 +166,9 @@ func run(r Result, terms contract.Terms, s Scenario, st Step) Result {
 	}
 	if !e.Date.IsZero() && !d.Date.Equal(e.Date) {
 		fail("date: got " + d.Date.String() + ", want " + e.Date.String())
+	}
+	if !e.At.IsZero() && !d.At.Equal(e.At) {
+		fail("at: got " + d.At.Format(time.RFC3339) + ", want " + e.At.Format(time.RFC3339))
 	}
 	if e.Rule != "" && d.Rule != e.Rule {
 		fail("rule: got " + d.Rule + ", want " + e.Rule)
@@ -234,4 +251,22 @@ func sortedKeys(m map[string]string) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// serviceWindow asks package sla whether a planned window announced at
+// st.At that begins at st.Begins and lasts an hour is kept out of
+// downtime (terms 3.2), with the notice counted in elapsed hours or, with
+// st.Flag, in calendar days.
+func serviceWindow(terms contract.Terms, st Step) (contract.Decision, error) {
+	p := sla.PolicyFor(terms)
+	if st.Flag {
+		p.Notice = sla.CalendarDays
+	}
+	span := sla.Span{From: st.Begins.Add(-time.Hour), To: st.Begins.Add(2 * time.Hour)}
+	rep, err := sla.NewReport(p, span, sla.Input{Windows: []sla.Window{
+		{ID: "w", Kind: sla.Planned, Notified: st.At, Start: st.Begins, End: st.Begins.Add(time.Hour)}}})
+	if err != nil {
+		return contract.Decision{}, err
+	}
+	return rep.Windows[0].Decision, nil
 }

@@ -92,6 +92,9 @@ type Step struct {
 	Fee   contract.Money   `json:"fee,omitzero"`
 	// Claims are the claims settled under 15.1 and 15.2.
 	Claims []contract.Claim `json:"claims,omitempty"`
+	// Begins is the start of a service window announced at At, for the
+	// service_window rule.
+	Begins time.Time `json:"begins,omitzero"`
 	// Param names a parameter of the terms, for the resolve rule.
 	Param string `json:"param,omitempty"`
 	// Expect is what the answer must be.
@@ -107,6 +110,9 @@ type Expect struct {
 	Date contract.Date `json:"date,omitzero"`
 	// Rule is the decision's rule ID, when set: "terms 17.3".
 	Rule string `json:"rule,omitempty"`
+	// At is the decision's instant, when set: the earliest start a
+	// service window's notice allows.
+	At time.Time `json:"at,omitzero"`
 	// Cites are citations the decision must carry, in any order, among
 	// others it may carry.
 	Cites []string `json:"cites,omitempty"`
@@ -165,8 +171,10 @@ const (
 	RuleSelfServeCancellation   = "self_serve_cancellation"   // 19.2, 19.4, 19.6: Cycle, Method
 	RuleResale                  = "resale"                    // 19.7
 	RuleJurisdiction            = "jurisdiction"              // 20.1, 20.2
-	RuleResolve                 = "resolve"                   // 1.2, 1.3: Param (the terms after Params)
+	RuleResolve                 = "resolve"                   // 1.2, 1.3: Param (the terms after Params); Expect.Value is its text
+	RuleClause                  = "clause"                    // any clause: Param is its number; Expect.Value is its kind (rule, parameter, prose)
 	RuleObligations             = "obligations"               // 9, 12.2, 14, 15.3, 17, 18: the scenario's Events at At
+	RuleServiceWindow           = "service_window"            // 3.2: a planned window notified at At that Begins then; Flag counts the notice in calendar days instead of elapsed hours (package sla)
 )
 
 // Read reads scenarios from r: one scenario, or a JSON array of them.

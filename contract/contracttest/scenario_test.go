@@ -85,13 +85,13 @@ func TestRoundTrip(t *testing.T) {
 	dkk := func(s string) contract.Money { return contract.MustParseMoney(s, currency.DKK) }
 	yes := true
 	ob := contracttest.ExpectedObligation{Party: contract.ProviderSide, What: contract.WhatRemedyBreach, Ref: "B-1", Until: at}
-	expect := contracttest.Expect{Allowed: &yes, Date: d("2026-01-17"), Rule: "terms 17.3", Cites: []string{"terms 17.3"},
+	expect := contracttest.Expect{Allowed: &yes, Date: d("2026-01-17"), Rule: "terms 17.3", At: at, Cites: []string{"terms 17.3"},
 		Amount: dkk("100.00"), Value: "P1M", Obligations: []contracttest.ExpectedObligation{ob}, Absent: []contracttest.ExpectedObligation{ob}, Next: at}
 	step := contracttest.Step{Name: "s", Rule: contracttest.RuleSettleLiability, On: d("2026-03-01"), At: at, From: d("2026-01-02"),
 		Effective: d("2026-05-01"), By: contract.ProviderSide, Count: 2, Flag: true, Cycle: contract.Months(1),
 		Method: contract.SwitchToFreePlan, Channel: contract.ByEmail, Fault: contract.Intent, Hours: contract.MustDec("2.5"),
 		Rate: dkk("1150.00"), Fee: dkk("1000.00"), Claims: []contract.Claim{{Event: "e", Kind: contract.DirectLoss, Amount: dkk("1.00")}},
-		Param: "payment_period", Expect: expect}
+		Begins: at.Add(time.Hour), Param: "payment_period", Expect: expect}
 	scenario := contracttest.Scenario{Name: "all", Clause: "terms 17.3", Terms: contract.OpenDIMSTerms(),
 		Params: map[string]string{"payment_period": "P1M"}, Start: d("2026-01-01"),
 		Events: []contract.AgreementEvent{{Kind: contract.NoticeGiven, On: d("2026-02-01")}}, Steps: []contracttest.Step{step}}

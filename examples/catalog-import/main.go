@@ -3,7 +3,9 @@
 // decimal commas) is read against the schema, bad rows are reported by row
 // and column while the good ones are kept, the records are validated as a
 // batch, their completeness is counted per channel and locale, and one
-// product is published as schema.org JSON-LD.
+// product is published as schema.org JSON-LD. It also imports an Akeneo
+// instance's attributes, family and product export (JSON Lines) and counts
+// completeness by the family's requirements.
 //
 //	go run ./examples/catalog-import
 package main
@@ -122,6 +124,10 @@ func run(w io.Writer) error {
 			fmt.Fprintf(w, "   missing %s", strings.Join(missing, "; "))
 		}
 		fmt.Fprintln(w)
+	}
+
+	if err := akeneoImport(w, channels); err != nil {
+		return err
 	}
 
 	fmt.Fprintln(w, "\nMUG-01 as schema.org JSON-LD for the Danish webshop:")

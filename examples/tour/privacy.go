@@ -6,6 +6,7 @@ import (
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/privacy"
+	"github.com/pimkit/pimkit/privacy/tcf"
 )
 
 // privacy follows one of the webshop's own customers: a newsletter consent
@@ -77,5 +78,31 @@ func (t *tour) privacy() error {
 		t.explain("  "+n.label+n.d.At.In(aware.Location()).Format("Mon 2006-01-02 15:04 MST"), n.d)
 	}
 	t.explain("  to the people concerned", b.SubjectsNotice())
+	if err := t.vendorsAndInformation(inForce); err != nil {
+		return err
+	}
 	return t.gppString()
+}
+
+// vendorsAndInformation asks whether an analytics vendor of the Global
+// Vendor List may measure under the visitor's TC string, and checks the
+// policy in force against GDPR Art. 13 and 14.
+func (t *tour) vendorsAndInformation(policy privacy.Policy) error {
+	gvl := tcf.GVL{Vendors: map[int]tcf.Vendor{755: {ID: 755, Name: "Analytics vendor",
+		Purposes: []int{1}, LegIntPurposes: []int{7}}}}
+	at := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	tc := tcf.TCString{Created: at, LastUpdated: at, CMPID: 300, VendorListVersion: 180, PolicyVersion: 5,
+		PurposeConsents: tcf.NewIDSet(1), VendorConsents: tcf.NewVendorSet(755),
+		PurposeLegitimateInterests: tcf.NewIDSet(7), VendorLegitimateInterests: tcf.NewVendorSet(755),
+		HasVendorsDisclosed: true, VendorsDisclosed: tcf.NewVendorSet(12)}
+	t.explain("vendor 755, purpose 1 (store on the device)", gvl.Permission(tc, 755, 1, at))
+	t.explain("vendor 755, purpose 7 (measure ads)", gvl.Permission(tc, 755, 7, at))
+	r := privacy.CheckInformation(policy)
+	t.say("%s against GDPR Art. 13 and 14:", r.Policy)
+	for _, f := range r.Findings {
+		if f.Status == privacy.Missing {
+			t.say("  missing %s (%s)", f.Item, f.Citations[0])
+		}
+	}
+	return nil
 }

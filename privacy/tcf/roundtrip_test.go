@@ -50,8 +50,25 @@ func TestRoundTrip(t *testing.T) {
 		HasPublisherTC:             true,
 		PublisherTC:                pub,
 	}
+	purpose := tcf.Purpose{ID: 2, Name: "Use limited data to select advertising", Description: "Ads.",
+		Illustrations: []string{"a car ad"}, Consentable: true, RightToObject: true}
+	retention := tcf.DataRetention{StdRetention: 30, Purposes: map[int]int{3: 180}, SpecialPurposes: map[int]int{1: 30}}
+	url := tcf.VendorURL{LangID: "en", Privacy: "https://vendor.example/privacy", LegIntClaim: "https://vendor.example/privacy#li"}
+	vendor := tcf.Vendor{ID: 8, Name: "Vendor", Purposes: []int{1, 3}, LegIntPurposes: []int{2, 7}, FlexiblePurposes: []int{2},
+		SpecialPurposes: []int{1}, Features: []int{1}, SpecialFeatures: []int{1}, DataRetention: retention,
+		DataDeclaration: []int{1, 4}, URLs: []tcf.VendorURL{url}, UsesCookies: true, CookieMaxAgeSeconds: 31536000,
+		CookieRefresh: true, UsesNonCookieAccess: true, DeviceStorageDisclosureURL: "https://vendor.example/device.json",
+		DeletedDate: time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC)}
+	category := tcf.DataCategory{ID: 1, Name: "IP addresses", Description: "An IP address."}
+	stack := tcf.Stack{ID: 1, Purposes: []int{2, 7}, SpecialFeatures: []int{1}, Name: "Stack", Description: "Purposes 2 and 7."}
+	gvl := tcf.GVL{GVLSpecificationVersion: 3, VendorListVersion: 180, TCFPolicyVersion: 5,
+		LastUpdated: time.Date(2026, 3, 5, 16, 0, 0, 0, time.UTC), Purposes: map[int]tcf.Purpose{2: purpose},
+		SpecialPurposes: map[int]tcf.Purpose{1: purpose}, Features: map[int]tcf.Purpose{1: purpose},
+		SpecialFeatures: map[int]tcf.Purpose{1: purpose}, DataCategories: map[int]tcf.DataCategory{1: category},
+		Stacks: map[int]tcf.Stack{1: stack}, Vendors: map[int]tcf.Vendor{8: vendor}}
 	n := roundtrip.Check(t, os.DirFS("."), roundtrip.Table{
 		Samples: []any{
+			purpose, retention, url, vendor, category, stack, gvl,
 			tcf.DisclosedRequired,
 			tcf.NewIDSet(1, 2, 3, 7, 64),
 			tcf.Options{PolicyVersions: []int{2, 4, 5}, DisclosedVendors: tcf.DisclosedOptional},

@@ -73,6 +73,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The Nu HTML Checker (the W3C validator's engine) over every page, from
+# the npm package vnu-jar, when java and npm are there; the structural
+# check of the handler tests ran above in any case.
+VNU_VERSION=26.9.27
+if command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  echo "--- webshop: the Nu HTML Checker $VNU_VERSION over every page"
+  mkdir -p "$work/vnu"
+  (cd "$work/vnu" && npm pack --silent "vnu-jar@$VNU_VERSION" >/dev/null && tar xzf "vnu-jar-$VNU_VERSION.tgz") || {
+    echo "*** webshop: cannot fetch vnu-jar@$VNU_VERSION with npm; failing."; exit 1; }
+  PIMKIT_TEST_PG_DSN= PIMKIT_VNU="$work/vnu/package/build/dist/vnu.jar" go test -count=1 -run '^TestNuHTMLChecker$' -v . \
+    | grep -E '^(---|ok|FAIL)|vnu_test.go|error' 
+else
+  echo "*** webshop: java or npm missing: the Nu HTML Checker is SKIPPED (the structural HTML check ran)"
+fi
+
 # browser_run runs the browser tests with PIMKIT_BROWSER=1 and checks that
 # every one of them ran and passed: none may skip.
 browser_run() {

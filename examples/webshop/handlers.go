@@ -170,7 +170,8 @@ func (s *server) consent(sess *session) error {
 		return err
 	}
 	back := f.Get("back")
-	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || len(back) > 200 {
+	// Only a path of this shop: "//host" and "/\host" would leave it.
+	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.ContainsAny(back, "\\\r\n") || len(back) > 200 {
 		back = "/"
 	}
 	sess.redirect(back)

@@ -634,3 +634,16 @@ func TestNoPersonalDataInLogs(t *testing.T) {
 		}
 	}
 }
+
+// TestConsentGoesBackOnlyWithinTheShop: the banner's "back" field cannot
+// send the shopper to another site.
+func TestConsentGoesBackOnlyWithinTheShop(t *testing.T) {
+	ts := newTestShop(t)
+	sh := ts.shopper(t)
+	for _, back := range []string{"//evil.example/", "/\\evil.example", "https://evil.example/", "/p/mug\r\nX: y"} {
+		p := sh.post("/da/consent", url.Values{"choice": {"reject"}, "back": {back}})
+		if got := p.header.Get("Location"); got != "/da/" {
+			t.Errorf("back %q: redirected to %q, want /da/", back, got)
+		}
+	}
+}

@@ -492,7 +492,7 @@ func (s *server) yourData(sess *session) error {
 	var v dataView
 	for e := range sess.ledger.Subject(sess.sid).All() {
 		ev := eventView{At: e.At.In(contract.Copenhagen()).Format("2006-01-02 15:04:05"), Purpose: string(e.Purpose),
-			Action: e.Action.String(), Method: e.Method.String(), Source: e.Source}
+			Action: code(sess.lang, e.Action.String()), Method: code(sess.lang, e.Method.String()), Source: e.Source}
 		if e.Notice != (privacy.NoticeHash{}) {
 			ev.Notice = fmt.Sprintf("%x", e.Notice[:8])
 		}
@@ -500,14 +500,14 @@ func (s *server) yourData(sess *session) error {
 	}
 	for _, use := range []privacy.DataUse{privacy.UseAnalytics, privacy.UseAdvertising, privacy.UseTargetedAds} {
 		st := sess.ledger.State(sess.sid, use, sess.now)
-		v.States = append(v.States, eventView{Purpose: string(use), Action: st.Status.String(), Method: st.Reason().In(sess.tag)})
+		v.States = append(v.States, eventView{Purpose: string(use), Action: code(sess.lang, st.Status.String()), Method: st.Reason().In(sess.tag)})
 	}
 	reqs, err := s.requests(sess, sess.sid)
 	if err != nil {
 		return err
 	}
 	for _, r := range reqs {
-		v.Requests = append(v.Requests, requestView{Kind: r.Kind.String(), Received: r.Received.String(),
+		v.Requests = append(v.Requests, requestView{Kind: code(sess.lang, r.Kind.String()), Received: r.Received.String(),
 			Due: r.Due.Date.String(), Reason: r.DueDecision().Reason.In(sess.tag)})
 	}
 	orders, err := s.orders(sess)
@@ -521,7 +521,7 @@ func (s *server) yourData(sess *session) error {
 			return err
 		}
 		for _, p := range plans {
-			pv := planView{Record: p.Record, Action: p.Action.String(), Kept: p.Action == privacy.Keep,
+			pv := planView{Record: p.Record, Action: code(sess.lang, p.Action.String()), Kept: p.Action == privacy.Keep,
 				Reason: p.Decision.Reason.In(sess.tag)}
 			if !p.Until.IsZero() {
 				pv.Until = p.Until.String()

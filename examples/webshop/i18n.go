@@ -65,6 +65,26 @@ var texts = map[string]map[string]string{
 	},
 }
 
+// codes are Danish names for the codes pimkit's values print in
+// English (consent status and action, collection method, request kind,
+// retention action); English pages show the codes as they are.
+var codes = map[string]string{
+	"none": "intet valg", "granted": "givet", "given": "givet", "withdrawn": "trukket tilbage",
+	"expired": "udløbet", "objected": "indsigelse", "banner": "cookiebanner", "signal": "signal",
+	"form": "formular", "erasure": "sletning", "access": "indsigt", "portability": "dataportabilitet",
+	"keep": "gemmes", "erase": "slettes",
+}
+
+// code returns a pimkit code in lang.
+func code(lang, c string) string {
+	if lang == "da" {
+		if s, ok := codes[c]; ok {
+			return s
+		}
+	}
+	return c
+}
+
 // tr returns the text for key in lang; a missing key shows as itself so
 // a test finds it.
 func tr(lang, key string) string {

@@ -535,6 +535,14 @@ func TestYourData(t *testing.T) {
 	if !strings.Contains(ret, "order NW-000001 erase") {
 		t.Errorf("retention does not erase the order's contact data: %q", ret)
 	}
+	// In Danish: the codes named, the reasons in Danish.
+	da := sh.get("/da/your-data")
+	if got := mustText(t, da, "requests"); !strings.Contains(got, "sletning") || !strings.Contains(got, "2026-07-22") {
+		t.Errorf("Danish requests: %q", got)
+	}
+	if got := mustText(t, da, "consent-history"); !strings.Contains(got, "givet") || !strings.Contains(got, "cookiebanner") {
+		t.Errorf("Danish consent history: %q", got)
+	}
 }
 
 // TestAdmin: last month's SLA report with the SVG bar, and the

@@ -1,6 +1,11 @@
 package catalog
 
-import "github.com/pimkit/pimkit/internal/enum"
+import (
+	"slices"
+	"strconv"
+
+	"github.com/pimkit/pimkit/internal/enum"
+)
 
 // TargetKind is what an [Association] points at: a product, a product
 // model or a group of products (Akeneo's "products", "product_models" and
@@ -68,4 +73,168 @@ type AssociationType struct {
 	Labels     Labels `json:"labels,omitzero"`
 	Quantified bool   `json:"quantified,omitzero"`
 	TwoWay     bool   `json:"two_way,omitzero"`
+}
+
+// StandardAssociationTypes returns Akeneo's four association types:
+// X_SELL, UPSELL and SUBSTITUTION, one-way and without quantities, and
+// PACK, quantified (Akeneo installs PACK without quantities; a pack whose
+// contents have no counts says too little, so pimkit's default counts
+// them). Each call returns new values.
+func StandardAssociationTypes() []AssociationType {
+	return []AssociationType{
+		{Code: CrossSell},
+		{Code: Upsell},
+		{Code: Substitution},
+		{Code: Pack, Quantified: true},
+	}
+}
+
+// Batch is a set of records checked together: products (and variants),
+// product models (and sub-models) and the codes of product groups.
+// Associations may only point inside it.
+type Batch struct {
+	Products []Record `json:"products"`
+	Models   []Record `json:"models,omitzero"`
+	Groups   []string `json:"groups,omitzero"`
+}
+
+// CheckAssociations checks the associations of every record in b against
+// the association types, all problems at once, with paths such as
+// "products[3].associations[1].id":
+//
+//   - the type is one of types (rule association, Param "type");
+//   - the target kind is set (rule target); a two-way type targets
+//     products and product models only (rule target, Param "two_way"), as
+//     does a quantified one (Param "quantified");
+//   - a quantified type has a quantity of at least 1, any other type
+//     none (rule quantity, on ".quantity");
+//   - no record is associated with itself and no association is repeated
+//     (rule association, Param "self" or "repeated");
+//   - the target is in b: a product, model or group of that ID (rule
+//     dangling, Param the target kind), so a batch refers to nothing it
+//     does not hold.
+//
+// A quantified two-way type is refused with problem "types[i]" rule
+// association, Param "two_way": the quantity has no meaning read
+// backwards (a pack holds four batteries; a battery does not hold four
+// packs).
+func CheckAssociations(b Batch, types []AssociationType) error {
+	var ps problems
+	byCode := make(map[string]*AssociationType, len(types))
+	for i := range types {
+		t := &types[i]
+		path := "types[" + strconv.Itoa(i) + "]"
+		ps.Check(path, *t)
+		if t.Quantified && t.TwoWay {
+			ps.Add(path, RuleAssociation, "two_way")
+		}
+		byCode[t.Code] = t
+	}
+	have := [4]map[string]bool{}
+	for k := range have {
+		have[k] = map[string]bool{}
+	}
+	for _, r := range b.Products {
+		have[TargetProduct][r.ID] = true
+	}
+	for _, r := range b.Models {
+		have[TargetProductModel][r.ID] = true
+	}
+	for _, g := range b.Groups {
+		have[TargetGroup][g] = true
+	}
+	check := func(list string, kind TargetKind, rs []Record) {
+		for i := range rs {
+			r := &rs[i]
+			type key struct {
+				typ  string
+				kind TargetKind
+				id   string
+			}
+			seen := make(map[key]bool, len(r.Associations))
+			for j, a := range r.Associations {
+				path := list + "[" + strconv.Itoa(i) + "].associations[" + strconv.Itoa(j) + "]"
+				t, ok := byCode[a.Type]
+				if !ok {
+					ps.Add(path+".type", RuleAssociation, "type")
+					continue
+				}
+				switch {
+				case a.Target < TargetProduct || a.Target > TargetGroup:
+					ps.Add(path+".target", RuleTarget, "")
+					continue
+				case t.TwoWay && a.Target == TargetGroup:
+					ps.Add(path+".target", RuleTarget, "two_way")
+				case t.Quantified && a.Target == TargetGroup:
+					ps.Add(path+".target", RuleTarget, "quantified")
+				}
+				if t.Quantified && a.Quantity < 1 {
+					ps.Add(path+".quantity", RuleQuantity, "1")
+				} else if !t.Quantified && a.Quantity != 0 {
+					ps.Add(path+".quantity", RuleQuantity, "0")
+				}
+				k := key{a.Type, a.Target, a.ID}
+				switch {
+				case a.Target == kind && a.ID == r.ID:
+					ps.Add(path, RuleAssociation, "self")
+				case seen[k]:
+					ps.Add(path, RuleAssociation, "repeated")
+				case !have[a.Target][a.ID]:
+					ps.Add(path+".id", RuleDangling, a.Target.String())
+				}
+				seen[k] = true
+			}
+		}
+	}
+	check("products", TargetProduct, b.Products)
+	check("models", TargetProductModel, b.Models)
+	return ps.Err("check associations", ErrInvalid)
+}
+
+// TwoWayAssociations returns a copy of b in which every association of a
+// two-way type also holds backwards: when product A lists B under a
+// two-way type "COMPATIBLE", B gains {COMPATIBLE, product, A} unless it
+// has it. Inverse links are appended in the order their sources appear
+// (products first, then models); targets outside b and groups are left
+// alone (see [CheckAssociations]). b is unchanged.
+func TwoWayAssociations(b Batch, types []AssociationType) Batch {
+	twoWay := map[string]bool{}
+	for _, t := range types {
+		if t.TwoWay {
+			twoWay[t.Code] = true
+		}
+	}
+	out := Batch{Products: slices.Clone(b.Products), Models: slices.Clone(b.Models), Groups: slices.Clone(b.Groups)}
+	index := map[TargetKind]map[string]int{TargetProduct: {}, TargetProductModel: {}}
+	lists := map[TargetKind][]Record{TargetProduct: out.Products, TargetProductModel: out.Models}
+	for kind, rs := range lists {
+		for i := range rs {
+			rs[i].Associations = slices.Clone(rs[i].Associations)
+			if _, dup := index[kind][rs[i].ID]; !dup {
+				index[kind][rs[i].ID] = i
+			}
+		}
+	}
+	for _, kind := range []TargetKind{TargetProduct, TargetProductModel} {
+		rs := lists[kind]
+		for i := range rs {
+			for _, a := range rs[i].Associations {
+				if !twoWay[a.Type] || (a.Target != TargetProduct && a.Target != TargetProductModel) {
+					continue
+				}
+				j, ok := index[a.Target][a.ID]
+				if !ok {
+					continue
+				}
+				target := &lists[a.Target][j]
+				inv := Association{Type: a.Type, Target: kind, ID: rs[i].ID}
+				if !slices.ContainsFunc(target.Associations, func(x Association) bool {
+					return x.Type == inv.Type && x.Target == inv.Target && x.ID == inv.ID
+				}) {
+					target.Associations = append(target.Associations, inv)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -55,3 +55,28 @@ func TestDiff(t *testing.T) {
 		t.Errorf("Diff(r, r) not empty")
 	}
 }
+
+// TestDiffPIMProperties: a family move, a new group and a changed
+// association quantity are changes of record properties, listed before
+// value changes.
+func TestDiffPIMProperties(t *testing.T) {
+	old := Record{ID: "LAMP-1", Family: "lamps", Version: 1,
+		Associations: []Association{{Type: Pack, Target: TargetProduct, ID: "BULB-1", Quantity: 2}}}
+	new := old
+	new.Version = 2
+	new.Family, new.FamilyVariant, new.Groups = "lighting", "by_color", []string{"summer"}
+	new.Associations = []Association{{Type: Pack, Target: TargetProduct, ID: "BULB-1", Quantity: 4}}
+	var got []string
+	for _, c := range Diff(old, new).Changes {
+		got = append(got, c.Field+" "+c.Kind.String()+" "+c.Old.String()+" -> "+c.New.String())
+	}
+	want := []string{
+		"family modified lamps -> lighting",
+		"family_variant added  -> by_color",
+		"groups added  -> summer",
+		"associations modified PACK:product:BULB-1:2 -> PACK:product:BULB-1:4",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Diff (-want +got):\n%s", diff)
+	}
+}

@@ -58,7 +58,8 @@ type cfield struct {
 	reqIn            []bool // per channel
 	numeric          bool
 	decimals         int
-	unit             Unit // a measurement's unit: DefaultUnit, else the standard unit
+	unit             Unit       // a measurement's unit: DefaultUnit, else the standard unit
+	conv             []unitConv // per unit of Units.Units: the exact int64 path to unit, if any
 }
 
 type bound struct {
@@ -316,6 +317,12 @@ func compileField(ps *problems, path string, cf *cfield, chIdx map[string]int, n
 			code = f.Units.Standard
 		}
 		cf.unit, _ = f.Units.unit(code)
+		cf.conv = make([]unitConv, len(f.Units.Units))
+		for j, u := range f.Units.Units {
+			if u2, ok := f.Units.unit(u.Code); ok && u.Code != "" {
+				cf.conv[j] = newUnitConv(u2, cf.unit)
+			}
+		}
 	} else if f.Units.Code != "" || len(f.Units.Units) > 0 || f.DefaultUnit != "" {
 		bad("units")
 	}

@@ -237,3 +237,23 @@ func TestParseDate(t *testing.T) {
 		})
 	}
 }
+
+// TestImportCSVRows: each imported record carries the line its row starts
+// on, the number a RowError reports for a bad row: blank lines and bad
+// rows are counted, not renumbered.
+func TestImportCSVRows(t *testing.T) {
+	c := mustCompile(testSchema(), testChannels()...)
+	in := "sku,stock\nA,1\n\nB,x\nC,3\n"
+	got, err := c.ImportCSV(strings.NewReader(in), CSVOptions{})
+	var ie *ImportError
+	if !errors.As(err, &ie) || len(ie.Rows) != 1 || ie.Rows[0].Row != 4 {
+		t.Fatalf("ImportCSV error = %v, want row 4 (B) bad", err)
+	}
+	var rows []int
+	for _, r := range got {
+		rows = append(rows, r.Row)
+	}
+	if diff := cmp.Diff([]int{2, 5}, rows); diff != "" {
+		t.Errorf("ImportCSV rows (-want +got):\n%s", diff)
+	}
+}

@@ -75,7 +75,83 @@
 // "values" (records x fields), counted with [contract.Values] and
 // [contract.BaseValues] like billing counts them: 5,000 products x 48
 // fields with the 1,200 base are 241,200 values; [Compiled.FilledValues]
-// counts what a record really stores.
+// counts what a record really stores. Text of white space only ("   ", a
+// tab, a no-break space) is stored but counts as missing, for completeness,
+// the required check and quality alike.
+//
+// # Families, attribute groups and associations
+//
+// A [Family] is an attribute family as Akeneo users mean it: the fields of
+// a kind of product, the fields each channel requires, the field that
+// labels a product and the one that shows it; a record names its family
+// in [Record.Family]. [Compiled.CheckFamily] checks one against the
+// schema. [Compiled.FamilyCompleteness] computes completeness as Akeneo
+// does: the required fields are the family's requirements for the
+// channel, counted per locale of the channel, so with {"ecommerce":
+// ["sku", "name", "price"]} a product with an SKU and a Danish name scores
+// 66 in ecommerce/da-DK and 33 in ecommerce/en-GB. [SwitchFamily] tells
+// what a record gains and loses moving to another family (fields, values,
+// requirements). When a family's requirements change,
+// [Compiled.RecomputeCompleteness] recomputes only the results that can
+// change -- records of that family, channels whose requirements changed --
+// reuses the rest, counts both, and names the records whose result
+// changed.
+//
+// A [FamilyVariant] gives a family's variant levels, each with its axes
+// and the fields set at that level ([Compiled.CheckFamilyVariant];
+// [FamilyVariant.Variation] is the [Variation] a [ProductGroup] uses).
+// [AttributeGroup]s order fields on a form ([SortAttributeGroups]); a
+// field belongs to one group ([Compiled.CheckAttributeGroups]).
+//
+// An [Association] links a product or product model to another product,
+// product model or group under an [AssociationType]: Akeneo's X_SELL,
+// UPSELL, SUBSTITUTION and PACK ([StandardAssociationTypes]; PACK counts
+// quantities) or a host's own, quantified or two-way.
+// [CheckAssociations] checks every association of a [Batch] -- types,
+// quantities, repeats, and targets that the batch does not hold (rule
+// dangling, path "products[3].associations[1].id");
+// [TwoWayAssociations] writes the backward link of each two-way one.
+//
+// # Measurement families and units
+//
+// [MeasurementFamilies] returns Akeneo's 18 standard families (Area,
+// Binary, Decibel, Frequency, Length, Power, Voltage, Intensity,
+// Resistance, Speed, ElectricCharge, Duration, Temperature, Volume,
+// Weight, Pressure, Energy, CaseBox) with Akeneo's unit codes and
+// symbols. A [Unit] converts to its family's standard unit as (v x Factor
+// + Offset) / Divisor, so every conversion is one fraction of exact
+// decimals: [UnitFamily.Convert] multiplies exactly (1500 GRAM is 1.5000
+// KILOGRAM) and divides at most once, rounding half away from zero to 20
+// decimals when the quotient does not end. The units that divide are
+// Fahrenheit and Rankine (x 5/9), the coulombs (1 C = 1/3600 Ah), the
+// per-minute and per-hour speeds (1 km/h = 1000/3600 m/s), pounds-force
+// per square inch and torr: 1 FAHRENHEIT is 255.92777777777777777778
+// KELVIN, 1 KILOMETER_PER_HOUR 0.27777777777777777778 METER_PER_SECOND.
+//
+// The factors follow the SI Brochure (9th edition), NIST SP 811 and NIST
+// Handbook 44. They differ from Akeneo's in these units:
+//
+//   - Pressure ATM, PSI, TORR and MMHG: Akeneo has the inverses. pimkit: 1
+//     atm = 1.01325 bar, 1 psi = 4.4482216152605 N / 0.00064516 m²
+//     (0.0689475729... bar), 1 Torr = 1.01325/760 bar, 1 mmHg =
+//     0.00133322387415 bar (conventional).
+//   - Duration MONTH: Akeneo's 18,748,800 s is 217 days. pimkit: a
+//     twelfth of its 365-day YEAR, 2,628,000 s (30.4166... days).
+//   - Area ACRE: 4046.8564224 m² (43,560 ft²), not Akeneo's truncated
+//     4046.856422; SQUARE_FURLONG: 40468.564224 m² ((660 ft)²), not
+//     Akeneo's 40468.726 (the US survey furlong).
+//   - Volume CUBIC_FOOT, CUBIC_INCH, CUBIC_YARD: the exact cubes of 0.3048,
+//     0.0254 and 0.9144 m, not Akeneo's rounded 6.54119159/231,
+//     0.0037854118/231 and 0.764554861.
+//
+// Kept as Akeneo has them, though no SI or NIST definition backs them:
+// KILOBYTE and up as powers of 1024, ARPENT, and the old French weights
+// ONCE, MARC and LIVRE; DENIER is a yarn density, not a mass.
+//
+// A measurement field's Decimals, Min and Max all apply to the amount in
+// the field's unit (its DefaultUnit, else the standard unit), the entered
+// amount converted exactly: 0.81 METER on a CENTIMETER field with
+// Decimals 1 is 81 and passes.
 //
 // # Identifiers and numbers
 //
@@ -102,7 +178,8 @@
 // [Compiled.ImportCSV] and [Compiled.NewCSVDecoder] read CSV against the
 // schema with a number format chosen per import ([CSVOptions]); bad rows
 // come back as [*RowError]s with row and column while good rows are still
-// returned. [Compiled.ExportCSV] writes the same layout; export then import
+// returned; each record carries its source line in [Record.Row] (the
+// header is line 1). [Compiled.ExportCSV] writes the same layout; export then import
 // is exact. [Compiled.EncodeJSON] and [Compiled.NewJSONDecoder] use a JSON
 // form with a stable key order and amounts as fixed-scale strings.
 // [Compiled.ProductJSONLD] and [Compiled.ProductGroupJSONLD] write

@@ -240,3 +240,53 @@ func SwitchFamily(r Record, from, to Family) FamilySwitch {
 	s.Required = RequirementChanges(from, to)
 	return s
 }
+
+// CheckFamilyVariant checks a family variant of family f against the
+// schema, all problems at once: its validate tags (one or two levels,
+// each with an axis); its family, when set, is f (path "family", rule
+// family); each axis a field of f (rule unknown_field) that can be an
+// axis (path "levels[1].axes[0]", rule axis, Param "type", "localizable"
+// or "repeated", as [Compiled.CheckVariation]); at most [MaxAxes] axes in
+// all ("levels", rule axis, Param "count"); each attribute a field of f
+// set at one level only ("levels[1].attributes[2]", rule unknown_field or
+// duplicate).
+func (c *Compiled) CheckFamilyVariant(v FamilyVariant, f Family) error {
+	var ps problems
+	ps.Check("", v)
+	checkCode(&ps, "code", v.Code, true, false)
+	if v.Family != "" && v.Family != f.Code {
+		ps.Add("family", RuleFamily, safeSegment(f.Code))
+	}
+	seen := map[string]bool{}
+	total := 0
+	for li, l := range v.Levels {
+		lp := "levels[" + strconv.Itoa(li) + "]"
+		for ai, code := range l.Axes {
+			total++
+			path := lp + ".axes[" + strconv.Itoa(ai) + "]"
+			fi, ok := c.index[code]
+			if !ok || !slices.Contains(f.Attributes, code) {
+				ps.Add(path, RuleUnknownField, safeSegment(code))
+				continue
+			}
+			if p := axisParam(&c.fields[fi], seen[code]); p != "" {
+				ps.Add(path, RuleAxis, p)
+			}
+			seen[code] = true
+		}
+		for ai, code := range l.Attributes {
+			path := lp + ".attributes[" + strconv.Itoa(ai) + "]"
+			switch {
+			case !slices.Contains(f.Attributes, code):
+				ps.Add(path, RuleUnknownField, safeSegment(code))
+			case seen[code] && !slices.Contains(l.Axes, code):
+				ps.Add(path, RuleDuplicate, code)
+			}
+			seen[code] = true
+		}
+	}
+	if total > MaxAxes {
+		ps.Add("levels", RuleAxis, "count")
+	}
+	return ps.Err("check family variant", ErrInvalid)
+}

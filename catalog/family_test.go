@@ -168,3 +168,65 @@ func TestRecomputeCompleteness(t *testing.T) {
 		t.Errorf("RecomputeCompleteness(bad) (-want +got):\n%s", diff)
 	}
 }
+
+func TestCheckFamilyVariant(t *testing.T) {
+	c := familySchema()
+	f := clothing()
+	f.Attributes = append(f.Attributes, "color")
+	good := FamilyVariant{Code: "clothing_color_size", Family: "clothing", Levels: []VariantLevel{
+		{Axes: []string{"color"}, Attributes: []string{"picture"}},
+		{Axes: []string{"size"}, Attributes: []string{"sku", "price"}},
+	}}
+	if err := c.CheckFamilyVariant(good, f); err != nil {
+		t.Fatalf("CheckFamilyVariant(good) = %v, want nil", err)
+	}
+	if diff := cmp.Diff(Variation{Levels: [][]string{{"color"}, {"size"}}}, good.Variation()); diff != "" {
+		t.Errorf("Variation() (-want +got):\n%s", diff)
+	}
+	bad := FamilyVariant{Code: "v", Family: "shoes", Levels: []VariantLevel{
+		{Axes: []string{"name", "nope"}, Attributes: []string{"picture", "weight"}},
+		{Axes: []string{"size"}, Attributes: []string{"picture"}},
+	}}
+	want := []prob{
+		{"family", RuleFamily, "clothing"},
+		{"levels[0].axes[0]", RuleAxis, "type"},
+		{"levels[0].axes[1]", RuleUnknownField, "nope"},
+		{"levels[0].attributes[1]", RuleUnknownField, "weight"},
+		{"levels[1].attributes[0]", RuleDuplicate, "picture"},
+	}
+	if diff := cmp.Diff(want, problemsOf(t, c.CheckFamilyVariant(bad, f))); diff != "" {
+		t.Errorf("CheckFamilyVariant(bad) (-want +got):\n%s", diff)
+	}
+	three := FamilyVariant{Code: "v", Levels: []VariantLevel{{Axes: []string{"size"}}, {Axes: []string{"color"}}, {Axes: []string{"material"}}}}
+	if diff := cmp.Diff([]prob{{"levels", "max", "2"}}, problemsOf(t, c.CheckFamilyVariant(three, f))[:1]); diff != "" {
+		t.Errorf("CheckFamilyVariant(three levels) (-want +got):\n%s", diff)
+	}
+}
+
+func TestAttributeGroups(t *testing.T) {
+	c := familySchema()
+	groups := []AttributeGroup{
+		{Code: "technical", SortOrder: 2, Attributes: []string{"size", "material"}},
+		{Code: "marketing", SortOrder: 1, Attributes: []string{"sku", "name", "description"}},
+		{Code: "media", SortOrder: 2, Attributes: []string{"picture"}},
+	}
+	if err := c.CheckAttributeGroups(groups); err != nil {
+		t.Fatalf("CheckAttributeGroups = %v, want nil", err)
+	}
+	var order []string
+	for _, g := range SortAttributeGroups(groups) {
+		order = append(order, g.Code)
+	}
+	if diff := cmp.Diff([]string{"marketing", "media", "technical"}, order); diff != "" {
+		t.Errorf("SortAttributeGroups (-want +got):\n%s", diff)
+	}
+	bad := append(groups, AttributeGroup{Code: "media", Attributes: []string{"name", "nope"}})
+	want := []prob{
+		{"groups[3].code", RuleDuplicate, "media"},
+		{"groups[3].attributes[0]", RuleDuplicate, "marketing"},
+		{"groups[3].attributes[1]", RuleUnknownField, "nope"},
+	}
+	if diff := cmp.Diff(want, problemsOf(t, c.CheckAttributeGroups(bad))); diff != "" {
+		t.Errorf("CheckAttributeGroups(bad) (-want +got):\n%s", diff)
+	}
+}

@@ -152,6 +152,7 @@ func FuzzDecodeJSON(f *testing.F) {
 	f.Add(`{"sku":"A","values":{"stock":[{"locale":null,"channel":null,"data":"1e5"}]}}`)
 	f.Add(`{"sku":`)
 	f.Add(`[]`)
+	f.Add(`{"sku":"A","uuid":"u","family":"clothing","family_variant":"v","groups":["g"],"associations":[{"type":"PACK","target":"product","id":"B","quantity":2}],"created":"2026-01-31T09:30:00Z","updated":"2026-02-01T10:00:00.5+01:00","row":3}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		d := c.NewJSONDecoder(strings.NewReader(in))
 		for i := 0; i < 10; i++ {

@@ -437,6 +437,11 @@ func (c *Compiled) EncodeJSON(w io.Writer, r Record) error {
 		}
 		byField[fi] = append(byField[fi], i)
 	}
+	for i, a := range r.Associations {
+		if a.Target < TargetProduct || a.Target > TargetGroup {
+			ps = append(ps, contract.Problem{Path: "associations[" + strconv.Itoa(i) + "].target", Rule: RuleTarget})
+		}
+	}
 	if len(ps) > 0 {
 		return invalid("encode json", ps)
 	}

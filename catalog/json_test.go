@@ -96,6 +96,17 @@ func TestJSONPIMProperties(t *testing.T) {
 	}
 }
 
+// TestJSONEncodeBadTarget: an association without a target kind is
+// refused, not written as "TargetKind(0)".
+func TestJSONEncodeBadTarget(t *testing.T) {
+	c := mustCompile(testSchema(), testChannels()...)
+	r := Record{ID: "A", Associations: []Association{{Type: CrossSell, Target: TargetGroup, ID: "g"}, {Type: CrossSell, ID: "B"}}}
+	var buf bytes.Buffer
+	if diff := cmp.Diff([]prob{{"associations[1].target", RuleTarget, ""}}, problemsOf(t, c.EncodeJSON(&buf, r))); diff != "" || buf.Len() != 0 {
+		t.Errorf("EncodeJSON(no target kind) wrote %q (-want +got):\n%s", buf.String(), diff)
+	}
+}
+
 func TestJSONDecodeErrors(t *testing.T) {
 	c := mustCompile(testSchema(), testChannels()...)
 	tests := []struct {

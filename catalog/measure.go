@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"math"
+
 	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 )
@@ -134,4 +136,46 @@ func (f UnitFamily) Convert(v decimal.Decimal, from, to string) (decimal.Decimal
 	}
 	q, _ := convertRatio(v, uf, ut).exact()
 	return q, nil
+}
+
+// unitConv is a conversion between two units that is a multiplication by
+// mul x 10^exp with int64 mul: no offsets and a ratio of factors and
+// divisors with a finite decimal form (GRAM to KILOGRAM: 1 x 10^-3; INCH
+// to CENTIMETER: 254 x 10^-2). Validation converts small amounts with it
+// without allocating; other conversions take the exact decimal path.
+type unitConv struct {
+	ok  bool
+	mul int64
+	exp int32
+}
+
+// newUnitConv returns the multiplication from unit from to unit to (both
+// with their zero Factor and Divisor read as 1), ok false when there is
+// none.
+func newUnitConv(from, to Unit) unitConv {
+	if !from.Offset.IsZero() || !to.Offset.IsZero() {
+		return unitConv{}
+	}
+	r := convertRatio(decOne, from, to)
+	q, exact := r.exact()
+	if !exact || q.IsZero() {
+		return unitConv{}
+	}
+	q = trimZeros(q)
+	if q.NumDigits() > 18 {
+		return unitConv{}
+	}
+	return unitConv{ok: true, mul: q.CoefficientInt64(), exp: q.Exponent()}
+}
+
+// apply returns n x 10^e converted, ok false on int64 overflow.
+func (u unitConv) apply(n int64, e int32) (int64, int32, bool) {
+	if n == 0 {
+		return 0, e + u.exp, true
+	}
+	p := n * u.mul
+	if p/u.mul != n || (n == -1 && u.mul == math.MinInt64) || (u.mul == -1 && n == math.MinInt64) {
+		return 0, 0, false
+	}
+	return p, e + u.exp, true
 }

@@ -266,3 +266,47 @@ func TestMeasurementDecimalsAndBounds(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitConvMatchesExactPath is a property test: wherever validation
+// converts on int64s (a conversion that is a multiplication by a finite
+// decimal), it agrees with the exact decimal path (which rounds beyond 20
+// decimals), for every pair of units of every standard family and a
+// spread of amounts.
+func TestUnitConvMatchesExactPath(t *testing.T) {
+	amounts := []string{"0", "1", "-1", "0.81", "250", "12.345", "-0.005", "999999999999", "0.000000001"}
+	fast := 0
+	for _, f := range MeasurementFamilies() {
+		for _, a := range f.Units {
+			for _, b := range f.Units {
+				ua, _ := f.unit(a.Code)
+				ub, _ := f.unit(b.Code)
+				cv := newUnitConv(ua, ub)
+				for _, s := range amounts {
+					d := decimal.RequireFromString(s)
+					want, exact := convertRatio(d, ua, ub).exact()
+					if !cv.ok {
+						continue
+					}
+					n, e, ok := cv.apply(d.CoefficientInt64(), d.Exponent())
+					if !ok {
+						continue
+					}
+					fast++
+					// The decimal path rounds a quotient beyond 20 decimals; the
+					// int64 path is then the exact one and has more than 20
+					// decimals, so both fail any Decimals limit alike.
+					got := decimal.New(n, e)
+					switch {
+					case exact && !got.Equal(want):
+						t.Errorf("%s: %s %s -> %s: int64 path %s, exact path %s", f.Code, s, a.Code, b.Code, got, want)
+					case !exact && decimalPlaces(got) <= conversionPlaces:
+						t.Errorf("%s: %s %s -> %s: int64 path %s has %d decimals, but the decimal path found no exact result", f.Code, s, a.Code, b.Code, got, decimalPlaces(got))
+					}
+				}
+			}
+		}
+	}
+	if fast < 1000 {
+		t.Errorf("int64 path taken %d times, want most conversions", fast)
+	}
+}

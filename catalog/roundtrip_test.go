@@ -115,6 +115,7 @@ func TestRoundTrip(t *testing.T) {
 				AttributeAsLabel: "title", AttributeAsImage: "image"},
 			FamilyVariant{Code: "shirt_color_size", Family: "shirts", Labels: labels, Levels: []VariantLevel{{Axes: []string{"color"}, Attributes: []string{"image"}}}},
 			VariantLevel{Axes: []string{"size"}, Attributes: []string{"sku"}},
+			Batch{Products: []Record{sampleRecord()}, Models: []Record{sampleRecord()}, Groups: []string{"summer"}},
 			RequirementChange{Channel: "ecommerce", Added: []string{"color"}, Removed: []string{"price"}},
 			FamilySwitch{Gained: []string{"color"}, Lost: []string{"size"}, Dropped: []FieldValue{fv("size", Option("m"))},
 				Required: []RequirementChange{{Channel: "print", Added: []string{"name"}, Removed: []string{"sku"}}}},

@@ -124,7 +124,7 @@ func (c *Compiled) scan(ps []contract.Problem, prefix string, vals []FieldValue,
 		} else if fv.Value.kind != f.kind() {
 			continue
 		}
-		if fv.Value.kind == kindEmpty || (fv.Value.kind == kindText && blankText(fv.Value.s)) {
+		if fv.Value.kind == kindEmpty || (fv.Value.kind == kindText && maybeBlank(fv.Value.s) && blankText(fv.Value.s)) {
 			continue
 		}
 		if f.Type == PriceField {
@@ -198,6 +198,10 @@ func (f *cfield) kind() valueKind {
 	}
 	return kindEmpty
 }
+
+// maybeBlank is blankText's inlined first test: a text that starts with
+// a printable ASCII character is not blank.
+func maybeBlank(s string) bool { return len(s) == 0 || s[0] <= ' ' || s[0] >= utf8.RuneSelf }
 
 // blankText reports whether s is only white space ("   ", a tab, a
 // no-break space): such a text is stored but counts as missing for

@@ -42,40 +42,7 @@ func (c *Compiled) checkValue(ps []contract.Problem, prefix string, f *cfield, f
 	case NumberField:
 		c.checkNumber(f, v, prob)
 	case Measurement:
-		u, ok := f.Units.unit(v.s)
-		if !ok {
-			prob(RuleUnit, f.Units.Code)
-			return ps
-		}
-		if !f.NegativeAllowed && numSign(v) < 0 {
-			prob(RuleNegative, "")
-		}
-		if u.Code == f.unit.Code {
-			// Entered in the field's unit: no conversion.
-			if places(v) > f.decimals {
-				prob(RuleDecimals, strconv.Itoa(f.decimals))
-			}
-			if f.min.set && v.decimal().LessThan(f.min.d) {
-				prob(RuleMin, f.min.d.String())
-			}
-			if f.max.set && v.decimal().GreaterThan(f.max.d) {
-				prob(RuleMax, f.max.d.String())
-			}
-			break
-		}
-		// Decimals and bounds apply to the amount in the field's unit,
-		// converted exactly: 0.81 METER in a CENTIMETER field is 81.
-		r := convertRatio(v.decimal(), u, f.unit)
-		if q, exact := r.exact(); !exact || decimalPlaces(q) > f.decimals {
-			prob(RuleDecimals, strconv.Itoa(f.decimals))
-		}
-		// r.den > 0, so num/den < min exactly when num < min x den.
-		if f.min.set && r.num.LessThan(f.min.d.Mul(r.den)) {
-			prob(RuleMin, f.min.d.String())
-		}
-		if f.max.set && r.num.GreaterThan(f.max.d.Mul(r.den)) {
-			prob(RuleMax, f.max.d.String())
-		}
+		c.checkMeasure(f, v, prob)
 	case PriceField:
 		c.checkPrices(f, v, ci, fv.Channel != "", prob)
 	case DateField:
@@ -233,4 +200,65 @@ func sortedKeys(m map[string]struct{}) []string {
 	}
 	slicesSort(out)
 	return out
+}
+
+// checkMeasure checks a measurement's unit, sign, decimals and bounds;
+// decimals and bounds apply to the amount in the field's unit.
+func (c *Compiled) checkMeasure(f *cfield, v *Value, prob func(rule, param string)) {
+	ui := -1
+	for j := range f.Units.Units {
+		if f.Units.Units[j].Code == v.s {
+			ui = j
+			break
+		}
+	}
+	if ui < 0 {
+		prob(RuleUnit, f.Units.Code)
+		return
+	}
+	if !f.NegativeAllowed && numSign(v) < 0 {
+		prob(RuleNegative, "")
+	}
+	if v.s == f.unit.Code {
+		// Entered in the field's unit: no conversion.
+		if places(v) > f.decimals {
+			prob(RuleDecimals, strconv.Itoa(f.decimals))
+		}
+		if f.min.set && cmpBound(v, f.min) < 0 {
+			prob(RuleMin, f.min.d.String())
+		}
+		if f.max.set && cmpBound(v, f.max) > 0 {
+			prob(RuleMax, f.max.d.String())
+		}
+		return
+	}
+	// Decimals and bounds apply to the amount in the field's unit,
+	// converted exactly: 0.81 METER in a CENTIMETER field is 81.
+	if cv := f.conv[ui]; cv.ok && !(v.x != nil && v.b) {
+		if n, e, ok := cv.apply(v.n, v.e); ok {
+			w := Value{kind: kindNumber, n: n, e: e}
+			if places(&w) > f.decimals {
+				prob(RuleDecimals, strconv.Itoa(f.decimals))
+			}
+			if f.min.set && cmpBound(&w, f.min) < 0 {
+				prob(RuleMin, f.min.d.String())
+			}
+			if f.max.set && cmpBound(&w, f.max) > 0 {
+				prob(RuleMax, f.max.d.String())
+			}
+			return
+		}
+	}
+	u, _ := f.Units.unit(v.s)
+	r := convertRatio(v.decimal(), u, f.unit)
+	if q, exact := r.exact(); !exact || decimalPlaces(q) > f.decimals {
+		prob(RuleDecimals, strconv.Itoa(f.decimals))
+	}
+	// r.den > 0, so num/den < min exactly when num < min x den.
+	if f.min.set && r.num.LessThan(f.min.d.Mul(r.den)) {
+		prob(RuleMin, f.min.d.String())
+	}
+	if f.max.set && r.num.GreaterThan(f.max.d.Mul(r.den)) {
+		prob(RuleMax, f.max.d.String())
+	}
 }

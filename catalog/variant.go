@@ -48,14 +48,8 @@ func (c *Compiled) CheckVariation(v Variation) error {
 				ps = append(ps, contract.Problem{Path: path, Rule: RuleUnknownField, Param: safeSegment(code)})
 				continue
 			}
-			f := &c.fields[fi]
-			switch {
-			case f.Type != SimpleSelect && f.Type != Boolean && f.Type != Measurement:
-				ps = append(ps, contract.Problem{Path: path, Rule: RuleAxis, Param: "type"})
-			case f.Localizable || f.Scopable:
-				ps = append(ps, contract.Problem{Path: path, Rule: RuleAxis, Param: "localizable"})
-			case seen[code]:
-				ps = append(ps, contract.Problem{Path: path, Rule: RuleAxis, Param: "repeated"})
+			if p := axisParam(&c.fields[fi], seen[code]); p != "" {
+				ps = append(ps, contract.Problem{Path: path, Rule: RuleAxis, Param: p})
 			}
 			seen[code] = true
 		}
@@ -64,6 +58,20 @@ func (c *Compiled) CheckVariation(v Variation) error {
 		ps = append(ps, contract.Problem{Path: "levels", Rule: RuleAxis, Param: "count"})
 	}
 	return invalid("check variation", ps)
+}
+
+// axisParam says why f cannot be an axis ("type", "localizable",
+// "repeated"), "" when it can.
+func axisParam(f *cfield, repeated bool) string {
+	switch {
+	case f.Type != SimpleSelect && f.Type != Boolean && f.Type != Measurement:
+		return "type"
+	case f.Localizable || f.Scopable:
+		return "localizable"
+	case repeated:
+		return "repeated"
+	}
+	return ""
 }
 
 // ProductGroup is a product model with its sub-models and variants, as the host

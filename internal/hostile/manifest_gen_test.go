@@ -103,6 +103,7 @@ var manifest = []pkg{
 		funcs: []fn{
 			{"Assets", catalog.Assets},
 			{"Bool", catalog.Bool},
+			{"CheckAssociations", catalog.CheckAssociations},
 			{"CheckGTIN", catalog.CheckGTIN},
 			{"CheckISBN", catalog.CheckISBN},
 			{"ConvertPrice", catalog.ConvertPrice},
@@ -124,8 +125,11 @@ var manifest = []pkg{
 			{"Prices", catalog.Prices},
 			{"ProductSchema", catalog.ProductSchema},
 			{"RequirementChanges", catalog.RequirementChanges},
+			{"SortAttributeGroups", catalog.SortAttributeGroups},
+			{"StandardAssociationTypes", catalog.StandardAssociationTypes},
 			{"SwitchFamily", catalog.SwitchFamily},
 			{"Text", catalog.Text},
+			{"TwoWayAssociations", catalog.TwoWayAssociations},
 		},
 		types: []reflect.Type{
 			reflect.TypeFor[catalog.Asset](),
@@ -133,6 +137,7 @@ var manifest = []pkg{
 			reflect.TypeFor[catalog.AssociationType](),
 			reflect.TypeFor[catalog.AttributeGroup](),
 			reflect.TypeFor[catalog.Availability](),
+			reflect.TypeFor[catalog.Batch](),
 			reflect.TypeFor[catalog.CSVDecoder](),
 			reflect.TypeFor[catalog.CSVEncoder](),
 			reflect.TypeFor[catalog.CSVOptions](),

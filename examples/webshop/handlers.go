@@ -390,6 +390,9 @@ func (s *server) orderPage(sess *session) error {
 		}
 		v.Withdrawn = w.On.String()
 		v.Duties = obligationViews(d.Sale.Obligations(s.policy.Counter, contract.Copenhagen(), w.On), sess)
+		for i := range v.Duties { // in a sale the customer is the shopper, the provider the shop
+			v.Duties[i].Party = tr(sess.lang, "party_"+v.Duties[i].Party)
+		}
 	case !errors.Is(err, errNotFound):
 		return err
 	}

@@ -31,7 +31,7 @@ var texts = map[string]map[string]string{
 		"err_withdrawal": "Købet kan ikke fortrydes:", "err_no_consent": "Der er ikke registreret noget samtykke.",
 		"field_sku": "vare", "field_quantity": "antal (1-10)", "field_name": "navn", "field_email": "e-mail",
 		"field_address": "adresse", "field_company": "firma", "field_cvr": "CVR-nummer", "field_company_cvr": "firma og CVR-nummer hører sammen",
-		"back": "Tilbage til forsiden",
+		"back": "Tilbage til forsiden", "party_customer": "du", "party_provider": "vi",
 	},
 	"en": {
 		"shop": "Nordlys Webshop", "products": "Products", "your_data": "Your data", "admin": "Admin",
@@ -61,7 +61,7 @@ var texts = map[string]map[string]string{
 		"err_withdrawal": "The purchase cannot be withdrawn from:", "err_no_consent": "No consent is recorded.",
 		"field_sku": "product", "field_quantity": "quantity (1-10)", "field_name": "name", "field_email": "e-mail",
 		"field_address": "address", "field_company": "company", "field_cvr": "CVR number", "field_company_cvr": "company and CVR number go together",
-		"back": "Back to the shop",
+		"back": "Back to the shop", "party_customer": "you", "party_provider": "we",
 	},
 }
 

@@ -80,11 +80,27 @@ func decoders() map[string]func([]byte) error {
 		"Cycle.UnmarshalText":        func(b []byte) error { var v Cycle; return v.UnmarshalText(b) },
 		"EventKind.UnmarshalText":    func(b []byte) error { var v EventKind; return v.UnmarshalText(b) },
 		"EntryKind.UnmarshalText":    func(b []byte) error { var v EntryKind; return v.UnmarshalText(b) },
+		"CreditReason.UnmarshalText": func(b []byte) error { var v CreditReason; return v.UnmarshalText(b) },
+		"DiscountDuration.UnmarshalText": func(b []byte) error {
+			var v DiscountDuration
+			return v.UnmarshalText(b)
+		},
+		"StatementLineKind.UnmarshalText": func(b []byte) error {
+			var v StatementLineKind
+			return v.UnmarshalText(b)
+		},
 		"json.Unmarshal(InterestRules)": func(b []byte) error {
 			var v InterestRules
 			return json.Unmarshal(b, &v)
 		},
 		"json.Unmarshal(PriceAdjustment)": func(b []byte) error { var v PriceAdjustment; return json.Unmarshal(b, &v) },
+		"json.Unmarshal(CreditNote)":      func(b []byte) error { var v CreditNote; return json.Unmarshal(b, &v) },
+		"json.Unmarshal(CreditNoteInput)": func(b []byte) error { var v CreditNoteInput; return json.Unmarshal(b, &v) },
+		"json.Unmarshal(StatementInput)":  func(b []byte) error { var v StatementInput; return json.Unmarshal(b, &v) },
+		"json.Unmarshal(AccountStatement)": func(b []byte) error {
+			var v AccountStatement
+			return json.Unmarshal(b, &v)
+		},
 	}
 }
 

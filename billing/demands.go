@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/money"
 	"golang.org/x/text/currency"
 )
 
@@ -59,9 +60,12 @@ type DemandRules struct {
 	// is refused.
 	MaxFee  contract.Money `json:"max_fee,omitzero"`
 	MaxFees int            `json:"max_fees" validate:"gte=0"`
-	// Compensation is the one-off compensation a business customer owes
-	// when payment is late (renteloven § 9 a(1): 310.00 DKK), in MaxFee's
-	// currency.
+	// Compensation is the fixed compensation for recovery costs a
+	// business debtor owes once when payment is late (renteloven § 9 a,
+	// stk. 3: 310.00 DKK, the amount set by executive order under stk. 4;
+	// Directive 2011/7/EU Art. 6: at least EUR 40), in MaxFee's currency.
+	// It is owed without a demand and whatever the debt's currency: see
+	// [DemandRules.Compensate].
 	Compensation contract.Money `json:"compensation,omitzero"`
 	// Terms give the remedies for unpaid demands: suspension after
 	// SuspendAfterDemands (terms 12.3: 2) and termination after
@@ -70,8 +74,8 @@ type DemandRules struct {
 }
 
 // DemandRulesFor returns the Danish statutory demand rules (renteloven
-// §§ 9 a, 9 b: 10 days apart, at most 100.00 DKK for at most three
-// demands, 310.00 DKK compensation) with the remedies of terms t
+// § 9 b: 10 days apart, at most 100.00 DKK for at most three demands;
+// § 9 a, stk. 3: 310.00 DKK compensation) with the remedies of terms t
 // (OpenDIMS: suspension after 2 unpaid demands, termination after 3).
 func DemandRulesFor(t contract.Terms) DemandRules {
 	return DemandRules{
@@ -117,15 +121,18 @@ type DemandOutcome struct {
 	// Fee decides the fee asked for; a refused fee is not recorded. It is
 	// the zero Decision when the demand is refused.
 	Fee contract.Decision `json:"fee"`
-	// Compensation decides the compensation of renteloven § 9 a, claimed
-	// with the first demand to a business customer; the zero Decision
-	// when the demand is refused.
+	// Compensation decides the compensation of renteloven § 9 a, stk. 3,
+	// claimed with the first demand to a business customer unless it was
+	// claimed before ([DemandRules.Compensate] claims it without a
+	// demand); the zero Decision when the demand is refused.
 	Compensation contract.Decision `json:"compensation"`
 }
 
 var (
 	cite9b  = contract.Cite(SourceRenteloven, "§ 9 b")
-	cite9a  = contract.Cite(SourceRenteloven, "§ 9 a")
+	cite9a3 = contract.Cite(SourceRenteloven, "§ 9 a, stk. 3")
+	cite9a4 = contract.Cite(SourceRenteloven, "§ 9 a, stk. 4")
+	citeLPD = contract.Cite("Directive 2011/7/EU", "Art. 6")
 	cite123 = contract.Clause("12.3")
 	cite173 = contract.Clause("17.3")
 )
@@ -140,7 +147,10 @@ var (
 // demands already carried one, is refused with its reason ("a demand fee
 // may be at most 100,00 kr." in Danish) and the demand is recorded
 // without it. A business customer's first allowed demand also claims the
-// compensation, once.
+// compensation of renteloven § 9 a, stk. 3, once, when it was not claimed
+// before; for a debt in another currency than the rules' compensation
+// the decision says that an exchange rate is needed, and the host claims
+// it with [DemandRules.Compensate].
 //
 // A refused demand returns c unchanged. Invalid input (a bad debt at
 // "debt.amount", a negative fee or one in another currency than the debt
@@ -217,23 +227,95 @@ func (r DemandRules) Send(c Collection, on contract.Date, fee contract.Money) (C
 	next := c
 	next.Demands = append(slices.Clip(c.Demands), Demand{Sent: on, Fee: recorded})
 
-	out.Compensation = contract.Decision{Rule: "renteloven § 9 a", From: start, Citations: []contract.Citation{cite9a}}
+	if cur != r.Compensation.Currency() && r.Compensation.IsPositive() && c.Debt.Customer == Business && c.CompensationClaimed.IsZero() {
+		out.Compensation = compDecision(start)
+		out.Compensation.Reason = reason(rsCompRate, r.Compensation, cur.String())
+		return next, out, nil
+	}
+	next, out.Compensation = r.compensate(next, on, start, r.Compensation)
+	return next, out, nil
+}
+
+func compDecision(start contract.Date) contract.Decision {
+	return contract.Decision{Rule: "renteloven § 9 a, stk. 3", From: start,
+		Citations: []contract.Citation{cite9a3, cite9a4, citeLPD}}
+}
+
+// Compensate decides the fixed compensation for recovery costs on c's
+// debt on day on, and returns c with it claimed when it is owed. A
+// business debtor owes it once payment is late (renteloven § 9 a, stk.
+// 3; Directive 2011/7/EU Art. 6): from the day after the due date, when
+// the debt was not paid in full by then -- without any demand, and still
+// after a late payment. A consumer never owes it, a debt paid in full by
+// its due date does not, and a claim is made once.
+//
+// It is owed whatever the debt's currency. The amount is the rules'
+// Compensation (310.00 DKK, the amount set under § 9 a, stk. 4); for a
+// debt in another currency the host supplies rate, the units of the
+// debt's currency one unit of the compensation's buys, and the amount is
+// converted and rounded half away from zero: 310.00 DKK at 0.1340 EUR is
+// 41.54 EUR. rate is ignored when the currencies agree.
+//
+// 1,250.00 EUR due 2025-03-01, unpaid, decided on 2025-03-02 with rate
+// 0.1340: allowed, 41.54 EUR. On 2025-03-01 it is refused with Date
+// 2025-03-02. Invalid input (a bad debt at "debt.amount", a missing or
+// non-positive rate for a foreign-currency debt at "rate", bad rules
+// under "rules.") is a [*contract.ValidationError].
+func (r DemandRules) Compensate(c Collection, on contract.Date, rate contract.Decimal) (Collection, contract.Decision, error) {
+	var ps contract.Problems
+	if on.IsZero() {
+		ps.Add("on", "required", "")
+	}
+	c.Debt.problems(&ps, "debt")
+	r.problems(&ps, "rules")
+	cur := c.Debt.Amount.Currency()
+	amount := r.Compensation
+	if !amount.IsPositive() {
+		ps.Add("rules.compensation", "gt", "0")
+	} else if cur != amount.Currency() && ps.Len() == 0 {
+		q := rate.Decimal()
+		if q.Sign() <= 0 || !readable(q, 0) {
+			ps.Add("rate", "dgt", "0")
+		} else {
+			amount = contract.NewMoney(money.Round(amount.Amount().Mul(q), cur), cur)
+			if !readableMoney(amount) {
+				ps.Add("rate", "range", "")
+			}
+		}
+	}
+	if err := invalid(&ps, "compensate"); err != nil {
+		return c, contract.Decision{}, err
+	}
+	start, _ := outstanding(c.Debt, on)
+	next, d := r.compensate(c, on, start, amount)
+	return next, d, nil
+}
+
+// compensate decides and records the compensation amount on valid input.
+func (r DemandRules) compensate(c Collection, on, start contract.Date, amount contract.Money) (Collection, contract.Decision) {
+	d := compDecision(start)
+	_, leftAtDue := outstanding(c.Debt, start)
 	switch {
 	case c.Debt.Customer != Business:
-		out.Compensation.Reason = reason(rsCompConsumer)
+		d.Reason = reason(rsCompConsumer)
 	case !c.CompensationClaimed.IsZero():
-		out.Compensation.Date = c.CompensationClaimed
-		out.Compensation.Reason = reason(rsCompClaimed, c.CompensationClaimed)
-	case cur != r.Compensation.Currency() || !r.Compensation.IsPositive():
-		out.Compensation.Reason = reason(rsFeeCurrency, r.Compensation.Currency().String())
+		d.Date = c.CompensationClaimed
+		d.Reason = reason(rsCompClaimed, c.CompensationClaimed)
+	case leftAtDue <= 0:
+		d.Reason = reason(rsCompOnTime, start)
+	case !on.After(start):
+		d.Date = start.AddDays(1)
+		d.Reason = reason(rsDemandNotDue, start)
+	case !amount.IsPositive():
+		d.Reason = reason(rsCompNone)
 	default:
-		out.Compensation.Allowed = true
-		out.Compensation.Date = on
-		out.Compensation.Reason = reason(rsCompOK, r.Compensation)
-		next.Compensation = r.Compensation
-		next.CompensationClaimed = on
+		d.Allowed = true
+		d.Date = on
+		d.Reason = reason(rsCompOK, amount)
+		c.Compensation = amount
+		c.CompensationClaimed = on
 	}
-	return next, out, nil
+	return c, d
 }
 
 // Remedies decides, on day on, whether unpaid demands let the provider

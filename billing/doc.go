@@ -4,7 +4,9 @@
 // parameters of a [contract.Terms] (terms 12 and 19 of the OpenDIMS
 // terms) and adds what Danish and EU law say around them:
 // statutory interest (renteloven § 5), the consumer cap (§ 7), reminder
-// fees (§ 9 b) and the business compensation (§ 9 a).
+// fees (§ 9 b) and the business compensation (§ 9 a, stk. 3), credit
+// notes (momsbekendtgørelsen § 58, stk. 2), discounts, trials and the
+// customer's statement of account.
 //
 // Everything is a value: functions take values and dates and return new
 // values, the events that record a change, and [contract.Decision]s that
@@ -25,13 +27,20 @@
 // the day they are received. With no agreed rate, the statutory rate of
 // each half-year from a [RateTable] applies ([DanishStatutoryRates], which
 // a host extends with [RateTable.With]); for a [Consumer] the agreed
-// interest is capped at the statutory one.
+// interest is capped at the statutory one. Every shipped rate records the
+// source of its reference rate ([StatutoryRate.Source]); a half-year the
+// table lacks is a [*NoRateError] that names it ("2026-H1") and says to
+// add it with [RateTable.With] -- pimkit never derives a rate.
 //
 // [DemandRules.Send] decides each demand for payment on a [Collection]:
 // at least 10 days apart, a fee of at most 100.00 DKK for at most three,
 // and the 310.00 DKK compensation once for a [Business]; a refused fee
 // explains itself as "a demand fee may be at most 100,00 kr." to a Danish
-// reader. [DemandRules.Remedies]
+// reader. The compensation (renteloven § 9 a, stk. 3, the amount set
+// under stk. 4; Directive 2011/7/EU Art. 6) is owed on late payment
+// without any demand and whatever the debt's currency:
+// [DemandRules.Compensate] claims it, converting 310.00 DKK at the host's
+// rate -- 41.54 EUR at 0.1340. [DemandRules.Remedies]
 // decides suspension after the second unpaid demand (terms 12.3) and
 // termination after the third (terms 17.3), through
 // [contract.Terms.Suspension] and [contract.Terms.ProviderTermination].
@@ -50,6 +59,57 @@
 // (30 days) after receipt, counted with the agreement's counter as a
 // deadline to pay: one ending on a Saturday rolls to Monday (Reg. 1182/71
 // Art. 3(4)).
+//
+// # Credit notes
+//
+// [NewCreditNote] corrects an issued invoice, in full or in part: a
+// [CreditNote] names the invoice by number and date (momsbekendtgørelsen
+// § 58, stk. 2), takes its number from the host's invoice counter, and
+// carries its own lines and VAT summary. An invoice and its credit notes
+// never go below zero: each line's VAT is credited cumulatively, the
+// line's rate on all net credited so far, rounded. The [CreditReason]
+// decides what the credit means: [CreditError] corrects an error and is
+// always possible; [CreditUnusedTime] is refused, as terms 19.4 gives no
+// refund or credit for partly used periods ([RefundOwed] explains it);
+// [CreditGoodwill] is the provider's choice. [Invoice.Balance] is what is
+// left, and [Invoice.CorrectedDebt] the debt the late-payment rules see:
+// an error lowers the amount from the due date, goodwill counts as a
+// payment on the note's date.
+//
+// # Discounts
+//
+// A discount is an [Allowance], never a negative price: its own line on
+// the invoice, a percentage or a fixed amount off one line or off the
+// lines at one VAT rate. Each allowance is rounded, its VAT rounded, then
+// lines and allowances are summed, so the VAT summary reconciles to the
+// øre rate by rate: 20 % off 249.00 DKK at 25 % is 49.80 with VAT 12.45,
+// and the invoice is net 199.20, VAT 49.80, total 249.00. A [Plan] may
+// carry a [Discount] for the first period ([Once]), the first N
+// ([Repeating]) or [Forever]: charges carry the full price with the
+// discount beside it ([Event.Allowance]), and an upgrade of a discounted
+// plan is prorated on what the customer pays net.
+//
+// # Trials
+//
+// A plan's Trial (such as P14D) starts a subscription with nothing
+// charged: [Subscribe] returns the [TrialStarted] event and the
+// [TrialEnding] notice, dated [Trial].NoticeDays before the trial ends; the
+// end is counted with [contract.Date.Add], so a one-month trial from 31
+// January ends on 28 February. [Subscription.Renew] on or after that day
+// converts it ([TrialConverted]) to the plan, charged from that day, or
+// to the plan chosen during the trial -- the free plan when the customer
+// cancels (terms 19.6).
+//
+// # Statement of account
+//
+// [StatementOfAccount] makes up a customer's account at a date:
+// invoices, credit notes, payments and refunds, each invoice's interest,
+// demand fees and compensation, every line cited, and the total owed.
+// Payments are allocated by the stated [AllocationRule] -- the invoice
+// the payer designated, then the oldest open invoice first -- and what is
+// left is held as a credit balance that settles later invoices and pays
+// refunds. The allocations, the credit balance and the refunds add up
+// exactly to the payments received.
 //
 // # Plans and subscriptions
 //
@@ -146,9 +206,11 @@
 // that names every bad field by its JSON path and rule
 // ("lines[0].quantity" dgte, "due" gtefield, "vat_treatment" oneof) and
 // wraps [ErrInvalid]; mixed currencies also match [ErrCurrencyMismatch].
-// The configuration types a host fills in -- [Plan], [Debt], [Payment],
-// [InvoiceInput], [Line], [InvoiceParty], [InterestRules],
-// [StatutoryRate], [DemandRules] -- carry validate tags; rules between
+// The configuration types a host fills in -- [Plan], [Discount], [Debt],
+// [Payment], [InvoiceInput], [Line], [Allowance], [InvoiceParty],
+// [InterestRules], [StatutoryRate], [DemandRules], [CreditNoteInput],
+// [CreditLine], [StatementInput], [AccountPayment], [Refund] -- carry
+// validate tags; rules between
 // fields are checked by hand and reported the same way. Refusals that are
 // normal answers -- a demand sent too early, a fourth fee, a price change
 // with too little notice -- are Decisions with reasons in English and

@@ -13,7 +13,8 @@ var (
 	planKindNames     = enum.Names{Free: "free", Functionality: "functionality", CreditBased: "credits"}
 	cycleNames        = enum.Names{Monthly: "monthly", Annual: "annual"}
 	eventKindNames    = enum.Names{Created: "created", Charged: "charged", Renewed: "renewed", Upgraded: "upgraded",
-		ChangeScheduled: "change_scheduled", PlanChanged: "plan_changed", UpgradeSuggested: "upgrade_suggested"}
+		ChangeScheduled: "change_scheduled", PlanChanged: "plan_changed", UpgradeSuggested: "upgrade_suggested",
+		TrialStarted: "trial_started", TrialEnding: "trial_ending", TrialConverted: "trial_converted"}
 	entryKindNames = enum.Names{Purchase: "purchase", Grant: "grant", Transfer: "transfer", Expiry: "expiry"}
 )
 

@@ -45,7 +45,8 @@ type Line struct {
 	Description string           `json:"description" validate:"required,max=500"`
 	Quantity    contract.Decimal `json:"quantity" validate:"dgte=0"`
 	// UnitPrice is the price of one unit excluding VAT, not negative. Every
-	// line of an invoice is in the same currency, the invoice's.
+	// line of an invoice is in the same currency, the invoice's. A
+	// discount is never a negative price: it is an [Allowance].
 	UnitPrice contract.Money `json:"unit_price" validate:"required"`
 	// VATRate is the VAT rate for DomesticVAT invoices as a fraction
 	// (0.25); ignored, and shown as 0, under ReverseCharge and Export.
@@ -90,6 +91,9 @@ type InvoiceInput struct {
 	CustomerLocation CustomerLocation `json:"customer_location,omitzero" validate:"-"`
 	// Lines are the invoice's lines, at least one, all in one currency.
 	Lines []Line `json:"lines" validate:"min=1,dive"`
+	// Allowances are the discounts taken off the lines, each shown as its
+	// own line of the invoice; see [Allowance].
+	Allowances []Allowance `json:"allowances,omitempty" validate:"dive"`
 }
 
 // InvoiceParty is what momsbekendtgørelsen § 58 requires of a party on an
@@ -147,10 +151,15 @@ type Invoice struct {
 	Buyer       contract.Party    `json:"buyer"`
 	Treatment   VATTreatment      `json:"vat_treatment"`
 	Lines       []InvoiceLine     `json:"lines"`
-	VATSummary  []VATSummary      `json:"vat_summary"`
-	Net         contract.Money    `json:"net_amount"`
-	VAT         contract.Money    `json:"vat"`
-	Total       contract.Money    `json:"total"`
+	// Allowances are the discounts taken off, with their amounts, and
+	// AllowanceTotal their net sum: the zero Money when there are none.
+	// Net is the lines' net less AllowanceTotal.
+	Allowances     []InvoiceAllowance `json:"allowances,omitempty"`
+	AllowanceTotal contract.Money     `json:"allowance_total,omitzero"`
+	VATSummary     []VATSummary       `json:"vat_summary"`
+	Net            contract.Money     `json:"net_amount"`
+	VAT            contract.Money     `json:"vat"`
+	Total          contract.Money     `json:"total"`
 	// Notice is the VAT notice the invoice must print, empty for
 	// DomesticVAT.
 	Notice    string              `json:"notice,omitempty"`
@@ -268,16 +277,28 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		l.VATRate = rate
 		inv.Lines[i] = InvoiceLine{Line: l, Net: contract.NewMoney(ln, cur), VAT: contract.NewMoney(lv, cur)}
 	}
+	var offNet, offVAT int64
+	if len(in.Allowances) > 0 && ps.Len() == 0 {
+		offNet, offVAT = allowances(&ps, &inv, in.Allowances, in.Treatment == DomesticVAT, cur, scale)
+	}
 	if err := invalid(&ps, "new invoice"); err != nil {
 		return Invoice{}, err
 	}
-	if len(inv.Lines) == 1 {
+	if len(inv.Allowances) > 0 {
+		inv.AllowanceTotal = fromMinor(offNet, cur, scale)
+		net, vat = net-offNet, vat-offVAT
+		inv.Net, inv.VAT = fromMinor(net, cur, scale), fromMinor(vat, cur, scale)
+	} else if len(inv.Lines) == 1 {
 		inv.Net, inv.VAT = inv.Lines[0].Net, inv.Lines[0].VAT // decimals are immutable
 	} else {
 		inv.Net, inv.VAT = fromMinor(net, cur, scale), fromMinor(vat, cur, scale)
 	}
 	inv.Total = fromMinor(net+vat, cur, scale)
-	inv.VATSummary = summarize(inv.Lines, cur, scale)
+	if len(inv.Allowances) > 0 {
+		inv.VATSummary = summarizeAllowances(inv.Lines, inv.Allowances, cur, scale)
+	} else {
+		inv.VATSummary = summarize(inv.Lines, cur, scale)
+	}
 
 	if inv.Received.IsZero() {
 		inv.Received = inv.Issued
@@ -322,6 +343,13 @@ func tagsBroken(in *InvoiceInput) bool {
 		l := &in.Lines[i]
 		if l.Description == "" || len(l.Description) > 500 || l.Quantity.Decimal().Sign() < 0 || l.UnitPrice.IsZero() ||
 			!fraction(l.VATRate.Decimal()) {
+			return true
+		}
+	}
+	for i := range in.Allowances {
+		a := &in.Allowances[i]
+		if a.Description == "" || len(a.Description) > 500 || a.Line < 0 || len(a.Discount) > 100 ||
+			!fraction(a.Percent.Decimal()) || !fraction(a.VATRate.Decimal()) {
 			return true
 		}
 	}

@@ -60,13 +60,40 @@ type Plan struct {
 	// Overdraft is how far below zero a credit balance may go on this
 	// plan; 0 refuses any debit the balance cannot cover.
 	Overdraft int64 `json:"overdraft,omitempty" validate:"gte=0"`
+	// Discount is taken off Price for the periods it lasts; nil for none.
+	// A subscription charges Price and the discount beside it, so the
+	// invoice shows both ([Event.Allowance]). It is a pointer to keep a
+	// Plan -- copied with every renewal -- small; a Discount is never
+	// changed after it is set, so plans may share one.
+	Discount *Discount `json:"discount,omitempty" validate:"-"`
+	// Trial is the free trial a subscription starts with before its
+	// first period is charged; nil for none. A free plan has none. Like
+	// Discount it is a pointer to keep a Plan small, never changed once
+	// set.
+	Trial *Trial `json:"trial,omitempty" validate:"-"`
+}
+
+// Trial is a free trial of a plan.
+type Trial struct {
+	// Length is the trial's length, such as P14D or P1M, more than zero.
+	// A trial of P1M from 2025-01-31 ends on 2025-02-28, counted by
+	// [contract.Date.Add].
+	Length contract.Period `json:"length" validate:"-"`
+	// NoticeDays is how many days before the trial ends the notice of its
+	// conversion is dated ([TrialEnding]); 0 dates it on the last day of
+	// the trial.
+	NoticeDays int `json:"notice_days,omitempty" validate:"gte=0,lte=366"`
 }
 
 // Validate reports every problem of p in a [*contract.ValidationError]
 // wrapping [ErrInvalid]: a missing ID ("id", required), an unknown kind
 // ("kind"), a paid plan without a cycle ("cycle", oneof) or a price
 // ("price", required), a free plan with a price ("price", eq), a
-// negative price or capacity ("values", gte).
+// negative price or capacity ("values", gte), a free plan with a discount
+// or a trial ("discount", "trial", excluded_with), a discount with both a
+// percentage and an amount ("discount.percent", required_without) or a
+// repeating one without cycles ("discount.cycles", gte), a trial not
+// longer than zero ("trial.length", gt).
 func (p Plan) Validate() error {
 	var ps contract.Problems
 	p.problems(&ps, "")
@@ -85,11 +112,26 @@ func (p Plan) problems(ps *contract.Problems, prefix string) {
 		if p.Cycle > Annual {
 			ps.Add(join(prefix, "cycle"), "oneof", "monthly annual")
 		}
+		if p.Discount != nil {
+			ps.Add(join(prefix, "discount"), "excluded_with", "free")
+		}
+		if p.Trial != nil {
+			ps.Add(join(prefix, "trial"), "excluded_with", "free")
+		}
 	case Functionality, CreditBased:
 		if p.Cycle != Monthly && p.Cycle != Annual {
 			ps.Add(join(prefix, "cycle"), "oneof", "monthly annual")
 		}
 		checkAmount(ps, join(prefix, "price"), p.Price, contract.Currency{}, nonNegative)
+		if p.Discount != nil {
+			p.Discount.problems(ps, join(prefix, "discount"), contract.CurrencyOf(p.Price.Currency()))
+		}
+		if t := p.Trial; t != nil {
+			ps.Check(join(prefix, "trial"), *t)
+			if t.Length.IsNegative() || t.Length.IsZero() {
+				ps.Add(join(prefix, "trial.length"), "gt", "P0D")
+			}
+		}
 	case 0:
 	default:
 		ps.Add(join(prefix, "kind"), "oneof", "free functionality credits")

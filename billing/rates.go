@@ -28,6 +28,10 @@ type StatutoryRate struct {
 	Reference contract.Decimal `json:"reference" validate:"dgte=-1,dlte=1"`
 	// Surcharge is the statutory addition, 0.08 since 2013-03-01.
 	Surcharge contract.Decimal `json:"surcharge" validate:"dgte=-1,dlte=1"`
+	// Source says where the reference rate was taken from: a publisher
+	// and page, so a reader can check it. Optional for a host's own
+	// rates; every rate pimkit ships has one.
+	Source string `json:"source,omitempty" validate:"max=500"`
 }
 
 // Annual returns the statutory rate a year, Reference + Surcharge: 0.1175.
@@ -53,9 +57,24 @@ type RateTable struct {
 // surcharge8 is the 8 points of renteloven § 5(1) since 2013-03-01.
 var surcharge8 = decimal.New(8, -2)
 
+// The sources of the shipped reference rates.
+const (
+	srcForbrug = "forbrug.dk, Forbrugerleksikon: Morarenten (the rates from 2013-03-01 to 2023-07-01)"
+	// The lending rate 3.75 % from 2023-09-15 and 3.50 % from 2024-06-06,
+	// the next change on 2024-09-12.
+	srcGlobalRates = "global-rates.com, Danish Nationalbanken lending rate (3.75 % from 2023-09-15, 3.50 % from 2024-06-06)"
+	// Nationalbank's rate cut of December 2024: lending rate 2.75 %; the
+	// next, to 2.50 %, came in January 2025.
+	srcTE2024 = "tradingeconomics.com, Denmark interest rate news 440812 (December 2024: lending rate 2.75 %) and 445991 (January 2025: from 2.75 % to 2.50 %)"
+	// Nationalbank's rate cut of 5 June 2025: current-account rate 1.60 %,
+	// lending rate 1.75 %.
+	srcJune2025 = "fx.co forex news 2640647 (lending rate 1.75 % from 5 June 2025); devdiscourse.com 3448692 (current-account rate cut to 1.60 % on 5 June 2025)"
+)
+
 // DanishStatutoryRates returns the statutory rates of renteloven § 5 known
 // to pimkit, from 2013-03-01 (when the surcharge became 8 points) to the
-// half-year starting 2025-07-01:
+// half-year starting 2025-07-01, each with the source of its reference
+// rate ([StatutoryRate.Source]):
 //
 //	2013-03-01  8.20 %   2015-07-01 .. 2021-01-01  8.05 %
 //	2021-07-01  7.65 %   2022-01-01, 2022-07-01    7.55 %
@@ -63,32 +82,72 @@ var surcharge8 = decimal.New(8, -2)
 //	2024-07-01 11.50 %   2025-01-01 10.75 %   2025-07-01  9.75 %
 //
 // Sources: 2013-03-01 to 2023-07-01 as listed by the Danish consumer
-// authority (forbrug.dk, "Morarenten"); 2024-01-01 (3.75 % + 8) as quoted
-// by Danish law firms citing § 5. The three from 2024-07-01 are derived
-// from Nationalbank's lending rate after its rate decisions (3.50 %,
-// 2.75 %, 1.75 %) and were not checked against a published table: verify
-// them before relying on them. A date from 2026-01-01 on is an error
-// wrapping ErrNoRate until the host adds the rate with [RateTable.With]:
+// authority (forbrug.dk, "Morarenten"); from 2024-01-01 Nationalbank's
+// lending rate in force on the day, as reported with its rate decisions
+// (3.75 %, 3.50 %, 2.75 %, 1.75 %). The half-years from 2026-01-01 are
+// not shipped: no published figure for them could be confirmed, and
+// pimkit never derives a rate. A date from 2026-01-01 on is an error
+// wrapping ErrNoRate -- a [*NoRateError] naming the half-year -- until the
+// host adds the rate with [RateTable.With]:
 //
 //	t, err := billing.DanishStatutoryRates().With(billing.StatutoryRate{
-//		From: contract.MustDate(2026, 1, 1), Reference: ref, Surcharge: decimal.New(8, -2)})
+//		From: contract.MustDate(2026, 1, 1), Reference: ref, Surcharge: contract.MustDec("0.08"),
+//		Source: "Danmarks Nationalbank, official rates"})
 func DanishStatutoryRates() RateTable {
-	ref := func(y int, m time.Month, d int, bp int64) StatutoryRate {
-		return StatutoryRate{From: contract.MustDate(y, m, d), Reference: contract.Dec(decimal.New(bp, -4)), Surcharge: contract.Dec(surcharge8)}
+	ref := func(y int, m time.Month, d int, bp int64, src string) StatutoryRate {
+		return StatutoryRate{From: contract.MustDate(y, m, d), Reference: contract.Dec(decimal.New(bp, -4)),
+			Surcharge: contract.Dec(surcharge8), Source: src}
 	}
+	f := srcForbrug
 	t, err := RateTable{}.With(
-		ref(2013, 3, 1, 20), ref(2013, 7, 1, 20), ref(2014, 1, 1, 20), ref(2014, 7, 1, 20),
-		ref(2015, 1, 1, 20), ref(2015, 7, 1, 5), ref(2016, 1, 1, 5), ref(2016, 7, 1, 5),
-		ref(2017, 1, 1, 5), ref(2017, 7, 1, 5), ref(2018, 1, 1, 5), ref(2018, 7, 1, 5),
-		ref(2019, 1, 1, 5), ref(2019, 7, 1, 5), ref(2020, 1, 1, 5), ref(2020, 7, 1, 5),
-		ref(2021, 1, 1, 5), ref(2021, 7, 1, -35), ref(2022, 1, 1, -45), ref(2022, 7, 1, -45),
-		ref(2023, 1, 1, 190), ref(2023, 7, 1, 325), ref(2024, 1, 1, 375), ref(2024, 7, 1, 350),
-		ref(2025, 1, 1, 275), ref(2025, 7, 1, 175),
+		ref(2013, 3, 1, 20, f), ref(2013, 7, 1, 20, f), ref(2014, 1, 1, 20, f), ref(2014, 7, 1, 20, f),
+		ref(2015, 1, 1, 20, f), ref(2015, 7, 1, 5, f), ref(2016, 1, 1, 5, f), ref(2016, 7, 1, 5, f),
+		ref(2017, 1, 1, 5, f), ref(2017, 7, 1, 5, f), ref(2018, 1, 1, 5, f), ref(2018, 7, 1, 5, f),
+		ref(2019, 1, 1, 5, f), ref(2019, 7, 1, 5, f), ref(2020, 1, 1, 5, f), ref(2020, 7, 1, 5, f),
+		ref(2021, 1, 1, 5, f), ref(2021, 7, 1, -35, f), ref(2022, 1, 1, -45, f), ref(2022, 7, 1, -45, f),
+		ref(2023, 1, 1, 190, f), ref(2023, 7, 1, 325, f),
+		ref(2024, 1, 1, 375, srcGlobalRates), ref(2024, 7, 1, 350, srcGlobalRates),
+		ref(2025, 1, 1, 275, srcTE2024), ref(2025, 7, 1, 175, srcJune2025),
 	)
 	if err != nil {
 		panic(err) // the table above is a constant; a test checks it
 	}
 	return t
+}
+
+// NoRateError reports a day for which a [RateTable] has no statutory
+// rate, naming the half-year it falls in so the host knows which rate to
+// add with [RateTable.With]. It wraps [ErrNoRate].
+type NoRateError struct {
+	// Date is the day asked for, and HalfYear the first day of its
+	// half-year: 2026-03-15 is in the half-year from 2026-01-01.
+	Date     contract.Date
+	HalfYear contract.Date
+}
+
+// Error returns "billing: no statutory rate for date: 2026-03-15 is in
+// the half-year 2026-H1 (from 2026-01-01), which the rate table does not
+// cover: add the rate in force from 2026-01-01 with RateTable.With".
+func (e *NoRateError) Error() string {
+	h := "H1"
+	if e.HalfYear.Month() == time.July {
+		h = "H2"
+	}
+	return fmt.Sprintf("%v: %s is in the half-year %d-%s (from %s), which the rate table does not cover: "+
+		"add the rate in force from %s with RateTable.With", ErrNoRate, e.Date, e.HalfYear.Year(), h, e.HalfYear, e.HalfYear)
+}
+
+// Unwrap returns ErrNoRate.
+func (e *NoRateError) Unwrap() error { return ErrNoRate }
+
+// noRate returns the *NoRateError of d.
+func noRate(d contract.Date) error {
+	y, m, _ := d.Date()
+	h := contract.MustDate(y, time.January, 1)
+	if m >= time.July {
+		h = contract.MustDate(y, time.July, 1)
+	}
+	return &NoRateError{Date: d, HalfYear: h}
 }
 
 // With returns a copy of t with the given rates added, sorted by From. A
@@ -137,7 +196,7 @@ func (t RateTable) IsZero() bool { return len(t.rates) == 0 }
 // go-cmp compares tables with it.
 func (t RateTable) Equal(u RateTable) bool {
 	return slices.EqualFunc(t.rates, u.rates, func(a, b StatutoryRate) bool {
-		return a.From == b.From && a.Reference.Equal(b.Reference) && a.Surcharge.Equal(b.Surcharge)
+		return a.From == b.From && a.Reference.Equal(b.Reference) && a.Surcharge.Equal(b.Surcharge) && a.Source == b.Source
 	})
 }
 
@@ -166,6 +225,7 @@ func (t *RateTable) UnmarshalJSON(b []byte) error {
 		From      contract.Date `json:"from"`
 		Reference json.Number   `json:"reference"`
 		Surcharge json.Number   `json:"surcharge"`
+		Source    string        `json:"source"`
 	}
 	var v struct{ Rates []rateJSON }
 	tooMany := false
@@ -204,7 +264,7 @@ func (t *RateTable) UnmarshalJSON(b []byte) error {
 		if err2 != nil {
 			ps.Add("rates["+strconv.Itoa(i)+"].surcharge", "syntax", "")
 		}
-		rates[i] = StatutoryRate{From: r.From, Reference: contract.Dec(ref), Surcharge: contract.Dec(sur)}
+		rates[i] = StatutoryRate{From: r.From, Reference: contract.Dec(ref), Surcharge: contract.Dec(sur), Source: r.Source}
 	}
 	if err := invalid(&ps, "decode rate table"); err != nil {
 		return err

@@ -27,6 +27,15 @@ const (
 	rsUpgradeNotice    = "usage exceeds plan %s; plan %s fits"
 	rsUpgradeNone      = "usage exceeds plan %s and no plan fits"
 	rsChangeAtCycleEnd = "the change to plan %s takes effect at the end of the billing cycle, on %s"
+	rsTrialStarted     = "the free trial of plan %s runs until %s; nothing is charged before"
+	rsTrialToPaid      = "the free trial ends on %s; plan %s then starts and %s is charged"
+	rsTrialToFree      = "the free trial ends on %s; the subscription then continues on the free plan %s"
+	rsCompRate         = "the compensation of %s is owed in the debt's currency, %s, at an exchange rate the host supplies"
+	rsCompOnTime       = "the invoice was paid by its due date, %s"
+	rsCompNone         = "the rules set no compensation amount"
+	rsCreditError      = "an invoice with an error is always corrected; what was paid over the corrected amount is owed back"
+	rsCreditUnusedTime = "no refund or credit is given for the unused part of a paid period"
+	rsCreditGoodwill   = "the provider grants this credit by choice; it is not owed"
 )
 
 var catalogDA = explain.Catalog(map[string]string{
@@ -45,6 +54,15 @@ var catalogDA = explain.Catalog(map[string]string{
 	rsUpgradeNotice:    "forbruget overstiger abonnementet %s; abonnementet %s passer",
 	rsUpgradeNone:      "forbruget overstiger abonnementet %s, og intet abonnement passer",
 	rsChangeAtCycleEnd: "skiftet til abonnementet %s får virkning ved udgangen af faktureringsperioden, den %s",
+	rsTrialStarted:     "den gratis prøveperiode på abonnementet %s løber til den %s; intet opkræves før",
+	rsTrialToPaid:      "den gratis prøveperiode slutter den %s; abonnementet %s begynder da, og %s opkræves",
+	rsTrialToFree:      "den gratis prøveperiode slutter den %s; abonnementet fortsætter da på gratisabonnementet %s",
+	rsCompRate:         "kompensationen på %s skyldes i gældens valuta, %s, til en vekselkurs, som værten oplyser",
+	rsCompOnTime:       "fakturaen blev betalt senest på forfaldsdagen, den %s",
+	rsCompNone:         "reglerne fastsætter intet kompensationsbeløb",
+	rsCreditError:      "en faktura med en fejl rettes altid; det, der er betalt ud over det rettede beløb, betales tilbage",
+	rsCreditUnusedTime: "der gives ikke refusion eller kredit for den ubrugte del af en betalt periode",
+	rsCreditGoodwill:   "leverandøren giver denne kredit frivilligt; den skyldes ikke",
 })
 
 func reason(key string, args ...any) contract.Reason {

@@ -11,7 +11,9 @@ import (
 // that no Danish text falls back to the English key.
 func TestReasonsTranslated(t *testing.T) {
 	keys := []string{rsDemandOK, rsDemandNotDue, rsDemandTooEarly, rsDemandPaid, rsFeeOK, rsFeeNone, rsFeeTooHigh,
-		rsFeeTooMany, rsFeeCurrency, rsCompOK, rsCompConsumer, rsCompClaimed, rsUpgradeNotice, rsUpgradeNone, rsChangeAtCycleEnd}
+		rsFeeTooMany, rsFeeCurrency, rsCompOK, rsCompConsumer, rsCompClaimed, rsUpgradeNotice, rsUpgradeNone, rsChangeAtCycleEnd,
+		rsCreditError, rsCreditUnusedTime, rsCreditGoodwill, rsCompRate, rsCompOnTime, rsCompNone,
+		rsTrialStarted, rsTrialToPaid, rsTrialToFree}
 	for _, k := range keys {
 		var args []any
 		for i := 0; i+1 < len(k); i++ {

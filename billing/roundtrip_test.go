@@ -19,13 +19,21 @@ import (
 func TestRoundTrip(t *testing.T) {
 	terms := contract.OpenDIMSTerms()
 	plan := Plan{ID: "credits-500", Kind: CreditBased, Cycle: Annual, Price: dkk("1990.00"),
-		Values: 250_000, Credits: 500, Overdraft: 20}
-	sub, evs, err := Subscribe("sub-1", plan, day("2025-01-31"))
+		Values: 250_000, Credits: 500, Overdraft: 20,
+		Discount: &Discount{ID: "launch-20", Percent: contract.Dec(dec("0.20")), Amount: dkk("10.00"), Duration: Repeating, Cycles: 3},
+		Trial:    &Trial{Length: contract.Days(14), NoticeDays: 3}}
+	subPlan := plan
+	subDiscount := *plan.Discount
+	subDiscount.Amount = contract.Money{} // a discount is a percentage or an amount
+	subPlan.Discount = &subDiscount
+	subPlan.Trial = nil
+	sub, evs, err := Subscribe("sub-1", subPlan, day("2025-01-31"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	sub.Period = 2
 	sub.Next = planBasic
+	sub.TrialEnds = day("2025-02-14")
 	charged := evs[1]
 	charged.Reason = reason(rsUpgradeNotice, "basic", "pro")
 	charged.Kind = UpgradeSuggested
@@ -35,7 +43,8 @@ func TestRoundTrip(t *testing.T) {
 	line := Line{Description: "PIM subscription", Quantity: contract.Dec(dec("2")), UnitPrice: dkk("24.95"), VATRate: contract.Dec(vatDK)}
 	in := InvoiceInput{Number: "2026-0001", Issued: day("2026-01-29"), Received: day("2026-01-30"),
 		PaymentTerm: contract.Days(14), Due: day("2026-02-27"), SupplyFrom: day("2026-01-01"), SupplyTo: day("2026-01-31"),
-		Seller: seller, Buyer: buyer, Treatment: ReverseCharge, Lines: []Line{line}}
+		Seller: seller, Buyer: buyer, Treatment: ReverseCharge, Lines: []Line{line},
+		Allowances: []Allowance{{Description: "launch offer", Line: 1, Amount: dkk("5.00"), Discount: "launch-20"}}}
 	in2 := in
 	in2.Due = contract.Date{}
 	in.TaxCurrencyRate, in.CustomerLocation = sampleTaxRate(), sampleLocation()
@@ -80,15 +89,41 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	cnIn := CreditNoteInput{Number: "2026-0002", Issued: day("2026-02-02"), Reason: CreditGoodwill,
+		Lines: []CreditLine{{Line: 1, Quantity: contract.Dec(dec("1")), UnitPrice: dkk("10.00"), Description: "price correction"}}}
+	cn, err := NewCreditNote(inv, nil, cnIn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cn.Lines[0].Ref = 1 // every field non-zero
+
+	allowance := Allowance{Description: "launch offer", Line: 1, Percent: contract.Dec(dec("0.2")), Amount: dkk("1.00"),
+		VATRate: contract.Dec(vatDK), Discount: "launch-20"}
+	if sub.Discounted == 0 || sub.DiscountedThrough.IsZero() || charged.Discount.IsZero() || len(inv.Allowances) == 0 {
+		t.Fatal("samples lack their discounts")
+	}
+
+	acct := StatementInput{Customer: Business, Invoices: []Invoice{domestic}, CreditNotes: []CreditNote{cn},
+		Payments:    []AccountPayment{{ID: "P1", Date: day("2026-03-02"), Amount: dkk("100.00"), Invoice: domestic.Number}},
+		Refunds:     []Refund{{ID: "R1", Date: day("2026-03-03"), Amount: dkk("1.00")}},
+		Collections: []Collection{col}}
+	acctSt, err := StatementOfAccount(acct, rules, day("2026-03-03"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	tab := roundtrip.Table{
 		Samples: []any{
-			plan, sub, charged, line, in, PartyRules(buyer), domestic.Lines[0], domestic.VATSummary[0], inv,
+			plan, sub, charged, allowance, inv.Allowances[0], *plan.Discount, Forever, *plan.Trial, line, in, PartyRules(buyer), domestic.Lines[0], domestic.VATSummary[0], inv,
 			debt, debt.Payments[0], rules, st.Lines[0], st, DanishStatutoryRates().Rates()[0], DanishStatutoryRates(),
 			col.Demands[0], col, out, adj, DefaultTariff(), entry, ledger,
+			acct, acct.Payments[0], acct.Refunds[0], acctSt, acctSt.Allocations[0], acctSt.Lines[0], PaymentLineKind,
+			cnIn, CreditLine{Line: 2, Quantity: contract.Dec(dec("1")), UnitPrice: dkk("1.00"), Description: "x"}, cn, cn.Lines[0], CreditGoodwill,
 			Functionality, Statutory, Consumer, Transfer, ReverseCharge, ActualOver30, Annual, PlanChanged,
 		},
 		NotValues: map[string]string{
 			"InsufficientCreditsError": "an error type: hosts match it with errors.As and do not store it",
+			"NoRateError":              "an error type: hosts match it with errors.As and do not store it",
 		},
 	}
 	tab.Samples = append(tab.Samples, usageSamples(t)...)

@@ -1,8 +1,6 @@
 package billing
 
 import (
-	"fmt"
-
 	"github.com/pimkit/pimkit/internal/money"
 )
 
@@ -19,7 +17,7 @@ func (e *engine) statutory(out []rawLine, t RateTable, dc DayCount) ([]rawLine, 
 	for cursor.Before(e.end) && p > 0 {
 		i, ok := t.index(cursor.AddDays(1))
 		if !ok {
-			return nil, fmt.Errorf("%w: %s", ErrNoRate, cursor.AddDays(1))
+			return nil, noRate(cursor.AddDays(1))
 		}
 		to := t.until(i).AddDays(-1)
 		if to.After(e.end) {

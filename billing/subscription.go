@@ -28,6 +28,17 @@ const (
 	// UpgradeSuggested: usage exceeds the plan; Plan names the plan that
 	// fits, or is empty when none does (terms 19.2).
 	UpgradeSuggested
+	// TrialStarted: a free trial of the plan began; nothing is charged
+	// until it ends, on PeriodEnd.
+	TrialStarted
+	// TrialEnding: the notice before a trial converts, dated the plan's
+	// Trial.NoticeDays before the trial's end; Plan names the plan it
+	// converts to and Amount its price.
+	TrialEnding
+	// TrialConverted: the trial ended and the subscription converted to
+	// Plan: a paid plan is charged from that day (with a Charged event),
+	// the free plan is not.
+	TrialConverted
 )
 
 // Event records a change of a subscription for the host to store and act
@@ -53,6 +64,11 @@ type Event struct {
 	// event for a full period: post them to the customer's [Ledger] as a
 	// [Grant]. A pro-rata upgrade charge grants none.
 	Credits int64 `json:"credits,omitempty"`
+	// Discount is what a Charged event takes off Amount under the plan's
+	// [Discount]; the zero Money when none applies. The customer is
+	// charged Amount less Discount, excluding VAT; [Event.Allowance] puts
+	// the discount on the invoice.
+	Discount contract.Money `json:"discount,omitzero"`
 	// Reason explains events that need it (scheduled changes, upgrade
 	// suggestions) and Citations the clauses behind the event.
 	Reason    contract.Reason     `json:"reason,omitzero"`
@@ -63,6 +79,17 @@ type Event struct {
 // charged amount and the given VAT rate, described by desc.
 func (e Event) Line(desc string, vatRate decimal.Decimal) Line {
 	return Line{Description: desc, Quantity: contract.Dec(decimal.New(1, 0)), UnitPrice: e.Amount, VATRate: contract.Dec(vatRate)}
+}
+
+// Allowance returns a Charged event's discount as an allowance on the
+// invoice line numbered line (from 1) that [Event.Line] made, described
+// by desc, and false when the event has no discount. The host may set
+// the allowance's Discount to the plan's [Discount.ID].
+func (e Event) Allowance(desc string, line int) (Allowance, bool) {
+	if !e.Discount.IsPositive() {
+		return Allowance{}, false
+	}
+	return Allowance{Description: desc, Line: line, Amount: e.Discount}, true
 }
 
 // Subscription is a customer's subscription to a plan, billed in advance
@@ -79,6 +106,18 @@ type Subscription struct {
 	// Next is the plan that takes over when the current period ends; the
 	// zero Plan (empty ID) when no change is scheduled.
 	Next Plan `json:"next,omitzero"`
+	// TrialEnds is the first day after a free trial, when period 0
+	// starts and the plan (or Next) takes over; zero when there is no
+	// trial or it has converted.
+	TrialEnds contract.Date `json:"trial_ends,omitzero"`
+	// Discounted counts the periods charged with the plan's [Discount] so
+	// far (a Forever discount is not counted); it starts again at 0 when
+	// a plan with another discount takes over. DiscountedThrough is the
+	// end of the last period charged with a discount (the first day
+	// after it): the current period's charge was discounted when it is
+	// the current period's end; zero when none was.
+	Discounted        int           `json:"discounted,omitempty"`
+	DiscountedThrough contract.Date `json:"discounted_through,omitzero"`
 }
 
 var (
@@ -94,6 +133,10 @@ var (
 // that day. A monthly plan accepted on 2025-01-31 has periods starting
 // 2025-01-31, 2025-02-28, 2025-03-31, 2025-04-30: see [Subscription.Bounds].
 // Every period lasts at least the month of terms 12.5.
+//
+// A plan with a Trial starts with the trial instead: nothing is charged,
+// the events are Created, [TrialStarted] and the dated [TrialEnding]
+// notice, and period 0 starts when the trial ends ([Subscription.TrialEnds]).
 func Subscribe(id string, p Plan, accepted contract.Date) (Subscription, []Event, error) {
 	var ps contract.Problems
 	if id == "" {
@@ -107,13 +150,54 @@ func Subscribe(id string, p Plan, accepted contract.Date) (Subscription, []Event
 		return Subscription{}, nil, err
 	}
 	s := Subscription{ID: id, Plan: p, Anchor: accepted}
+	if p.Trial != nil {
+		return s.startTrial(accepted)
+	}
 	start, end := s.Bounds(0)
 	evs := []Event{{Kind: Created, Subscription: id, Date: accepted, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
 		Citations: []contract.Citation{cite191, cite125}}}
 	if p.Price.IsPositive() {
-		evs = append(evs, s.charge(start, end, p.Price.Round()))
+		e := s.charge(start, end, p.Price.Round())
+		s.discount(&e)
+		evs = append(evs, e)
 	}
 	return s, evs, nil
+}
+
+// discount sets the discount of e, a charge of a full period, when the
+// plan's discount applies to it, and counts it.
+func (s *Subscription) discount(e *Event) {
+	d := s.Plan.Discount
+	if d == nil {
+		return
+	}
+	s.DiscountedThrough = contract.Date{}
+	if !d.Applies(s.Discounted) {
+		return
+	}
+	e.Discount = d.Off(e.Amount)
+	s.DiscountedThrough = e.PeriodEnd
+	if d.Duration != Forever {
+		s.Discounted++
+	}
+}
+
+// takeOver makes p s's plan, counting its discount afresh when it is
+// another discount than the current plan's.
+func (s *Subscription) takeOver(p Plan) {
+	if p.Discount.id() != s.Plan.Discount.id() {
+		s.Discounted = 0
+	}
+	s.Plan, s.DiscountedThrough = p, contract.Date{}
+}
+
+// currentOff returns what was taken off the current period's charge: the
+// plan's discount when the period was discounted, else the zero Money.
+func (s Subscription) currentOff(end contract.Date) contract.Money {
+	if s.Plan.Discount == nil || s.DiscountedThrough != end {
+		return contract.Money{}
+	}
+	return s.Plan.Discount.Off(s.Plan.Price.Round())
 }
 
 func (s Subscription) charge(start, end contract.Date, amount contract.Money) Event {
@@ -149,13 +233,22 @@ func (s Subscription) Current() (start, end contract.Date) { return s.Bounds(s.P
 // at the end of each cycle (terms 19.2): each period started is charged in
 // advance on its first day, and a scheduled change takes effect as the
 // first of them starts. Renewing on a day inside the current period
-// returns s and no events; a day before it is an error.
+// returns s and no events; a day before it is an error. During a free
+// trial a renewal returns s and no events; on or after the trial's end
+// it converts s first ([TrialConverted], and the first charge of a paid
+// plan).
 func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
+	var evs []Event
+	if !s.TrialEnds.IsZero() {
+		if on.Before(s.TrialEnds) {
+			return s, nil, nil
+		}
+		s, evs = s.convert()
+	}
 	start, end := s.Current()
 	if on.Before(start) {
 		return s, nil, problem("renew", "on", "gte", start.String())
 	}
-	var evs []Event
 	for !on.Before(end) {
 		if evs == nil {
 			// Room for one period's events: Renewed and Charged, and
@@ -172,7 +265,8 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 			if s.Next.Cycle.Period() != s.Plan.Cycle.Period() {
 				s.Anchor, s.Period = end, 0
 			}
-			s.Plan, s.Next = s.Next, Plan{}
+			s.takeOver(s.Next)
+			s.Next = Plan{}
 			start, end = s.Current()
 			evs = append(evs, Event{Kind: PlanChanged, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
 				PeriodStart: start, PeriodEnd: end, Citations: []contract.Citation{cite196}})
@@ -194,7 +288,11 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 		evs = append(evs, Event{Kind: Renewed, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
 			PeriodStart: start, PeriodEnd: end, Citations: cites[:1:1]})
 		if paid {
-			evs = append(evs, s.chargeCiting(start, end, s.Plan.Price.Round(), cites[1:2:2]))
+			e := s.chargeCiting(start, end, s.Plan.Price.Round(), cites[1:2:2])
+			if s.Plan.Discount != nil {
+				s.discount(&e)
+			}
+			evs = append(evs, e)
 		}
 	}
 	return s, evs, nil
@@ -204,16 +302,28 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 // period. A more expensive plan with the same cycle takes effect at once
 // and the difference is charged pro rata for the days left, on included:
 // from 24.95 to 49.90 a month with 9 days left of a 31-day period charges
-// 7.24. Leaving the free plan for a paid one starts a new subscription
+// 7.24. With discounts the difference is what the customer pays a period
+// net: from 100.00 less 20 % to 200.00 less 20 % with 10 of 31 days left
+// charges 32.26 less a discount of 6.45 (80.00 x 10/31 = 25.81), and from
+// 100.00 less 20 % to an undiscounted 200.00 charges 38.71 (120.00 x
+// 10/31). Leaving the free plan for a paid one starts a new subscription
 // period on on, charged in full. Anything else -- a cheaper plan, another
 // cycle, the free plan (a cancellation, terms 19.6) -- takes effect at the
 // end of the period, with no refund (terms 19.4). Choosing the current
-// plan undoes a scheduled change.
+// plan undoes a scheduled change. During a free trial every change --
+// to the free plan as much as to another paid one -- takes effect when
+// the trial ends, with a ChangeScheduled event dated then; the trial
+// converts to it ([Subscription.TrialNotice] names it).
 func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Event, error) {
 	var ps contract.Problems
 	p.problems(&ps, "plan")
 	start, end := s.Current()
-	if on.Before(start) {
+	if !s.TrialEnds.IsZero() {
+		start, end = contract.Date{}, s.TrialEnds // any day of the trial
+	}
+	if on.IsZero() {
+		ps.Add("on", "required", "")
+	} else if on.Before(start) {
 		ps.Add("on", "gte", start.String())
 	} else if !on.Before(end) {
 		ps.Add("on", "lte", end.AddDays(-1).String()) // renew first
@@ -225,27 +335,70 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 	if err := invalid(&ps, "change plan"); err != nil {
 		return s, nil, err
 	}
+	if !s.TrialEnds.IsZero() {
+		return s.changeInTrial(p)
+	}
 	switch {
 	case p.ID == s.Plan.ID:
 		s.Next = Plan{}
 		return s, nil, nil
 	case s.Plan.Kind == Free && paid(p):
-		s.Plan, s.Anchor, s.Period, s.Next = p, on, 0, Plan{}
+		s.takeOver(p)
+		s.Anchor, s.Period, s.Next = on, 0, Plan{}
 		start, end = s.Current()
 		evs := []Event{{Kind: Upgraded, Subscription: s.ID, Date: on, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
 			Citations: []contract.Citation{cite191}}}
 		if p.Price.IsPositive() {
-			evs = append(evs, s.charge(start, end, p.Price.Round()))
+			e := s.charge(start, end, p.Price.Round())
+			s.discount(&e)
+			evs = append(evs, e)
 		}
 		return s, evs, nil
 	case paid(p) && p.Cycle == s.Plan.Cycle && p.Price.Amount().GreaterThan(s.Plan.Price.Amount()):
 		diff, _ := p.Price.Sub(s.Plan.Price) // same currency: checked above
-		amount, _ := Prorate(diff, on.DaysUntil(end), start.DaysUntil(end))
-		s.Plan, s.Next = p, Plan{}
+		left, days := on.DaysUntil(end), start.DaysUntil(end)
+		amount, _ := Prorate(diff, left, days)
+		// A discounted plan is prorated on what the customer pays a
+		// period: the new plan's price less its discount, less what the
+		// current period was charged net.
+		curOff := s.currentOff(end)
+		oldNet, _ := s.Plan.Price.Round().Sub(orZero(curOff, diff))
+		next := s
+		next.takeOver(p)
+		var newOff contract.Money
+		if d := p.Discount; d != nil && d.Applies(next.Discounted) {
+			newOff = d.Off(p.Price.Round())
+		}
+		var off contract.Money
+		if !newOff.IsZero() || !curOff.IsZero() {
+			newNet, _ := p.Price.Round().Sub(orZero(newOff, diff))
+			netDiff, _ := newNet.Sub(oldNet)
+			charged := contract.ZeroMoney(diff.Currency())
+			if netDiff.IsPositive() {
+				charged, _ = Prorate(netDiff, left, days)
+			}
+			off, _ = amount.Sub(charged)
+			if off.IsNegative() {
+				// The current period's discount ends with the upgrade: the
+				// net difference exceeds the list difference, and is charged.
+				amount, off = charged, contract.ZeroMoney(diff.Currency())
+			}
+		}
+		s = next
+		s.Next = Plan{}
 		ev := Event{Kind: Upgraded, Subscription: s.ID, Date: on, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
 			Citations: []contract.Citation{cite191}}
 		charge := s.charge(on, end, amount)
 		charge.Credits = 0
+		if off.IsPositive() {
+			charge.Discount = off
+		}
+		if !newOff.IsZero() {
+			s.DiscountedThrough = end
+			if p.Discount != nil && p.Discount.Duration != Forever {
+				s.Discounted++
+			}
+		}
 		return s, []Event{ev, charge}, nil
 	}
 	s.Next = p
@@ -282,4 +435,12 @@ func (s Subscription) OverUse(values int64, plans []Plan, on contract.Date) (Eve
 		ev.Reason = reason(rsUpgradeNone, s.Plan.ID)
 	}
 	return ev, true
+}
+
+// orZero returns m, or zero in like's currency when m is the zero Money.
+func orZero(m, like contract.Money) contract.Money {
+	if m.IsZero() {
+		return contract.ZeroMoney(like.Currency())
+	}
+	return m
 }

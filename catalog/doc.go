@@ -156,8 +156,12 @@
 // # Identifiers and numbers
 //
 // [CheckGTIN] checks GTIN-8, -12, -13 and -14 check digits (GS1 weights 3
-// and 1 from the right), [GTIN14] normalises, [CheckISBN], [ISBN13] and
-// [ISBN10] check and convert ISBNs. [NumberFormatFor] gives a locale's
+// and 1 from the right) and refuses all-zero numbers, [GTIN14] normalises,
+// [ClassifyGTIN] tells from the GS1 prefix what a number identifies
+// (a trade item, a restricted-circulation number such as "2012345000018"
+// for goods weighed in store, a coupon, a refund receipt, an ISSN, ISBN or
+// ISMN), [CheckISBN], [ISBN13] and [ISBN10] check and convert ISBNs
+// (979-0 is printed music: [CheckISMN]). [NumberFormatFor] gives a locale's
 // separators from CLDR and [NumberFormat.Parse] reads numbers strictly:
 // with Danish "18,50" is 18.50, "1.234,5" is 1234.5 and "18.50" is an
 // error, never 1850.
@@ -183,8 +187,8 @@
 // is exact. [Compiled.EncodeJSON] and [Compiled.NewJSONDecoder] use a JSON
 // form with a stable key order and amounts as fixed-scale strings.
 // [Compiled.ProductJSONLD] and [Compiled.ProductGroupJSONLD] write
-// schema.org markup; [Compiled.WriteFeed] writes a Merchant Center feed
-// and checks its length limits.
+// schema.org markup; [Feed] writes a Merchant Center feed (see "Merchant
+// Center feeds").
 //
 // Every decimal the package reads from JSON -- a unit's factor and
 // offset, a field's bounds, an order line's quantity and VAT rate -- is a
@@ -197,6 +201,68 @@
 // is refused before it is decoded with a problem of rule [RuleTooDense];
 // CSV input whose bad rows, or ImportCSV input whose rows, are too small
 // and many for the bound ends with an error wrapping [ErrSyntax].
+//
+// # Product queries
+//
+// [ParseQuery] reads Akeneo's search parameter -- filters on the
+// properties enabled, family, categories, groups, completeness, created,
+// updated, parent, uuid and identifier, and on field values by type, with
+// locale and scope -- into a [Query], a plain value whose [Filter]s a host
+// stores, sends as JSON or walks to build its own SQL:
+//
+//	q, err := catalog.ParseQuery(c, []byte(`{"enabled":[{"operator":"=","value":true}],
+//		"title":[{"operator":"CONTAINS","value":"mug","locale":"en_GB"}]}`), catalog.SearchOptions{})
+//	m, err := catalog.NewMatcher(c, q, catalog.QueryContext{At: now})
+//	for r := range m.Filter(records) { ... }
+//
+// An operator Akeneo does not allow on the property or field type is a
+// problem of rule [RuleOperator] ("family[0].operator: operator(CONTAINS)"),
+// a value of the wrong type one of rule type ("stock[0].value:
+// type(number)"), all at once. [NewMatcher] evaluates over an
+// iter.Seq of records in memory without allocating per record: three
+// filters over 160,000 records take about 21 ms of CPU time
+// (BenchmarkQuery160k; 45-70 ms of wall time on a shared, loaded
+// two-core machine).
+//
+// # Merchant Center feeds
+//
+// [NewFeed] binds a compiled schema to [FeedOptions]: the locale, channel
+// and currency, the [FeedMapping] from schema fields to Google's
+// attributes ([DefaultFeedMapping] maps each to the field of its name),
+// the destination country whose VAT consumer prices include, and the
+// products' price histories. [Feed.WriteTSV] writes tab-separated text,
+// [Feed.WriteXML] RSS 2.0 with the g: namespace; [Feed.Items] gives the
+// items to render otherwise. The attributes every item needs are
+// [FeedRequired] (id, title, description, link, image_link, availability,
+// price); the others follow Google's conditional rules: a GTIN must be a
+// trade item's ([ClassifyGTIN]: restricted-circulation numbers and coupons
+// are refused), without a GTIN and both brand and mpn identifier_exists is
+// no, variants carry item_group_id and the attributes their group varies
+// by, apparel needs color, gender and age_group, every attribute keeps its
+// length limit (title 150, description 5000, id 50). A product that breaks
+// a rule is left out and reported in the [FeedReport] with the attribute
+// and the rule ("description: required"); the feed is still written.
+//
+// # Prices consumers see
+//
+// [ConsumerPriceIn] adds the destination country's standard VAT from the
+// dated table ([contract.EUVATRates]) on a day: 100.00 EUR net is 119.00
+// EUR in Germany. An announced reduction must show the lowest price of the
+// 30 days before it (Directive 98/6/EC Art. 6a): [PriceHistory.PriorPrice]
+// computes it from the host's history, counting the 30 days exactly (a
+// price that ended on day -31 does not count), and the feed refuses a
+// sale_price without it, writing that prior price as price.
+//
+// # Product safety
+//
+// [SafetyFields] are the fields an online offer to EU consumers must show
+// (Regulation (EU) 2023/988 Art. 19): manufacturer's name, postal and
+// electronic address and country, the product's type or batch, and
+// warnings and safety information, localizable so that every language of
+// a channel requires them. Added to a schema and required in the channels
+// selling to EU consumers, they count for completeness; [CheckSafety]
+// requires the responsible person in the Union where the manufacturer is
+// outside it.
 //
 // # Errors
 //

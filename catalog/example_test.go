@@ -290,16 +290,6 @@ func ExampleCompiled_ProductGroupJSONLD() {
 	// {"@context":"https://schema.org","@type":"ProductGroup","name":"T-shirt","description":"Bomuld","productGroupID":"tee","brand":{"@type":"Brand","name":"Acme"},"variesBy":["https://schema.org/color","https://schema.org/size"],"hasVariant":[{"@type":"Product","name":"T-shirt","description":"Bomuld","image":["tee.jpg"],"sku":"TEE-RED-S","gtin":"4006381333931","brand":{"@type":"Brand","name":"Acme"},"offers":{"@type":"Offer","url":"https://shop.example/TEE-RED-S","price":"99.00","priceCurrency":"DKK","availability":"https://schema.org/InStock"}},{"@type":"Product","name":"T-shirt","description":"Bomuld","image":["tee.jpg"],"sku":"TEE-RED-M","brand":{"@type":"Brand","name":"Acme"},"offers":{"@type":"Offer","url":"https://shop.example/TEE-RED-M","price":"109.00","priceCurrency":"DKK","availability":"https://schema.org/InStock"}}]}
 }
 
-func ExampleCompiled_WriteFeed() {
-	c := shirts()
-	err := c.WriteFeed(os.Stdout, nil, []catalog.ProductGroup{group()}, publish())
-	fmt.Println(err)
-	// Output:
-	// id	title	description	link	image_link	availability	price	brand	gtin	mpn	item_group_id
-	// TEE-RED-S	T-shirt	Bomuld	https://shop.example/TEE-RED-S	tee.jpg	in_stock	99.00 DKK	Acme	4006381333931		tee
-	// catalog: invalid: write feed: 1 problem: groups[0].variants[1].gtin: required(gtin|mpn)
-}
-
 func ExampleTree_Move() {
 	t, _ := catalog.NewTree(
 		catalog.CategoryNode{Code: "master"},

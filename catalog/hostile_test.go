@@ -47,7 +47,14 @@ func TestNilReadersAndWriters(t *testing.T) {
 		"CSVEncoder{}.Flush":         func() error { return (&CSVEncoder{}).Flush() },
 		"ProductJSONLD(nil)":         func() error { return c.ProductJSONLD(nil, completeProduct(), publishOpts()) },
 		"ProductGroupJSONLD(nil)":    func() error { return c.ProductGroupJSONLD(nil, fam, publishOpts()) },
-		"WriteFeed(nil)":             func() error { return c.WriteFeed(nil, []Record{completeProduct()}, nil, publishOpts()) },
+		"Feed.WriteTSV(nil)": func() error {
+			_, err := mustFeed(c, feedOpts()).WriteTSV(nil, []Record{completeProduct()}, nil)
+			return err
+		},
+		"Feed.WriteXML(nil)": func() error {
+			_, err := mustFeed(c, feedOpts()).WriteXML(nil, []Record{completeProduct()}, nil)
+			return err
+		},
 	}
 	for name, f := range calls {
 		if err := noPanic(t, name, f); !errors.Is(err, ErrNil) {
@@ -96,7 +103,6 @@ func TestPublishRefusesRates(t *testing.T) {
 		calls := map[string]func() error{
 			"ProductJSONLD":      func() error { return c.ProductJSONLD(&buf, completeProduct(), opts) },
 			"ProductGroupJSONLD": func() error { return c.ProductGroupJSONLD(&buf, fam, opts) },
-			"WriteFeed":          func() error { return c.WriteFeed(&buf, []Record{completeProduct()}, nil, opts) },
 		}
 		for name, f := range calls {
 			err := noPanic(t, name, f)

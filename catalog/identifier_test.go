@@ -15,7 +15,9 @@ func TestCheckGTIN(t *testing.T) {
 		{"vector UPC-A valid", "036000291452", ""},
 		{"GS1 GTIN-14 valid", "00012345600012", ""},
 		{"GS1 GTIN: GTIN-14 padded EAN-13", "04006381333931", ""},
-		{"GS1 GTIN: all zeros is a valid checksum", "00000000", ""},
+		{"GS1 GenSpecs 1.4.2: all zeros identifies nothing", "00000000", "zero"},
+		{"GS1 GenSpecs 1.4.2: all-zero GTIN-14 refused", "00000000000000", "zero"},
+		{"GS1 GenSpecs 2.1.11: restricted circulation still a GTIN", "2012345000018", ""},
 		{"GS1 GTIN: length 11 refused", "03600029145", "length"},
 		{"GS1 GTIN: empty refused", "", "length"},
 		{"GS1 GTIN: letter refused", "400638133393A", "digit"},
@@ -104,6 +106,98 @@ func TestISBN(t *testing.T) {
 			}
 			if g != tt.isbn10 || err != nil {
 				t.Errorf("ISBN10(%q) = %q, %v, want %q", tt.in, g, err, tt.isbn10)
+			}
+		})
+	}
+}
+
+func TestClassifyGTIN(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     GTINClass
+	}{
+		{"GS1 GenSpecs 1.4.2: 400-440 GS1 Germany is a trade item", "4006381333931", TradeItem},
+		{"GS1 GenSpecs 1.4.2: UPC-A read with a leading zero, 003 GS1 US", "036000291452", TradeItem},
+		{"GS1 GenSpecs 1.4.2: 020-029 restricted circulation (GTIN-13)", "0200000000004", RestrictedCirculation},
+		{"GS1 GenSpecs 1.4.2: 040-049 restricted circulation", "0400000000008", RestrictedCirculation},
+		{"GS1 GenSpecs 1.4.2: 200-299 restricted circulation (weighed goods)", "2012345000018", RestrictedCirculation},
+		{"GS1 GenSpecs 1.4.2: 0000000 restricted circulation within a company", "0000000001236", RestrictedCirculation},
+		{"GS1 GenSpecs 1.4.2: 050-059 former US coupons are GS1 US trade items", "0500000000005", TradeItem},
+		{"GS1 GenSpecs 1.4.2: 977 ISSN", "9771234567003", ISSN},
+		{"GS1 GenSpecs 1.4.2 / ISO 2108: 978 ISBN", "9780306406157", ISBN},
+		{"GS1 GenSpecs 1.4.2 / ISO 2108: 979-1 ISBN", "9791090636071", ISBN},
+		{"GS1 GenSpecs 1.4.2 / ISO 10957: 979-0 ISMN", "9790260000438", ISMN},
+		{"GS1 GenSpecs 1.4.2: 980 refund receipt", "9800000000007", RefundReceipt},
+		{"GS1 GenSpecs 1.4.2: 981-984 coupon (common currency areas)", "9810000000006", Coupon},
+		{"GS1 GenSpecs 1.4.2: 99x coupon", "9999999999994", Coupon},
+		{"GS1 GenSpecs 2.1.11: GTIN-8 starting 2 restricted circulation", "21234569", RestrictedCirculation},
+		{"GS1 GenSpecs 2.1.11: GTIN-8 starting 0 restricted circulation", "01234565", RestrictedCirculation},
+		{"GS1 GenSpecs 2.1.11: GTIN-8 GS1-8 prefix 501 trade item", "50123452", TradeItem},
+		{"GS1 GenSpecs 1.4.2: GTIN-8 in GTIN-13 form read as GTIN-8", "0000021234569", RestrictedCirculation},
+		{"GS1 GenSpecs 1.4.2: GTIN-14 read without its indicator digit", "19771234567000", ISSN},
+		{"GS1 GenSpecs 1.4.2: all zeros invalid", "0000000000000", gtinClassInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ClassifyGTIN(tt.in)
+			if tt.want == gtinClassInvalid {
+				if err == nil {
+					t.Fatalf("ClassifyGTIN(%q) = %v, nil; want an error", tt.in, got)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("ClassifyGTIN(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestGTINClassTradeItem(t *testing.T) {
+	for c, want := range map[GTINClass]bool{TradeItem: true, ISBN: true, ISSN: true, ISMN: true,
+		RestrictedCirculation: false, RefundReceipt: false, Coupon: false, gtinClassInvalid: false} {
+		if c.IsTradeItem() != want {
+			t.Errorf("%v.IsTradeItem() = %v, want %v (GS1 GenSpecs 1.4.2)", c, !want, want)
+		}
+	}
+}
+
+func TestCheckISBNRefusesISMN(t *testing.T) {
+	// ISO 10957: 979-0 is the ISMN range of printed music, not an ISBN.
+	err := CheckISBN("9790000000001")
+	var ie *IdentifierError
+	if !errors.As(err, &ie) || ie.Reason != "prefix" {
+		t.Fatalf(`CheckISBN("9790000000001") = %v, want reason "prefix"`, err)
+	}
+	if err := CheckISBN("979-10-90636-07-1"); err != nil {
+		t.Errorf("CheckISBN(979-1...) = %v, want nil (ISO 2108: 979-1 is an ISBN)", err)
+	}
+}
+
+func TestCheckISMN(t *testing.T) {
+	tests := []struct{ name, in, reason string }{
+		{"ISO 10957: 13-digit ISMN", "979-0-2600-0043-8", ""},
+		{"ISO 10957: 979-0 with zeros", "9790000000001", ""},
+		{"ISO 10957: former M form, same check digit", "M-2600-0043-8", ""},
+		{"ISO 10957: lower-case m", "m260000438", ""},
+		{"ISO 10957: wrong check digit", "979-0-2600-0043-9", "check digit"},
+		{"ISO 10957: an ISBN is not an ISMN", "978-0-306-40615-7", "prefix"},
+		{"ISO 10957: letter inside", "979026000043X", "digit"},
+		{"ISO 10957: too short", "979026", "length"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckISMN(tt.in)
+			got := ""
+			if err != nil {
+				var ie *IdentifierError
+				if !errors.As(err, &ie) || !errors.Is(err, ErrSyntax) || ie.Scheme != "ismn" {
+					t.Fatalf("CheckISMN(%q) = %v, want *IdentifierError ismn", tt.in, err)
+				}
+				got = ie.Reason
+			}
+			if got != tt.reason {
+				t.Errorf("CheckISMN(%q) reason = %q, want %q", tt.in, got, tt.reason)
 			}
 		})
 	}

@@ -3,7 +3,6 @@ package catalog
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -77,41 +76,5 @@ func TestProductGroupJSONLD(t *testing.T) {
 	}
 	if len(got.HasVariant) != 3 || got.HasVariant[1].SKU != "TS-RED-M" || got.HasVariant[1].Offers.Price != "99.00" || got.HasVariant[1].Type != "Product" {
 		t.Errorf("hasVariant = %+v, want 3 Products with inherited price 99.00", got.HasVariant)
-	}
-}
-
-func TestWriteFeed(t *testing.T) {
-	c := mustCompile(testSchema(), testChannels()...)
-	good := completeProduct()
-	good = good.Set("description", daDK, "", Text("Blå\tskjorte\nmed lommer"))
-	long := completeProduct()
-	long.ID = "LONG"
-	long = long.Set("title", daDK, "", Text(strings.Repeat("x", 151)))
-	noID := completeProduct()
-	noID.ID = "NOID"
-	noID = noID.Set("ean", langUnd, "", Value{})
-	var buf bytes.Buffer
-	err := c.WriteFeed(&buf, []Record{good, long, noID}, []ProductGroup{tshirtGroup()}, publishOpts())
-	want := []prob{
-		{"products[1].title", RuleLength, "150"},
-		{"products[1].description", RuleRequired, ""},
-		{"products[2].description", RuleRequired, ""},
-		{"products[2].gtin", RuleRequired, "gtin|mpn"},
-		{"groups[0].variants[0].description", RuleRequired, ""},
-		{"groups[0].variants[1].description", RuleRequired, ""},
-		{"groups[0].variants[1].gtin", RuleRequired, "gtin|mpn"},
-		{"groups[0].variants[2].description", RuleRequired, ""},
-		{"groups[0].variants[2].gtin", RuleRequired, "gtin|mpn"},
-	}
-	if diff := cmp.Diff(want, problemsOf(t, err)); diff != "" {
-		t.Errorf("WriteFeed problems (-want +got):\n%s", diff)
-	}
-	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
-	wantLines := []string{
-		"id\ttitle\tdescription\tlink\timage_link\tavailability\tprice\tbrand\tgtin\tmpn\titem_group_id",
-		"SHIRT-1\tSkjorte\tBlå skjorte med lommer\thttps://shop.example/p/SHIRT-1\thttps://cdn.example/img/shirt.jpg\tin_stock\t248.75 DKK\tAcme\t4006381333931\t\t",
-	}
-	if diff := cmp.Diff(wantLines, lines); diff != "" {
-		t.Errorf("WriteFeed lines (-want +got):\n%s", diff)
 	}
 }

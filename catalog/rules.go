@@ -22,7 +22,7 @@ const (
 	RuleExtension      = "extension"       // asset file extension not allowed
 	RuleMaxSize        = "max_size"        // asset larger than allowed, in bytes
 	RuleMaxItems       = "max_items"       // more items than allowed (options, assets)
-	RuleGTIN           = "gtin"            // GTIN with a bad length, a non-digit or a wrong check digit
+	RuleGTIN           = "gtin"            // GTIN with a bad length, a non-digit, a wrong check digit or zeros only; in a feed, a GTIN that is not a trade item
 	RuleIdentifier     = "identifier"      // SKU or identifier too long or with forbidden characters
 	RuleDuplicate      = "duplicate"       // a unique value (SKU, GTIN, code) used twice
 	RuleAxisMissing    = "axis_missing"    // a variant lacks a value for one of its axes

@@ -2,9 +2,11 @@
 // PIM schema with custom fields: the CSV (embedded, semicolon-separated,
 // decimal commas) is read against the schema, bad rows are reported by row
 // and column while the good ones are kept, the records are validated as a
-// batch, their completeness is counted per channel and locale, and one
-// product is published as schema.org JSON-LD. It also imports an Akeneo
-// instance's attributes, family and product export (JSON Lines) and counts
+// batch, their completeness is counted per channel and locale, an Akeneo
+// search selects the complete stoneware and porcelain, the Merchant Center
+// feed is written with the products it leaves out, and one product is
+// published as schema.org JSON-LD. It also imports an Akeneo instance's
+// attributes, family and product export (JSON Lines) and counts
 // completeness by the family's requirements.
 //
 //	go run ./examples/catalog-import
@@ -16,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/pimkit/pimkit/catalog"
@@ -124,6 +127,42 @@ func run(w io.Writer) error {
 			fmt.Fprintf(w, "   missing %s", strings.Join(missing, "; "))
 		}
 		fmt.Fprintln(w)
+	}
+
+	// An Akeneo search, evaluated in memory (a host can also walk q.Filters to build SQL).
+	q, err := catalog.ParseQuery(c, []byte(`{"completeness":[{"operator":"=","value":100,"scope":"webshop"}],
+		"material":[{"operator":"IN","value":["stoneware","porcelain"]}]}`), catalog.SearchOptions{})
+	if err != nil {
+		return err
+	}
+	m, err := catalog.NewMatcher(c, q, catalog.QueryContext{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(w, "\nComplete for the webshop, of stoneware or porcelain:")
+	for r := range m.Filter(slices.Values(records)) {
+		fmt.Fprint(w, " ", r.ID)
+	}
+	fmt.Fprintln(w)
+
+	// The Merchant Center feed: products it must leave out are reported, not fatal.
+	mapping := catalog.DefaultFeedMapping()
+	mapping.GTIN = "ean"
+	feed, err := catalog.NewFeed(c, catalog.FeedOptions{Locale: da, Channel: "webshop", Currency: dkk,
+		Today: contract.MustDate(2026, 12, 1), Country: "DK", VAT: contract.EUVATRates(), Mapping: mapping,
+		ItemLink:     func(r catalog.Record) string { return "https://shop.example.dk/p/" + strings.ToLower(r.ID) },
+		ImageURL:     func(a catalog.Asset) string { return "https://cdn.example.dk/" + a.Ref },
+		Availability: func(catalog.Record) catalog.Availability { return catalog.InStock }})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nMerchant Center feed (TSV):")
+	rep, err := feed.WriteTSV(w, records, nil)
+	if err != nil {
+		return err
+	}
+	for _, x := range rep.Excluded {
+		fmt.Fprintf(w, "  left out %s: %v\n", x.ID, x.Problems)
 	}
 
 	if err := akeneoImport(w, channels); err != nil {

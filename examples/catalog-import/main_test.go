@@ -22,6 +22,10 @@ func TestCatalogImport(t *testing.T) {
 		{"measurement not negative", "row 7 (JUG-01) values.weight: negative"},
 		{"required per channel and locale", "row 3 (MUG-02) values.title[en-GB]: required(webshop)"},
 		{"Akeneo completeness floors 2 of 3 to 66", "VASE-01             80%           80%           66%"},
+		{"Akeneo search: completeness and options", "Complete for the webshop, of stoneware or porcelain: MUG-01 PLATE-01 JUG-01\n"},
+		{"Merchant feed: written item", "MUG-01\tKaffekrus\tStentøj, 35 cl\thttps://shop.example.dk/p/mug-01"},
+		{"Merchant feed: description required, reported not fatal", "left out PLATE-01: [description: required]"},
+		{"Merchant feed: shipping weight above zero", "left out JUG-01: [shipping_weight: min(0)]"},
 	} {
 		if !strings.Contains(text, tc.want) {
 			t.Errorf("%s: run() output lacks %q; output:\n%s", tc.name, tc.want, text)

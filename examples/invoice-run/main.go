@@ -1,7 +1,9 @@
 // Command invoice-run is a month-end billing run on the OpenDIMS terms: it
 // renews the subscriptions, invoices what was charged (25 % Danish VAT, reverse
-// charge for an EU business), and follows up an overdue invoice with interest,
-// demands for payment and the suspension decision, each with its citations.
+// charge for an EU business, a launch discount as an allowance line), corrects
+// an overdue invoice with a credit note, and follows it up with interest on the
+// corrected balance, demands for payment, the suspension decision and the
+// customer's statement of account, each with its citations.
 //
 //	go run ./examples/invoice-run
 package main
@@ -23,6 +25,7 @@ var (
 	seller  = contract.Party{Name: "OpenDIMS ApS", CVR: "43782495", Address: "Rømersvej 4, 7430 Ikast", Country: "DK"}
 	webshop = contract.Party{Name: "Webshop A/S", CVR: "12345674", Address: "Vestergade 1, 8000 Aarhus C", Country: "DK"}
 	retail  = contract.Party{Name: "Nordic Retail GmbH", VATID: "DE123456789", Address: "Hafenstraße 7, 20457 Hamburg", Country: "DE"}
+	startup = contract.Party{Name: "Start-up ApS", Address: "Nørregade 2, 7430 Ikast", Country: "DK"}
 )
 
 func main() {
@@ -44,6 +47,9 @@ func run(w io.Writer) error {
 		Price: contract.MustParseMoney("249.00", currency.DKK), Values: 250_000}
 	pro := billing.Plan{ID: "pro-annual", Kind: billing.Functionality, Cycle: billing.Annual,
 		Price: contract.MustParseMoney("4990.00", currency.DKK), Values: 1_000_000}
+	launch := basic // 20 % off the first three months, shown as an allowance line
+	launch.ID = "basic-launch"
+	launch.Discount = &billing.Discount{ID: "launch-20", Percent: contract.MustDec("0.20"), Duration: billing.Repeating, Cycles: 3}
 	number, prevRun := 41, contract.MustDate(2025, 12, 31) // as the last run left them
 	customers := []struct {
 		party    contract.Party
@@ -51,9 +57,11 @@ func run(w io.Writer) error {
 		accepted contract.Date
 		vat      billing.VATTreatment
 	}{
-		{webshop, basic, contract.MustDate(2025, 10, 31), billing.DomesticVAT}, // billed on the 31st or the month's last day
-		{retail, pro, contract.MustDate(2025, 1, 31), billing.ReverseCharge},   // EU business: the buyer accounts for VAT
+		{webshop, basic, contract.MustDate(2025, 10, 31), billing.DomesticVAT},  // billed on the 31st or the month's last day
+		{retail, pro, contract.MustDate(2025, 1, 31), billing.ReverseCharge},    // EU business: the buyer accounts for VAT
+		{startup, launch, contract.MustDate(2025, 12, 15), billing.DomesticVAT}, // in its launch discount
 	}
+	var webshopInvoices []billing.Invoice
 	fmt.Fprintf(w, "Month-end run %s (%s)\n\n", runDay, runDay.Weekday())
 	for i, c := range customers {
 		sub, _, err := billing.Subscribe(fmt.Sprintf("sub-%d", i+1), c.plan, c.accepted)
@@ -79,16 +87,23 @@ func run(w io.Writer) error {
 				continue
 			}
 			number++
-			inv, err := billing.NewInvoice(billing.InvoiceInput{
+			in := billing.InvoiceInput{
 				Number: fmt.Sprintf("2026-%04d", number), Issued: runDay,
 				SupplyFrom: e.PeriodStart, SupplyTo: e.PeriodEnd.AddDays(-1),
 				Seller: seller, Buyer: c.party, Treatment: c.vat,
 				Lines: []billing.Line{e.Line("PIM subscription "+e.Plan, vat)},
-			}, counter)
+			}
+			if a, ok := e.Allowance("Launch offer 20 %", 1); ok { // a discount is an allowance, not a negative price
+				in.Allowances = []billing.Allowance{a}
+			}
+			inv, err := billing.NewInvoice(in, counter)
 			if err != nil {
 				return err
 			}
 			printInvoice(w, "invoice", inv)
+			if c.party == webshop {
+				webshopInvoices = append(webshopInvoices, inv)
+			}
 		}
 	}
 	late, err := billing.NewInvoice(billing.InvoiceInput{Number: "2025-0388", Issued: contract.MustDate(2025, 11, 14), // unpaid
@@ -99,7 +114,30 @@ func run(w io.Writer) error {
 		return err
 	}
 	printInvoice(w, "OVERDUE invoice", late)
-	debt := late.Debt(billing.Business)
+	// Six hours were invoiced and five worked: a credit note for the error,
+	// referring to the invoice by number and date (momsbekendtgørelsen
+	// § 58, stk. 2). It lowers the debt from the due date.
+	note, err := billing.NewCreditNote(late, nil, billing.CreditNoteInput{Number: "2025-0391", Issued: contract.MustDate(2025, 11, 20),
+		Reason: billing.CreditError, Lines: []billing.CreditLine{{Line: 1, Quantity: contract.MustDec("1")}}})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  credit note %s for invoice %s of %s (%s), refund owed: %v\n", note.Number, note.Invoice, note.InvoiceIssued,
+		note.Reason, note.Refund.Allowed)
+	for _, l := range note.Lines {
+		fmt.Fprintf(w, "    line %d %-27s %5s x %9s = %9s  VAT %8s\n", l.Ref, l.Description, l.Quantity, l.UnitPrice.Text(),
+			l.Net.Text(), l.VAT.Text())
+	}
+	fmt.Fprintf(w, "    credited net %s  VAT %s  total %s (%s)\n", note.Net.Text(), note.VAT.Text(), note.Total, cites(note.Citations))
+	balance, err := late.Balance(note)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "    invoice balance %s\n\n", balance)
+	debt, err := late.CorrectedDebt(billing.Business, note)
+	if err != nil {
+		return err
+	}
 	st, err := billing.InterestRulesFor(terms).Interest(debt, runDay)
 	if err != nil {
 		return err
@@ -137,6 +175,26 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "  suspend: %v, 2nd demand unpaid since %s: %v\n  terminate: %v: %v\n",
 		suspend.Allowed, suspend.From, suspend, terminate.Allowed, terminate)
+
+	// The customer's statement of account: a part payment on 2026-01-20
+	// settles the oldest invoice first.
+	acct, err := billing.StatementOfAccount(billing.StatementInput{Customer: billing.Business,
+		Invoices: append([]billing.Invoice{late}, webshopInvoices...), CreditNotes: []billing.CreditNote{note},
+		Payments: []billing.AccountPayment{{ID: "bank-7731", Date: contract.MustDate(2026, 1, 20),
+			Amount: contract.MustParseMoney("2000.00", currency.DKK)}},
+		Collections: []billing.Collection{col}}, billing.InterestRulesFor(terms), runDay)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nStatement of account, %s, at %s\n  (%s)\n", webshop.Name, acct.At, acct.Rule)
+	for _, l := range acct.Lines {
+		fmt.Fprintf(w, "  %s %-12s %-10s %-10s %10s  (%s)\n", l.Date, l.Kind, l.Invoice, l.Ref, l.Amount.Text(), cites(l.Citations))
+	}
+	for _, a := range acct.Allocations {
+		fmt.Fprintf(w, "  allocated %s of %s to %s\n", a.Amount.Text(), a.Payment, a.Invoice)
+	}
+	fmt.Fprintf(w, "  principal %s + interest %s + fees %s + compensation %s - credit %s = owed %s\n", acct.Principal.Text(),
+		acct.Interest.Text(), acct.Fees.Text(), acct.Compensation.Text(), acct.CreditBalance.Text(), acct.Total)
 	return nil
 }
 
@@ -145,6 +203,9 @@ func printInvoice(w io.Writer, label string, inv billing.Invoice) {
 	for _, l := range inv.Lines {
 		fmt.Fprintf(w, "    %-34s %5s x %9s = %9s  VAT %8s\n", l.Description, l.Quantity, l.UnitPrice.Text(),
 			l.Net.Text(), l.VAT.Text())
+	}
+	for _, a := range inv.Allowances {
+		fmt.Fprintf(w, "    %-34s on line %d           = %9s  VAT %8s\n", "- "+a.Description, a.Line, "-"+a.Net.Text(), "-"+a.VAT.Text())
 	}
 	fmt.Fprintf(w, "    net %s  VAT %s  total %s\n", inv.Net.Text(), inv.VAT.Text(), inv.Total)
 	if inv.Notice != "" {

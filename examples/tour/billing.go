@@ -66,10 +66,28 @@ func (t *tour) billing() error {
 		due.Date.Weekday(), due.Date, due.Period.Days, due.Raw.Weekday(), due.Raw)
 
 	credits := billing.Plan{ID: "credits-500", Kind: billing.CreditBased, Cycle: billing.Monthly,
-		Price: contract.MustParseMoney("199.00", currency.DKK), Credits: 500}
+		Price: contract.MustParseMoney("199.00", currency.DKK), Credits: 500,
+		Discount: &billing.Discount{ID: "first-month-half", Percent: contract.MustDec("0.5"), Duration: billing.Once}}
 	csub, cevents, err := billing.Subscribe("sub-nordlys-credits", credits, accepted)
 	if err != nil {
 		return err
+	}
+	for _, e := range cevents {
+		if al, ok := e.Allowance("First month half price", 1); ok && e.Kind == billing.Charged {
+			cinv, err := billing.NewInvoice(billing.InvoiceInput{Number: "2026-0002", Issued: accepted,
+				Seller: t.terms.Provider, Buyer: shop, Treatment: billing.DomesticVAT,
+				Lines: []billing.Line{e.Line("OpenDIMS credits, 500 a month", vat)}, Allowances: []billing.Allowance{al}}, a.Terms.Counter)
+			if err != nil {
+				return err
+			}
+			t.say("credit plan invoice %s: %s less the allowance %s (VAT %s), net %s + VAT %s = %s -- a discount is its own line, never a negative price",
+				cinv.Number, cinv.Lines[0].Net.Text(), cinv.Allowances[0].Net.Text(), cinv.Allowances[0].VAT.Text(),
+				cinv.Net.Text(), cinv.VAT.Text(), cinv.Total)
+		}
+	}
+	if _, err := billing.NewCreditNote(inv, nil, billing.CreditNoteInput{Number: "2026-0003", Issued: accepted.AddDays(40),
+		Reason: billing.CreditUnusedTime}); err != nil {
+		t.explain("a credit note for the unused months after a downgrade", billing.RefundOwed(billing.CreditUnusedTime))
 	}
 	ledger := billing.NewLedger(csub.Plan.Overdraft)
 	at := time.Date(2026, 1, 30, 9, 0, 0, 0, time.UTC)

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pimkit/pimkit/catalog"
@@ -22,8 +23,9 @@ var (
 
 // catalog defines the webshop's product schema in the form designer,
 // imports a CSV written with Danish decimal commas, reports the bad rows and
-// each product's completeness per channel and locale, and publishes one
-// product as schema.org JSON-LD.
+// each product's completeness per channel and locale, runs an Akeneo search,
+// builds the Merchant Center feed and publishes one product as schema.org
+// JSON-LD.
 func (t *tour) catalog() error {
 	webshop := catalog.Channel{Code: "webshop", Locales: []contract.Locale{danish, english},
 		Currencies: []contract.Currency{contract.CurrencyOf(currency.DKK)}}
@@ -77,6 +79,36 @@ func (t *tour) catalog() error {
 			t.say("%s problems: %s", r.ID, strings.Join(problems, "; "))
 		}
 	}
+
+	// An Akeneo product search, evaluated in memory, and the Merchant Center
+	// feed, which reports the products it leaves out instead of failing.
+	q, err := catalog.ParseQuery(c, []byte(`{"material":[{"operator":"IN","value":["stoneware"]}]}`), catalog.SearchOptions{})
+	if err != nil {
+		return err
+	}
+	m, err := catalog.NewMatcher(c, q, catalog.QueryContext{})
+	if err != nil {
+		return err
+	}
+	var found []string
+	for r := range m.Filter(slices.Values(recs)) {
+		found = append(found, r.ID)
+	}
+	t.say("Akeneo search material IN [stoneware]: %s", strings.Join(found, ", "))
+	mapping := catalog.DefaultFeedMapping()
+	mapping.GTIN, mapping.ShippingWeight = "ean", "" // weight is a plain number here, not a measurement
+	feed, err := catalog.NewFeed(c, catalog.FeedOptions{Locale: danish, Channel: "webshop",
+		Currency: contract.CurrencyOf(currency.DKK), Today: contract.MustDate(2026, 3, 2), Mapping: mapping,
+		ItemLink:     func(r catalog.Record) string { return "https://nordlys.example/p/" + r.ID },
+		Availability: func(catalog.Record) catalog.Availability { return catalog.InStock }})
+	if err != nil {
+		return err
+	}
+	items, rep := feed.Items(recs, nil)
+	for _, x := range rep.Excluded {
+		t.say("Merchant Center feed leaves out %s: %v", x.ID, x.Problems)
+	}
+	t.say("Merchant Center feed: %d of %d products written", len(items), len(recs))
 
 	var ld bytes.Buffer
 	err = c.ProductJSONLD(&ld, recs[0], catalog.PublishOptions{

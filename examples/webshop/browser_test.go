@@ -308,7 +308,7 @@ func (b *browser) sendGPC() {
 // TestBrowserBuyAndWithdraw: buy a mug, see VAT and the withdrawal
 // deadline (14 days from delivery, Directive 2011/83/EU Art. 9), press
 // the withdrawal button within the deadline, and see the confirmation with
-// the refund duty (Art. 13).
+// the refund duty (Art. 13) and the credit note that cancels the invoice.
 func TestBrowserBuyAndWithdraw(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/da/p/mug?variant=MUG-GREEN")
@@ -335,7 +335,13 @@ func TestBrowserBuyAndWithdraw(t *testing.T) {
 		t.Errorf("page %s: element #duties: %q, want the refund duty", b.page, got)
 	}
 	b.absent("#withdraw")
-	b.shot("withdrawn")
+	if got := b.text("#credit-note-number"); got != "NW-000002" {
+		t.Errorf("page %s: element #credit-note-number: %q, want NW-000002", b.page, got)
+	}
+	if got := b.text("#credit-note-total"); !strings.Contains(got, "179,90") {
+		t.Errorf("page %s: element #credit-note-total: %q, want the whole 179,90", b.page, got)
+	}
+	b.shotFull("withdrawn")
 }
 
 // TestBrowserErasure: request erasure on "your data" and see the deadline

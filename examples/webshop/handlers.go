@@ -188,11 +188,13 @@ type orderDoc struct {
 	Email   string               `json:"email"`
 }
 
-// withdrawalDoc is a consumer's withdrawal from an order.
+// withdrawalDoc is a consumer's withdrawal from an order, with the credit
+// note that cancels its invoice.
 type withdrawalDoc struct {
-	Number string               `json:"number"`
-	On     contract.Date        `json:"on"`
-	Sale   catalog.DistanceSale `json:"sale"`
+	Number     string               `json:"number"`
+	On         contract.Date        `json:"on"`
+	Sale       catalog.DistanceSale `json:"sale"`
+	CreditNote billing.CreditNote   `json:"credit_note"`
 }
 
 // checkout turns the product form into an order and its invoice. Every
@@ -355,7 +357,13 @@ type orderView struct {
 	Withdrawal                            contract.Decision
 	WithdrawalReason                      string
 	Withdrawn                             string
+	Credit                                *creditView
 	Duties                                []obligationView
+}
+
+// creditView is the credit note of a withdrawal.
+type creditView struct {
+	Number, Issued, Invoice, InvoiceIssued, Net, VAT, Total string
 }
 
 func (s *server) orderPage(sess *session) error {
@@ -389,6 +397,10 @@ func (s *server) orderPage(sess *session) error {
 			return err
 		}
 		v.Withdrawn = w.On.String()
+		n := w.CreditNote
+		v.Credit = &creditView{Number: n.Number, Issued: n.Issued.String(), Invoice: n.Invoice,
+			InvoiceIssued: n.InvoiceIssued.String(), Net: n.Net.Format(sess.tag), VAT: n.VAT.Format(sess.tag),
+			Total: n.Total.Format(sess.tag)}
 		v.Duties = obligationViews(d.Sale.Obligations(s.policy.Counter, contract.Copenhagen(), w.On), sess)
 		for i := range v.Duties { // in a sale the customer is the shopper, the provider the shop
 			v.Duties[i].Party = tr(sess.lang, "party_"+v.Duties[i].Party)
@@ -427,11 +439,25 @@ func (s *server) withdraw(sess *session) error {
 		sess.fail(http.StatusConflict, "err_withdrawal", dec.Reason.In(sess.tag))
 		return nil
 	}
-	b, err := json.Marshal(withdrawalDoc{Number: d.Order.Number, On: today, Sale: d.Sale})
-	if err != nil {
+	// The credit note cancels the whole invoice: after a withdrawal the
+	// trader refunds all payments (Directive 2011/83/EU Art. 13(1)). Its
+	// number comes from the invoice sequence (momsbekendtgørelsen § 58,
+	// stk. 2). billing has no reason for a statutory withdrawal; the shop
+	// uses CreditError, the one reason billing always issues a note for,
+	// and shows its own explanation.
+	if _, err := billing.NewCreditNote(d.Invoice, nil, billing.CreditNoteInput{Number: "NW-000000", Issued: today,
+		Reason: billing.CreditError}); err != nil {
 		return err
 	}
-	if _, err := s.st.addWithdrawal(sess.r.Context(), d.Order.Number, b); err != nil {
+	_, err = s.st.addWithdrawalNumbered(sess.r.Context(), d.Order.Number, func(n int64) ([]byte, error) {
+		note, err := billing.NewCreditNote(d.Invoice, nil, billing.CreditNoteInput{Number: fmt.Sprintf("NW-%06d", n),
+			Issued: today, Reason: billing.CreditError})
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(withdrawalDoc{Number: d.Order.Number, On: today, Sale: d.Sale, CreditNote: note})
+	})
+	if err != nil {
 		return err
 	}
 	sess.redirect("/order/" + d.Order.Number)

@@ -32,6 +32,8 @@ var texts = map[string]map[string]string{
 		"field_sku": "vare", "field_quantity": "antal (1-10)", "field_name": "navn", "field_email": "e-mail",
 		"field_address": "adresse", "field_company": "firma", "field_cvr": "CVR-nummer", "field_company_cvr": "firma og CVR-nummer hører sammen",
 		"back": "Tilbage til forsiden", "party_customer": "du", "party_provider": "vi",
+		"credit_note": "Kreditnota", "credit_note_for": "Krediterer faktura",
+		"credit_note_why": "Du har fortrudt købet: kreditnotaen annullerer fakturaen, og vi betaler hele beløbet tilbage (forbrugeraftaleloven, direktiv 2011/83/EU art. 13).",
 	},
 	"en": {
 		"shop": "Nordlys Webshop", "products": "Products", "your_data": "Your data", "admin": "Admin",
@@ -62,6 +64,8 @@ var texts = map[string]map[string]string{
 		"field_sku": "product", "field_quantity": "quantity (1-10)", "field_name": "name", "field_email": "e-mail",
 		"field_address": "address", "field_company": "company", "field_cvr": "CVR number", "field_company_cvr": "company and CVR number go together",
 		"back": "Back to the shop", "party_customer": "you", "party_provider": "we",
+		"credit_note": "Credit note", "credit_note_for": "Credits invoice",
+		"credit_note_why": "You withdrew from the purchase: the credit note cancels the invoice, and we refund the whole amount (Directive 2011/83/EU Art. 13).",
 	},
 }
 

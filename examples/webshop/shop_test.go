@@ -391,9 +391,27 @@ func TestCheckoutWithdrawal(t *testing.T) {
 	if find(p.doc, "withdraw") != nil {
 		t.Error("the withdraw button is still there after withdrawing")
 	}
+	// The credit note cancels the whole invoice, numbered in the invoice
+	// sequence and referring to the invoice (momsbekendtgørelsen § 58, stk. 2).
+	if got := mustText(t, p, "credit-note-number"); got != "NW-000002" {
+		t.Errorf("credit note number %q, want NW-000002", got)
+	}
+	if got := mustText(t, p, "credit-note"); !strings.Contains(got, "NW-000001 (2026-06-22)") || !strings.Contains(got, "199,90") {
+		t.Errorf("credit note %q", got)
+	}
+	before := countRows(t, ts)
+	if w := sh.post(order+"/withdraw", nil); w.status != http.StatusSeeOther {
+		t.Errorf("second withdrawal: %d", w.status)
+	}
+	if after := countRows(t, ts); after != before {
+		t.Error("a second withdrawal stored something")
+	}
 	// Another order, withdrawn too late.
 	res = sh.post("/da/checkout", consumerOrder("BOWL-01", "1"))
 	late := res.header.Get("Location")
+	if late != "/da/order/NW-000003" {
+		t.Errorf("the next order is %s, want NW-000003: one unbroken sequence with the credit note", late)
+	}
 	// Ordered Sat 2026-06-27: 14 days end on Sat 2026-07-11, rolled to Mon
 	// 2026-07-13 (Reg. 1182/71 Art. 3(4)); on 2026-07-17 it is over.
 	ts.clock.Set(testNow.Add(25 * 24 * time.Hour))
@@ -401,7 +419,7 @@ func TestCheckoutWithdrawal(t *testing.T) {
 	if find(p.doc, "withdraw") != nil || find(p.doc, "no-withdrawal") == nil {
 		t.Error("page after the deadline: the withdraw button is shown")
 	}
-	before := countRows(t, ts)
+	before = countRows(t, ts)
 	if w := sh.post(late+"/withdraw", nil); w.status != http.StatusConflict {
 		t.Errorf("late withdrawal: %d, want 409", w.status)
 	}

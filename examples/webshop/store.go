@@ -187,15 +187,34 @@ func (s *store) orders(ctx context.Context, subject string) ([][]byte, error) {
 	return s.list(ctx, `SELECT body FROM orders WHERE subject = ? ORDER BY number`, subject)
 }
 
-// addWithdrawal records a withdrawal once; ok is false when the order was
-// already withdrawn.
-func (s *store) addWithdrawal(ctx context.Context, number string, body []byte) (ok bool, err error) {
-	res, err := s.db.ExecContext(ctx, s.bind(`INSERT INTO withdrawals (number, body) VALUES (?, ?) ON CONFLICT (number) DO NOTHING`), number, string(body))
+// addWithdrawalNumbered records a withdrawal once, with a document that
+// takes the next number of the invoice sequence (its credit note): ok is
+// false, and no number is taken, when the order was already withdrawn.
+func (s *store) addWithdrawalNumbered(ctx context.Context, number string, body func(n int64) ([]byte, error)) (ok bool, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
 	}
-	n, err := res.RowsAffected()
-	return n == 1, err
+	defer tx.Rollback()
+	var exists int
+	if err := tx.QueryRowContext(ctx, s.bind(`SELECT COUNT(*) FROM withdrawals WHERE number = ?`), number).Scan(&exists); err != nil {
+		return false, err
+	}
+	if exists > 0 {
+		return false, nil
+	}
+	var n int64
+	if err := tx.QueryRowContext(ctx, s.bind(`UPDATE counters SET value = value + 1 WHERE name = 'order' RETURNING value`)).Scan(&n); err != nil {
+		return false, err
+	}
+	b, err := body(n)
+	if err != nil {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, s.bind(`INSERT INTO withdrawals (number, body) VALUES (?, ?)`), number, string(b)); err != nil {
+		return false, err
+	}
+	return true, tx.Commit()
 }
 
 // withdrawal returns the withdrawal of order number.

@@ -414,6 +414,11 @@ func TestBrowserJSONLD(t *testing.T) {
 				t.Errorf("page %s: element tr[data-sku=%s] .price: %q, want %q", b.page, v.ID, shown, want)
 			}
 		}
+		// The product-safety information (GPSR Art. 19) in the shopper's language.
+		want := map[string]string{"da": "Advarsler og sikkerhedsoplysninger", "en": "Warnings and safety information"}[lang]
+		if got := b.text("#safety"); !strings.Contains(got, want) || !strings.Contains(got, "Nordlys Keramik ApS") {
+			t.Errorf("page %s: element #safety: %q", b.page, got)
+		}
 		if lang == "en" {
 			b.click("#consent-reject", "#product")
 			b.shot("product")

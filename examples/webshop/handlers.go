@@ -73,8 +73,10 @@ type productView struct {
 	Variants                             []variantView
 	Selected                             string
 	JSONLD                               template.JS
-	Safety                               []string
+	Safety                               []labelled // GPSR Art. 19 information
 }
+
+type labelled struct{ Label, Text string }
 
 func (s *server) productPage(sess *session) error {
 	p, ok := s.cat.find(sess.r.PathValue("id"))
@@ -115,6 +117,16 @@ func (s *server) productPage(sess *session) error {
 	pv.Brand = text(first, "brand", contract.Locale{})
 	if v, ok := first.Get("images", contract.Locale{}, ""); ok && len(v.Assets()) > 0 {
 		pv.Image = "/static/" + v.Assets()[0].Ref
+	}
+	for _, f := range s.cat.safety {
+		l := contract.Locale{}
+		if f.Localizable {
+			l = sess.locale
+		}
+		if v := text(first, f.Code, l); v != "" {
+			label, _ := f.Labels.In(sess.locale)
+			pv.Safety = append(pv.Safety, labelled{Label: label, Text: v})
+		}
 	}
 	ld, err := s.cat.jsonLD(p, sess.locale, s.base)
 	if err != nil {

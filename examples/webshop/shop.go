@@ -36,6 +36,7 @@ type product struct {
 type catalogData struct {
 	compiled *catalog.Compiled
 	options  map[string][]catalog.SelectOption // select fields' options, for their labels
+	safety   []catalog.Field                   // the GPSR fields, for their labels
 	products []product
 }
 
@@ -62,11 +63,14 @@ func newCatalog() (*catalogData, error) {
 		return catalog.SelectOption{Code: code, Labels: catalog.Labels{{Lang: danish, Text: da}, {Lang: english, Text: en}}}
 	}
 	colors := []catalog.SelectOption{color("blue", "Blå", "Blue"), color("green", "Grøn", "Green"), color("sand", "Sand", "Sand")}
-	schema, err := catalog.ProductSchema(catalog.InclVAT, "webshop").Add(
-		catalog.Field{Code: "ean", Type: catalog.GTIN, Unique: true},
-		catalog.Field{Code: "brand", Type: catalog.TextField, MaxLength: 70},
-		catalog.Field{Code: "color", Type: catalog.SimpleSelect, Options: colors},
-	)
+	// The GPSR Art. 19 fields, required in the webshop channel, which sells
+	// to consumers in the EU.
+	safety := catalog.SafetyFields("webshop")
+	schema, err := catalog.ProductSchema(catalog.InclVAT, "webshop").Add(append([]catalog.Field{
+		{Code: "ean", Type: catalog.GTIN, Unique: true},
+		{Code: "brand", Type: catalog.TextField, MaxLength: 70},
+		{Code: "color", Type: catalog.SimpleSelect, Options: colors},
+	}, safety...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -75,14 +79,32 @@ func newCatalog() (*catalogData, error) {
 		return nil, err
 	}
 	img := func(ref string) catalog.FieldValue { return fv("images", catalog.Assets(catalog.Asset{Ref: ref})) }
+	// safetyValues is the product-safety information of one product (GPSR
+	// Art. 19): the manufacturer in the Union, the type and batch, and the
+	// warnings in both languages of the channel.
+	safetyValues := func(typ, da, en string) []catalog.FieldValue {
+		return []catalog.FieldValue{
+			fv(catalog.FieldManufacturerName, catalog.Text("Nordlys Keramik ApS")),
+			fv(catalog.FieldManufacturerAddress, catalog.Text("Keramikvej 3, 5700 Svendborg, Danmark")),
+			fv(catalog.FieldManufacturerEmail, catalog.Text("sikkerhed@nordlys.example")),
+			fv(catalog.FieldManufacturerCountry, catalog.Text("DK")),
+			fv(catalog.FieldProductType, catalog.Text(typ)),
+			lv(catalog.FieldSafetyInformation, danish, catalog.Text(da)),
+			lv(catalog.FieldSafetyInformation, english, catalog.Text(en)),
+		}
+	}
+	stoneware := func(typ string) []catalog.FieldValue {
+		return safetyValues(typ, "Tåler opvaskemaskine og mikroovn. Ikke til komfur eller ovn; kan blive varm.",
+			"Dishwasher and microwave safe. Not for hob or oven; may get hot.")
+	}
 	mug := catalog.ProductGroup{
 		Variation: catalog.Variation{Levels: [][]string{{"color"}}},
-		Model: catalog.Record{ID: "mug", Status: catalog.StatusActive, Values: []catalog.FieldValue{
+		Model: catalog.Record{ID: "mug", Status: catalog.StatusActive, Values: append([]catalog.FieldValue{
 			lv("title", danish, catalog.Text("Kaffekrus")), lv("title", english, catalog.Text("Coffee mug")),
 			lv("description", danish, catalog.Text("Stentøj, 35 cl, tåler opvaskemaskine.")),
 			lv("description", english, catalog.Text("Stoneware, 35 cl, dishwasher safe.")),
 			fv("price", money("89.95")), img("mug.png"), fv("brand", catalog.Text("Nordlys")),
-		}},
+		}, stoneware("Krus KR-35, parti 2026-14")...)},
 		Members: []catalog.Record{
 			{ID: "MUG-BLUE", Parent: "mug", Status: catalog.StatusActive, Values: []catalog.FieldValue{
 				fv("color", catalog.Option("blue")), fv("ean", catalog.Text("4006381333931"))}},
@@ -96,21 +118,35 @@ func newCatalog() (*catalogData, error) {
 		return nil, err
 	}
 	simple := []catalog.Record{
-		{ID: "BOWL-01", Status: catalog.StatusActive, Values: []catalog.FieldValue{
+		{ID: "BOWL-01", Status: catalog.StatusActive, Values: append([]catalog.FieldValue{
 			lv("title", danish, catalog.Text("Skål")), lv("title", english, catalog.Text("Bowl")),
 			lv("description", danish, catalog.Text("Stentøj, 15 cm.")), lv("description", english, catalog.Text("Stoneware, 15 cm.")),
 			fv("price", money("129.00")), img("bowl.png"), fv("brand", catalog.Text("Nordlys")),
-			fv("ean", catalog.Text("4006381333962"))}},
-		{ID: "PLATE-01", Status: catalog.StatusActive, Values: []catalog.FieldValue{
+			fv("ean", catalog.Text("4006381333962"))}, stoneware("Skål SK-15, parti 2026-09")...)},
+		{ID: "PLATE-01", Status: catalog.StatusActive, Values: append([]catalog.FieldValue{
 			lv("title", danish, catalog.Text("Tallerken")), lv("title", english, catalog.Text("Plate")),
 			lv("description", danish, catalog.Text("Porcelæn, 27 cm.")), lv("description", english, catalog.Text("Porcelain, 27 cm.")),
 			fv("price", money("149.00")), img("plate.png"), fv("brand", catalog.Text("Nordlys")),
-			fv("ean", catalog.Text("4006381333979"))}},
+			fv("ean", catalog.Text("4006381333979"))}, safetyValues("Tallerken TA-27, parti 2026-11",
+			"Tåler opvaskemaskine. Porcelæn kan skår; brug ikke en tallerken med skår.",
+			"Dishwasher safe. Porcelain can chip; do not use a chipped plate.")...)},
 	}
 	if err := c.ValidateBatch(simple); err != nil {
 		return nil, err
 	}
-	cd := &catalogData{compiled: c, options: map[string][]catalog.SelectOption{"color": colors}, products: []product{{ID: mug.Model.ID, Group: &mug}}}
+	// Every product offered must be complete in the channel (the GPSR
+	// fields are required there) and pass the GPSR check.
+	for _, r := range append(mug.Variants(), simple...) {
+		for _, comp := range c.Completeness(r) {
+			if comp.Percent != 100 {
+				return nil, fmt.Errorf("webshop: %s is %d %% complete in %s/%s: missing %v", r.ID, comp.Percent, comp.Channel, comp.Locale, comp.Missing)
+			}
+		}
+		if err := catalog.CheckSafety(r); err != nil {
+			return nil, err
+		}
+	}
+	cd := &catalogData{compiled: c, options: map[string][]catalog.SelectOption{"color": colors}, safety: safety, products: []product{{ID: mug.Model.ID, Group: &mug}}}
 	for _, r := range simple {
 		cd.products = append(cd.products, product{ID: r.ID, Record: r})
 	}

@@ -673,3 +673,23 @@ func TestConsentGoesBackOnlyWithinTheShop(t *testing.T) {
 		}
 	}
 }
+
+// TestProductSafety: every product page shows the GPSR Art. 19
+// information in the shopper's language: the manufacturer with its
+// addresses, the type and batch, and the warnings.
+func TestProductSafety(t *testing.T) {
+	ts := newTestShop(t)
+	sh := ts.shopper(t)
+	for _, tc := range []struct{ path, label, warning string }{
+		{"/da/p/mug", "Advarsler og sikkerhedsoplysninger", "Tåler opvaskemaskine og mikroovn"},
+		{"/en/p/mug", "Warnings and safety information", "Dishwasher and microwave safe"},
+		{"/en/p/PLATE-01", "Manufacturer's postal address", "Porcelain can chip"},
+	} {
+		got := mustText(t, sh.get(tc.path), "safety")
+		for _, want := range []string{tc.label, tc.warning, "Nordlys Keramik ApS", "sikkerhed@nordlys.example", "parti 2026-"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("page %s: #safety lacks %q: %q", tc.path, want, got)
+			}
+		}
+	}
+}

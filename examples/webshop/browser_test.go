@@ -414,6 +414,11 @@ func TestBrowserJSONLD(t *testing.T) {
 				t.Errorf("page %s: element tr[data-sku=%s] .price: %q, want %q", b.page, v.ID, shown, want)
 			}
 		}
+		// The reduced variant shows the lowest price of the 30 days before
+		// the reduction (Directive 98/6/EC Art. 6a).
+		if got := b.text(`tr[data-sku="MUG-SAND"] .prior`); !strings.Contains(got, "109") {
+			t.Errorf("page %s: element tr[data-sku=MUG-SAND] .prior: %q, want 109.95", b.page, got)
+		}
 		// The product-safety information (GPSR Art. 19) in the shopper's language.
 		want := map[string]string{"da": "Advarsler og sikkerhedsoplysninger", "en": "Warnings and safety information"}[lang]
 		if got := b.text("#safety"); !strings.Contains(got, want) || !strings.Contains(got, "Nordlys Keramik ApS") {

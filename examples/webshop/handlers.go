@@ -66,6 +66,7 @@ func (s *server) list(sess *session) error {
 // variantView is one variant (or the simple product) on a product page.
 type variantView struct {
 	SKU, Label, Price, GTIN string
+	Prior                   string // the prior price of a reduction, "" when not reduced
 }
 
 type productView struct {
@@ -100,6 +101,15 @@ func (s *server) productPage(sess *session) error {
 		}
 		if g, ok := r.Get("ean", contract.Locale{}, ""); ok {
 			vv.GTIN, _ = g.Text()
+		}
+		// A reduced price is shown with the lowest price of the 30 days
+		// before the reduction; without that history the page fails.
+		prior, reduced, err := priorPrice(r.ID, contract.DateOf(sess.now.In(contract.Copenhagen())))
+		if err != nil {
+			return err
+		}
+		if reduced {
+			vv.Prior = prior.Format(sess.tag)
 		}
 		pv.Variants = append(pv.Variants, vv)
 	}

@@ -153,6 +153,36 @@ func newCatalog() (*catalogData, error) {
 	return cd, nil
 }
 
+// priceHistory is the prices the shop applied to each product, incl.
+// VAT, as the host keeps them (pimkit stores nothing), and reductions the
+// day each announced price reduction began. The sand mug cost 119.95,
+// was 109.95 for a week from 2026-05-20, and is reduced to 99.95 from
+// 2026-06-15: the prior price to show beside it is the lowest of the 30
+// days before, 109.95 (Directive 98/6/EC Art. 6a), not the 119.95 it
+// cost the day before.
+var (
+	priceHistory = map[string]catalog.PriceHistory{
+		"MUG-SAND": {Points: []catalog.PricePoint{
+			{From: contract.MustDate(2026, 1, 1), Price: contract.MustParseMoney("119.95", currency.DKK)},
+			{From: contract.MustDate(2026, 5, 20), Price: contract.MustParseMoney("109.95", currency.DKK)},
+			{From: contract.MustDate(2026, 5, 27), Price: contract.MustParseMoney("119.95", currency.DKK)},
+			{From: contract.MustDate(2026, 6, 15), Price: contract.MustParseMoney("99.95", currency.DKK)},
+		}},
+	}
+	reductions = map[string]contract.Date{"MUG-SAND": contract.MustDate(2026, 6, 15)}
+)
+
+// priorPrice returns the prior price to show beside sku's reduced price
+// on day on, and false when sku is not reduced then.
+func priorPrice(sku string, on contract.Date) (contract.Money, bool, error) {
+	red, ok := reductions[sku]
+	if !ok || on.Before(red) {
+		return contract.Money{}, false, nil
+	}
+	p, err := priceHistory[sku].PriorPrice(red, currency.DKK)
+	return p, err == nil, err
+}
+
 // find returns the product with id, and the variant or simple product
 // sold under sku (a product's own ID for a simple product).
 func (cd *catalogData) find(id string) (product, bool) {

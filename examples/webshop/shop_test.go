@@ -693,3 +693,31 @@ func TestProductSafety(t *testing.T) {
 		}
 	}
 }
+
+// TestPriorPriceBesideAReduction: the reduced sand mug shows the lowest
+// price of the 30 days before the reduction -- 109.95, a week's promotion
+// inside the window, not the 119.95 of the day before (Directive 98/6/EC
+// Art. 6a) -- and the variants not reduced show none.
+func TestPriorPriceBesideAReduction(t *testing.T) {
+	ts := newTestShop(t)
+	sh := ts.shopper(t)
+	p := sh.get("/da/p/mug")
+	priors := map[string]string{}
+	for _, tr := range all(p.doc, "tr") {
+		if sku := attr(tr, "data-sku"); sku != "" {
+			for _, sp := range all(tr, "span") {
+				if attr(sp, "class") == "prior note" {
+					priors[sku] = textOf(sp)
+				}
+			}
+		}
+	}
+	if len(priors) != 1 || !strings.Contains(priors["MUG-SAND"], "109,95") {
+		t.Errorf("prior prices %v, want MUG-SAND's 109,95 only", priors)
+	}
+	// Before the reduction there is none to show.
+	ts.clock.Set(time.Date(2026, 6, 14, 12, 0, 0, 0, contract.Copenhagen()))
+	if p := sh.get("/en/p/mug"); strings.Contains(p.body, "prior note") {
+		t.Error("a prior price before the reduction began")
+	}
+}

@@ -120,5 +120,5 @@ func (t *tour) catalog() error {
 		return fmt.Errorf("JSON-LD: %w", err)
 	}
 	t.say("schema.org JSON-LD for %s: %s", recs[0].ID, strings.TrimSpace(ld.String()))
-	return nil
+	return t.akeneoImport()
 }

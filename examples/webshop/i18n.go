@@ -5,7 +5,7 @@ package main
 var texts = map[string]map[string]string{
 	"da": {
 		"shop": "Nordlys Webshop", "products": "Produkter", "your_data": "Dine data", "admin": "Administration",
-		"lang_name": "English", "incl_vat": "inkl. moms", "from": "fra", "buy": "Køb",
+		"lang_name": "English", "price": "Pris", "incl_vat": "inkl. moms", "from": "fra", "buy": "Køb",
 		"banner_title": "Cookies", "accept": "Acceptér alle", "reject": "Afvis alle", "choose": "Gem valg",
 		"choose_title": "Vælg efter formål", "analytics": "Statistik", "marketing": "Målrettede annoncer",
 		"necessary": "Nødvendige (altid til)", "gpc_on": "Din browser sender Global Privacy Control: vi betragter det som en indsigelse mod målrettede annoncer.",
@@ -38,7 +38,7 @@ var texts = map[string]map[string]string{
 	},
 	"en": {
 		"shop": "Nordlys Webshop", "products": "Products", "your_data": "Your data", "admin": "Admin",
-		"lang_name": "Dansk", "incl_vat": "incl. VAT", "from": "from", "buy": "Buy",
+		"lang_name": "Dansk", "price": "Price", "incl_vat": "incl. VAT", "from": "from", "buy": "Buy",
 		"banner_title": "Cookies", "accept": "Accept all", "reject": "Reject all", "choose": "Save choice",
 		"choose_title": "Choose by purpose", "analytics": "Statistics", "marketing": "Targeted ads",
 		"necessary": "Necessary (always on)", "gpc_on": "Your browser sends Global Privacy Control: we take it as an objection to targeted ads.",

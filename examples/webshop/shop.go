@@ -292,7 +292,7 @@ func shopPolicy() privacy.Policy {
 				Categories: []privacy.DataCategory{"user.device.cookie_id"}, Subjects: visitors,
 				Sources:   []privacy.Source{privacy.Automatic},
 				Retention: privacy.Retention{Kind: privacy.FromCollection, Period: contract.Years(5), Law: "GDPR Art. 7(1)"}},
-			{Name: "Visitor statistics", Purpose: privacy.UseAnalytics, Basis: privacy.Consent,
+			{Name: "Visitor statistics", Purpose: privacy.UseAnalytics, Basis: privacy.Consent, OptOut: true,
 				Categories: []privacy.DataCategory{"user.behavior.browsing_history", "user.device.cookie_id"}, Subjects: visitors,
 				Sources: []privacy.Source{privacy.Automatic}, Retention: privacy.Retention{Kind: privacy.WhileNeeded}},
 			{Name: "Advertising", Purpose: privacy.UseAdvertising, Basis: privacy.Consent, OptOut: true,

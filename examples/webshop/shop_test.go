@@ -14,6 +14,7 @@ import (
 	"github.com/pimkit/pimkit/catalog"
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/privacy"
+	"golang.org/x/net/html"
 )
 
 // consumerOrder is a valid checkout form for a consumer.
@@ -720,4 +721,39 @@ func TestPriorPriceBesideAReduction(t *testing.T) {
 	if p := sh.get("/en/p/mug"); strings.Contains(p.body, "prior note") {
 		t.Error("a prior price before the reduction began")
 	}
+}
+
+// TestWithdrawConsentOnYourData: consent is withdrawn where it is
+// looked at, as easily as it was given (GDPR Art. 7(3)): one form on
+// "your data", which then shows the change.
+func TestWithdrawConsentOnYourData(t *testing.T) {
+	ts := newTestShop(t)
+	sh := ts.shopper(t)
+	sh.post("/en/consent", url.Values{"choice": {"accept"}})
+	p := sh.get("/en/your-data")
+	if n := find(p.doc, "change-analytics"); n == nil || !hasAttr(n, "checked") {
+		t.Fatal("your-data: the statistics box is not shown ticked after accept")
+	}
+	ts.clock.Set(testNow.Add(time.Hour))
+	res := sh.post("/en/consent", url.Values{"choice": {"choose"}, "back": {"/your-data"}})
+	if got := res.header.Get("Location"); got != "/en/your-data" {
+		t.Errorf("back to %q", got)
+	}
+	sh.get("/en/your-data")
+	if sh.cookie(cookieAnalytics) != "" || sh.cookie(cookieMarketing) != "" {
+		t.Error("cookies kept after withdrawing consent on your-data")
+	}
+	st := loadLedger(t, ts, sh).State(sh.cookie(cookieSession), privacy.UseAnalytics, ts.clock.Now())
+	if st.Status != privacy.WithdrawnStatus {
+		t.Errorf("statistics after withdrawal: %v", st.Status)
+	}
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }

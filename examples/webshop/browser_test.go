@@ -221,7 +221,8 @@ func TestBrowserRejectCookies(t *testing.T) {
 
 // TestBrowserAcceptCookies: "accept all" is recorded in the consent ledger
 // with the banner's notice hash; the statistics cookie is then set, and
-// the receipt link appears on "your data".
+// the receipt link appears on "your data", where one form withdraws the
+// consent again and the cookies go.
 func TestBrowserAcceptCookies(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/en/")
@@ -243,6 +244,17 @@ func TestBrowserAcceptCookies(t *testing.T) {
 	}
 	b.text("#receipt-link")
 	b.shot("accepted-your-data")
+	// Withdrawing is as easy as giving (GDPR Art. 7(3)): untick both, save.
+	b.ts.clock.Set(testNow.Add(time.Hour))
+	b.step("#change-analytics, #change-marketing", chromedp.Click(chromedp.CSS("#change-analytics")),
+		chromedp.Click(chromedp.CSS("#change-marketing")))
+	b.click("#change-save", "#consent-history")
+	if cs := b.cookies(); cs[cookieAnalytics] != "" || cs[cookieMarketing] != "" {
+		t.Errorf("page %s: cookies after withdrawing consent: %v", b.page, keys(cs))
+	}
+	if got := b.text("#consent-history"); !strings.Contains(got, "withdrawn") {
+		t.Errorf("page %s: element #consent-history: %q, want the withdrawal", b.page, got)
+	}
 }
 
 // TestBrowserGPC: a shopper who accepted everything turns on Global

@@ -853,3 +853,33 @@ func (s *server) obligations(sess *session) ([][]contract.Obligation, error) {
 	}
 	return lists, nil
 }
+
+type activityView struct {
+	Name, Purpose, Basis, Recipients, Retention string
+}
+
+// privacyPage is the shop's privacy policy, rendered from the policy as
+// data, in the order its Statements give.
+func (s *server) privacyPage(sess *session) error {
+	var acts []activityView
+	for _, a := range s.policy.Activities {
+		var rs []string
+		for _, r := range a.Recipients {
+			rs = append(rs, r.Name)
+		}
+		acts = append(acts, activityView{Name: a.Name, Purpose: string(a.Purpose), Basis: a.Basis.String(),
+			Recipients: strings.Join(rs, ", "), Retention: a.Retention.String()})
+	}
+	var rights []string
+	for _, r := range s.policy.Rights {
+		rights = append(rights, code(sess.lang, r.String())+" ("+r.Citation().String()+")")
+	}
+	sess.render(http.StatusOK, "privacy", tr(sess.lang, "privacy"), struct {
+		Controller contract.Party
+		Contact    string
+		Effective  string
+		Activities []activityView
+		Rights     []string
+	}{seller, s.policy.Contact, s.policy.Effective.String(), acts, rights})
+	return nil
+}

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -79,6 +80,10 @@ func newServer(cfg config) (*server, error) {
 	if err := s.policy.Validate(privacy.DefaultTaxonomy()); err != nil {
 		return nil, err
 	}
+	// The privacy page gives every item GDPR Art. 13 requires.
+	if missing := privacy.CheckInformation(s.policy).Missing(); len(missing) > 0 {
+		return nil, fmt.Errorf("webshop: the privacy policy lacks %v (GDPR Art. 13)", missing)
+	}
 	s.agreement, err = contract.Conclude(contract.AgreementSpec{Kind: contract.SelfServe, Customer: seller,
 		Concluded: contract.MustDate(2026, 1, 30), Terms: contract.OpenDIMSTerms()})
 	if err != nil {
@@ -133,6 +138,7 @@ func (s *server) routes() {
 		m.HandleFunc("GET "+p+"/your-data/receipt", s.page(lang, s.receipt))
 		m.HandleFunc("POST "+p+"/your-data/erase", s.page(lang, s.erase))
 		m.HandleFunc("GET "+p+"/admin", s.page(lang, s.admin))
+		m.HandleFunc("GET "+p+"/privacy", s.page(lang, s.privacyPage))
 	}
 	m.HandleFunc("/", s.notFound)
 	s.mux = m

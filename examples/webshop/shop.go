@@ -303,6 +303,21 @@ func shopPolicy() privacy.Policy {
 			privacy.Restriction, privacy.Portability, privacy.Objection},
 		Contact: "privacy@nordlys.example",
 		Counter: contract.Counter{Convention: contract.EU1182(), Calendar: contract.DanishHolidays()},
+		// Where the privacy page (templates/privacy.html, English headings)
+		// gives each item of GDPR Art. 13; privacy.CheckInformation reads
+		// them, and a test checks each heading and paragraph is on the page.
+		Statements: []privacy.Statement{
+			{Item: privacy.ControllerIdentity, Location: privacy.Location{Heading: "Who we are", Paragraph: 1}},
+			{Item: privacy.ControllerContact, Location: privacy.Location{Heading: "Who we are", Paragraph: 1}},
+			{Item: privacy.PurposesAndBases, Location: privacy.Location{Heading: "What we process and why", Paragraph: 1}},
+			{Item: privacy.RecipientsStated, Location: privacy.Location{Heading: "What we process and why", Paragraph: 1}},
+			{Item: privacy.RetentionStated, Location: privacy.Location{Heading: "What we process and why", Paragraph: 1}},
+			{Item: privacy.RequirementStated, Location: privacy.Location{Heading: "What we process and why", Paragraph: 2}},
+			{Item: privacy.RightsStated, Location: privacy.Location{Heading: "Your rights", Paragraph: 1}},
+			{Item: privacy.WithdrawalStated, Location: privacy.Location{Heading: "Your rights", Paragraph: 2}},
+			{Item: privacy.ObjectionSeparate, Location: privacy.Location{Heading: "Your right to object", Paragraph: 1}},
+			{Item: privacy.ComplaintStated, Location: privacy.Location{Heading: "Your rights", Paragraph: 3}},
+		},
 	}
 }
 

@@ -50,7 +50,7 @@ func TestEveryPageIsValidHTML(t *testing.T) {
 	for _, lang := range []string{"da", "en"} {
 		sh := ts.shopper(t)
 		var pages []page
-		for _, path := range []string{"/", "/p/mug", "/p/mug?variant=MUG-SAND", "/p/BOWL-01", "/p/PLATE-01", "/your-data", "/admin", "/nope", "/p/nope"} {
+		for _, path := range []string{"/", "/p/mug", "/p/mug?variant=MUG-SAND", "/p/BOWL-01", "/p/PLATE-01", "/your-data", "/admin", "/privacy", "/nope", "/p/nope"} {
 			pages = append(pages, sh.get("/"+lang+path))
 		}
 		pages = append(pages, sh.post("/"+lang+"/consent", url.Values{"choice": {"accept"}, "back": {"/"}}))
@@ -756,4 +756,41 @@ func hasAttr(n *html.Node, key string) bool {
 		}
 	}
 	return false
+}
+
+// TestPrivacyPageGivesArt13: the privacy page is rendered from the policy,
+// whose Statements say where it gives each item of GDPR Art. 13; every
+// statement's heading is on the English page with a block at its
+// paragraph, and privacy.CheckInformation finds nothing missing.
+func TestPrivacyPageGivesArt13(t *testing.T) {
+	ts := newTestShop(t)
+	sh := ts.shopper(t)
+	p := sh.get("/en/privacy")
+	checkValid(t, p)
+	blocks := map[string][]*html.Node{}
+	for _, h := range all(p.doc, "h2") {
+		for n := h.NextSibling; n != nil; n = n.NextSibling {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			if n.Data == "h2" {
+				break
+			}
+			blocks[textOf(h)] = append(blocks[textOf(h)], n)
+		}
+	}
+	for _, st := range shopPolicy().Statements {
+		bs := blocks[st.Heading]
+		if len(bs) < st.Paragraph || textOf(bs[st.Paragraph-1]) == "" {
+			t.Errorf("statement %v: the page has no block %d under %q", st.Item, st.Paragraph, st.Heading)
+		}
+	}
+	if m := privacy.CheckInformation(shopPolicy()).Missing(); len(m) > 0 {
+		t.Errorf("GDPR Art. 13 items missing: %v", m)
+	}
+	for _, want := range []string{"Datatilsynet", "privacy@nordlys.example", "bogføringsloven § 10", "Global Privacy Control"} {
+		if !strings.Contains(mustText(t, p, "privacy-policy"), want) {
+			t.Errorf("privacy page lacks %q", want)
+		}
+	}
 }

@@ -357,7 +357,8 @@ func TestBrowserBuyAndWithdraw(t *testing.T) {
 }
 
 // TestBrowserErasure: request erasure on "your data" and see the deadline
-// (one month, GDPR Art. 12(3)) and what is kept by law.
+// (one month, GDPR Art. 12(3), rolled past a weekend) and what is kept by
+// law.
 func TestBrowserErasure(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/en/p/BOWL-01")
@@ -367,10 +368,14 @@ func TestBrowserErasure(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#email"), "karen.testesen@example.com"),
 		chromedp.SendKeys(chromedp.CSS("#address"), "Testvej 17, 8000 Aarhus C"))
 	b.click("#buy", "#order-number")
+	// Received on Wed 2026-07-22: one month ends on Sat 2026-08-22 and rolls
+	// to Mon 2026-08-24 (Reg. 1182/71 Art. 3(2)(c), 3(4)); 30 days would
+	// end on Fri 2026-08-21.
+	b.ts.clock.Set(time.Date(2026, 7, 22, 10, 0, 0, 0, contract.Copenhagen()))
 	b.open("/en/your-data")
 	b.click("#erase", "#requests")
-	if got := b.text("#requests"); !strings.Contains(got, "2026-07-22") {
-		t.Errorf("page %s: element #requests: %q, want the deadline 2026-07-22", b.page, got)
+	if got := b.text("#requests"); !strings.Contains(got, "2026-08-24") {
+		t.Errorf("page %s: element #requests: %q, want the deadline 2026-08-24", b.page, got)
 	}
 	ret := b.text("#retention")
 	if !strings.Contains(ret, "GDPR Art. 7(1)") {

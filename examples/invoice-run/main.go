@@ -1,9 +1,10 @@
 // Command invoice-run is a month-end billing run on the OpenDIMS terms: it
 // renews the subscriptions, invoices what was charged (25 % Danish VAT, reverse
-// charge for an EU business, a launch discount as an allowance line), corrects
-// an overdue invoice with a credit note, and follows it up with interest on the
-// corrected balance, demands for payment, the suspension decision and the
-// customer's statement of account, each with its citations.
+// charge for an EU business, a launch discount as an allowance line), writes the
+// Danish invoice and the credit note as Peppol e-invoices, corrects an overdue
+// invoice with a credit note, and follows it up with interest on the corrected
+// balance, demands for payment, the suspension decision and the customer's
+// statement of account, each with its citations.
 //
 //	go run ./examples/invoice-run
 package main
@@ -15,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/pimkit/pimkit/billing"
+	"github.com/pimkit/pimkit/billing/peppol"
 	"github.com/pimkit/pimkit/contract"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
@@ -51,6 +53,7 @@ func run(w io.Writer) error {
 	launch.ID = "basic-launch"
 	launch.Discount = &billing.Discount{ID: "launch-20", Percent: contract.MustDec("0.20"), Duration: billing.Repeating, Cycles: 3}
 	number, prevRun := 41, contract.MustDate(2025, 12, 31) // as the last run left them
+	var einvoice billing.Invoice                           // the first Danish invoice, sent by Peppol
 	customers := []struct {
 		party    contract.Party
 		plan     billing.Plan
@@ -101,10 +104,16 @@ func run(w io.Writer) error {
 				return err
 			}
 			printInvoice(w, "invoice", inv)
+			if c.vat == billing.DomesticVAT && einvoice.Number == "" {
+				einvoice = inv
+			}
 			if c.party == webshop {
 				webshopInvoices = append(webshopInvoices, inv)
 			}
 		}
+	}
+	if err := writePeppol(w, einvoice); err != nil {
+		return err
 	}
 	late, err := billing.NewInvoice(billing.InvoiceInput{Number: "2025-0388", Issued: contract.MustDate(2025, 11, 14), // unpaid
 		Seller: seller, Buyer: webshop, Treatment: billing.DomesticVAT,
@@ -195,6 +204,22 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "  principal %s + interest %s + fees %s + compensation %s - credit %s = owed %s\n", acct.Principal.Text(),
 		acct.Interest.Text(), acct.Fees.Text(), acct.Compensation.Text(), acct.CreditBalance.Text(), acct.Total)
+	return nil
+}
+
+// writePeppol writes inv as a Peppol BIS Billing 3.0 e-invoice (UBL 2.1),
+// payable by SEPA credit transfer, as an access point would send it.
+func writePeppol(w io.Writer, inv billing.Invoice) error {
+	doc, err := peppol.FromInvoice(inv, peppol.Settings{UnitCode: "MON", PaymentMeans: []peppol.PaymentMeans{{Code: "58",
+		Account: peppol.FinancialAccount{ID: "DK5000400440116243", Name: seller.Name}}}})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Peppol e-invoice %s (BIS Billing 3.0, UBL 2.1):\n", doc.ID)
+	if err := peppol.Write(w, doc); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
 	return nil
 }
 

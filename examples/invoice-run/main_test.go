@@ -27,6 +27,8 @@ func TestInvoiceRun(t *testing.T) {
 		{"renteloven § 9 a compensation once", "the compensation was already claimed on 2025-12-18"},
 		{"terms 12.3 suspension after two unpaid demands", "suspend: true, 2nd demand unpaid since 2026-01-15"},
 		{"terms 17.3 termination needs three", "terminate: false"},
+		{"Peppol BIS 3.0: the seller's CVR number as address, scheme 0184", `<cbc:EndpointID schemeID="0184">43782495</cbc:EndpointID>`},
+		{"Peppol BIS 3.0: the amount due, billing's to the øre", `<cbc:PayableAmount currencyID="DKK">311.25</cbc:PayableAmount>`},
 	} {
 		if !strings.Contains(out.String(), tc.want) {
 			t.Errorf("%s: run() output lacks %q; output:\n%s", tc.name, tc.want, out.String())

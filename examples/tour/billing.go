@@ -64,6 +64,9 @@ func (t *tour) billing() error {
 	due := inv.DueDeadline
 	t.say("due %s %s: %d days after receipt end on %s %s, and a deadline to pay rolls to the next working day",
 		due.Date.Weekday(), due.Date, due.Period.Days, due.Raw.Weekday(), due.Raw)
+	if err := t.peppolInvoice(inv); err != nil {
+		return err
+	}
 
 	credits := billing.Plan{ID: "credits-500", Kind: billing.CreditBased, Cycle: billing.Monthly,
 		Price: contract.MustParseMoney("199.00", currency.DKK), Credits: 500,
@@ -72,6 +75,7 @@ func (t *tour) billing() error {
 	if err != nil {
 		return err
 	}
+	var creditInv billing.Invoice
 	for _, e := range cevents {
 		if al, ok := e.Allowance("First month half price", 1); ok && e.Kind == billing.Charged {
 			cinv, err := billing.NewInvoice(billing.InvoiceInput{Number: "2026-0002", Issued: accepted,
@@ -83,12 +87,27 @@ func (t *tour) billing() error {
 			t.say("credit plan invoice %s: %s less the allowance %s (VAT %s), net %s + VAT %s = %s -- a discount is its own line, never a negative price",
 				cinv.Number, cinv.Lines[0].Net.Text(), cinv.Allowances[0].Net.Text(), cinv.Allowances[0].VAT.Text(),
 				cinv.Net.Text(), cinv.VAT.Text(), cinv.Total)
+			creditInv = cinv
 		}
 	}
 	if _, err := billing.NewCreditNote(inv, nil, billing.CreditNoteInput{Number: "2026-0003", Issued: accepted.AddDays(40),
 		Reason: billing.CreditUnusedTime}); err != nil {
 		t.explain("a credit note for the unused months after a downgrade", billing.RefundOwed(billing.CreditUnusedTime))
 	}
+	// An error on the invoice is always corrected by a credit note that
+	// names the invoice by number and date (momsbekendtgørelsen § 58, stk. 2).
+	note, err := billing.NewCreditNote(creditInv, nil, billing.CreditNoteInput{Number: "2026-0004", Issued: accepted.AddDays(3),
+		Reason: billing.CreditError, Lines: []billing.CreditLine{{Line: 1, Quantity: contract.MustDec("1"),
+			UnitPrice: contract.MustParseMoney("20.00", currency.DKK), Description: "price correction"}}})
+	if err != nil {
+		return err
+	}
+	balance, err := creditInv.Balance(note)
+	if err != nil {
+		return err
+	}
+	t.say("credit note %s corrects invoice %s of %s: net %s + VAT %s = %s credited; %s left to pay",
+		note.Number, note.Invoice, note.InvoiceIssued, note.Net.Text(), note.VAT.Text(), note.Total, balance)
 	ledger := billing.NewLedger(csub.Plan.Overdraft)
 	at := time.Date(2026, 1, 30, 9, 0, 0, 0, time.UTC)
 	for _, e := range cevents {

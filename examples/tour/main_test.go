@@ -47,6 +47,10 @@ func TestTourTellsTheStory(t *testing.T) {
 		"GPC sets usca.SharingOptOut to yes",               // Cal. Code Regs. tit. 11 § 7025(c)
 		// catalog: Akeneo search filters; Merchant Center requires image_link
 		"material IN [stoneware]: MUG-01, BOWL-01",
+		// momsbekendtgørelsen § 58, stk. 2: a credit note names the invoice
+		"credit note 2026-0004 corrects invoice 2026-0002 of 2026-01-30: net 20.00 + VAT 5.00 = 25.00 DKK credited; 99.37 DKK left to pay",
+		// billing: Peppol BIS 3.0 with the CVR under scheme 0184
+		"Peppol BIS 3.0 invoice 2026-0001: seller 0184:43782495, VAT category S, payable 3743.75 DKK, read back equal: true",
 		// catalog: Akeneo's completeness by family; a family switch
 		"BOWL-01 in family tableware, complete webshop/da-DK 100%, webshop/en-GB 66%",
 		"gains [glaze] and loses [price]",

@@ -6,6 +6,7 @@ import (
 	"reflect"
 
 	"github.com/pimkit/pimkit/billing"
+	"github.com/pimkit/pimkit/billing/peppol"
 	"github.com/pimkit/pimkit/catalog"
 	"github.com/pimkit/pimkit/catalog/akeneo"
 	"github.com/pimkit/pimkit/contract"
@@ -117,6 +118,41 @@ var manifest = []pkg{
 			reflect.TypeFor[billing.UsagePeriod](),
 			reflect.TypeFor[billing.VATSummary](),
 			reflect.TypeFor[billing.VATTreatment](),
+		},
+	},
+	{
+		path: "billing/peppol",
+		funcs: []fn{
+			{"FromCreditNote", peppol.FromCreditNote},
+			{"FromInvoice", peppol.FromInvoice},
+			{"Read", peppol.Read},
+			{"Write", peppol.Write},
+		},
+		types: []reflect.Type{
+			reflect.TypeFor[peppol.Address](),
+			reflect.TypeFor[peppol.AllowanceCharge](),
+			reflect.TypeFor[peppol.BillingReference](),
+			reflect.TypeFor[peppol.Classification](),
+			reflect.TypeFor[peppol.Contact](),
+			reflect.TypeFor[peppol.Delivery](),
+			reflect.TypeFor[peppol.Document](),
+			reflect.TypeFor[peppol.DocumentReference](),
+			reflect.TypeFor[peppol.FinancialAccount](),
+			reflect.TypeFor[peppol.Identifier](),
+			reflect.TypeFor[peppol.Item](),
+			reflect.TypeFor[peppol.Kind](),
+			reflect.TypeFor[peppol.Line](),
+			reflect.TypeFor[peppol.OrderReference](),
+			reflect.TypeFor[peppol.Party](),
+			reflect.TypeFor[peppol.PaymentMeans](),
+			reflect.TypeFor[peppol.Period](),
+			reflect.TypeFor[peppol.Price](),
+			reflect.TypeFor[peppol.Property](),
+			reflect.TypeFor[peppol.Settings](),
+			reflect.TypeFor[peppol.TaxCategory](),
+			reflect.TypeFor[peppol.TaxSubtotal](),
+			reflect.TypeFor[peppol.Totals](),
+			reflect.TypeFor[peppol.VATCategory](),
 		},
 	},
 	{

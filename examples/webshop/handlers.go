@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pimkit/pimkit/billing"
+	"github.com/pimkit/pimkit/billing/peppol"
 	"github.com/pimkit/pimkit/catalog"
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/privacy"
@@ -881,5 +882,39 @@ func (s *server) privacyPage(sess *session) error {
 		Activities []activityView
 		Rights     []string
 	}{seller, s.policy.Contact, s.policy.Effective.String(), acts, rights})
+	return nil
+}
+
+// peppolSettings is how the shop is paid by Peppol invoices: a SEPA credit
+// transfer (code 58) to its account.
+var peppolSettings = peppol.Settings{PaymentMeans: []peppol.PaymentMeans{{Code: "58",
+	Account: peppol.FinancialAccount{ID: "DK5000400440116243", Name: seller.Name}}}}
+
+// peppolInvoice is the invoice of a business customer (a buyer with a CVR
+// number) as a Peppol BIS Billing 3.0 UBL file, for its accounts system
+// or NemHandel; a consumer has none.
+func (s *server) peppolInvoice(sess *session) error {
+	d, ok, err := s.loadOrder(sess)
+	if !ok || err != nil {
+		return err
+	}
+	if d.Invoice.Buyer.CVR == "" {
+		sess.fail(http.StatusNotFound, "err_no_peppol")
+		return nil
+	}
+	doc, err := peppol.FromInvoice(d.Invoice, peppolSettings)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := peppol.Write(&b, doc); err != nil {
+		return err
+	}
+	sess.cookies()
+	h := sess.w.Header()
+	h.Set("Content-Type", "application/xml; charset=utf-8")
+	h.Set("Content-Disposition", `attachment; filename="`+d.Invoice.Number+`.xml"`)
+	h.Set("Cache-Control", "no-store")
+	sess.w.Write(b.Bytes())
 	return nil
 }

@@ -133,6 +133,7 @@ func (s *server) routes() {
 		m.HandleFunc("GET "+p+"/order/{number}", s.page(lang, s.orderPage))
 		m.HandleFunc("POST "+p+"/order/{number}/withdraw", s.page(lang, s.withdraw))
 		m.HandleFunc("GET "+p+"/order/{number}/invoice", s.page(lang, s.invoicePage))
+		m.HandleFunc("GET "+p+"/order/{number}/invoice.xml", s.page(lang, s.peppolInvoice))
 		m.HandleFunc("GET "+p+"/your-data", s.page(lang, s.yourData))
 		m.HandleFunc("GET "+p+"/your-data/export", s.page(lang, s.export))
 		m.HandleFunc("GET "+p+"/your-data/receipt", s.page(lang, s.receipt))

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pimkit/pimkit/billing/peppol"
 	"github.com/pimkit/pimkit/catalog"
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/privacy"
@@ -453,6 +454,36 @@ func TestBusinessCustomer(t *testing.T) {
 	inv := sh.get(order + "/invoice")
 	if got := mustText(t, inv, "invoice-buyer"); !strings.Contains(got, "CVR 43782495") {
 		t.Errorf("buyer %q", got)
+	}
+	// The Peppol BIS 3.0 file: UBL that peppol.Read takes back, the buyer
+	// addressed by its CVR number (scheme 0184), the amounts the invoice's.
+	if find(inv.doc, "peppol-link") == nil {
+		t.Error("no Peppol link on a business invoice")
+	}
+	x := sh.get(order + "/invoice.xml")
+	if x.status != http.StatusOK || !strings.HasPrefix(x.header.Get("Content-Type"), "application/xml") ||
+		!strings.Contains(x.header.Get("Content-Disposition"), "NW-000001.xml") {
+		t.Fatalf("invoice.xml: %d %s %s", x.status, x.header.Get("Content-Type"), x.header.Get("Content-Disposition"))
+	}
+	doc, err := peppol.Read(strings.NewReader(x.body))
+	if err != nil {
+		t.Fatalf("peppol.Read: %v", err)
+	}
+	if doc.ID != "NW-000001" || doc.Buyer.Endpoint != (peppol.Identifier{ID: "43782495", Scheme: "0184"}) ||
+		doc.Totals.Payable.String() != "447.00 DKK" || doc.Seller.VATID != "DK12345674" {
+		t.Errorf("Peppol document: id %s, buyer %+v, payable %s, seller VAT %s", doc.ID, doc.Buyer.Endpoint, doc.Totals.Payable, doc.Seller.VATID)
+	}
+	if err := doc.Check(); err != nil {
+		t.Errorf("Peppol document check: %v", err)
+	}
+	// A consumer's order has none.
+	c := ts.shopper(t)
+	res = c.post("/en/checkout", consumerOrder("PLATE-01", "1"))
+	if p := c.get(res.header.Get("Location") + "/invoice.xml"); p.status != http.StatusNotFound {
+		t.Errorf("a consumer's invoice.xml: %d, want 404", p.status)
+	}
+	if p := c.get(res.header.Get("Location") + "/invoice"); find(p.doc, "peppol-link") != nil {
+		t.Error("a Peppol link on a consumer's invoice")
 	}
 }
 

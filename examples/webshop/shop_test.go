@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -822,6 +823,49 @@ func TestPrivacyPageGivesArt13(t *testing.T) {
 	for _, want := range []string{"Datatilsynet", "privacy@nordlys.example", "bogføringsloven § 10", "Global Privacy Control"} {
 		if !strings.Contains(mustText(t, p, "privacy-policy"), want) {
 			t.Errorf("privacy page lacks %q", want)
+		}
+	}
+}
+
+// TestConcurrentCheckoutsNumberWithoutGaps: orders placed at once take
+// the numbers 1..n of the invoice sequence, each once, none skipped
+// (momsbekendtgørelsen § 58(1)(2): one unbroken sequence).
+func TestConcurrentCheckoutsNumberWithoutGaps(t *testing.T) {
+	ts := newTestShop(t)
+	const n = 12
+	shoppers := make([]*shopper, n)
+	for i := range shoppers {
+		shoppers[i] = ts.shopper(t)
+		shoppers[i].get("/da/")
+	}
+	got := make(chan string, n)
+	var wg sync.WaitGroup
+	for _, sh := range shoppers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			form := consumerOrder("MUG-BLUE", "1")
+			form.Set("csrf", ts.shop.csrf(sh.cookie(cookieSession)))
+			req, _ := http.NewRequest(http.MethodPost, ts.URL+"/da/checkout", strings.NewReader(form.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			res, err := sh.c.Do(req)
+			if err != nil {
+				got <- "error: " + err.Error()
+				return
+			}
+			res.Body.Close()
+			got <- res.Header.Get("Location")
+		}()
+	}
+	wg.Wait()
+	close(got)
+	seen := map[string]bool{}
+	for loc := range got {
+		seen[loc] = true
+	}
+	for i := 1; i <= n; i++ {
+		if loc := fmt.Sprintf("/da/order/NW-%06d", i); !seen[loc] {
+			t.Errorf("order %s missing; got %v", loc, seen)
 		}
 	}
 }

@@ -1,10 +1,9 @@
 package privacy
 
 import (
-	"cmp"
+	"bytes"
 	"encoding/hex"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -188,39 +187,115 @@ func (e ConsentEvent) String() string {
 
 // check records the problems of e at path: "events[3].notice".
 func (e ConsentEvent) check(ps *contract.Problems, path string) {
+	if f := e.faults(); f != 0 {
+		e.report(ps, path, f)
+	}
+}
+
+// The faults of a consent event, one bit for each problem [ConsentEvent.check]
+// can record, in the order it records them.
+const (
+	faultSubjectRequired uint16 = 1 << iota
+	faultSubjectLong
+	faultSourceLong
+	faultPurpose
+	faultAction
+	faultAtRequired
+	faultAtBefore
+	faultAtAfter
+	faultMethod
+	faultNotice
+	faultPolicy
+	faultSignalSource
+)
+
+// endOfYear9999 is the first instant JSON cannot write: 10000-01-01 UTC.
+// The zero time.Time is the first one it can.
+var endOfYear9999 = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// faults returns the faults of e, 0 for a valid event. It builds no
+// string, so checking a valid event costs a few comparisons.
+func (e *ConsentEvent) faults() uint16 {
+	var f uint16
 	if e.Subject == "" {
-		ps.Add(path+".subject", "required", "")
+		f |= faultSubjectRequired
 	} else if len(e.Subject) > MaxSubjectLen {
-		ps.Add(path+".subject", "max_length", strconv.Itoa(MaxSubjectLen))
+		f |= faultSubjectLong
 	}
 	if len(e.Source) > MaxSourceLen {
-		ps.Add(path+".source", "max_length", strconv.Itoa(MaxSourceLen))
+		f |= faultSourceLong
 	}
 	if !e.Purpose.Valid() {
-		ps.Add(path+".purpose", "taxonomy_key", truncKey(string(e.Purpose)))
+		f |= faultPurpose
 	}
 	if e.Action < Given || e.Action > Withdrawn {
-		ps.Add(path+".action", "oneof", strings.Join(consentActionNames[1:], " "))
+		f |= faultAction
 	}
-	if y := e.At.UTC().Year(); e.At.IsZero() {
-		ps.Add(path+".at", "required", "")
-	} else if y < 1 {
-		ps.Add(path+".at", "gte", "0001-01-01T00:00:00Z")
-	} else if y > 9999 {
-		ps.Add(path+".at", "lt", "10000-01-01T00:00:00Z")
+	if e.At.IsZero() {
+		f |= faultAtRequired
+	} else if e.At.Before(time.Time{}) || !e.At.Before(endOfYear9999) {
+		// Outside the years 1 to 9999 UTC, or so it seems: the UTC
+		// year decides, as it always has, also for the extreme instants
+		// whose year wraps around.
+		if y := e.At.UTC().Year(); y < 1 {
+			f |= faultAtBefore
+		} else if y > 9999 {
+			f |= faultAtAfter
+		}
 	}
 	if e.Method < MethodBanner || e.Method > MethodContact {
-		ps.Add(path+".method", "oneof", strings.Join(methodNames[1:], " "))
+		f |= faultMethod
 	}
 	if e.Action == Given && e.Method != MethodSignal {
 		if e.Notice.IsZero() {
-			ps.Add(path+".notice", "required_for_consent", "GDPR Art. 7(1)")
+			f |= faultNotice
 		}
 		if e.Policy.IsZero() {
-			ps.Add(path+".policy", "required_for_consent", "GDPR Art. 7(1)")
+			f |= faultPolicy
 		}
 	}
 	if e.Method == MethodSignal && e.Source == "" {
+		f |= faultSignalSource
+	}
+	return f
+}
+
+// report records the problems of faults f of e at path.
+func (e *ConsentEvent) report(ps *contract.Problems, path string, f uint16) {
+	if f&faultSubjectRequired != 0 {
+		ps.Add(path+".subject", "required", "")
+	}
+	if f&faultSubjectLong != 0 {
+		ps.Add(path+".subject", "max_length", strconv.Itoa(MaxSubjectLen))
+	}
+	if f&faultSourceLong != 0 {
+		ps.Add(path+".source", "max_length", strconv.Itoa(MaxSourceLen))
+	}
+	if f&faultPurpose != 0 {
+		ps.Add(path+".purpose", "taxonomy_key", truncKey(string(e.Purpose)))
+	}
+	if f&faultAction != 0 {
+		ps.Add(path+".action", "oneof", strings.Join(consentActionNames[1:], " "))
+	}
+	if f&faultAtRequired != 0 {
+		ps.Add(path+".at", "required", "")
+	}
+	if f&faultAtBefore != 0 {
+		ps.Add(path+".at", "gte", "0001-01-01T00:00:00Z")
+	}
+	if f&faultAtAfter != 0 {
+		ps.Add(path+".at", "lt", "10000-01-01T00:00:00Z")
+	}
+	if f&faultMethod != 0 {
+		ps.Add(path+".method", "oneof", strings.Join(methodNames[1:], " "))
+	}
+	if f&faultNotice != 0 {
+		ps.Add(path+".notice", "required_for_consent", "GDPR Art. 7(1)")
+	}
+	if f&faultPolicy != 0 {
+		ps.Add(path+".policy", "required_for_consent", "GDPR Art. 7(1)")
+	}
+	if f&faultSignalSource != 0 {
 		ps.Add(path+".source", "required_for_signal", "")
 	}
 }
@@ -236,19 +311,44 @@ func (e ConsentEvent) Equal(o ConsentEvent) bool {
 // compareEvents is the ledger's total order: by instant, then action
 // (Given < Expired < Objected < Withdrawn), then every other field, so the
 // order of events with the same instant never depends on the order they
-// were appended in.
+// were appended in. It stops at the first key that differs.
 func compareEvents(a, b ConsentEvent) int {
-	return cmp.Or(
-		a.At.Compare(b.At),
-		cmp.Compare(a.Action, b.Action),
-		strings.Compare(a.Subject, b.Subject),
-		strings.Compare(string(a.Purpose), string(b.Purpose)),
-		cmp.Compare(a.Method, b.Method),
-		a.Policy.Compare(b.Policy),
-		strings.Compare(a.Source, b.Source),
-		slices.Compare(a.Notice[:], b.Notice[:]),
-		boolCompare(a.Guardian, b.Guardian),
-	)
+	if c := a.At.Compare(b.At); c != 0 {
+		return c
+	}
+	if a.Action != b.Action {
+		if a.Action < b.Action {
+			return -1
+		}
+		return 1
+	}
+	return compareRest(&a, &b)
+}
+
+// compareRest is compareEvents on the keys after instant and action.
+func compareRest(a, b *ConsentEvent) int {
+	if c := strings.Compare(a.Subject, b.Subject); c != 0 {
+		return c
+	}
+	if c := strings.Compare(string(a.Purpose), string(b.Purpose)); c != 0 {
+		return c
+	}
+	if a.Method != b.Method {
+		if a.Method < b.Method {
+			return -1
+		}
+		return 1
+	}
+	if c := a.Policy.Compare(b.Policy); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Source, b.Source); c != 0 {
+		return c
+	}
+	if c := bytes.Compare(a.Notice[:], b.Notice[:]); c != 0 {
+		return c
+	}
+	return boolCompare(a.Guardian, b.Guardian)
 }
 
 func boolCompare(a, b bool) int {

@@ -41,7 +41,10 @@
 // withdrawal after grant, so the fold never depends on append order.
 // States folds a million events on the calling goroutine, one pass per
 // subject; a host that wants parallelism folds [Ledger.Subject] ledgers on
-// goroutines of its own.
+// goroutines of its own. [NewLedger] rebuilds a ledger from stored events
+// with one checking pass and a copy when they come in the ledger's order
+// (as a ledger marshals them), and otherwise with a radix sort of 16-byte
+// keys (instant and action) and one copy of the events.
 // [ConsentRules.Check] and [Ledger.Valid] add renewal after a maximum age
 // or a policy change that needs fresh consent, and the age gates of Art. 8
 // from an [AgeTable] of national ages with effective dates

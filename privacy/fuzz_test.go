@@ -79,8 +79,10 @@ func FuzzEnumText(f *testing.F) {
 	})
 }
 
-// FuzzConsentEventsJSON decodes events from JSON, builds a ledger and
-// folds it: no panic, and withdrawal wins from its instant.
+// FuzzConsentEventsJSON decodes events from JSON, builds a ledger (the
+// same events in the same order, or the same problems, as the reference
+// construction) and folds it: no panic, and withdrawal wins from its
+// instant.
 func FuzzConsentEventsJSON(f *testing.F) {
 	f.Add(`[{"subject":"a","purpose":"marketing","action":"given","at":"2026-01-01T00:00:00Z","policy":"2025-02-01","method":"form","notice":"` + notice.String() + `"},
 	{"subject":"a","purpose":"marketing","action":"withdrawn","at":"2026-01-01T00:00:00Z","method":"link"}]`)
@@ -91,6 +93,7 @@ func FuzzConsentEventsJSON(f *testing.F) {
 		if json.Unmarshal([]byte(s), &evs) != nil {
 			return
 		}
+		sameLedger(t, "fuzz", evs) // the fast paths build what the reference builds
 		l, err := NewLedger(evs...)
 		if err != nil {
 			var ve *contract.ValidationError

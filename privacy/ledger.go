@@ -1,9 +1,11 @@
 package privacy
 
 import (
+	"cmp"
 	"encoding/json"
 	"github.com/pimkit/pimkit/internal/jsonbound"
 	"iter"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,24 +34,164 @@ type Ledger struct {
 // problems: it stops looking after them). An instant outside the
 // years 1 to 9999 UTC (which JSON could not store) and a Subject or Source
 // longer than [MaxSubjectLen] or [MaxSourceLen] bytes are invalid.
+// Events already in the ledger's order, such as those a ledger marshals,
+// are checked in one pass and copied without sorting; events is never
+// changed.
 func NewLedger(events ...ConsentEvent) (Ledger, error) {
+	// One pass checks the events, building a path only for a problem,
+	// and finds whether they are in order already; from the first event
+	// out of order on, it also makes the keys to sort.
 	var ps contract.Problems
-	for i, e := range events {
-		if ps.Len() >= maxProblems {
-			break
+	sorted := true
+	var keys []ledgerKey
+	var base int64 // the seconds keys count from
+	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+	for i := range events {
+		e := &events[i]
+		if f := e.faults(); f != 0 {
+			if ps.Len() >= maxProblems {
+				break
+			}
+			e.report(&ps, "events["+strconv.Itoa(i)+"]", f)
+			continue
 		}
-		e.check(&ps, "events["+strconv.Itoa(i)+"]")
+		sec := e.At.Unix()
+		if keys != nil {
+			keys[i] = newKey(e, i, sec, base)
+		} else if sorted && i > 0 && ps.Len() == 0 && after(&events[i-1], e, hi, sec) {
+			sorted = false
+			if uint64(len(events)) <= math.MaxUint32 {
+				keys, base = make([]ledgerKey, len(events)), hi
+				for j := range i + 1 {
+					keys[j] = newKey(&events[j], j, events[j].At.Unix(), base)
+				}
+			}
+		}
+		lo, hi = min(lo, sec), max(hi, sec)
 	}
 	if err := ps.Err("consent events", ErrInvalid); err != nil {
 		return Ledger{}, err
 	}
 	evs := make([]ConsentEvent, len(events))
-	for i, e := range events {
-		e.At = e.At.UTC()
-		evs[i] = e
+	if keys == nil {
+		for i := range events {
+			evs[i] = events[i]
+			evs[i].At = evs[i].At.UTC()
+		}
+		if !sorted { // more events than ledgerKey can index
+			slices.SortStableFunc(evs, compareEvents)
+		}
+		return Ledger{events: evs}, nil
 	}
-	slices.SortStableFunc(evs, compareEvents)
+	// Sort small keys rather than the events: the instant and action
+	// decide almost every comparison, and ties keep the input order, so
+	// the order is the stable one.
+	keys = sortKeys(events, keys, lo-base >= -1<<31 && hi-base < 1<<31)
+	for i, k := range keys {
+		evs[i] = events[k.idx]
+		evs[i].At = evs[i].At.UTC()
+	}
 	return Ledger{events: evs}, nil
+}
+
+// newKey returns the key of valid event e at index i with Unix seconds
+// sec: the seconds from base (offset by 2^31, so that a key orders as the
+// instant for 68 years either side of base), then the nanoseconds, then
+// the action (0 to 3 after subtracting Given).
+func newKey(e *ConsentEvent, i int, sec, base int64) ledgerKey {
+	return ledgerKey{
+		k:   uint64(uint32(sec-base+1<<31))<<32 | uint64(e.At.Nanosecond())<<2 | uint64(e.Action-Given),
+		idx: uint32(i),
+	}
+}
+
+// after reports whether valid event a comes after b in the ledger's
+// order, comparing their instants as the ledger stores them (in UTC,
+// without a monotonic clock reading); as and bs are their Unix seconds.
+// While the events are in order, the latest seconds so far are a's.
+func after(a, b *ConsentEvent, as, bs int64) bool {
+	if as != bs {
+		return as > bs
+	}
+	if an, bn := a.At.Nanosecond(), b.At.Nanosecond(); an != bn {
+		return an > bn
+	}
+	if a.Action != b.Action {
+		return a.Action > b.Action
+	}
+	return compareRest(a, b) > 0
+}
+
+// ledgerKey is what NewLedger sorts: an event's instant and action in one
+// word that orders as they do, and its index.
+type ledgerKey struct {
+	k   uint64
+	idx uint32
+}
+
+// sortKeys sorts the keys of valid events (at most MaxUint32 of them)
+// into the ledger's order. When packed (every instant within 68 years of
+// the keys' base), a stable radix sort on the whole key does; otherwise
+// a comparison sort on the Unix seconds, then the nanoseconds and action
+// (the key's low word), then the index. Runs of equal keys are then
+// ordered by the other fields, stably. It may return a different slice.
+func sortKeys(events []ConsentEvent, keys []ledgerKey, packed bool) []ledgerKey {
+	if packed {
+		keys = radixSort(keys)
+	} else {
+		for i := range keys {
+			keys[i].k &= math.MaxUint32
+		}
+		slices.SortFunc(keys, func(a, b ledgerKey) int {
+			return cmp.Or(cmp.Compare(events[a.idx].At.Unix(), events[b.idx].At.Unix()),
+				cmp.Compare(a.k, b.k), cmp.Compare(a.idx, b.idx))
+		})
+	}
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && keys[j].k == keys[i].k && (packed || events[keys[j].idx].At.Unix() == events[keys[i].idx].At.Unix()) {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortStableFunc(keys[i:j], func(a, b ledgerKey) int {
+				return compareRest(&events[a.idx], &events[b.idx])
+			})
+		}
+		i = j
+	}
+	return keys
+}
+
+// radixSort sorts keys by k, stably, a byte at a time from the lowest,
+// skipping the bytes all keys share. It may return a different slice.
+func radixSort(keys []ledgerKey) []ledgerKey {
+	if len(keys) < 2 {
+		return keys
+	}
+	var counts [8][256]int
+	for _, k := range keys {
+		for d := range 8 {
+			counts[d][byte(k.k>>(8*d))]++
+		}
+	}
+	tmp := make([]ledgerKey, len(keys))
+	for d := range 8 {
+		c := &counts[d]
+		if c[byte(keys[0].k>>(8*d))] == len(keys) {
+			continue // every key has this byte
+		}
+		sum := 0
+		for b := range c {
+			c[b], sum = sum, sum+c[b]
+		}
+		for _, k := range keys {
+			b := byte(k.k >> (8 * d))
+			tmp[c[b]] = k
+			c[b]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
 }
 
 // ledgerJSON is the stored form of a Ledger: its events in order.

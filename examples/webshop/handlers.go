@@ -654,8 +654,8 @@ func (s *server) retention(sess *session, orders []orderDoc, erasure bool) ([]pr
 	return privacy.PlanRetention(recs, privacy.RulesFromPolicy(s.policy), today, erasure)
 }
 
-// export is the portability download (GDPR Art. 20): the shopper's data
-// given on consent or contract, as JSON, the subject hashed.
+// export is the download of the shopper's data as JSON, the subject
+// hashed: the portability export (GDPR Art. 20) or the access copy (Art. 15).
 func (s *server) export(sess *session) error {
 	orders, err := s.orders(sess)
 	if err != nil {
@@ -693,7 +693,19 @@ func (s *server) export(sess *session) error {
 	if len(consents) > 0 {
 		items = append(items, privacy.ExportItem{Category: "user.device.cookie_id", Purpose: privacy.UseAnalytics, Value: consents})
 	}
-	x, err := privacy.NewSubjectExport(s.policy, privacy.Portability, privacy.HashSubject(sess.sid, s.key), sess.now, items)
+	// ?kind=access is the copy of all data (Art. 15); the default is the
+	// portability export (Art. 20), which leaves out what is processed
+	// on neither consent nor contract (the invoice, kept by law).
+	kind, name := privacy.Portability, "nordlys-portability.json"
+	switch sess.r.URL.Query().Get("kind") {
+	case "", "portability":
+	case "access":
+		kind, name = privacy.Access, "nordlys-access.json"
+	default:
+		sess.fail(http.StatusBadRequest, "err_form")
+		return nil
+	}
+	x, err := privacy.NewSubjectExport(s.policy, kind, privacy.HashSubject(sess.sid, s.key), sess.now, items)
 	if err != nil {
 		return err
 	}
@@ -701,7 +713,7 @@ func (s *server) export(sess *session) error {
 	if err := x.WriteJSON(&b); err != nil {
 		return err
 	}
-	sess.download("nordlys-export.json", b.Bytes())
+	sess.download(name, b.Bytes())
 	return nil
 }
 

@@ -565,6 +565,27 @@ func TestYourData(t *testing.T) {
 		!strings.Contains(x.body, "karen.testesen@example.com") || strings.Contains(x.body, sh.cookie(cookieSession)) {
 		t.Errorf("export: %s", x.body)
 	}
+	for _, it := range exp.Items {
+		if it.Category == "user.payment" {
+			t.Error("portability export has the invoice, processed by law, not on consent or contract (Art. 20(1))")
+		}
+	}
+	if exp.Withheld != 1 {
+		t.Errorf("portability export: withheld %d, want 1 (the invoice)", exp.Withheld)
+	}
+	// The access copy (Art. 15) has everything, the invoice too.
+	a := sh.get("/en/your-data/export?kind=access")
+	var acc privacy.SubjectExport
+	if err := json.Unmarshal([]byte(a.body), &acc); err != nil {
+		t.Fatal(err)
+	}
+	if acc.Kind != privacy.Access || acc.Withheld != 0 || len(acc.Items) != len(exp.Items)+1 ||
+		!strings.Contains(a.header.Get("Content-Disposition"), "nordlys-access.json") {
+		t.Errorf("access copy: kind %v, withheld %d, %d items (portability %d)", acc.Kind, acc.Withheld, len(acc.Items), len(exp.Items))
+	}
+	if p := sh.get("/en/your-data/export?kind=everything"); p.status != http.StatusBadRequest {
+		t.Errorf("export of an unknown kind: %d", p.status)
+	}
 	p := sh.get("/en/your-data")
 	checkValid(t, p)
 	if got := mustText(t, p, "consent-history"); !strings.Contains(got, "given") || !strings.Contains(got, "banner") {

@@ -823,6 +823,9 @@ func (s *server) admin(sess *session) error {
 	}
 	sched := contract.NewSchedule(sess.now, lists...)
 	v.Obligations = obligationViews(sched.Obligations, sess)
+	for i, o := range sched.Obligations {
+		v.Obligations[i].Party = partyName(o, sess.lang)
+	}
 	if !sched.Next.IsZero() {
 		v.Next = sched.Next.In(cph).Format("2006-01-02 15:04")
 	}
@@ -929,4 +932,20 @@ func (s *server) peppolInvoice(sess *session) error {
 	h.Set("Cache-Control", "no-store")
 	sess.w.Write(b.Bytes())
 	return nil
+}
+
+// partyName names the party of an obligation on the admin page. Under
+// the OpenDIMS terms and the GDPR the shop is the customer (of OpenDIMS;
+// the controller of its shoppers' data) and OpenDIMS the provider; in a
+// consumer sale (Directive 2011/83/EU) the shopper is the customer and
+// the shop the provider.
+func partyName(o contract.Obligation, lang string) string {
+	sale := strings.HasPrefix(o.Rule, "Directive 2011/83/EU")
+	switch {
+	case o.Party == contract.CustomerSide && sale:
+		return tr(lang, "party_shopper")
+	case o.Party == contract.ProviderSide && !sale:
+		return "OpenDIMS"
+	}
+	return seller.Name
 }

@@ -635,7 +635,8 @@ func TestAdmin(t *testing.T) {
 		t.Error("no SLA decision")
 	}
 	cal := mustText(t, p, "obligations")
-	for _, want := range []string{"NW-000001", "keep_confidential", "refund", "answer_request"} {
+	for _, want := range []string{"NW-000001", "keep_confidential", "refund", "answer_request",
+		"OpenDIMS keep_confidential", "Nordlys Webshop ApS refund", "the shopper return_goods", "Nordlys Webshop ApS answer_request"} {
 		if !strings.Contains(cal, want) {
 			t.Errorf("obligations calendar lacks %q: %s", want, cal)
 		}

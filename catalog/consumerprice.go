@@ -16,7 +16,7 @@ type ConsumerPrice struct {
 	Country string           `json:"country"`
 	On      contract.Date    `json:"on"`
 	Rate    contract.Decimal `json:"rate"`
-	Net     Price            `json:"net"`
+	Net     Price            `json:"net_amount"`
 	VAT     Price            `json:"vat"`
 	Gross   Price            `json:"gross"`
 }

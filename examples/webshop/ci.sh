@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# CI for the reference webshop (examples/webshop, a module of its own):
+# gofmt, vet, staticcheck when installed, the handler tests with the race
+# detector on SQLite; then the browser tests in headless Chromium from
+# Debian's chromium package (installed here when missing) on SQLite and on
+# a throwaway PostgreSQL server on loopback (installed from Debian's
+# packages when missing), with the handler tests again on PostgreSQL; then
+# a smoke run of the shop program.
+#
+# The browser tests never skip here: PIMKIT_BROWSER=1 makes a Chromium
+# that cannot be installed or started FAIL them, and this script fails
+# when it cannot install Chromium. Without root, PostgreSQL is required
+# only under CI=true, as in examples/host/ci.sh.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+no_postgres() {
+  echo "*** webshop: $1"
+  if [ "${CI:-}" = true ]; then
+    echo "*** webshop: CI=true: the PostgreSQL run is required; failing."
+    exit 1
+  fi
+  echo "*** webshop: the PostgreSQL run is SKIPPED; only the SQLite runs above were tested."
+  exit 0
+}
+
+echo "--- webshop: gofmt"
+unformatted=$(gofmt -l .)
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change:"; echo "$unformatted"; exit 1
+fi
+
+echo "--- webshop: go vet ./..."
+go vet ./...
+if command -v staticcheck >/dev/null 2>&1; then
+  echo "--- webshop: staticcheck ./..."
+  staticcheck ./...
+fi
+
+echo "--- webshop: go test -race -count=1 ./... (SQLite; browser tests off)"
+PIMKIT_TEST_PG_DSN= PIMKIT_BROWSER= go test -race -count=1 ./...
+
+# Chromium from Debian's packages: required, never skipped.
+chromium=${PIMKIT_CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then
+  echo "--- webshop: installing Chromium from Debian's packages"
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  if ! command -v apt-get >/dev/null 2>&1 || \
+     ! $sudo apt-get update -qq || \
+     ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; then
+    echo "*** webshop: cannot install chromium with apt-get: the browser tests cannot run; failing."
+    exit 1
+  fi
+fi
+if [ ! -x "$chromium" ]; then
+  echo "*** webshop: $chromium is still missing after apt-get; failing."
+  exit 1
+fi
+echo "--- webshop: $("$chromium" --version 2>/dev/null || echo "chromium (version unknown)")"
+export PIMKIT_CHROMIUM="$chromium"
+
+work=$(mktemp -d)
+pgdata=""
+pgctl=""
+shop_pid=""
+cleanup() {
+  if [ -n "$shop_pid" ]; then kill "$shop_pid" 2>/dev/null || true; fi
+  if [ -n "$pgctl" ] && [ -n "$pgdata" ] && [ -f "$pgdata/postmaster.pid" ]; then
+    as_pg "$pgctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The Nu HTML Checker (the W3C validator's engine) over every page, from
+# the npm package vnu-jar, when java and npm are there; the structural
+# check of the handler tests ran above in any case.
+VNU_VERSION=26.9.27
+if command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  echo "--- webshop: the Nu HTML Checker $VNU_VERSION over every page"
+  mkdir -p "$work/vnu"
+  (cd "$work/vnu" && npm pack --silent "vnu-jar@$VNU_VERSION" >/dev/null && tar xzf "vnu-jar-$VNU_VERSION.tgz") || {
+    echo "*** webshop: cannot fetch vnu-jar@$VNU_VERSION with npm; failing."; exit 1; }
+  PIMKIT_TEST_PG_DSN= PIMKIT_VNU="$work/vnu/package/build/dist/vnu.jar" go test -count=1 -run '^TestNuHTMLChecker$' -v . \
+    | grep -E '^(---|ok|FAIL)|vnu_test.go|error' 
+else
+  echo "*** webshop: java or npm missing: the Nu HTML Checker is SKIPPED (the structural HTML check ran)"
+fi
+
+# browser_run runs the browser tests with PIMKIT_BROWSER=1 and checks that
+# every one of them ran and passed: none may skip.
+browser_run() {
+  local label=$1 out=$2
+  mkdir -p "$out"
+  if ! PIMKIT_BROWSER=1 go test -count=1 -run '^TestBrowser' -v -artifacts -outputdir "$out" . >"$out/test.log" 2>&1; then
+    grep -E '^(---|ok|FAIL|PASS)|_test.go' "$out/test.log" || cat "$out/test.log"
+    echo "*** webshop: browser tests FAILED ($label)"; exit 1
+  fi
+  grep -E '^(--- |ok)|screenshot' "$out/test.log"
+  local want passed
+  want=$(grep -c '^func TestBrowser' browser_test.go)
+  passed=$(grep -c '^--- PASS: TestBrowser' "$out/test.log" || true)
+  if [ "$passed" != "$want" ]; then
+    echo "*** webshop: $passed of $want browser tests passed ($label): none may skip"; exit 1
+  fi
+}
+
+echo "--- webshop: browser tests (SQLite; screenshots in $work/shots-sqlite)"
+PIMKIT_TEST_PG_DSN= browser_run "SQLite" "$work/shots-sqlite"
+
+echo "--- webshop: smoke run of the shop (SQLite)"
+go build -o "$work/webshop" .
+"$work/webshop" -addr 127.0.0.1:0 -db "$work/smoke.db" -key "$work/smoke.key" >"$work/shop.out" 2>"$work/shop.log" &
+shop_pid=$!
+addr=""
+for _ in $(seq 1 600); do
+  addr=$(sed -n 's/^webshop: listening on \(http:[^ ]*\)\/ .*/\1/p' "$work/shop.out")
+  [ -n "$addr" ] && break
+  kill -0 "$shop_pid" 2>/dev/null || { cat "$work/shop.log"; echo "the shop exited"; exit 1; }
+  sleep 0.1
+done
+[ -n "$addr" ] || { echo "the shop printed no address"; exit 1; }
+for path in /da/ /en/p/mug /da/your-data /en/admin; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$addr$path")
+  [ "$code" = 200 ] || { echo "GET $path: $code"; exit 1; }
+done
+kill "$shop_pid"; wait "$shop_pid" 2>/dev/null || true; shop_pid=""
+echo "smoke run ok: $addr"
+
+# The throwaway PostgreSQL, as in examples/host/ci.sh.
+find_pgbin() {
+  local d
+  d=$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$d" ] && dirname "$d" || true
+}
+pgbin=$(find_pgbin)
+if [ -z "$pgbin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "--- webshop: installing PostgreSQL from Debian's packages"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }; then
+    echo "apt-get install postgresql failed"
+  fi
+  pgbin=$(find_pgbin)
+fi
+if [ -z "$pgbin" ]; then
+  no_postgres "PostgreSQL is NOT available (not installed and could not be installed)"
+fi
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then
+    su -s /bin/sh postgres -c "$(printf '%q ' "$@")"
+  else
+    "$@"
+  fi
+}
+if [ "$(id -u)" = 0 ]; then
+  chown postgres "$work"
+fi
+port=""
+for p in $(seq 55633 55733); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+done
+if [ -z "$port" ]; then
+  no_postgres "no free loopback port for PostgreSQL"
+fi
+pgdata="$work/pgdata"
+pgctl="$pgbin/pg_ctl"
+echo "--- webshop: throwaway PostgreSQL ($("$pgbin/postgres" --version)) on 127.0.0.1:$port"
+as_pg "$pgbin/initdb" -D "$pgdata" -U postgres -A trust --no-sync >"$work/initdb.log" 2>&1 || {
+  cat "$work/initdb.log"; no_postgres "initdb failed"; }
+as_pg "$pgctl" -D "$pgdata" -l "$work/pg.log" -w -t 60 start \
+  -o "-h 127.0.0.1 -p $port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null || {
+  cat "$work/pg.log"; no_postgres "PostgreSQL did not start"; }
+export PIMKIT_TEST_PG_DSN="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
+
+echo "--- webshop: go test -race -count=1 ./... (PostgreSQL; browser tests off)"
+PIMKIT_BROWSER= go test -race -count=1 ./...
+
+mkdir -p "$work/shots-postgres"
+echo "--- webshop: browser tests (PostgreSQL)"
+browser_run "PostgreSQL" "$work/shots-postgres"
+echo "--- webshop: ok"

@@ -99,10 +99,13 @@ func (r DemandRules) Obligations(c Collection, loc *time.Location) ([]contract.O
 			if !c.CompensationClaimed.IsZero() {
 				claimed = at(c.CompensationClaimed)
 			}
+			// Not clipped by the payment: the compensation is owed even when
+			// the debt is paid, late.
 			o := contract.Obligation{Party: contract.ProviderSide, What: WhatClaimCompensation, Right: true, From: at(late),
-				Until: claimed, Rule: "renteloven § 9 a", Citations: []contract.Citation{contract.Cite("renteloven", "§ 9 a, stk. 3")}}
+				Until: claimed, Ref: c.Invoice, Rule: "renteloven § 9 a",
+				Citations: []contract.Citation{contract.Cite("renteloven", "§ 9 a, stk. 3")}}
 			if o.Until.IsZero() || o.Until.After(o.From) {
-				out = append(out, withRef(o, c.Invoice)) // owed even once the debt is paid late
+				out = append(out, o)
 			}
 		}
 		next := late
@@ -135,5 +138,3 @@ func (r DemandRules) Obligations(c Collection, loc *time.Location) ([]contract.O
 	}
 	return out, nil
 }
-
-func withRef(o contract.Obligation, ref string) contract.Obligation { o.Ref = ref; return o }

@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "extract testdata/examples.json again fr
 // apiDescription is where the Swagger description of Akeneo's REST API
 // (akeneo/pim-api-docs) sits next to the repository on the development
 // machines; testdata/examples.json holds its example documents.
-const apiDescription = "../../../../shared/akeneo/akeneo-web-api.json"
+const apiDescription = "../../../shared/akeneo/akeneo-web-api.json"
 
 // example is one example document of the API description: its resource,
 // where it is (a JSON pointer into the description, then its place in a

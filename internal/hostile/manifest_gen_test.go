@@ -476,6 +476,7 @@ var manifest = []pkg{
 			{"AddVAT", money.AddVAT},
 			{"Format", money.Format},
 			{"InLimits", money.InLimits},
+			{"InLimitsFixed", money.InLimitsFixed},
 			{"MulDiv", money.MulDiv},
 			{"MulRound", money.MulRound},
 			{"Parse", money.Parse},

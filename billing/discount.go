@@ -269,10 +269,10 @@ func (d Discount) Off(price contract.Money) contract.Money {
 	case d.ID == "" || !price.IsPositive():
 		return contract.ZeroMoney(cur)
 	case d.Percent.Decimal().Sign() > 0:
-		return contract.NewMoney(money.Round(price.Amount().Mul(d.Percent.Decimal()), cur), cur)
+		return price.Mul(d.Percent.Decimal()).Round() // the same digits as decimal arithmetic, kept inline
 	case d.Amount.Currency() != cur:
 		return contract.ZeroMoney(cur)
-	case d.Amount.Amount().GreaterThan(price.Amount()):
+	case cmpMoney(d.Amount, price) > 0:
 		return price.Round()
 	}
 	return d.Amount.Round()
@@ -302,4 +302,10 @@ func (d Discount) problems(ps *contract.Problems, prefix string, cur contract.Cu
 	default:
 		ps.Add(join(prefix, "duration"), "oneof", "once repeating forever")
 	}
+}
+
+// cmpMoney compares the amounts of a and b, which are in one currency.
+func cmpMoney(a, b contract.Money) int {
+	c, _ := a.Cmp(b)
+	return c
 }

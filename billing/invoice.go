@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
@@ -185,6 +186,50 @@ func (inv Invoice) Debt(k CustomerKind) Debt {
 
 var citeMomsbek58 = contract.Cite("momsbekendtgørelsen", "§ 58")
 
+// invoiceCitesDueGiven are the citations of an invoice whose due date
+// the input gave. Like every citation slice in an Invoice or Event, it
+// is shared by every value that cites the same provisions: read it, and
+// copy it before changing an element (append copies: its capacity is
+// its length).
+var invoiceCitesDueGiven = []contract.Citation{citeMomsbek58, cite123}[:2:2]
+
+// dueCites are the shared citation slices of invoices with a counted
+// due date: momsbekendtgørelsen § 58 and terms 12.3 followed by the
+// deadline's own citations, which depend only on its convention, its
+// kind and whether it rolled. The list grows by copying, once per such
+// combination a process meets, so reading it takes no lock.
+var dueCites atomic.Pointer[[]dueCite]
+
+type dueCite struct {
+	conv   contract.Convention
+	kind   contract.DeadlineKind
+	rolled bool
+	cites  []contract.Citation
+}
+
+// invoiceCitations returns the citations of an invoice whose due date
+// is dl, shared with every invoice whose deadline was counted alike.
+func invoiceCitations(dl contract.Deadline) []contract.Citation {
+	rolled := dl.Rolled()
+	var list []dueCite
+	p := dueCites.Load()
+	if p != nil {
+		list = *p
+	}
+	for i := range list {
+		if e := &list[i]; e.conv == dl.Convention && e.kind == dl.Kind && e.rolled == rolled {
+			return e.cites
+		}
+	}
+	cites := append([]contract.Citation{citeMomsbek58, cite123}, dl.Citations()...)
+	cites = cites[:len(cites):len(cites)]
+	if len(list) < 64 { // a handful of conventions x kinds x rolled
+		next := append(list[:len(list):len(list)], dueCite{dl.Convention, dl.Kind, rolled, cites})
+		dueCites.CompareAndSwap(p, &next) // losing a race only costs a later miss
+	}
+	return cites
+}
+
 // NewInvoice computes an invoice from in, counting the due date with c,
 // the agreement's counter ([contract.Terms.Counter]; the zero Counter
 // counts by Reg. 1182/71 with Danish holidays). Each line is rounded,
@@ -251,22 +296,25 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 			}
 			continue
 		}
-		price := l.UnitPrice.Amount()
-		a, ok1 := mulRound(l.Quantity.Decimal(), price, scale, fast)
-		var ln decimal.Decimal
+		// Integer arithmetic on the amounts' coefficients; decimals only
+		// when a number does not fit.
+		a, ok1 := mulRoundMoney(l.Quantity.Decimal(), l.UnitPrice, scale, fast)
+		var ln contract.Money
 		if ok1 {
-			ln = decimal.New(a, -scale)
+			ln = contract.MoneyFromMinor(a, cur)
 		} else {
-			ln = money.Round(l.Quantity.Decimal().Mul(price), cur)
-			a, ok1 = money.ToMinor(ln, scale)
+			d := money.Round(l.Quantity.Decimal().Mul(l.UnitPrice.Amount()), cur)
+			a, ok1 = money.ToMinor(d, scale)
+			ln = contract.NewMoney(d, cur)
 		}
-		b, ok2 := mulRound(ln, rate.Decimal(), scale, fast)
-		var lv decimal.Decimal
+		b, ok2 := mulRoundMoney(rate.Decimal(), ln, scale, fast)
+		var lv contract.Money
 		if ok2 {
-			lv = decimal.New(b, -scale)
+			lv = contract.MoneyFromMinor(b, cur)
 		} else {
-			lv = money.Round(ln.Mul(rate.Decimal()), cur)
-			b, ok2 = money.ToMinor(lv, scale)
+			d := money.Round(ln.Amount().Mul(rate.Decimal()), cur)
+			b, ok2 = money.ToMinor(d, scale)
+			lv = contract.NewMoney(d, cur)
 		}
 		if !ok1 || !ok2 {
 			ps.Add("lines["+strconv.Itoa(i)+"].unit_price", "range", "")
@@ -277,7 +325,7 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 			net, vat = 0, 0
 		}
 		l.VATRate = rate
-		inv.Lines[i] = InvoiceLine{Line: l, Net: contract.NewMoney(ln, cur), VAT: contract.NewMoney(lv, cur)}
+		inv.Lines[i] = InvoiceLine{Line: l, Net: ln, VAT: lv}
 	}
 	var offNet, offVAT int64
 	if len(in.Allowances) > 0 && ps.Len() == 0 {
@@ -309,14 +357,14 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	if term.IsZero() {
 		term = contract.Days(30)
 	}
-	inv.Citations = []contract.Citation{citeMomsbek58, cite123}
+	inv.Citations = invoiceCitesDueGiven
 	if in.Due.IsZero() {
 		dl, err := c.DeadlineToAct(inv.Received, term)
 		if err != nil {
 			return Invoice{}, err
 		}
 		inv.Due, inv.DueDeadline = dl.Date, dl
-		inv.Citations = append(inv.Citations, dl.Citations()...)
+		inv.Citations = invoiceCitations(dl)
 	}
 	// The VAT is final here: state it in DKK or EUR too (§ 97, stk. 2).
 	inv.TaxCurrencyRate, inv.TaxCurrencyVAT = in.TaxCurrencyRate, taxCurrencyVAT(in.TaxCurrencyRate, inv.VAT)
@@ -450,6 +498,16 @@ func summarize(lines []InvoiceLine, cur currency.Unit, scale int32) []VATSummary
 		out[i] = VATSummary{Rate: contract.Dec(a.rate), Net: fromMinor(a.net, cur, scale), VAT: fromMinor(a.vat, cur, scale)}
 	}
 	return out
+}
+
+// mulRoundMoney is [mulRound] of q and m's amount, without making a
+// decimal of m.
+func mulRoundMoney(q decimal.Decimal, m contract.Money, scale int32, fast bool) (int64, bool) {
+	c, e, ok := m.Fixed()
+	if !fast || !ok || q.NumDigits() > 18 {
+		return 0, false
+	}
+	return money.MulRoundFixed(q.CoefficientInt64(), q.Exponent(), c, e, scale)
 }
 
 // mulRound is [money.MulRound] when fast (the currency rounds to its

@@ -6,7 +6,6 @@ import (
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/enum"
-	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
@@ -68,7 +67,8 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 		net, vat, offNet int64
 		offVAT           int64
 	}
-	var rates []byRate
+	var rbuf [4]byRate
+	rates := rbuf[:0]
 	at := func(r decimal.Decimal) *byRate {
 		for i := range rates {
 			if rates[i].rate.Equal(r) {
@@ -78,7 +78,13 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 		rates = append(rates, byRate{rate: r})
 		return &rates[len(rates)-1]
 	}
-	lineOff := make([]int64, len(inv.Lines))
+	var lbuf [8]int64 // the minor units taken off each line
+	var lineOff []int64
+	if len(inv.Lines) <= len(lbuf) {
+		lineOff = lbuf[:len(inv.Lines)]
+	} else {
+		lineOff = make([]int64, len(inv.Lines))
+	}
 	for _, l := range inv.Lines {
 		n, _ := minor(l.Net)
 		v, _ := minor(l.VAT)
@@ -86,7 +92,7 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 		r.net += n
 		r.vat += v
 	}
-	inv.Allowances = make([]InvoiceAllowance, 0, len(in))
+	inv.Allowances = slices.Grow(inv.Allowances[:0], len(in)) // a NewInvoiceInto buffer, or nil
 	for i, a := range in {
 		path := "allowances[" + strconv.Itoa(i) + "]"
 		rate := a.VATRate.Decimal()
@@ -125,8 +131,7 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 			if !fraction(pct) {
 				continue // the tags reported it: dlte 1
 			}
-			d := money.Round(decimal.New(base, -scale).Mul(pct), cur)
-			off, _ = money.ToMinor(d, scale)
+			off, _ = minor(fromMinor(base, cur, scale).Mul(pct).Round())
 		default:
 			if rule, param := amountProblem(amt, contract.CurrencyOf(cur), positive); rule != "" {
 				ps.Add(path+".amount", rule, param)
@@ -143,7 +148,7 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 			ps.Add(path, "zero_amount", "")
 			continue
 		}
-		v, ok := money.ToMinor(money.Round(decimal.New(off, -scale).Mul(rate), cur), scale)
+		v, ok := minor(fromMinor(off, cur, scale).Mul(rate).Round())
 		if !ok {
 			ps.Add(path+".vat_rate", "range", "")
 			continue
@@ -164,8 +169,8 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 
 // summarizeAllowances returns the VAT summary of lines less allowances,
 // by rate, highest rate first.
-func summarizeAllowances(lines []InvoiceLine, allow []InvoiceAllowance, cur currency.Unit, scale int32) []VATSummary {
-	out := summarize(lines, cur, scale)
+func summarizeAllowances(dst []VATSummary, lines []InvoiceLine, allow []InvoiceAllowance, cur currency.Unit, scale int32) []VATSummary {
+	out := summarize(dst, lines, cur, scale)
 	for _, a := range allow {
 		i := slices.IndexFunc(out, func(s VATSummary) bool { return s.Rate.Equal(a.VATRate) })
 		if i < 0 { // unreachable: an allowance's rate is a line's

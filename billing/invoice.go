@@ -250,6 +250,30 @@ func invoiceCitations(dl contract.Deadline) []contract.Citation {
 // [contract.MaxDecimalText] characters, such as a 62-digit price --
 // "lines[0].quantity" range: what NewInvoice accepts always survives JSON.
 func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
+	var inv Invoice
+	if err := newInvoice(&inv, in, c); err != nil {
+		return Invoice{}, err
+	}
+	return inv, nil
+}
+
+// NewInvoiceInto is [NewInvoice] writing the invoice into *inv and
+// reusing the memory of the invoice there: its Lines, VATSummary and
+// Allowances arrays are overwritten, so a month-end run that issues many
+// invoices one after the other through the same *inv allocates nothing
+// for them once they have grown. What it writes equals what NewInvoice
+// returns (cmp.Equal); copy an invoice to keep it beyond the next call.
+// On an error *inv is the zero Invoice and the error is NewInvoice's.
+func NewInvoiceInto(inv *Invoice, in InvoiceInput, c contract.Counter) error {
+	if err := newInvoice(inv, in, c); err != nil {
+		*inv = Invoice{}
+		return err
+	}
+	return nil
+}
+
+// newInvoice is NewInvoice into *inv, reusing its arrays.
+func newInvoice(dst *Invoice, in InvoiceInput, c contract.Counter) error {
 	var ps contract.Problems
 	if tagsBroken(&in) {
 		ps.Check("", in)
@@ -266,12 +290,20 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		checkTaxCurrency(&ps, &in, cur)
 		checkLocation(&ps, "customer_location", in.CustomerLocation)
 	}
-	inv := Invoice{
+	lines, summary, allow := dst.Lines, dst.VATSummary, dst.Allowances
+	if cap(lines) >= len(in.Lines) {
+		lines = lines[:len(in.Lines)]
+		clear(lines)
+	} else {
+		lines = make([]InvoiceLine, len(in.Lines))
+	}
+	*dst = Invoice{
 		Number: in.Number, Issued: in.Issued, Received: in.Received, Due: in.Due,
 		SupplyFrom: in.SupplyFrom, SupplyTo: in.SupplyTo, Seller: in.Seller, Buyer: in.Buyer,
 		Treatment: in.Treatment,
-		Lines:     make([]InvoiceLine, len(in.Lines)),
+		Lines:     lines,
 	}
+	inv := dst
 	var net, vat int64
 	_, inc := currency.Standard.Rounding(cur)
 	fast := inc <= 1
@@ -329,10 +361,11 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	}
 	var offNet, offVAT int64
 	if len(in.Allowances) > 0 && ps.Len() == 0 {
-		offNet, offVAT = allowances(&ps, &inv, in.Allowances, in.Treatment == DomesticVAT, cur, scale)
+		inv.Allowances = allow[:0]
+		offNet, offVAT = allowances(&ps, inv, in.Allowances, in.Treatment == DomesticVAT, cur, scale)
 	}
 	if err := invalid(&ps, "new invoice"); err != nil {
-		return Invoice{}, err
+		return err
 	}
 	if len(inv.Allowances) > 0 {
 		inv.AllowanceTotal = fromMinor(offNet, cur, scale)
@@ -345,9 +378,9 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	}
 	inv.Total = fromMinor(net+vat, cur, scale)
 	if len(inv.Allowances) > 0 {
-		inv.VATSummary = summarizeAllowances(inv.Lines, inv.Allowances, cur, scale)
+		inv.VATSummary = summarizeAllowances(summary[:0], inv.Lines, inv.Allowances, cur, scale)
 	} else {
-		inv.VATSummary = summarize(inv.Lines, cur, scale)
+		inv.VATSummary = summarize(summary[:0], inv.Lines, cur, scale)
 	}
 
 	if inv.Received.IsZero() {
@@ -361,7 +394,7 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	if in.Due.IsZero() {
 		dl, err := c.DeadlineToAct(inv.Received, term)
 		if err != nil {
-			return Invoice{}, err
+			return err
 		}
 		inv.Due, inv.DueDeadline = dl.Date, dl
 		inv.Citations = invoiceCitations(dl)
@@ -376,7 +409,7 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	case Export:
 		inv.Notice = ExportNotice
 	}
-	return inv, nil
+	return nil
 }
 
 // tagsBroken reports, without reflection, whether a validate tag of in,
@@ -468,10 +501,10 @@ func crossChecks(ps *contract.Problems, in *InvoiceInput) {
 	}
 }
 
-func summarize(lines []InvoiceLine, cur currency.Unit, scale int32) []VATSummary {
+func summarize(dst []VATSummary, lines []InvoiceLine, cur currency.Unit, scale int32) []VATSummary {
 	if len(lines) == 1 {
 		l := lines[0]
-		return []VATSummary{{Rate: l.VATRate, Net: l.Net, VAT: l.VAT}}
+		return append(dst[:0], VATSummary{Rate: l.VATRate, Net: l.Net, VAT: l.VAT})
 	}
 	type sums struct {
 		rate     decimal.Decimal
@@ -480,8 +513,8 @@ func summarize(lines []InvoiceLine, cur currency.Unit, scale int32) []VATSummary
 	var buf [4]sums
 	acc := buf[:0]
 	for _, l := range lines {
-		n, _ := money.ToMinor(l.Net.Amount(), scale)
-		v, _ := money.ToMinor(l.VAT.Amount(), scale)
+		n, _ := minor(l.Net)
+		v, _ := minor(l.VAT)
 		i := 0
 		for i < len(acc) && !acc[i].rate.Equal(l.VATRate.Decimal()) {
 			i++
@@ -493,7 +526,7 @@ func summarize(lines []InvoiceLine, cur currency.Unit, scale int32) []VATSummary
 		acc[i].vat += v
 	}
 	slices.SortFunc(acc, func(a, b sums) int { return b.rate.Cmp(a.rate) })
-	out := make([]VATSummary, len(acc))
+	out := slices.Grow(dst[:0], len(acc))[:len(acc)]
 	for i, a := range acc {
 		out[i] = VATSummary{Rate: contract.Dec(a.rate), Net: fromMinor(a.net, cur, scale), VAT: fromMinor(a.vat, cur, scale)}
 	}

@@ -94,14 +94,14 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 	}
 	inv.Allowances = slices.Grow(inv.Allowances[:0], len(in)) // a NewInvoiceInto buffer, or nil
 	for i, a := range in {
-		path := "allowances[" + strconv.Itoa(i) + "]"
+		path := func() string { return "allowances[" + strconv.Itoa(i) + "]" } // built for a problem only
 		rate := a.VATRate.Decimal()
 		var base int64
 		switch {
 		case a.Line < 0:
 			continue // the tags reported it
 		case a.Line > len(inv.Lines):
-			ps.Add(path+".line", "lte", strconv.Itoa(len(inv.Lines)))
+			ps.Add(path()+".line", "lte", strconv.Itoa(len(inv.Lines)))
 			continue
 		case a.Line > 0:
 			l := inv.Lines[a.Line-1]
@@ -121,11 +121,11 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 		pct, amt := a.Percent.Decimal(), a.Amount
 		switch {
 		case pct.Sign() > 0 && !amt.IsZero(), pct.Sign() == 0 && amt.IsZero():
-			ps.Add(path+".percent", "required_without", "amount")
+			ps.Add(path()+".percent", "required_without", "amount")
 			continue
 		case pct.Sign() > 0:
 			if !readable(pct, 0) || !readable(rate, 0) {
-				ps.Add(path+".percent", "range", "")
+				ps.Add(path()+".percent", "range", "")
 				continue
 			}
 			if !fraction(pct) {
@@ -134,23 +134,23 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 			off, _ = minor(fromMinor(base, cur, scale).Mul(pct).Round())
 		default:
 			if rule, param := amountProblem(amt, contract.CurrencyOf(cur), positive); rule != "" {
-				ps.Add(path+".amount", rule, param)
+				ps.Add(path()+".amount", rule, param)
 				continue
 			}
 			off, _ = minor(amt)
 		}
 		r := at(rate)
 		if off > base || r.offNet+off > r.net {
-			ps.Add(path, "exceeds_invoice", fromMinor(min(base, r.net-r.offNet), cur, scale).Text())
+			ps.Add(path(), "exceeds_invoice", fromMinor(min(base, r.net-r.offNet), cur, scale).Text())
 			continue
 		}
 		if off == 0 {
-			ps.Add(path, "zero_amount", "")
+			ps.Add(path(), "zero_amount", "")
 			continue
 		}
 		v, ok := minor(fromMinor(off, cur, scale).Mul(rate).Round())
 		if !ok {
-			ps.Add(path+".vat_rate", "range", "")
+			ps.Add(path()+".vat_rate", "range", "")
 			continue
 		}
 		v = min(v, r.vat-r.offVAT)

@@ -39,6 +39,7 @@ var manifest = []pkg{
 			{"LocateCustomer", billing.LocateCustomer},
 			{"NewCreditNote", billing.NewCreditNote},
 			{"NewInvoice", billing.NewInvoice},
+			{"NewInvoiceInto", billing.NewInvoiceInto},
 			{"NewLedger", billing.NewLedger},
 			{"PartyRules", billing.PartyRules},
 			{"PlaceOfSupplyFor", billing.PlaceOfSupplyFor},
@@ -479,6 +480,7 @@ var manifest = []pkg{
 			{"InLimitsFixed", money.InLimitsFixed},
 			{"MulDiv", money.MulDiv},
 			{"MulRound", money.MulRound},
+			{"MulRoundFixed", money.MulRoundFixed},
 			{"Parse", money.Parse},
 			{"ParseDecimal", money.ParseDecimal},
 			{"Round", money.Round},
@@ -489,6 +491,7 @@ var manifest = []pkg{
 			{"Scale", money.Scale},
 			{"SplitVAT", money.SplitVAT},
 			{"ToMinor", money.ToMinor},
+			{"ToMinorFixed", money.ToMinorFixed},
 		},
 		types: []reflect.Type{
 			reflect.TypeFor[money.Mode](),

@@ -162,7 +162,9 @@ type Invoice struct {
 	VAT            contract.Money     `json:"vat"`
 	Total          contract.Money     `json:"total"`
 	// Notice is the VAT notice the invoice must print, empty for
-	// DomesticVAT.
+	// DomesticVAT. Citations are the provisions behind the invoice,
+	// shared with every invoice citing the same ones: read-only;
+	// appending copies them, as their capacity is their length.
 	Notice    string              `json:"notice,omitempty"`
 	Citations []contract.Citation `json:"citations"`
 	// TaxCurrencyRate and TaxCurrencyVAT are the exchange rate and the

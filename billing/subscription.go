@@ -70,7 +70,9 @@ type Event struct {
 	// the discount on the invoice.
 	Discount contract.Money `json:"discount,omitzero"`
 	// Reason explains events that need it (scheduled changes, upgrade
-	// suggestions) and Citations the clauses behind the event.
+	// suggestions) and Citations the clauses behind the event. Citations
+	// is shared with every event citing the same clauses: read-only;
+	// appending copies it, as its capacity is its length.
 	Reason    contract.Reason     `json:"reason,omitzero"`
 	Citations []contract.Citation `json:"citations,omitempty"`
 }

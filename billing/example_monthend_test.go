@@ -62,3 +62,25 @@ func ExampleSubscription_AppendRenew() {
 	// 2025-02-3 sub-3 31.19 DKK due 2025-03-31
 	// billed 124.76 DKK
 }
+
+// Invoices issued one after the other into the same Invoice reuse its
+// lines and VAT summary; each is exactly what NewInvoice returns.
+func ExampleNewInvoiceInto() {
+	seller := contract.Party{Name: "OpenDIMS ApS", CVR: "43782495", Address: "Rømersvej 4, 7430 Ikast", Country: "DK"}
+	buyer := contract.Party{Name: "Webshop A/S", Address: "Vestergade 1, 8000 Aarhus C", Country: "DK"}
+	vat := contract.Dec(decimal.RequireFromString("0.25"))
+	var inv billing.Invoice
+	for i, price := range []string{"24.95", "1234.56"} {
+		in := billing.InvoiceInput{Number: fmt.Sprint("2026-", i+1), Issued: d("2026-01-29"), Seller: seller, Buyer: buyer,
+			Treatment: billing.DomesticVAT, Lines: []billing.Line{{Description: "PIM subscription",
+				Quantity: contract.Dec(decimal.NewFromInt(1)), UnitPrice: dkk(price), VATRate: vat}}}
+		if err := billing.NewInvoiceInto(&inv, in, contract.Counter{}); err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(inv.Number, "net", inv.Net, "VAT", inv.VAT, "total", inv.Total, "due", inv.Due)
+	}
+	// Output:
+	// 2026-1 net 24.95 DKK VAT 6.24 DKK total 31.19 DKK due 2026-03-02
+	// 2026-2 net 1234.56 DKK VAT 308.64 DKK total 1543.20 DKK due 2026-03-02
+}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/pimkit/pimkit/contract"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
 )
 
 // TestAppendRenewMatchesRenew: AppendRenew appends exactly Renew's
@@ -191,6 +193,36 @@ func TestSharedCitationsStayIntact(t *testing.T) {
 	for _, e := range again {
 		if len(e.Citations) == 0 || e.Citations[len(e.Citations)-1] == contract.Clause("99.9") {
 			t.Fatalf("event %v carries a citation appended to another", e)
+		}
+	}
+}
+
+// TestReadableFixedMatchesReadable: the integer form of the limits check
+// answers as the decimal one over amounts up to and beyond 10^18, with
+// 0 to 110 decimals.
+func TestReadableFixedMatchesReadable(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 3))
+	for i := range 20000 {
+		var c int64
+		switch r.IntN(3) {
+		case 0:
+			c = r.Int64N(1e6)
+		case 1:
+			c = r.Int64N(1e18)
+		default:
+			c = 1e17 + r.Int64N(9e17)
+		}
+		if r.IntN(2) == 0 {
+			c = -c
+		}
+		e := int32(r.IntN(131) - 110)
+		places := int32(r.IntN(4))
+		m := contract.NewMoney(decimal.New(c, e), currency.DKK)
+		if got, want := readableMoney(m), readable(decimal.New(c, e), 2); got != want {
+			t.Fatalf("case %d: readableMoney(%v) = %v, readable %v", i, m.Amount(), got, want)
+		}
+		if got, want := readableFixed(c, e, places), readable(decimal.New(c, e), places); got != want {
+			t.Fatalf("case %d: readableFixed(%d, %d, %d) = %v, readable %v", i, c, e, places, got, want)
 		}
 	}
 }

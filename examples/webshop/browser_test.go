@@ -343,8 +343,8 @@ func TestBrowserBuyAndWithdraw(t *testing.T) {
 	if got := b.text("#withdrawn"); !strings.Contains(got, "2026-06-29") {
 		t.Errorf("page %s: element #withdrawn: %q", b.page, got)
 	}
-	if got := b.text("#duties"); !strings.Contains(got, "refund") {
-		t.Errorf("page %s: element #duties: %q, want the refund duty", b.page, got)
+	if got := b.text("#duties"); !strings.Contains(got, "tilbagebetal alle betalinger") {
+		t.Errorf("page %s: element #duties: %q, want the refund duty (in Danish)", b.page, got)
 	}
 	b.absent("#withdraw")
 	if got := b.text("#credit-note-number"); got != "NW-000002" {

@@ -368,9 +368,11 @@ type lineView struct {
 	SKU, Quantity, Unit, Net, VAT, Gross, Rate string
 }
 
+// obligationView is an obligation as a page shows it: What and Rule in
+// the page's language, Code the What code as pimkit gives it.
 type obligationView struct {
-	Party, What, From, Until, Rule, Ref string
-	Right                               bool
+	Party, What, Code, From, Until, Rule, Ref string
+	Right                                     bool
 }
 
 type orderView struct {
@@ -438,7 +440,8 @@ func (s *server) orderPage(sess *session) error {
 func obligationViews(os []contract.Obligation, sess *session) []obligationView {
 	var out []obligationView
 	for _, o := range os {
-		ov := obligationView{Party: o.Party.String(), What: o.What, Right: o.Right, Rule: o.Rule, Ref: o.Ref,
+		ov := obligationView{Party: o.Party.String(), What: what(sess.lang, o.What), Code: o.What, Right: o.Right,
+			Rule: rule(sess.lang, o.Rule), Ref: code(sess.lang, o.Ref),
 			From: o.From.In(contract.Copenhagen()).Format("2006-01-02 15:04")}
 		if !o.Until.IsZero() {
 			ov.Until = o.Until.In(contract.Copenhagen()).Format("2006-01-02 15:04")

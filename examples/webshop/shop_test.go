@@ -388,8 +388,8 @@ func TestCheckoutWithdrawal(t *testing.T) {
 	if got := mustText(t, p, "withdrawn"); !strings.Contains(got, "2026-06-27") {
 		t.Errorf("withdrawn %q", got)
 	}
-	if got := mustText(t, p, "duties"); !strings.Contains(got, "refund") {
-		t.Errorf("no refund duty after withdrawal: %q", got)
+	if got := mustText(t, p, "duties"); !strings.Contains(got, "tilbagebetal alle betalinger") {
+		t.Errorf("no refund duty (Art. 13, in Danish) after withdrawal: %q", got)
 	}
 	if find(p.doc, "withdraw") != nil {
 		t.Error("the withdraw button is still there after withdrawing")
@@ -639,6 +639,75 @@ func TestAdmin(t *testing.T) {
 		"OpenDIMS keep_confidential", "Nordlys Webshop ApS refund", "the shopper return_goods", "Nordlys Webshop ApS answer_request"} {
 		if !strings.Contains(cal, want) {
 			t.Errorf("obligations calendar lacks %q: %s", want, cal)
+		}
+	}
+}
+
+// TestAdminInDanish: the Danish admin page names every obligation of the
+// calendar in Danish -- what it is, and its rule as Danish law cites it
+// (pkt., art., stk.) -- with pimkit's code kept in data-what.
+func TestAdminInDanish(t *testing.T) {
+	ts := newTestShop(t)
+	sh := ts.shopper(t)
+	sh.post("/da/checkout", consumerOrder("MUG-BLUE", "1"))
+	sh.post(sh.last.Header.Get("Location")+"/withdraw", nil)
+	sh.post("/da/your-data/erase", nil)
+	p := sh.get("/da/admin")
+	checkValid(t, p)
+	table := find(p.doc, "obligations")
+	if table == nil {
+		t.Fatal("page /da/admin: no table#obligations")
+	}
+	rows := 0
+	for _, td := range all(table, "td") {
+		if attr(td, "class") != "what" {
+			continue
+		}
+		rows++
+		c, label := attr(td, "data-what"), textOf(td)
+		if c == "" || label == c || strings.Contains(label, "_") {
+			t.Errorf("page /da/admin: td.what %q (data-what %q) is not named in Danish", label, c)
+		}
+	}
+	if rows < 8 {
+		t.Errorf("page /da/admin: %d obligations, want the agreement's, the withdrawal's and the request's", rows)
+	}
+	cal := mustText(t, p, "obligations")
+	for _, want := range []string{
+		"OpenDIMS hold oplysninger fortrolige 2026-01-30 00:00 vilkår pkt. 9.1", // terms 9.1
+		"kunden fortryd købet",                             // Directive 2011/83/EU Art. 9
+		"Nordlys Webshop ApS tilbagebetal alle betalinger", // Art. 13
+		"kunden send varerne tilbage",                      // Art. 14
+		"direktiv 2011/83/EU art. 13 NW-000001",            // the order
+		"Nordlys Webshop ApS besvar anmodningen",           // GDPR Art. 12(3)
+		"GDPR art. 12, stk. 3 sletning",                    // the request's kind
+		"Henvisning",                                       // the column
+	} {
+		if !strings.Contains(cal, want) {
+			t.Errorf("page /da/admin: table#obligations lacks %q: %s", want, cal)
+		}
+	}
+	for _, code := range []string{"keep_confidential", "refund", "answer_request", "terms ", "Directive", "erasure"} {
+		if strings.Contains(cal, code) {
+			t.Errorf("page /da/admin: table#obligations shows %q untranslated: %s", code, cal)
+		}
+	}
+}
+
+// TestRuleInDanish: rules as pimkit gives them, cited the Danish way.
+func TestRuleInDanish(t *testing.T) {
+	for _, c := range []struct{ in, da string }{
+		{"terms 17.2", "vilkår pkt. 17.2"},                                                   // the OpenDIMS terms' clause
+		{"Directive 2011/83/EU Art. 11a", "direktiv 2011/83/EU art. 11a"},                    // an article with a letter
+		{"GDPR Art. 12(3)", "GDPR art. 12, stk. 3"},                                          // a paragraph is "stk."
+		{"Directive 2011/83/EU Art. 9(2)(b)", "direktiv 2011/83/EU art. 9, stk. 2, litra b"}, // a point is "litra"
+		{"renteloven § 9 b", "renteloven § 9 b"},                                             // Danish already
+	} {
+		if got := rule("da", c.in); got != c.da {
+			t.Errorf("rule(da, %q) = %q, want %q", c.in, got, c.da)
+		}
+		if got := rule("en", c.in); got != c.in {
+			t.Errorf("rule(en, %q) = %q, want it as it is", c.in, got)
 		}
 	}
 }

@@ -669,13 +669,10 @@ func (s *server) export(sess *session) error {
 		items = append(items, privacy.ExportItem{Category: "user.contact", Purpose: "essential.service",
 			Value: map[string]any{"order": o.Order.Number, "name": o.Invoice.Buyer.Name, "address": o.Invoice.Buyer.Address,
 				"email": o.Email, "lines": o.Order.Lines}},
-			// The invoice as the buyer received it: its parties, lines and
-			// amounts (a billing.Invoice itself carries validate tags for
-			// fields a domestic invoice leaves zero, which the export checks).
+			// The invoice as the shop keeps it: pimkit's billing.Invoice,
+			// whose validate tags the export checks.
 			privacy.ExportItem{Category: "user.payment", Purpose: "essential.service.payment_processing",
-				Value: map[string]any{"number": o.Invoice.Number, "issued": o.Invoice.Issued, "due": o.Invoice.Due,
-					"seller": o.Invoice.Seller, "buyer": o.Invoice.Buyer, "lines": o.Invoice.Lines,
-					"net_amount": o.Invoice.Net, "vat": o.Invoice.VAT, "total": o.Invoice.Total}})
+				Value: o.Invoice})
 	}
 	// The consent events without the session reference, which the export
 	// names only hashed.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -12,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pimkit/pimkit/billing"
 	"github.com/pimkit/pimkit/billing/peppol"
 	"github.com/pimkit/pimkit/catalog"
 	"github.com/pimkit/pimkit/contract"
@@ -237,6 +240,31 @@ func TestGPCMeansMarketingOff(t *testing.T) {
 	sh.get("/da/")
 	if sh.cookie(cookieMarketing) == "" {
 		t.Error("GPC: an explicit opt-in after the signal did not set the marketing cookie")
+	}
+	// The signal keeps coming: recorded once more, and ignored by the
+	// ledger for the explicit opt-in.
+	st := loadLedger(t, ts, sh).State(sh.cookie(cookieSession), privacy.UseTargetedAds, testNow.Add(2*time.Minute))
+	if !st.Granted() || !st.SignalIgnored {
+		t.Errorf("GPC after an explicit opt-in: %+v, want granted, the signal recorded and ignored", st)
+	}
+	n := len(ledgerOf(t, ts, sh))
+	sh.get("/da/p/mug")
+	if m := len(ledgerOf(t, ts, sh)); m != n {
+		t.Errorf("an ignored GPC signal recorded again on every request: %d events, then %d", n, m)
+	}
+	// The shopper confirms the opt-in again on "your data"; the next
+	// signal must not undo it (Art. 21(5): the confirmed consent keeps
+	// the standing of the opt-in it renews).
+	ts.clock.Set(testNow.Add(3 * time.Minute))
+	sh.post("/da/consent", url.Values{"choice": {"choose"}, "analytics": {"on"}, "marketing": {"on"}, "back": {"/your-data"}})
+	ts.clock.Set(testNow.Add(4 * time.Minute))
+	p = sh.get("/da/")
+	events = ledgerOf(t, ts, sh)
+	if last := events[len(events)-1]; last.Action != privacy.Objected || last.Source != privacy.GPCSource {
+		t.Errorf("GPC after the confirmation not recorded: the last event is %+v", last)
+	}
+	if sh.cookie(cookieMarketing) == "" || !strings.Contains(p.body, `"ad_storage":"granted"`) {
+		t.Error("GPC: the signal after a confirmed explicit opt-in turned targeted ads off (Art. 21(5))")
 	}
 }
 
@@ -582,6 +610,40 @@ func TestYourData(t *testing.T) {
 	if acc.Kind != privacy.Access || acc.Withheld != 0 || len(acc.Items) != len(exp.Items)+1 ||
 		!strings.Contains(a.header.Get("Content-Disposition"), "nordlys-access.json") {
 		t.Errorf("access copy: kind %v, withheld %d, %d items (portability %d)", acc.Kind, acc.Withheld, len(acc.Items), len(exp.Items))
+	}
+	// The invoice in the access copy is the stored billing.Invoice, whole:
+	// a domestic invoice without an exchange rate passes the export's
+	// check of its validate tags.
+	var orderNumber string
+	for _, it := range acc.Items {
+		if it.Category != "user.payment" {
+			continue
+		}
+		b, err := json.Marshal(it.Value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var inv billing.Invoice
+		if err := json.Unmarshal(b, &inv); err != nil {
+			t.Fatalf("access copy: the invoice item is not a billing.Invoice: %v", err)
+		}
+		_, body, err := ts.st.order(context.Background(), inv.Number) // the order has the invoice's number
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d orderDoc
+		if err := json.Unmarshal(body, &d); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(d.Invoice)
+		got, _ := json.Marshal(inv)
+		if !bytes.Equal(got, want) || !inv.TaxCurrencyRate.IsZero() {
+			t.Errorf("access copy: invoice %s\nwant the stored one %s", got, want)
+		}
+		orderNumber = inv.Number
+	}
+	if orderNumber == "" {
+		t.Error("access copy: no invoice (user.payment)")
 	}
 	if p := sh.get("/en/your-data/export?kind=everything"); p.status != http.StatusBadRequest {
 		t.Errorf("export of an unknown kind: %d", p.status)

@@ -139,7 +139,7 @@ func (s *server) productPage(sess *session) error {
 			pv.Safety = append(pv.Safety, labelled{Label: label, Text: v})
 		}
 	}
-	ld, err := s.cat.jsonLD(p, sess.locale, s.base)
+	ld, err := s.cat.jsonLD(p, sess.locale, s.base, contract.DateOf(sess.now.In(contract.Copenhagen())))
 	if err != nil {
 		return err
 	}

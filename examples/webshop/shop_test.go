@@ -788,8 +788,9 @@ func TestJSONLDMatchesCatalog(t *testing.T) {
 				SKU    string `json:"sku"`
 				GTIN   string `json:"gtin"`
 				Offers struct {
-					Price    string `json:"price"`
-					Currency string `json:"priceCurrency"`
+					Price    string         `json:"price"`
+					Currency string         `json:"priceCurrency"`
+					Prior    *priceSpecJSON `json:"priceSpecification"`
 				} `json:"offers"`
 			} `json:"hasVariant"`
 		}
@@ -810,6 +811,7 @@ func TestJSONLDMatchesCatalog(t *testing.T) {
 				ld.HasVariant[i].Offers.Currency != "DKK" {
 				t.Errorf("variant %d: %+v, want %s at %s", i, ld.HasVariant[i], v.ID, m)
 			}
+			checkPriorPriceLD(t, p.path, v.ID, ld.HasVariant[i].Offers.Prior)
 		}
 	}
 	p := sh.get("/da/p/BOWL-01")
@@ -817,6 +819,63 @@ func TestJSONLDMatchesCatalog(t *testing.T) {
 		t.Error("a simple product is not a schema.org Product")
 	}
 	_ = catalog.InclVAT
+}
+
+// priceSpecJSON is a schema.org price specification as JSON-LD carries it.
+type priceSpecJSON struct {
+	Type      string `json:"@type"`
+	PriceType string `json:"priceType"`
+	Price     string `json:"price"`
+	Currency  string `json:"priceCurrency"`
+}
+
+// checkPriorPriceLD checks the priceSpecification of sku's offer on the
+// test's day (2026-06-22) against the catalog's price history: a reduced
+// variant carries the lowest price of the 30 days before the reduction
+// (Directive 98/6/EC Art. 6a) as a StrikethroughPrice; any other none.
+func checkPriorPriceLD(t testing.TB, page, sku string, got *priceSpecJSON) {
+	t.Helper()
+	prior, reduced, err := priorPrice(sku, contract.DateOf(testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case !reduced && got != nil:
+		t.Errorf("page %s: element script#jsonld: %s is not reduced, yet its offer has a priceSpecification %+v", page, sku, *got)
+	case reduced && got == nil:
+		t.Errorf("page %s: element script#jsonld: the offer of the reduced %s has no priceSpecification (the prior price %s)", page, sku, prior)
+	case reduced:
+		want := priceSpecJSON{Type: "UnitPriceSpecification", PriceType: "https://schema.org/StrikethroughPrice",
+			Price: prior.Amount().StringFixed(2), Currency: "DKK"}
+		if *got != want {
+			t.Errorf("page %s: element script#jsonld: the offer of %s has priceSpecification %+v, want %+v", page, sku, *got, want)
+		}
+	}
+}
+
+// TestPriorPriceIsTheLowestOfThe30Days: the demo's reduced mug was 109.95
+// for a week within the 30 days before its reduction to 99.95 on
+// 2026-06-15, and 119.95 the day before it; the prior price the page and
+// its JSON-LD show is 109.95 (Directive 98/6/EC Art. 6a(2)).
+func TestPriorPriceIsTheLowestOfThe30Days(t *testing.T) {
+	prior, reduced, err := priorPrice("MUG-SAND", contract.DateOf(testNow))
+	if err != nil || !reduced || prior.Text() != "109.95" {
+		t.Errorf("prior price of MUG-SAND on %s: %v %v %v, want 109.95", contract.DateOf(testNow), prior, reduced, err)
+	}
+	if _, reduced, _ := priorPrice("MUG-SAND", contract.MustDate(2026, 6, 14)); reduced {
+		t.Error("MUG-SAND reduced the day before its reduction")
+	}
+	// A simple product without a reduction keeps the catalog's markup byte for byte.
+	ts := newTestShop(t)
+	prod, _ := ts.shop.cat.find("BOWL-01")
+	var b strings.Builder
+	if err := ts.shop.cat.compiled.ProductJSONLD(&b, prod.Record, publishOptions(danish, ts.shop.base)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := withPriorPrices([]byte(b.String()), contract.DateOf(testNow))
+	if err != nil || string(got) != b.String() {
+		t.Errorf("withPriorPrices changed the markup of an unreduced product: %s\nwas %s (%v)", got, b.String(), err)
+	}
 }
 
 // TestNoPersonalDataInLogs: a whole visit leaves no name, e-mail address,

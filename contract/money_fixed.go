@@ -228,3 +228,32 @@ func appendFixed(b []byte, c int64, exp, places int32) []byte {
 	}
 	return b
 }
+
+// sane is saneAmount of m's amount, without a decimal for an inline one:
+// an exponent within ±18 and at most 10^18 in magnitude.
+func (m Money) sane() bool {
+	if m.big != nil {
+		return saneAmount(*m.big)
+	}
+	if m.exp < -18 || m.exp > 18 {
+		return false
+	}
+	limit := Money{coef: 1, exp: 18}
+	return cmpAmounts(m.Abs(), limit) <= 0
+}
+
+// maxMoney is decimal.Max(a, b) of the amounts: a unless b is greater.
+func maxMoney(a, b Money) Money {
+	if cmpAmounts(b, a) > 0 {
+		return b
+	}
+	return a
+}
+
+// minMoney is decimal.Min(a, b) of the amounts: a unless b is less.
+func minMoney(a, b Money) Money {
+	if cmpAmounts(b, a) < 0 {
+		return b
+	}
+	return a
+}

@@ -186,6 +186,8 @@ func TestMoneySmallDoesNotAllocate(t *testing.T) {
 			ok = a.Equal(b) && a.IsPositive() && !a.IsZero()
 		}},
 		{"Minor", func() { _, ok = NewMoney(price, currency.DKK).Minor() }},
+		{"Amount of a Money made from a decimal", func() { ok = NewMoney(price, currency.DKK).Amount().Exponent() == -2 }},
+		{"Amount of a rounded amount already at scale", func() { ok = NewMoney(price, currency.DKK).Round().Amount().Sign() > 0 }},
 		{"CheckLimits", func() { ok = MoneyFromMinor(2495, currency.DKK).CheckLimits() == nil }},
 	}
 	for _, tt := range tests {

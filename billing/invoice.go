@@ -265,8 +265,14 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 // invoices one after the other through the same *inv allocates nothing
 // for them once they have grown. What it writes equals what NewInvoice
 // returns (cmp.Equal); copy an invoice to keep it beyond the next call.
-// On an error *inv is the zero Invoice and the error is NewInvoice's.
+// On an error *inv is the zero Invoice and the error is NewInvoice's. A
+// nil inv only checks in: the error is NewInvoice's, the invoice is
+// dropped.
 func NewInvoiceInto(inv *Invoice, in InvoiceInput, c contract.Counter) error {
+	if inv == nil {
+		_, err := NewInvoice(in, c)
+		return err
+	}
 	if err := newInvoice(inv, in, c); err != nil {
 		*inv = Invoice{}
 		return err

@@ -119,17 +119,22 @@ func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, err
 }
 
 // Decode returns the next record. A bad row returns a [*RowError] with
-// every problem of the row (path: the column name; a malformed quote, which
-// encoding/csv locates by byte, has path "row" and Param "csv at byte 7"),
-// and the next call continues with the next row;
+// every problem of the row (path: the column name; a malformed quote,
+// located by byte as encoding/csv locates it, has path "row" and Param
+// "csv at byte 7"), and the next call continues with the next row;
 // io.EOF ends the input. Values are parsed, not validated: run
 // [Compiled.ValidateBatch] on the result.
 //
+// The decoder splits rows as encoding/csv does (RFC 4180 quoting, a
+// "\r\n" line break read as "\n", blank lines skipped, a leading byte
+// order mark dropped), with the same errors at the same rows and bytes,
+// but reads each row into one string and its cells as offsets into it.
+//
 // Memory: decoding allocates at most 16 bytes per input byte plus 64 KiB
 // for good rows. A record with more than twice the layout's columns plus
-// 64 ends the input with an error wrapping [ErrSyntax] before
-// encoding/csv splits it, so a line of a million separators costs
-// nothing. Each bad row's [*RowError] costs some 150 bytes more: once
+// 64 ends the input with an error wrapping [ErrSyntax] before any of it
+// is split into cells, so a line of a million separators costs only its
+// bytes. Each bad row's [*RowError] costs some 150 bytes more: once
 // the row errors returned cost more than 8 bytes per input byte read plus
 // 32 KiB (as on hostile input of a million 3-byte bad rows; bad rows of
 // some 20 bytes or more never reach it), the input ends with an error
@@ -429,33 +434,40 @@ func appendValue(values []FieldValue, field string, s *csvSlot, v Value) []Field
 // grouping, spaces, more than 18 digits, errors) as
 // [NumberFormat.Parse] does.
 func (d *CSVDecoder) number(cell string) (Value, error) {
-	if len(cell) <= 19 {
-		dec := d.num.dec()
-		var n int64
-		frac, digits := -1, 0
-	scan:
-		for i := 0; i < len(cell); i++ {
-			c := cell[i]
-			switch {
-			case c >= '0' && c <= '9':
-				n = n*10 + int64(c-'0')
-				digits++
-				if frac >= 0 {
-					frac++
-				}
-				continue
-			case rune(c) == dec && frac < 0 && digits > 0 && i+1 < len(cell):
-				frac = 0
-				continue
-			}
-			digits = 0 // not the simple form
-			break scan
-		}
-		if digits > 0 && digits <= 18 {
-			return Value{kind: kindNumber, n: n, e: int32(-max(frac, 0))}, nil
-		}
+	if v, ok := plainNumber(cell, d.num.dec()); ok {
+		return v, nil
 	}
 	return d.num.parseValue(cell)
+}
+
+// plainNumber reads s when it is 1 to 18 digits with at most one decimal
+// separator dec between digits, as [NumberFormat.Parse] would; ok is
+// false for anything else.
+func plainNumber(s string, dec rune) (v Value, ok bool) {
+	if len(s) > 19 || len(s) == 0 {
+		return Value{}, false
+	}
+	var n int64
+	frac, digits := -1, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			n = n*10 + int64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		case c < 0x80 && rune(c) == dec && frac < 0 && digits > 0 && i+1 < len(s):
+			frac = 0
+		default:
+			return Value{}, false
+		}
+	}
+	if digits > 18 {
+		return Value{}, false
+	}
+	return Value{kind: kindNumber, n: n, e: int32(-max(frac, 0))}, true
 }
 
 var (

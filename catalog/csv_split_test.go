@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -8,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/pimkit/pimkit/contract"
 )
 
 // splitEvents is what a CSV reader yields for in: each record's start
@@ -123,4 +127,101 @@ func FuzzCSVSplit(f *testing.F) {
 			t.Errorf("%q comma %q:\n got %q\nwant %q", in, comma, got, want)
 		}
 	})
+}
+
+// TestParseDateLikeContract: the CSV and JSON decoders' date reading
+// accepts exactly the dates contract.ParseDate accepts (ISO 8601
+// calendar dates of years 1 to 9999), to the same day.
+func TestParseDateLikeContract(t *testing.T) {
+	var ins []string
+	for _, y := range []int{0, 1, 4, 100, 400, 1900, 1999, 2000, 2023, 2024, 2100, 9999} {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				ins = append(ins, fmt.Sprintf("%04d-%02d-%02d", y, m, d))
+			}
+		}
+	}
+	ins = append(ins, "", "2026-1-31", "2026-01-3a", "+026-01-31", "2026/01/31", "2026-01-31 ", " 2026-01-31", "20260131", "2026-01-311")
+	for _, in := range ins {
+		v, err := parseDate(in)
+		want, werr := contract.ParseDate(in)
+		if (err == nil) != (werr == nil) {
+			t.Errorf("parseDate(%q) error %v; contract.ParseDate %v", in, err, werr)
+			continue
+		}
+		if err == nil {
+			if got, _ := v.Date(); got.Format("2006-01-02") != want.String() {
+				t.Errorf("parseDate(%q) = %v, want %v", in, got, want)
+			}
+		}
+	}
+}
+
+// TestCSVDecodeInto: DecodeInto reads the records Decode reads, into one
+// reused Record, and the text of an earlier record stays valid; once the
+// storage has grown, a row allocates only its text and a few lists.
+func TestCSVDecodeInto(t *testing.T) {
+	c := mustCompile(testSchema(), testChannels()...)
+	var buf bytes.Buffer
+	if err := c.ExportCSV(&buf, csvProducts(), CSVOptions{Locale: daDK}); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.String()
+	d, err := c.NewCSVDecoder(strings.NewReader(data), CSVOptions{Locale: daDK})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r Record
+	var ids, titles []string
+	for i, p := range csvProducts() {
+		if err := d.DecodeInto(&r); err != nil {
+			t.Fatalf("DecodeInto #%d: %v", i, err)
+		}
+		want := sortedLike(c, p)
+		want.Row = csvRows[i]
+		if diff := cmp.Diff(want, r); diff != "" {
+			t.Errorf("DecodeInto #%d (-want +got):\n%s", i, diff)
+		}
+		ids = append(ids, r.ID)
+		if v, ok := r.Get("title", daDK, ""); ok {
+			s, _ := v.Text()
+			titles = append(titles, s)
+		}
+	}
+	if err := d.DecodeInto(&r); err != io.EOF {
+		t.Errorf("DecodeInto at the end: %v, want io.EOF", err)
+	}
+	if ids[0] != "SHIRT-1" || ids[1] != "SHIRT-2" || len(titles) != 1 || titles[0] != "Skjorte" {
+		t.Errorf("text kept from earlier records changed: %q %q", ids, titles)
+	}
+	if err := d.DecodeInto(nil); !errors.Is(err, ErrNil) {
+		t.Errorf("DecodeInto(nil) = %v, want ErrNil", err)
+	}
+
+	// A file of many copies of the first product: rows after the first
+	// reuse the record's storage.
+	header, row, _ := strings.Cut(data, "\n")
+	row = row[:strings.Index(row, "\nSHIRT-2")]
+	many := header + "\n" + strings.Repeat(row+"\n", 200)
+	d, err = c.NewCSVDecoder(strings.NewReader(many), CSVOptions{Locale: daDK})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.DecodeInto(&r); err != nil {
+		t.Fatal(err)
+	}
+	allocs := testing.AllocsPerRun(100, func() {
+		if err := d.DecodeInto(&r); err != nil {
+			t.Fatal(err)
+		}
+	})
+	// The row's text, and for each price amount the two allocations of a
+	// decimal's big.Int (contract.Money holds a decimal.Decimal).
+	amounts := 0
+	for _, fv := range r.Values {
+		amounts += len(fv.Value.Prices())
+	}
+	if want := 1 + 2*float64(amounts); allocs > want {
+		t.Errorf("DecodeInto allocates %.1f times a row once warm; want at most %.0f", allocs, want)
+	}
 }

@@ -444,7 +444,11 @@ func (c *Compiled) DecodeJSON(r io.Reader) (Record, error) {
 	if r == nil {
 		return Record{}, errNilReader
 	}
-	rec, err := c.NewJSONDecoder(r).Decode()
+	d := c.NewJSONDecoder(r)
+	rec, err := d.Decode()
+	// The decoder ends here: its buffer (the record holds no part of it,
+	// whichever path read it) goes back to the pool for the next call.
+	putBuffer(d.buf)
 	if err == io.EOF {
 		return Record{}, &JSONError{}
 	}

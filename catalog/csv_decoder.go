@@ -42,13 +42,10 @@ type CSVDecoder struct {
 	prices []Price
 	values []FieldValue
 	cats   []string
+	kept   bool // the arenas hold lists of records returned to keep
 }
 
 func (d *CSVDecoder) newArenas() {
-	if d.ReuseRecord {
-		d.extras, d.strs, d.assets, d.prices = d.extras[:0], d.strs[:0], d.assets[:0], d.prices[:0]
-		return
-	}
 	// The next row continues in what is left of the arenas: the previous
 	// rows' values hold slices capped at their own ends and pointers to
 	// their own extras, which appends past them never touch. When less is
@@ -249,10 +246,17 @@ func (d *CSVDecoder) decodeRow(r *Record, reuse bool) error {
 	}
 	values, cats := r.Values[:0], r.Categories[:0]
 	*r = Record{Row: d.row}
-	if reuse {
+	switch {
+	case reuse && d.kept:
+		// Records that Decode returned to keep use these arenas: start
+		// new ones rather than overwrite them.
+		d.extras, d.strs, d.assets, d.prices = nil, nil, nil, nil
+		d.kept = false
+	case reuse:
 		d.extras, d.strs, d.assets, d.prices = d.extras[:0], d.strs[:0], d.assets[:0], d.prices[:0]
-	} else {
+	default:
 		d.newArenas()
+		d.kept = true
 	}
 	if i := l.fixed[colID]; i >= 0 {
 		r.ID = sp.field(i)

@@ -194,6 +194,22 @@ func TestCSVDecodeInto(t *testing.T) {
 	if ids[0] != "SHIRT-1" || ids[1] != "SHIRT-2" || len(titles) != 1 || titles[0] != "Skjorte" {
 		t.Errorf("text kept from earlier records changed: %q %q", ids, titles)
 	}
+	// A record Decode returned to keep is not overwritten by DecodeInto.
+	d, err = c.NewCSVDecoder(strings.NewReader(data), CSVOptions{Locale: daDK})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := d.Decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := fmt.Sprint(first.Values)
+	if err := d.DecodeInto(&r); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(first.Values); got != kept {
+		t.Errorf("DecodeInto changed a record Decode returned:\n%s\nwas\n%s", got, kept)
+	}
 	if err := d.DecodeInto(nil); !errors.Is(err, ErrNil) {
 		t.Errorf("DecodeInto(nil) = %v, want ErrNil", err)
 	}

@@ -112,6 +112,7 @@ func FuzzJSONFastPath(f *testing.F) {
 		f.Add(in)
 	}
 	poisonBuffers = true
+	f.Cleanup(func() { poisonBuffers = false })
 	f.Fuzz(func(t *testing.T, in string) {
 		want := decodeAllJSON(c, in, true, false)
 		if got := decodeAllJSON(c, in, false, false); !cmp.Equal(got, want) {

@@ -304,9 +304,15 @@ func (d *JSONDecoder) toSlow() {
 	if d.rerr != nil {
 		src = errReader{d.rerr}
 	}
-	d.dec = json.NewDecoder(io.MultiReader(bytes.NewReader(d.buf[d.pos:d.end]), src))
+	// What was read ahead is copied, so that the buffer goes back to the
+	// pool: reads start small, so this is little for input that is no
+	// record.
+	rest := append([]byte(nil), d.buf[d.pos:d.end]...)
+	d.dec = json.NewDecoder(io.MultiReader(bytes.NewReader(rest), src))
 	d.dec.DisallowUnknownFields()
 	d.decBase = d.base + int64(d.pos)
+	putBuffer(d.buf)
+	d.buf, d.pos, d.end = nil, 0, 0
 }
 
 type errReader struct{ err error }

@@ -146,12 +146,24 @@ func boolByte(b bool) byte {
 // locale or channel it does not have) are kept by their text and come
 // back as they were; validation reports them as [Compiled.Validate]
 // does. Pack fails only for a locale whose text does not read back as
-// the same locale, or a number of more than 4,096 digits; the error
-// wraps [ErrInvalid].
+// the same locale, or a number of more than 4,096 digits (an error
+// wrapping [ErrInvalid]), and on a nil Compiled ([ErrSchema]).
 func (c *Compiled) Pack(r Record) (Packed, error) {
-	w := packWriter{b: make([]byte, 0, 64+24*len(r.Values))}
-	return c.pack(&w, &r)
+	if c == nil {
+		return Packed{}, ErrSchema
+	}
+	w := writerPool.Get().(*packWriter)
+	p, err := c.pack(w, &r)
+	if cap(w.b) <= 1<<20 {
+		w.b = w.b[:0]
+		writerPool.Put(w)
+	}
+	return p, err
 }
+
+// writerPool holds packing buffers, so that packing allocates only the
+// packed string.
+var writerPool = sync.Pool{New: func() any { return &packWriter{b: make([]byte, 0, 16<<10)} }}
 
 func (c *Compiled) pack(w *packWriter, r *Record) (Packed, error) {
 	k := c.packHash

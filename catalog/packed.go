@@ -364,6 +364,10 @@ func (c *Compiled) currencyIndex(u currency.Unit) int {
 // Unpack returns the record p holds. A Packed that c did not make (the
 // zero Packed, another schema's, damaged bytes) is an error wrapping
 // [ErrSchema]. The record's texts share p's memory: keeping one keeps p.
+// Unpacking allocates at most 64 bytes per packed byte plus 64 KiB (a
+// value can take two bytes packed and 96 as a [FieldValue]), more than
+// the decoders' 16: a Packed is a host's own storage form, not an
+// exchange form for untrusted input.
 func (c *Compiled) Unpack(p Packed) (Record, error) {
 	var r Record
 	if err := c.unpack(p, &r, nil); err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/internal/allocbound"
 	"github.com/pimkit/pimkit/internal/raceflag"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
@@ -379,4 +380,52 @@ func FuzzUnpack(f *testing.F) {
 		_, _ = c.Unpack(j)
 		_ = p.ID()
 	})
+}
+
+// TestPackedAllocation: reading a Packed's JSON allocates at most 16
+// bytes per input byte plus 64 KiB, as every decoder here; unpacking
+// allocates at most 64 bytes per packed byte plus 64 KiB, on the densest
+// packed records there are (two bytes a value).
+func TestPackedAllocation(t *testing.T) {
+	allocbound.SkipUnlessMeasurable(t)
+	c := mustCompile(testSchema(), testChannels()...)
+	const n = 20_000
+	dense := map[string]Value{
+		"empty":   {},
+		"boolean": Bool(true),
+		"option":  Option("s"),
+		"options": Options("a"),
+		"assets":  Assets(Asset{Ref: "a"}),
+		"prices":  Prices(contract.NewMoney(decimal.New(1, 0), currency.DKK)),
+		"number":  Number(decimal.New(1, 0)),
+	}
+	for name, v := range dense {
+		r := Record{ID: "A", Values: make([]FieldValue, n), Categories: []string{"a", "b"}}
+		for i := range r.Values {
+			r.Values[i] = fv("organic", v)
+		}
+		p, err := c.Pack(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := allocbound.Allocated(func() {
+			if _, err := c.Unpack(p); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if bound := 64*uint64(p.Size()) + 64<<10; got > bound {
+			t.Errorf("%s: unpacking %d bytes allocates %d, want at most %d (64 B a byte plus 64 KiB)", name, p.Size(), got, bound)
+		}
+		js, _ := json.Marshal(p)
+		got = allocbound.Allocated(func() {
+			var q Packed
+			if err := json.Unmarshal(js, &q); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if bound := allocbound.Bound(len(js)); got > bound {
+			t.Errorf("%s: reading %d bytes of JSON allocates %d, want at most %d", name, len(js), got, bound)
+		}
+		t.Logf("%s: %d packed bytes, unpacking allocates %.1f B a byte", name, p.Size(), float64(allocbound.Allocated(func() { c.Unpack(p) }))/float64(p.Size()))
+	}
 }

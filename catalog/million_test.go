@@ -43,16 +43,56 @@ func millionProduct(c *Compiled, i int) Record {
 }
 
 // millionCSV is an io.Reader of the CSV of products [next, end) with its
-// header, written row by row into a buffer from templates built once:
-// per field the constant parts of its cells, with the product's number
-// and the few values derived from it appended by strconv. Deterministic,
+// header, written row by row into a buffer from templates built once: the
+// leading text fields (most of a row) as one template per number of
+// digits and set of missing fields with the product's number copied in,
+// the other fields from the constant parts of their cells with the few
+// values derived from the number appended by strconv. Deterministic,
 // and every product is distinct (its SKU is SKU-i).
 type millionCSV struct {
 	next, end int
 	fields    []genField
+	ntext     int // the leading text fields, written from templates
+	templates map[[2]int]*textTemplate
 	buf       []byte
 	off       int
 	digits    []byte
+}
+
+// textTemplate is the leading text fields' cells for products of one
+// number of digits and one remainder mod 37 (which fields are missing):
+// the bytes, with the offsets where the product's number goes.
+type textTemplate struct {
+	b  []byte
+	at []int
+}
+
+// textPart returns the template for products of d digits whose missing
+// fields are those of remainder m, building it on first use.
+func (g *millionCSV) textPart(d, m int) *textTemplate {
+	if t, ok := g.templates[[2]int{d, m}]; ok {
+		return t
+	}
+	t := &textTemplate{}
+	for k := range g.fields[:g.ntext] {
+		gf := &g.fields[k]
+		if (gf.fi+m)%37 == 0 {
+			for range gf.ncols {
+				t.b = append(t.b, ';')
+			}
+			continue
+		}
+		for s := range gf.slots {
+			t.b = append(t.b, gf.pre...)
+			t.at = append(t.at, len(t.b))
+			for range d {
+				t.b = append(t.b, '0')
+			}
+			t.b = append(t.b, gf.sufs[s]...)
+		}
+	}
+	g.templates[[2]int{d, m}] = t
+	return t
 }
 
 type genField struct {
@@ -65,7 +105,7 @@ type genField struct {
 }
 
 func newMillionCSV(c *Compiled, from, to int) *millionCSV {
-	g := &millionCSV{next: from, end: to}
+	g := &millionCSV{next: from, end: to, templates: map[[2]int]*textTemplate{}}
 	l := c.columns()
 	var hdr []byte
 	for i, col := range l.cols {
@@ -102,6 +142,9 @@ func newMillionCSV(c *Compiled, from, to int) *millionCSV {
 			gf.pre = []byte(";")
 		}
 		g.fields = append(g.fields, gf)
+		if (f.Type == TextField || f.Type == Textarea) && g.ntext == fi {
+			g.ntext++
+		}
 	}
 	return g
 }
@@ -141,7 +184,13 @@ func (g *millionCSV) row(b []byte, i int) []byte {
 		b = append(b, ",c"...)
 		b = strconv.AppendInt(b, int64(i%40), 10)
 	}
-	for k := range g.fields {
+	t := g.textPart(len(g.digits), i%37)
+	start := len(b)
+	b = append(b, t.b...)
+	for _, at := range t.at {
+		copy(b[start+at:], g.digits)
+	}
+	for k := g.ntext; k < len(g.fields); k++ {
 		gf := &g.fields[k]
 		fi := gf.fi
 		if (fi+i)%37 == 0 {

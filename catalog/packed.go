@@ -521,7 +521,10 @@ func (c *Compiled) unpack(p Packed, r *Record, sc *packScratch) error {
 		r.Row = int(rd.sv())
 	}
 	nv, nx, ns, np, na := rd.count(2), rd.count(1), rd.count(1), rd.count(3), rd.count(2)
-	if rd.bad {
+	// Every value takes two bytes at least, one with an extra three, each
+	// option code one more, each price three, each asset two: counts that
+	// the bytes cannot hold are refused before anything is allocated.
+	if rd.bad || nx > nv || 2*nv+nx+ns+3*np+2*na > len(rd.s)-rd.i {
 		return errPacked()
 	}
 	pooled := sc != nil

@@ -429,3 +429,36 @@ func TestPackedAllocation(t *testing.T) {
 		t.Logf("%s: %d packed bytes, unpacking allocates %.1f B a byte", name, p.Size(), float64(allocbound.Allocated(func() { c.Unpack(p) }))/float64(p.Size()))
 	}
 }
+
+// TestPackedAllocationHostile: a header claiming more values, option
+// codes, prices and assets than its bytes can hold is refused before
+// anything is allocated for them.
+func TestPackedAllocationHostile(t *testing.T) {
+	allocbound.SkipUnlessMeasurable(t)
+	c := mustCompile(testSchema(), testChannels()...)
+	const size = 1 << 18
+	for _, counts := range [][5]uint64{
+		{size / 2, size, size, size / 3, size / 2},
+		{size / 2, size / 2, 0, 0, 0},
+		{size / 4, size / 4, size / 4, 0, 0},
+		{0, 0, size, size, size},
+	} {
+		w := packWriter{}
+		k := c.packHash
+		w.b = append(w.b, packMagic, byte(k), byte(k>>8), byte(k>>16), byte(k>>24))
+		w.uv(pkValues)
+		w.str("A")
+		w.b = append(w.b, 0)
+		for _, n := range counts {
+			w.uv(n)
+		}
+		for len(w.b) < size {
+			w.b = append(w.b, byte(kindOptions), 2, 1, 0)
+		}
+		p := Packed{b: string(w.b)}
+		got := allocbound.Allocated(func() { _, _ = c.Unpack(p) })
+		if bound := 64*uint64(p.Size()) + 64<<10; got > bound {
+			t.Errorf("counts %v: unpacking %d bytes allocates %d, want at most %d", counts, p.Size(), got, bound)
+		}
+	}
+}

@@ -343,8 +343,8 @@ func TestBrowserBuyAndWithdraw(t *testing.T) {
 	if got := b.text("#withdrawn"); !strings.Contains(got, "2026-06-29") {
 		t.Errorf("page %s: element #withdrawn: %q", b.page, got)
 	}
-	if got := b.text("#duties"); !strings.Contains(got, "refund") {
-		t.Errorf("page %s: element #duties: %q, want the refund duty", b.page, got)
+	if got := b.text("#duties"); !strings.Contains(got, "tilbagebetal alle betalinger") {
+		t.Errorf("page %s: element #duties: %q, want the refund duty (in Danish)", b.page, got)
 	}
 	b.absent("#withdraw")
 	if got := b.text("#credit-note-number"); got != "NW-000002" {
@@ -404,8 +404,9 @@ func TestBrowserJSONLD(t *testing.T) {
 				SKU    string `json:"sku"`
 				GTIN   string `json:"gtin"`
 				Offers struct {
-					Price    string `json:"price"`
-					Currency string `json:"priceCurrency"`
+					Price    string         `json:"price"`
+					Currency string         `json:"priceCurrency"`
+					Prior    *priceSpecJSON `json:"priceSpecification"`
 				} `json:"offers"`
 			} `json:"hasVariant"`
 		}
@@ -425,6 +426,9 @@ func TestBrowserJSONLD(t *testing.T) {
 			if got.Type != "Product" || got.SKU != v.ID || got.GTIN != gtin || got.Offers.Price != m.Amount().StringFixed(2) || got.Offers.Currency != "DKK" {
 				t.Errorf("page %s: element script#jsonld: variant %d is %+v, the catalog has %s at %s", b.page, i, got, v.ID, m)
 			}
+			// A reduced variant's offer carries the prior price as its
+			// strikethrough price (Directive 98/6/EC Art. 6a).
+			checkPriorPriceLD(t, b.page, v.ID, got.Offers.Prior)
 			// The price the page shows for the variant is the same price.
 			shown := b.text(fmt.Sprintf(`tr[data-sku=%q] .price`, v.ID))
 			if want := m.Format(map[string]language.Tag{"da": language.Danish, "en": language.BritishEnglish}[lang]); !strings.HasPrefix(shown, want) {

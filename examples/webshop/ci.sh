@@ -5,7 +5,8 @@
 # Debian's chromium package (installed here when missing) on SQLite and on
 # a throwaway PostgreSQL server on loopback (installed from Debian's
 # packages when missing), with the handler tests again on PostgreSQL; then
-# a smoke run of the shop program.
+# `go run ./examples/webshop` from the root of a clean clone, fetching its
+# pages.
 #
 # The browser tests never skip here: PIMKIT_BROWSER=1 makes a Chromium
 # that cannot be installed or started FAIL them, and this script fails
@@ -13,6 +14,10 @@
 # only under CI=true, as in examples/host/ci.sh.
 set -euo pipefail
 cd "$(dirname "$0")"
+# The module as its go.mod says (replace => ../..), not the repository's
+# go.work; the step "go run ./examples/webshop from the root" below uses
+# the workspace on purpose.
+export GOWORK=off
 
 no_postgres() {
   echo "*** webshop: $1"
@@ -65,7 +70,7 @@ pgdata=""
 pgctl=""
 shop_pid=""
 cleanup() {
-  if [ -n "$shop_pid" ]; then kill "$shop_pid" 2>/dev/null || true; fi
+  if [ -n "$shop_pid" ]; then kill -- -"$shop_pid" 2>/dev/null || kill "$shop_pid" 2>/dev/null || true; fi
   if [ -n "$pgctl" ] && [ -n "$pgdata" ] && [ -f "$pgdata/postmaster.pid" ]; then
     as_pg "$pgctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true
   fi
@@ -109,24 +114,46 @@ browser_run() {
 echo "--- webshop: browser tests (SQLite; screenshots in $work/shots-sqlite)"
 PIMKIT_TEST_PG_DSN= browser_run "SQLite" "$work/shots-sqlite"
 
-echo "--- webshop: smoke run of the shop (SQLite)"
-go build -o "$work/webshop" .
-"$work/webshop" -addr 127.0.0.1:0 -db "$work/smoke.db" -key "$work/smoke.key" >"$work/shop.out" 2>"$work/shop.log" &
+# The command the README gives, `go run ./examples/webshop`, from the root
+# of a clean clone: the files git tracks (not what happens to lie in this
+# checkout), with the repository's go.work, whose workspace resolves the
+# nested module from the root. Only -addr is added, for a free port; the
+# database and key land at their defaults in the clone's root.
+echo "--- webshop: go run ./examples/webshop from the root of a clean clone (SQLite)"
+root=$(cd ../.. && pwd)
+clone="$work/clone"
+mkdir -p "$clone"
+if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+  git -C "$root" ls-files -z | (cd "$root" && tar --null -T - -cf -) | tar -xf - -C "$clone"
+else
+  cp -a "$root/." "$clone"
+fi
+[ -f "$clone/go.work" ] || { echo "*** webshop: the clone has no go.work: go run ./examples/webshop cannot work from its root"; exit 1; }
+(cd "$clone" && exec env -u GOWORK setsid go run ./examples/webshop -addr 127.0.0.1:0 >"$work/shop.out" 2>"$work/shop.log") &
 shop_pid=$!
 addr=""
-for _ in $(seq 1 600); do
+for _ in $(seq 1 1800); do
   addr=$(sed -n 's/^webshop: listening on \(http:[^ ]*\)\/ .*/\1/p' "$work/shop.out")
   [ -n "$addr" ] && break
-  kill -0 "$shop_pid" 2>/dev/null || { cat "$work/shop.log"; echo "the shop exited"; exit 1; }
+  kill -0 "$shop_pid" 2>/dev/null || { cat "$work/shop.log"; echo "*** webshop: go run ./examples/webshop exited"; exit 1; }
   sleep 0.1
 done
-[ -n "$addr" ] || { echo "the shop printed no address"; exit 1; }
+[ -n "$addr" ] || { cat "$work/shop.log"; echo "*** webshop: go run ./examples/webshop printed no address in 180 s"; exit 1; }
+home=$(curl -sL -w '\n%{http_code}' "$addr/")
+case "$home" in
+  *'<title>Produkter - Nordlys Webshop</title>'*$'\n'200) ;;
+  *) echo "*** webshop: GET / did not answer with the Danish product list:"; echo "$home" | tail -n 5; exit 1 ;;
+esac
 for path in /da/ /en/p/mug /da/your-data /en/admin; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$addr$path")
-  [ "$code" = 200 ] || { echo "GET $path: $code"; exit 1; }
+  [ "$code" = 200 ] || { echo "*** webshop: GET $path: $code"; exit 1; }
 done
-kill "$shop_pid"; wait "$shop_pid" 2>/dev/null || true; shop_pid=""
-echo "smoke run ok: $addr"
+for f in webshop.db webshop.key; do
+  [ -f "$clone/$f" ] || { echo "*** webshop: $f was not created in the clone's root"; exit 1; }
+done
+# setsid made go run and the shop it started a process group of their own.
+kill -- -"$shop_pid" 2>/dev/null || true; wait "$shop_pid" 2>/dev/null || true; shop_pid=""
+echo "go run ./examples/webshop from the root: $addr answered /, /da/, /en/p/mug, /da/your-data, /en/admin"
 
 # The throwaway PostgreSQL, as in examples/host/ci.sh.
 find_pgbin() {

@@ -139,7 +139,7 @@ func (s *server) productPage(sess *session) error {
 			pv.Safety = append(pv.Safety, labelled{Label: label, Text: v})
 		}
 	}
-	ld, err := s.cat.jsonLD(p, sess.locale, s.base)
+	ld, err := s.cat.jsonLD(p, sess.locale, s.base, contract.DateOf(sess.now.In(contract.Copenhagen())))
 	if err != nil {
 		return err
 	}
@@ -368,9 +368,11 @@ type lineView struct {
 	SKU, Quantity, Unit, Net, VAT, Gross, Rate string
 }
 
+// obligationView is an obligation as a page shows it: What and Rule in
+// the page's language, Code the What code as pimkit gives it.
 type obligationView struct {
-	Party, What, From, Until, Rule, Ref string
-	Right                               bool
+	Party, What, Code, From, Until, Rule, Ref string
+	Right                                     bool
 }
 
 type orderView struct {
@@ -438,7 +440,8 @@ func (s *server) orderPage(sess *session) error {
 func obligationViews(os []contract.Obligation, sess *session) []obligationView {
 	var out []obligationView
 	for _, o := range os {
-		ov := obligationView{Party: o.Party.String(), What: o.What, Right: o.Right, Rule: o.Rule, Ref: o.Ref,
+		ov := obligationView{Party: o.Party.String(), What: what(sess.lang, o.What), Code: o.What, Right: o.Right,
+			Rule: rule(sess.lang, o.Rule), Ref: code(sess.lang, o.Ref),
 			From: o.From.In(contract.Copenhagen()).Format("2006-01-02 15:04")}
 		if !o.Until.IsZero() {
 			ov.Until = o.Until.In(contract.Copenhagen()).Format("2006-01-02 15:04")
@@ -666,13 +669,10 @@ func (s *server) export(sess *session) error {
 		items = append(items, privacy.ExportItem{Category: "user.contact", Purpose: "essential.service",
 			Value: map[string]any{"order": o.Order.Number, "name": o.Invoice.Buyer.Name, "address": o.Invoice.Buyer.Address,
 				"email": o.Email, "lines": o.Order.Lines}},
-			// The invoice as the buyer received it: its parties, lines and
-			// amounts (a billing.Invoice itself carries validate tags for
-			// fields a domestic invoice leaves zero, which the export checks).
+			// The invoice as the shop keeps it: pimkit's billing.Invoice,
+			// whose validate tags the export checks.
 			privacy.ExportItem{Category: "user.payment", Purpose: "essential.service.payment_processing",
-				Value: map[string]any{"number": o.Invoice.Number, "issued": o.Invoice.Issued, "due": o.Invoice.Due,
-					"seller": o.Invoice.Seller, "buyer": o.Invoice.Buyer, "lines": o.Invoice.Lines,
-					"net_amount": o.Invoice.Net, "vat": o.Invoice.VAT, "total": o.Invoice.Total}})
+				Value: o.Invoice})
 	}
 	// The consent events without the session reference, which the export
 	// names only hashed.

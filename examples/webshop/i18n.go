@@ -1,5 +1,16 @@
 package main
 
+import (
+	"regexp"
+	"strings"
+
+	"github.com/pimkit/pimkit/billing"
+	"github.com/pimkit/pimkit/catalog"
+	"github.com/pimkit/pimkit/contract"
+	"github.com/pimkit/pimkit/privacy"
+	"github.com/pimkit/pimkit/sla"
+)
+
 // texts are the shop's own words in Danish and English; pimkit's
 // decisions bring their reasons in both languages themselves.
 var texts = map[string]map[string]string{
@@ -41,7 +52,7 @@ var texts = map[string]map[string]string{
 		"pp_complaint":   "Du kan klage til Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby, www.datatilsynet.dk.",
 		"pp_object":      "Din ret til at gøre indsigelse",
 		"pp_object_text": "Du kan altid gøre indsigelse mod behandling til direkte markedsføring, også ved at sende Global Privacy Control fra din browser; så stopper vi (GDPR art. 21).", "change_choice": "Skift dit valg af cookies (lige så let som at give samtykke)",
-		"prior_price": "Nedsat. Laveste pris de 30 dage før nedsættelsen", "party_customer": "du", "party_provider": "vi", "party_shopper": "kunden",
+		"prior_price": "Nedsat. Laveste pris de 30 dage før nedsættelsen", "party_customer": "du", "party_provider": "vi", "party_shopper": "kunden", "ref": "Henvisning",
 		"credit_note": "Kreditnota", "credit_note_for": "Krediterer faktura",
 		"credit_note_why": "Du har fortrudt købet: kreditnotaen annullerer fakturaen, og vi betaler hele beløbet tilbage (forbrugeraftaleloven, direktiv 2011/83/EU art. 13).",
 	},
@@ -83,7 +94,7 @@ var texts = map[string]map[string]string{
 		"pp_complaint":   "You may complain to the Danish Data Protection Agency (Datatilsynet), Carl Jacobsens Vej 35, 2500 Valby, www.datatilsynet.dk.",
 		"pp_object":      "Your right to object",
 		"pp_object_text": "You may always object to processing for direct marketing, also by sending Global Privacy Control from your browser; we then stop (GDPR Art. 21).", "change_choice": "Change your cookie choice (as easy as giving consent)",
-		"prior_price": "Reduced. Lowest price in the 30 days before the reduction", "party_customer": "you", "party_provider": "we", "party_shopper": "the shopper",
+		"prior_price": "Reduced. Lowest price in the 30 days before the reduction", "party_customer": "you", "party_provider": "we", "party_shopper": "the shopper", "ref": "Ref",
 		"credit_note": "Credit note", "credit_note_for": "Credits invoice",
 		"credit_note_why": "You withdrew from the purchase: the credit note cancels the invoice, and we refund the whole amount (Directive 2011/83/EU Art. 13).",
 	},
@@ -116,4 +127,77 @@ func tr(lang, key string) string {
 		return s
 	}
 	return key
+}
+
+// whatDa names in Danish the What codes of pimkit's obligations (a
+// stable code per kind of right or duty, which English pages show as it
+// is): those of the agreement and its termination (contract), of billing
+// (billing) and the SLA (sla), of data protection (privacy) and of a distance
+// sale (catalog). Keyed by pimkit's constants, so a renamed code does not
+// compile.
+var whatDa = map[string]string{
+	contract.WhatKeepConfidential:         "hold oplysninger fortrolige",
+	contract.WhatGiveNotice:               "opsig aftalen",
+	contract.WhatExitAssistance:           "hjælp ved fraflytning",
+	contract.WhatExportData:               "hent data ud",
+	contract.WhatDeleteData:               "slet data",
+	contract.WhatRemedyBreach:             "afhjælp misligholdelsen",
+	contract.WhatTerminateForBreach:       "ophæv aftalen for misligholdelse",
+	contract.WhatNewPrice:                 "opkræv ny pris",
+	contract.WhatTerminateForPrice:        "opsig aftalen for prisændring",
+	contract.WhatSuspendedByForceMajeure:  "forpligtelser suspenderet (force majeure)",
+	contract.WhatTerminateForForceMajeure: "ophæv aftalen for force majeure",
+	contract.WhatRemedyDefect:             "afhjælp manglen",
+	contract.WhatClaimForDefect:           "kræv afslag eller erstatning for mangel",
+	billing.WhatPayInvoice:                "betal fakturaen",
+	billing.WhatChargeInterest:            "kræv morarenter",
+	billing.WhatSendDemand:                "send rykker",
+	billing.WhatSuspendAccess:             "luk adgangen",
+	billing.WhatTerminateForNonPayment:    "ophæv aftalen for manglende betaling",
+	billing.WhatClaimCompensation:         "kræv kompensation for inddrivelse",
+	sla.WhatServiceWindow:                 "servicevindue",
+	sla.WhatPayCredit:                     "betal servicekredit",
+	privacy.WhatAnswerRequest:             "besvar anmodningen",
+	privacy.WhatNotifyController:          "underret den dataansvarlige om bruddet",
+	privacy.WhatNotifyAuthority:           "anmeld bruddet til Datatilsynet",
+	privacy.WhatNotifySubjects:            "underret de registrerede om bruddet",
+	privacy.WhatErase:                     "slet oplysningerne",
+	privacy.WhatAnonymise:                 "anonymisér oplysningerne",
+	catalog.WhatWithdraw:                  "fortryd købet",
+	catalog.WhatWithdrawalFunction:        "tilbyd fortrydelsesfunktionen",
+	catalog.WhatRefund:                    "tilbagebetal alle betalinger",
+	catalog.WhatReturnGoods:               "send varerne tilbage",
+}
+
+// what returns an obligation's What code in lang: Danish pages name it
+// in Danish (an unknown code shows as it is); English pages show the code.
+func what(lang, c string) string {
+	if lang == "da" {
+		if s, ok := whatDa[c]; ok {
+			return s
+		}
+	}
+	return c
+}
+
+var (
+	subsection = regexp.MustCompile(`\b(art\. \d+[a-z]?)\((\d+)\)`)
+	letter     = regexp.MustCompile(`\(([a-z])\)`)
+)
+
+// rule returns an obligation's rule ("terms 17.2", "Directive
+// 2011/83/EU Art. 9", "GDPR Art. 12(3)") in lang: in Danish the terms'
+// clauses are "pkt.", an article "art." and its paragraph "stk." (GDPR
+// art. 12, stk. 3), as Danish law cites them.
+func rule(lang, r string) string {
+	if lang != "da" {
+		return r
+	}
+	if rest, ok := strings.CutPrefix(r, "terms "); ok {
+		return "vilkår pkt. " + rest
+	}
+	r = strings.Replace(r, "Directive ", "direktiv ", 1)
+	r = strings.ReplaceAll(r, "Art. ", "art. ")
+	r = subsection.ReplaceAllString(r, "$1, stk. $2")
+	return letter.ReplaceAllString(r, ", litra $1")
 }

@@ -5,8 +5,8 @@
 // report and the shop's obligations calendar. It stores its state in
 // SQLite (default) or PostgreSQL.
 //
-//	cd examples/webshop && go run .                  # http://127.0.0.1:8080, webshop.db
-//	go run . -addr 127.0.0.1:0 -db /tmp/shop.db      # any free port
+//	go run ./examples/webshop                        # from the repository root: http://127.0.0.1:8080, ./webshop.db
+//	go run . -addr 127.0.0.1:0 -db /tmp/shop.db      # in examples/webshop: any free port
 //	go run . -pg 'postgres://user@127.0.0.1/shop'    # PostgreSQL
 package main
 

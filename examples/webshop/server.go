@@ -334,17 +334,17 @@ func (sess *session) record(events ...privacy.ConsentEvent) error {
 
 // recordGPC records a Sec-GPC: 1 request header as an objection to
 // targeted advertising and sharing (privacy.GPCEvents), once: not again
-// while the last signal's objection is the state in force.
+// while the last signal's objection is the state in force, nor while the
+// ledger already ignores the signal for an explicit opt-in given after
+// it. Whether the signal outranks the consent in force is the ledger's
+// to decide (GDPR Art. 21(5)): the shop records what the browser sent.
 func (sess *session) recordGPC() error {
 	if sess.gpc != privacy.GPCOptOut {
 		return nil
 	}
 	st := sess.ledger.State(sess.sid, privacy.UseTargetedAds, sess.now)
-	if st.Status == privacy.ObjectedStatus && st.Method == privacy.MethodSignal {
+	if st.Status == privacy.ObjectedStatus && st.Method == privacy.MethodSignal || st.SignalIgnored {
 		return nil
-	}
-	if st.SignalIgnored || st.ExplicitAfterSignal {
-		return nil // an explicit opt-in after an earlier signal stands (Art. 21)
 	}
 	return sess.record(privacy.GPCEvents(sess.sid, sess.now, sess.gpc)...)
 }

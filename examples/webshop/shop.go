@@ -249,8 +249,10 @@ func publishOptions(l contract.Locale, base string) catalog.PublishOptions {
 	}
 }
 
-// jsonLD returns the schema.org markup of p in locale l.
-func (cd *catalogData) jsonLD(p product, l contract.Locale, base string) (string, error) {
+// jsonLD returns the schema.org markup of p in locale l on day on: the
+// catalog's, with the prior price of every reduced variant in its offer
+// (withPriorPrices).
+func (cd *catalogData) jsonLD(p product, l contract.Locale, base string, on contract.Date) (string, error) {
 	var b bytes.Buffer
 	var err error
 	if p.Group != nil {
@@ -261,10 +263,97 @@ func (cd *catalogData) jsonLD(p product, l contract.Locale, base string) (string
 	if err != nil {
 		return "", err
 	}
-	if !json.Valid(b.Bytes()) {
-		return "", fmt.Errorf("webshop: JSON-LD of %s is not JSON", p.ID)
+	ld, err := withPriorPrices(b.Bytes(), on)
+	if err != nil {
+		return "", fmt.Errorf("webshop: JSON-LD of %s: %w", p.ID, err)
 	}
-	return b.String(), nil
+	return string(ld), nil
+}
+
+// strikethroughPrice is a schema.org UnitPriceSpecification of priceType
+// StrikethroughPrice: the earlier price a sale price is shown against.
+type strikethroughPrice struct {
+	Type          string `json:"@type"`
+	PriceType     string `json:"priceType"`
+	Price         string `json:"price"`
+	PriceCurrency string `json:"priceCurrency"`
+}
+
+// withPriorPrices adds to the offer of every reduced product in ld (a
+// Product, or the variants of a ProductGroup) the prior price the page
+// shows beside the sale price -- the lowest of the 30 days before the
+// reduction (Directive 98/6/EC Art. 6a) -- as its priceSpecification, a
+// UnitPriceSpecification of priceType https://schema.org/StrikethroughPrice,
+// as Google's merchant listing structured data marks a strikethrough
+// price; the offer's price stays the sale price. pimkit's JSON-LD has no
+// option for it, so the shop adds it to the catalog's markup. ld comes
+// back unchanged when nothing in it is reduced on day on.
+func withPriorPrices(ld []byte, on contract.Date) ([]byte, error) {
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(ld, &doc); err != nil {
+		return nil, err
+	}
+	// add adds the prior price to product's offer; it reports whether it did.
+	add := func(product map[string]json.RawMessage) (bool, error) {
+		if product["sku"] == nil || product["offers"] == nil {
+			return false, nil // nothing to reduce
+		}
+		var sku string
+		if err := json.Unmarshal(product["sku"], &sku); err != nil {
+			return false, err
+		}
+		prior, reduced, err := priorPrice(sku, on)
+		if err != nil || !reduced {
+			return false, err
+		}
+		var offer map[string]json.RawMessage
+		if err := json.Unmarshal(product["offers"], &offer); err != nil {
+			return false, err
+		}
+		var cur string
+		if err := json.Unmarshal(offer["priceCurrency"], &cur); err != nil || cur != prior.Currency().String() {
+			return false, fmt.Errorf("the offer of %s is in %q, its prior price in %s", sku, cur, prior.Currency())
+		}
+		spec, err := json.Marshal(strikethroughPrice{Type: "UnitPriceSpecification",
+			PriceType: "https://schema.org/StrikethroughPrice", Price: prior.Text(), PriceCurrency: cur})
+		if err != nil {
+			return false, err
+		}
+		offer["priceSpecification"] = spec
+		product["offers"], err = json.Marshal(offer)
+		return err == nil, err
+	}
+	changed := false
+	if raw, ok := doc["hasVariant"]; ok {
+		var variants []map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &variants); err != nil {
+			return nil, err
+		}
+		for _, v := range variants {
+			ok, err := add(v)
+			if err != nil {
+				return nil, err
+			}
+			changed = changed || ok
+		}
+		if changed {
+			b, err := json.Marshal(variants)
+			if err != nil {
+				return nil, err
+			}
+			doc["hasVariant"] = b
+		}
+	} else {
+		ok, err := add(doc)
+		if err != nil {
+			return nil, err
+		}
+		changed = ok
+	}
+	if !changed {
+		return ld, nil
+	}
+	return json.Marshal(doc)
 }
 
 // The shop's privacy policy as data: orders on contract, bookkeeping on

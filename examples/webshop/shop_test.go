@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -12,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pimkit/pimkit/billing"
 	"github.com/pimkit/pimkit/billing/peppol"
 	"github.com/pimkit/pimkit/catalog"
 	"github.com/pimkit/pimkit/contract"
@@ -238,6 +241,31 @@ func TestGPCMeansMarketingOff(t *testing.T) {
 	if sh.cookie(cookieMarketing) == "" {
 		t.Error("GPC: an explicit opt-in after the signal did not set the marketing cookie")
 	}
+	// The signal keeps coming: recorded once more, and ignored by the
+	// ledger for the explicit opt-in.
+	st := loadLedger(t, ts, sh).State(sh.cookie(cookieSession), privacy.UseTargetedAds, testNow.Add(2*time.Minute))
+	if !st.Granted() || !st.SignalIgnored {
+		t.Errorf("GPC after an explicit opt-in: %+v, want granted, the signal recorded and ignored", st)
+	}
+	n := len(ledgerOf(t, ts, sh))
+	sh.get("/da/p/mug")
+	if m := len(ledgerOf(t, ts, sh)); m != n {
+		t.Errorf("an ignored GPC signal recorded again on every request: %d events, then %d", n, m)
+	}
+	// The shopper confirms the opt-in again on "your data"; the next
+	// signal must not undo it (Art. 21(5): the confirmed consent keeps
+	// the standing of the opt-in it renews).
+	ts.clock.Set(testNow.Add(3 * time.Minute))
+	sh.post("/da/consent", url.Values{"choice": {"choose"}, "analytics": {"on"}, "marketing": {"on"}, "back": {"/your-data"}})
+	ts.clock.Set(testNow.Add(4 * time.Minute))
+	p = sh.get("/da/")
+	events = ledgerOf(t, ts, sh)
+	if last := events[len(events)-1]; last.Action != privacy.Objected || last.Source != privacy.GPCSource {
+		t.Errorf("GPC after the confirmation not recorded: the last event is %+v", last)
+	}
+	if sh.cookie(cookieMarketing) == "" || !strings.Contains(p.body, `"ad_storage":"granted"`) {
+		t.Error("GPC: the signal after a confirmed explicit opt-in turned targeted ads off (Art. 21(5))")
+	}
 }
 
 // TestCookiesAlwaysMatchInventoryAndConsent: over a whole visit, every
@@ -388,8 +416,8 @@ func TestCheckoutWithdrawal(t *testing.T) {
 	if got := mustText(t, p, "withdrawn"); !strings.Contains(got, "2026-06-27") {
 		t.Errorf("withdrawn %q", got)
 	}
-	if got := mustText(t, p, "duties"); !strings.Contains(got, "refund") {
-		t.Errorf("no refund duty after withdrawal: %q", got)
+	if got := mustText(t, p, "duties"); !strings.Contains(got, "tilbagebetal alle betalinger") {
+		t.Errorf("no refund duty (Art. 13, in Danish) after withdrawal: %q", got)
 	}
 	if find(p.doc, "withdraw") != nil {
 		t.Error("the withdraw button is still there after withdrawing")
@@ -583,6 +611,40 @@ func TestYourData(t *testing.T) {
 		!strings.Contains(a.header.Get("Content-Disposition"), "nordlys-access.json") {
 		t.Errorf("access copy: kind %v, withheld %d, %d items (portability %d)", acc.Kind, acc.Withheld, len(acc.Items), len(exp.Items))
 	}
+	// The invoice in the access copy is the stored billing.Invoice, whole:
+	// a domestic invoice without an exchange rate passes the export's
+	// check of its validate tags.
+	var orderNumber string
+	for _, it := range acc.Items {
+		if it.Category != "user.payment" {
+			continue
+		}
+		b, err := json.Marshal(it.Value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var inv billing.Invoice
+		if err := json.Unmarshal(b, &inv); err != nil {
+			t.Fatalf("access copy: the invoice item is not a billing.Invoice: %v", err)
+		}
+		_, body, err := ts.st.order(context.Background(), inv.Number) // the order has the invoice's number
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d orderDoc
+		if err := json.Unmarshal(body, &d); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(d.Invoice)
+		got, _ := json.Marshal(inv)
+		if !bytes.Equal(got, want) || !inv.TaxCurrencyRate.IsZero() {
+			t.Errorf("access copy: invoice %s\nwant the stored one %s", got, want)
+		}
+		orderNumber = inv.Number
+	}
+	if orderNumber == "" {
+		t.Error("access copy: no invoice (user.payment)")
+	}
 	if p := sh.get("/en/your-data/export?kind=everything"); p.status != http.StatusBadRequest {
 		t.Errorf("export of an unknown kind: %d", p.status)
 	}
@@ -643,6 +705,75 @@ func TestAdmin(t *testing.T) {
 	}
 }
 
+// TestAdminInDanish: the Danish admin page names every obligation of the
+// calendar in Danish -- what it is, and its rule as Danish law cites it
+// (pkt., art., stk.) -- with pimkit's code kept in data-what.
+func TestAdminInDanish(t *testing.T) {
+	ts := newTestShop(t)
+	sh := ts.shopper(t)
+	sh.post("/da/checkout", consumerOrder("MUG-BLUE", "1"))
+	sh.post(sh.last.Header.Get("Location")+"/withdraw", nil)
+	sh.post("/da/your-data/erase", nil)
+	p := sh.get("/da/admin")
+	checkValid(t, p)
+	table := find(p.doc, "obligations")
+	if table == nil {
+		t.Fatal("page /da/admin: no table#obligations")
+	}
+	rows := 0
+	for _, td := range all(table, "td") {
+		if attr(td, "class") != "what" {
+			continue
+		}
+		rows++
+		c, label := attr(td, "data-what"), textOf(td)
+		if c == "" || label == c || strings.Contains(label, "_") {
+			t.Errorf("page /da/admin: td.what %q (data-what %q) is not named in Danish", label, c)
+		}
+	}
+	if rows < 8 {
+		t.Errorf("page /da/admin: %d obligations, want the agreement's, the withdrawal's and the request's", rows)
+	}
+	cal := mustText(t, p, "obligations")
+	for _, want := range []string{
+		"OpenDIMS hold oplysninger fortrolige 2026-01-30 00:00 vilkår pkt. 9.1", // terms 9.1
+		"kunden fortryd købet",                             // Directive 2011/83/EU Art. 9
+		"Nordlys Webshop ApS tilbagebetal alle betalinger", // Art. 13
+		"kunden send varerne tilbage",                      // Art. 14
+		"direktiv 2011/83/EU art. 13 NW-000001",            // the order
+		"Nordlys Webshop ApS besvar anmodningen",           // GDPR Art. 12(3)
+		"GDPR art. 12, stk. 3 sletning",                    // the request's kind
+		"Henvisning",                                       // the column
+	} {
+		if !strings.Contains(cal, want) {
+			t.Errorf("page /da/admin: table#obligations lacks %q: %s", want, cal)
+		}
+	}
+	for _, code := range []string{"keep_confidential", "refund", "answer_request", "terms ", "Directive", "erasure"} {
+		if strings.Contains(cal, code) {
+			t.Errorf("page /da/admin: table#obligations shows %q untranslated: %s", code, cal)
+		}
+	}
+}
+
+// TestRuleInDanish: rules as pimkit gives them, cited the Danish way.
+func TestRuleInDanish(t *testing.T) {
+	for _, c := range []struct{ in, da string }{
+		{"terms 17.2", "vilkår pkt. 17.2"},                                                   // the OpenDIMS terms' clause
+		{"Directive 2011/83/EU Art. 11a", "direktiv 2011/83/EU art. 11a"},                    // an article with a letter
+		{"GDPR Art. 12(3)", "GDPR art. 12, stk. 3"},                                          // a paragraph is "stk."
+		{"Directive 2011/83/EU Art. 9(2)(b)", "direktiv 2011/83/EU art. 9, stk. 2, litra b"}, // a point is "litra"
+		{"renteloven § 9 b", "renteloven § 9 b"},                                             // Danish already
+	} {
+		if got := rule("da", c.in); got != c.da {
+			t.Errorf("rule(da, %q) = %q, want %q", c.in, got, c.da)
+		}
+		if got := rule("en", c.in); got != c.in {
+			t.Errorf("rule(en, %q) = %q, want it as it is", c.in, got)
+		}
+	}
+}
+
 // TestJSONLDMatchesCatalog: the product page's JSON-LD is the catalog's,
 // a ProductGroup with one offer per variant at the price incl. VAT.
 func TestJSONLDMatchesCatalog(t *testing.T) {
@@ -657,8 +788,9 @@ func TestJSONLDMatchesCatalog(t *testing.T) {
 				SKU    string `json:"sku"`
 				GTIN   string `json:"gtin"`
 				Offers struct {
-					Price    string `json:"price"`
-					Currency string `json:"priceCurrency"`
+					Price    string         `json:"price"`
+					Currency string         `json:"priceCurrency"`
+					Prior    *priceSpecJSON `json:"priceSpecification"`
 				} `json:"offers"`
 			} `json:"hasVariant"`
 		}
@@ -679,6 +811,7 @@ func TestJSONLDMatchesCatalog(t *testing.T) {
 				ld.HasVariant[i].Offers.Currency != "DKK" {
 				t.Errorf("variant %d: %+v, want %s at %s", i, ld.HasVariant[i], v.ID, m)
 			}
+			checkPriorPriceLD(t, p.path, v.ID, ld.HasVariant[i].Offers.Prior)
 		}
 	}
 	p := sh.get("/da/p/BOWL-01")
@@ -686,6 +819,63 @@ func TestJSONLDMatchesCatalog(t *testing.T) {
 		t.Error("a simple product is not a schema.org Product")
 	}
 	_ = catalog.InclVAT
+}
+
+// priceSpecJSON is a schema.org price specification as JSON-LD carries it.
+type priceSpecJSON struct {
+	Type      string `json:"@type"`
+	PriceType string `json:"priceType"`
+	Price     string `json:"price"`
+	Currency  string `json:"priceCurrency"`
+}
+
+// checkPriorPriceLD checks the priceSpecification of sku's offer on the
+// test's day (2026-06-22) against the catalog's price history: a reduced
+// variant carries the lowest price of the 30 days before the reduction
+// (Directive 98/6/EC Art. 6a) as a StrikethroughPrice; any other none.
+func checkPriorPriceLD(t testing.TB, page, sku string, got *priceSpecJSON) {
+	t.Helper()
+	prior, reduced, err := priorPrice(sku, contract.DateOf(testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case !reduced && got != nil:
+		t.Errorf("page %s: element script#jsonld: %s is not reduced, yet its offer has a priceSpecification %+v", page, sku, *got)
+	case reduced && got == nil:
+		t.Errorf("page %s: element script#jsonld: the offer of the reduced %s has no priceSpecification (the prior price %s)", page, sku, prior)
+	case reduced:
+		want := priceSpecJSON{Type: "UnitPriceSpecification", PriceType: "https://schema.org/StrikethroughPrice",
+			Price: prior.Amount().StringFixed(2), Currency: "DKK"}
+		if *got != want {
+			t.Errorf("page %s: element script#jsonld: the offer of %s has priceSpecification %+v, want %+v", page, sku, *got, want)
+		}
+	}
+}
+
+// TestPriorPriceIsTheLowestOfThe30Days: the demo's reduced mug was 109.95
+// for a week within the 30 days before its reduction to 99.95 on
+// 2026-06-15, and 119.95 the day before it; the prior price the page and
+// its JSON-LD show is 109.95 (Directive 98/6/EC Art. 6a(2)).
+func TestPriorPriceIsTheLowestOfThe30Days(t *testing.T) {
+	prior, reduced, err := priorPrice("MUG-SAND", contract.DateOf(testNow))
+	if err != nil || !reduced || prior.Text() != "109.95" {
+		t.Errorf("prior price of MUG-SAND on %s: %v %v %v, want 109.95", contract.DateOf(testNow), prior, reduced, err)
+	}
+	if _, reduced, _ := priorPrice("MUG-SAND", contract.MustDate(2026, 6, 14)); reduced {
+		t.Error("MUG-SAND reduced the day before its reduction")
+	}
+	// A simple product without a reduction keeps the catalog's markup byte for byte.
+	ts := newTestShop(t)
+	prod, _ := ts.shop.cat.find("BOWL-01")
+	var b strings.Builder
+	if err := ts.shop.cat.compiled.ProductJSONLD(&b, prod.Record, publishOptions(danish, ts.shop.base)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := withPriorPrices([]byte(b.String()), contract.DateOf(testNow))
+	if err != nil || string(got) != b.String() {
+		t.Errorf("withPriorPrices changed the markup of an unreduced product: %s\nwas %s (%v)", got, b.String(), err)
+	}
 }
 
 // TestNoPersonalDataInLogs: a whole visit leaves no name, e-mail address,

@@ -26,6 +26,8 @@ import (
 // under /usr/bin/time -v and fails at 1 GB of peak RSS.
 var millionFlag = flag.Int("million", 0, "run TestMillionProducts over this many generated products (0 skips it)")
 
+var keepFlag = flag.Bool("keep", false, "TestMillionProducts packs every product and keeps it, and reports the live heap per packed product")
+
 var millionOpts = CSVOptions{Locale: daDK, Comma: ';'}
 
 // millionProduct is the record the generator writes for product i: the
@@ -297,7 +299,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // assesses each, on workers goroutines: each worker reads its own CSV
 // stream of a contiguous range of products, as a host splitting a file at
 // row boundaries would, with ReuseRecord, and keeps nothing.
-func runMillion(t testing.TB, c *Compiled, n, workers int) millionResult {
+func runMillion(t testing.TB, c *Compiled, n, workers int, keep [][]Packed) millionResult {
 	results := make([]millionResult, workers)
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -323,6 +325,14 @@ func runMillion(t testing.TB, c *Compiled, n, workers int) millionResult {
 					return
 				}
 				res.products++
+				if keep != nil {
+					p, err := c.Pack(r)
+					if err != nil {
+						errs[w] = err
+						return
+					}
+					keep[w] = append(keep[w], p)
+				}
 				comp, err := c.Assess(r)
 				if err != nil {
 					res.invalid++
@@ -425,7 +435,7 @@ func TestMillionProductsCI(t *testing.T) {
 	done := make(chan struct{})
 	go func() { peakHeap(stop, &peak); close(done) }()
 	t0 := time.Now()
-	res := runMillion(t, c, n, runtime.GOMAXPROCS(0))
+	res := runMillion(t, c, n, runtime.GOMAXPROCS(0), nil)
 	el := time.Since(t0)
 	close(stop)
 	<-done
@@ -444,7 +454,9 @@ func equalCompleteness(a, b []Completeness) bool {
 // TestMillionProducts is the full run, skipped unless -million is set:
 // go test ./catalog -run '^TestMillionProducts$' -million 1000000. It
 // prints the wall time, the CPU time and the heap's peak; .ci/million
-// measures the peak RSS around it.
+// measures the peak RSS around it. With -keep it also packs every product
+// and keeps it, as a host holding its catalog in memory would, and
+// prints the live heap per packed product.
 func TestMillionProducts(t *testing.T) {
 	n := *millionFlag
 	if n <= 0 {
@@ -455,11 +467,30 @@ func TestMillionProducts(t *testing.T) {
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() { peakHeap(stop, &peak); close(done) }()
+	var keep [][]Packed
+	var m0 runtime.MemStats
+	if *keepFlag {
+		keep = make([][]Packed, runtime.GOMAXPROCS(0))
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+	}
 	t0, cpu0 := time.Now(), cpuTime()
-	res := runMillion(t, c, n, runtime.GOMAXPROCS(0))
+	res := runMillion(t, c, n, runtime.GOMAXPROCS(0), keep)
 	el, cpu := time.Since(t0), cpuTime()-cpu0
 	close(stop)
 	<-done
+	if keep != nil {
+		var m1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m1)
+		kept := 0
+		for _, k := range keep {
+			kept += len(k)
+		}
+		fmt.Printf("million: %d products kept packed: %.0f B of live heap each (%.2f GB in all)\n",
+			kept, float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc))/float64(kept), float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc))/1e9)
+		runtime.KeepAlive(keep)
+	}
 	fmt.Printf("million: %d products, %.2f GB of CSV, wall %.1f s, cpu %.1f s on GOMAXPROCS=%d; %d invalid (%d repeated categories), %d completenesses under 100 %%, mean %.2f %%; heap peak %.1f MB\n",
 		res.products, float64(res.csvBytes)/1e9, el.Seconds(), cpu.Seconds(), runtime.GOMAXPROCS(0), res.invalid, res.categoryProblems, res.incomplete,
 		float64(res.percentSum)/float64(6*res.products), float64(peak.Load())/1e6)

@@ -397,12 +397,8 @@ func (c *Compiled) withPacked(p Packed, fn func(r *Record)) error {
 		return err
 	}
 	fn(&r)
-	// Drop the references into p, so the pool keeps no record alive.
-	clear(sc.values)
-	clear(sc.extras)
-	clear(sc.strs)
-	clear(sc.prices)
-	clear(sc.assets)
+	// The scratch keeps pointing into p until its next use: one record's
+	// bytes per pooled scratch, cheaper than clearing it every time.
 	return nil
 }
 
@@ -538,10 +534,14 @@ func (c *Compiled) unpack(p Packed, r *Record, sc *packScratch) error {
 	assets := arena(&sc.assets, na, pooled)
 	nl, nc := int64(len(c.locales))+1, int64(len(c.channels))+1
 	npos := int64(len(c.fields)) * nl * nc
-	pos := int64(0)
+	pos, fi, lc, cc := int64(0), int64(0), int64(0), int64(0) // pos = (fi*nl + lc)*nc + cc
 	for range nv {
 		tag := rd.byte()
-		var fv FieldValue
+		// Written in place: the scratch's slot may hold a previous
+		// record's value, so every field is set.
+		vals = vals[:len(vals)+1]
+		fv := &vals[len(vals)-1]
+		fv.Field, fv.Locale, fv.Channel, fv.Value = "", contract.Locale{}, "", Value{}
 		if tag&tagExplicit != 0 {
 			fv.Field = rd.str()
 			if ls := rd.str(); ls != "" {
@@ -561,7 +561,18 @@ func (c *Compiled) unpack(p Packed, r *Record, sc *packScratch) error {
 			if pos < 0 || pos >= npos {
 				return errPacked()
 			}
-			cc, lc, fi := pos%nc, pos/nc%nl, pos/nc/nl
+			// A small step forward, as from one slot of a field to the
+			// next, carries without dividing; anything else divides.
+			if d >= 0 && d <= 2*nc {
+				for cc += d; cc >= nc; cc -= nc {
+					if lc++; lc == nl {
+						lc = 0
+						fi++
+					}
+				}
+			} else {
+				cc, lc, fi = pos%nc, pos/nc%nl, pos/nc/nl
+			}
 			fv.Field = c.fields[fi].Code
 			if lc > 0 {
 				fv.Locale = c.locales[lc-1]
@@ -651,7 +662,6 @@ func (c *Compiled) unpack(p Packed, r *Record, sc *packScratch) error {
 		if rd.bad {
 			return errPacked()
 		}
-		vals = append(vals, fv)
 	}
 	if rd.bad || rd.i != len(rd.s) {
 		return errPacked()

@@ -112,7 +112,8 @@ func (p *Packed) UnmarshalJSON(b []byte) error {
 }
 
 // packKey fingerprints what a Packed depends on: the fields' codes,
-// types and variation, the locales and the channels, in order.
+// types and variation, the locales, the channels and the currencies, in
+// order.
 // Compile computes it once.
 func (c *Compiled) packKey() uint32 {
 	h := fnv.New32a()
@@ -128,6 +129,9 @@ func (c *Compiled) packKey() uint32 {
 	}
 	for i := range c.channels {
 		w(c.channels[i].Code)
+	}
+	for _, u := range c.currencies { // prices keep their currency as an index
+		w(u.String())
 	}
 	return h.Sum32()
 }

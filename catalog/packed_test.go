@@ -244,13 +244,18 @@ func TestPackOtherSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The same fields and locales with the currencies in another order:
+	// a price's currency would be misread.
+	swapped := mustCompile(testSchema(), Channel{Code: "ecommerce", Locales: []contract.Locale{daDK, enGB}, Currencies: curs(currency.EUR, currency.DKK)},
+		Channel{Code: "print", Locales: []contract.Locale{daDK}, Currencies: curs(currency.DKK)})
 	for name, f := range map[string]func() error{
-		"other schema":   func() error { _, err := other.Unpack(p); return err },
-		"zero packed":    func() error { _, err := c.Unpack(Packed{}); return err },
-		"truncated":      func() error { _, err := c.Unpack(Packed{b: p.b[:len(p.b)-1]}); return err },
-		"trailing byte":  func() error { _, err := c.Unpack(Packed{b: p.b + "x"}); return err },
-		"assess other":   func() error { _, err := other.AssessPacked(p); return err },
-		"validate other": func() error { return other.ValidatePacked(p) },
+		"other currencies": func() error { _, err := swapped.Unpack(p); return err },
+		"other schema":     func() error { _, err := other.Unpack(p); return err },
+		"zero packed":      func() error { _, err := c.Unpack(Packed{}); return err },
+		"truncated":        func() error { _, err := c.Unpack(Packed{b: p.b[:len(p.b)-1]}); return err },
+		"trailing byte":    func() error { _, err := c.Unpack(Packed{b: p.b + "x"}); return err },
+		"assess other":     func() error { _, err := other.AssessPacked(p); return err },
+		"validate other":   func() error { return other.ValidatePacked(p) },
 	} {
 		if err := f(); !errors.Is(err, ErrSchema) {
 			t.Errorf("%s: %v, want ErrSchema", name, err)

@@ -179,7 +179,7 @@ func MonthlyRemuneration(fee Money, per Period) (Money, error) {
 		ps.Add("per", "months", per.String())
 		return Money{}, ps.Err("monthly remuneration", ErrInvalidInput)
 	}
-	return Money{amount: money.Round(fee.amount.Div(decimal.NewFromInt(int64(n))), fee.cur), cur: fee.cur}, nil
+	return NewMoney(money.Round(fee.Amount().Div(decimal.NewFromInt(int64(n))), fee.cur), fee.cur), nil
 }
 
 // wholeMonths returns the number of months in p when p is a positive
@@ -203,7 +203,7 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 	if err := tp.err(); err != nil {
 		return Settlement{}, err
 	}
-	fee, cur := feeM.amount, feeM.cur
+	fee, cur := feeM.Amount(), feeM.cur
 	p := problems{op: "settle liability", kind: ErrInvalidInput}
 	if fee.IsNegative() {
 		p.add(feeField+".amount", "gte", "0")
@@ -227,9 +227,9 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 		if !c.Kind.valid() {
 			p.add(f()+".kind", "oneof", "direct_loss penalty indirect_loss outage_loss")
 		}
-		if c.Amount.amount.IsNegative() {
+		if c.Amount.Amount().IsNegative() {
 			p.add(f()+".amount.amount", "gte", "0")
-		} else if !saneAmount(c.Amount.amount) {
+		} else if !saneAmount(c.Amount.Amount()) {
 			p.add(f()+".amount.amount", "lte", maxAmountText)
 		}
 		if c.Amount.cur != cur && cur != (currency.Unit{}) {
@@ -240,7 +240,7 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 		return Settlement{}, err
 	}
 
-	m := func(d decimal.Decimal) Money { return Money{amount: d, cur: cur} }
+	m := func(d decimal.Decimal) Money { return NewMoney(d, cur) }
 	months := func(n int) decimal.Decimal {
 		return money.Round(fee.Mul(decimal.NewFromInt(int64(n))).Div(decimal.NewFromInt(int64(perMonths))), cur)
 	}
@@ -259,7 +259,7 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 	excluded, cutEvent, cutTotal := zero, zero, zero
 	outageExcluded := false
 	for i, c := range claims {
-		amt := money.Round(c.Amount.amount, cur)
+		amt := money.Round(c.Amount.Amount(), cur)
 		lExcluded, lCutEvent, lCutTotal, lPayable := zero, zero, zero, zero
 		claimed = claimed.Add(amt)
 		switch {

@@ -75,7 +75,7 @@
 // no packing at all: a [CSVDecoder] with ReuseRecord and [Compiled.Assess]
 // per record check a catalog of any size in constant memory: a million
 // such products (11 GB of CSV) streamed on 2 goroutines peak at about
-// 50 MB of RSS.
+// 40 MB of RSS.
 //
 // # Validation
 //
@@ -347,10 +347,9 @@
 //     returns.
 //   - A million distinct such products generated as CSV (11 GB), streamed
 //     through a [CSVDecoder] with ReuseRecord and [Compiled.Assess] on 2
-//     goroutines: peak RSS 66 MiB and 48 CPU-seconds at GOGC=400 (37 MiB
-//     and 58 CPU-seconds at the default GOGC, the collector running
-//     every few megabytes of encoding/csv's garbage), i.e. about 24 s on
-//     2 idle cores; the target is 30 s within 1 GB. [Compiled.Pack] keeps
+//     goroutines: peak RSS 42 MiB and 43 CPU-seconds (76 MiB and 39
+//     CPU-seconds at GOGC=400), i.e. about 22 s on 2 idle cores; the
+//     target is 30 s within 1 GB. [Compiled.Pack] keeps
 //     the product in 11.4 KB of live heap (12.3 KB as decoded from the
 //     CSV, with longer SKUs), and [Compiled.AssessPacked] costs 1.4-1.8
 //     times [Compiled.Assess] of the Record.

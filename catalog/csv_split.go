@@ -2,10 +2,12 @@ package catalog
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -210,20 +212,45 @@ func (s *csvSplitter) next() error {
 	if bytes.IndexByte(line, '"') < 0 {
 		// The common case: the line is the record, separators included.
 		line = line[:len(line)-lengthNL(line)]
-		comma, ends := s.comma, s.ends
-		for i, c := range line {
-			if c == comma {
-				if len(ends) >= s.max-1 {
-					return s.errTooManyFields()
-				}
-				ends = append(ends, i)
-			}
+		ends, ok := splitCommas(line, s.comma, s.ends, s.max-1)
+		if !ok {
+			return s.errTooManyFields()
 		}
 		s.ends = append(ends, len(line))
 		s.rec, s.gap = string(line), 1
 		return nil
 	}
 	return s.quoted(line)
+}
+
+// splitCommas appends to ends the index of every comma in line, eight
+// bytes at a time; ok is false when there are more than max.
+func splitCommas(line []byte, comma byte, ends []int, max int) (_ []int, ok bool) {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	pattern := 0x0101010101010101 * uint64(comma)
+	i := 0
+	for ; i+8 <= len(line); i += 8 {
+		x := binary.LittleEndian.Uint64(line[i:]) ^ pattern
+		// The high bit of each byte of x that is zero, exactly (no borrow
+		// between bytes): a comma in line.
+		m := ^((x&low7 + low7) | x | low7)
+		for m != 0 {
+			if len(ends) >= max {
+				return ends, false
+			}
+			ends = append(ends, i+bits.TrailingZeros64(m)>>3)
+			m &= m - 1
+		}
+	}
+	for ; i < len(line); i++ {
+		if line[i] == comma {
+			if len(ends) >= max {
+				return ends, false
+			}
+			ends = append(ends, i)
+		}
+	}
+	return ends, true
 }
 
 func lengthNL(b []byte) int {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -239,5 +240,48 @@ func TestCSVDecodeInto(t *testing.T) {
 	}
 	if want := 1 + 2*float64(amounts); allocs > want {
 		t.Errorf("DecodeInto allocates %.1f times a row once warm; want at most %.0f", allocs, want)
+	}
+}
+
+// TestSplitCommas: the eight-bytes-at-a-time search finds exactly the
+// separators a byte-by-byte search finds, next to every byte value
+// (including the separator's neighbours, where a carry between bytes
+// would show) and at every alignment.
+func TestSplitCommas(t *testing.T) {
+	for _, comma := range []byte{',', ';', '\t', '|', 0x01, 0x7f} {
+		for seed := range 2000 {
+			line := make([]byte, seed%40)
+			x := uint32(seed*2654435761 + int(comma))
+			for i := range line {
+				x = x*1664525 + 1013904223
+				switch x >> 29 {
+				case 0, 1:
+					line[i] = comma
+				case 2:
+					line[i] = comma ^ 1
+				case 3:
+					line[i] = comma + 1
+				case 4:
+					line[i] = 0x80 | comma
+				default:
+					line[i] = byte(x >> 21)
+				}
+			}
+			var want []int
+			for i, c := range line {
+				if c == comma {
+					want = append(want, i)
+				}
+			}
+			got, ok := splitCommas(line, comma, nil, 1<<20)
+			if !ok || !slices.Equal(got, want) {
+				t.Fatalf("comma %q in %q: %v, want %v", comma, line, got, want)
+			}
+			if len(want) > 2 {
+				if _, ok := splitCommas(line, comma, nil, len(want)-1); ok {
+					t.Fatalf("comma %q in %q: over the limit of %d not reported", comma, line, len(want)-1)
+				}
+			}
+		}
 	}
 }

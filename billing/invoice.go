@@ -265,8 +265,14 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 // invoices one after the other through the same *inv allocates nothing
 // for them once they have grown. What it writes equals what NewInvoice
 // returns (cmp.Equal); copy an invoice to keep it beyond the next call.
-// On an error *inv is the zero Invoice and the error is NewInvoice's.
+// On an error *inv is the zero Invoice and the error is NewInvoice's. A
+// nil inv only checks in: the error is NewInvoice's, the invoice is
+// dropped.
 func NewInvoiceInto(inv *Invoice, in InvoiceInput, c contract.Counter) error {
+	if inv == nil {
+		_, err := NewInvoice(in, c)
+		return err
+	}
 	if err := newInvoice(inv, in, c); err != nil {
 		*inv = Invoice{}
 		return err
@@ -535,23 +541,15 @@ func summarize(dst []VATSummary, lines []InvoiceLine, cur currency.Unit, scale i
 	return out
 }
 
-// mulRoundMoney is [mulRound] of q and m's amount, without making a
-// decimal of m.
+// mulRoundMoney is [money.MulRound] of q and m's amount when fast (the
+// currency rounds to its minor unit, not to a cash step), without making
+// a decimal of m; false otherwise.
 func mulRoundMoney(q decimal.Decimal, m contract.Money, scale int32, fast bool) (int64, bool) {
 	c, e, ok := m.Fixed()
 	if !fast || !ok || q.NumDigits() > 18 {
 		return 0, false
 	}
 	return money.MulRoundFixed(q.CoefficientInt64(), q.Exponent(), c, e, scale)
-}
-
-// mulRound is [money.MulRound] when fast (the currency rounds to its
-// minor unit, not to a cash step), and false otherwise.
-func mulRound(a, b decimal.Decimal, scale int32, fast bool) (int64, bool) {
-	if !fast {
-		return 0, false
-	}
-	return money.MulRound(a, b, scale)
 }
 
 // euMembers are the EU member states, the countries of the one VAT table

@@ -227,9 +227,9 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 		if !c.Kind.valid() {
 			p.add(f()+".kind", "oneof", "direct_loss penalty indirect_loss outage_loss")
 		}
-		if c.Amount.Amount().IsNegative() {
+		if c.Amount.IsNegative() {
 			p.add(f()+".amount.amount", "gte", "0")
-		} else if !saneAmount(c.Amount.Amount()) {
+		} else if !c.Amount.sane() {
 			p.add(f()+".amount.amount", "lte", maxAmountText)
 		}
 		if c.Amount.cur != cur && cur != (currency.Unit{}) {
@@ -253,15 +253,20 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 	if len(claims) > 0 {
 		s.Lines = make([]SettlementLine, len(claims))
 	}
-	zero := decimal.Zero
+	// The claims are summed on Money, whose amounts stay inline: the same
+	// exact sums and exponents as decimal arithmetic, without allocating.
+	zero := Money{cur: cur} // decimal.Zero in cur
+	capEventM, capTotalM := s.CapPerEvent, s.CapTotal
+	plus := func(a, b Money) Money { r := addAmounts(a, b, false); r.cur = cur; return r }
+	minus := func(a, b Money) Money { r := addAmounts(a, b, true); r.cur = cur; return r }
 	totalInCap, claimed, payable := zero, zero, zero
-	perEvent := make(map[string]decimal.Decimal) // order never leaks: read by key only
+	perEvent := make(map[string]Money) // order never leaks: read by key only
 	excluded, cutEvent, cutTotal := zero, zero, zero
 	outageExcluded := false
 	for i, c := range claims {
-		amt := money.Round(c.Amount.Amount(), cur)
+		amt := c.Amount.Round() // in cur: checked above
 		lExcluded, lCutEvent, lCutTotal, lPayable := zero, zero, zero, zero
-		claimed = claimed.Add(amt)
+		claimed = plus(claimed, amt)
 		switch {
 		case c.Kind == IndirectLoss:
 			lExcluded = amt
@@ -271,25 +276,25 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 		case c.Kind == Penalty && !t.PenaltiesInsideCap:
 			lPayable = amt
 		default:
-			room := decimal.Max(zero, capEvent.Sub(perEvent[c.Event]))
-			pay := decimal.Min(amt, room)
-			lCutEvent = amt.Sub(pay)
-			perEvent[c.Event] = perEvent[c.Event].Add(pay)
-			room = decimal.Max(zero, capTotal.Sub(totalInCap))
-			paid := decimal.Min(pay, room)
-			lCutTotal = pay.Sub(paid)
-			totalInCap = totalInCap.Add(paid)
+			room := maxMoney(zero, minus(capEventM, perEvent[c.Event]))
+			pay := minMoney(amt, room)
+			lCutEvent = minus(amt, pay)
+			perEvent[c.Event] = plus(perEvent[c.Event], pay)
+			room = maxMoney(zero, minus(capTotalM, totalInCap))
+			paid := minMoney(pay, room)
+			lCutTotal = minus(pay, paid)
+			totalInCap = plus(totalInCap, paid)
 			lPayable = paid
 		}
-		excluded = excluded.Add(lExcluded)
-		cutEvent = cutEvent.Add(lCutEvent)
-		cutTotal = cutTotal.Add(lCutTotal)
-		payable = payable.Add(lPayable)
-		s.Lines[i] = SettlementLine{Claim: c, Claimed: m(amt), Excluded: m(lExcluded),
-			CutByEventCap: m(lCutEvent), CutByTotalCap: m(lCutTotal), Payable: m(lPayable)}
+		excluded = plus(excluded, lExcluded)
+		cutEvent = plus(cutEvent, lCutEvent)
+		cutTotal = plus(cutTotal, lCutTotal)
+		payable = plus(payable, lPayable)
+		s.Lines[i] = SettlementLine{Claim: c, Claimed: amt, Excluded: lExcluded,
+			CutByEventCap: lCutEvent, CutByTotalCap: lCutTotal, Payable: lPayable}
 	}
-	s.Payable = m(payable.Round(money.Scale(cur)))
-	s.Claimed = m(claimed.Round(money.Scale(cur)))
+	s.Payable = m(payable.Amount().Round(money.Scale(cur)))
+	s.Claimed = m(claimed.Amount().Round(money.Scale(cur)))
 
 	s.Decision = Decision{
 		Rule:      Clause("15.1").String(),

@@ -34,13 +34,20 @@ import (
 // so making, adding, multiplying by an integer and rounding such amounts
 // does not allocate; a larger coefficient is kept as a [decimal.Decimal].
 // Both give the same results, digit for digit and exponent for exponent,
-// as the same arithmetic on [decimal.Decimal].
+// as the same arithmetic on [decimal.Decimal]. A Money made from a
+// decimal keeps it, so [Money.Amount] returns it without allocating; an
+// amount computed inline makes its decimal when Amount is called, and
+// [Money.Fixed] reads any inline amount without one.
 type Money struct {
-	// The amount is coef × 10^exp when big is nil, else *big, whose
-	// coefficient does not fit an int64. big is never changed once set.
+	// The amount is coef × 10^exp, unless form is formBig: then it is
+	// dec, whose coefficient does not fit an int64. An inline amount made
+	// from a decimal (NewMoney, ParseMoney, JSON) keeps that decimal in
+	// dec too (formCached), so that Amount returns it as before, without
+	// allocating; one computed inline has none (formInline).
 	coef int64
-	big  *decimal.Decimal
+	dec  decimal.Decimal
 	exp  int32
+	form moneyForm
 	cur  currency.Unit
 }
 
@@ -114,8 +121,8 @@ func MustParseMoney(s string, cur currency.Unit) Money {
 
 // Amount returns the exact amount, unrounded.
 func (m Money) Amount() decimal.Decimal {
-	if m.big != nil {
-		return *m.big
+	if m.form != formInline {
+		return m.dec
 	}
 	if m.coef == 0 && m.exp == 0 {
 		return decimal.Decimal{}
@@ -128,7 +135,7 @@ func (m Money) Amount() decimal.Decimal {
 // parsed from "1234.50" is 123450, -2. The exponent is the amount's own,
 // as [decimal.Decimal.Exponent] of [Money.Amount] gives it.
 func (m Money) Fixed() (coef int64, exp int32, ok bool) {
-	if m.big != nil {
+	if m.form == formBig {
 		return 0, 0, false
 	}
 	return m.coef, m.exp, true
@@ -144,8 +151,8 @@ func (m Money) IsZero() bool { return m.cur == currency.Unit{} && m.Sign() == 0 
 // Sign returns -1, 0 or 1 as the amount is negative, zero or positive.
 func (m Money) Sign() int {
 	switch {
-	case m.big != nil:
-		return m.big.Sign()
+	case m.form == formBig:
+		return m.dec.Sign()
 	case m.coef < 0:
 		return -1
 	case m.coef > 0:
@@ -219,7 +226,7 @@ func (m Money) Cmp(o Money) (int, error) {
 // Mul returns m times f, exactly and unrounded: 10.00 DKK x 0.25 is 2.5000
 // DKK until rounded.
 func (m Money) Mul(f decimal.Decimal) Money {
-	if m.big == nil {
+	if m.form != formBig {
 		if c, ok := smallCoef(f); ok {
 			if e := int64(m.exp) + int64(f.Exponent()); e >= math.MinInt32 && e <= math.MaxInt32 {
 				if p, ok := mul64(m.coef, c); ok {
@@ -233,7 +240,7 @@ func (m Money) Mul(f decimal.Decimal) Money {
 
 // MulInt returns m times n: a unit price times a quantity.
 func (m Money) MulInt(n int64) Money {
-	if m.big == nil {
+	if m.form != formBig {
 		if p, ok := mul64(m.coef, n); ok {
 			return Money{coef: p, exp: m.exp, cur: m.cur}
 		}
@@ -243,21 +250,21 @@ func (m Money) MulInt(n int64) Money {
 
 // Neg returns -m.
 func (m Money) Neg() Money {
-	if m.big == nil {
+	if m.form != formBig {
 		return Money{coef: -m.coef, exp: m.exp, cur: m.cur} // never MinInt64
 	}
-	return fromDecimal(m.big.Neg(), m.cur)
+	return fromDecimal(m.dec.Neg(), m.cur)
 }
 
 // Abs returns |m|.
 func (m Money) Abs() Money {
-	if m.big == nil {
-		if m.coef < 0 {
-			m.coef = -m.coef
-		}
-		return m
+	switch {
+	case m.form == formBig:
+		return fromDecimal(m.dec.Abs(), m.cur)
+	case m.coef < 0:
+		return Money{coef: -m.coef, exp: m.exp, cur: m.cur}
 	}
-	return fromDecimal(m.big.Abs(), m.cur)
+	return m // as decimal.Decimal's Abs returns a non-negative d itself
 }
 
 // Round rounds to the currency's minor unit, half away from zero: 0.125
@@ -280,7 +287,7 @@ func (m Money) RoundCash() Money {
 // Minor returns the amount rounded to the minor unit as a count of minor
 // units: 1234.50 DKK is 123450. ok is false when it does not fit an int64.
 func (m Money) Minor() (minor int64, ok bool) {
-	if r := m.Round(); r.big == nil && r.exp == -money.Scale(m.cur) {
+	if r := m.Round(); r.form != formBig && r.exp == -money.Scale(m.cur) {
 		if r.coef > money.MaxAbs || r.coef < -money.MaxAbs {
 			return 0, false
 		}
@@ -367,7 +374,7 @@ func (m Money) Split(n int) ([]Money, error) {
 // lost: 1234.5 DKK is "1234.50", 0.125 DKK is "0.125", 5 JPY is "5".
 func (m Money) Text() string {
 	places := money.Scale(m.cur)
-	if m.big == nil {
+	if m.form != formBig {
 		if m.exp <= 0 && -m.exp > places {
 			places = -m.exp
 		}
@@ -409,7 +416,7 @@ type moneyJSON struct {
 // refuses what would not read back.
 func (m Money) CheckLimits() error {
 	ok := false
-	if m.big == nil && m.exp <= 0 && m.coef > -money.MaxAbs && m.coef < money.MaxAbs {
+	if m.form != formBig && m.exp <= 0 && m.coef > -money.MaxAbs && m.coef < money.MaxAbs {
 		ok = money.InLimitsFixed(m.coef, m.exp, money.Scale(m.cur))
 	} else {
 		ok = money.InLimits(m.Amount(), money.Scale(m.cur))

@@ -24,14 +24,22 @@ const maxInlineExp = 30
 var pow10 = [...]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
 
-// fromDecimal returns d in cur, inline when its coefficient fits.
+// moneyForm is how a Money holds its amount.
+type moneyForm uint8
+
+const (
+	formInline moneyForm = iota // coef × 10^exp
+	formCached                  // coef × 10^exp, and the same as the decimal dec
+	formBig                     // dec only: its coefficient does not fit an int64
+)
+
+// fromDecimal returns d in cur, inline when its coefficient fits, and
+// keeps d for Amount.
 func fromDecimal(d decimal.Decimal, cur currency.Unit) Money {
 	if c, ok := smallCoef(d); ok {
-		return Money{coef: c, exp: d.Exponent(), cur: cur}
+		return Money{coef: c, exp: d.Exponent(), dec: d, form: formCached, cur: cur}
 	}
-	p := new(decimal.Decimal) // not &d: that would move d to the heap on every call
-	*p = d
-	return Money{big: p, cur: cur}
+	return Money{dec: d, form: formBig, cur: cur}
 }
 
 // smallCoef returns d's coefficient when it is within ±MaxInt64.
@@ -108,7 +116,7 @@ func sign64(c int64) int { return cmpInt(c, 0) }
 
 // cmpAmounts compares the amounts of a and b, ignoring their currencies.
 func cmpAmounts(a, b Money) int {
-	if a.big != nil || b.big != nil {
+	if a.form == formBig || b.form == formBig {
 		return a.Amount().Cmp(b.Amount())
 	}
 	switch {
@@ -130,7 +138,7 @@ func cmpAmounts(a, b Money) int {
 // addAmounts returns a + b, or a - b when sub, with the exponent of
 // decimal.Decimal's sum (the smaller one) and no currency.
 func addAmounts(a, b Money, sub bool) Money {
-	if a.big == nil && b.big == nil {
+	if a.form != formBig && b.form != formBig {
 		e := min(a.exp, b.exp)
 		ca, ok1 := scale10(a.coef, int64(a.exp)-int64(e))
 		cb, ok2 := scale10(b.coef, int64(b.exp)-int64(e))
@@ -152,8 +160,11 @@ func addAmounts(a, b Money, sub bool) Money {
 // round rounds m to its currency's minor unit in mode, as money.RoundMode
 // does.
 func (m Money) round(mode money.Mode) Money {
-	if m.big == nil {
+	if m.form != formBig {
 		if _, inc := currency.Standard.Rounding(m.cur); inc <= 1 {
+			if m.exp == -money.Scale(m.cur) {
+				return m // as decimal.Decimal's Round returns d itself at the places asked
+			}
 			if c, ok := roundFixed(m.coef, m.exp, money.Scale(m.cur), mode); ok {
 				return Money{coef: c, exp: -money.Scale(m.cur), cur: m.cur}
 			}
@@ -227,4 +238,33 @@ func appendFixed(b []byte, c int64, exp, places int32) []byte {
 		b = append(b, '0')
 	}
 	return b
+}
+
+// sane is saneAmount of m's amount, without a decimal for an inline one:
+// an exponent within ±18 and at most 10^18 in magnitude.
+func (m Money) sane() bool {
+	if m.form == formBig {
+		return saneAmount(m.dec)
+	}
+	if m.exp < -18 || m.exp > 18 {
+		return false
+	}
+	limit := Money{coef: 1, exp: 18}
+	return cmpAmounts(m.Abs(), limit) <= 0
+}
+
+// maxMoney is decimal.Max(a, b) of the amounts: a unless b is greater.
+func maxMoney(a, b Money) Money {
+	if cmpAmounts(b, a) > 0 {
+		return b
+	}
+	return a
+}
+
+// minMoney is decimal.Min(a, b) of the amounts: a unless b is less.
+func minMoney(a, b Money) Money {
+	if cmpAmounts(b, a) < 0 {
+		return b
+	}
+	return a
 }

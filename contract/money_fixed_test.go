@@ -123,6 +123,11 @@ func TestMoneyMatchesDecimal(t *testing.T) {
 			k = r.Int64()
 		}
 		check("MulInt", a.MulInt(k).Amount(), da.Mul(decimal.NewFromInt(k)))
+		check("maxMoney", maxMoney(a, b).Amount(), decimal.Max(da, db))
+		check("minMoney", minMoney(a, b).Amount(), decimal.Min(da, db))
+		if a.sane() != saneAmount(da) {
+			t.Fatalf("case %d: sane(%v) = %v, saneAmount %v", i, da, a.sane(), saneAmount(da))
+		}
 		check("Neg", a.Neg().Amount(), da.Neg())
 		check("Abs", a.Abs().Amount(), da.Abs())
 		check("Round", a.Round().Amount(), money.Round(da, cur))
@@ -181,6 +186,8 @@ func TestMoneySmallDoesNotAllocate(t *testing.T) {
 			ok = a.Equal(b) && a.IsPositive() && !a.IsZero()
 		}},
 		{"Minor", func() { _, ok = NewMoney(price, currency.DKK).Minor() }},
+		{"Amount of a Money made from a decimal", func() { ok = NewMoney(price, currency.DKK).Amount().Exponent() == -2 }},
+		{"Amount of a rounded amount already at scale", func() { ok = NewMoney(price, currency.DKK).Round().Amount().Sign() > 0 }},
 		{"CheckLimits", func() { ok = MoneyFromMinor(2495, currency.DKK).CheckLimits() == nil }},
 	}
 	for _, tt := range tests {

@@ -347,9 +347,11 @@
 //     returns.
 //   - A million distinct such products generated as CSV (11 GB), streamed
 //     through a [CSVDecoder] with ReuseRecord and [Compiled.Assess] on 2
-//     goroutines: peak RSS 42 MiB and 43 CPU-seconds (76 MiB and 39
-//     CPU-seconds at GOGC=400), i.e. about 22 s on 2 idle cores; the
-//     target is 30 s within 1 GB. [Compiled.Pack] keeps
+//     goroutines, 6 runs: peak RSS 35-119 MB (median 39 MB; the peak
+//     grows when other jobs starve the collector) and 42-46 CPU-seconds
+//     (median 44), so about 22 s on 2 idle cores; wall 30.4 s in the
+//     quietest run (load 4.4), median 59 s at load 4-9. The target is
+//     30 s within 1 GB. [Compiled.Pack] keeps
 //     the product in 11.4 KB of live heap (12.3 KB as decoded from the
 //     CSV, with longer SKUs), and [Compiled.AssessPacked] costs 1.4-1.8
 //     times [Compiled.Assess] of the Record.

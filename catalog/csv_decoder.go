@@ -93,7 +93,8 @@ func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, err
 	// so that a row with a few columns too many is still a row's problem
 	// while a line of a million separators ends the input early.
 	full := c.columns()
-	sp := newCSVSplitter(br, opts.comma(), 2*len(full.cols)+64)
+	maxFields := 2*len(full.cols) + 64
+	sp := newCSVSplitter(newFieldLimit(br, opts.comma(), maxFields), opts.comma(), maxFields)
 	if err := sp.next(); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, invalid("read csv header", []contract.Problem{newProblem("header", RuleRequired, c.idRule)})
@@ -129,9 +130,8 @@ func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, err
 //
 // Memory: decoding allocates at most 16 bytes per input byte plus 64 KiB
 // for good rows. A record with more than twice the layout's columns plus
-// 64 ends the input with an error wrapping [ErrSyntax] before any of it
-// is split into cells, so a line of a million separators costs only its
-// bytes. Each bad row's [*RowError] costs some 150 bytes more: once
+// 64 ends the input with an error wrapping [ErrSyntax] as soon as its
+// separators are read, so a line of a million separators costs nothing. Each bad row's [*RowError] costs some 150 bytes more: once
 // the row errors returned cost more than 8 bytes per input byte read plus
 // 32 KiB (as on hostile input of a million 3-byte bad rows; bad rows of
 // some 20 bytes or more never reach it), the input ends with an error

@@ -210,6 +210,36 @@
 // header is line 1). [Compiled.ExportCSV] writes the same layout; export then import
 // is exact. [Compiled.EncodeJSON] and [Compiled.NewJSONDecoder] use a JSON
 // form with a stable key order and amounts as fixed-scale strings.
+//
+// A catalog of any size streams record by record into one reused
+// [Record]: [CSVDecoder.DecodeInto] and [JSONDecoder.DecodeInto] (and
+// catalog/akeneo's Decoder.Decode for Akeneo's JSON) overwrite the
+// record's values in place, so a host validates each record
+// ([Compiled.Assess]) and stores or drops it in the memory of one:
+//
+//	var r catalog.Record
+//	for {
+//		err := d.DecodeInto(&r) // d from c.NewCSVDecoder(file, opts)
+//		var bad *catalog.RowError
+//		switch {
+//		case err == io.EOF:
+//			return nil
+//		case errors.As(err, &bad):
+//			continue // a bad row; the next call reads the next one
+//		case err != nil:
+//			return err
+//		}
+//		report, _ := c.Assess(r) // validation and completeness
+//		store(r.ID, report)      // text may be kept; r.Values is reused
+//	}
+//
+// The CSV decoder splits rows as encoding/csv does (the same records, row
+// numbers and error positions; a fuzz target compares the two) into one
+// string per row, and parses plain numbers and dates directly; the JSON
+// decoder reads the exchange form straight from its bytes, numbers to an
+// integer coefficient and strings into one allocation per record, and
+// leaves any record it does not read whole to encoding/json, which
+// reports its errors as before.
 // [Compiled.ProductJSONLD] and [Compiled.ProductGroupJSONLD] write
 // schema.org markup; [Feed] writes a Merchant Center feed (see "Merchant
 // Center feeds").

@@ -17,12 +17,17 @@ const (
 // minor returns m in minor units of its currency, and false when it has
 // more decimals than the minor unit or exceeds money.MaxMinor.
 func minor(m contract.Money) (int64, bool) {
+	if c, e, ok := m.Fixed(); ok {
+		return money.ToMinorFixed(c, e, money.Scale(m.Currency()))
+	}
 	return money.ToMinor(m.Amount(), money.Scale(m.Currency()))
 }
 
-// fromMinor returns n minor units of cur as Money at the currency's scale.
+// fromMinor returns n minor units of cur as Money at the currency's scale
+// (scale is money.Scale(cur)): the amount decimal.New(n, -scale), kept
+// inline.
 func fromMinor(n int64, cur currency.Unit, scale int32) contract.Money {
-	return contract.NewMoney(decimal.New(n, -scale), cur)
+	return contract.MoneyFromMinor(n, cur)
 }
 
 // maxReadable is the largest magnitude pimkit's bounded parser reads:
@@ -62,5 +67,35 @@ func readable(d decimal.Decimal, places int32) bool {
 
 // readableMoney reports whether m's JSON amount reads back: see [readable].
 func readableMoney(m contract.Money) bool {
+	if c, e, ok := m.Fixed(); ok && c > -1e18 && c < 1e18 {
+		return readableFixed(c, e, money.Scale(m.Currency()))
+	}
 	return readable(m.Amount(), money.Scale(m.Currency()))
+}
+
+// readableFixed is [readable] of c × 10^e for |c| < 10^18, without a
+// decimal.Decimal.
+func readableFixed(c int64, e, places int32) bool {
+	if e < -contract.MaxDecimalText {
+		return false
+	}
+	n := int64(1) // digits before the point, if positive
+	if c != 0 {
+		if e > 18 {
+			return false
+		}
+		digits := int64(1)
+		for v := c; v >= 10 || v <= -10; v /= 10 {
+			digits++
+		}
+		if n = digits + int64(e); n > 18 {
+			// 10^18 itself or beyond: rare, left to the decimal path.
+			return readable(decimal.New(c, e), places)
+		}
+	}
+	size := max(n, 1) + 1 // digits before the point and a sign
+	if dec := max(int64(places), -int64(e)); dec > 0 {
+		size += 1 + dec
+	}
+	return size <= contract.MaxDecimalText
 }

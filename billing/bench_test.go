@@ -61,8 +61,11 @@ func monthEnd(b *testing.B, subs []Subscription, overdue []Debt, on contract.Dat
 		go func() {
 			defer wg.Done()
 			lines := make([]Line, 1)
+			var evs []Event // the run's buffers: one per worker, reused
+			var inv Invoice
 			for i := w; i < len(subs); i += workers {
-				next, evs, err := subs[i].Renew(on)
+				next, buf, err := subs[i].AppendRenew(evs[:0], on)
+				evs = buf
 				if err != nil {
 					b.Error(err)
 					return
@@ -73,7 +76,7 @@ func monthEnd(b *testing.B, subs []Subscription, overdue []Debt, on contract.Dat
 						continue
 					}
 					lines[0] = e.Line("PIM subscription", vat)
-					_, err := NewInvoice(InvoiceInput{Number: "M-1", Issued: on, Seller: seller, Buyer: buyer,
+					err := NewInvoiceInto(&inv, InvoiceInput{Number: "M-1", Issued: on, Seller: seller, Buyer: buyer,
 						Treatment: DomesticVAT, Lines: lines}, contract.Counter{})
 					if err != nil {
 						b.Error(err)
@@ -158,6 +161,36 @@ func BenchmarkNewInvoice(b *testing.B) {
 	}
 }
 
+// BenchmarkNewInvoiceInto is [BenchmarkNewInvoice] issuing into one
+// reused Invoice, as a month-end run does: no allocation.
+func BenchmarkNewInvoiceInto(b *testing.B) {
+	in := input(Line{Description: "PIM subscription", Quantity: contract.Dec(dec("1")), UnitPrice: dkk("24.95"), VATRate: contract.Dec(vatDK)})
+	var inv Invoice
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := NewInvoiceInto(&inv, in, contract.Counter{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAppendRenew is [BenchmarkRenew] into one reused event
+// buffer, as a month-end run does: no allocation.
+func BenchmarkAppendRenew(b *testing.B) {
+	s, _, err := Subscribe("s", planBasic, day("2025-01-31"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	on := day("2025-02-28")
+	var evs []Event
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, evs, err = s.AppendRenew(evs[:0], on); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkRenew is one monthly renewal with its charge.
 func BenchmarkRenew(b *testing.B) {
 	s, _, err := Subscribe("s", planBasic, day("2025-01-31"))
@@ -197,8 +230,11 @@ func monthEndDiscounted(b *testing.B, subs []Subscription, overdue []Debt, on co
 			defer wg.Done()
 			lines := make([]Line, 1, 2)
 			allow := make([]Allowance, 1)
+			var evs []Event // the run's buffers: one per worker, reused
+			var inv Invoice
 			for i := w; i < len(subs); i += workers {
-				next, evs, err := subs[i].Renew(on)
+				next, buf, err := subs[i].AppendRenew(evs[:0], on)
+				evs = buf
 				if err != nil {
 					b.Error(err)
 					return
@@ -222,7 +258,7 @@ func monthEndDiscounted(b *testing.B, subs []Subscription, overdue []Debt, on co
 							return
 						}
 					}
-					if _, err := NewInvoice(in, contract.Counter{}); err != nil {
+					if err := NewInvoiceInto(&inv, in, contract.Counter{}); err != nil {
 						b.Error(err)
 						return
 					}
@@ -435,8 +471,11 @@ func monthEndMetered(b *testing.B, subs []Subscription, usage *usageFixture, on 
 		go func() {
 			defer wg.Done()
 			lines := make([]Line, 0, 2)
+			var evs []Event // the run's buffers: one per worker, reused
+			var inv Invoice
 			for i := w; i < len(subs); i += workers {
-				next, evs, err := subs[i].Renew(on)
+				next, buf, err := subs[i].AppendRenew(evs[:0], on)
+				evs = buf
 				if err != nil {
 					b.Error(err)
 					return
@@ -453,7 +492,7 @@ func monthEndMetered(b *testing.B, subs []Subscription, usage *usageFixture, on 
 						return
 					}
 					evCounts[w] += n
-					if _, err := NewInvoice(InvoiceInput{Number: "M-1", Issued: on, Seller: seller, Buyer: buyer,
+					if err := NewInvoiceInto(&inv, InvoiceInput{Number: "M-1", Issued: on, Seller: seller, Buyer: buyer,
 						Treatment: DomesticVAT, Lines: lines}, contract.Counter{}); err != nil {
 						b.Error(err)
 						return

@@ -327,7 +327,7 @@ func NewCreditNote(inv Invoice, prior []CreditNote, in CreditNoteInput) (CreditN
 	for i, l := range n.Lines {
 		invLines[i] = l.InvoiceLine
 	}
-	n.VATSummary = summarize(invLines, cur, scale)
+	n.VATSummary = summarize(nil, invLines, cur, scale)
 	n.Citations = []contract.Citation{citeMomsbek58, citeMomsbek58stk2}
 	if in.Reason != CreditError {
 		n.Citations = append(n.Citations, citeNoRefund)

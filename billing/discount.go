@@ -6,7 +6,6 @@ import (
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/enum"
-	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
@@ -68,7 +67,8 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 		net, vat, offNet int64
 		offVAT           int64
 	}
-	var rates []byRate
+	var rbuf [4]byRate
+	rates := rbuf[:0]
 	at := func(r decimal.Decimal) *byRate {
 		for i := range rates {
 			if rates[i].rate.Equal(r) {
@@ -78,7 +78,13 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 		rates = append(rates, byRate{rate: r})
 		return &rates[len(rates)-1]
 	}
-	lineOff := make([]int64, len(inv.Lines))
+	var lbuf [8]int64 // the minor units taken off each line
+	var lineOff []int64
+	if len(inv.Lines) <= len(lbuf) {
+		lineOff = lbuf[:len(inv.Lines)]
+	} else {
+		lineOff = make([]int64, len(inv.Lines))
+	}
 	for _, l := range inv.Lines {
 		n, _ := minor(l.Net)
 		v, _ := minor(l.VAT)
@@ -86,16 +92,16 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 		r.net += n
 		r.vat += v
 	}
-	inv.Allowances = make([]InvoiceAllowance, 0, len(in))
+	inv.Allowances = slices.Grow(inv.Allowances[:0], len(in)) // a NewInvoiceInto buffer, or nil
 	for i, a := range in {
-		path := "allowances[" + strconv.Itoa(i) + "]"
+		path := func() string { return "allowances[" + strconv.Itoa(i) + "]" } // built for a problem only
 		rate := a.VATRate.Decimal()
 		var base int64
 		switch {
 		case a.Line < 0:
 			continue // the tags reported it
 		case a.Line > len(inv.Lines):
-			ps.Add(path+".line", "lte", strconv.Itoa(len(inv.Lines)))
+			ps.Add(path()+".line", "lte", strconv.Itoa(len(inv.Lines)))
 			continue
 		case a.Line > 0:
 			l := inv.Lines[a.Line-1]
@@ -115,37 +121,36 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 		pct, amt := a.Percent.Decimal(), a.Amount
 		switch {
 		case pct.Sign() > 0 && !amt.IsZero(), pct.Sign() == 0 && amt.IsZero():
-			ps.Add(path+".percent", "required_without", "amount")
+			ps.Add(path()+".percent", "required_without", "amount")
 			continue
 		case pct.Sign() > 0:
 			if !readable(pct, 0) || !readable(rate, 0) {
-				ps.Add(path+".percent", "range", "")
+				ps.Add(path()+".percent", "range", "")
 				continue
 			}
 			if !fraction(pct) {
 				continue // the tags reported it: dlte 1
 			}
-			d := money.Round(decimal.New(base, -scale).Mul(pct), cur)
-			off, _ = money.ToMinor(d, scale)
+			off, _ = minor(fromMinor(base, cur, scale).Mul(pct).Round())
 		default:
 			if rule, param := amountProblem(amt, contract.CurrencyOf(cur), positive); rule != "" {
-				ps.Add(path+".amount", rule, param)
+				ps.Add(path()+".amount", rule, param)
 				continue
 			}
 			off, _ = minor(amt)
 		}
 		r := at(rate)
 		if off > base || r.offNet+off > r.net {
-			ps.Add(path, "exceeds_invoice", fromMinor(min(base, r.net-r.offNet), cur, scale).Text())
+			ps.Add(path(), "exceeds_invoice", fromMinor(min(base, r.net-r.offNet), cur, scale).Text())
 			continue
 		}
 		if off == 0 {
-			ps.Add(path, "zero_amount", "")
+			ps.Add(path(), "zero_amount", "")
 			continue
 		}
-		v, ok := money.ToMinor(money.Round(decimal.New(off, -scale).Mul(rate), cur), scale)
+		v, ok := minor(fromMinor(off, cur, scale).Mul(rate).Round())
 		if !ok {
-			ps.Add(path+".vat_rate", "range", "")
+			ps.Add(path()+".vat_rate", "range", "")
 			continue
 		}
 		v = min(v, r.vat-r.offVAT)
@@ -164,8 +169,8 @@ func allowances(ps *contract.Problems, inv *Invoice, in []Allowance, domestic bo
 
 // summarizeAllowances returns the VAT summary of lines less allowances,
 // by rate, highest rate first.
-func summarizeAllowances(lines []InvoiceLine, allow []InvoiceAllowance, cur currency.Unit, scale int32) []VATSummary {
-	out := summarize(lines, cur, scale)
+func summarizeAllowances(dst []VATSummary, lines []InvoiceLine, allow []InvoiceAllowance, cur currency.Unit, scale int32) []VATSummary {
+	out := summarize(dst, lines, cur, scale)
 	for _, a := range allow {
 		i := slices.IndexFunc(out, func(s VATSummary) bool { return s.Rate.Equal(a.VATRate) })
 		if i < 0 { // unreachable: an allowance's rate is a line's
@@ -269,10 +274,10 @@ func (d Discount) Off(price contract.Money) contract.Money {
 	case d.ID == "" || !price.IsPositive():
 		return contract.ZeroMoney(cur)
 	case d.Percent.Decimal().Sign() > 0:
-		return contract.NewMoney(money.Round(price.Amount().Mul(d.Percent.Decimal()), cur), cur)
+		return price.Mul(d.Percent.Decimal()).Round() // the same digits as decimal arithmetic, kept inline
 	case d.Amount.Currency() != cur:
 		return contract.ZeroMoney(cur)
-	case d.Amount.Amount().GreaterThan(price.Amount()):
+	case cmpMoney(d.Amount, price) > 0:
 		return price.Round()
 	}
 	return d.Amount.Round()
@@ -302,4 +307,10 @@ func (d Discount) problems(ps *contract.Problems, prefix string, cur contract.Cu
 	default:
 		ps.Add(join(prefix, "duration"), "oneof", "once repeating forever")
 	}
+}
+
+// cmpMoney compares the amounts of a and b, which are in one currency.
+func cmpMoney(a, b contract.Money) int {
+	c, _ := a.Cmp(b)
+	return c
 }

@@ -44,6 +44,9 @@ const ruleMixedCurrency = "currency_mismatch"
 // ErrInvalid and, when a problem mixes currencies, ErrCurrencyMismatch; nil
 // when ps holds no problem.
 func invalid(ps *contract.Problems, op string) error {
+	if ps.Len() == 0 {
+		return nil
+	}
 	for _, p := range ps.List() {
 		if p.Rule == ruleMixedCurrency {
 			return ps.Err(op, ErrInvalid, ErrCurrencyMismatch)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/pimkit/pimkit/contract"
 	"github.com/pimkit/pimkit/internal/money"
@@ -161,7 +162,9 @@ type Invoice struct {
 	VAT            contract.Money     `json:"vat"`
 	Total          contract.Money     `json:"total"`
 	// Notice is the VAT notice the invoice must print, empty for
-	// DomesticVAT.
+	// DomesticVAT. Citations are the provisions behind the invoice,
+	// shared with every invoice citing the same ones: read-only;
+	// appending copies them, as their capacity is their length.
 	Notice    string              `json:"notice,omitempty"`
 	Citations []contract.Citation `json:"citations"`
 	// TaxCurrencyRate and TaxCurrencyVAT are the exchange rate and the
@@ -185,6 +188,50 @@ func (inv Invoice) Debt(k CustomerKind) Debt {
 
 var citeMomsbek58 = contract.Cite("momsbekendtgørelsen", "§ 58")
 
+// invoiceCitesDueGiven are the citations of an invoice whose due date
+// the input gave. Like every citation slice in an Invoice or Event, it
+// is shared by every value that cites the same provisions: read it, and
+// copy it before changing an element (append copies: its capacity is
+// its length).
+var invoiceCitesDueGiven = []contract.Citation{citeMomsbek58, cite123}[:2:2]
+
+// dueCites are the shared citation slices of invoices with a counted
+// due date: momsbekendtgørelsen § 58 and terms 12.3 followed by the
+// deadline's own citations, which depend only on its convention, its
+// kind and whether it rolled. The list grows by copying, once per such
+// combination a process meets, so reading it takes no lock.
+var dueCites atomic.Pointer[[]dueCite]
+
+type dueCite struct {
+	conv   contract.Convention
+	kind   contract.DeadlineKind
+	rolled bool
+	cites  []contract.Citation
+}
+
+// invoiceCitations returns the citations of an invoice whose due date
+// is dl, shared with every invoice whose deadline was counted alike.
+func invoiceCitations(dl contract.Deadline) []contract.Citation {
+	rolled := dl.Rolled()
+	var list []dueCite
+	p := dueCites.Load()
+	if p != nil {
+		list = *p
+	}
+	for i := range list {
+		if e := &list[i]; e.conv == dl.Convention && e.kind == dl.Kind && e.rolled == rolled {
+			return e.cites
+		}
+	}
+	cites := append([]contract.Citation{citeMomsbek58, cite123}, dl.Citations()...)
+	cites = cites[:len(cites):len(cites)]
+	if len(list) < 64 { // a handful of conventions x kinds x rolled
+		next := append(list[:len(list):len(list)], dueCite{dl.Convention, dl.Kind, rolled, cites})
+		dueCites.CompareAndSwap(p, &next) // losing a race only costs a later miss
+	}
+	return cites
+}
+
 // NewInvoice computes an invoice from in, counting the due date with c,
 // the agreement's counter ([contract.Terms.Counter]; the zero Counter
 // counts by Reg. 1182/71 with Danish holidays). Each line is rounded,
@@ -205,6 +252,36 @@ var citeMomsbek58 = contract.Cite("momsbekendtgørelsen", "§ 58")
 // [contract.MaxDecimalText] characters, such as a 62-digit price --
 // "lines[0].quantity" range: what NewInvoice accepts always survives JSON.
 func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
+	var inv Invoice
+	if err := newInvoice(&inv, in, c); err != nil {
+		return Invoice{}, err
+	}
+	return inv, nil
+}
+
+// NewInvoiceInto is [NewInvoice] writing the invoice into *inv and
+// reusing the memory of the invoice there: its Lines, VATSummary and
+// Allowances arrays are overwritten, so a month-end run that issues many
+// invoices one after the other through the same *inv allocates nothing
+// for them once they have grown. What it writes equals what NewInvoice
+// returns (cmp.Equal); copy an invoice to keep it beyond the next call.
+// On an error *inv is the zero Invoice and the error is NewInvoice's. A
+// nil inv only checks in: the error is NewInvoice's, the invoice is
+// dropped.
+func NewInvoiceInto(inv *Invoice, in InvoiceInput, c contract.Counter) error {
+	if inv == nil {
+		_, err := NewInvoice(in, c)
+		return err
+	}
+	if err := newInvoice(inv, in, c); err != nil {
+		*inv = Invoice{}
+		return err
+	}
+	return nil
+}
+
+// newInvoice is NewInvoice into *inv, reusing its arrays.
+func newInvoice(dst *Invoice, in InvoiceInput, c contract.Counter) error {
 	var ps contract.Problems
 	if tagsBroken(&in) {
 		ps.Check("", in)
@@ -221,12 +298,20 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 		checkTaxCurrency(&ps, &in, cur)
 		checkLocation(&ps, "customer_location", in.CustomerLocation)
 	}
-	inv := Invoice{
+	lines, summary, allow := dst.Lines, dst.VATSummary, dst.Allowances
+	if cap(lines) >= len(in.Lines) {
+		lines = lines[:len(in.Lines)]
+		clear(lines)
+	} else {
+		lines = make([]InvoiceLine, len(in.Lines))
+	}
+	*dst = Invoice{
 		Number: in.Number, Issued: in.Issued, Received: in.Received, Due: in.Due,
 		SupplyFrom: in.SupplyFrom, SupplyTo: in.SupplyTo, Seller: in.Seller, Buyer: in.Buyer,
 		Treatment: in.Treatment,
-		Lines:     make([]InvoiceLine, len(in.Lines)),
+		Lines:     lines,
 	}
+	inv := dst
 	var net, vat int64
 	_, inc := currency.Standard.Rounding(cur)
 	fast := inc <= 1
@@ -251,22 +336,25 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 			}
 			continue
 		}
-		price := l.UnitPrice.Amount()
-		a, ok1 := mulRound(l.Quantity.Decimal(), price, scale, fast)
-		var ln decimal.Decimal
+		// Integer arithmetic on the amounts' coefficients; decimals only
+		// when a number does not fit.
+		a, ok1 := mulRoundMoney(l.Quantity.Decimal(), l.UnitPrice, scale, fast)
+		var ln contract.Money
 		if ok1 {
-			ln = decimal.New(a, -scale)
+			ln = contract.MoneyFromMinor(a, cur)
 		} else {
-			ln = money.Round(l.Quantity.Decimal().Mul(price), cur)
-			a, ok1 = money.ToMinor(ln, scale)
+			d := money.Round(l.Quantity.Decimal().Mul(l.UnitPrice.Amount()), cur)
+			a, ok1 = money.ToMinor(d, scale)
+			ln = contract.NewMoney(d, cur)
 		}
-		b, ok2 := mulRound(ln, rate.Decimal(), scale, fast)
-		var lv decimal.Decimal
+		b, ok2 := mulRoundMoney(rate.Decimal(), ln, scale, fast)
+		var lv contract.Money
 		if ok2 {
-			lv = decimal.New(b, -scale)
+			lv = contract.MoneyFromMinor(b, cur)
 		} else {
-			lv = money.Round(ln.Mul(rate.Decimal()), cur)
-			b, ok2 = money.ToMinor(lv, scale)
+			d := money.Round(ln.Amount().Mul(rate.Decimal()), cur)
+			b, ok2 = money.ToMinor(d, scale)
+			lv = contract.NewMoney(d, cur)
 		}
 		if !ok1 || !ok2 {
 			ps.Add("lines["+strconv.Itoa(i)+"].unit_price", "range", "")
@@ -277,14 +365,15 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 			net, vat = 0, 0
 		}
 		l.VATRate = rate
-		inv.Lines[i] = InvoiceLine{Line: l, Net: contract.NewMoney(ln, cur), VAT: contract.NewMoney(lv, cur)}
+		inv.Lines[i] = InvoiceLine{Line: l, Net: ln, VAT: lv}
 	}
 	var offNet, offVAT int64
 	if len(in.Allowances) > 0 && ps.Len() == 0 {
-		offNet, offVAT = allowances(&ps, &inv, in.Allowances, in.Treatment == DomesticVAT, cur, scale)
+		inv.Allowances = allow[:0]
+		offNet, offVAT = allowances(&ps, inv, in.Allowances, in.Treatment == DomesticVAT, cur, scale)
 	}
 	if err := invalid(&ps, "new invoice"); err != nil {
-		return Invoice{}, err
+		return err
 	}
 	if len(inv.Allowances) > 0 {
 		inv.AllowanceTotal = fromMinor(offNet, cur, scale)
@@ -297,9 +386,9 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	}
 	inv.Total = fromMinor(net+vat, cur, scale)
 	if len(inv.Allowances) > 0 {
-		inv.VATSummary = summarizeAllowances(inv.Lines, inv.Allowances, cur, scale)
+		inv.VATSummary = summarizeAllowances(summary[:0], inv.Lines, inv.Allowances, cur, scale)
 	} else {
-		inv.VATSummary = summarize(inv.Lines, cur, scale)
+		inv.VATSummary = summarize(summary[:0], inv.Lines, cur, scale)
 	}
 
 	if inv.Received.IsZero() {
@@ -309,14 +398,14 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	if term.IsZero() {
 		term = contract.Days(30)
 	}
-	inv.Citations = []contract.Citation{citeMomsbek58, cite123}
+	inv.Citations = invoiceCitesDueGiven
 	if in.Due.IsZero() {
 		dl, err := c.DeadlineToAct(inv.Received, term)
 		if err != nil {
-			return Invoice{}, err
+			return err
 		}
 		inv.Due, inv.DueDeadline = dl.Date, dl
-		inv.Citations = append(inv.Citations, dl.Citations()...)
+		inv.Citations = invoiceCitations(dl)
 	}
 	// The VAT is final here: state it in DKK or EUR too (§ 97, stk. 2).
 	inv.TaxCurrencyRate, inv.TaxCurrencyVAT = in.TaxCurrencyRate, taxCurrencyVAT(in.TaxCurrencyRate, inv.VAT)
@@ -328,7 +417,7 @@ func NewInvoice(in InvoiceInput, c contract.Counter) (Invoice, error) {
 	case Export:
 		inv.Notice = ExportNotice
 	}
-	return inv, nil
+	return nil
 }
 
 // tagsBroken reports, without reflection, whether a validate tag of in,
@@ -420,10 +509,10 @@ func crossChecks(ps *contract.Problems, in *InvoiceInput) {
 	}
 }
 
-func summarize(lines []InvoiceLine, cur currency.Unit, scale int32) []VATSummary {
+func summarize(dst []VATSummary, lines []InvoiceLine, cur currency.Unit, scale int32) []VATSummary {
 	if len(lines) == 1 {
 		l := lines[0]
-		return []VATSummary{{Rate: l.VATRate, Net: l.Net, VAT: l.VAT}}
+		return append(dst[:0], VATSummary{Rate: l.VATRate, Net: l.Net, VAT: l.VAT})
 	}
 	type sums struct {
 		rate     decimal.Decimal
@@ -432,8 +521,8 @@ func summarize(lines []InvoiceLine, cur currency.Unit, scale int32) []VATSummary
 	var buf [4]sums
 	acc := buf[:0]
 	for _, l := range lines {
-		n, _ := money.ToMinor(l.Net.Amount(), scale)
-		v, _ := money.ToMinor(l.VAT.Amount(), scale)
+		n, _ := minor(l.Net)
+		v, _ := minor(l.VAT)
 		i := 0
 		for i < len(acc) && !acc[i].rate.Equal(l.VATRate.Decimal()) {
 			i++
@@ -445,20 +534,22 @@ func summarize(lines []InvoiceLine, cur currency.Unit, scale int32) []VATSummary
 		acc[i].vat += v
 	}
 	slices.SortFunc(acc, func(a, b sums) int { return b.rate.Cmp(a.rate) })
-	out := make([]VATSummary, len(acc))
+	out := slices.Grow(dst[:0], len(acc))[:len(acc)]
 	for i, a := range acc {
 		out[i] = VATSummary{Rate: contract.Dec(a.rate), Net: fromMinor(a.net, cur, scale), VAT: fromMinor(a.vat, cur, scale)}
 	}
 	return out
 }
 
-// mulRound is [money.MulRound] when fast (the currency rounds to its
-// minor unit, not to a cash step), and false otherwise.
-func mulRound(a, b decimal.Decimal, scale int32, fast bool) (int64, bool) {
-	if !fast {
+// mulRoundMoney is [money.MulRound] of q and m's amount when fast (the
+// currency rounds to its minor unit, not to a cash step), without making
+// a decimal of m; false otherwise.
+func mulRoundMoney(q decimal.Decimal, m contract.Money, scale int32, fast bool) (int64, bool) {
+	c, e, ok := m.Fixed()
+	if !fast || !ok || q.NumDigits() > 18 {
 		return 0, false
 	}
-	return money.MulRound(a, b, scale)
+	return money.MulRoundFixed(q.CoefficientInt64(), q.Exponent(), c, e, scale)
 }
 
 // euMembers are the EU member states, the countries of the one VAT table

@@ -70,7 +70,9 @@ type Event struct {
 	// the discount on the invoice.
 	Discount contract.Money `json:"discount,omitzero"`
 	// Reason explains events that need it (scheduled changes, upgrade
-	// suggestions) and Citations the clauses behind the event.
+	// suggestions) and Citations the clauses behind the event. Citations
+	// is shared with every event citing the same clauses: read-only;
+	// appending copies it, as its capacity is its length.
 	Reason    contract.Reason     `json:"reason,omitzero"`
 	Citations []contract.Citation `json:"citations,omitempty"`
 }
@@ -78,7 +80,7 @@ type Event struct {
 // Line returns a Charged event as an invoice line of one unit at the
 // charged amount and the given VAT rate, described by desc.
 func (e Event) Line(desc string, vatRate decimal.Decimal) Line {
-	return Line{Description: desc, Quantity: contract.Dec(decimal.New(1, 0)), UnitPrice: e.Amount, VATRate: contract.Dec(vatRate)}
+	return Line{Description: desc, Quantity: contract.Dec(one), UnitPrice: e.Amount, VATRate: contract.Dec(vatRate)}
 }
 
 // Allowance returns a Charged event's discount as an allowance on the
@@ -128,6 +130,19 @@ var (
 	cite125 = contract.Clause("12.5")
 )
 
+// The citation slices of subscription events, shared by every event that
+// cites the same clauses so that a renewal allocates none: an Event's
+// Citations are read-only (copy the slice before changing an element;
+// append copies, as each slice's capacity is its length).
+var (
+	cites191    = []contract.Citation{cite191}
+	cites191125 = []contract.Citation{cite191, cite125}
+	cites192    = []contract.Citation{cite192}
+	cites194    = []contract.Citation{cite194}
+	cites196    = []contract.Citation{cite196}
+	cites196194 = []contract.Citation{cite196, cite194}
+)
+
 // Subscribe creates a subscription to p on the day the terms were
 // accepted (terms 19.1, 12.5) and charges the first period in advance on
 // that day. A monthly plan accepted on 2025-01-31 has periods starting
@@ -155,7 +170,7 @@ func Subscribe(id string, p Plan, accepted contract.Date) (Subscription, []Event
 	}
 	start, end := s.Bounds(0)
 	evs := []Event{{Kind: Created, Subscription: id, Date: accepted, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
-		Citations: []contract.Citation{cite191, cite125}}}
+		Citations: cites191125}}
 	if p.Price.IsPositive() {
 		e := s.charge(start, end, p.Price.Round())
 		s.discount(&e)
@@ -201,15 +216,8 @@ func (s Subscription) currentOff(end contract.Date) contract.Money {
 }
 
 func (s Subscription) charge(start, end contract.Date, amount contract.Money) Event {
-	return s.chargeCiting(start, end, amount, []contract.Citation{cite191})
-}
-
-// chargeCiting is charge with the event's citations, cite191 alone, given
-// by the caller: Renew takes them from one allocation shared with the
-// Renewed event's.
-func (s Subscription) chargeCiting(start, end contract.Date, amount contract.Money, cites []contract.Citation) Event {
 	e := Event{Kind: Charged, Subscription: s.ID, Date: start, Plan: s.Plan.ID, PeriodStart: start, PeriodEnd: end,
-		Amount: amount, Citations: cites}
+		Amount: amount, Citations: cites191}
 	if s.Plan.Kind == CreditBased {
 		e.Credits = s.Plan.Credits
 	}
@@ -238,16 +246,27 @@ func (s Subscription) Current() (start, end contract.Date) { return s.Bounds(s.P
 // it converts s first ([TrialConverted], and the first charge of a paid
 // plan).
 func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
-	var evs []Event
+	return s.AppendRenew(nil, on)
+}
+
+// AppendRenew is [Subscription.Renew] appending the events to dst and
+// returning the extended slice (dst itself when there are none; on an
+// error, dst as it was): a month-end run that renews many subscriptions
+// passes the same buffer, truncated to dst[:0], each time and allocates
+// nothing for the events once it has grown. With a nil dst it is Renew.
+func (s Subscription) AppendRenew(dst []Event, on contract.Date) (Subscription, []Event, error) {
+	evs := dst
 	if !s.TrialEnds.IsZero() {
 		if on.Before(s.TrialEnds) {
-			return s, nil, nil
+			return s, dst, nil
 		}
-		s, evs = s.convert()
+		var conv []Event
+		s, conv = s.convert()
+		evs = append(evs, conv...)
 	}
 	start, end := s.Current()
 	if on.Before(start) {
-		return s, nil, problem("renew", "on", "gte", start.String())
+		return s, dst, problem("renew", "on", "gte", start.String())
 	}
 	for !on.Before(end) {
 		if evs == nil {
@@ -269,26 +288,16 @@ func (s Subscription) Renew(on contract.Date) (Subscription, []Event, error) {
 			s.Next = Plan{}
 			start, end = s.Current()
 			evs = append(evs, Event{Kind: PlanChanged, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
-				PeriodStart: start, PeriodEnd: end, Citations: []contract.Citation{cite196}})
+				PeriodStart: start, PeriodEnd: end, Citations: cites196})
 		} else {
 			// Same anchor and cycle: the new period starts where the old
 			// one ended, Bounds(n+1) start = Bounds(n) end.
 			start, end = end, s.Anchor.AddPeriods(s.Plan.Cycle.Period(), s.Period+1)
 		}
-		// One allocation holds the citations of both events; each event's
-		// slice is capped at its own element, so appending to one never
-		// writes into the other.
-		paid := s.Plan.Price.IsPositive()
-		var cites []contract.Citation
-		if paid {
-			cites = []contract.Citation{cite192, cite191}
-		} else {
-			cites = []contract.Citation{cite192}
-		}
 		evs = append(evs, Event{Kind: Renewed, Subscription: s.ID, Date: start, Plan: s.Plan.ID,
-			PeriodStart: start, PeriodEnd: end, Citations: cites[:1:1]})
-		if paid {
-			e := s.chargeCiting(start, end, s.Plan.Price.Round(), cites[1:2:2])
+			PeriodStart: start, PeriodEnd: end, Citations: cites192})
+		if s.Plan.Price.IsPositive() {
+			e := s.charge(start, end, s.Plan.Price.Round())
 			if s.Plan.Discount != nil {
 				s.discount(&e)
 			}
@@ -347,7 +356,7 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 		s.Anchor, s.Period, s.Next = on, 0, Plan{}
 		start, end = s.Current()
 		evs := []Event{{Kind: Upgraded, Subscription: s.ID, Date: on, Plan: p.ID, PeriodStart: start, PeriodEnd: end,
-			Citations: []contract.Citation{cite191}}}
+			Citations: cites191}}
 		if p.Price.IsPositive() {
 			e := s.charge(start, end, p.Price.Round())
 			s.discount(&e)
@@ -402,9 +411,9 @@ func (s Subscription) ChangePlan(p Plan, on contract.Date) (Subscription, []Even
 		return s, []Event{ev, charge}, nil
 	}
 	s.Next = p
-	cites := []contract.Citation{cite194}
+	cites := cites194
 	if p.Kind == Free {
-		cites = []contract.Citation{cite196, cite194}
+		cites = cites196194
 	}
 	return s, []Event{{Kind: ChangeScheduled, Subscription: s.ID, Date: end, Plan: p.ID, PeriodStart: start,
 		PeriodEnd: end, Citations: cites, Reason: reason(rsChangeAtCycleEnd, p.ID, end)}}, nil
@@ -426,7 +435,7 @@ func (s Subscription) OverUse(values int64, plans []Plan, on contract.Date) (Eve
 	if cycle == 0 {
 		cycle = Monthly
 	}
-	ev := Event{Kind: UpgradeSuggested, Subscription: s.ID, Date: on, Citations: []contract.Citation{cite192}}
+	ev := Event{Kind: UpgradeSuggested, Subscription: s.ID, Date: on, Citations: cites192}
 	ev.PeriodStart, ev.PeriodEnd = s.Current()
 	if p, ok := FitPlan(plans, kind, cycle, values); ok {
 		ev.Plan, ev.Amount = p.ID, p.Price

@@ -53,6 +53,30 @@
 // form for other systems; a record in schema order (as every decoder here
 // returns one) reads back from it equal too.
 //
+// # Many records in memory
+//
+// A [Record] is easy to read and costs memory: the Akeneo-shaped product
+// of 350 fields in 3 channels and 2 locales (about 600 values) keeps about
+// 73 KB live. [Compiled.Pack] turns it into a [Packed] of 11-12 KB
+// (measured live heap; the bound tested is 16 KB): one string holding the
+// values by their place in the compiled schema, numbers as varint
+// coefficient and exponent, locales and channels as small indexes. A host
+// keeping a million products in memory keeps them packed and checks each
+// with [Compiled.AssessPacked], [Compiled.ValidatePacked] or
+// [Compiled.CompletenessPacked] without keeping an unpacked copy;
+// [Compiled.Unpack] gives the record back exactly:
+//
+//	p, err := c.Pack(r)             // 11-12 KB for 600 values
+//	completeness, err := c.AssessPacked(p)
+//	r, err = c.Unpack(p)            // equal to r under go-cmp
+//
+// A Packed belongs to the schema that packed it (another one refuses it
+// with [ErrSchema]) and survives encoding/json as base64. Streaming needs
+// no packing at all: a [CSVDecoder] with ReuseRecord and [Compiled.Assess]
+// per record check a catalog of any size in constant memory: a million
+// such products (11 GB of CSV) streamed on 2 goroutines peak at about
+// 40 MB of RSS.
+//
 // # Validation
 //
 // [Compiled.Validate] reports every problem at once in a
@@ -359,4 +383,14 @@
 //     is 0.6). [Compiled.ImportCSV], which keeps every record (about 37 MB
 //     of values), is slower: the cost is allocating and
 //     garbage-collecting the values it returns.
+//   - A million distinct such products generated as CSV (11 GB), streamed
+//     through a [CSVDecoder] with ReuseRecord and [Compiled.Assess] on 2
+//     goroutines, 6 runs: peak RSS 35-119 MB (median 39 MB; the peak
+//     grows when other jobs starve the collector) and 42-46 CPU-seconds
+//     (median 44), so about 22 s on 2 idle cores; wall 30.4 s in the
+//     quietest run (load 4.4), median 59 s at load 4-9. The target is
+//     30 s within 1 GB. [Compiled.Pack] keeps
+//     the product in 11.4 KB of live heap (12.3 KB as decoded from the
+//     CSV, with longer SKUs), and [Compiled.AssessPacked] costs 1.4-1.8
+//     times [Compiled.Assess] of the Record.
 package catalog

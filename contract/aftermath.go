@@ -87,9 +87,9 @@ func (t Terms) ExitAssistance(hours decimal.Decimal, hourlyRate Money, inArrears
 	} else if !saneAmount(hours) {
 		p.add("hours", "lte", maxAmountText)
 	}
-	if hourlyRate.amount.IsNegative() {
+	if hourlyRate.Amount().IsNegative() {
 		p.add("hourly_rate.amount", "gte", "0")
-	} else if !saneAmount(hourlyRate.amount) {
+	} else if !saneAmount(hourlyRate.Amount()) {
 		p.add("hourly_rate.amount", "lte", maxAmountText)
 	}
 	if hourlyRate.cur == (currency.Unit{}) {

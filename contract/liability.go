@@ -179,7 +179,7 @@ func MonthlyRemuneration(fee Money, per Period) (Money, error) {
 		ps.Add("per", "months", per.String())
 		return Money{}, ps.Err("monthly remuneration", ErrInvalidInput)
 	}
-	return Money{amount: money.Round(fee.amount.Div(decimal.NewFromInt(int64(n))), fee.cur), cur: fee.cur}, nil
+	return NewMoney(money.Round(fee.Amount().Div(decimal.NewFromInt(int64(n))), fee.cur), fee.cur), nil
 }
 
 // wholeMonths returns the number of months in p when p is a positive
@@ -203,7 +203,7 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 	if err := tp.err(); err != nil {
 		return Settlement{}, err
 	}
-	fee, cur := feeM.amount, feeM.cur
+	fee, cur := feeM.Amount(), feeM.cur
 	p := problems{op: "settle liability", kind: ErrInvalidInput}
 	if fee.IsNegative() {
 		p.add(feeField+".amount", "gte", "0")
@@ -227,9 +227,9 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 		if !c.Kind.valid() {
 			p.add(f()+".kind", "oneof", "direct_loss penalty indirect_loss outage_loss")
 		}
-		if c.Amount.amount.IsNegative() {
+		if c.Amount.IsNegative() {
 			p.add(f()+".amount.amount", "gte", "0")
-		} else if !saneAmount(c.Amount.amount) {
+		} else if !c.Amount.sane() {
 			p.add(f()+".amount.amount", "lte", maxAmountText)
 		}
 		if c.Amount.cur != cur && cur != (currency.Unit{}) {
@@ -240,7 +240,7 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 		return Settlement{}, err
 	}
 
-	m := func(d decimal.Decimal) Money { return Money{amount: d, cur: cur} }
+	m := func(d decimal.Decimal) Money { return NewMoney(d, cur) }
 	months := func(n int) decimal.Decimal {
 		return money.Round(fee.Mul(decimal.NewFromInt(int64(n))).Div(decimal.NewFromInt(int64(perMonths))), cur)
 	}
@@ -253,15 +253,20 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 	if len(claims) > 0 {
 		s.Lines = make([]SettlementLine, len(claims))
 	}
-	zero := decimal.Zero
+	// The claims are summed on Money, whose amounts stay inline: the same
+	// exact sums and exponents as decimal arithmetic, without allocating.
+	zero := Money{cur: cur} // decimal.Zero in cur
+	capEventM, capTotalM := s.CapPerEvent, s.CapTotal
+	plus := func(a, b Money) Money { r := addAmounts(a, b, false); r.cur = cur; return r }
+	minus := func(a, b Money) Money { r := addAmounts(a, b, true); r.cur = cur; return r }
 	totalInCap, claimed, payable := zero, zero, zero
-	perEvent := make(map[string]decimal.Decimal) // order never leaks: read by key only
+	perEvent := make(map[string]Money) // order never leaks: read by key only
 	excluded, cutEvent, cutTotal := zero, zero, zero
 	outageExcluded := false
 	for i, c := range claims {
-		amt := money.Round(c.Amount.amount, cur)
+		amt := c.Amount.Round() // in cur: checked above
 		lExcluded, lCutEvent, lCutTotal, lPayable := zero, zero, zero, zero
-		claimed = claimed.Add(amt)
+		claimed = plus(claimed, amt)
 		switch {
 		case c.Kind == IndirectLoss:
 			lExcluded = amt
@@ -271,25 +276,25 @@ func (t Terms) settle(feeM Money, per Period, claims []Claim, feeField string) (
 		case c.Kind == Penalty && !t.PenaltiesInsideCap:
 			lPayable = amt
 		default:
-			room := decimal.Max(zero, capEvent.Sub(perEvent[c.Event]))
-			pay := decimal.Min(amt, room)
-			lCutEvent = amt.Sub(pay)
-			perEvent[c.Event] = perEvent[c.Event].Add(pay)
-			room = decimal.Max(zero, capTotal.Sub(totalInCap))
-			paid := decimal.Min(pay, room)
-			lCutTotal = pay.Sub(paid)
-			totalInCap = totalInCap.Add(paid)
+			room := maxMoney(zero, minus(capEventM, perEvent[c.Event]))
+			pay := minMoney(amt, room)
+			lCutEvent = minus(amt, pay)
+			perEvent[c.Event] = plus(perEvent[c.Event], pay)
+			room = maxMoney(zero, minus(capTotalM, totalInCap))
+			paid := minMoney(pay, room)
+			lCutTotal = minus(pay, paid)
+			totalInCap = plus(totalInCap, paid)
 			lPayable = paid
 		}
-		excluded = excluded.Add(lExcluded)
-		cutEvent = cutEvent.Add(lCutEvent)
-		cutTotal = cutTotal.Add(lCutTotal)
-		payable = payable.Add(lPayable)
-		s.Lines[i] = SettlementLine{Claim: c, Claimed: m(amt), Excluded: m(lExcluded),
-			CutByEventCap: m(lCutEvent), CutByTotalCap: m(lCutTotal), Payable: m(lPayable)}
+		excluded = plus(excluded, lExcluded)
+		cutEvent = plus(cutEvent, lCutEvent)
+		cutTotal = plus(cutTotal, lCutTotal)
+		payable = plus(payable, lPayable)
+		s.Lines[i] = SettlementLine{Claim: c, Claimed: amt, Excluded: lExcluded,
+			CutByEventCap: lCutEvent, CutByTotalCap: lCutTotal, Payable: lPayable}
 	}
-	s.Payable = m(payable.Round(money.Scale(cur)))
-	s.Claimed = m(claimed.Round(money.Scale(cur)))
+	s.Payable = m(payable.Amount().Round(money.Scale(cur)))
+	s.Claimed = m(claimed.Amount().Round(money.Scale(cur)))
 
 	s.Decision = Decision{
 		Rule:      Clause("15.1").String(),

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/pimkit/pimkit/internal/money"
 	"github.com/shopspring/decimal"
@@ -27,9 +28,27 @@ import (
 // sum can start from it: var total Money; total, _ = total.Add(line).
 // A 0.00 DKK amount is not the zero Money: its [Money.Sign] is 0 but it has
 // a currency.
+//
+// An amount whose coefficient fits an int64 -- every price, line and total
+// of a real invoice -- is kept inline as that coefficient and an exponent,
+// so making, adding, multiplying by an integer and rounding such amounts
+// does not allocate; a larger coefficient is kept as a [decimal.Decimal].
+// Both give the same results, digit for digit and exponent for exponent,
+// as the same arithmetic on [decimal.Decimal]. A Money made from a
+// decimal keeps it, so [Money.Amount] returns it without allocating; an
+// amount computed inline makes its decimal when Amount is called, and
+// [Money.Fixed] reads any inline amount without one.
 type Money struct {
-	amount decimal.Decimal
-	cur    currency.Unit
+	// The amount is coef × 10^exp, unless form is formBig: then it is
+	// dec, whose coefficient does not fit an int64. An inline amount made
+	// from a decimal (NewMoney, ParseMoney, JSON) keeps that decimal in
+	// dec too (formCached), so that Amount returns it as before, without
+	// allocating; one computed inline has none (formInline).
+	coef int64
+	dec  decimal.Decimal
+	exp  int32
+	form moneyForm
+	cur  currency.Unit
 }
 
 // ErrCurrencyMismatch reports arithmetic or a comparison between amounts of
@@ -51,19 +70,22 @@ const MaxDecimalText = money.MaxText
 // keeps its three decimals until it is rounded. It does not check the
 // limits of what can be stored; [Money.CheckLimits] does.
 func NewMoney(amount decimal.Decimal, cur currency.Unit) Money {
-	return Money{amount: amount, cur: cur}
+	return fromDecimal(amount, cur)
 }
 
 // MoneyFromMinor returns minor units of cur: MoneyFromMinor(123450, DKK) is
 // 1234.50 DKK, MoneyFromMinor(5, JPY) is 5 JPY, MoneyFromMinor(1234, BHD) is
 // 1.234 BHD.
 func MoneyFromMinor(minor int64, cur currency.Unit) Money {
-	return Money{amount: decimal.New(minor, -money.Scale(cur)), cur: cur}
+	if minor == math.MinInt64 {
+		return fromDecimal(decimal.New(minor, -money.Scale(cur)), cur)
+	}
+	return Money{coef: minor, exp: -money.Scale(cur), cur: cur}
 }
 
 // ZeroMoney returns 0 in cur: ZeroMoney(DKK) is 0.00 DKK, which is not the
 // zero Money.
-func ZeroMoney(cur currency.Unit) Money { return Money{amount: decimal.Zero, cur: cur} }
+func ZeroMoney(cur currency.Unit) Money { return Money{exp: decimal.Zero.Exponent(), cur: cur} }
 
 // ParseMoney reads amount text in cur at the currency's scale: a plain
 // decimal with a point ("1234.50", "-3", "0.5"), at most as many decimals
@@ -84,7 +106,7 @@ func ParseMoney(s string, cur currency.Unit) (Money, error) {
 			return Money{}, fmt.Errorf("%w: more than %d decimals for %s", ErrInvalidMoney, scale, cur)
 		}
 	}
-	return Money{amount: d, cur: cur}, nil
+	return fromDecimal(d, cur), nil
 }
 
 // MustParseMoney is [ParseMoney] for package-level values, tests and
@@ -98,28 +120,57 @@ func MustParseMoney(s string, cur currency.Unit) Money {
 }
 
 // Amount returns the exact amount, unrounded.
-func (m Money) Amount() decimal.Decimal { return m.amount }
+func (m Money) Amount() decimal.Decimal {
+	if m.form != formInline {
+		return m.dec
+	}
+	if m.coef == 0 && m.exp == 0 {
+		return decimal.Decimal{}
+	}
+	return decimal.New(m.coef, m.exp)
+}
+
+// Fixed returns the amount as coef × 10^exp, without allocating, and
+// ok false when its coefficient does not fit an int64: 1234.50 DKK
+// parsed from "1234.50" is 123450, -2. The exponent is the amount's own,
+// as [decimal.Decimal.Exponent] of [Money.Amount] gives it.
+func (m Money) Fixed() (coef int64, exp int32, ok bool) {
+	if m.form == formBig {
+		return 0, 0, false
+	}
+	return m.coef, m.exp, true
+}
 
 // Currency returns the currency; XXX for the zero Money.
 func (m Money) Currency() currency.Unit { return m.cur }
 
 // IsZero reports whether m is the zero Money (no currency, amount 0).
 // 0.00 DKK is not zero in this sense; test its [Money.Sign].
-func (m Money) IsZero() bool { return m.cur == currency.Unit{} && m.amount.IsZero() }
+func (m Money) IsZero() bool { return m.cur == currency.Unit{} && m.Sign() == 0 }
 
 // Sign returns -1, 0 or 1 as the amount is negative, zero or positive.
-func (m Money) Sign() int { return m.amount.Sign() }
+func (m Money) Sign() int {
+	switch {
+	case m.form == formBig:
+		return m.dec.Sign()
+	case m.coef < 0:
+		return -1
+	case m.coef > 0:
+		return 1
+	}
+	return 0
+}
 
 // IsNegative reports whether the amount is below zero.
-func (m Money) IsNegative() bool { return m.amount.Sign() < 0 }
+func (m Money) IsNegative() bool { return m.Sign() < 0 }
 
 // IsPositive reports whether the amount is above zero.
-func (m Money) IsPositive() bool { return m.amount.Sign() > 0 }
+func (m Money) IsPositive() bool { return m.Sign() > 0 }
 
 // Equal reports whether m and o have the same currency and numerically
 // equal amounts: 10.5 DKK equals 10.50 DKK, 10.50 DKK does not equal
 // 10.50 EUR. go-cmp compares Money with this method.
-func (m Money) Equal(o Money) bool { return m.cur == o.cur && m.amount.Equal(o.amount) }
+func (m Money) Equal(o Money) bool { return m.cur == o.cur && cmpAmounts(m, o) == 0 }
 
 // SameCurrency reports whether m and o are in the same currency; the zero
 // Money matches every currency.
@@ -146,7 +197,9 @@ func (m Money) Add(o Money) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
-	return Money{amount: m.amount.Add(o.amount), cur: cur}, nil
+	r := addAmounts(m, o, false)
+	r.cur = cur
+	return r, nil
 }
 
 // Sub returns m - o, exactly; amounts in two currencies are an error
@@ -156,7 +209,9 @@ func (m Money) Sub(o Money) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
-	return Money{amount: m.amount.Sub(o.amount), cur: cur}, nil
+	r := addAmounts(m, o, true)
+	r.cur = cur
+	return r, nil
 }
 
 // Cmp compares m and o: -1 if m < o, 0 if equal, 1 if m > o; amounts in two
@@ -165,45 +220,80 @@ func (m Money) Cmp(o Money) (int, error) {
 	if _, err := m.unify(o, "compare"); err != nil {
 		return 0, err
 	}
-	return m.amount.Cmp(o.amount), nil
+	return cmpAmounts(m, o), nil
 }
 
 // Mul returns m times f, exactly and unrounded: 10.00 DKK x 0.25 is 2.5000
 // DKK until rounded.
-func (m Money) Mul(f decimal.Decimal) Money { return Money{amount: m.amount.Mul(f), cur: m.cur} }
+func (m Money) Mul(f decimal.Decimal) Money {
+	if m.form != formBig {
+		if c, ok := smallCoef(f); ok {
+			if e := int64(m.exp) + int64(f.Exponent()); e >= math.MinInt32 && e <= math.MaxInt32 {
+				if p, ok := mul64(m.coef, c); ok {
+					return Money{coef: p, exp: int32(e), cur: m.cur}
+				}
+			}
+		}
+	}
+	return fromDecimal(m.Amount().Mul(f), m.cur)
+}
 
 // MulInt returns m times n: a unit price times a quantity.
 func (m Money) MulInt(n int64) Money {
-	return Money{amount: m.amount.Mul(decimal.NewFromInt(n)), cur: m.cur}
+	if m.form != formBig {
+		if p, ok := mul64(m.coef, n); ok {
+			return Money{coef: p, exp: m.exp, cur: m.cur}
+		}
+	}
+	return fromDecimal(m.Amount().Mul(decimal.NewFromInt(n)), m.cur)
 }
 
 // Neg returns -m.
-func (m Money) Neg() Money { return Money{amount: m.amount.Neg(), cur: m.cur} }
+func (m Money) Neg() Money {
+	if m.form != formBig {
+		return Money{coef: -m.coef, exp: m.exp, cur: m.cur} // never MinInt64
+	}
+	return fromDecimal(m.dec.Neg(), m.cur)
+}
 
 // Abs returns |m|.
-func (m Money) Abs() Money { return Money{amount: m.amount.Abs(), cur: m.cur} }
+func (m Money) Abs() Money {
+	switch {
+	case m.form == formBig:
+		return fromDecimal(m.dec.Abs(), m.cur)
+	case m.coef < 0:
+		return Money{coef: -m.coef, exp: m.exp, cur: m.cur}
+	}
+	return m // as decimal.Decimal's Abs returns a non-negative d itself
+}
 
 // Round rounds to the currency's minor unit, half away from zero: 0.125
 // DKK is 0.13, -0.125 DKK is -0.13, 1.2345 BHD is 1.235, 2.5 JPY is 3.
-func (m Money) Round() Money { return Money{amount: money.Round(m.amount, m.cur), cur: m.cur} }
+func (m Money) Round() Money { return m.round(money.HalfAwayFromZero) }
 
 // RoundHalfEven rounds to the minor unit, half to even (banker's rounding):
 // 0.125 DKK is 0.12, 0.135 DKK is 0.14.
 func (m Money) RoundHalfEven() Money {
-	return Money{amount: money.RoundMode(m.amount, m.cur, money.HalfEven), cur: m.cur}
+	return m.round(money.HalfEven)
 }
 
 // RoundCash rounds to the currency's cash increment, half away from zero:
 // DKK in 0.50 steps (10.26 is 10.50, 10.24 is 10.00), CHF in 0.05, SEK in
 // whole kronor. A currency without a cash rule rounds to its minor unit.
 func (m Money) RoundCash() Money {
-	return Money{amount: money.RoundCash(m.amount, m.cur), cur: m.cur}
+	return fromDecimal(money.RoundCash(m.Amount(), m.cur), m.cur)
 }
 
 // Minor returns the amount rounded to the minor unit as a count of minor
 // units: 1234.50 DKK is 123450. ok is false when it does not fit an int64.
 func (m Money) Minor() (minor int64, ok bool) {
-	d := money.Round(m.amount, m.cur).Shift(money.Scale(m.cur))
+	if r := m.Round(); r.form != formBig && r.exp == -money.Scale(m.cur) {
+		if r.coef > money.MaxAbs || r.coef < -money.MaxAbs {
+			return 0, false
+		}
+		return r.coef, true
+	}
+	d := money.Round(m.Amount(), m.cur).Shift(money.Scale(m.cur))
 	if !d.IsInteger() || d.Abs().GreaterThan(decimal.New(1, 18)) {
 		return 0, false
 	}
@@ -228,7 +318,7 @@ func (m Money) Allocate(weights ...decimal.Decimal) ([]Money, error) {
 		return nil, fmt.Errorf("%w: allocate: weights sum to zero", ErrInvalidInput)
 	}
 	scale := money.Scale(m.cur)
-	whole := money.Round(m.amount, m.cur)
+	whole := money.Round(m.Amount(), m.cur)
 	units := whole.Shift(scale) // an integer
 	sign := units.Sign()
 	units = units.Abs()
@@ -260,7 +350,7 @@ func (m Money) Allocate(weights ...decimal.Decimal) ([]Money, error) {
 		if sign < 0 {
 			p = p.Neg()
 		}
-		out[i] = Money{amount: p.Shift(-scale), cur: m.cur}
+		out[i] = fromDecimal(p.Shift(-scale), m.cur)
 	}
 	return out, nil
 }
@@ -284,10 +374,19 @@ func (m Money) Split(n int) ([]Money, error) {
 // lost: 1234.5 DKK is "1234.50", 0.125 DKK is "0.125", 5 JPY is "5".
 func (m Money) Text() string {
 	places := money.Scale(m.cur)
-	if e := -m.amount.Exponent(); e > places {
+	if m.form != formBig {
+		if m.exp <= 0 && -m.exp > places {
+			places = -m.exp
+		}
+		if m.exp >= -places && m.exp <= maxInlineExp {
+			return string(appendFixed(make([]byte, 0, 24), m.coef, m.exp, places))
+		}
+	}
+	d := m.Amount()
+	if e := -d.Exponent(); e > places {
 		places = e
 	}
-	return m.amount.StringFixed(places)
+	return d.StringFixed(places)
 }
 
 // String returns "1234.50 DKK": [Money.Text], a space and the ISO code.
@@ -316,7 +415,13 @@ type moneyJSON struct {
 // that is stored (an invoice line, a claim), and [Money.MarshalJSON]
 // refuses what would not read back.
 func (m Money) CheckLimits() error {
-	if !money.InLimits(m.amount, money.Scale(m.cur)) {
+	ok := false
+	if m.form != formBig && m.exp <= 0 && m.coef > -money.MaxAbs && m.coef < money.MaxAbs {
+		ok = money.InLimitsFixed(m.coef, m.exp, money.Scale(m.cur))
+	} else {
+		ok = money.InLimits(m.Amount(), money.Scale(m.cur))
+	}
+	if !ok {
 		return fmt.Errorf("%w: amount beyond ±10^18 or longer than %d characters", ErrInvalidMoney, MaxDecimalText)
 	}
 	return nil
@@ -357,6 +462,6 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("%w: not a plain decimal amount", ErrInvalidMoney)
 	}
-	*m = Money{amount: d, cur: cur.Unit()}
+	*m = fromDecimal(d, cur.Unit())
 	return nil
 }

@@ -29,7 +29,14 @@ func ToMinor(d decimal.Decimal, scale int32) (int64, bool) {
 	if d.NumDigits() > 18 {
 		return 0, false
 	}
-	c, exp := d.CoefficientInt64(), d.Exponent()
+	return ToMinorFixed(d.CoefficientInt64(), d.Exponent(), scale)
+}
+
+// ToMinorFixed is [ToMinor] of c × 10^exp: false also when |c| >= 10^18.
+func ToMinorFixed(c int64, exp, scale int32) (int64, bool) {
+	if c >= MaxAbs || c <= -MaxAbs {
+		return 0, false
+	}
 	shift := exp + scale
 	switch {
 	case shift > 0:
@@ -112,11 +119,19 @@ func MulRound(a, b decimal.Decimal, scale int32) (int64, bool) {
 	if a.NumDigits() > 18 || b.NumDigits() > 18 {
 		return 0, false
 	}
-	ca, cb := a.CoefficientInt64(), b.CoefficientInt64()
+	return MulRoundFixed(a.CoefficientInt64(), a.Exponent(), b.CoefficientInt64(), b.Exponent(), scale)
+}
+
+// MulRoundFixed is [MulRound] of ca × 10^ea and cb × 10^eb: false also
+// when a coefficient is 10^18 or more in magnitude.
+func MulRoundFixed(ca int64, ea int32, cb int64, eb int32, scale int32) (int64, bool) {
+	if ca >= MaxAbs || ca <= -MaxAbs || cb >= MaxAbs || cb <= -MaxAbs {
+		return 0, false
+	}
 	neg := (ca < 0) != (cb < 0)
 	hi, lo := bits.Mul64(abs64(ca), abs64(cb))
 	var v uint64
-	switch shift := int(a.Exponent()) + int(b.Exponent()) + int(scale); {
+	switch shift := int(ea) + int(eb) + int(scale); {
 	case hi == 0 && lo == 0:
 		return 0, true
 	case shift >= 0:

@@ -193,28 +193,14 @@ func InLimits(d decimal.Decimal, places int32) bool {
 	if places > MaxText {
 		return false
 	}
-	// Digits before the point: at most 19 (10^18 itself).
-	var intDigits int
 	if d.NumDigits() <= 18 && d.Exponent() <= 0 {
-		c := d.CoefficientInt64()
-		if c < 0 {
-			c = -c
-		}
-		for e := d.Exponent(); e < 0 && c != 0; e++ {
-			c /= 10
-		}
-		intDigits = 1
-		for c >= 10 {
-			c /= 10
-			intDigits++
-		}
-	} else {
-		if d.Abs().GreaterThan(maxAbs) {
-			return false
-		}
-		intDigits = len(d.Abs().Truncate(0).String())
+		return fixedLen(d.CoefficientInt64(), d.Exponent(), places) <= MaxText
 	}
-	n := intDigits
+	// Digits before the point: at most 19 (10^18 itself).
+	if d.Abs().GreaterThan(maxAbs) {
+		return false
+	}
+	n := len(d.Abs().Truncate(0).String())
 	if places > 0 {
 		n += 1 + int(places)
 	}
@@ -222,4 +208,43 @@ func InLimits(d decimal.Decimal, places int32) bool {
 		n++
 	}
 	return n <= MaxText
+}
+
+// InLimitsFixed is [InLimits] of c × 10^exp for |c| < 10^18 and exp <= 0,
+// the amounts contract.Money keeps inline; it never allocates.
+func InLimitsFixed(c int64, exp, places int32) bool {
+	if places < 0 {
+		places = 0
+	}
+	if -exp > places {
+		places = -exp
+	}
+	if places > MaxText {
+		return false
+	}
+	return fixedLen(c, exp, places) <= MaxText
+}
+
+// fixedLen is the length of c × 10^exp (|c| < 10^18, exp <= 0) written
+// with places decimals, places >= -exp.
+func fixedLen(c int64, exp, places int32) int {
+	neg := c < 0
+	if neg {
+		c = -c
+	}
+	for e := exp; e < 0 && c != 0; e++ {
+		c /= 10
+	}
+	n := 1
+	for c >= 10 {
+		c /= 10
+		n++
+	}
+	if places > 0 {
+		n += 1 + int(places)
+	}
+	if neg {
+		n++
+	}
+	return n
 }

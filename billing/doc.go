@@ -138,11 +138,12 @@
 // [contract.Money] that fits an int64 is kept without a heap allocation,
 // and events and invoices share read-only citation slices. Renewing and
 // invoicing 1,000,000 subscriptions (every day of the month, five plans,
-// 5 % with an overdue invoice's interest) takes about 0.3 s of CPU time
-// on 2 cores and 9 bytes in 0.1 allocations per subscription
-// (BenchmarkMonthEnd); with 10 % discounted about 21 bytes, and with 20 %
-// also metered (10 usage events each, rated and invoiced) about 110
-// bytes and 2.7 allocations, nearly all of them the usage rating's.
+// 5 % with an overdue invoice's interest) takes about 0.35 s of CPU time
+// on 2 cores and 10 bytes in 0.1 allocations per subscription
+// (BenchmarkMonthEnd); with 10 % discounted about 23 bytes in 0.2
+// allocations, and with 20 % also metered (10 usage events each, rated
+// and invoiced) about 111 bytes in 2.6 allocations, nearly all of them
+// the usage rating's.
 // [Subscription.Renew] and [NewInvoice] return fresh slices as before.
 //
 // # Credits and values

@@ -209,6 +209,35 @@ type dueCite struct {
 	cites  []contract.Citation
 }
 
+// lastDue is the due date last counted by the default calendar: a
+// month-end run issues its invoices on one day, so the deadline is
+// counted once per issue date (and term and convention), not per invoice.
+var lastDue atomic.Pointer[dueEntry]
+
+type dueEntry struct {
+	from contract.Date
+	term contract.Period
+	conv contract.Convention
+	dl   contract.Deadline
+}
+
+// dueDeadline is c.DeadlineToAct(from, term), remembered for the next
+// invoice when c counts with the default calendar (a host's calendar may
+// change between calls, so it is counted every time).
+func dueDeadline(c contract.Counter, from contract.Date, term contract.Period) (contract.Deadline, error) {
+	if c.Calendar != nil {
+		return c.DeadlineToAct(from, term)
+	}
+	if e := lastDue.Load(); e != nil && e.from == from && e.term == term && e.conv == c.Convention {
+		return e.dl, nil
+	}
+	dl, err := c.DeadlineToAct(from, term)
+	if err == nil {
+		lastDue.Store(&dueEntry{from: from, term: term, conv: c.Convention, dl: dl})
+	}
+	return dl, err
+}
+
 // invoiceCitations returns the citations of an invoice whose due date
 // is dl, shared with every invoice whose deadline was counted alike.
 func invoiceCitations(dl contract.Deadline) []contract.Citation {
@@ -400,7 +429,7 @@ func newInvoice(dst *Invoice, in InvoiceInput, c contract.Counter) error {
 	}
 	inv.Citations = invoiceCitesDueGiven
 	if in.Due.IsZero() {
-		dl, err := c.DeadlineToAct(inv.Received, term)
+		dl, err := dueDeadline(c, inv.Received, term)
 		if err != nil {
 			return err
 		}

@@ -226,3 +226,27 @@ func TestReadableFixedMatchesReadable(t *testing.T) {
 		}
 	}
 }
+
+// TestDueDeadlineRemembered: the due date remembered from the last
+// invoice is the one counting it again gives (Reg. 1182/71 Art. 3(4)
+// rolls, Danish holidays), whatever the order of dates, terms and
+// conventions, and a host's own calendar is always counted afresh.
+func TestDueDeadlineRemembered(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 4))
+	convs := []contract.Convention{contract.EU1182(), contract.DanishLimitationAct(), contract.SwedishStatutoryTimeAct()}
+	terms := []contract.Period{contract.Days(30), contract.Days(14), contract.Months(1), contract.Days(8)}
+	closed := contract.WithClosedDates(contract.DanishHolidays(), "company day", day("2026-01-05"), day("2026-01-12"))
+	for i := range 5000 {
+		c := contract.Counter{Convention: convs[r.IntN(len(convs))]}
+		if r.IntN(5) == 0 {
+			c.Calendar = closed
+		}
+		from := day("2025-12-01").AddDays(r.IntN(3) * r.IntN(60))
+		term := terms[r.IntN(len(terms))]
+		got, gotErr := dueDeadline(c, from, term)
+		want, wantErr := c.DeadlineToAct(from, term)
+		if got != want || !sameError(gotErr, wantErr) {
+			t.Fatalf("case %d: dueDeadline(%v, %s, %s) = %v, %v; want %v, %v", i, c.Convention, from, term, got, gotErr, want, wantErr)
+		}
+	}
+}

@@ -66,9 +66,11 @@
 // as their codes ("DKK", "da-DK"). An amount whose coefficient fits an
 // int64 -- any real price or total -- is kept inline, so making,
 // adding, subtracting, multiplying by integers or small decimals,
-// comparing and rounding it allocate nothing (about 40 ns for a line's
-// price x quantity x VAT, rounded and summed, against 540 ns and 13
-// allocations on decimals); [Money.Fixed] reads it without allocating.
+// comparing and rounding it allocate nothing (a line's price x quantity
+// x VAT, rounded and summed, in about a sixth of the time and none of the
+// 13 allocations it took on decimals); [Money.Fixed] reads it without
+// allocating, and [Money.Amount] returns the decimal a Money was made
+// from without allocating.
 // Larger coefficients fall back to [decimal.Decimal] with the same
 // results, digit for digit.
 //

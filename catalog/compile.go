@@ -31,6 +31,7 @@ type Compiled struct {
 	chLocSet   [][]bool          // chLocSet[ch][loc]: locale active in channel
 	curSet     map[currency.Unit]bool
 	required   []requiredSlot // every required slot once, schema order
+	packHash   uint32         // fingerprint of the layout a Packed depends on
 }
 
 // requiredSlot is one slot the required rule checks: reported with path
@@ -215,6 +216,7 @@ func (s Schema) Compile(channels ...Channel) (*Compiled, error) {
 	}
 	c.buildCombos()
 	c.buildRequired()
+	c.packHash = c.packKey()
 	return c, nil
 }
 

@@ -2,12 +2,12 @@ package catalog
 
 import (
 	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/pimkit/pimkit/contract"
 )
@@ -17,14 +17,16 @@ import (
 // zero CSVDecoder returns an error wrapping [ErrNil] from Decode.
 type CSVDecoder struct {
 	// ReuseRecord, like encoding/csv's, lets Decode return records whose
-	// Values (and the options, assets and prices inside them) share
-	// storage with the previous call's, for hosts that store each record
-	// before decoding the next. Text stays valid; anything else kept must
-	// be copied. It roughly halves the cost of a streaming import.
+	// Values and Categories (and the options, assets and prices inside
+	// the values) share storage with the previous call's, for hosts that
+	// store each record before decoding the next. Text stays valid;
+	// anything else kept must be copied. It roughly halves the cost of a
+	// streaming import. [CSVDecoder.DecodeInto] reuses the same way,
+	// whatever ReuseRecord says.
 	ReuseRecord bool
 
 	c *Compiled
-	r *csv.Reader
+	r *csvSplitter
 	// errCost prices the row errors returned so far; past the budget
 	// (8 bytes per input byte plus 32 KiB) stop ends the input.
 	errCost int
@@ -39,13 +41,11 @@ type CSVDecoder struct {
 	assets []Asset
 	prices []Price
 	values []FieldValue
+	cats   []string
+	kept   bool // the arenas hold lists of records returned to keep
 }
 
 func (d *CSVDecoder) newArenas() {
-	if d.ReuseRecord {
-		d.extras, d.strs, d.assets, d.prices = d.extras[:0], d.strs[:0], d.assets[:0], d.prices[:0]
-		return
-	}
 	// The next row continues in what is left of the arenas: the previous
 	// rows' values hold slices capped at their own ends and pointers to
 	// their own extras, which appends past them never touch. When less is
@@ -82,9 +82,9 @@ func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, err
 	if r == nil {
 		return nil, errNilReader
 	}
-	// A spreadsheet's byte order mark goes before encoding/csv sees it, so
+	// A spreadsheet's byte order mark goes before the splitter sees it, so
 	// that a quoted first header cell (\ufeff"sku") is a quoted cell, not
-	// a bare quote. csv.NewReader keeps this bufio.Reader as it is.
+	// a bare quote.
 	br := bufio.NewReader(r)
 	if b, _ := br.Peek(3); string(b) == "\ufeff" {
 		br.Discard(3)
@@ -93,89 +93,137 @@ func (c *Compiled) NewCSVDecoder(r io.Reader, opts CSVOptions) (*CSVDecoder, err
 	// so that a row with a few columns too many is still a row's problem
 	// while a line of a million separators ends the input early.
 	full := c.columns()
-	cr := csv.NewReader(newFieldLimit(br, opts.comma(), 2*len(full.cols)+64))
-	cr.Comma = opts.comma()
-	cr.ReuseRecord = true
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err != nil {
+	maxFields := 2*len(full.cols) + 64
+	sp := newCSVSplitter(newFieldLimit(br, opts.comma(), maxFields), opts.comma(), maxFields)
+	if err := sp.next(); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, invalid("read csv header", []contract.Problem{newProblem("header", RuleRequired, c.idRule)})
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
+		var se *splitError
+		if errors.As(err, &se) {
 			return nil, invalid("read csv header", []contract.Problem{newProblem("header", RuleSyntax, "csv")})
 		}
 		return nil, err
+	}
+	header := make([]string, sp.numFields())
+	for i := range header {
+		header[i] = sp.field(i)
 	}
 	l, err := c.layoutFor(full, header)
 	if err != nil {
 		return nil, err
 	}
-	return &CSVDecoder{c: c, r: cr, layout: l, num: opts.format(), row: 1}, nil
+	return &CSVDecoder{c: c, r: sp, layout: l, num: opts.format(), row: 1}, nil
 }
 
 // Decode returns the next record. A bad row returns a [*RowError] with
-// every problem of the row (path: the column name; a malformed quote, which
-// encoding/csv locates by byte, has path "row" and Param "csv at byte 7"),
-// and the next call continues with the next row;
+// every problem of the row (path: the column name; a malformed quote,
+// located by byte as encoding/csv locates it, has path "row" and Param
+// "csv at byte 7"), and the next call continues with the next row;
 // io.EOF ends the input. Values are parsed, not validated: run
 // [Compiled.ValidateBatch] on the result.
 //
+// The decoder splits rows as encoding/csv does (RFC 4180 quoting, a
+// "\r\n" line break read as "\n", blank lines skipped, a leading byte
+// order mark dropped), with the same errors at the same rows and bytes,
+// but reads each row into one string and its cells as offsets into it.
+//
 // Memory: decoding allocates at most 16 bytes per input byte plus 64 KiB
 // for good rows. A record with more than twice the layout's columns plus
-// 64 ends the input with an error wrapping [ErrSyntax] before
-// encoding/csv splits it, so a line of a million separators costs
-// nothing. Each bad row's [*RowError] costs some 150 bytes more: once
+// 64 ends the input with an error wrapping [ErrSyntax] as soon as its
+// separators are read, so a line of a million separators costs nothing. Each bad row's [*RowError] costs some 150 bytes more: once
 // the row errors returned cost more than 8 bytes per input byte read plus
 // 32 KiB (as on hostile input of a million 3-byte bad rows; bad rows of
 // some 20 bytes or more never reach it), the input ends with an error
 // wrapping [ErrSyntax] instead of the next row error.
 func (d *CSVDecoder) Decode() (Record, error) {
+	var r Record
+	if d.ReuseRecord {
+		r.Values, r.Categories = d.values, d.cats
+	}
+	err := d.decodeInto(&r, d.ReuseRecord)
+	if d.ReuseRecord {
+		d.values, d.cats = r.Values, r.Categories
+	}
+	if err != nil {
+		return Record{}, err
+	}
+	return r, nil
+}
+
+// DecodeInto reads the next record into *r, as [CSVDecoder.Decode] does,
+// reusing the storage of r.Values and r.Categories and the decoder's own
+// for the options, assets and prices inside the values: a streaming
+// import of records of the same shape allocates little more than each
+// row's text. All of *r is overwritten; on an error it holds the zero
+// Record (with its storage kept for the next call).
+//
+// What the caller may keep: every string (the ID, texts, option codes,
+// asset refs) stays valid for good, and so do the values' numbers,
+// dates and booleans; the slices r.Values and r.Categories, and the
+// lists that [Value.Options], [Value.Prices] and [Value.Assets] copy, are
+// overwritten by the next call. Keep a record past it by copying those
+// slices (or decode into a fresh Record each time, which is Decode).
+func (d *CSVDecoder) DecodeInto(r *Record) error {
+	if r == nil {
+		return errNilRecord
+	}
+	return d.decodeInto(r, true)
+}
+
+// errNilRecord is DecodeInto's refusal of a nil *Record.
+var errNilRecord = fmt.Errorf("%w: catalog: nil *Record", ErrNil)
+
+func (d *CSVDecoder) decodeInto(r *Record, reuse bool) error {
 	if d.r == nil {
-		return Record{}, errNotCreated
+		*r = Record{Values: r.Values[:0], Categories: r.Categories[:0]}
+		return errNotCreated
 	}
 	if d.stop != nil {
-		return Record{}, d.stop
+		*r = Record{Values: r.Values[:0], Categories: r.Categories[:0]}
+		return d.stop
 	}
-	rec, err := d.decode()
+	err := d.decode(r, reuse)
+	if err != nil {
+		*r = Record{Values: r.Values[:0], Categories: r.Categories[:0]}
+	}
 	if re, ok := err.(*RowError); ok {
 		d.errCost += 160
 		for _, p := range re.Problems {
 			d.errCost += 96 + len(p.Path) + len(p.Param) + len(p.Message)
 		}
-		if d.errCost > 8*int(d.r.InputOffset())+32<<10 {
+		if d.errCost > 8*int(d.r.inputOffset())+32<<10 {
 			d.stop = errTooManyBadRows
-			return Record{}, d.stop
+			return d.stop
 		}
 	}
-	return rec, err
+	return err
 }
 
 // errTooManyBadRows ends an input whose row errors would cost more than
 // the decoder's bound.
 var errTooManyBadRows = fmt.Errorf("%w: csv: too many bad rows for the size of the input", ErrSyntax)
 
-func (d *CSVDecoder) decode() (Record, error) {
+func (d *CSVDecoder) decode(r *Record, reuse bool) error {
 	for {
-		rec, err := d.r.Read()
+		err := d.r.next()
 		d.row++
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				d.row = pe.StartLine
-				// encoding/csv knows the byte, not the column, of a bad quote.
-				return Record{}, rowError(pe.StartLine, []contract.Problem{{Path: "row", Rule: RuleSyntax, Param: "csv at byte " + strconv.Itoa(pe.Column)}})
+			var se *splitError
+			if errors.As(err, &se) {
+				d.row = se.startLine
+				// The splitter knows the byte, not the column, of a bad quote.
+				return rowError(se.startLine, []contract.Problem{{Path: "row", Rule: RuleSyntax, Param: "csv at byte " + strconv.Itoa(se.col)}})
 			}
-			return Record{}, err
+			return err
 		}
-		if line, _ := d.r.FieldPos(0); line > 0 {
-			d.row = line
+		if d.r.recLine > 0 {
+			d.row = d.r.recLine
 		}
-		if len(rec) == 1 && rec[0] == "" {
+		if d.r.numFields() == 1 && d.r.rec == "" {
 			continue // a blank line
 		}
-		return d.decodeRow(rec)
+		return d.decodeRow(r, reuse)
 	}
 }
 
@@ -186,52 +234,79 @@ func (d *CSVDecoder) colName(i int) string {
 	return "column " + strconv.Itoa(i+1)
 }
 
-func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
+func (d *CSVDecoder) decodeRow(r *Record, reuse bool) error {
 	l := d.layout
+	sp := d.r
 	var ps []contract.Problem
 	bad := func(col int, rule, param string) {
 		ps = append(ps, contract.Problem{Path: d.colName(col), Rule: rule, Param: param})
 	}
-	if len(rec) != len(l.cols) {
-		return Record{}, rowError(d.row, []contract.Problem{{Path: "row", Rule: RuleSyntax, Param: "columns " + strconv.Itoa(len(rec)) + "/" + strconv.Itoa(len(l.cols))}})
+	if sp.numFields() != len(l.cols) {
+		return rowError(d.row, []contract.Problem{{Path: "row", Rule: RuleSyntax, Param: "columns " + strconv.Itoa(sp.numFields()) + "/" + strconv.Itoa(len(l.cols))}})
 	}
-	r := Record{Row: d.row}
-	d.newArenas()
+	values, cats := r.Values[:0], r.Categories[:0]
+	*r = Record{Row: d.row}
+	switch {
+	case reuse && d.kept:
+		// Records that Decode returned to keep use these arenas: start
+		// new ones rather than overwrite them.
+		d.extras, d.strs, d.assets, d.prices = nil, nil, nil, nil
+		d.kept = false
+	case reuse:
+		d.extras, d.strs, d.assets, d.prices = d.extras[:0], d.strs[:0], d.assets[:0], d.prices[:0]
+	default:
+		d.newArenas()
+		d.kept = true
+	}
 	if i := l.fixed[colID]; i >= 0 {
-		r.ID = rec[i]
+		r.ID = sp.field(i)
 	}
 	if i := l.fixed[colParent]; i >= 0 {
-		r.Parent = rec[i]
+		r.Parent = sp.field(i)
 	}
-	if i := l.fixed[colStatus]; i >= 0 && rec[i] != "" {
-		if err := r.Status.UnmarshalText([]byte(rec[i])); err != nil {
-			bad(i, RuleStatus, "")
-		}
-	}
-	if i := l.fixed[colVersion]; i >= 0 && rec[i] != "" {
-		v, err := strconv.ParseUint(rec[i], 10, 64)
-		if err != nil {
-			bad(i, RuleSyntax, "version")
-		}
-		r.Version = v
-	}
-	if i := l.fixed[colCategories]; i >= 0 && rec[i] != "" {
-		r.Categories = strings.Split(rec[i], ",")
-	}
-	n := 0
-	for _, s := range l.slots {
-		for _, ci := range s.cols {
-			if rec[ci] != "" {
-				n++
-				break
+	if i := l.fixed[colStatus]; i >= 0 {
+		if cell := sp.field(i); cell != "" {
+			if err := r.Status.UnmarshalText([]byte(cell)); err != nil {
+				bad(i, RuleStatus, "")
 			}
 		}
 	}
-	if d.ReuseRecord && cap(d.values) >= n {
-		r.Values = d.values[:0]
-	} else {
-		r.Values = make([]FieldValue, 0, n)
-		d.values = r.Values
+	if i := l.fixed[colVersion]; i >= 0 {
+		if cell := sp.field(i); cell != "" {
+			v, err := strconv.ParseUint(cell, 10, 64)
+			if err != nil {
+				bad(i, RuleSyntax, "version")
+			}
+			r.Version = v
+		}
+	}
+	if i := l.fixed[colCategories]; i >= 0 {
+		if cell := sp.field(i); cell != "" {
+			if !reuse {
+				cats = make([]string, 0, strings.Count(cell, ",")+1)
+			}
+			for rest, more := cell, true; more; {
+				var item string
+				item, rest, more = strings.Cut(rest, ",")
+				cats = append(cats, item)
+			}
+			r.Categories = cats
+		}
+	}
+	if !reuse {
+		// One allocation of the size the row needs.
+		n := 0
+		for si := range l.slots {
+			for _, ci := range l.slots[si].cols {
+				if sp.field(ci) != "" {
+					n++
+					break
+				}
+			}
+		}
+		values = make([]FieldValue, 0, n)
+	} else if cap(values) < len(l.slots) {
+		values = make([]FieldValue, 0, len(l.slots))
 	}
 	for si := range l.slots {
 		s := &l.slots[si]
@@ -239,14 +314,28 @@ func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 		var v Value
 		var err error
 		var errCol int
-		switch f.Type {
-		case PriceField:
+		switch s.kind {
+		case kindText:
+			// The common case, inline: the cell is the value.
+			if cell := sp.field(s.cols[0]); cell != "" {
+				values = appendValue(values, f.Code, s, Value{kind: kindText, s: cell})
+			}
+			continue
+		case kindNumber:
+			cell := sp.field(s.cols[0])
+			if cell == "" {
+				continue
+			}
+			errCol = s.cols[0]
+			v, err = d.number(cell)
+		case kindPrices:
 			start := len(d.prices)
 			for k, ci := range s.cols {
-				if rec[ci] == "" {
+				cell := sp.field(ci)
+				if cell == "" {
 					continue
 				}
-				amt, e := d.num.parseValue(rec[ci])
+				amt, e := d.number(cell)
 				if e != nil {
 					err, errCol = e, ci
 					break
@@ -258,11 +347,11 @@ func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 				x.prices = d.prices[start:len(d.prices):len(d.prices)]
 				v = Value{kind: kindPrices, x: x}
 			}
-		case Measurement:
-			cell := rec[s.cols[0]]
+		case kindMeasure:
+			cell := sp.field(s.cols[0])
 			unit := ""
 			if s.unitCol >= 0 {
-				unit = rec[s.unitCol]
+				unit = sp.field(s.unitCol)
 			}
 			if cell == "" {
 				if unit != "" {
@@ -273,17 +362,11 @@ func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 			if unit == "" {
 				unit = f.DefaultUnit
 			}
-			v, err = d.num.parseValue(cell)
+			v, err = d.number(cell)
 			errCol = s.cols[0]
 			v.kind, v.s = kindMeasure, unit
-		case Identifier, TextField, Textarea, Reference, GTIN:
-			// The common case, inline: the cell is the value.
-			if cell := rec[s.cols[0]]; cell != "" {
-				r.Values = append(r.Values, FieldValue{Field: f.Code, Locale: s.loc, Channel: s.ch, Value: Value{kind: kindText, s: cell}})
-			}
-			continue
 		default:
-			cell := rec[s.cols[0]]
+			cell := sp.field(s.cols[0])
 			if cell == "" {
 				continue
 			}
@@ -306,13 +389,89 @@ func (d *CSVDecoder) decodeRow(rec []string) (Record, error) {
 			continue
 		}
 		if !v.IsEmpty() {
-			r.Values = append(r.Values, FieldValue{Field: f.Code, Locale: s.loc, Channel: s.ch, Value: v})
+			values = appendValue(values, f.Code, s, v)
 		}
 	}
+	r.Values = values
 	if len(ps) > 0 {
-		return Record{}, rowError(d.row, ps)
+		return rowError(d.row, ps)
 	}
-	return r, nil
+	return nil
+}
+
+// appendValue appends field's value v in slot s. A reused record's
+// values usually hold the same fields in the same places as the last
+// row's, so each pointer is written only when it differs: while the
+// garbage collector runs, every pointer written costs a write barrier,
+// and a FieldValue copied whole is a typed memory move of five of them.
+func appendValue(values []FieldValue, field string, s *csvSlot, v Value) []FieldValue {
+	n := len(values)
+	if n == cap(values) {
+		values = append(values, FieldValue{})
+	} else {
+		values = values[:n+1]
+	}
+	p := &values[n]
+	if len(p.Field) != len(field) || unsafe.StringData(p.Field) != unsafe.StringData(field) {
+		p.Field = field
+	}
+	if p.Locale != s.loc {
+		p.Locale = s.loc
+	}
+	if len(p.Channel) != len(s.ch) || unsafe.StringData(p.Channel) != unsafe.StringData(s.ch) {
+		p.Channel = s.ch
+	}
+	q := &p.Value
+	q.kind, q.b, q.e, q.n = v.kind, v.b, v.e, v.n
+	if len(q.s) != len(v.s) || unsafe.StringData(q.s) != unsafe.StringData(v.s) {
+		q.s = v.s
+	}
+	if q.x != v.x {
+		q.x = v.x
+	}
+	return values
+}
+
+// number parses a cell of a number, an amount or a price: plain digits
+// with at most one decimal separator, the form of almost every cell,
+// straight to a coefficient and an exponent; anything else (signs,
+// grouping, spaces, more than 18 digits, errors) as
+// [NumberFormat.Parse] does.
+func (d *CSVDecoder) number(cell string) (Value, error) {
+	if v, ok := plainNumber(cell, d.num.dec()); ok {
+		return v, nil
+	}
+	return d.num.parseValue(cell)
+}
+
+// plainNumber reads s when it is 1 to 18 digits with at most one decimal
+// separator dec between digits, as [NumberFormat.Parse] would; ok is
+// false for anything else.
+func plainNumber(s string, dec rune) (v Value, ok bool) {
+	if len(s) > 19 || len(s) == 0 {
+		return Value{}, false
+	}
+	var n int64
+	frac, digits := -1, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			n = n*10 + int64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		case c < 0x80 && rune(c) == dec && frac < 0 && digits > 0 && i+1 < len(s):
+			frac = 0
+		default:
+			return Value{}, false
+		}
+	}
+	if digits > 18 {
+		return Value{}, false
+	}
+	return Value{kind: kindNumber, n: n, e: int32(-max(frac, 0))}, true
 }
 
 var (
@@ -370,13 +529,38 @@ func (d *CSVDecoder) parseCell(f *cfield, cell string) (Value, error) {
 	return Text(cell), nil
 }
 
-// parseDate reads an ISO 8601 calendar date, 2026-01-31, with
-// [contract.ParseDate].
+// parseDate reads an ISO 8601 calendar date, 2026-01-31, as
+// [contract.ParseDate] does (years 1 to 9999), without its conversions.
 func parseDate(s string) (Value, error) {
-	d, err := contract.ParseDate(s)
-	if err != nil {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Value{}, errBadDate
 	}
-	y, m, dd := d.Date()
-	return Value{kind: kindDate, n: int64(y)*10000 + int64(m)*100 + int64(dd)}, nil
+	var n [3]int
+	for k, part := range [3]string{s[0:4], s[5:7], s[8:10]} {
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c < '0' || c > '9' {
+				return Value{}, errBadDate
+			}
+			n[k] = n[k]*10 + int(c-'0')
+		}
+	}
+	y, m, d := n[0], n[1], n[2]
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) {
+		return Value{}, errBadDate
+	}
+	return Value{kind: kindDate, n: int64(y)*10000 + int64(m)*100 + int64(d)}, nil
+}
+
+func daysInMonth(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }

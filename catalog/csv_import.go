@@ -135,7 +135,7 @@ func (c *Compiled) ImportCSV(r io.Reader, opts CSVOptions) ([]Record, error) {
 		var re *RowError
 		if errors.As(err, &re) {
 			bad = append(bad, re)
-			if (len(out)+len(bad))*importRowCost > 8*int(d.r.InputOffset())+32<<10 {
+			if (len(out)+len(bad))*importRowCost > 8*int(d.r.inputOffset())+32<<10 {
 				return nil, errTooManyRows
 			}
 			continue
@@ -144,7 +144,7 @@ func (c *Compiled) ImportCSV(r io.Reader, opts CSVOptions) ([]Record, error) {
 			return out, err
 		}
 		out = append(out, rec)
-		if (len(out)+len(bad))*importRowCost > 8*int(d.r.InputOffset())+32<<10 {
+		if (len(out)+len(bad))*importRowCost > 8*int(d.r.inputOffset())+32<<10 {
 			return nil, errTooManyRows
 		}
 	}

@@ -38,6 +38,7 @@ type csvCol struct {
 
 type csvSlot struct {
 	field   int32
+	kind    valueKind // of the field
 	loc     contract.Locale
 	ch      string
 	cols    []int           // amount/value columns (one per currency for prices)
@@ -70,7 +71,7 @@ func (c *Compiled) columns() *csvLayout {
 			if sc.ch != "" {
 				name += "-" + sc.ch
 			}
-			s := csvSlot{field: int32(fi), loc: sc.loc, ch: sc.ch, unitCol: -1}
+			s := csvSlot{field: int32(fi), kind: f.kind(), loc: sc.loc, ch: sc.ch, unitCol: -1}
 			si := len(l.slots)
 			switch f.Type {
 			case PriceField:
@@ -170,7 +171,7 @@ func (c *Compiled) layoutFor(full *csvLayout, header []string) (*csvLayout, erro
 			fs := full.slots[col.slot]
 			si = len(l.slots)
 			slotIdx[col.slot] = si
-			l.slots = append(l.slots, csvSlot{field: fs.field, loc: fs.loc, ch: fs.ch, unitCol: -1})
+			l.slots = append(l.slots, csvSlot{field: fs.field, kind: fs.kind, loc: fs.loc, ch: fs.ch, unitCol: -1})
 		}
 		s := &l.slots[si]
 		col.slot = si

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -95,13 +96,28 @@ func (e *JSONError) Unwrap() error { return ErrSyntax }
 // zero JSONDecoder, or one over a nil reader, returns an error wrapping
 // [ErrNil] from Decode.
 type JSONDecoder struct {
-	c   *Compiled
-	dec *json.Decoder
+	c *Compiled
+	r *meteredReader
+
+	// The fast path: input read into buf, unread from pos; base is the
+	// stream offset of buf[0]. scan is how far the current value's end
+	// has been looked for.
+	buf      []byte
+	pos, end int
+	base     int64
+	rerr     error
+	scan     valueScan
+	readSize int
+
+	// The encoding/json path, once the stream has met a record the fast
+	// path does not read as a whole: dec reads the rest of the stream,
+	// from the stream offset decBase.
+	dec     *json.Decoder
+	decBase int64
 }
 
-// meteredReader prices each record as json.Decoder reads it, so that one
-// too dense to decode within the bound is refused before encoding/json,
-// which reads a whole value before decoding it, decodes any of it.
+// meteredReader prices each record as it is read, so that one too dense
+// to decode within the bound is refused before any of it is decoded.
 type meteredReader struct {
 	r     io.Reader
 	m     jsonbound.Meter
@@ -128,12 +144,10 @@ func errTooDenseRecord() error {
 
 // NewJSONDecoder returns a decoder reading from r.
 func (c *Compiled) NewJSONDecoder(r io.Reader) *JSONDecoder {
-	if r == nil {
+	if r == nil || c == nil {
 		return &JSONDecoder{c: c}
 	}
-	d := json.NewDecoder(&meteredReader{r: r, m: jsonbound.Meter{Cost: exchangeCost}})
-	d.DisallowUnknownFields()
-	return &JSONDecoder{c: c, dec: d}
+	return &JSONDecoder{c: c, r: &meteredReader{r: r, m: jsonbound.Meter{Cost: exchangeCost}}}
 }
 
 // Decode reads the next record; io.EOF ends the stream. Malformed JSON is
@@ -144,39 +158,315 @@ func (c *Compiled) NewJSONDecoder(r io.Reader) *JSONDecoder {
 // the next object can be read. The record is parsed, not validated: run
 // [Compiled.Validate] on it.
 //
-// Memory: decoding allocates at most 16 bytes per input byte plus 64 KiB.
-// A record dense enough in tiny elements to cost more, such as a million
-// empty values ({},) or categories ("",), is refused, before any of it is
-// decoded, with a [*contract.ValidationError] of rule [RuleTooDense] that
-// wraps [ErrSyntax] and ends the stream (as may be a record before it that ends in the same
-// read). Real records, whose values are some 20 bytes of JSON or more,
-// are far below the bound.
+// The decoder reads the form straight from its bytes; a record it does
+// not read whole (keys in another case, unknown or repeated; escapes of
+// UTF-16 surrogates or invalid UTF-8 in text; associations) it leaves to
+// encoding/json, which decodes and reports it as it always has.
+//
+// Memory: decoding allocates at most 16 bytes per input byte plus 64 KiB;
+// a typical record costs less than twice its bytes (the 350-field product
+// of the benchmarks 1.7 times), most of it the record's values, and its
+// text shares one allocation. A record dense enough in tiny elements to cost
+// more, such as a million empty values ({},) or categories ("",), is
+// refused, before any of it is decoded, with a
+// [*contract.ValidationError] of rule [RuleTooDense] that wraps
+// [ErrSyntax] and ends the stream (as may be a record before it that ends
+// in the same read). Real records, whose values are some 20 bytes of JSON
+// or more, are far below the bound.
 func (d *JSONDecoder) Decode() (Record, error) {
-	if d.dec == nil || d.c == nil {
-		return Record{}, errNotCreated
+	var r Record
+	err := d.decodeInto(&r, false)
+	return r, err
+}
+
+// DecodeInto reads the next record into *r, as [JSONDecoder.Decode]
+// does, reusing the storage of r.Values when it is large enough: a stream
+// of records of the same shape then allocates little more than each
+// record's text and lists. All of *r is overwritten; on an error it holds
+// the zero Record (with r.Values' storage kept for the next call), and
+// Values may be an empty slice where Decode returns nil.
+//
+// What the caller may keep: everything but r.Values, which the next call
+// overwrites. Every string, and the option, price and asset lists inside
+// the values, belong to the record alone.
+func (d *JSONDecoder) DecodeInto(r *Record) error {
+	if r == nil {
+		return errNilRecord
+	}
+	return d.decodeInto(r, true)
+}
+
+func (d *JSONDecoder) decodeInto(r *Record, reuse bool) error {
+	values := r.Values
+	*r = Record{}
+	if d.r == nil || d.c == nil {
+		return errNotCreated
+	}
+	if d.dec == nil {
+		obj, err := d.nextValue()
+		if err != nil {
+			return err
+		}
+		if obj != nil {
+			p := getParser(d.c)
+			var rec Record
+			var err error
+			ok := p.parse(obj, &rec)
+			switch {
+			case ok && len(p.ps) > 0:
+				err = invalid("decode json", slices.Clone(p.ps))
+				if reuse {
+					r.Values = values[:0]
+				}
+			case ok:
+				p.finish(&rec, values[:0], reuse)
+				*r = rec
+			case reuse:
+				r.Values = values[:0]
+			}
+			putParser(p)
+			if ok {
+				d.consume(len(obj))
+				return err
+			}
+			// A whole record the fast path does not read: encoding/json
+			// reads it and says what its problems are, and the fast path
+			// goes on; unless it is malformed, which ends the stream.
+			if rec, err, malformed := d.slowOne(obj); !malformed {
+				d.consume(len(obj))
+				if err != nil {
+					return err
+				}
+				*r = rec
+				return nil
+			}
+		}
+		// Malformed, or not a record: encoding/json reads the rest of the
+		// stream from here, as it would have from the start.
+		d.toSlow()
 	}
 	var jr jsonRecord
 	if err := d.dec.Decode(&jr); err != nil {
-		if errors.Is(err, io.EOF) {
-			return Record{}, io.EOF
-		}
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			return Record{}, &JSONError{Offset: se.Offset}
-		case errors.As(err, &te):
-			return Record{}, &JSONError{Offset: te.Offset}
-		case errors.Is(err, io.ErrUnexpectedEOF):
-			return Record{}, &JSONError{Offset: d.dec.InputOffset()}
-		}
-		if strings.HasPrefix(err.Error(), "json: ") {
-			// e.g. "json: unknown field", "json: cannot unmarshal ..."
-			return Record{}, &JSONError{Offset: d.dec.InputOffset()}
-		}
-		return Record{}, err // the reader's own error, or errTooDenseRecord
+		return d.jsonError(err, d.decBase, d.dec.InputOffset())
 	}
-	return d.c.fromJSON(&jr)
+	rec, err := d.c.fromJSON(&jr)
+	if err != nil {
+		return err
+	}
+	*r = rec
+	return nil
+}
+
+// jsonError maps an error of encoding/json reading the stream from base
+// to the decoder's errors; inputOffset is where it stopped.
+func (d *JSONDecoder) jsonError(err error, base, inputOffset int64) error {
+	if errors.Is(err, io.EOF) {
+		return io.EOF
+	}
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return &JSONError{Offset: base + se.Offset}
+	case errors.As(err, &te):
+		return &JSONError{Offset: te.Offset} // from the start of the record
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return &JSONError{Offset: base + inputOffset}
+	}
+	if strings.HasPrefix(err.Error(), "json: ") {
+		// e.g. "json: unknown field", "json: cannot unmarshal ..."
+		return &JSONError{Offset: base + inputOffset}
+	}
+	return err // the reader's own error, or errTooDenseRecord
+}
+
+// slowOne decodes the well-formed record obj, at the decoder's position,
+// the encoding/json way.
+func (d *JSONDecoder) slowOne(obj []byte) (rec Record, err error, malformed bool) {
+	dec := json.NewDecoder(bytes.NewReader(obj))
+	dec.DisallowUnknownFields()
+	var jr jsonRecord
+	if err := dec.Decode(&jr); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return Record{}, nil, true
+		}
+		return Record{}, d.jsonError(err, d.base+int64(d.pos), dec.InputOffset()), false
+	}
+	rec, err = d.c.fromJSON(&jr)
+	return rec, err, false
+}
+
+// toSlow hands the rest of the stream, from the current position, to
+// encoding/json.
+func (d *JSONDecoder) toSlow() {
+	var src io.Reader = d.r
+	if d.rerr != nil {
+		src = errReader{d.rerr}
+	}
+	// What was read ahead is copied, so that the buffer goes back to the
+	// pool: reads start small, so this is little for input that is no
+	// record.
+	rest := append([]byte(nil), d.buf[d.pos:d.end]...)
+	d.dec = json.NewDecoder(io.MultiReader(bytes.NewReader(rest), src))
+	d.dec.DisallowUnknownFields()
+	d.decBase = d.base + int64(d.pos)
+	putBuffer(d.buf)
+	d.buf, d.pos, d.end = nil, 0, 0
+}
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// consume moves past n bytes of read input.
+func (d *JSONDecoder) consume(n int) {
+	d.pos += n
+	d.scan = valueScan{}
+	if d.pos == d.end {
+		// Nothing read ahead: the buffer goes back to the pool until the
+		// next call.
+		d.base += int64(d.pos)
+		d.pos, d.end = 0, 0
+		putBuffer(d.buf)
+		d.buf = nil
+	}
+}
+
+// nextValue returns the bytes of the next top-level value, with the white
+// space before it (encoding/json counts the offsets of some errors from
+// there), when it is an object read whole; nil (and no error) when it is
+// not, is cut short or the reader failed, for encoding/json to report;
+// io.EOF at the end.
+func (d *JSONDecoder) nextValue() ([]byte, error) {
+	ws := 0
+	for {
+		for d.pos+ws < d.end && isSpace(d.buf[d.pos+ws]) {
+			ws++
+		}
+		if d.pos+ws < d.end {
+			break
+		}
+		if !d.fill() {
+			if d.rerr == io.EOF && d.pos+ws == d.end {
+				return nil, io.EOF
+			}
+			return nil, nil
+		}
+	}
+	if d.buf[d.pos+ws] != '{' {
+		return nil, nil
+	}
+	for {
+		switch n := d.scan.find(d.buf[d.pos+ws : d.end]); {
+		case n > 0:
+			return d.buf[d.pos : d.pos+ws+n], nil
+		case n < 0:
+			return nil, nil
+		}
+		if !d.fill() {
+			return nil, nil
+		}
+	}
+}
+
+// fill reads more input, keeping buf[pos:end]; false at the end of the
+// input or on an error (rerr).
+func (d *JSONDecoder) fill() bool {
+	if d.rerr != nil {
+		return false
+	}
+	if d.buf == nil {
+		d.buf = getBuffer()
+	}
+	if d.pos > 0 {
+		n := copy(d.buf, d.buf[d.pos:d.end])
+		d.base += int64(d.pos)
+		d.pos, d.end = 0, n
+	}
+	if d.end == len(d.buf) {
+		d.buf = append(d.buf, make([]byte, len(d.buf))...)
+		d.buf = d.buf[:cap(d.buf)]
+	}
+	// Reads start small and double, so that input that is no record
+	// (junk, a deep nesting) is refused after little of it is read.
+	d.readSize = min(max(2*d.readSize, 4<<10), len(d.buf)-d.end)
+	for range 100 {
+		n, err := d.r.Read(d.buf[d.end : d.end+d.readSize])
+		if n < 0 || n > d.readSize {
+			n, err = 0, errors.New("catalog: json: reader returned an invalid count")
+		}
+		d.end += n
+		if err != nil {
+			d.rerr = err
+			return n > 0
+		}
+		if n > 0 {
+			return true
+		}
+	}
+	d.rerr = io.ErrNoProgress
+	return false
+}
+
+// valueScan finds the end of a JSON value that starts with '{', across
+// reads: it counts brackets outside strings and no more (the parser or
+// encoding/json checks the rest).
+// maxJSONDepth is encoding/json's nesting limit.
+const maxJSONDepth = 10000
+
+type valueScan struct {
+	i, depth int
+	inStr    bool
+	objs     int // objects so far, a bound on the record's values
+}
+
+// find returns the length of the value at the start of b, 0 when b does
+// not hold all of it yet, and -1 when it nests deeper than encoding/json
+// reads (its scanner stops at maxJSONDepth).
+func (s *valueScan) find(b []byte) int {
+	i, depth, inStr, objs := s.i, s.depth, s.inStr, s.objs
+	for i < len(b) {
+		if inStr {
+			j := bytes.IndexByte(b[i:], '"')
+			if j < 0 {
+				i = len(b)
+				break
+			}
+			// A quote after an odd number of backslashes is escaped.
+			k := i + j
+			bs := 0
+			for k-1-bs >= 0 && b[k-1-bs] == '\\' {
+				bs++
+			}
+			i = k + 1
+			if bs%2 == 0 {
+				inStr = false
+			}
+			continue
+		}
+		switch b[i] {
+		case '"':
+			inStr = true
+		case '{':
+			depth++
+			objs++
+		case '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				*s = valueScan{objs: objs}
+				return i + 1
+			}
+		}
+		i++
+	}
+	s.i, s.depth, s.inStr, s.objs = i, depth, inStr, objs
+	if depth > maxJSONDepth {
+		return -1 // deeper than encoding/json reads: let it say so
+	}
+	return 0
 }
 
 // DecodeJSON reads one record in the JSON form from r; see
@@ -185,11 +475,42 @@ func (c *Compiled) DecodeJSON(r io.Reader) (Record, error) {
 	if r == nil {
 		return Record{}, errNilReader
 	}
-	rec, err := c.NewJSONDecoder(r).Decode()
+	d := c.NewJSONDecoder(r)
+	rec, err := d.Decode()
+	// The decoder ends here: its buffer (the record holds no part of it,
+	// whichever path read it) goes back to the pool for the next call.
+	putBuffer(d.buf)
 	if err == io.EOF {
 		return Record{}, &JSONError{}
 	}
 	return rec, err
+}
+
+// bufferPool keeps JSON decoders' read buffers between calls.
+var bufferPool sync.Pool
+
+// poisonBuffers, set by tests, overwrites a buffer given back, so that a
+// string left pointing into it shows.
+var poisonBuffers bool
+
+func getBuffer() []byte {
+	if b, ok := bufferPool.Get().(*[]byte); ok {
+		return (*b)[:cap(*b)]
+	}
+	return make([]byte, 32<<10)
+}
+
+func putBuffer(b []byte) {
+	if b == nil || cap(b) > 4<<20 {
+		return
+	}
+	if poisonBuffers {
+		b = b[:cap(b)]
+		for i := range b {
+			b[i] = 'X'
+		}
+	}
+	bufferPool.Put(&b)
 }
 
 // maxJSONProblems is the most problems one record's JSON reports: a

@@ -128,15 +128,26 @@ func (f NumberFormat) Parse(s string) (decimal.Decimal, error) {
 // parseValue parses like Parse into a number Value, without allocating
 // when the digits fit an int64.
 func (f NumberFormat) parseValue(s string) (Value, error) {
+	var buf [maxNumberLen + 2]byte
+	out, frac, err := f.scan(s, &buf)
+	if err != nil {
+		return Value{}, err
+	}
+	return numberFromASCII(out, frac)
+}
+
+// scan checks s as Parse does and writes it into buf in plain ASCII
+// ("-1234.50"), returning that and the number of digits after the point;
+// it allocates only for an error.
+func (f NumberFormat) scan(s string, buf *[maxNumberLen + 2]byte) (out []byte, frac int, err error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Value{}, &NumberError{Reason: "empty"}
+		return nil, 0, &NumberError{Reason: "empty"}
 	}
 	if len(s) > maxNumberLen {
-		return Value{}, &NumberError{Reason: "too long"}
+		return nil, 0, &NumberError{Reason: "too long"}
 	}
-	var buf [maxNumberLen + 2]byte
-	out := buf[:0]
+	out = buf[:0]
 	i := 0
 	switch {
 	case s[0] == '-':
@@ -172,63 +183,77 @@ func (f NumberFormat) parseValue(s string) (Value, error) {
 		switch {
 		case r == dec && !inFrac:
 			if intDigits == 0 || (sawGroup && groupLen != 3) {
-				return Value{}, &NumberError{Reason: "decimal"}
+				return nil, 0, &NumberError{Reason: "decimal"}
 			}
 			inFrac = true
 			out = append(out, '.')
 		case !inFrac && f.groupMatch(r):
 			if intDigits == 0 || (!sawGroup && intDigits > 3) || (sawGroup && groupLen != 3) {
-				return Value{}, &NumberError{Reason: "grouping"}
+				return nil, 0, &NumberError{Reason: "grouping"}
 			}
 			sawGroup = true
 			groupLen = 0
 		case r == '.' || r == ',' || r == '\'' || r == '’' || isSpaceGroup(r):
 			// A separator of another locale: refuse rather than guess.
 			if inFrac && r == dec {
-				return Value{}, &NumberError{Reason: "decimal"}
+				return nil, 0, &NumberError{Reason: "decimal"}
 			}
-			return Value{}, &NumberError{Reason: "grouping"}
+			return nil, 0, &NumberError{Reason: "grouping"}
 		default:
-			return Value{}, &NumberError{Reason: "character"}
+			return nil, 0, &NumberError{Reason: "character"}
 		}
 		i += size
 	}
 	if intDigits == 0 {
-		return Value{}, &NumberError{Reason: "empty"}
+		return nil, 0, &NumberError{Reason: "empty"}
 	}
 	if sawGroup && groupLen != 3 && !inFrac {
-		return Value{}, &NumberError{Reason: "grouping"}
+		return nil, 0, &NumberError{Reason: "grouping"}
 	}
 	if inFrac && fracDigits == 0 {
-		return Value{}, &NumberError{Reason: "decimal"}
+		return nil, 0, &NumberError{Reason: "decimal"}
 	}
-	return numberFromASCII(out, fracDigits)
+	return out, fracDigits, nil
 }
 
 // numberFromASCII turns "-1234.50" (sign, digits, at most one point) with
 // frac digits after the point into a number Value, without big.Int parsing
 // when the digits fit an int64.
 func numberFromASCII(b []byte, frac int) (Value, error) {
-	neg := len(b) > 0 && b[0] == '-'
-	digits := 0
-	var n int64
-	for _, c := range b {
-		if c >= '0' && c <= '9' {
-			digits++
-			n = n*10 + int64(c-'0')
-		}
-	}
-	if digits <= 18 {
-		if neg {
-			n = -n
-		}
+	if n, ok := smallDigits(b); ok {
 		return Value{kind: kindNumber, n: n, e: int32(-frac)}, nil
 	}
 	d, err := decimal.NewFromString(string(b))
 	if err != nil {
 		return Value{}, &NumberError{Reason: "character"}
 	}
-	return Number(d), nil
+	// More than 18 significant digits, and no positive exponent: what
+	// Number(d) keeps, without counting the digits again.
+	return Value{kind: kindNumber, b: true, x: &extra{big: d}}, nil
+}
+
+// smallDigits returns the coefficient of b ("-1234.50": sign, digits, at
+// most one point) when its significant digits, leading zeros left out,
+// are 18 or fewer.
+func smallDigits(b []byte) (int64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	digits := 0
+	var n int64
+	for _, c := range b {
+		if c >= '0' && c <= '9' {
+			if n != 0 || c != '0' {
+				digits++
+			}
+			n = n*10 + int64(c-'0')
+			if digits > 18 {
+				return 0, false
+			}
+		}
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
 }
 
 // Format writes d in f without grouping, keeping every decimal d carries:

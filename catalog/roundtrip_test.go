@@ -122,6 +122,7 @@ func TestRoundTrip(t *testing.T) {
 			CompletenessUpdate{Index: 3, ID: "SHIRT-1", Completeness: []Completeness{sampleCompleteness()}},
 			Recomputation{Changed: []CompletenessUpdate{{Index: 1, ID: "A", Completeness: []Completeness{sampleCompleteness()}}}, Recomputed: 7, Reused: 14},
 			Prices(contract.MustParseMoney("199.00", currency.DKK)),
+			packedSample(t),
 			Variation{Levels: [][]string{{"color", "size"}}},
 		}...),
 		NotValues: withFeedNotValues(map[string]string{
@@ -140,6 +141,16 @@ func TestRoundTrip(t *testing.T) {
 		}),
 	}, func(x, y any) bool { return cmp.Equal(x, y) }, func(x, y any) string { return cmp.Diff(x, y) })
 	t.Logf("catalog: %d exported types covered", n)
+}
+
+// packedSample is the sample record packed: opaque bytes whose JSON is
+// base64.
+func packedSample(t *testing.T) Packed {
+	p, err := mustCompile(testSchema(), testChannels()...).Pack(sampleRecord())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // TestValueJSONKinds checks that a Value of every kind, and the empty

@@ -251,6 +251,7 @@ var manifest = []pkg{
 			reflect.TypeFor[catalog.Order](),
 			reflect.TypeFor[catalog.OrderLine](),
 			reflect.TypeFor[catalog.OrderTotals](),
+			reflect.TypeFor[catalog.Packed](),
 			reflect.TypeFor[catalog.PriceBasis](),
 			reflect.TypeFor[catalog.PriceHistory](),
 			reflect.TypeFor[catalog.PricePoint](),

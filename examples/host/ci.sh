@@ -10,6 +10,8 @@
 # SQLite run alone.
 set -euo pipefail
 cd "$(dirname "$0")"
+# shellcheck source=../throwaway-postgres.sh
+. ../throwaway-postgres.sh
 
 # How long the stress test runs on each database.
 STRESS=${PIMKIT_STRESS:-20s}
@@ -38,12 +40,8 @@ echo "--- host: go test -race -count=1 ./... (SQLite)"
 PIMKIT_TEST_PG_DSN= PIMKIT_STRESS= go test -race -count=1 ./...
 
 work=$(mktemp -d)
-pgdata=""
-pgctl=""
 cleanup() {
-  if [ -n "$pgctl" ] && [ -n "$pgdata" ] && [ -f "$pgdata/postmaster.pid" ]; then
-    as_pg "$pgctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true
-  fi
+  pg_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -73,53 +71,7 @@ smoke -db "$work/smoke.db" -ledger-key "$work/smoke-sqlite.key"
 echo "--- host: stress test on SQLite ($STRESS)"
 PIMKIT_TEST_PG_DSN= PIMKIT_STRESS=$STRESS go test -count=1 -run '^TestStress$' -v .
 
-# The server's bin directory: one with initdb (a client-only install has
-# psql there but no server).
-find_pgbin() {
-  local d
-  d=$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
-  [ -n "$d" ] && dirname "$d" || true
-}
-pgbin=$(find_pgbin)
-if [ -z "$pgbin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "--- host: installing PostgreSQL from Debian's packages"
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }; then
-    echo "apt-get install postgresql failed"
-  fi
-  pgbin=$(find_pgbin)
-fi
-if [ -z "$pgbin" ]; then
-  no_postgres "PostgreSQL is NOT available (not installed and could not be installed)"
-fi
-
-# initdb refuses to run as root: run the server as the postgres user then.
-as_pg() {
-  if [ "$(id -u)" = 0 ]; then
-    su -s /bin/sh postgres -c "$(printf '%q ' "$@")"
-  else
-    "$@"
-  fi
-}
-if [ "$(id -u)" = 0 ]; then
-  chown postgres "$work"
-fi
-port=""
-for p in $(seq 55432 55532); do
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
-done
-if [ -z "$port" ]; then
-  no_postgres "no free loopback port for PostgreSQL"
-fi
-pgdata="$work/pgdata"
-pgctl="$pgbin/pg_ctl"
-echo "--- host: throwaway PostgreSQL ($("$pgbin/postgres" --version)) on 127.0.0.1:$port"
-as_pg "$pgbin/initdb" -D "$pgdata" -U postgres -A trust --no-sync >"$work/initdb.log" 2>&1 || {
-  cat "$work/initdb.log"; no_postgres "initdb failed"; }
-# Durability off: the cluster lives for this run only.
-as_pg "$pgctl" -D "$pgdata" -l "$work/pg.log" -w -t 60 start \
-  -o "-h 127.0.0.1 -p $port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null || {
-  cat "$work/pg.log"; no_postgres "PostgreSQL did not start"; }
-export PIMKIT_TEST_PG_DSN="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
+pg_start host "$work" 55432
 
 echo "--- host: go test -race -count=1 ./... (SQLite and PostgreSQL)"
 PIMKIT_STRESS= go test -race -count=1 ./...

@@ -14,6 +14,8 @@
 # only under CI=true, as in examples/host/ci.sh.
 set -euo pipefail
 cd "$(dirname "$0")"
+# shellcheck source=../throwaway-postgres.sh
+. ../throwaway-postgres.sh
 # The module as its go.mod says (replace => ../..), not the repository's
 # go.work; the step "go run ./examples/webshop from the root" below uses
 # the workspace on purpose.
@@ -66,14 +68,10 @@ echo "--- webshop: $("$chromium" --version 2>/dev/null || echo "chromium (versio
 export PIMKIT_CHROMIUM="$chromium"
 
 work=$(mktemp -d)
-pgdata=""
-pgctl=""
 shop_pid=""
 cleanup() {
   if [ -n "$shop_pid" ]; then kill -- -"$shop_pid" 2>/dev/null || kill "$shop_pid" 2>/dev/null || true; fi
-  if [ -n "$pgctl" ] && [ -n "$pgdata" ] && [ -f "$pgdata/postmaster.pid" ]; then
-    as_pg "$pgctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true
-  fi
+  pg_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -155,49 +153,7 @@ done
 kill -- -"$shop_pid" 2>/dev/null || true; wait "$shop_pid" 2>/dev/null || true; shop_pid=""
 echo "go run ./examples/webshop from the root: $addr answered /, /da/, /en/p/mug, /da/your-data, /en/admin"
 
-# The throwaway PostgreSQL, as in examples/host/ci.sh.
-find_pgbin() {
-  local d
-  d=$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
-  [ -n "$d" ] && dirname "$d" || true
-}
-pgbin=$(find_pgbin)
-if [ -z "$pgbin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "--- webshop: installing PostgreSQL from Debian's packages"
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }; then
-    echo "apt-get install postgresql failed"
-  fi
-  pgbin=$(find_pgbin)
-fi
-if [ -z "$pgbin" ]; then
-  no_postgres "PostgreSQL is NOT available (not installed and could not be installed)"
-fi
-as_pg() {
-  if [ "$(id -u)" = 0 ]; then
-    su -s /bin/sh postgres -c "$(printf '%q ' "$@")"
-  else
-    "$@"
-  fi
-}
-if [ "$(id -u)" = 0 ]; then
-  chown postgres "$work"
-fi
-port=""
-for p in $(seq 55633 55733); do
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
-done
-if [ -z "$port" ]; then
-  no_postgres "no free loopback port for PostgreSQL"
-fi
-pgdata="$work/pgdata"
-pgctl="$pgbin/pg_ctl"
-echo "--- webshop: throwaway PostgreSQL ($("$pgbin/postgres" --version)) on 127.0.0.1:$port"
-as_pg "$pgbin/initdb" -D "$pgdata" -U postgres -A trust --no-sync >"$work/initdb.log" 2>&1 || {
-  cat "$work/initdb.log"; no_postgres "initdb failed"; }
-as_pg "$pgctl" -D "$pgdata" -l "$work/pg.log" -w -t 60 start \
-  -o "-h 127.0.0.1 -p $port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null || {
-  cat "$work/pg.log"; no_postgres "PostgreSQL did not start"; }
-export PIMKIT_TEST_PG_DSN="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
+pg_start webshop "$work" 55633
 
 echo "--- webshop: go test -race -count=1 ./... (PostgreSQL; browser tests off)"
 PIMKIT_BROWSER= go test -race -count=1 ./...
